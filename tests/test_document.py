@@ -1,0 +1,109 @@
+"""Reading HTML and text into one article text: metadata, body vs boilerplate, link offsets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA
+from tracer.document import read_html, read_text
+from tracer.errors import EmptyInputError
+
+CASES = json.loads((DATA / "boilerplate_cases.json").read_text())["cases"]
+
+METADATA_PAGE = """<!doctype html><html lang="en-GB"><head>
+<title>Ignored title | Site</title>
+<meta property="og:title" content="OG title">
+<meta property="og:site_name" content="The Daily Example">
+<meta property="article:published_time" content="2024-12-23T09:15:00Z">
+<meta name="author" content="Meta Author">
+<link rel="canonical" href="https://news.example.com/world/2024/12/23/story-slug">
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+  {"@type": "WebSite", "name": "Not the article"},
+  {"@type": "NewsArticle", "headline": "North Korea sends more troops",
+   "datePublished": "2024-12-22T23:00:00+09:00",
+   "author": [{"@type": "Person", "name": "Kim Min-ji"}, {"@type": "Person", "name": "John Smith"}],
+   "publisher": {"@type": "Organization", "name": "Example News"}}]}</script>
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World news and more headlines</a></nav>
+<article>
+<h1>North Korea sends more troops</h1>
+<p>North Korea is preparing to deploy more troops, <a href="https://en.yna.co.kr/view/AEN2024">according to Yonhap</a>,
+citing intelligence officials in Seoul on Monday.</p>
+<p>The agency said the troops would arrive in the Kursk region within weeks, a lawmaker told reporters after a briefing.</p>
+</article>
+<footer><p>Copyright 2024 The Daily Example. All rights reserved. Contact our newsroom for corrections.</p></footer>
+</body></html>"""
+
+
+def test_jsonld_wins_over_opengraph_and_meta() -> None:
+    doc = read_html(METADATA_PAGE).document
+    assert doc.title == "North Korea sends more troops"
+    assert doc.site_name == "Example News"
+    assert doc.published == "2024-12-22"
+    assert doc.authors == ["Kim Min-ji", "John Smith"]
+    assert doc.language == "en-GB"
+    assert doc.url == "https://news.example.com/world/2024/12/23/story-slug"
+
+
+def test_opengraph_and_meta_when_there_is_no_jsonld() -> None:
+    page = METADATA_PAGE.split('<script type="application/ld+json">')[0] + METADATA_PAGE.split("</script>")[1]
+    doc = read_html(page).document
+    assert doc.title == "OG title"
+    assert doc.site_name == "The Daily Example"
+    assert doc.published == "2024-12-23"
+    assert doc.authors == ["Meta Author"]
+
+
+def test_link_offsets_point_at_the_anchor_text() -> None:
+    article = read_html(METADATA_PAGE)
+    [anchor] = [a for a in article.anchors if a.url and "yna" in a.url]
+    assert article.text[anchor.start : anchor.end] == "according to Yonhap"
+    assert anchor.url == "https://en.yna.co.kr/view/AEN2024"
+
+
+def test_navigation_and_footer_are_not_article_text() -> None:
+    text = read_html(METADATA_PAGE).text
+    assert "North Korea is preparing to deploy more troops" in text
+    assert "World news and more headlines" not in text
+    assert "All rights reserved" not in text
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["file"][:40] for c in CASES])
+def test_boilerplate_excluded_on_real_pages(corpus: Path, case: dict[str, list[str] | str]) -> None:
+    article = read_html((corpus / str(case["file"])).read_bytes())
+    for sentence in case["must_contain"]:
+        assert sentence in article.text, f"body text missing: {sentence!r}"
+    for boilerplate in case["must_not_contain"]:
+        assert boilerplate not in article.text, f"boilerplate kept: {boilerplate!r}"
+
+
+def test_real_page_metadata(corpus: Path) -> None:
+    doc = read_html((corpus / "htmldate__eval__nypost.com-AI-generated.html").read_bytes()).document
+    assert doc.published == "2023-11-02"
+    assert doc.site_name == "New York Post"
+    assert doc.authors == ["Shannon Thaler"]
+    assert doc.language == "en-US"
+
+
+def test_broken_html_still_reads() -> None:
+    article = read_html(
+        b"<html><body><p>Officials said the bridge <b>collapsed on Monday, according to police<p>Second</div>"
+    )
+    assert "collapsed on Monday, according to police" in article.text
+
+
+def test_html_without_text_is_empty_input() -> None:
+    with pytest.raises(EmptyInputError):
+        read_html(b"<html><head><title>x</title></head><body><script>var a=1;</script></body></html>")
+
+
+def test_plain_text_keeps_the_text_and_finds_written_urls() -> None:
+    text = "Officials said so.\nSee t.me/rybar/12345 and example.com/report, plus pic.twitter.com/AbC123.\r\n"
+    article = read_text(text.encode())
+    assert article.text == text.replace("\r\n", "\n")
+    urls = [a.url for a in article.anchors]
+    assert urls == ["https://t.me/rybar/12345", "https://example.com/report", "https://pic.twitter.com/AbC123"]
+    assert [article.text[a.start : a.end] for a in article.anchors][-1] == "pic.twitter.com/AbC123"

@@ -1,0 +1,75 @@
+"""provenance tracer: who actually said this first?
+
+The public API: read an article, trace it, and work with the JSON models.
+"""
+
+import logging
+
+from tracer._version import __version__
+from tracer.batch import trace_many, trace_one
+from tracer.document import Article, read_html, read_text
+from tracer.errors import (
+    FetchError,
+    InputError,
+    ParseError,
+    TracerError,
+)
+from tracer.export import atomic_writer, load_results, schema_json, to_json
+from tracer.fetch import Fetcher, FetchOptions
+from tracer.inputs import InputItem, expand_inputs, read_input
+from tracer.models import (
+    SCHEMA_VERSION,
+    Claim,
+    Document,
+    DocumentRef,
+    ErrorRecord,
+    Hop,
+    Link,
+    LinkKind,
+    Platform,
+    Post,
+    Source,
+    SourceKind,
+    SourceRef,
+    TraceResult,
+)
+from tracer.trace import trace_article
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Article",
+    "Claim",
+    "Document",
+    "DocumentRef",
+    "ErrorRecord",
+    "FetchError",
+    "FetchOptions",
+    "Fetcher",
+    "Hop",
+    "InputError",
+    "InputItem",
+    "Link",
+    "LinkKind",
+    "ParseError",
+    "Platform",
+    "Post",
+    "Source",
+    "SourceKind",
+    "SourceRef",
+    "TraceResult",
+    "TracerError",
+    "__version__",
+    "atomic_writer",
+    "expand_inputs",
+    "load_results",
+    "read_html",
+    "read_input",
+    "read_text",
+    "schema_json",
+    "to_json",
+    "trace_article",
+    "trace_many",
+    "trace_one",
+]

@@ -1,0 +1,214 @@
+"""The JSON contract: one pydantic model per concept, shared by every stage, the CLI and the TUI.
+
+Field names here are a public contract (users' scripts and saved traces read them): later
+work adds fields, never renames them. Character offsets (`start`/`end` and the `*_start`/
+`*_end` pairs) index into the `text` of the document named by the object's `document_id`
+(the input document when there is none).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class _Model(BaseModel):
+    """Base: forbid unknown fields so typos in producers fail loudly in tests."""
+
+    model_config = ConfigDict(extra="forbid", use_enum_values=False)
+
+
+class Platform(StrEnum):
+    """Social platforms whose posts the tracer recognises."""
+
+    TWITTER = "twitter"
+    INSTAGRAM = "instagram"
+    TIKTOK = "tiktok"
+    YOUTUBE = "youtube"
+    FACEBOOK = "facebook"
+    TELEGRAM = "telegram"
+    BLUESKY = "bluesky"
+    MASTODON = "mastodon"
+    THREADS = "threads"
+    REDDIT = "reddit"
+
+
+class SourceKind(StrEnum):
+    """What kind of thing a source is."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    OUTLET = "outlet"
+    GOVERNMENT = "government"
+    SOCIAL_ACCOUNT = "social_account"
+    ANONYMOUS = "anonymous"
+    UNNAMED = "unnamed"
+    UNKNOWN = "unknown"
+
+
+class LinkKind(StrEnum):
+    """What a body link points at."""
+
+    SOCIAL_POST = "social_post"
+    NEWS_ARTICLE = "news_article"
+    ARCHIVE = "archive"
+    DOCUMENT = "document"
+    VIDEO = "video"
+    OTHER = "other"
+
+
+class DocumentStatus(StrEnum):
+    """What happened when the tracer tried to read a document."""
+
+    OK = "ok"
+    FAILED = "failed"
+    DEAD = "dead"
+    BLOCKED = "blocked"
+    NOT_CACHED = "not_cached"
+    SKIPPED = "skipped"
+
+
+class Document(_Model):
+    """The article that was read: metadata plus the plain text all offsets index into."""
+
+    id: str = Field(description="Stable id of this document within the trace (e.g. 'd-1a2b3c4d5e6f').")
+    url: str | None = Field(None, description="Canonical URL, when known.")
+    path: str | None = Field(None, description="Local path the document was read from, when any.")
+    title: str | None = None
+    site_name: str | None = Field(None, description="Publisher or site name.")
+    published: str | None = Field(None, description="Publication date, ISO 8601 (YYYY-MM-DD).")
+    authors: list[str] = Field(default_factory=list)
+    language: str | None = Field(None, description="BCP 47 language tag, e.g. 'en' or 'en-US'.")
+    text: str = Field("", description="Article body as plain text; paragraphs separated by newlines.")
+    format: str = Field("text", description="What the input was: 'html' or 'text'.")
+
+
+class Post(_Model):
+    """An embedded social post (embed markup, page JSON, or a scraped text signature)."""
+
+    id: str
+    platform: Platform
+    author_name: str | None = None
+    handle: str | None = Field(None, description="Account handle without '@'.")
+    url: str | None = Field(None, description="Canonical permalink of the post.")
+    post_id: str | None = None
+    posted: str | None = Field(None, description="When it was posted, ISO 8601 date or datetime.")
+    text: str = Field("", description="The post's own text, without its signature line.")
+    media_urls: list[str] = Field(default_factory=list)
+    evidence: str = Field("", description="The markup or text the post was recognised from.")
+    start: int | None = Field(None, description="Start of the post's text in document.text, if there.")
+    end: int | None = None
+    source_id: str | None = Field(None, description="The source (in sources[]) for the post's author.")
+    warnings: list[str] = Field(default_factory=list, description="E.g. a markup date that disagrees with the id.")
+
+
+class Link(_Model):
+    """A hyperlink (or a URL written in the text) inside the article body."""
+
+    url: str = Field(description="Absolute, normalised URL.")
+    text: str = Field("", description="Anchor text (the URL itself for URLs written in the text).")
+    context: str = Field("", description="The sentence the link sits in.")
+    kind: LinkKind = LinkKind.OTHER
+    start: int = Field(description="Start of the anchor in document.text.")
+    end: int
+    platform: Platform | None = Field(None, description="For social_post links: the platform.")
+    handle: str | None = None
+    post_id: str | None = None
+    source_id: str | None = Field(None, description="A source the anchor names ('as Reuters reported').")
+
+
+class SourceRef(_Model):
+    """A source as it appears in a hop: enough to show and to look up in sources[]."""
+
+    id: str
+    name: str
+    kind: SourceKind = SourceKind.UNKNOWN
+    handle: str | None = None
+    url: str | None = None
+
+
+class Source(_Model):
+    """A distinct source in the document, aliases merged."""
+
+    id: str
+    name: str
+    kind: SourceKind = SourceKind.UNKNOWN
+    aliases: list[str] = Field(default_factory=list)
+    handle: str | None = None
+    url: str | None = None
+
+
+class Hop(_Model):
+    """One step of a claim's chain: who said it, the words that say so, where and when."""
+
+    source: SourceRef
+    cue: str = Field("", description="The cue words ('said', 'according to', 'citing', 'posted').")
+    source_start: int | None = None
+    source_end: int | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    evidence: str = Field("", description="The sentence(s) that justify this hop, verbatim.")
+    evidence_start: int | None = None
+    evidence_end: int | None = None
+    document_id: str | None = Field(None, description="The document whose text holds the evidence.")
+    date: str | None = Field(None, description="When this hop happened, ISO 8601, if known.")
+    confidence: float = Field(0.5, ge=0.0, le=1.0)
+    relation: str = Field(
+        "attribution",
+        description="How the hop was found: attribution, post, document (a cited page stating the claim).",
+    )
+    status: str | None = Field(None, description="For hops into other documents: ok, dead, blocked, ...")
+    flags: list[str] = Field(default_factory=list, description="Warnings such as 'published_after_citing'.")
+
+
+class Claim(_Model):
+    """A piece of content and the chain of sources it is attributed to."""
+
+    id: str
+    text: str = Field(description="The claim's content, verbatim.")
+    start: int
+    end: int
+    hedged: bool = Field(False, description="Marked 'reportedly'/'allegedly' with no source named.")
+    chain: list[Hop] = Field(default_factory=list, description="Nearest source first, earliest origin last.")
+    origin: SourceRef | None = Field(None, description="The last hop's source; null when unattributed.")
+    document_id: str | None = None
+    post_id: str | None = Field(None, description="The embedded post this claim comes from, if any.")
+
+
+class DocumentRef(_Model):
+    """A document in this trace: the input, and every document reached while tracing."""
+
+    id: str
+    url: str | None = None
+    path: str | None = None
+    title: str | None = None
+    site_name: str | None = None
+    published: str | None = None
+    status: DocumentStatus = DocumentStatus.OK
+    error: str | None = None
+    depth: int = Field(0, description="Link distance from the input document.")
+
+
+class ErrorRecord(_Model):
+    """Something that went wrong while reading or tracing this input."""
+
+    type: str = Field(description="Exception class name, e.g. 'FetchError'.")
+    message: str
+    target: str | None = Field(None, description="The path or URL concerned.")
+
+
+class TraceResult(_Model):
+    """Everything the tracer found for one input document."""
+
+    schema_version: str = SCHEMA_VERSION
+    input: str = Field("", description="The input as given on the command line.")
+    document: Document
+    posts: list[Post] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    documents: list[DocumentRef] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    errors: list[ErrorRecord] = Field(default_factory=list)

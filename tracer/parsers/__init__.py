@@ -1,0 +1,1 @@
+"""Pure parsers: an `Article` in, models out. No I/O here."""

@@ -1,0 +1,127 @@
+"""Plain-text helpers shared by readers and parsers: spans, sentences, URLs written in text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tracer.datafiles import load_lines
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range [start, end) of some text."""
+
+    start: int
+    end: int
+
+    def of(self, text: str) -> str:
+        """Return the characters of `text` this span covers."""
+        return text[self.start : self.end]
+
+
+_WS = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace to one space and trim the ends."""
+    return _WS.sub(" ", text).strip()
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Spans of the non-blank lines of `text` (the reader puts one paragraph per line)."""
+    spans: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            spans.append(Span(pos + lead, pos + lead + len(stripped)))
+        pos += len(line) + 1
+    return spans
+
+
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) and whitespace,
+# unless the word before the dot is a known abbreviation or a single initial ("J. Smith").
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9—–-])")
+_ABBREVIATION_WORD = re.compile(r"(\b[\w.]+)[.!?…]+[\"'”’)\]]*$")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(load_lines("abbreviations.txt"))
+
+
+def _is_abbreviation(text: str, end: int) -> bool:
+    match = _ABBREVIATION_WORD.search(text, max(0, end - 20), end)
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    return len(word) == 1 or word in _abbreviations() or "." in word
+
+
+def sentences(text: str, span: Span | None = None) -> list[Span]:
+    """Split `text` (or the part of it inside `span`) into sentence spans.
+
+    A fast rule-based splitter: the NLP model is only loaded for sentences that may hold an
+    attribution, so the cheap split comes first. Paragraph breaks always end a sentence.
+    """
+    out: list[Span] = []
+    for para in [span] if span else paragraphs(text):
+        start = para.start
+        for match in _SENTENCE_END.finditer(text, para.start, para.end):
+            if _is_abbreviation(text, match.end()):
+                continue
+            out.append(Span(start, match.end()))
+            start = match.end()
+            while start < para.end and text[start].isspace():
+                start += 1
+        if start < para.end:
+            out.append(Span(start, para.end))
+    return out
+
+
+def sentence_at(text: str, offset: int, spans: list[Span] | None = None) -> Span:
+    """The sentence span containing `offset` (the whole paragraph if none is found)."""
+    for sentence in spans if spans is not None else sentences(text):
+        if sentence.start <= offset < sentence.end:
+            return sentence
+    for para in paragraphs(text):
+        if para.start <= offset < para.end:
+            return para
+    return Span(offset, offset)
+
+
+@lru_cache(maxsize=1)
+def _bare_url_pattern() -> re.Pattern[str]:
+    tlds = "|".join(sorted(load_lines("tlds.txt"), key=len, reverse=True))
+    return re.compile(
+        r"(?<![\w@./-])"  # not inside a word, an e-mail address or a longer URL
+        r"(?:https?://[^\s<>\"'“”‘’]+"  # explicit scheme
+        r"|(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:" + tlds + r")"  # bare domain
+        r"(?:/[^\s<>\"'“”‘’]*)?)(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+_TRAILING_PUNCT = ".,;:!?)]}'\"”’…"
+
+
+def find_urls(text: str) -> Iterator[tuple[Span, str]]:
+    """Yield (span, url) for URLs written in plain text, bare domains included.
+
+    Trailing punctuation is not part of a URL ("see example.com."), but a closing bracket
+    that matches an opening one inside the URL is (Wikipedia-style links).
+    """
+    for match in _bare_url_pattern().finditer(text):
+        raw = match.group(0)
+        while raw and raw[-1] in _TRAILING_PUNCT:
+            if raw[-1] == ")" and raw.count("(") >= raw.count(")"):
+                break
+            raw = raw[:-1]
+        if "." not in raw:
+            continue
+        url = raw if re.match(r"https?://", raw, re.IGNORECASE) else "https://" + raw
+        yield Span(match.start(), match.start() + len(raw)), url

@@ -1,0 +1,109 @@
+"""URL normalisation and link classification: one canonical form per page, so that duplicates
+and cycles are visible and two spellings of the same post compare equal."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from tracer.datafiles import load_json
+from tracer.models import LinkKind
+from tracer.platforms import parse_permalink, platform_of, spec_for_host
+
+_TRACKING_PARAM = re.compile(
+    r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|igsh|ref_src|ref_url|s|t|si|src|"
+    r"cmpid|ocid|smid|smtyp|share|sh|__twitter_impression|_ga|yclid|ito|ico|CMP)$",
+    re.IGNORECASE,
+)
+# Parameters like ?s=20 and ?t=… are tracking only on social hosts; elsewhere they may be a
+# search or a page id, so only the unambiguous ones are dropped for ordinary sites.
+_SOCIAL_ONLY_PARAMS = {"s", "t", "si", "src", "share", "sh"}
+
+
+def normalise_url(url: str, base: str | None = None) -> str | None:
+    """Absolute, canonical form of a link target, or None for non-web links.
+
+    Resolves against `base`, lower-cases scheme and host, drops default ports, fragments,
+    tracking parameters and `www.`/mobile variants of social hosts, and rewrites post
+    permalinks to their platform's canonical URL (twitter.com and x.com unified).
+    """
+    url = url.strip()
+    if not url or url.startswith(("mailto:", "javascript:", "tel:", "data:", "#")):
+        return None
+    if url.startswith("//"):
+        url = "https:" + url
+    if base:
+        url = urljoin(base, url)
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
+        return None
+    post = parse_permalink(url)
+    if post:
+        return post.url
+    host = parts.hostname.lower()
+    if parts.port and parts.port not in {80, 443}:
+        host = f"{host}:{parts.port}"
+    spec = spec_for_host(parts.hostname)
+    keep = set(spec.keep_params) if spec else set()
+    query = [
+        (key, value)
+        for key, value in parse_qsl(parts.query, keep_blank_values=True)
+        if key in keep or not _is_tracking(key, social=spec is not None)
+    ]
+    if spec:
+        host = spec.canonical_host
+    path = parts.path or "/"
+    return urlunsplit((parts.scheme.lower(), host, path, urlencode(query), ""))
+
+
+def _is_tracking(key: str, *, social: bool) -> bool:
+    if not _TRACKING_PARAM.match(key):
+        return False
+    return social or key.lower() not in _SOCIAL_ONLY_PARAMS
+
+
+@lru_cache(maxsize=1)
+def _kind_table() -> dict[str, list[str]]:
+    table: dict[str, list[str]] = load_json("link_kinds.json")
+    return table
+
+
+def _host_matches(host: str, domains: list[str]) -> bool:
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def link_kind(url: str) -> LinkKind:
+    """Classify a normalised URL as a social post, news article, archive, document, video or other."""
+    table = _kind_table()
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    path = parts.path.lower()
+    if _host_matches(host, table["archive_hosts"]):
+        return LinkKind.ARCHIVE
+    if _host_matches(host, table["social_media_hosts"]):
+        return LinkKind.SOCIAL_POST
+    if parse_permalink(url):
+        return (
+            LinkKind.VIDEO if platform_of(url) and _host_matches(host, table["video_hosts"]) else LinkKind.SOCIAL_POST
+        )
+    if _host_matches(host, table["video_hosts"]):
+        return LinkKind.VIDEO
+    if path.endswith(tuple(table["document_extensions"])) or _is_government(host, table):
+        return LinkKind.DOCUMENT
+    if _host_matches(host, table["news_hosts"]) or _looks_like_article(path):
+        return LinkKind.NEWS_ARTICLE
+    return LinkKind.OTHER
+
+
+def _is_government(host: str, table: dict[str, list[str]]) -> bool:
+    return any(host.endswith(suffix) for suffix in table["government_suffixes"])
+
+
+_ARTICLE_PATH = re.compile(r"/(19|20)\d\d/(0?[1-9]|1[0-2])/|/(news|story|article|articles|politics|world)/|-\d{5,}")
+
+
+def _looks_like_article(path: str) -> bool:
+    """Dated paths, /news/ sections and long slugs are how news sites shape article URLs."""
+    slug = path.rstrip("/").rsplit("/", 1)[-1]
+    return bool(_ARTICLE_PATH.search(path)) or slug.count("-") >= 4
