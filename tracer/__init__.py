@@ -38,7 +38,6 @@ from tracer.trace import trace_article
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
-    "SCHEMA_VERSION",
     "Article",
     "Claim",
     "Document",
@@ -55,6 +54,7 @@ __all__ = [
     "ParseError",
     "Platform",
     "Post",
+    "SCHEMA_VERSION",
     "Source",
     "SourceKind",
     "SourceRef",
