@@ -94,10 +94,10 @@ def decode_bytes(data: bytes, content_type: str | None = None, *, html: bool = T
     if html:
         match = _META_CHARSET.search(data[:_META_SCAN_BYTES])
         candidates.append(_normalise_label(match.group(1).decode("ascii", "ignore")) if match else None)
-    for codec in candidates:
-        text = _try_decode(data, codec)
-        if text is not None:
-            return text, codec or "utf-8"
+    for declared in candidates:
+        text = _try_decode(data, declared)
+        if text is not None and declared is not None:
+            return text, declared
     text = _try_decode(data, "utf-8")
     if text is not None:
         return text, "utf-8"
