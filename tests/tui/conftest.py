@@ -21,9 +21,13 @@ SEED_TRACE = TUI_DATA / "seed-trace.json"
 
 @pytest.fixture(autouse=True)
 def clean_terminal_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Colour and Textual settings from the developer's shell must not change what tests see."""
+    """Colour and Textual settings from the developer's shell must not change what tests see.
+
+    The snapshot plugin's own `TEXTUAL_SNAPSHOT_*` bookkeeping variables are kept.
+    """
     for name in list(os.environ):
-        if name.startswith("TEXTUAL_") or name in {"NO_COLOR", "COLORFGBG", "TEXTUAL"}:
+        settings = name.startswith("TEXTUAL_") and not name.startswith("TEXTUAL_SNAPSHOT")
+        if settings or name in {"NO_COLOR", "COLORFGBG", "TEXTUAL"}:
             monkeypatch.delenv(name)
 
 
