@@ -201,10 +201,14 @@ def _cmd_tui(args: argparse.Namespace) -> int:
         return 2
     # Imported here, never at module level: `import tracer` must not import textual.
     from textual.logging import TextualHandler
+    from textual.theme import BUILTIN_THEMES
 
     from tui.app import TracerApp
     from tui.loading import default_inputs
 
+    if args.theme and args.theme not in BUILTIN_THEMES:
+        _error(f"unknown theme {args.theme!r}; choose one of: {', '.join(sorted(BUILTIN_THEMES))}")
+        return 2
     logging.getLogger().handlers[:] = [TextualHandler()]  # a stderr handler would draw over the screen
     options = FetchOptions(cache_dir=args.cache_dir, offline=args.offline)
     app = TracerApp(args.inputs or default_inputs(), fetch_options=options, theme=args.theme)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -36,6 +37,9 @@ from tui.search import Hit
 LOGGER = logging.getLogger(__name__)
 
 ADD = "add"  # one input from the "add" dialog: shown as soon as it is traced
+# Tracing is CPU-bound parsing behind the GIL, so more threads only add memory and contention; a
+# few at a time keep a folder of a hundred pages filling the table steadily.
+MAX_PARALLEL_TRACES = 4
 
 
 def terminal_theme() -> str:
@@ -91,6 +95,8 @@ class TracerApp(App[None]):
         self.library = Library()
         self.history = History()
         self.pending: set[str] = set()
+        self._slots = threading.BoundedSemaphore(MAX_PARALLEL_TRACES)
+        self._ranks: dict[str, int] = {}
         self.export_dir = export_dir or Path.cwd()
         self.theme = theme or terminal_theme()
 
@@ -113,6 +119,7 @@ class TracerApp(App[None]):
         if item.value in self.pending:
             return
         self.pending.add(item.value)
+        self._ranks.setdefault(item.value, len(self._ranks))
         request = TraceRequest(item, purpose)
         self.run_worker(
             partial(self._trace_job, request),
@@ -127,7 +134,8 @@ class TracerApp(App[None]):
     def _trace_job(self, request: TraceRequest) -> None:
         """Runs in a worker thread: never touches widgets, only posts messages."""
         try:
-            results = self.trace_fn(request.item)
+            with self._slots:
+                results = self.trace_fn(request.item)
         except TracerError as exc:
             self.post_message(TraceFailed(request, str(exc)))
         except Exception as exc:  # a bug on one odd page must not take the interface down
@@ -152,7 +160,9 @@ class TracerApp(App[None]):
         if not message.results:
             errors.append(f"no trace found in {request.target}")
         keep = [r for r in message.results if not (r.errors and request.purpose == HOP)]
-        entries = [self.library.add(result) for result in keep]
+        url = request.target if request.item.kind == "url" and len(keep) == 1 else None
+        rank = self._ranks.get(request.target)
+        entries = [self.library.add(result, url=url, rank=rank) for result in keep]
         for error in errors:
             self.notify(error, title="Could not trace", severity="error", timeout=8, markup=False)
         self._finish(request, entries, errors[0] if errors else None)

@@ -17,6 +17,7 @@ class Entry:
 
     key: str
     result: TraceResult
+    rank: int = 0  # the position of its input among those opened, so the list keeps input order
 
     @property
     def title(self) -> str:
@@ -39,15 +40,28 @@ class Library:
     """Every trace opened in this session, in the order it was opened."""
 
     entries: list[Entry] = field(default_factory=list)
+    # URLs asked for that led to a document under another URL (a redirect, a canonical link).
+    aliases: dict[str, str] = field(default_factory=dict)
 
-    def add(self, result: TraceResult) -> Entry:
-        """Add a result; one for a document already open replaces it in place."""
-        entry = Entry(result.document.id, result)
+    def add(self, result: TraceResult, *, url: str | None = None, rank: int | None = None) -> Entry:
+        """Add a result; one for a document already open replaces it in place.
+
+        Args:
+            result: The trace to add.
+            url: The URL that was traced to get it, remembered so asking again finds it.
+            rank: Where its input came among those opened; traces finishing out of order
+                (they run in parallel) are still listed in input order. Default: last.
+        """
+        next_rank = max((e.rank for e in self.entries), default=-1) + 1
+        entry = Entry(result.document.id, result, next_rank if rank is None else rank)
+        if url and not entry.failed:
+            self.aliases[canonical(url)] = entry.key
         for index, old in enumerate(self.entries):
             if old.key == entry.key:
                 self.entries[index] = entry
                 return entry
         self.entries.append(entry)
+        self.entries.sort(key=lambda e: e.rank)  # stable: a JSON Lines file keeps its own order
         return entry
 
     def get(self, key: str) -> Entry | None:
@@ -57,6 +71,8 @@ class Library:
     def find_url(self, url: str) -> Entry | None:
         """A successfully read entry whose document has this URL (compared in canonical form)."""
         wanted = canonical(url)
+        if wanted in self.aliases:
+            return self.get(self.aliases[wanted])
         for entry in self.entries:
             doc = entry.result.document
             if not entry.failed and doc.url and canonical(doc.url) == wanted:

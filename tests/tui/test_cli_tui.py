@@ -30,3 +30,9 @@ def test_stdin_is_refused_with_a_clear_message() -> None:
     result = subprocess.run([TRACER, "tui", "-"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert "cannot read stdin" in result.stderr
+
+
+def test_an_unknown_theme_is_a_usage_error_naming_the_choices() -> None:
+    result = subprocess.run([TRACER, "tui", "--theme", "no-such-theme"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "unknown theme 'no-such-theme'" in result.stderr and "ansi-dark" in result.stderr

@@ -285,3 +285,37 @@ async def test_radio_scope_changes_the_proposed_file_name(tmp_path: Path) -> Non
         await pilot.click("#scope-article")
         assert app.screen.query_one("#scope-article", RadioButton).value
         assert path_input.value.endswith(".trace.json")
+
+
+async def test_the_mouse_opens_rows_and_selects_hops() -> None:
+    app = TracerApp([str(SEED_TRACE)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        # A click on the row under the cursor opens it (line 0 is the header).
+        await pilot.click("#documents", offset=(3, 1))
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        result = app.screen.entry.result
+        row = [c.id for c in result.claims].index(clash_report_claim(result).id) + 1
+        await pilot.click("#claims", offset=(3, row))  # the first click moves the cursor there
+        assert isinstance(app.screen, ArticleScreen)
+        await pilot.click("#claims", offset=(3, row))  # the second opens the claim
+        await pilot.pause()
+        assert isinstance(app.screen, ChainScreen)
+        tree = app.screen.query_one(ChainTree)
+        await pilot.click("#chain-tree", offset=(8, 3))  # line 3: the third hop, the origin
+        await pilot.pause()
+        assert tree.cursor_node is not None and tree.cursor_node.data.index == 2
+        assert "earliest known origin of this claim" in detail_text(app)
+
+
+async def test_a_folder_is_listed_in_input_order(tmp_path: Path) -> None:
+    for name in ("c.txt", "a.txt", "b.txt"):
+        (tmp_path / name).write_text(f"Police said the road near {name[0].upper()} Street was closed on Monday.\n")
+    app = TracerApp([str(tmp_path)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        table = app.screen.query_one("#documents", RowTable)
+        keys = [table.coordinate_to_cell_key((row, 0)).row_key.value for row in range(table.row_count)]
+        paths = [app.library.get(str(key)).result.document.path for key in keys]
+        assert [Path(str(path)).name for path in paths] == ["a.txt", "b.txt", "c.txt"]

@@ -228,3 +228,21 @@ def test_reading_something_that_is_not_a_trace_is_an_input_error(tmp_path: Path)
         read_saved(junk)
     with pytest.raises(InputError, match="cannot read"):
         read_saved(tmp_path / "absent.json")
+
+
+def test_library_finds_a_page_by_the_url_that_was_traced_after_a_redirect() -> None:
+    library = Library()
+    result = result_with(herald_hop())
+    result.document.url = "https://news.example/final"
+    library.add(result, url="https://news.example/old-link")
+    assert library.find_url("https://news.example/old-link") is library.entries[0]
+    assert library.find_url("https://news.example/other") is None
+
+
+def test_library_lists_documents_in_input_order_whatever_order_they_finish_in() -> None:
+    library = Library()
+    for rank, doc_id in [(2, "d-c"), (0, "d-a"), (1, "d-b")]:
+        library.add(TraceResult(document=Document(id=doc_id)), rank=rank)
+    assert [e.key for e in library.entries] == ["d-a", "d-b", "d-c"]
+    library.add(TraceResult(document=Document(id="d-d")))  # no rank: after the others
+    assert library.entries[-1].key == "d-d"
