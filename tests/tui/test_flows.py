@@ -319,3 +319,20 @@ async def test_a_folder_is_listed_in_input_order(tmp_path: Path) -> None:
         keys = [table.coordinate_to_cell_key((row, 0)).row_key.value for row in range(table.row_count)]
         paths = [app.library.get(str(key)).result.document.path for key in keys]
         assert [Path(str(path)).name for path in paths] == ["a.txt", "b.txt", "c.txt"]
+
+
+async def test_a_claim_with_no_source_has_a_chain_screen_and_a_timeline_that_say_so() -> None:
+    app = TracerApp([str(SEED_TRACE)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        result = app.screen.entry.result
+        index, claim = next((i, c) for i, c in enumerate(result.claims) if not c.chain and c.hedged)
+        await pilot.press(*["j"] * index, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChainScreen)
+        text = detail_text(app)
+        assert "hedged, no source named" in text and claim.text[:40] in text
+        await pilot.press("t")
+        assert isinstance(app.screen, TimelineScreen)
+        assert "No hop of this chain has a date." in plain(app.screen.query_one("#timeline-summary", Static))
