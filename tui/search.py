@@ -61,7 +61,8 @@ def _source_hits(entry: Entry, words: list[str]) -> list[Hit]:
         if _matches(" ".join([source.name, *source.aliases, source.handle or ""]), words):
             first = _first_claim_citing(entry, source)
             count = sum(1 for c in entry.result.claims if any(h.source.id == source.id for h in c.chain))
-            detail = f"{source.kind.value} · cited in {count} claim{'s' * (count != 1)} · {entry.title}"
+            kind = source.kind.value.replace("_", " ")
+            detail = f"{kind} · cited in {count} claim{'s' * (count != 1)} · {entry.title}"
             hits.append(Hit("source", entry.key, first.id if first else None, source.name, detail))
     return hits
 

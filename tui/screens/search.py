@@ -47,7 +47,8 @@ class SearchScreen(ModalScreen[Hit | None]):
         self.hits = search(app.library, event.value)
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
-        results.add_options([_option(hit) for hit in self.hits])
+        width = max(30, min(self.app.size.width, 84) - 16)  # the dialog's inside, less the kind column
+        results.add_options([_option(hit, width) for hit in self.hits])
         if self.hits:
             results.highlighted = 0
         count = f"{len(self.hits)} found" if event.value.strip() else ""
@@ -75,8 +76,9 @@ class SearchScreen(ModalScreen[Hit | None]):
         self.dismiss(None)
 
 
-def _option(hit: Hit) -> Option:
+def _option(hit: Hit, width: int) -> Option:
+    """Two lines per hit: kind and words, then where it comes from; each clipped to fit the dialog."""
     prompt = Text.assemble(
-        (f"{hit.kind:<6} ", "bold"), clip(hit.label, 70), "\n", ("       " + clip(hit.detail, 70), "dim")
+        (f"{hit.kind:<6} ", "bold"), clip(hit.label, width), "\n", ("       " + clip(hit.detail, width), "dim")
     )
     return Option(prompt)

@@ -37,9 +37,10 @@ class TimelineScreen(TracerScreen):
         self.title = f"Timeline of claim {self.claim.id}"
         self.sub_title = self.entry.title
         table = self.query_one("#timeline", RowTable)
-        for label, width in (("Date", 19), ("Basis", 12), ("Source", 28), ("Event", 14), ("Document", 24)):
-            table.add_column(label, width=width)
         self.moments = timeline(self.entry.result, self.claim)
+        date_width = max(len(moment.date or "no date") for moment in self.moments)
+        for label, width in (("Date", date_width), ("Basis", 12), ("Source", 28), ("Event", 14), ("Document", 24)):
+            table.add_column(label, width=width)
         for index, moment in enumerate(self.moments):
             cells = (moment.date or "no date", moment.basis, clip(moment.source, 28), clip(moment.event, 14))
             table.add_row(*cells, clip(moment.document, 24), key=str(index))
