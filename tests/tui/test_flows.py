@@ -11,7 +11,7 @@ from textual.widgets import Input, RadioButton, Static
 
 from tests.conftest import SEED
 from tests.tui.conftest import SEED_TRACE, clash_report_claim, plain
-from tracer import TraceResult
+from tracer import Claim, Document, DocumentRef, Hop, SourceRef, TraceResult
 from tui.app import TracerApp
 from tui.screens.article import ArticleScreen
 from tui.screens.chain import ChainScreen
@@ -336,3 +336,53 @@ async def test_a_claim_with_no_source_has_a_chain_screen_and_a_timeline_that_say
         await pilot.press("t")
         assert isinstance(app.screen, TimelineScreen)
         assert "No hop of this chain has a date." in plain(app.screen.query_one("#timeline-summary", Static))
+
+
+async def test_hops_into_other_documents_show_their_document_status_and_flags(tmp_path: Path) -> None:
+    """What cross-document tracing records (relation, status, flags, documents[]) is all on screen."""
+    text = "The minister quit, the Herald reported, citing a ministry memo."
+    cited = DocumentRef(
+        id="d-cited", url="https://herald.example/memo", title="Memo story", status="dead", error="HTTP 410", depth=1
+    )
+    hop_here = Hop(
+        source=SourceRef(id="s1", name="the Herald", kind="outlet"),
+        cue="reported",
+        evidence=text,
+        evidence_start=0,
+        source_start=19,
+        source_end=29,
+    )
+    hop_there = Hop(
+        source=SourceRef(id="s2", name="a ministry memo", kind="government"),
+        cue="citing",
+        evidence="A ministry memo seen by the Herald says the minister quit.",
+        document_id="d-cited",
+        relation="document",
+        status="dead",
+        flags=["published_after_citing"],
+        date="2024-05-01",
+    )
+    claim = Claim(
+        id="c1", text="The minister quit", start=0, end=17, chain=[hop_here, hop_there], origin=hop_there.source
+    )
+    result = TraceResult(
+        input="story.txt",
+        document=Document(id="d-story", path="story.txt", text=text),
+        claims=[claim],
+        documents=[DocumentRef(id="d-story", path="story.txt"), cited],
+    )
+    saved = tmp_path / "cross.json"
+    saved.write_text(result.model_dump_json())
+    app = TracerApp([str(saved)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        tree = app.screen.query_one(ChainTree)
+        labels = [str(node.label) for node in tree.root.children]
+        assert "this article" in labels[0]
+        assert "Memo story" in labels[1] and "[dead]" in labels[1] and "published_after_citing" in labels[1]
+        await pilot.press("j")
+        text_shown = detail_text(app)
+        assert "Memo story (https://herald.example/memo) [dead: HTTP 410]" in text_shown
+        assert "document" in text_shown and "published_after_citing" in text_shown

@@ -145,8 +145,10 @@ class ArticleScreen(TracerScreen):
         }[self._active()]()
         if isinstance(item, Claim):
             self.location = Location(ARTICLE, self.entry.key, item.id)
-        if item is not None:
-            self.query_one(ArticleText).highlight(item.start, item.end)
+            if item.document_id not in (None, self.entry.key):  # its offsets index another text
+                item = None
+        start, end = (item.start, item.end) if item is not None else (None, None)
+        self.query_one(ArticleText).highlight(start, end)
 
     @on(DataTable.RowSelected, "#claims")
     def _claim_selected(self, event: DataTable.RowSelected) -> None:

@@ -83,7 +83,11 @@ def _document(entry: Entry, hop: Hop) -> str:
     label = document_label(entry.result, hop.document_id)
     ref = document_ref(entry.result, hop.document_id)
     where = (ref.url or ref.path) if ref else None
-    return f"{label} ({where})" if where and where != label else label
+    if where and where != label:
+        label = f"{label} ({where})"
+    if ref and ref.status != "ok":  # a cited page that was dead, blocked, not cached...
+        label += f" [{ref.status}{': ' + ref.error if ref.error else ''}]"
+    return label
 
 
 def _facts(rows: list[tuple[str, str]]) -> Table:
