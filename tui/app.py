@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
+from textual.worker import get_current_worker
 from textual.binding import Binding, BindingType
 
 from tracer import Claim, FetchOptions, InputItem, TracerError, atomic_writer, to_json
@@ -135,6 +136,8 @@ class TracerApp(App[None]):
         """Runs in a worker thread: never touches widgets, only posts messages."""
         try:
             with self._slots:
+                if get_current_worker().is_cancelled:  # the app is closing: skip work still queued
+                    return
                 results = self.trace_fn(request.item)
         except TracerError as exc:
             self.post_message(TraceFailed(request, str(exc)))
