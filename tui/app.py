@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
-from textual.worker import get_current_worker
 from textual.binding import Binding, BindingType
+from textual.worker import get_current_worker
 
 from tracer import Claim, FetchOptions, InputItem, TracerError, atomic_writer, to_json
 from tui.commands import TracerCommands
