@@ -34,6 +34,7 @@ from tracer.models import (
     TraceResult,
 )
 from tracer.trace import trace_article
+from tracer.urls import normalise_url
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
@@ -64,6 +65,7 @@ __all__ = [
     "atomic_writer",
     "expand_inputs",
     "load_results",
+    "normalise_url",
     "read_html",
     "read_input",
     "read_text",

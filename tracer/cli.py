@@ -75,7 +75,37 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Print the JSON Schema of one trace result (the contract of `tracer trace` output).",
     )
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    _add_tui_parser(commands)
     return parser
+
+
+_TUI_KEYS = """keys:
+  arrows, j/k move · enter open · backspace back · / search · e export
+  o open in browser · a add an article · t timeline · ? help · ctrl+p commands · q quit
+"""
+
+
+def _add_tui_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    tui = commands.add_parser(
+        "tui",
+        help="walk the claims of articles back to their origins in a terminal UI",
+        description="Open articles, folders, URLs or saved traces (.json/.jsonl) in a terminal UI: the documents, "
+        "their claims, each claim's chain hop by hop with its evidence, and a timeline. With no INPUT it opens "
+        "the bundled seeds/.",
+        epilog="examples:\n  tracer tui\n  tracer tui article.html traces.jsonl\n  tracer tui https://example.com/news/story\n\n"
+        + _TUI_KEYS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    tui.add_argument("inputs", nargs="*", metavar="INPUT", help="file, directory, http(s) URL, or saved trace")
+    tui.add_argument("--offline", action="store_true", help="never touch the network; use only the HTTP cache")
+    tui.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        type=Path,
+        default=DEFAULT_CACHE_DIR,
+        help=f"where the HTTP cache lives (default: {DEFAULT_CACHE_DIR}/)",
+    )
+    tui.add_argument("--theme", metavar="NAME", help="a Textual theme name (default: the terminal's own colours)")
 
 
 def _error(message: str) -> None:
@@ -165,13 +195,34 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_tui(args: argparse.Namespace) -> int:
+    if "-" in args.inputs:
+        _error("the terminal UI cannot read stdin: save the article to a file and open that")
+        return 2
+    # Imported here, never at module level: `import tracer` must not import textual.
+    from textual.logging import TextualHandler
+    from textual.theme import BUILTIN_THEMES
+
+    from tui.app import TracerApp
+    from tui.loading import default_inputs
+
+    if args.theme and args.theme not in BUILTIN_THEMES:
+        _error(f"unknown theme {args.theme!r}; choose one of: {', '.join(sorted(BUILTIN_THEMES))}")
+        return 2
+    logging.getLogger().handlers[:] = [TextualHandler()]  # a stderr handler would draw over the screen
+    options = FetchOptions(cache_dir=args.cache_dir, offline=args.offline)
+    app = TracerApp(args.inputs or default_inputs(), fetch_options=options, theme=args.theme)
+    app.run()
+    return app.return_code or EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = _build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="tracer: %(message)s")
     try:
-        return {"trace": _cmd_trace, "schema": _cmd_schema}[args.command](args)
+        return {"trace": _cmd_trace, "schema": _cmd_schema, "tui": _cmd_tui}[args.command](args)
     except TracerError as exc:
         _error(str(exc))
         return exc.exit_code

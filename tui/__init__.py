@@ -1,1 +1,8 @@
-"""The Textual terminal UI for walking provenance chains (built in its own issue)."""
+"""The Textual terminal UI for walking provenance chains: `tracer tui [INPUT...]`.
+
+Imported only by the `tui` command, never by `tracer` itself.
+"""
+
+from tui.app import TracerApp
+
+__all__ = ["TracerApp"]

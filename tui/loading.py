@@ -1,0 +1,90 @@
+"""Turn what the user asked to open into trace results: the only place the TUI reads files or the network.
+
+Everything here runs inside worker threads, never on the UI thread. It goes through `tracer`'s
+public API only, so the TUI shows exactly what `tracer trace` would print.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from tracer import (
+    Fetcher,
+    FetchOptions,
+    InputError,
+    InputItem,
+    TraceResult,
+    expand_inputs,
+    load_results,
+    trace_many,
+)
+
+LOGGER = logging.getLogger(__name__)
+
+# A function that reads one input and returns its results (one per article; a saved JSON
+# Lines file holds many). Failed articles come back as results carrying `errors[]`; the
+# function may also raise `TracerError`. Tests inject their own to point at a local server.
+TraceFn = Callable[[InputItem], list[TraceResult]]
+
+SAVED_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
+# The seed article ships beside the package in the source tree (`tracer tui` with no input).
+BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def default_inputs() -> list[str]:
+    """What `tracer tui` opens with no arguments: `./seeds` if present, else the bundled seeds."""
+    local = Path("seeds")
+    return [str(local if local.is_dir() else BUNDLED_SEEDS)]
+
+
+def expand(args: Sequence[str]) -> list[InputItem]:
+    """Expand arguments like `tracer trace` does, plus saved traces (.json/.jsonl) inside folders."""
+    items: list[InputItem] = []
+    for arg in args:
+        items.extend(expand_inputs([arg]))
+        if "://" not in arg and Path(arg).is_dir():
+            saved = sorted(p for p in Path(arg).iterdir() if p.is_file() and p.suffix.lower() in SAVED_SUFFIXES)
+            items.extend(InputItem("file", str(p)) for p in saved)
+    return items
+
+
+def is_saved_trace(item: InputItem) -> bool:
+    """Whether an input is a trace saved by `tracer trace -o` or by the TUI's export."""
+    return item.kind == "file" and Path(item.value).suffix.lower() in SAVED_SUFFIXES
+
+
+def read_saved(path: Path) -> list[TraceResult]:
+    """Load a saved JSON or JSON Lines trace.
+
+    Raises:
+        InputError: The file is missing, unreadable or not a trace in the `tracer` format.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read saved trace {path}: {exc}") from exc
+    try:
+        return load_results(text)
+    except ValueError as exc:
+        first = str(exc).splitlines()[0]
+        raise InputError(f"not a saved trace ({first}): {path}") from exc
+
+
+def make_trace_fn(options: FetchOptions | None = None) -> TraceFn:
+    """The real tracing function: saved traces are loaded, articles and URLs traced.
+
+    A fetcher (and its cache connection) is opened per call, so concurrent workers never share
+    one HTTP session.
+    """
+
+    def trace(item: InputItem) -> list[TraceResult]:
+        if is_saved_trace(item):
+            return read_saved(Path(item.value))
+        if item.kind != "url":
+            return list(trace_many([item]))
+        with Fetcher(options or FetchOptions()) as fetcher:
+            return list(trace_many([item], fetcher))
+
+    return trace

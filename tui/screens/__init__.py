@@ -1,0 +1,1 @@
+"""Screens of the terminal UI: documents, article, chain, timeline, and the dialogs."""

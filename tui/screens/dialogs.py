@@ -1,0 +1,131 @@
+"""Dialogs: open another article, and save a chain or a whole trace as JSON."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+from tracer import Claim
+from tui.library import Entry
+
+CLAIM = "claim"
+ARTICLE = "article"
+
+
+class OpenDialog(ModalScreen[str | None]):
+    """Ask for a path, folder, URL or saved trace to open."""
+
+    AUTO_FOCUS = "#open-input"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Open an article", classes="dialog-title")
+            yield Input(placeholder="path, folder, http(s) URL, or saved .json/.jsonl", id="open-input")
+            yield Static("It is traced in the background and added to the documents.", classes="dialog-note")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Open", variant="primary", id="open")
+                yield Button("Cancel", id="cancel")
+
+    @on(Input.Submitted, "#open-input")
+    @on(Button.Pressed, "#open")
+    def _submit(self) -> None:
+        value = self.query_one("#open-input", Input).value.strip()
+        if value:
+            self.dismiss(value)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Close without opening anything."""
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    """Where to save, and what: the current claim's chain or the whole article's trace."""
+
+    path: Path
+    scope: str
+
+
+class ExportDialog(ModalScreen[ExportChoice | None]):
+    """A save dialog: what to export, and the file to write (replacing a file needs a second enter)."""
+
+    AUTO_FOCUS = "#export-path"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, folder: Path, entry: Entry, claim: Claim | None) -> None:
+        super().__init__()
+        self.folder = folder
+        self.entry = entry
+        self.claim = claim
+        self.confirmed: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        claim_text = f"This claim's chain ({self.claim.id})" if self.claim else "This claim's chain (no claim selected)"
+        with Vertical(classes="dialog"):
+            yield Label("Export as JSON", classes="dialog-title")
+            with RadioSet(id="export-scope"):
+                yield RadioButton(claim_text, value=self.claim is not None, id="scope-claim", disabled=not self.claim)
+                yield RadioButton("The whole article trace", value=self.claim is None, id="scope-article")
+            yield Input(value=str(self.default_path(self.scope)), id="export-path")
+            yield Static("", id="export-note", classes="dialog-note")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    @property
+    def scope(self) -> str:
+        """What is being exported now."""
+        try:
+            pressed = self.query_one("#export-scope", RadioSet).pressed_button
+        except Exception:  # not composed yet
+            return CLAIM if self.claim else ARTICLE
+        return CLAIM if pressed is not None and pressed.id == "scope-claim" else ARTICLE
+
+    def default_path(self, scope: str) -> Path:
+        """`<article>-<claim>.json` for a chain, `<article>.trace.json` for the whole trace."""
+        stem = _slug(self.entry)
+        name = f"{stem}-{self.claim.id}.json" if scope == CLAIM and self.claim else f"{stem}.trace.json"
+        return self.folder / name
+
+    @on(RadioSet.Changed, "#export-scope")
+    def _scope_changed(self) -> None:
+        path_input = self.query_one("#export-path", Input)
+        defaults = {str(self.default_path(CLAIM)), str(self.default_path(ARTICLE))}
+        if path_input.value in defaults:
+            path_input.value = str(self.default_path(self.scope))
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#save")
+    def _submit(self) -> None:
+        note = self.query_one("#export-note", Static)
+        value = self.query_one("#export-path", Input).value.strip()
+        path = Path(value).expanduser() if value else None
+        if path is None or path.is_dir():
+            note.update("Give a file name to save to.")
+        elif path.exists() and self.confirmed != path:
+            self.confirmed = path
+            note.update(f"{path.name} exists: press enter or Save again to replace it.")
+        else:
+            self.dismiss(ExportChoice(path, self.scope))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+
+def _slug(entry: Entry) -> str:
+    doc = entry.result.document
+    base = Path(doc.path).stem if doc.path else (doc.url or doc.id).rstrip("/").rsplit("/", 1)[-1]
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", base).strip("-")[:60] or doc.id

@@ -1,0 +1,88 @@
+"""A claim's hops ordered by date, so the researcher sees when it first appeared and how it travelled."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracer import Claim, Hop, TraceResult
+from tui.library import claim_post, document_label, document_ref, is_post_author
+
+POST_TIME = "post time"
+PUBLICATION = "publication"
+IN_TEXT = "date in text"
+NO_DATE = "no date"
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One row of the timeline: a hop, or the publication of a document in the chain."""
+
+    date: str | None
+    basis: str
+    source: str
+    event: str
+    document: str
+    hop_index: int | None = None
+
+
+def timeline(result: TraceResult, claim: Claim) -> list[Moment]:
+    """Dated moments oldest first, then undated hops from the origin towards the article.
+
+    The chain lists the nearest source first, so undated hops are shown in reverse chain
+    order: whoever is cited must have said it before whoever cites them.
+    """
+    hops = [_hop_moment(result, claim, index, hop) for index, hop in enumerate(claim.chain)]
+    moments = [*reversed(hops), _publication(result)]
+    dated = sorted((m for m in moments if m.date), key=lambda m: m.date or "")
+    return dated + [m for m in moments if not m.date]
+
+
+def summary(result: TraceResult, claim: Claim) -> str:
+    """One sentence on the earliest dated moment, and whether the origin itself has a date."""
+    dated = [m for m in timeline(result, claim) if m.date]
+    parts = []
+    if dated:
+        first = dated[0]
+        parts.append(f"Earliest date: {first.date}, {first.source} ({first.basis}).")
+    else:
+        parts.append("No hop of this chain has a date.")
+    if claim.chain and not claim.chain[-1].date:
+        parts.append(f"The origin, {claim.chain[-1].source.name}, has no date.")
+    return " ".join(parts)
+
+
+def _hop_moment(result: TraceResult, claim: Claim, index: int, hop: Hop) -> Moment:
+    return Moment(
+        date=hop.date,
+        basis=_basis(result, claim, hop),
+        source=hop.source.name,
+        event=hop.cue or hop.relation,
+        document=document_label(result, hop.document_id),
+        hop_index=index,
+    )
+
+
+def _basis(result: TraceResult, claim: Claim, hop: Hop) -> str:
+    """Where a hop's date comes from: the post's time stamp, a publication date, or the text."""
+    if not hop.date:
+        return NO_DATE
+    post = claim_post(result, claim)
+    if hop.relation == "post" or (
+        post and post.posted and post.posted[:10] == hop.date[:10] and is_post_author(post, hop)
+    ):
+        return POST_TIME
+    ref = document_ref(result, hop.document_id)
+    if hop.relation == "document" and ref and ref.published == hop.date:
+        return PUBLICATION
+    return IN_TEXT
+
+
+def _publication(result: TraceResult) -> Moment:
+    doc = result.document
+    return Moment(
+        date=doc.published,
+        basis=PUBLICATION if doc.published else NO_DATE,
+        source=doc.site_name or doc.title or "this article",
+        event="published",
+        document="this article",
+    )
