@@ -11,8 +11,25 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SEEDS = ROOT / "seeds"
 SEED = SEEDS / "korea-north-korean-casualties.txt"
+
+
+def _find_corpus() -> Path:
+    """`$TRACER_CORPUS`, else the nearest `shared/corpora/html` beside the checkout or above it.
+
+    Checkouts live at different depths (a clone beside `shared/`, a git worktree one level
+    deeper), so the folders above the project are searched in turn.
+    """
+    if "TRACER_CORPUS" in os.environ:
+        return Path(os.environ["TRACER_CORPUS"])
+    for parent in ROOT.parents:
+        candidate = parent / "shared" / "corpora" / "html"
+        if candidate.is_dir():
+            return candidate
+    return ROOT.parent / "shared" / "corpora" / "html"
+
+
 # Real news pages from public extraction test suites; used by path, never copied here.
-CORPUS = Path(os.environ.get("TRACER_CORPUS", ROOT.parent / "shared" / "corpora" / "html"))
+CORPUS = _find_corpus()
 
 
 @pytest.fixture

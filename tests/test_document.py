@@ -107,3 +107,8 @@ def test_plain_text_keeps_the_text_and_finds_written_urls() -> None:
     urls = [a.url for a in article.anchors]
     assert urls == ["https://t.me/rybar/12345", "https://example.com/report", "https://pic.twitter.com/AbC123"]
     assert [article.text[a.start : a.end] for a in article.anchors][-1] == "pic.twitter.com/AbC123"
+
+
+def test_placeholder_dates_are_not_publication_dates() -> None:
+    page = METADATA_PAGE.replace("2024-12-22T23:00:00+09:00", "0001-01-01T00:00:00Z")
+    assert read_html(page).document.published == "2024-12-23"  # falls through to OpenGraph

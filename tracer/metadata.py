@@ -11,6 +11,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from htmldate import find_date
@@ -89,9 +90,24 @@ def _names(value: Any) -> list[str]:
     return []
 
 
+# Publishers leave placeholders ("0001-01-01", "1970-01-01") in their markup; no web news
+# predates 1994, and a publication date more than two days ahead is a mistake or a scheduled
+# page, not a fact to build a timeline on.
+_EARLIEST_YEAR = 1994
+_FUTURE_SLACK = timedelta(days=2)
+
+
 def _iso_date(value: Any) -> str | None:
     match = _DATE.search(str(value)) if value else None
-    return "-".join(match.groups()) if match else None
+    if not match:
+        return None
+    try:
+        found = date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+    if found.year < _EARLIEST_YEAR or found > date.today() + _FUTURE_SLACK:
+        return None
+    return found.isoformat()
 
 
 def _meta(tree: HtmlElement, *keys: str) -> str | None:
