@@ -13,7 +13,7 @@ from tracer.platforms import parse_permalink, platform_of, spec_for_host
 
 _TRACKING_PARAM = re.compile(
     r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|igsh|ref_src|ref_url|s|t|si|src|"
-    r"cmpid|ocid|smid|smtyp|share|sh|__twitter_impression|_ga|yclid|ito|ico|CMP)$",
+    r"cmpid|ocid|smid|smtyp|share|sh|__twitter_impression|_ga|yclid|ito|ico|CMP|srsltid|itid|itm_\w+)$",
     re.IGNORECASE,
 )
 # Parameters like ?s=20 and ?t=… are tracking only on social hosts; elsewhere they may be a
