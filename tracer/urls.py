@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from tracer.datafiles import load_json
 from tracer.models import LinkKind
@@ -21,6 +21,28 @@ _TRACKING_PARAM = re.compile(
 _SOCIAL_ONLY_PARAMS = {"s", "t", "si", "src", "share", "sh"}
 
 
+def absolute_url(url: str, base: str | None = None) -> str | None:
+    """A link target resolved against `base` but otherwise as written, or None for non-web links.
+
+    Post permalinks are read from this form: the canonical URL may drop parts of the original
+    (a Facebook photo's page name) that still say who posted it.
+    """
+    url = url.strip()
+    if not url or url.startswith(("mailto:", "javascript:", "tel:", "data:", "#")):
+        return None
+    if url.startswith("//"):
+        url = "https:" + url
+    try:
+        if base:
+            url = urljoin(base, url)
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
+            return None
+    except ValueError:  # malformed host or IPv6 literal in a page's markup
+        return None
+    return url
+
+
 def normalise_url(url: str, base: str | None = None) -> str | None:
     """Absolute, canonical form of a link target, or None for non-web links.
 
@@ -28,19 +50,20 @@ def normalise_url(url: str, base: str | None = None) -> str | None:
     tracking parameters and `www.`/mobile variants of social hosts, and rewrites post
     permalinks to their platform's canonical URL (twitter.com and x.com unified).
     """
-    url = url.strip()
-    if not url or url.startswith(("mailto:", "javascript:", "tel:", "data:", "#")):
+    absolute = absolute_url(url, base)
+    if absolute is None:
         return None
-    if url.startswith("//"):
-        url = "https:" + url
-    if base:
-        url = urljoin(base, url)
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
-        return None
-    post = parse_permalink(url)
+    post = parse_permalink(absolute)
     if post:
         return post.url
+    try:
+        return _canonical(urlsplit(absolute))
+    except ValueError:  # an invalid port number
+        return None
+
+
+def _canonical(parts: SplitResult) -> str:
+    assert parts.hostname is not None
     host = parts.hostname.lower()
     if parts.port and parts.port not in {80, 443}:
         host = f"{host}:{parts.port}"

@@ -1,0 +1,197 @@
+"""Embedded posts and body links against the hand-checked gold, with baselines from the same run.
+
+Usage: python benchmarks/eval_embeds.py [CORPUS_DIR] [--gold FILE] [--verbose]
+
+Gold: tests/data/embeds/gold.json (how it was made is in its `_comment`). Posts match on
+(platform, post id); body links match as a multiset of normalised URLs per page (a URL linked
+twice in the body counts twice). Baselines, run on the same pages:
+
+* posts: a naive selector — the embed classes publishers paste (blockquote.twitter-tweet,
+  blockquote.instagram-media, …) and `iframe[src]` of the platforms' embed hosts, each read for the
+  first post permalink inside it; no lazy/AMP/JSON/wrapper handling, no boilerplate filter.
+* links: `trafilatura.extract(..., output_format="xml", include_links=True)`, every `<ref target>`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import lxml.etree as etree
+import trafilatura
+from lxml.html import document_fromstring
+
+from tracer.document import read_html
+from tracer.encoding import decode_bytes
+from tracer.metadata import read_metadata
+from tracer.parsers.embeds import extract_posts
+from tracer.parsers.links import extract_links
+from tracer.platforms import parse_permalink
+from tracer.urls import normalise_url
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "html"
+DEFAULT_GOLD = ROOT / "tests" / "data" / "embeds" / "gold.json"
+
+_NAIVE_EMBEDS = (
+    "//blockquote[contains(@class,'twitter-tweet') or contains(@class,'instagram-media')"
+    " or contains(@class,'tiktok-embed') or contains(@class,'bluesky-embed') or contains(@class,'reddit-card')"
+    " or contains(@class,'text-post-media')] | //div[contains(@class,'fb-post')]"
+    " | //iframe[contains(@src,'youtube.com/embed') or contains(@src,'facebook.com/plugins')"
+    " or contains(@src,'platform.twitter.com/embed')]"
+)
+
+
+@dataclass
+class Score:
+    """True positives, false positives and false negatives, with the misses kept for --verbose."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, predicted: Counter[str], gold: Counter[str], page: str) -> None:
+        hit = predicted & gold
+        self.tp += sum(hit.values())
+        self.fp += sum((predicted - hit).values())
+        self.fn += sum((gold - hit).values())
+        self.misses += [f"{page}: FP {k}" for k in (predicted - hit).elements()]
+        self.misses += [f"{page}: FN {k}" for k in (gold - hit).elements()]
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    def row(self, label: str) -> str:
+        return f"{label:<22} {self.precision:6.3f} {self.recall:6.3f} {self.tp:5d} {self.fp:4d} {self.fn:4d}"
+
+
+def _post_keys(posts: Iterable[tuple[str, str | None, str | None]]) -> Counter[str]:
+    return Counter(dict.fromkeys(f"{platform}:{post_id or url}" for platform, post_id, url in posts).keys())
+
+
+def _naive_posts(html: str, base: str | None) -> list[tuple[str, str | None, str | None]]:
+    tree = document_fromstring(html)
+    found = []
+    for el in tree.xpath(_NAIVE_EMBEDS):
+        for raw in [el.get("src"), el.get("data-href"), el.get("cite"), *el.xpath(".//a/@href")]:
+            ref = parse_permalink(normalise_url(str(raw), base) or "") if raw else None
+            if ref:
+                found.append((ref.platform.value, ref.post_id, ref.url))
+                break
+    return found
+
+
+def _trafilatura_links(html: str, base: str | None) -> list[str]:
+    xml = trafilatura.extract(html, url=base, output_format="xml", include_links=True, deduplicate=False)
+    if not xml:
+        return []
+    root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(recover=True))
+    urls = (normalise_url(str(ref.get("target") or ""), base) for ref in root.iter("ref"))
+    return [u for u in urls if u]
+
+
+def _by_platform(keys: Counter[str]) -> dict[str, Counter[str]]:
+    split: dict[str, Counter[str]] = {}
+    for key, n in keys.items():
+        split.setdefault(key.split(":", 1)[0], Counter())[key] = n
+    return split
+
+
+def evaluate(corpus: Path, gold_path: Path, verbose: bool) -> None:
+    """Score tracer and the baselines on every gold page and print the tables."""
+    pages = json.loads(gold_path.read_text(encoding="utf-8"))["pages"]
+    ours = {"posts": Score(), "links": Score(), "handles": Score()}
+    base = {"posts": Score(), "links": Score()}
+    per_platform: dict[str, Score] = {}
+    base_platform: dict[str, Score] = {}
+    seconds = {"tracer": 0.0, "baseline": 0.0}
+    for name, gold in pages.items():
+        data = (corpus / name).read_bytes()
+        gold_posts = _post_keys((p["platform"], p["post_id"], p["url"]) for p in gold["posts"])
+        start = time.perf_counter()
+        article = read_html(data, path=name)
+        posts, links = extract_posts(article), extract_links(article)
+        seconds["tracer"] += time.perf_counter() - start
+        predicted = _post_keys((p.platform.value, p.post_id, p.url) for p in posts)
+        ours["posts"].add(predicted, gold_posts, name)
+        _add_platforms(per_platform, predicted, gold_posts, name)
+        _score_handles(ours["handles"], posts, gold["posts"], name)
+        start = time.perf_counter()
+        html, _ = decode_bytes(data, None)
+        page_base = read_metadata(document_fromstring(html), None).url
+        naive = _post_keys(_naive_posts(html, page_base))
+        traf_links = _trafilatura_links(html, page_base) if gold["links"] is not None else []
+        seconds["baseline"] += time.perf_counter() - start
+        base["posts"].add(naive, gold_posts, name)
+        _add_platforms(base_platform, naive, gold_posts, name)
+        if gold["links"] is None:
+            continue
+        gold_links = Counter(normalise_url(link["url"]) or link["url"] for link in gold["links"])
+        ours["links"].add(Counter(link.url for link in links), gold_links, name)
+        base["links"].add(Counter(traf_links), gold_links, name)
+    _report(pages, ours, base, per_platform, base_platform, seconds, verbose)
+
+
+def _add_platforms(table: dict[str, Score], predicted: Counter[str], gold: Counter[str], page: str) -> None:
+    pred_split, gold_split = _by_platform(predicted), _by_platform(gold)
+    for platform in set(pred_split) | set(gold_split):
+        table.setdefault(platform, Score()).add(pred_split.get(platform, Counter()), gold_split.get(platform, Counter()), page)
+
+
+def _score_handles(score: Score, posts: list, gold_posts: list[dict], page: str) -> None:  # type: ignore[type-arg]
+    by_key = {f"{p.platform.value}:{p.post_id or p.url}": p for p in posts}
+    for gold in gold_posts:
+        found = by_key.get(f"{gold['platform']}:{gold['post_id'] or gold['url']}")
+        if found is None or gold["handle"] is None:
+            continue
+        ok = (found.handle or "").lower() == gold["handle"].lower()
+        key = f"{gold['platform']}:{gold['post_id']} handle {found.handle!r} vs {gold['handle']!r}"
+        score.add(Counter([key] if ok else [f"{key} (wrong)"]), Counter([key]), page)
+
+
+def _report(  # type: ignore[no-untyped-def]
+    pages, ours, base, per_platform, base_platform, seconds, verbose
+) -> None:
+    with_links = sum(1 for p in pages.values() if p["links"] is not None)
+    print(f"gold: {len(pages)} pages ({with_links} with body links checked)")
+    print(f"\n{'POSTS by platform':<22} {'P':>6} {'R':>6} {'TP':>5} {'FP':>4} {'FN':>4}   baseline P / R")
+    for platform in sorted(set(per_platform) | set(base_platform)):
+        mine, naive = per_platform.get(platform, Score()), base_platform.get(platform, Score())
+        print(f"{mine.row(platform)}   {naive.precision:.3f} / {naive.recall:.3f}")
+    print(f"{ours['posts'].row('all posts (tracer)')}")
+    print(f"{base['posts'].row('all posts (naive)')}")
+    handles = ours["handles"]
+    print(f"handles right on matched posts with a gold handle: {handles.tp}/{handles.tp + handles.fn}")
+    print(f"\n{'BODY LINKS':<22} {'P':>6} {'R':>6} {'TP':>5} {'FP':>4} {'FN':>4}")
+    print(ours["links"].row("tracer"))
+    print(base["links"].row("trafilatura links"))
+    print(f"\ntime: tracer {seconds['tracer']:.1f} s, baselines {seconds['baseline']:.1f} s")
+    if verbose:
+        for label, score in (("posts", ours["posts"]), ("links", ours["links"]), ("handles", handles)):
+            for miss in score.misses:
+                print(f"  {label} {miss}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--verbose", action="store_true", help="list every miss and false positive")
+    args = parser.parse_args()
+    evaluate(args.corpus, args.gold, args.verbose)
+
+
+if __name__ == "__main__":
+    main()
