@@ -1,6 +1,7 @@
 """Embedded posts and body links against the hand-checked gold, with baselines from the same run.
 
 Usage: python benchmarks/eval_embeds.py [CORPUS_DIR] [--gold FILE] [--verbose]
+(CORPUS_DIR defaults to $TRACER_CORPUS, else ../shared/corpora/html.)
 
 Gold: tests/data/embeds/gold.json (how it was made is in its `_comment`). Posts match on
 (platform, post id); body links match as a multiset of normalised URLs per page (a URL linked
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import time
 from collections import Counter
@@ -36,7 +38,7 @@ from tracer.platforms import parse_permalink
 from tracer.urls import normalise_url
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "html"
+DEFAULT_CORPUS = Path(os.environ.get("TRACER_CORPUS", ROOT.parent / "shared" / "corpora" / "html"))
 DEFAULT_GOLD = ROOT / "tests" / "data" / "embeds" / "gold.json"
 
 _NAIVE_EMBEDS = (

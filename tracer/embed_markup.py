@@ -47,7 +47,7 @@ def _table() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def _furniture() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
     table = _table()
-    return frozenset(table["furniture_tags"]), tuple(table["furniture_prefixes"]), tuple(table["furniture_infixes"])
+    return frozenset(table["furniture_tags"]), tuple(table["furniture_prefixes"]), tuple(table["furniture_parts"])
 
 
 def placeholders() -> tuple[str, ...]:
@@ -66,7 +66,19 @@ def find_embeds(tree: HtmlElement, base: str | None = None) -> list[EmbedHit]:
         tree: The parsed page (or an HTML fragment from page JSON).
         base: URL that relative links resolve against.
     """
-    order = {id(el): i for i, el in enumerate(tree.iter())}
+    cached = _last.get("tree")
+    if cached is tree and _last.get("base") == base:
+        return list(_last["hits"])
+    hits = _find(tree, base)
+    _last.update(tree=tree, base=base, hits=hits)
+    return list(hits)
+
+
+# The reader and the embeds parser both ask about the same page, one right after the other.
+_last: dict[str, Any] = {}
+
+
+def _find(tree: HtmlElement, base: str | None) -> list[EmbedHit]:
     hits: dict[int, EmbedHit] = {}
     for element, markup in _candidates(tree):
         ref = element_ref(element, base, markup=markup)
@@ -74,8 +86,10 @@ def find_embeds(tree: HtmlElement, base: str | None = None) -> list[EmbedHit]:
             hits[id(element)] = EmbedHit(element, ref)
     for element in _standalone(tree, base, hits):
         hits[id(element)] = EmbedHit(element, _standalone_ref(element, base))  # type: ignore[arg-type]
-    ordered = sorted(hits.values(), key=lambda hit: order.get(id(hit.element), 0))
-    return _outermost(ordered)
+    if len(hits) > 1:
+        order = {id(el): i for i, el in enumerate(tree.iter())}
+        return _outermost(sorted(hits.values(), key=lambda hit: order.get(id(hit.element), 0)))
+    return list(hits.values())
 
 
 def _candidates(tree: HtmlElement) -> Iterator[tuple[HtmlElement, bool]]:
@@ -171,19 +185,47 @@ def _outermost(hits: list[EmbedHit]) -> list[EmbedHit]:
 
 
 def is_furniture(element: HtmlElement, stop: HtmlElement | None = None) -> bool:
-    """Whether an element sits in page furniture (sidebar, widget, comments, related rail, footer).
+    """Whether an embed sits in page furniture (sidebar, widget, comments, related rail, footer)."""
+    return in_furniture(element, stop, *_furniture())
 
-    Ancestors are checked up to (not including) `stop`, so furniture-like names on the page
-    wrapper around the article do not count.
+
+def in_furniture(
+    element: HtmlElement,
+    stop: HtmlElement | None,
+    tags: frozenset[str],
+    prefixes: tuple[str, ...],
+    parts: tuple[str, ...],
+) -> bool:
+    """Whether `element` or an ancestor below `stop` is furniture by tag or class/id name.
+
+    The climb also ends at the first <article>/<main> above the element: that is the story,
+    and names on the page wrappers around it ('sticky-sidebar-parent') say nothing about it;
+    unless it is a short <article> card (a related-story teaser), which is furniture itself.
+    A class/id token is furniture when it starts with one of `prefixes`, or when one of its
+    parts (split at '-' and '_') starts with one of `parts`.
     """
-    tags, prefixes, infixes = _furniture()
     for node in (element, *element.iterancestors()):
-        if node is stop:
+        tag = str(node.tag).lower()
+        if node is stop or tag in {"body", "html"}:
             return False
-        if str(node.tag).lower() in tags:
+        if tag in tags or _furniture_name(node, prefixes, parts):
             return True
-        tokens = f"{node.get('class') or ''} {node.get('id') or ''}".lower().split()
-        if any(token.startswith(prefixes) or any(infix in token for infix in infixes) for token in tokens):
+        if tag in _ARTICLE_TAGS and node is not element:
+            return _is_card(node)
+    return False
+
+
+# An <article> this short is a teaser card (a headline and a picture), not a story.
+_CARD_MAX_CHARS = 500
+
+
+def _is_card(node: HtmlElement) -> bool:
+    return str(node.tag).lower() == "article" and len(squash(node.text_content())) < _CARD_MAX_CHARS
+
+
+def _furniture_name(node: HtmlElement, prefixes: tuple[str, ...], parts: tuple[str, ...]) -> bool:
+    for token in f"{node.get('class') or ''} {node.get('id') or ''}".lower().split():
+        if token.startswith(prefixes) or any(part.startswith(parts) for part in re.split(r"[-_]+", token)):
             return True
     return False
 

@@ -86,6 +86,20 @@ def _is_tracking(key: str, *, social: bool) -> bool:
     return social or key.lower() not in _SOCIAL_ONLY_PARAMS
 
 
+_SECOND_LEVEL = frozenset(["co", "com", "org", "net", "gov", "ac", "go", "or", "ne", "edu"])
+
+
+def site_of(url: str) -> str:
+    """The site a URL belongs to, as its main domain label: 'bbc' for www.bbc.co.uk and bbc.com.
+
+    Good enough to tell a site's own pages from other sites' without a public-suffix list.
+    """
+    labels = [label for label in (urlsplit(url).hostname or "").lower().split(".") if label != "www"]
+    if len(labels) < 2:
+        return labels[0] if labels else ""
+    return labels[-3] if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL else labels[-2]
+
+
 @lru_cache(maxsize=1)
 def _kind_table() -> dict[str, list[str]]:
     table: dict[str, list[str]] = load_json("link_kinds.json")

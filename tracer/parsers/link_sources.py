@@ -12,17 +12,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urlsplit
 
 from tracer.datafiles import load_json, load_lines
 from tracer.platforms import parse_permalink
 from tracer.text import Span
+from tracer.urls import site_of
 
 _WORD = r"[A-Z][\w&'’.-]*"
 _JOIN = r"(?:of|for|and|&|de|del|on|the)"
 _NAME = rf"(?P<name>(?:[Tt]he\s+)?{_WORD}(?:\s+(?:{_JOIN}\s+)?{_WORD}){{0,5}})"
 _AUX = r"(?:(?:has|have|had|is|was|also|first|later|previously|then)\s+)*"
-_SECOND_LEVEL = frozenset(["co", "com", "org", "net", "gov", "ac", "go", "or", "ne"])
 
 
 @lru_cache(maxsize=1)
@@ -95,10 +94,7 @@ def _clean(name: str) -> str:
 def _names_host(name: str, url: str) -> bool:
     """Whether the linked site is the named outlet: washingtonpost.com for 'Washington Post',
     themoscowtimes.com for 'The Moscow Times', ft.com for 'Financial Times' (initials)."""
-    labels = [label for label in (urlsplit(url).hostname or "").split(".") if label != "www"]
-    if len(labels) < 2:
-        return False
-    site = labels[-3] if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL else labels[-2]
+    site = site_of(url)
     words = [w for w in re.findall(r"[\w&]+", name.lower()) if w not in {"the", "'s", "s"}]
     keys = {"".join(words), "the" + "".join(words), "".join(w[0] for w in words if w not in {"of", "and", "&"})}
     return len(site) >= 2 and site in keys

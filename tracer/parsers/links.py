@@ -18,11 +18,12 @@ from lxml.html import HtmlElement
 
 from tracer.datafiles import load_json
 from tracer.document import Anchor, Article, Block
+from tracer.embed_markup import in_furniture
 from tracer.models import Link
 from tracer.parsers.link_sources import source_name
 from tracer.platforms import parse_permalink
 from tracer.text import Span, sentence_at, sentences
-from tracer.urls import absolute_url, link_kind
+from tracer.urls import absolute_url, link_kind, site_of
 
 # A teaser paragraph is mostly its link; a sentence that merely starts with 'Related' is not.
 _TEASER_COVERAGE = 0.4
@@ -31,6 +32,11 @@ _CTA_MAX_CHARS = 300
 # A teaser heading ('Auch interessant:') is short; the list after it is related stories.
 _HEADING_MAX_CHARS = 60
 _LIST_TAGS = frozenset(["li", "ul", "ol"])
+# This many consecutive own-site link items make a related-stories list.
+_LINK_LIST_MIN = 3
+_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+# "— <a>Mike Pompeo, April 15, 2019</a>" under a quote cites its source; it is not a teaser.
+_ATTRIBUTION_DASHES = "—–―"
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +62,7 @@ def extract_links(article: Article) -> list[Link]:
     skipped = _boilerplate_blocks(article)
     links: list[Link] = []
     for anchor in article.anchors:
-        if anchor.url is None:
+        if anchor.url is None or anchor.end <= anchor.start:
             continue
         index = bisect_right(starts, anchor.start) - 1
         block = article.blocks[index] if index >= 0 else None
@@ -91,7 +97,7 @@ def _link(article: Article, anchor: Anchor, spans: list[Span]) -> Link:
 def _boilerplate_blocks(article: Article) -> set[int]:
     """Indexes of blocks whose links are teasers, calls to action or promos."""
     text = article.text
-    skipped: set[int] = set()
+    skipped = _link_lists(article)
     in_teaser_list = False
     for index, block in enumerate(article.blocks):
         body = text[block.start : block.end]
@@ -103,6 +109,27 @@ def _boilerplate_blocks(article: Article) -> set[int]:
         if _is_teaser(body, coverage) or _is_cta(body) or _is_whole_link(block, coverage, article):
             skipped.add(index)
     return skipped
+
+
+def _link_lists(article: Article) -> set[int]:
+    """Runs of list items that are each mostly one link to the site's own pages ('How do I
+    protect myself?', 'Your coronavirus stories'): a box of related stories, not citations."""
+    site = site_of(article.document.url or "")
+    found: set[int] = set()
+    run: list[int] = []
+    for index, block in enumerate([*article.blocks, None]):  # type: ignore[list-item]
+        if block is not None and _is_list_item(block) and _own_link_item(article, block, site):
+            run.append(index)
+            continue
+        if len(run) >= _LINK_LIST_MIN:
+            found.update(run)
+        run = []
+    return found
+
+
+def _own_link_item(article: Article, block: Block, site: str) -> bool:
+    inside = [a for a in article.anchors if block.start <= a.start < block.end and a.url]
+    return len(inside) == 1 and _coverage(article, block) >= 0.6 and bool(site) and site_of(inside[0].url or "") == site
 
 
 def _coverage(article: Article, block: Block) -> float:
@@ -130,10 +157,13 @@ def _is_cta(body: str) -> bool:
 def _is_whole_link(block: Block, coverage: float, article: Article) -> bool:
     """A paragraph that is nothing but one link is a teaser or a promo, not a citation in a sentence.
 
-    Only for HTML paragraphs and headings (list items are often source lists), and only when
-    the link text is the whole paragraph.
+    Only for HTML paragraphs and headings (list items are often source lists, but a headline
+    link in a list is a teaser too), only when the link text is the whole paragraph, and not
+    for a dash-led attribution line under a quote.
     """
-    if block.element is None or _is_list_item(block) or coverage < 0.9:
+    if block.element is None or coverage < 0.9 or article.text[block.start] in _ATTRIBUTION_DASHES:
+        return False
+    if _is_list_item(block) and str(block.element.tag).lower() not in _HEADINGS:
         return False
     return sum(1 for a in article.anchors if block.start <= a.start < block.end) == 1
 
@@ -157,21 +187,8 @@ def _boilerplate_anchor(article: Article, anchor: Anchor) -> bool:
 
 
 def _in_furniture(element: HtmlElement, container: HtmlElement | None) -> bool:
-    """Whether a link sits in a byline, share bar, tag list, promo or related box below the body
-    container (wrappers at or above the container are the article's own and are not checked)."""
-    tags = set(_table()["furniture_tags"])
-    for node in (element, *element.iterancestors()):
-        if node is container or str(node.tag).lower() in {"body", "html"}:
-            return False
-        if str(node.tag).lower() in tags or _furniture_tokens(node):
-            return True
-    return False
-
-
-def _furniture_tokens(node: HtmlElement) -> bool:
-    words = _table()["furniture_tokens"]
-    for token in f"{node.get('class') or ''} {node.get('id') or ''}".lower().split():
-        parts = set(re.split(r"[-_]+", token))
-        if any(word in parts or ("-" in word and word in token) for word in words):
-            return True
-    return False
+    """Whether a link sits in a byline, share bar, tag list, promo or related box (wrappers at or
+    above the body container, and above the story's <article>, are the article's own)."""
+    table = _table()
+    prefixes, parts = tuple(table["furniture_prefixes"]), tuple(table["furniture_parts"])
+    return in_furniture(element, container, frozenset(table["furniture_tags"]), prefixes, parts)
