@@ -23,7 +23,7 @@ from lxml.html import HtmlElement, fragment_fromstring
 
 from tracer.embed_markup import find_embeds
 from tracer.models import Post
-from tracer.parsers.embed_posts import build_post, element_lines, markup_summary
+from tracer.parsers.embed_posts import build_post, element_lines
 from tracer.platforms import parse_permalink
 from tracer.text import squash
 
@@ -83,8 +83,7 @@ def json_posts(tree: HtmlElement, text: str, doc_url: str | None, base: str | No
             LOGGER.debug("unparseable embed HTML in page JSON: %s", exc)
             continue
         for hit in find_embeds(fragment, base):
-            evidence = f"page JSON ({found.where}): {markup_summary(hit.element)}"
-            posts.append(build_post(hit, element_lines(hit.element), base, evidence=evidence))
+            posts.append(build_post(hit, element_lines(hit.element), base, where=f"page JSON ({found.where})"))
     return posts
 
 

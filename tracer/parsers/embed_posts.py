@@ -15,8 +15,8 @@ from lxml.html import HtmlElement
 
 from tracer.embed_markup import EmbedHit, placeholders
 from tracer.models import Platform, Post
-from tracer.parsers.signatures import Signature, parse_date, read_card, read_signature
-from tracer.platforms import posted_from_id
+from tracer.parsers.signatures import Signature, card_phrases, parse_date, read_card, read_signature
+from tracer.platforms import PostRef, posted_from_id
 from tracer.text import squash
 from tracer.urls import normalise_url
 
@@ -25,6 +25,8 @@ from tracer.urls import normalise_url
 _DATE_TOLERANCE_DAYS = 1
 _PIC = re.compile(r"\bpic\.(?:twitter|x)\.com/\w+", re.IGNORECASE)
 _TIKTOK_LINE = re.compile(r"^(?:@[\w.-]+|♬.*)$")
+# A line that is only a URL is the embed's permalink (a pasted post URL), not the post's text.
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _BREAK_TAGS = frozenset(
     ["p", "div", "br", "section", "blockquote", "li", "ul", "ol", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6"]
 )
@@ -72,29 +74,41 @@ def element_lines(element: HtmlElement) -> list[Line]:
     return [Line(text) for text in lines]
 
 
-def build_post(hit: EmbedHit, lines: list[Line], base: str | None, evidence: str = "") -> Post:
-    """The post an embed shows: text without signature or placeholders, author, date, media."""
+def build_post(hit: EmbedHit, lines: list[Line], base: str | None, where: str = "") -> Post:
+    """The post an embed shows: text without signature or placeholders, author, date, media.
+
+    Args:
+        hit: The embed element and the post it points at.
+        lines: The embed's lines of text (with document offsets when they are in the text).
+        base: URL relative links resolve against.
+        where: Where the embed was found when not in the DOM ('page JSON (script#…)'),
+            prefixed to the evidence.
+    """
     lines = _strip_placeholders(lines)
     signature, sig_index = _find_signature(lines, hit.ref.platform)
     text_lines = _text_lines(lines, signature, sig_index, hit.ref.platform)
-    sig_line = lines[sig_index] if sig_index is not None else None
+    sig_line = lines[sig_index] if sig_index is not None else _url_line(lines)
+    if sig_line is not None and signature is not None and signature.lead:
+        sig_line = _after_lead(sig_line, signature.lead)
+    evidence = sig_line.text if sig_line else markup_summary(hit.element)
     posted, warnings = _posted(hit.ref.platform, hit.ref.post_id, signature, hit.element)
+    handle = _handle(hit, signature)
     return Post(
         id="p0",
         platform=hit.ref.platform,
         author_name=signature.author_name if signature else None,
-        handle=_handle(hit, signature),
-        url=hit.ref.url,
+        handle=handle,
+        url=_url_with_handle(hit.ref, handle),
         post_id=hit.ref.post_id,
         posted=posted,
         text="\n".join(line.text for line in text_lines),
         media_urls=_media(hit.element, text_lines, base),
-        evidence=(sig_line.text if sig_line else "") or evidence or markup_summary(hit.element),
+        evidence=f"{where}: {evidence}" if where else evidence,
         start=text_lines[0].start if text_lines else None,
         end=text_lines[-1].end if text_lines else None,
         warnings=warnings,
-        evidence_start=sig_line.start if sig_line else None,
-        evidence_end=sig_line.end if sig_line else None,
+        evidence_start=sig_line.start if sig_line and not where else None,
+        evidence_end=sig_line.end if sig_line and not where else None,
     )
 
 
@@ -134,8 +148,37 @@ def _fits(signature: Signature, platform: Platform) -> bool:
     return signature.platform is platform
 
 
+def _after_lead(line: Line, lead: str) -> Line:
+    """The signature part of a line that starts with the post's own text."""
+    cut = line.text.find(lead) + len(lead)
+    rest = line.text[cut:]
+    start = None if line.start is None else line.start + cut + len(rest) - len(rest.lstrip())
+    text = rest.strip()
+    return Line(text, start, None if start is None else start + len(text))
+
+
+def _url_line(lines: list[Line]) -> Line | None:
+    return next((line for line in lines if _URL_ONLY.match(line.text)), None)
+
+
+def _url_with_handle(ref: PostRef, handle: str | None) -> str:
+    """Tweet and TikTok permalinks name their author; an embed known only by id gets the
+    signature's handle so its URL is the canonical one."""
+    if handle and ref.handle is None and ref.post_id:
+        if ref.platform is Platform.TWITTER:
+            return f"https://x.com/{handle}/status/{ref.post_id}"
+        if ref.platform is Platform.TIKTOK:
+            return f"https://www.tiktok.com/@{handle}/video/{ref.post_id}"
+    return ref.url
+
+
 def _text_lines(lines: list[Line], signature: Signature | None, index: int | None, platform: Platform) -> list[Line]:
-    kept = [line for i, line in enumerate(lines) if i != index]
+    cards = card_phrases()
+    kept = [
+        line
+        for i, line in enumerate(lines)
+        if i != index and line.text not in cards and not _URL_ONLY.match(line.text)
+    ]
     if signature is not None and index is not None and signature.lead:
         line = lines[index]
         end = None if line.start is None else line.start + len(signature.lead)

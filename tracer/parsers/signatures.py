@@ -70,7 +70,9 @@ _HYPHEN = re.compile(
 _TWITTER_HANDLE = re.compile(r"^\w{1,15}$")
 _BLUESKY_HANDLE = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$|^did:[a-z]+:[\w.:-]+$", re.IGNORECASE)
 _POST_BY = re.compile(r"^Post by @(?P<handle>[\w.]+)(?:@(?P<instance>[\w.-]+))?$")
-_REDDIT = re.compile(r"^(?:(?P<lead>.*?)\s+)?by\s+u/(?P<handle>[\w-]+)\s+in\s+(?:r/)?(?P<community>\w+)$")
+_REDDIT = re.compile(
+    r"^(?:(?P<lead>.*?)\s+)?(?:by\s+u/(?P<handle>[\w-]+)\s+in\s+(?:r/)?|from\s+r/)(?P<community>\w+)$"
+)
 
 
 def read_signature(line: str) -> Signature | None:
@@ -128,6 +130,11 @@ def _reddit(line: str) -> Signature | None:
         return None
     lead = (match.group("lead") or "").strip()
     return Signature(Platform.REDDIT, match.group("handle"), None, None, lead, match.group("community"))
+
+
+def card_phrases() -> frozenset[str]:
+    """The 'View on Mastodon' lines that follow a card's 'Post by @user'."""
+    return frozenset(_table()["post_by"])
 
 
 def read_card(line: str, next_line: str) -> Signature | None:
