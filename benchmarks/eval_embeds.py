@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import time
 from collections import Counter
 from collections.abc import Iterable
@@ -149,7 +148,8 @@ def evaluate(corpus: Path, gold_path: Path, verbose: bool) -> None:
 def _add_platforms(table: dict[str, Score], predicted: Counter[str], gold: Counter[str], page: str) -> None:
     pred_split, gold_split = _by_platform(predicted), _by_platform(gold)
     for platform in set(pred_split) | set(gold_split):
-        table.setdefault(platform, Score()).add(pred_split.get(platform, Counter()), gold_split.get(platform, Counter()), page)
+        score = table.setdefault(platform, Score())
+        score.add(pred_split.get(platform, Counter()), gold_split.get(platform, Counter()), page)
 
 
 def _score_handles(score: Score, posts: list, gold_posts: list[dict], page: str) -> None:  # type: ignore[type-arg]

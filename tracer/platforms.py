@@ -291,7 +291,9 @@ _CANONICAL: dict[Platform, Callable[[str | None, str, dict[str, str | None]], st
     Platform.FACEBOOK: _facebook_url,
     Platform.TELEGRAM: lambda h, i, g: f"https://t.me/{h}/{i}",
     Platform.BLUESKY: lambda h, i, g: f"https://bsky.app/profile/{h}/post/{i}",
-    Platform.THREADS: lambda h, i, g: (f"https://www.threads.net/@{h}/post/{i}" if h else f"https://www.threads.net/t/{i}"),
+    Platform.THREADS: lambda h, i, g: (
+        f"https://www.threads.net/@{h}/post/{i}" if h else f"https://www.threads.net/t/{i}"
+    ),
     Platform.REDDIT: _reddit_url,
 }
 

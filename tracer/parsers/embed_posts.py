@@ -175,9 +175,7 @@ def _url_with_handle(ref: PostRef, handle: str | None) -> str:
 def _text_lines(lines: list[Line], signature: Signature | None, index: int | None, platform: Platform) -> list[Line]:
     cards = card_phrases()
     kept = [
-        line
-        for i, line in enumerate(lines)
-        if i != index and line.text not in cards and not _URL_ONLY.match(line.text)
+        line for i, line in enumerate(lines) if i != index and line.text not in cards and not _URL_ONLY.match(line.text)
     ]
     if signature is not None and index is not None and signature.lead:
         line = lines[index]

@@ -59,7 +59,8 @@ def source_name(text: str, start: int, end: int, sentence: Span, url: str) -> st
         sentence: The sentence around the anchor.
         url: The link's normalised URL.
     """
-    if parse_permalink(url) is not None:
+    post = parse_permalink(url)
+    if post is not None and post.handle:
         return None  # a post's source is its author (the link's handle), not the anchor words
     anchor = text[start:end].strip().rstrip(".,;:")
     before, after = text[sentence.start : start], text[end : sentence.end]

@@ -70,9 +70,7 @@ _HYPHEN = re.compile(
 _TWITTER_HANDLE = re.compile(r"^\w{1,15}$")
 _BLUESKY_HANDLE = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$|^did:[a-z]+:[\w.:-]+$", re.IGNORECASE)
 _POST_BY = re.compile(r"^Post by @(?P<handle>[\w.]+)(?:@(?P<instance>[\w.-]+))?$")
-_REDDIT = re.compile(
-    r"^(?:(?P<lead>.*?)\s+)?(?:by\s+u/(?P<handle>[\w-]+)\s+in\s+(?:r/)?|from\s+r/)(?P<community>\w+)$"
-)
+_REDDIT = re.compile(r"^(?:(?P<lead>.*?)\s+)?(?:by\s+u/(?P<handle>[\w-]+)\s+in\s+(?:r/)?|from\s+r/)(?P<community>\w+)$")
 
 
 def read_signature(line: str) -> Signature | None:
