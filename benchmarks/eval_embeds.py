@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import lxml.etree as etree
 import trafilatura
@@ -84,8 +85,9 @@ def _post_keys(posts: Iterable[tuple[str, str | None, str | None]]) -> Counter[s
 
 def _naive_posts(html: str, base: str | None) -> list[tuple[str, str | None, str | None]]:
     tree = document_fromstring(html)
-    found = []
-    for el in tree.xpath(_NAIVE_EMBEDS):
+    found: list[tuple[str, str | None, str | None]] = []
+    elements: list[Any] = list(tree.xpath(_NAIVE_EMBEDS))  # type: ignore[arg-type]
+    for el in elements:
         for raw in [el.get("src"), el.get("data-href"), el.get("cite"), *el.xpath(".//a/@href")]:
             ref = parse_permalink(normalise_url(str(raw), base) or "") if raw else None
             if ref:

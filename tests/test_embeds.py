@@ -237,6 +237,20 @@ def test_scraped_offsets_point_at_post_text() -> None:
         assert article.text[post.evidence_start : post.evidence_end] == post.evidence
 
 
+def test_consecutive_scraped_tweets_keep_their_own_text() -> None:
+    text = (
+        "First tweet text with a picture pic.twitter.com/AAA111\n"
+        "— One (@one) December 23, 2024\n"
+        "Second tweet text with a picture pic.twitter.com/BBB222\n"
+        "— Two (@two) December 24, 2024\n"
+    )
+    posts = extract_posts(read_text(text))
+    assert [(p.handle, p.text) for p in posts] == [
+        ("one", "First tweet text with a picture pic.twitter.com/AAA111"),
+        ("two", "Second tweet text with a picture pic.twitter.com/BBB222"),
+    ]
+
+
 def test_instagram_signature_without_placeholder_takes_no_text() -> None:
     # Without "View this post on Instagram" the paragraph before may be the article's own:
     # giving it to the Instagram author would put words in their mouth.

@@ -117,13 +117,13 @@ def _link_lists(article: Article) -> set[int]:
     site = site_of(article.document.url or "")
     found: set[int] = set()
     run: list[int] = []
-    for index, block in enumerate([*article.blocks, None]):  # type: ignore[list-item]
-        if block is not None and _is_list_item(block) and _own_link_item(article, block, site):
+    for index, block in enumerate(article.blocks):
+        if _is_list_item(block) and _own_link_item(article, block, site):
             run.append(index)
             continue
-        if len(run) >= _LINK_LIST_MIN:
-            found.update(run)
+        found.update(run if len(run) >= _LINK_LIST_MIN else [])
         run = []
+    found.update(run if len(run) >= _LINK_LIST_MIN else [])
     return found
 
 

@@ -60,12 +60,14 @@ def parse_date(text: str) -> date | None:
 
 # "— Name (@handle) Date": Twitter/X and Bluesky embeds. The dash may follow text on the same
 # line (scrapers that flatten the blockquote); a plain hyphen only counts at the start of a line.
+# A display name may hold a parenthesised part ("透析テツ(脱被曝)") but no "(@".
+_DISPLAY_NAME = r"(?:[^()—–―\n]|\([^()@\n]*\)){0,80}?"
 _DASH = re.compile(
-    r"^(?P<lead>.*?)(?:(?<=\S)|\s*)[—–―]\s*(?P<name>[^()—–―\n]{0,80}?)\s*"
+    rf"^(?P<lead>.*?)(?:(?<=\S)|\s*)[—–―]\s*(?P<name>{_DISPLAY_NAME})\s*"
     r"\(@(?P<handle>[A-Za-z0-9_][\w.:-]{0,63})\)\s*(?P<date>[^()\n]{0,60}?)\s*$"
 )
 _HYPHEN = re.compile(
-    r"^-\s*(?P<name>[^()\n]{1,80}?)\s*\(@(?P<handle>[A-Za-z0-9_][\w.:-]{0,63})\)\s*(?P<date>[^()\n]{0,60}?)\s*$"
+    rf"^-\s*(?P<name>{_DISPLAY_NAME})\s*\(@(?P<handle>[A-Za-z0-9_][\w.:-]{{0,63}})\)\s*(?P<date>[^()\n]{{0,60}}?)\s*$"
 )
 _TWITTER_HANDLE = re.compile(r"^\w{1,15}$")
 _BLUESKY_HANDLE = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$|^did:[a-z]+:[\w.:-]+$", re.IGNORECASE)

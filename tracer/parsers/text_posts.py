@@ -65,7 +65,7 @@ def _body(signature: Signature, i: int, paras: list[Span], lines: list[str]) -> 
         return [Span(para.start, para.start + len(signature.lead))]
     if signature.platform in {Platform.TWITTER, Platform.BLUESKY}:
         body = [paras[i - 1]] if i > 0 and not _is_signature(lines[i - 1]) else []
-        if i + 1 < len(paras) and _PIC_END.search(lines[i + 1]) and not _is_signature(lines[i + 1]):
+        if _trailing_media(i, lines):
             body.append(paras[i + 1])
         return body
     if signature.platform is Platform.INSTAGRAM:
@@ -73,6 +73,14 @@ def _body(signature: Signature, i: int, paras: list[Span], lines: list[str]) -> 
     if signature.platform is Platform.REDDIT and i > 0:
         return [paras[i - 1]]
     return []
+
+
+def _trailing_media(i: int, lines: list[str]) -> bool:
+    """The paragraph after a signature ends in pic.twitter.com/… (scrapers move the media link
+    below the byline), unless it is the next post's text, followed by its own signature."""
+    if i + 1 >= len(lines) or not _PIC_END.search(lines[i + 1]) or _is_signature(lines[i + 1]):
+        return False
+    return i + 2 >= len(lines) or not _is_signature(lines[i + 2])
 
 
 def _after_placeholder(i: int, paras: list[Span], lines: list[str]) -> list[Span]:
