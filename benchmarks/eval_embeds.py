@@ -112,39 +112,54 @@ def _by_platform(keys: Counter[str]) -> dict[str, Counter[str]]:
     return split
 
 
+@dataclass
+class Tally:
+    """Scores of tracer and of the baselines over a set of pages."""
+
+    posts: Score = field(default_factory=Score)
+    links: Score = field(default_factory=Score)
+    handles: Score = field(default_factory=Score)
+    naive_posts: Score = field(default_factory=Score)
+    traf_links: Score = field(default_factory=Score)
+    platforms: dict[str, Score] = field(default_factory=dict)
+    naive_platforms: dict[str, Score] = field(default_factory=dict)
+
+
 def evaluate(corpus: Path, gold_path: Path, verbose: bool) -> None:
     """Score tracer and the baselines on every gold page and print the tables."""
     pages = json.loads(gold_path.read_text(encoding="utf-8"))["pages"]
-    ours = {"posts": Score(), "links": Score(), "handles": Score()}
-    base = {"posts": Score(), "links": Score()}
-    per_platform: dict[str, Score] = {}
-    base_platform: dict[str, Score] = {}
+    every, heldout = Tally(), Tally()
     seconds = {"tracer": 0.0, "baseline": 0.0}
     for name, gold in pages.items():
-        data = (corpus / name).read_bytes()
-        gold_posts = _post_keys((p["platform"], p["post_id"], p["url"]) for p in gold["posts"])
-        start = time.perf_counter()
-        article = read_html(data, path=name)
-        posts, links = extract_posts(article), extract_links(article)
-        seconds["tracer"] += time.perf_counter() - start
-        predicted = _post_keys((p.platform.value, p.post_id, p.url) for p in posts)
-        ours["posts"].add(predicted, gold_posts, name)
-        _add_platforms(per_platform, predicted, gold_posts, name)
-        _score_handles(ours["handles"], posts, gold["posts"], name)
-        start = time.perf_counter()
-        html, _ = decode_bytes(data, None)
-        page_base = read_metadata(document_fromstring(html), None).url
-        naive = _post_keys(_naive_posts(html, page_base))
-        traf_links = _trafilatura_links(html, page_base) if gold["links"] is not None else []
-        seconds["baseline"] += time.perf_counter() - start
-        base["posts"].add(naive, gold_posts, name)
-        _add_platforms(base_platform, naive, gold_posts, name)
-        if gold["links"] is None:
-            continue
-        gold_links = Counter(normalise_url(link["url"]) or link["url"] for link in gold["links"])
-        ours["links"].add(Counter(link.url for link in links), gold_links, name)
-        base["links"].add(Counter(traf_links), gold_links, name)
-    _report(pages, ours, base, per_platform, base_platform, seconds, verbose)
+        tallies = [every, heldout] if gold.get("heldout") else [every]
+        _score_page(corpus / name, gold, tallies, seconds)
+    _report(pages, every, heldout, seconds, verbose)
+
+
+def _score_page(path: Path, gold: dict[str, Any], tallies: list[Tally], seconds: dict[str, float]) -> None:
+    data, name = path.read_bytes(), path.name
+    gold_posts = _post_keys((p["platform"], p["post_id"], p["url"]) for p in gold["posts"])
+    start = time.perf_counter()
+    article = read_html(data, path=name)
+    posts, links = extract_posts(article), extract_links(article)
+    seconds["tracer"] += time.perf_counter() - start
+    start = time.perf_counter()
+    html, _ = decode_bytes(data, None)
+    page_base = read_metadata(document_fromstring(html), None).url
+    naive = _post_keys(_naive_posts(html, page_base))
+    traf_links = _trafilatura_links(html, page_base) if gold["links"] is not None else []
+    seconds["baseline"] += time.perf_counter() - start
+    predicted = _post_keys((p.platform.value, p.post_id, p.url) for p in posts)
+    for tally in tallies:
+        tally.posts.add(predicted, gold_posts, name)
+        tally.naive_posts.add(naive, gold_posts, name)
+        _add_platforms(tally.platforms, predicted, gold_posts, name)
+        _add_platforms(tally.naive_platforms, naive, gold_posts, name)
+        _score_handles(tally.handles, posts, gold["posts"], name)
+        if gold["links"] is not None:
+            gold_links = Counter(normalise_url(link["url"]) or link["url"] for link in gold["links"])
+            tally.links.add(Counter(link.url for link in links), gold_links, name)
+            tally.traf_links.add(Counter(traf_links), gold_links, name)
 
 
 def _add_platforms(table: dict[str, Score], predicted: Counter[str], gold: Counter[str], page: str) -> None:
@@ -165,25 +180,26 @@ def _score_handles(score: Score, posts: list, gold_posts: list[dict], page: str)
         score.add(Counter([key] if ok else [f"{key} (wrong)"]), Counter([key]), page)
 
 
-def _report(  # type: ignore[no-untyped-def]
-    pages, ours, base, per_platform, base_platform, seconds, verbose
-) -> None:
+def _report(pages: dict[str, Any], every: Tally, heldout: Tally, seconds: dict[str, float], verbose: bool) -> None:
     with_links = sum(1 for p in pages.values() if p["links"] is not None)
-    print(f"gold: {len(pages)} pages ({with_links} with body links checked)")
-    print(f"\n{'POSTS by platform':<22} {'P':>6} {'R':>6} {'TP':>5} {'FP':>4} {'FN':>4}   baseline P / R")
-    for platform in sorted(set(per_platform) | set(base_platform)):
-        mine, naive = per_platform.get(platform, Score()), base_platform.get(platform, Score())
+    held = sum(1 for p in pages.values() if p.get("heldout"))
+    print(f"gold: {len(pages)} pages ({with_links} with body links checked; {held} held out)")
+    header = f"{'P':>6} {'R':>6} {'TP':>5} {'FP':>4} {'FN':>4}"
+    print(f"\n{'POSTS by platform':<22} {header}   baseline P / R")
+    for platform in sorted(set(every.platforms) | set(every.naive_platforms)):
+        mine, naive = every.platforms.get(platform, Score()), every.naive_platforms.get(platform, Score())
         print(f"{mine.row(platform)}   {naive.precision:.3f} / {naive.recall:.3f}")
-    print(f"{ours['posts'].row('all posts (tracer)')}")
-    print(f"{base['posts'].row('all posts (naive)')}")
-    handles = ours["handles"]
-    print(f"handles right on matched posts with a gold handle: {handles.tp}/{handles.tp + handles.fn}")
-    print(f"\n{'BODY LINKS':<22} {'P':>6} {'R':>6} {'TP':>5} {'FP':>4} {'FN':>4}")
-    print(ours["links"].row("tracer"))
-    print(base["links"].row("trafilatura links"))
+    for label, tally in (("all pages", every), ("held-out pages", heldout)):
+        print(f"\n{label.upper():<22} {header}")
+        print(tally.posts.row("posts: tracer"))
+        print(tally.naive_posts.row("posts: naive selector"))
+        print(tally.links.row("links: tracer"))
+        print(tally.traf_links.row("links: trafilatura"))
+        handles = tally.handles
+        print(f"handles right on matched posts with a gold handle: {handles.tp}/{handles.tp + handles.fn}")
     print(f"\ntime: tracer {seconds['tracer']:.1f} s, baselines {seconds['baseline']:.1f} s")
     if verbose:
-        for label, score in (("posts", ours["posts"]), ("links", ours["links"]), ("handles", handles)):
+        for label, score in (("posts", every.posts), ("links", every.links), ("handles", every.handles)):
             for miss in score.misses:
                 print(f"  {label} {miss}")
 

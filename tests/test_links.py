@@ -177,3 +177,19 @@ def test_odd_hrefs_do_not_crash_or_leak() -> None:
     )
     links = extract_links(read_html(page))
     assert [link.url for link in links] == ["https://example.org/report"]
+
+
+def test_paragraph_with_a_soft_hyphen_keeps_its_links() -> None:
+    # The extractor drops soft hyphens; the paragraph must still count as body (postlight nymag).
+    page = (
+        "<html><body><article><h1>Ailes and Fox</h1>"
+        "<p>A few hours after the report, Ailes turned his \u00adsecond-floor office into a war room, "
+        'as <a href="https://www.businessinsider.com/cavuto-ailes">Business Insider reported</a> '
+        "later that week, citing people who had been in the room at the time.</p>"
+        "<p>The network declined to comment on the meeting or on the people who attended it, and Ailes "
+        "himself did not respond to several requests for comment over the following days.</p>"
+        "</article></body></html>"
+    )
+    [link] = extract_links(read_html(page))
+    assert link.url == "https://www.businessinsider.com/cavuto-ailes"
+    assert link.source_name == "Business Insider"

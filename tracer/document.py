@@ -290,11 +290,12 @@ def _select_body(
     """
     if not segments:
         return _fallback_body(runs), None
-    exact = set(segments)
-    joined = " \n ".join(segments)
+    keys = [_match_key(segment) for segment in segments]
+    exact = set(keys)
+    joined = " \n ".join(keys)
 
     def is_body(run: _Run) -> bool:
-        norm = squash(run.text)
+        norm = _match_key(run.text)
         return norm in exact or (len(norm) >= _MIN_CONTAINED_CHARS and norm in joined)
 
     kept = [run for run in runs if run.embed is None and is_body(run)]
@@ -308,6 +309,15 @@ def _select_body(
     keep_ids = {id(r) for r in kept}
     body = [r for r in runs if id(r) in keep_ids or (r.embed is not None and in_article(r.embed, container))]
     return body, container
+
+
+# Characters the extractor drops from its text (soft hyphens, zero-width spaces and joiners,
+# BOMs): a paragraph that holds one must still match its extracted twin.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def _match_key(text: str) -> str:
+    return squash(_INVISIBLE.sub("", text))
 
 
 def _container(kept: list[_Run]) -> HtmlElement | None:
