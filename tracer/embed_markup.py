@@ -23,8 +23,13 @@ from tracer.platforms import CARRIER_XPATH, MARKUP_XPATH, PostRef, bluesky_uri_u
 from tracer.text import squash
 from tracer.urls import absolute_url, normalise_url
 
-# Block elements that may hold a pasted post URL on its own.
-_STANDALONE_XPATH = "//p | //div[not(*[not(self::a or self::br)])] | //figure[not(.//img)]"
+# Block elements that may hold a pasted post URL on its own: only those whose text starts like
+# a URL are looked at (XPath filters in C; reading every paragraph's text in Python is slow).
+_URL_START = "[starts-with(normalize-space(.), 'http') or starts-with(normalize-space(.), 'www.')]"
+_STANDALONE_XPATH = (
+    f"//p{_URL_START} | //div[not(*[not(self::a or self::br)])]{_URL_START} | //figure[not(.//img)]{_URL_START}"
+)
+_STANDALONE_TAGS = frozenset(["p", "div", "figure"])
 # Elements that scope an article: embeds outside the body container still belong to the article
 # when they sit inside the same <article>/<main> (a lead video in the article header).
 _ARTICLE_TAGS = frozenset(["article", "main"])
@@ -66,37 +71,34 @@ def find_embeds(tree: HtmlElement, base: str | None = None) -> list[EmbedHit]:
         tree: The parsed page (or an HTML fragment from page JSON).
         base: URL that relative links resolve against.
     """
-    cached = _last.get("tree")
-    if cached is tree and _last.get("base") == base:
-        return list(_last["hits"])
+    last = _last[0]
+    if last is not None and last[0] is tree:
+        return list(last[1])
     hits = _find(tree, base)
-    _last.update(tree=tree, base=base, hits=hits)
+    _last[0] = (tree, hits)  # one assignment: safe when pages are read in several threads
     return list(hits)
 
 
-# The reader and the embeds parser both ask about the same page, one right after the other.
-_last: dict[str, Any] = {}
+# The reader and the embeds parser both ask about the same page, one right after the other (the
+# reader resolves against the page's own URL, the parser against its normalised form: the same
+# site, so the answer is the same).
+_last: list[tuple[HtmlElement, list[EmbedHit]] | None] = [None]
 
 
 def _find(tree: HtmlElement, base: str | None) -> list[EmbedHit]:
-    hits: dict[int, EmbedHit] = {}
-    for element, markup in _candidates(tree):
-        ref = element_ref(element, base, markup=markup)
-        if ref is not None and id(element) not in hits:
-            hits[id(element)] = EmbedHit(element, ref)
-    for element in _standalone(tree, base, hits):
-        hits[id(element)] = EmbedHit(element, _standalone_ref(element, base))  # type: ignore[arg-type]
-    if len(hits) > 1:
-        order = {id(el): i for i, el in enumerate(tree.iter())}
-        return _outermost(sorted(hits.values(), key=lambda hit: order.get(id(hit.element), 0)))
-    return list(hits.values())
-
-
-def _candidates(tree: HtmlElement) -> Iterator[tuple[HtmlElement, bool]]:
-    for element in tree.xpath(MARKUP_XPATH):
-        yield element, True
-    for element in tree.xpath(CARRIER_XPATH):
-        yield element, False
+    """One XPath union returns every candidate in document order; markup is told apart by identity
+    (lxml hands out the same proxy object for a node while one is alive)."""
+    markup = tree.xpath(MARKUP_XPATH)
+    markup_ids = {id(element) for element in markup}
+    hits: list[EmbedHit] = []
+    for element in tree.xpath(f"{MARKUP_XPATH} | {CARRIER_XPATH} | {_STANDALONE_XPATH}"):
+        is_markup = id(element) in markup_ids
+        ref = element_ref(element, base, markup=is_markup)
+        if ref is None and not is_markup and str(element.tag) in _STANDALONE_TAGS:
+            ref = _standalone_ref(element, base)
+        if ref is not None:
+            hits.append(EmbedHit(element, ref))
+    return _outermost(hits) if len(hits) > 1 else hits
 
 
 def element_ref(element: HtmlElement, base: str | None, *, markup: bool) -> PostRef | None:
@@ -144,16 +146,10 @@ def _inner_urls(element: HtmlElement) -> Iterator[str]:
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 
-def _standalone(tree: HtmlElement, base: str | None, taken: dict[int, EmbedHit]) -> Iterator[HtmlElement]:
-    """Blocks whose whole text is one post URL (linked or not), outside any other embed."""
-    for element in tree.xpath(_STANDALONE_XPATH):
-        if id(element) in taken or element.xpath("ancestor::blockquote"):
-            continue
-        if _standalone_ref(element, base) is not None:
-            yield element
-
-
 def _standalone_ref(element: HtmlElement, base: str | None) -> PostRef | None:
+    """A block whose whole text is one post URL (linked or not), outside any other embed."""
+    if element.xpath("ancestor::blockquote"):
+        return None
     text = squash(element.text_content())
     if not _URL_LINE.match(text) or len(element.xpath(".//a")) > 1:
         return None
