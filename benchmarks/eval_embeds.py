@@ -3,7 +3,8 @@
 Usage: python benchmarks/eval_embeds.py [CORPUS_DIR] [--gold FILE] [--verbose]
 (CORPUS_DIR defaults to $TRACER_CORPUS, else ../shared/corpora/html.)
 
-Gold: tests/data/embeds/gold.json (how it was made is in its `_comment`). Posts match on
+Gold: tests/data/embeds/gold.json (how it was made is in its `_comment`); figures are printed for
+all gold pages and for the held-out ones (checked only after the rules were written). Posts match on
 (platform, post id); body links match as a multiset of normalised URLs per page (a URL linked
 twice in the body counts twice). Baselines, run on the same pages:
 
@@ -40,6 +41,7 @@ from tracer.urls import normalise_url
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = Path(os.environ.get("TRACER_CORPUS", ROOT.parent / "shared" / "corpora" / "html"))
 DEFAULT_GOLD = ROOT / "tests" / "data" / "embeds" / "gold.json"
+SYNTHETIC = ROOT / "tests" / "data" / "embeds" / "synthetic"
 
 _NAIVE_EMBEDS = (
     "//blockquote[contains(@class,'twitter-tweet') or contains(@class,'instagram-media')"
@@ -134,6 +136,10 @@ def evaluate(corpus: Path, gold_path: Path, verbose: bool) -> None:
         tallies = [every, heldout] if gold.get("heldout") else [every]
         _score_page(corpus / name, gold, tallies, seconds)
     _report(pages, every, heldout, seconds, verbose)
+    synthetic = Tally()
+    for name, gold in json.loads((SYNTHETIC / "gold.json").read_text(encoding="utf-8"))["pages"].items():
+        _score_page(SYNTHETIC / name, gold, [synthetic], seconds)
+    _report_synthetic(synthetic)
 
 
 def _score_page(path: Path, gold: dict[str, Any], tallies: list[Tally], seconds: dict[str, float]) -> None:
@@ -202,6 +208,16 @@ def _report(pages: dict[str, Any], every: Tally, heldout: Tally, seconds: dict[s
         for label, score in (("posts", every.posts), ("links", every.links), ("handles", every.handles)):
             for miss in score.misses:
                 print(f"  {label} {miss}")
+
+
+def _report_synthetic(tally: Tally) -> None:
+    print("\nSYNTHETIC FIXTURES (documented embed code of platforms the corpus lacks)")
+    print(f"{'POSTS by platform':<22} {'P':>6} {'R':>6} {'TP':>5} {'FP':>4} {'FN':>4}   baseline P / R")
+    for platform in sorted(set(tally.platforms) | set(tally.naive_platforms)):
+        mine, naive = tally.platforms.get(platform, Score()), tally.naive_platforms.get(platform, Score())
+        print(f"{mine.row(platform)}   {naive.precision:.3f} / {naive.recall:.3f}")
+    print(tally.links.row("links: tracer"))
+    print(tally.traf_links.row("links: trafilatura"))
 
 
 def main() -> None:
