@@ -19,11 +19,11 @@ import lxml.etree as etree
 import trafilatura
 from lxml.html import HtmlElement, document_fromstring
 
+from tracer.embed_markup import find_embeds, in_article, within
 from tracer.encoding import decode_bytes
 from tracer.errors import EmptyInputError, ParseError
 from tracer.metadata import read_metadata
 from tracer.models import Document
-from tracer.platforms import EMBED_XPATH
 from tracer.text import Span, find_urls, paragraphs, squash
 from tracer.urls import normalise_url
 
@@ -135,6 +135,9 @@ class Article:
     anchors: list[Anchor] = field(default_factory=list)
     tree: HtmlElement | None = None
     encoding: str | None = None
+    # The element holding the article body (lowest common ancestor of the body paragraphs), when
+    # the extractor found one; embeds outside it are checked against page furniture.
+    body: HtmlElement | None = None
 
     @property
     def text(self) -> str:
@@ -278,30 +281,68 @@ def _lowest_common_ancestor(elements: list[HtmlElement]) -> HtmlElement | None:
     return common[0] if common else None
 
 
-def _inside(el: HtmlElement | None, container: HtmlElement | None) -> bool:
-    if el is None or container is None:
-        return False
-    return el is container or any(a is container for a in el.iterancestors())
+def _select_body(
+    runs: list[_Run], segments: list[str], title: str | None = None
+) -> tuple[list[_Run], HtmlElement | None]:
+    """Keep the runs that trafilatura counts as body text, plus the embeds that belong to the article.
 
-
-def _select_body(runs: list[_Run], segments: list[str]) -> list[_Run]:
-    """Keep the runs that trafilatura counts as body text, plus embeds inside the body container."""
+    Returns the kept runs and the body container (None when the extractor found no body).
+    """
     if not segments:
-        return _fallback_body(runs)
-    exact = set(segments)
-    joined = " \n ".join(segments)
+        return _fallback_body(runs), None
+    keys = [_match_key(segment) for segment in segments]
+    exact = set(keys)
+    joined = " \n ".join(keys)
 
     def is_body(run: _Run) -> bool:
-        norm = squash(run.text)
+        norm = _match_key(run.text)
         return norm in exact or (len(norm) >= _MIN_CONTAINED_CHARS and norm in joined)
 
     kept = [run for run in runs if run.embed is None and is_body(run)]
     if not kept:
-        return _fallback_body(runs)
-    long_runs = [r.element for r in kept if r.element is not None and len(r.text) >= _CONTAINER_RUN_CHARS]
-    container = _lowest_common_ancestor(long_runs or [r.element for r in kept if r.element is not None])
+        return _fallback_body(runs), None
+    container = _container(kept)
+    story = _own_story(container, kept, title)
+    if story is not None:
+        kept = [r for r in kept if r.element is not None and within(r.element, story)]
+        container = _container(kept)
     keep_ids = {id(r) for r in kept}
-    return [r for r in runs if id(r) in keep_ids or (r.embed is not None and _inside(r.embed, container))]
+    body = [r for r in runs if id(r) in keep_ids or (r.embed is not None and in_article(r.embed, container))]
+    return body, container
+
+
+# Characters the extractor drops from its text (soft hyphens, zero-width spaces and joiners,
+# BOMs): a paragraph that holds one must still match its extracted twin.
+_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u200c\u200d\u2060\ufeff")
+
+
+def _match_key(text: str) -> str:
+    return squash(text.translate(_INVISIBLE))
+
+
+def _container(kept: list[_Run]) -> HtmlElement | None:
+    long_runs = [r.element for r in kept if r.element is not None and len(r.text) >= _CONTAINER_RUN_CHARS]
+    return _lowest_common_ancestor(long_runs or [r.element for r in kept if r.element is not None])
+
+
+def _own_story(container: HtmlElement | None, kept: list[_Run], title: str | None) -> HtmlElement | None:
+    """On a stream of stories (infinite scroll, 'speed reads'), the <article> that is this page's.
+
+    When the body runs spread over several <article> elements, the one whose heading is the
+    page's title is the article; the others are other stories appended below it.
+    """
+    if container is None or not title:
+        return None
+    elements = [r.element for r in kept if r.element is not None]
+    stories = [a for a in container.iter("article") if any(within(el, a) for el in elements)]
+    if len(stories) < 2:
+        return None
+    wanted = squash(title).casefold()
+    for story in stories:
+        headings = (squash(h.text_content()).casefold() for h in story.iter("h1", "h2", "h3"))
+        if any(h and (h == wanted or wanted.startswith(h) or h.startswith(wanted)) for h in headings):
+            return story
+    return None
 
 
 def _fallback_body(runs: list[_Run]) -> list[_Run]:
@@ -381,9 +422,9 @@ def read_html(
     doc_url = url or (normalise_url(meta.url) if meta.url else None)
     base = url or meta.url
     body = tree.find("body")
-    embeds = tree.xpath(EMBED_XPATH)
+    embeds = [hit.element for hit in find_embeds(tree, base)]
     runs = _Walker(_BLOCK_TAGS, embeds).walk(body if body is not None else tree)
-    kept = _select_body(runs, extractor(html, base))
+    kept, container = _select_body(runs, extractor(html, base), meta.title)
     text, blocks, anchors = _assemble(kept, base)
     if not text.strip() and not embeds:
         raise EmptyInputError("no article text found in the page")
@@ -399,7 +440,7 @@ def read_html(
         text=text,
         format="html",
     )
-    return Article(document, blocks, anchors, tree, encoding)
+    return Article(document, blocks, anchors, tree, encoding, container)
 
 
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\((https?://[^)\s]+)\)")

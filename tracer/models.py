@@ -103,6 +103,8 @@ class Post(_Model):
     end: int | None = None
     source_id: str | None = Field(None, description="The source (in sources[]) for the post's author.")
     warnings: list[str] = Field(default_factory=list, description="E.g. a markup date that disagrees with the id.")
+    evidence_start: int | None = Field(None, description="Start of the evidence (the signature line) in document.text.")
+    evidence_end: int | None = None
 
 
 class Link(_Model):
@@ -118,6 +120,7 @@ class Link(_Model):
     handle: str | None = None
     post_id: str | None = None
     source_id: str | None = Field(None, description="A source the anchor names ('as Reuters reported').")
+    source_name: str | None = Field(None, description="The name of that source as written ('Reuters').")
 
 
 class SourceRef(_Model):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from tracer.datafiles import load_json
 from tracer.models import LinkKind
@@ -13,12 +13,34 @@ from tracer.platforms import parse_permalink, platform_of, spec_for_host
 
 _TRACKING_PARAM = re.compile(
     r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|igsh|ref_src|ref_url|s|t|si|src|"
-    r"cmpid|ocid|smid|smtyp|share|sh|__twitter_impression|_ga|yclid|ito|ico|CMP)$",
+    r"cmpid|ocid|smid|smtyp|share|sh|__twitter_impression|_ga|yclid|ito|ico|CMP|srsltid|itid|itm_\w+)$",
     re.IGNORECASE,
 )
 # Parameters like ?s=20 and ?t=… are tracking only on social hosts; elsewhere they may be a
 # search or a page id, so only the unambiguous ones are dropped for ordinary sites.
 _SOCIAL_ONLY_PARAMS = {"s", "t", "si", "src", "share", "sh"}
+
+
+def absolute_url(url: str, base: str | None = None) -> str | None:
+    """A link target resolved against `base` but otherwise as written, or None for non-web links.
+
+    Post permalinks are read from this form: the canonical URL may drop parts of the original
+    (a Facebook photo's page name) that still say who posted it.
+    """
+    url = url.strip()
+    if not url or url.startswith(("mailto:", "javascript:", "tel:", "data:", "#")):
+        return None
+    if url.startswith("//"):
+        url = "https:" + url
+    try:
+        if base:
+            url = urljoin(base, url)
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
+            return None
+    except ValueError:  # malformed host or IPv6 literal in a page's markup
+        return None
+    return url
 
 
 def normalise_url(url: str, base: str | None = None) -> str | None:
@@ -28,19 +50,20 @@ def normalise_url(url: str, base: str | None = None) -> str | None:
     tracking parameters and `www.`/mobile variants of social hosts, and rewrites post
     permalinks to their platform's canonical URL (twitter.com and x.com unified).
     """
-    url = url.strip()
-    if not url or url.startswith(("mailto:", "javascript:", "tel:", "data:", "#")):
+    absolute = absolute_url(url, base)
+    if absolute is None:
         return None
-    if url.startswith("//"):
-        url = "https:" + url
-    if base:
-        url = urljoin(base, url)
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
-        return None
-    post = parse_permalink(url)
+    post = parse_permalink(absolute)
     if post:
         return post.url
+    try:
+        return _canonical(urlsplit(absolute))
+    except ValueError:  # an invalid port number
+        return None
+
+
+def _canonical(parts: SplitResult) -> str:
+    assert parts.hostname is not None
     host = parts.hostname.lower()
     if parts.port and parts.port not in {80, 443}:
         host = f"{host}:{parts.port}"
@@ -61,6 +84,20 @@ def _is_tracking(key: str, *, social: bool) -> bool:
     if not _TRACKING_PARAM.match(key):
         return False
     return social or key.lower() not in _SOCIAL_ONLY_PARAMS
+
+
+_SECOND_LEVEL = frozenset(["co", "com", "org", "net", "gov", "ac", "go", "or", "ne", "edu"])
+
+
+def site_of(url: str) -> str:
+    """The site a URL belongs to, as its main domain label: 'bbc' for www.bbc.co.uk and bbc.com.
+
+    Good enough to tell a site's own pages from other sites' without a public-suffix list.
+    """
+    labels = [label for label in (urlsplit(url).hostname or "").lower().split(".") if label != "www"]
+    if len(labels) < 2:
+        return labels[0] if labels else ""
+    return labels[-3] if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL else labels[-2]
 
 
 @lru_cache(maxsize=1)

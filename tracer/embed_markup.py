@@ -1,0 +1,256 @@
+"""Which elements of a page embed a social post, and which post: shared by the reader and the embeds parser.
+
+An element counts as an embed only when one of its URLs parses as a post permalink
+(`tracer.platforms.parse_permalink`), so the selectors in `tracer/data/embed_markup.json` can be
+broad. Markup elements (blockquotes, AMP tags, widget scripts) are also read for the links inside
+them; carriers (iframes, wrappers with a data URL) only for their own attributes. A paragraph that
+holds nothing but a post URL is an embed too: it is how WordPress and many CMSs paste a post, and
+what lazily rendered embeds leave in the HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from tracer.datafiles import load_json
+from tracer.platforms import CARRIER_XPATH, MARKUP_XPATH, PostRef, bluesky_uri_url, parse_permalink
+from tracer.text import squash
+from tracer.urls import absolute_url, normalise_url
+
+# Block elements that may hold a pasted post URL on its own: only those whose text starts like
+# a URL are looked at (XPath filters in C; reading every paragraph's text in Python is slow).
+_URL_START = "[starts-with(normalize-space(.), 'http') or starts-with(normalize-space(.), 'www.')]"
+_STANDALONE_XPATH = (
+    f"//p{_URL_START} | //div[not(*[not(self::a or self::br)])]{_URL_START} | //figure[not(.//img)]{_URL_START}"
+)
+_STANDALONE_TAGS = frozenset(["p", "div", "figure"])
+# Elements that scope an article: embeds outside the body container still belong to the article
+# when they sit inside the same <article>/<main> (a lead video in the article header).
+_ARTICLE_TAGS = frozenset(["article", "main"])
+
+
+@dataclass(frozen=True, slots=True)
+class EmbedHit:
+    """One embedded post: the element that carries it and the post it points at."""
+
+    element: HtmlElement
+    ref: PostRef
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, Any]:
+    table: dict[str, Any] = load_json("embed_markup.json")
+    return table
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    table = _table()
+    return frozenset(table["furniture_tags"]), tuple(table["furniture_prefixes"]), tuple(table["furniture_parts"])
+
+
+def placeholders() -> tuple[str, ...]:
+    """Texts embed codes show instead of the post ('View this post on Instagram'); not post text."""
+    return tuple(_table()["placeholders"])
+
+
+def find_embeds(tree: HtmlElement, base: str | None = None) -> list[EmbedHit]:
+    """Every embedded post of a page, in document order, one element per post occurrence.
+
+    When a wrapper and the markup inside it point at the same post (div.fb-post around its
+    fallback blockquote, a figure around a tweet), the outermost element is kept, so the reader
+    treats the whole embed as one block.
+
+    Args:
+        tree: The parsed page (or an HTML fragment from page JSON).
+        base: URL that relative links resolve against.
+    """
+    last = _last[0]
+    if last is not None and last[0] is tree:
+        return list(last[1])
+    hits = _find(tree, base)
+    _last[0] = (tree, hits)  # one assignment: safe when pages are read in several threads
+    return list(hits)
+
+
+# The reader and the embeds parser both ask about the same page, one right after the other (the
+# reader resolves against the page's own URL, the parser against its normalised form: the same
+# site, so the answer is the same).
+_last: list[tuple[HtmlElement, list[EmbedHit]] | None] = [None]
+
+
+def _find(tree: HtmlElement, base: str | None) -> list[EmbedHit]:
+    """One XPath union returns every candidate in document order; markup is told apart by identity
+    (lxml hands out the same proxy object for a node while one is alive)."""
+    markup = tree.xpath(MARKUP_XPATH)
+    markup_ids = {id(element) for element in markup}
+    hits: list[EmbedHit] = []
+    for element in tree.xpath(f"{MARKUP_XPATH} | {CARRIER_XPATH} | {_STANDALONE_XPATH}"):
+        is_markup = id(element) in markup_ids
+        ref = element_ref(element, base, markup=is_markup)
+        if ref is None and not is_markup and str(element.tag) in _STANDALONE_TAGS:
+            ref = _standalone_ref(element, base)
+        if ref is not None:
+            hits.append(EmbedHit(element, ref))
+    return _outermost(hits) if len(hits) > 1 else hits
+
+
+def element_ref(element: HtmlElement, base: str | None, *, markup: bool) -> PostRef | None:
+    """The post an embed element points at, from its id attributes, URL attributes and, for markup, its links."""
+    for raw in _raw_urls(element, markup=markup):
+        url = absolute_url(raw, base) if raw.startswith(("http", "//", "/")) else None
+        ref = parse_permalink(url) if url else None
+        if ref is not None:
+            return ref
+    return None
+
+
+def _raw_urls(element: HtmlElement, *, markup: bool) -> Iterator[str]:
+    table = _table()
+    tag = str(element.tag).lower()
+    for attr, template in table["id_attributes"].items():
+        value = (element.get(attr) or "").strip()
+        if value and tag in table["id_attribute_tags"].get(attr, [tag]):
+            yield value if value.startswith("http") else template.format(value)
+    uri = element.get("data-bluesky-uri")
+    if uri and (url := bluesky_uri_url(uri)):
+        yield url
+    for attr in table["url_attributes"]:
+        value = (element.get(attr) or "").strip()
+        if value:
+            yield value
+    if markup:
+        yield from _inner_urls(element)
+
+
+def _inner_urls(element: HtmlElement) -> Iterator[str]:
+    """URLs inside embed markup: iframes first, then links from last to first (a tweet's permalink
+    is its signature's date link, after any links in the text)."""
+    for frame in element.iter("iframe"):
+        tweet_id = frame.get("data-tweet-id")
+        if tweet_id:
+            yield f"https://twitter.com/i/web/status/{tweet_id}"
+        for attr in ("src", "data-src"):
+            if frame.get(attr):
+                yield str(frame.get(attr))
+    for href in reversed(element.xpath(".//a/@href")):
+        yield str(href)
+
+
+_URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+
+
+def _standalone_ref(element: HtmlElement, base: str | None) -> PostRef | None:
+    """A block whose whole text is one post URL (linked or not), outside any other embed."""
+    if element.xpath("ancestor::blockquote"):
+        return None
+    text = squash(element.text_content())
+    if not _URL_LINE.match(text) or len(element.xpath(".//a")) > 1:
+        return None
+    links = element.xpath(".//a/@href")
+    if links and squash(str(links[0])).rstrip("/") != text.rstrip("/") and not _same_post(str(links[0]), text, base):
+        return None
+    url = absolute_url(text if text.startswith("http") else "https://" + text, base)
+    return parse_permalink(url) if url else None
+
+
+def _same_post(href: str, text: str, base: str | None) -> bool:
+    first, second = normalise_url(href, base), normalise_url(text, base)
+    return bool(first and first == second)
+
+
+def _outermost(hits: list[EmbedHit]) -> list[EmbedHit]:
+    """Drop embeds nested in a wrapper that points at the same post; drop wrappers around several posts."""
+    elements = {id(hit.element): hit for hit in hits}
+    kept: list[EmbedHit] = []
+    for hit in hits:
+        outer = [elements[id(a)] for a in hit.element.iterancestors() if id(a) in elements]
+        if any(o.ref.post_id == hit.ref.post_id and o.ref.platform is hit.ref.platform for o in outer):
+            continue
+        inner = [h for h in hits if h is not hit and any(a is hit.element for a in h.element.iterancestors())]
+        if any(h.ref.post_id != hit.ref.post_id for h in inner):
+            continue
+        kept.append(hit)
+    return kept
+
+
+def is_furniture(element: HtmlElement, stop: HtmlElement | None = None) -> bool:
+    """Whether an embed sits in page furniture (sidebar, widget, comments, related rail, footer)."""
+    return in_furniture(element, stop, *_furniture())
+
+
+def in_furniture(
+    element: HtmlElement,
+    stop: HtmlElement | None,
+    tags: frozenset[str],
+    prefixes: tuple[str, ...],
+    parts: tuple[str, ...],
+) -> bool:
+    """Whether `element` or an ancestor below `stop` is furniture by tag or class/id name.
+
+    The climb also ends at the first <article>/<main> above the element: that is the story,
+    and names on the page wrappers around it ('sticky-sidebar-parent') say nothing about it;
+    unless it is a short <article> card (a related-story teaser), which is furniture itself.
+    A class/id token is furniture when it starts with one of `prefixes`, or when one of its
+    parts (split at '-' and '_') starts with one of `parts`.
+    """
+    for node in (element, *element.iterancestors()):
+        tag = str(node.tag).lower()
+        if node is stop or tag in {"body", "html"}:
+            return False
+        if tag in tags or _furniture_name(node, prefixes, parts):
+            return True
+        if tag in _ARTICLE_TAGS and node is not element:
+            return _is_card(node)
+    return False
+
+
+# An <article> this short is a teaser card (a headline and a picture), not a story.
+_CARD_MAX_CHARS = 500
+
+
+def _is_card(node: HtmlElement) -> bool:
+    return str(node.tag).lower() == "article" and len(squash(node.text_content())) < _CARD_MAX_CHARS
+
+
+def _furniture_name(node: HtmlElement, prefixes: tuple[str, ...], parts: tuple[str, ...]) -> bool:
+    for token in f"{node.get('class') or ''} {node.get('id') or ''}".lower().split():
+        if token.startswith(prefixes) or any(part.startswith(parts) for part in re.split(r"[-_]+", token)):
+            return True
+    return False
+
+
+def article_scope(container: HtmlElement) -> HtmlElement | None:
+    """The nearest <article>/<main> around (or at) the body container, if any."""
+    for node in (container, *container.iterancestors()):
+        if str(node.tag).lower() in _ARTICLE_TAGS:
+            return node
+    return None
+
+
+def within(element: HtmlElement, ancestor: HtmlElement) -> bool:
+    """Whether `element` is `ancestor` or inside it."""
+    return any(node is ancestor for node in (element, *element.iterancestors()))
+
+
+def in_article(element: HtmlElement, container: HtmlElement | None) -> bool:
+    """Whether an embed belongs to the article whose body the reader found in `container`.
+
+    Inside the body container, or elsewhere in the <article>/<main> around it (a lead video in
+    the article header), unless it sits in furniture; on pages without such a scope (or without
+    a container), anywhere outside furniture.
+    """
+    if container is None:
+        return not is_furniture(element)
+    if within(element, container):
+        return not is_furniture(element, stop=container)
+    scope = article_scope(container)
+    if scope is not None:
+        return within(element, scope) and not is_furniture(element, stop=scope)
+    return not is_furniture(element)
