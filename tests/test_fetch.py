@@ -38,14 +38,20 @@ def test_url_is_fetched_then_served_from_cache(httpserver: HTTPServer, cache_dir
 
 
 def test_offline_miss_is_a_clear_error(httpserver: HTTPServer, cache_dir: Path) -> None:
-    with Fetcher(FetchOptions(cache_dir=cache_dir, offline=True, allow_private=True)) as fetcher, pytest.raises(NotCachedError):
+    with (
+        Fetcher(FetchOptions(cache_dir=cache_dir, offline=True, allow_private=True)) as fetcher,
+        pytest.raises(NotCachedError),
+    ):
         fetcher.get(httpserver.url_for("/never-fetched"))
     assert httpserver.log == []
 
 
 def test_http_error_status(httpserver: HTTPServer, cache_dir: Path) -> None:
     httpserver.expect_request("/gone").respond_with_data("gone", status=410)
-    with Fetcher(FetchOptions(cache_dir=cache_dir, allow_private=True)) as fetcher, pytest.raises(HTTPStatusError) as info:
+    with (
+        Fetcher(FetchOptions(cache_dir=cache_dir, allow_private=True)) as fetcher,
+        pytest.raises(HTTPStatusError) as info,
+    ):
         fetcher.get(httpserver.url_for("/gone"))
     assert info.value.status_code == 410
 

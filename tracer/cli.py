@@ -218,9 +218,7 @@ def _cmd_trace(args: argparse.Namespace) -> int:
     batch = is_batch(args.inputs)
     show_progress = batch and not args.quiet and sys.stderr.isatty()
     trail = _trail_options(args)
-    fetcher = (
-        Fetcher(_fetch_options(args, trail)) if trail.depth > 0 or any(i.kind == "url" for i in items) else None
-    )
+    fetcher = Fetcher(_fetch_options(args, trail)) if trail.depth > 0 or any(i.kind == "url" for i in items) else None
     try:
         results = trace_many(items, fetcher, progress=_progress_printer(show_progress), trail=trail)
         writer = _Writer(results, batch, args.compact)

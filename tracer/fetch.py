@@ -10,6 +10,7 @@ checks before the body is read, a redirect limit, and no loopback/private/link-l
 from __future__ import annotations
 
 import email.utils
+import json
 import logging
 import os
 import threading
@@ -36,6 +37,8 @@ from tracer.errors import (
     ResponseTooLargeError,
     UnsupportedInputError,
 )
+from tracer.failures import DEFAULT_TTL as DEFAULT_FAILURE_TTL
+from tracer.failures import FailureLog
 from tracer.ratelimit import HostLimiter
 from tracer.robots import RobotsRules
 from tracer.transport import GuardedAdapter, acceptable
@@ -101,6 +104,7 @@ class FetchOptions:
         backoff: First retry delay in seconds; doubles on each attempt.
         max_backoff: Longest wait before a retry, whatever Retry-After asks for.
         max_redirects: Redirects followed before giving up.
+        failure_ttl: How long a DNS failure, refused connection or timeout is remembered.
     """
 
     cache_dir: Path = DEFAULT_CACHE_DIR
@@ -119,6 +123,7 @@ class FetchOptions:
     backoff: float = 1.0
     max_backoff: float = 30.0
     max_redirects: int = 5
+    failure_ttl: timedelta = DEFAULT_FAILURE_TTL
 
 
 class Fetcher:
@@ -145,12 +150,14 @@ class Fetcher:
         self.session.mount("https://", adapter)
         self.session.headers["User-Agent"] = self.options.user_agent
         self.robots = RobotsRules(self._robots_text, AGENT_TOKEN)
+        self.failures = FailureLog(self.options.cache_dir / "failures.sqlite", self.options.failure_ttl)
         self.network_requests = 0
         self._count_lock = threading.Lock()
 
     def close(self) -> None:
         """Close the session and its cache database."""
-        self.session.close()
+        self.session.close()  # type: ignore[no-untyped-call]
+        self.failures.close()
 
     def __enter__(self) -> Fetcher:
         return self
@@ -201,7 +208,7 @@ class Fetcher:
         """
         page = self.get(url, accept=JSON_ACCEPT)
         try:
-            return requests.models.complexjson.loads(page.content.decode("utf-8", "replace"))
+            return json.loads(page.content.decode("utf-8", "replace"))
         except ValueError as exc:
             raise ContentTypeError(f"not JSON: {url}", url) from exc
 
@@ -249,6 +256,16 @@ class Fetcher:
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _send(self, url: str, accept: str) -> requests.Response:
+        remembered = self.failures.get(url)
+        if remembered:
+            raise NetworkError(f"{remembered} (remembered from an earlier attempt)", url)
+        try:
+            return self._send_now(url, accept)
+        except NetworkError as exc:
+            self.failures.put(url, str(exc))
+            raise
+
+    def _send_now(self, url: str, accept: str) -> requests.Response:
         try:
             response = self.session.get(
                 url,
@@ -260,7 +277,10 @@ class Fetcher:
         except requests.Timeout as exc:
             raise NetworkError(f"timed out fetching {url}", url) from exc
         except requests.ConnectionError as exc:
-            raise NetworkError(f"cannot reach {urlsplit(url).hostname} (network unreachable?)", url) from exc
+            host = urlsplit(url).hostname
+            if "NameResolutionError" in repr(exc) or "Name or service not known" in str(exc):
+                raise NetworkError(f"cannot resolve {host} (DNS failure): {url}", url) from exc
+            raise NetworkError(f"cannot reach {host} (network unreachable?)", url) from exc
         except requests.RequestException as exc:
             raise FetchError(f"failed to fetch {url}: {exc}", url) from exc
         if self.options.offline and response.status_code == 504:

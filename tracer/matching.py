@@ -38,6 +38,8 @@ NAME_CONFLICT_FACTOR = 0.5
 FUZZ_SHARE = 0.2
 # Two words are one when their stems are this similar (spelling variants, typos).
 TOKEN_FUZZ = 88
+# A two-sentence passage must beat the best single sentence by this much to be preferred.
+PAIR_MARGIN = 0.1
 # Claims with fewer content terms than this cannot be told apart from chance overlap.
 MIN_TERMS = 2
 
@@ -215,13 +217,6 @@ def similarity(claim: Terms, passage: Terms) -> float:
     return round(score, 3)
 
 
-def passages(text: str) -> list[Span]:
-    """Candidate passages of a document: each sentence, and each pair of neighbouring sentences."""
-    spans = sentences(text)
-    pairs = [Span(a.start, b.end) for a, b in pairwise(spans)]
-    return spans + pairs
-
-
 class PassageIndex:
     """A document's passages reduced to terms once, for matching many claims against it.
 
@@ -231,17 +226,39 @@ class PassageIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.entries = [(span, terms_of(span.of(text))) for span in passages(text)]
+        singles = sentences(text)
+        pairs = [Span(a.start, b.end) for a, b in pairwise(singles) if "\n" not in text[a.end : b.start]]
+        self.entries = [(span, terms_of(span.of(text)), False) for span in singles]
+        self.entries += [(span, terms_of(span.of(text)), True) for span in pairs]
 
     def best(self, claim: str) -> Match | None:
         """The best-scoring passage for a claim, whatever its score (None if nothing overlaps)."""
+        ranked = self.ranked(claim)
+        return ranked[0] if ranked else None
+
+    def ranked(self, claim: str) -> list[Match]:
+        """Passages sharing anything with the claim, best first.
+
+        A pair of sentences ranks above single sentences only when it beats the best of them
+        by `PAIR_MARGIN`: the shorter evidence is the more precise one.
+        """
         wanted = terms_of(claim)
-        best: Match | None = None
-        for span, terms in self.entries:
-            score = similarity(wanted, terms)
-            if score > 0 and (best is None or score > best.score + 1e-9):
-                best = Match(score, span.start, span.end, span.of(self.text))
-        return best
+        scored = [(similarity(wanted, terms), span, pair) for span, terms, pair in self.entries]
+        best_single = max((score for score, _, pair in scored if not pair), default=0.0)
+
+        def rank(entry: tuple[float, Span, bool]) -> tuple[float, bool, int]:
+            score, span, pair = entry
+            handicap = PAIR_MARGIN if pair and score < best_single + PAIR_MARGIN else 0.0
+            return -(score - handicap), pair, span.start
+
+        ranked = sorted((entry for entry in scored if entry[0] > 0), key=rank)
+        return [Match(score, span.start, span.end, span.of(self.text)) for score, span, _ in ranked]
+
+
+def passages(text: str) -> list[Span]:
+    """Candidate passages of a document: each sentence, and each pair of neighbouring sentences
+    in the same paragraph (a claim split over two sentences; never a headline and its lead)."""
+    return [span for span, _, _ in PassageIndex(text).entries]
 
 
 def find_claim(claim: str, text: str, *, threshold: float = MATCH_THRESHOLD) -> Match | None:

@@ -23,6 +23,13 @@ LOGGER = logging.getLogger(__name__)
 MAX_CRAWL_DELAY = 30.0
 
 
+class _Parser(RobotFileParser):
+    """The stdlib parser, with the two flags it sets declared for the type checker."""
+
+    allow_all: bool
+    disallow_all: bool
+
+
 class RobotsRules:
     """Answers "may this URL be fetched?" from each site's robots.txt.
 
@@ -34,7 +41,7 @@ class RobotsRules:
     def __init__(self, fetch_text: Callable[[str], str], agent: str) -> None:
         self.fetch_text = fetch_text
         self.agent = agent
-        self._parsers: dict[str, RobotFileParser] = {}
+        self._parsers: dict[str, _Parser] = {}
         self._lock = threading.Lock()
 
     def check(self, url: str) -> None:
@@ -51,7 +58,7 @@ class RobotsRules:
         delay = self.parser_for(url).crawl_delay(self.agent)
         return min(float(delay), MAX_CRAWL_DELAY) if delay else None
 
-    def parser_for(self, url: str) -> RobotFileParser:
+    def parser_for(self, url: str) -> _Parser:
         """The parsed robots.txt of the URL's site (fetched on first use)."""
         parts = urlsplit(url)
         robots_url = urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", ""))
@@ -63,8 +70,8 @@ class RobotsRules:
                 self._parsers[robots_url] = cached
         return cached
 
-    def _load(self, robots_url: str) -> RobotFileParser:
-        parser = RobotFileParser(robots_url)
+    def _load(self, robots_url: str) -> _Parser:
+        parser = _Parser(robots_url)
         try:
             parser.parse(self.fetch_text(robots_url).splitlines())
         except HTTPStatusError as exc:

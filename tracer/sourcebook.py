@@ -21,6 +21,14 @@ def name_key(name: str) -> str:
     return re.sub(r"[^\w ]+", "", _ARTICLE.sub("", name)).lower().strip()
 
 
+def _fullest(name: str, aliases: tuple[str, ...]) -> str:
+    """The most complete spelling of a name among its aliases ("the ministry" → "The Ministry of
+    Water Resources"), so that a source first met as a short reference is shown by its full name."""
+    key = name_key(name)
+    longer = [a for a in aliases if key and key in name_key(a) and len(a) > len(name) and a[:1].isupper()]
+    return max(longer, key=len) if longer else name
+
+
 class SourceBook:
     """The input's `sources[]`, extended with the sources of every followed document.
 
@@ -42,14 +50,29 @@ class SourceBook:
         """The reference for a source, added on first sight (aliases merged into an existing one)."""
         found = self._find(name, handle, aliases)
         if found is None:
-            found = Source(id=self._next_id(), name=name, kind=kind, handle=handle, url=url)
+            found = Source(id=self._next_id(), name=_fullest(name, aliases), kind=kind, handle=handle, url=url)
             self.sources.append(found)
         for alias in (name, *aliases):
             if alias != found.name and alias not in found.aliases:
                 found.aliases.append(alias)
         if found.url is None and url:
             found.url = url
+        if handle and found.handle is None:
+            # A handle is a fact (from a post's own data); a kind guessed from a name is not.
+            found.handle, found.kind = handle, kind
+        return self.ref(found.id)
+
+    def ref(self, source_id: str) -> SourceRef:
+        """The current reference for a source id (names, handles and kinds may have been filled in)."""
+        found = next(s for s in self.sources if s.id == source_id)
         return SourceRef(id=found.id, name=found.name, kind=found.kind, handle=found.handle, url=found.url)
+
+    def refresh(self, hops: list[Hop]) -> None:
+        """Bring the hops' source references up to date with what the book learnt later."""
+        known = {s.id for s in self.sources}
+        for hop in hops:
+            if hop.source.id in known:
+                hop.source = self.ref(hop.source.id)
 
     def remap(self, hop: Hop, result: TraceResult) -> Hop:
         """A copy of a followed document's hop whose source points into this book."""

@@ -30,6 +30,8 @@ LOGGER = logging.getLogger(__name__)
 
 # When a claim leans on nothing it could reach, its hop says why, worst first.
 _UNREACHED = ("dead", "blocked", "not_cached", "failed")
+# Passages scoring this close to the best are as good a match; the one that leads on wins.
+NEAR_TIE = 0.05
 # Links tied to the hop itself (its sentence, its source's name, its post); a dead link in the
 # next sentence says nothing about this hop.
 _TIED_REASONS = frozenset({"sentence_link", "source_link", "post", "post_link"})
@@ -125,6 +127,9 @@ class Trail:
         """Follow each claim and record what was reached."""
         for claim in self.result.claims:
             self._follow_claim(claim)
+        for claim in self.result.claims:
+            self.sources.refresh(claim.chain)
+            claim.origin = claim.chain[-1].source if claim.chain else None
         self.result.documents = [self.root.ref, *(node.ref for node in self.order)]
         return self.result
 
@@ -216,9 +221,28 @@ class Trail:
         return same
 
     def _match(self, node: Node, text: str, original: str) -> Match | None:
+        """The passage stating the claim (as the citing document words it, or as the input does).
+
+        Among passages that score within `NEAR_TIE` of the best, one that the document
+        attributes, or that carries a link, is preferred: a headline restating the claim is
+        as close a match as the attributed sentence below it, but only the latter leads on.
+        """
+        assert node.result is not None
         index = node.passages()
-        found = [m for m in (index.best(text), index.best(original) if original != text else None) if m]
-        return max(found, key=lambda m: m.score) if found else None
+        ranked = index.ranked(text) + (index.ranked(original) if original != text else [])
+        if not ranked:
+            return None
+        top_score = max(m.score for m in ranked)
+        near = sorted((m for m in ranked if m.score >= top_score - NEAR_TIE), key=lambda m: -m.score)
+        claims = [c for c in node.result.claims if c.chain]
+        links = node.result.links
+
+        def leads_on(match: Match) -> tuple[bool, bool]:
+            attributed = any(c.start < match.end and match.start < c.end for c in claims)
+            linked = any(match.start <= link.start < match.end for link in links)
+            return attributed, linked
+
+        return max(near, key=leads_on)
 
     def _document_hop(self, node: Node, match: Match, citing: Node) -> Hop:
         publisher = node.publisher

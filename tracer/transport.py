@@ -1,10 +1,10 @@
 """The transport under the cache: every request that reaches the network goes through here.
 
-A `requests` adapter that checks the address a name resolves to and the address it actually
-connected to, waits its turn at the host, refuses a body of the wrong type before reading it,
-and reads the body in chunks so a size cap and an overall deadline hold even for a server that
-never stops sending (or sends a byte a second). The body is then handed to requests-cache as
-an ordinary, fully read response.
+A `requests` adapter that checks the addresses a name resolves to, and the address each socket
+actually connected to before a byte of the request is sent; waits its turn at the host;
+refuses a body of the wrong type before reading it; and reads the body in chunks, so that a
+size cap and an overall deadline hold even for a server that never stops sending (or sends a
+byte a second). The body is then handed to requests-cache as an ordinary, fully read response.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from typing import Any
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import HTTPError as Urllib3Error
 
 from tracer.addresses import AddressPolicy, host_key
@@ -54,13 +56,18 @@ class GuardedAdapter(HTTPAdapter):
     """
 
     def __init__(self, policy: AddressPolicy, limiter: HostLimiter, max_bytes: int, deadline: float) -> None:
-        super().__init__(max_retries=0)
         self.policy = policy
         self.limiter = limiter
         self.max_bytes = max_bytes
         self.deadline = deadline
+        super().__init__(max_retries=0)
 
-    def send(  # type: ignore[override]
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        """Direct connections use pools whose sockets are checked as soon as they connect."""
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = _guarded_pools(self.policy)
+
+    def send(
         self,
         request: requests.PreparedRequest,
         stream: bool = False,
@@ -76,8 +83,6 @@ class GuardedAdapter(HTTPAdapter):
             started = time.monotonic()
             response = super().send(request, stream=True, timeout=timeout, verify=verify, cert=cert, proxies=proxies)
             try:
-                if not proxies or not any(proxies.values()):
-                    self.policy.check_peer(url, _peer_address(response))
                 self._check_headers(url, request, response)
                 response._content = self._read_body(url, response, started)
             except BaseException:
@@ -110,11 +115,40 @@ class GuardedAdapter(HTTPAdapter):
         return b"".join(chunks)
 
 
-def _peer_address(response: requests.Response) -> str | None:
-    """The IP address the response's socket is connected to, when urllib3 still holds it."""
-    connection = getattr(response.raw, "connection", None) or getattr(response.raw, "_connection", None)
-    sock = getattr(connection, "sock", None)
+def _guarded_pools(policy: AddressPolicy) -> dict[str, type[HTTPConnectionPool]]:
+    """urllib3 pool classes whose connections refuse a non-public peer right after connecting.
+
+    The name was checked before the request (`check_resolved`), but urllib3 resolves it again
+    to connect; a name that answers differently the second time (DNS rebinding) is caught
+    here, before the request is written.
+    """
+
+    class GuardedHTTPConnection(HTTPConnection):
+        def connect(self) -> None:
+            super().connect()
+            _check_socket(self, policy)
+
+    class GuardedHTTPSConnection(HTTPSConnection):
+        def connect(self) -> None:
+            super().connect()
+            _check_socket(self, policy)
+
+    class GuardedHTTPPool(HTTPConnectionPool):
+        ConnectionCls = GuardedHTTPConnection
+
+    class GuardedHTTPSPool(HTTPSConnectionPool):
+        ConnectionCls = GuardedHTTPSConnection
+
+    return {"http": GuardedHTTPPool, "https": GuardedHTTPSPool}
+
+
+def _check_socket(connection: HTTPConnection, policy: AddressPolicy) -> None:
     try:
-        return str(sock.getpeername()[0]) if sock is not None else None
+        peer = str(connection.sock.getpeername()[0]) if connection.sock is not None else None
     except OSError:
-        return None
+        peer = None
+    try:
+        policy.check_peer(f"http://{connection.host}:{connection.port}/", peer)
+    except Exception:
+        connection.close()
+        raise
