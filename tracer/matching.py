@@ -112,6 +112,7 @@ def stem(word: str) -> str:
 
 
 def _normalise(text: str) -> str:
+    text = re.sub(r"(?<=\d)[\u202f\u00a0\u2009](?=\d{3}\b)", "", text)  # "1 100" with a thin space
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text.lower())
     text = re.sub(r"(?<=\d)-(?=\d)", " ", text)

@@ -43,6 +43,7 @@ class RobotsRules:
         self.agent = agent
         self._parsers: dict[str, _Parser] = {}
         self._lock = threading.Lock()
+        self._loading: dict[str, threading.Lock] = {}
 
     def check(self, url: str) -> None:
         """Raise if robots.txt disallows the URL for this agent.
@@ -63,11 +64,11 @@ class RobotsRules:
         parts = urlsplit(url)
         robots_url = urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", ""))
         with self._lock:
+            loading = self._loading.setdefault(robots_url, threading.Lock())
+        with loading:  # one fetch per site, even when several of its pages are fetched at once
             cached = self._parsers.get(robots_url)
-        if cached is None:
-            cached = self._load(robots_url)
-            with self._lock:
-                self._parsers[robots_url] = cached
+            if cached is None:
+                cached = self._parsers[robots_url] = self._load(robots_url)
         return cached
 
     def _load(self, robots_url: str) -> _Parser:

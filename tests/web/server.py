@@ -70,7 +70,7 @@ class Web:
         for name in self.names:
             server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self, name))
             server.daemon_threads = True
-            threading.Thread(target=server.serve_forever, daemon=True).start()
+            threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
             self.servers[name] = server
         for name in self.names:
             routes = self._site_dir(name) / "_routes.json" if self.root else None
@@ -239,7 +239,7 @@ class _SiteHandler(BaseHTTPRequestHandler):
     def _oembed(self) -> None:
         url = parse_qs(urlsplit(self.path).query).get("url", [""])[0]
         posts = json.loads(self.web.expand((self.web._site_dir("social") / "posts.json").read_text(encoding="utf-8")))
-        post = posts.get(url)
+        post = next((v for k, v in posts.items() if k.lower() == url.lower()), None)  # as case-blind as X
         if post is None:
             self._send(404, b'{"error": "no such post"}', "application/json")
             return
