@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.web.server import Web
-from tests.web.tracing import ROOTS, fetch_options, trace, trail_options
+from tests.web.tracing import ROOTS, fetch_options, guarded_options, trace, trail_options
 from tracer.batch import trace_one
 from tracer.fetch import Fetcher
 from tracer.inputs import InputItem
@@ -251,3 +251,41 @@ def _without_cache_flags(result: TraceResult) -> object:
     """The result as JSON, minus what says where each page came from (network, cache, memory)."""
     data = result.model_dump_json().replace(" (remembered from an earlier attempt)", "")
     return re.sub(r'"from_cache":(true|false|null)', "", data)
+
+
+def test_unreadable_and_hostile_links_are_recorded_not_fatal(web: Web, cache_dir: Path) -> None:
+    # The address guard is on (only the web's own sites exempt), with a small size cap and deadline.
+    options = guarded_options(web, cache_dir, *web.names, max_bytes=300_000, deadline=1.0)
+    with Fetcher(options) as fetcher:
+        item = InputItem("url", web.url("harbourwatch", "/posts/odd-links"))
+        result = trace_one(item, fetcher, trail=trail_options(web))
+    assert result.errors == []
+    u = web.url
+    assert [(d.url, d.status.value) for d in result.documents[1:]] == [
+        (u("harbourwatch", "/files/fares.pdf"), "failed"),  # wrong type, refused before the body
+        (u("harbourwatch", "/feeds/marina"), "failed"),  # endless body, cut at the cap
+        ("http://169.254.169.254/latest/meta-data/", "blocked"),  # cloud metadata address
+        (u("harbourwatch", "/visitors/report"), "failed"),  # binary served as HTML
+        (u("harbourwatch", "/slow/market"), "dead"),  # a byte at a time: past the deadline
+    ]
+    errors = [d.error or "" for d in result.documents[1:]]
+    assert "application/pdf" in errors[0] and "over 300000 bytes" in errors[1] and "link-local" in errors[2]
+    assert "binary" in errors[3] and "timed out" in errors[4]
+    assert [(c.chain[-1].status, c.chain[-1].flags) for c in result.claims] == [
+        ("failed", ["failed_link"]),
+        ("failed", ["failed_link"]),
+        ("blocked", ["blocked_link"]),
+        ("failed", ["failed_link"]),
+        ("dead", ["dead_link"]),
+    ]
+
+
+def test_document_budget_caps_a_trace(web: Web, cache_dir: Path) -> None:
+    site, path = ROOTS["orren"]
+    options = trail_options(web)
+    options.max_documents = 2
+    with Fetcher(fetch_options(cache_dir)) as fetcher:
+        result = trace_one(InputItem("url", web.url(site, path)), fetcher, trail=options)
+    assert len(result.documents) == 3  # the input and two more
+    claim = claim_with(result, "1,100 litres")
+    assert [v.status for v in claim.visits][-1] == "limit"

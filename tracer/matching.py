@@ -24,7 +24,7 @@ from tracer.numbers import is_number_word, number_token, read_number, rewrite_ph
 from tracer.text import Span, sentences
 
 # A passage matches when its score reaches this. Chosen on tests/data/claim_pairs.json
-# (paraphrases score 0.66-1.0, same-topic distractors at most 0.45); the gap is the margin.
+# (paraphrases score 0.63-1.0, same-topic distractors at most 0.37); the gap is the margin.
 MATCH_THRESHOLD = 0.6
 # Numbers carry the claim; a capitalised name is more telling than a common word.
 NUMBER_WEIGHT = 3.0
