@@ -32,8 +32,10 @@ from tracer.models import (
     SourceKind,
     SourceRef,
     TraceResult,
+    Visit,
 )
 from tracer.trace import trace_article
+from tracer.trail import TrailOptions
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
@@ -60,6 +62,8 @@ __all__ = [
     "SourceRef",
     "TraceResult",
     "TracerError",
+    "TrailOptions",
+    "Visit",
     "__version__",
     "atomic_writer",
     "expand_inputs",

@@ -135,29 +135,54 @@ class Fetcher:
 
     def __init__(self, options: FetchOptions | None = None) -> None:
         self.options = options or FetchOptions()
-        self.options.cache_dir.mkdir(parents=True, exist_ok=True)
         self.policy = AddressPolicy(self.options.allow_private, frozenset(self.options.allow_hosts))
         self.limiter = HostLimiter(self.options.rate, self.options.per_host)
-        self.session = requests_cache.CachedSession(
-            str(self.options.cache_dir / "http_cache"),
-            backend="sqlite",
-            expire_after=DEFAULT_EXPIRY,
-            allowable_codes=CACHED_STATUSES,
-            stale_if_error=True,
-        )
-        adapter = GuardedAdapter(self.policy, self.limiter, self.options.max_bytes, self.options.deadline)
-        self.session.mount("http://", adapter)
-        self.session.mount("https://", adapter)
-        self.session.headers["User-Agent"] = self.options.user_agent
         self.robots = RobotsRules(self._robots_text, AGENT_TOKEN)
-        self.failures = FailureLog(self.options.cache_dir / "failures.sqlite", self.options.failure_ttl)
         self.network_requests = 0
         self._count_lock = threading.Lock()
+        self._open_lock = threading.Lock()
+        self._session: requests_cache.CachedSession | None = None
+        self._failures: FailureLog | None = None
+
+    @property
+    def session(self) -> requests_cache.CachedSession:
+        """The cached session, opened on first use (a run that fetches nothing leaves no cache behind)."""
+        self._open()
+        assert self._session is not None
+        return self._session
+
+    @property
+    def failures(self) -> FailureLog:
+        """The remembered network failures, opened on first use."""
+        self._open()
+        assert self._failures is not None
+        return self._failures
+
+    def _open(self) -> None:
+        with self._open_lock:
+            if self._session is not None:
+                return
+            self.options.cache_dir.mkdir(parents=True, exist_ok=True)
+            session = requests_cache.CachedSession(
+                str(self.options.cache_dir / "http_cache"),
+                backend="sqlite",
+                expire_after=DEFAULT_EXPIRY,
+                allowable_codes=CACHED_STATUSES,
+                stale_if_error=True,
+            )
+            adapter = GuardedAdapter(self.policy, self.limiter, self.options.max_bytes, self.options.deadline)
+            session.mount("http://", adapter)
+            session.mount("https://", adapter)
+            session.headers["User-Agent"] = self.options.user_agent
+            self._failures = FailureLog(self.options.cache_dir / "failures.sqlite", self.options.failure_ttl)
+            self._session = session
 
     def close(self) -> None:
-        """Close the session and its cache database."""
-        self.session.close()  # type: ignore[no-untyped-call]
-        self.failures.close()
+        """Close the session and its cache database (if they were ever opened)."""
+        if self._session is not None:
+            self._session.close()  # type: ignore[no-untyped-call]
+        if self._failures is not None:
+            self._failures.close()
 
     def __enter__(self) -> Fetcher:
         return self
