@@ -22,6 +22,8 @@ from tracer.errors import BlockedURLError, NetworkError
 LOGGER = logging.getLogger(__name__)
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+# Marks a NetworkError as a name that does not resolve: the whole host is unreachable.
+DNS_FAILURE = "(DNS failure)"
 # Names that mean "this machine" without any DNS lookup.
 _LOCAL_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"})
 
@@ -104,18 +106,21 @@ class AddressPolicy:
     def check_resolved(self, url: str) -> None:
         """Resolve the URL's host and refuse it if any of its addresses is non-public.
 
+        Exempt hosts are resolved too: a name that does not resolve fails here, at once,
+        rather than after waiting for its turn at the host.
+
         Raises:
             NetworkError: The name does not resolve.
             BlockedURLError: One of its addresses is non-public.
         """
-        if self._exempt(url):
-            return
         parts = urlsplit(url)
         host = parts.hostname or ""
         try:
             infos = socket.getaddrinfo(host, host_key(url).rsplit(":", 1)[1], proto=socket.IPPROTO_TCP)
         except (socket.gaierror, UnicodeError) as exc:
-            raise NetworkError(f"cannot resolve {host} (DNS failure): {url}", url) from exc
+            raise NetworkError(f"cannot resolve {host} {DNS_FAILURE}: {url}", url) from exc
+        if self._exempt(url):
+            return
         for info in infos:
             address = _literal(str(info[4][0]))
             problem = address_problem(address) if address else "an unreadable"

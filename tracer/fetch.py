@@ -27,7 +27,7 @@ import requests
 import requests_cache
 
 from tracer._version import __version__
-from tracer.addresses import AddressPolicy, host_key
+from tracer.addresses import DNS_FAILURE, AddressPolicy, host_key
 from tracer.errors import (
     ContentTypeError,
     FetchError,
@@ -281,13 +281,16 @@ class Fetcher:
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _send(self, url: str, accept: str) -> requests.Response:
-        remembered = self.failures.get(url)
+        host = host_key(url)
+        remembered = self.failures.get(url) or self.failures.get(host)
         if remembered:
             raise NetworkError(f"{remembered} (remembered from an earlier attempt)", url)
         try:
             return self._send_now(url, accept)
         except NetworkError as exc:
             self.failures.put(url, str(exc))
+            if DNS_FAILURE in str(exc):  # no page on that host can be reached either
+                self.failures.put(host, str(exc))
             raise
 
     def _send_now(self, url: str, accept: str) -> requests.Response:
@@ -304,7 +307,7 @@ class Fetcher:
         except requests.ConnectionError as exc:
             host = urlsplit(url).hostname
             if "NameResolutionError" in repr(exc) or "Name or service not known" in str(exc):
-                raise NetworkError(f"cannot resolve {host} (DNS failure): {url}", url) from exc
+                raise NetworkError(f"cannot resolve {host} {DNS_FAILURE}: {url}", url) from exc
             raise NetworkError(f"cannot reach {host} (network unreachable?)", url) from exc
         except requests.RequestException as exc:
             raise FetchError(f"failed to fetch {url}: {exc}", url) from exc

@@ -29,7 +29,7 @@ from tracer.matching import PassageIndex
 from tracer.models import DocumentRef, DocumentStatus, LinkKind, SourceKind, TraceResult
 from tracer.oembed import endpoint_for, fetch_post
 from tracer.parsers.sources import guess_kind
-from tracer.platforms import PostRef, parse_permalink
+from tracer.platforms import PostRef, parse_permalink, platform_of
 from tracer.trace import trace_article
 from tracer.urls import link_kind
 
@@ -91,7 +91,7 @@ def status_of(error: Exception) -> DocumentStatus:
 
 def is_unreadable_social(url: str) -> bool:
     """A social-media page that is not a post (a profile, a media file): an app shell, nothing to read."""
-    return parse_permalink(url) is None and link_kind(url) == LinkKind.SOCIAL_POST
+    return parse_permalink(url) is None and (link_kind(url) == LinkKind.SOCIAL_POST or platform_of(url) is not None)
 
 
 class Opener:
