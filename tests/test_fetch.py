@@ -296,3 +296,22 @@ def _resolve(monkeypatch: pytest.MonkeyPatch, names: dict[str, list[str]]) -> No
         return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", (address, int(port or 80)))]
 
     monkeypatch.setattr(socket, "getaddrinfo", fake)
+
+
+def test_a_host_that_does_not_resolve_is_remembered_as_a_whole(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lookups: list[str] = []
+    real = socket.getaddrinfo
+
+    def counting(host: Any, *args: Any, **kwargs: Any) -> Any:
+        lookups.append(host)
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", counting)
+    with Fetcher(fetch_options(cache_dir, allow_private=False)) as fetcher:
+        with pytest.raises(NetworkError, match=r"cannot resolve gone\.invalid \(DNS failure\)"):
+            fetcher.get("http://gone.invalid/first")
+        with pytest.raises(NetworkError, match="remembered"):
+            fetcher.get("http://gone.invalid/second", followed=True)
+    assert lookups == ["gone.invalid"]

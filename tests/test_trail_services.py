@@ -19,7 +19,7 @@ from tracer.fetch import Fetcher
 from tracer.models import DocumentStatus, Platform, Source, SourceKind
 from tracer.oembed import build_page, endpoint_for, fetch_post
 from tracer.platforms import PostRef, parse_permalink
-from tracer.reach import status_of
+from tracer.reach import is_unreadable_social, status_of
 from tracer.sourcebook import SourceBook
 from tracer.text import Span
 from tracer.trace import trace_article
@@ -155,3 +155,18 @@ def test_sources_merge_across_documents_by_name_or_handle() -> None:
     assert account.id == same_account.id == "s2"
     assert ministry.name == "The Ministry of Water Resources" and ministry.id == "s3"
     assert book.add("The Ministry of Water Resources").id == "s3"
+
+
+@pytest.mark.parametrize(
+    ("url", "skipped"),
+    [
+        ("https://x.com/POTUS", True),
+        ("https://x.com/hashtag/cowx", True),
+        ("https://pic.twitter.com/sibNWZhStF", True),
+        ("https://www.instagram.com/natgeo/", True),
+        ("https://x.com/rivernewsnow/status/1899461556433846272", False),  # a post: read via oEmbed
+        ("https://www.example.org/news/story", False),
+    ],
+)
+def test_social_pages_that_are_not_posts_are_skipped(url: str, skipped: bool) -> None:
+    assert is_unreadable_social(url) is skipped

@@ -148,8 +148,11 @@ def _trail_options(args: argparse.Namespace) -> TrailOptions:
 
 
 def _fetch_options(args: argparse.Namespace, trail: TrailOptions) -> FetchOptions:
-    endpoints = [trail.archive_url] if trail.archive else []
-    endpoints += [url for url in trail.oembed.values() if url and "{host}" not in url]
+    # Endpoints the user set explicitly (a local Wayback mirror, say) are exempt from the
+    # private-address rule; the built-in public ones are not.
+    defaults = default_endpoints()
+    endpoints = [trail.archive_url] if trail.archive and trail.archive_url != DEFAULT_ARCHIVE_URL else []
+    endpoints += [url for key, url in trail.oembed.items() if url and url != defaults.get(key) and "{host}" not in url]
     return FetchOptions(
         cache_dir=args.cache_dir,
         offline=args.offline,
