@@ -289,3 +289,44 @@ def test_document_budget_caps_a_trace(web: Web, cache_dir: Path) -> None:
     assert len(result.documents) == 3  # the input and two more
     claim = claim_with(result, "1,100 litres")
     assert [v.status for v in claim.visits][-1] == "limit"
+
+
+def test_embedded_post_is_confirmed_through_oembed_and_its_links_followed(web: Web, cache_dir: Path) -> None:
+    with Fetcher(fetch_options(cache_dir)) as fetcher:
+        item = InputItem("url", web.url("harbourwatch", "/posts/orren-embed"))
+        result = trace_one(item, fetcher, trail=trail_options(web, depth=3))
+    u = web.url
+    [post] = result.posts
+    claim = next(c for c in result.claims if c.post_id == post.id)
+    post_hop = claim.chain[0]
+    assert (post_hop.relation, post_hop.status, post_hop.date) == ("post", "ok", "2025-03-11")
+    assert [h.relation for h in claim.chain].count("post") == 1  # confirmed, not repeated
+    assert chain_documents(result, claim) == [
+        u("gazette", "/news/2025/03/10/orren-dam-leak"),
+        u("cpa", "/wire/2025/03/10/orren-dam"),
+        u("water", "/press/orren-dam-statement"),
+    ]
+    assert [(v.reason, v.status, v.depth) for v in claim.visits[:2]] == [
+        ("post", "matched", 1),
+        ("sentence_link", "matched", 1),
+    ]
+    assert [v.url for v in claim.visits].count(u("gazette", "/news/2025/03/10/orren-dam-leak")) == 1
+    assert claim.origin_date == "2025-03-09"
+
+
+def test_deleted_post_is_recorded_on_the_post_hop(web: Web, cache_dir: Path, tmp_path: Path) -> None:
+    page = tmp_path / "deleted.html"
+    page.write_text(
+        "<html><body><article><p>People shared this all day:</p>"
+        '<blockquote class="twitter-tweet"><p lang="en">The ferry to Orren island is cancelled until Monday.</p>'
+        "&mdash; Ferry Fan (@ferryfan) "
+        '<a href="https://twitter.com/ferryfan/status/1899461556433846999">March 11, 2025</a></blockquote>'
+        "<p>The operator has not confirmed it.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    with Fetcher(fetch_options(cache_dir)) as fetcher:
+        result = trace_one(InputItem("file", str(page)), fetcher, trail=trail_options(web))
+    [claim] = [c for c in result.claims if c.post_id]
+    assert (claim.chain[0].status, claim.chain[0].flags) == ("dead", ["dead_post"])
+    assert [(v.reason, v.status) for v in claim.visits] == [("post", "dead")]
+    assert result.documents[1].via == "post" and "404" in (result.documents[1].error or "")

@@ -9,15 +9,12 @@ the document is about something else and is never opened for this claim.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from tracer.document import Article
 from tracer.models import Hop, Link, Post, TraceResult
+from tracer.sourcebook import name_key
 from tracer.text import Span, sentences
-
-# Links that name a source are matched on these words; articles and case do not count.
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,11 +24,6 @@ class Candidate:
     url: str
     reason: str
     anchor: str = ""
-
-
-def _name_key(name: str) -> str:
-    name = re.sub(r"['’]s\b", "", name.strip())
-    return re.sub(r"[^\w ]+", "", _ARTICLE.sub("", name)).lower().strip()
 
 
 def claim_spans(text: str, spans: list[Span]) -> list[Span]:
@@ -87,15 +79,15 @@ def _post_candidates(article: Article, post: Post) -> list[Candidate]:
 
 def _source_links(result: TraceResult, hops: list[Hop]) -> list[Candidate]:
     ids = {hop.source.id for hop in hops}
-    names = {_name_key(hop.source.name) for hop in hops}
+    names = {name_key(hop.source.name) for hop in hops}
     for source in result.sources:
         if source.id in ids:
-            names.update(_name_key(alias) for alias in source.aliases)
+            names.update(name_key(alias) for alias in source.aliases)
     names.discard("")
     return [
         Candidate(link.url, "source_link", link.text)
         for link in result.links
-        if link.source_id in ids or _name_key(link.text) in names
+        if link.source_id in ids or name_key(link.text) in names
     ]
 
 

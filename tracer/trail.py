@@ -156,6 +156,8 @@ class Trail:
         best: Branch | None = None
         visits: list[Visit] = []
         for candidate in found:
+            if candidate.reason == "post_link" and any(v.url == candidate.url for v in visits):
+                continue  # already followed from the post itself (its oEmbed copy holds the same links)
             visit, branch = self._try(candidate, step, depth, path, original)
             visits.append(visit)
             if branch is not None:
@@ -180,7 +182,10 @@ class Trail:
         match = self._match(node, step.text, original)
         if match is None or match.score < self.options.threshold:
             return self._visit(candidate, step, depth, "no_match", node, match), None
-        branch = self._continue(node, match, step, depth, path, original)
+        if candidate.reason == "post":
+            branch = self._continue_post(node, match, step, depth, path, original)
+        else:
+            branch = self._continue(node, match, step, depth, path, original)
         return self._visit(candidate, step, depth, "matched", node, match), branch
 
     def _continue(
@@ -198,6 +203,22 @@ class Trail:
         deeper = self._walk(Step(node, text, spans, local, inner, post), depth + 1, path | node.urls, original)
         earliest = deeper.earliest if deeper.documents else node.ref.published
         return Branch([hop, *inner, *deeper.hops], deeper.visits, 1 + deeper.documents, earliest)
+
+    def _continue_post(
+        self, node: Node, match: Match, step: Step, depth: int, path: frozenset[str], original: str
+    ) -> Branch:
+        """The post a claim was quoted from, read through oEmbed: it confirms the post hop the
+        embed already gave (filling in its date and author) rather than adding a second hop
+        that says the same, and its links lead on."""
+        assert node.result is not None
+        _confirm_post(step, node)
+        claim = _covering_claim(node.result.claims, match)
+        local = list(claim.chain) if claim else []
+        spans = [Span(match.start, match.end)] + ([Span(claim.start, claim.end)] if claim else [])
+        text = claim.text if claim else match.passage
+        # The post's links are the embed's links: they stay at the embed's depth.
+        deeper = self._walk(Step(node, text, spans, local, step.out_hops), depth, path | node.urls, original)
+        return Branch(deeper.hops, deeper.visits, deeper.documents, deeper.earliest or node.ref.published)
 
     def _open(self, url: str, depth: int, citing: Node) -> Node | None:
         node = self.nodes.get(url)
@@ -315,9 +336,27 @@ def _covering_claim(claims: list[Claim], match: Match) -> Claim | None:
     return best
 
 
+def _confirm_post(step: Step, node: Node) -> None:
+    """Fill in what the embed markup lacked (date, author) from the post's oEmbed answer."""
+    hop = next((h for h in step.out_hops if h.relation == "post"), None)
+    if hop is not None:
+        hop.date = hop.date or node.ref.published
+        hop.status = "ok"
+    if step.post is not None:
+        step.post.posted = step.post.posted or node.ref.published
+        if node.publisher and not step.post.author_name:
+            step.post.author_name = node.publisher.name
+
+
 def _mark_unreached(step: Step, visits: list[Visit]) -> None:
-    """Record on the claim's last hop in this document why the documents it leans on were not reached."""
-    statuses = {v.status for v in visits if v.reason in _TIED_REASONS}
+    """Record on the claim's hops in this document why the documents they lean on were not reached:
+    a failed post permalink on the post hop, other links on the claim's last hop here."""
+    post_failure = next((v.status for v in visits if v.reason == "post" and v.status in _UNREACHED), None)
+    post_hop = next((h for h in step.out_hops if h.relation == "post"), None)
+    if post_failure and post_hop is not None:
+        post_hop.status = post_failure
+        post_hop.flags.append(f"{post_failure}_post")
+    statuses = {v.status for v in visits if v.reason in _TIED_REASONS - {"post"}}
     worst = next((s for s in _UNREACHED if s in statuses), None)
     if worst is None or not step.out_hops:
         return
