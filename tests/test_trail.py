@@ -330,3 +330,25 @@ def test_deleted_post_is_recorded_on_the_post_hop(web: Web, cache_dir: Path, tmp
     assert (claim.chain[0].status, claim.chain[0].flags) == ("dead", ["dead_post"])
     assert [(v.reason, v.status) for v in claim.visits] == [("post", "dead")]
     assert result.documents[1].via == "post" and "404" in (result.documents[1].error or "")
+
+
+def test_a_page_that_breaks_a_parser_is_a_failed_document(
+    web: Web, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tracer.reach
+
+    real = tracer.reach.trace_article
+
+    def breaks_on_the_wire(article, **kwargs):  # type: ignore[no-untyped-def]
+        if "orren-dam" in (article.document.url or "") and "/wire/" in (article.document.url or ""):
+            raise RuntimeError("parser bug")
+        return real(article, **kwargs)
+
+    monkeypatch.setattr(tracer.reach, "trace_article", breaks_on_the_wire)
+    result, _ = trace(web, "orren", cache_dir, depth=4)
+    wire = next(d for d in result.documents if "/wire/" in (d.url or ""))
+    assert wire.status.value == "failed" and "parser bug" in (wire.error or "")
+    assert result.errors == []
+    claim = claim_with(result, "1,100 litres")
+    assert len(chain_documents(result, claim)) == 2  # the post and the Gazette; the trail stops at the wire
+    assert "failed_link" in claim.chain[-1].flags

@@ -116,7 +116,18 @@ class Opener:
             self.pages.update(self.fetcher.get_many(todo, followed=True))
 
     def open(self, url: str) -> Node:
-        """Open a URL: a post through oEmbed, a page directly (or its archived copy if dead)."""
+        """Open a URL: a post through oEmbed, a page directly (or its archived copy if dead).
+
+        Never raises: a page that breaks the reader or a parser (a bug, or a page hostile
+        enough to find one) is a failed node, logged, and the trace goes on.
+        """
+        try:
+            return self._open(url)
+        except Exception as exc:
+            LOGGER.exception("internal error while reading %s", url)
+            return _failed(url, DocumentStatus.FAILED, f"internal error while reading this page: {exc!r}", "link")
+
+    def _open(self, url: str) -> Node:
         post = parse_permalink(url)
         if post is not None:
             return self._open_post(url, post)
