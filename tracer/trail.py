@@ -122,6 +122,7 @@ class Trail:
         self.root = Node(result.documents[0], article, result, urls=root_urls)
         self.nodes: dict[str, Node] = {}
         self.order: list[Node] = []
+        self.matches: dict[tuple[str, str, str], Match | None] = {}
 
     def run(self) -> TraceResult:
         """Follow each claim and record what was reached."""
@@ -248,6 +249,13 @@ class Trail:
         attributes, or that carries a link, is preferred: a headline restating the claim is
         as close a match as the attributed sentence below it, but only the latter leads on.
         """
+        assert node.result is not None
+        key = (node.ref.id, text, original)
+        if key not in self.matches:  # a document reached by several routes is matched once per wording
+            self.matches[key] = self._best_match(node, text, original)
+        return self.matches[key]
+
+    def _best_match(self, node: Node, text: str, original: str) -> Match | None:
         assert node.result is not None
         index = node.passages()
         ranked = index.ranked(text) + (index.ranked(original) if original != text else [])
