@@ -98,7 +98,7 @@ def test_stdin() -> None:
     ids=["missing", "binary", "empty", "scheme", "network"],
 )
 def test_bad_input_is_one_line_and_an_exit_code(tmp_path: Path, make_input, code: int, message: str) -> None:  # type: ignore[no-untyped-def]
-    result = run("trace", "--cache-dir", str(tmp_path / "cache"), make_input(tmp_path))
+    result = run("trace", "--cache-dir", str(tmp_path / "cache"), "--allow-private", make_input(tmp_path))
     assert result.returncode == code
     err = result.stderr.decode().strip().splitlines()
     assert len(err) == 1 and err[0].startswith("tracer: error:") and message in err[0]

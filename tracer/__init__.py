@@ -32,8 +32,10 @@ from tracer.models import (
     SourceKind,
     SourceRef,
     TraceResult,
+    Visit,
 )
 from tracer.trace import trace_article
+from tracer.trail import TrailOptions
 from tracer.urls import normalise_url
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -61,6 +63,8 @@ __all__ = [
     "SourceRef",
     "TraceResult",
     "TracerError",
+    "TrailOptions",
+    "Visit",
     "__version__",
     "atomic_writer",
     "expand_inputs",

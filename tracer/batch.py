@@ -11,16 +11,23 @@ from tracer.fetch import Fetcher
 from tracer.inputs import InputItem, read_input
 from tracer.models import TraceResult
 from tracer.trace import failed_result, trace_article
+from tracer.trail import TrailOptions
 
 LOGGER = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, InputItem, TraceResult], None]
 
 
-def trace_one(item: InputItem, fetcher: Fetcher | None = None, stdin: BinaryIO | None = None) -> TraceResult:
-    """Read and trace one input. Raises `TracerError` when the input cannot be read."""
+def trace_one(
+    item: InputItem, fetcher: Fetcher | None = None, stdin: BinaryIO | None = None, *, trail: TrailOptions | None = None
+) -> TraceResult:
+    """Read and trace one input (following its claims when `trail` asks for depth > 0).
+
+    Raises `TracerError` when the input cannot be read.
+    """
     article = read_input(item, fetcher, stdin)
-    return trace_article(article, input_label=item.label)
+    depth = trail.depth if trail else 0
+    return trace_article(article, input_label=item.label, depth=depth, fetcher=fetcher, options=trail)
 
 
 def trace_many(
@@ -29,6 +36,7 @@ def trace_many(
     *,
     progress: Progress | None = None,
     stdin: BinaryIO | None = None,
+    trail: TrailOptions | None = None,
 ) -> Iterator[TraceResult]:
     """Yield one result per input, in input order, failed inputs included with their errors.
 
@@ -37,7 +45,7 @@ def trace_many(
     """
     for index, item in enumerate(items, 1):
         try:
-            result = trace_one(item, fetcher, stdin)
+            result = trace_one(item, fetcher, stdin, trail=trail)
         except TracerError as exc:
             result = _failed(item, exc)
         except Exception as exc:

@@ -13,12 +13,16 @@ from pathlib import Path
 from typing import TextIO
 
 from tracer._version import __version__
+from tracer.addresses import host_key
+from tracer.archive import DEFAULT_ARCHIVE_URL
 from tracer.batch import trace_many
 from tracer.errors import TracerError
 from tracer.export import atomic_writer, schema_json, to_json
 from tracer.fetch import DEFAULT_CACHE_DIR, Fetcher, FetchOptions
 from tracer.inputs import InputItem, expand_inputs, is_batch
 from tracer.models import TraceResult
+from tracer.oembed import default_endpoints
+from tracer.trail import TrailOptions
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1  # a batch where some inputs failed (their errors are in the output)
@@ -68,6 +72,7 @@ def _build_parser() -> argparse.ArgumentParser:
         help=f"where the HTTP cache lives (default: {DEFAULT_CACHE_DIR}/)",
     )
     trace.add_argument("-q", "--quiet", action="store_true", help="no progress messages on stderr")
+    _add_trail_options(trace)
 
     schema = commands.add_parser(
         "schema",
@@ -106,6 +111,88 @@ def _add_tui_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser
         help=f"where the HTTP cache lives (default: {DEFAULT_CACHE_DIR}/)",
     )
     tui.add_argument("--theme", metavar="NAME", help="a Textual theme name (default: the terminal's own colours)")
+
+
+def _add_trail_options(trace: argparse.ArgumentParser) -> None:
+    """Options for following claims across documents, and for fetching politely and safely."""
+    group = trace.add_argument_group("following the trail")
+    group.add_argument(
+        "--depth",
+        type=_non_negative_int,
+        default=2,
+        metavar="N",
+        help="follow each claim N links deep into the documents it cites (default: 2; 0: this document only)",
+    )
+    group.add_argument("--archive", action="store_true", help="read the earliest Wayback capture of dead pages")
+    group.add_argument(
+        "--archive-url",
+        default=DEFAULT_ARCHIVE_URL,
+        metavar="URL",
+        help=f"base URL of the Wayback-compatible archive (default: {DEFAULT_ARCHIVE_URL})",
+    )
+    for platform, endpoint in default_endpoints().items():
+        group.add_argument(
+            f"--oembed-{platform}",
+            metavar="URL",
+            default=endpoint,
+            help=f"oEmbed endpoint for {platform} posts (default: {endpoint}; empty: never ask)",
+        )
+    group.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="allow fetching loopback, private and link-local addresses (refused by default)",
+    )
+    group.add_argument("--no-robots", action="store_true", help="ignore robots.txt for the pages the tracer follows")
+    group.add_argument(
+        "--rate",
+        type=float,
+        default=1.0,
+        metavar="SECONDS",
+        help="minimum seconds between two requests to one host (default: 1.0)",
+    )
+    group.add_argument(
+        "--per-host", type=_positive_int, default=2, metavar="N", help="requests in flight per host (default: 2)"
+    )
+    group.add_argument(
+        "--timeout", type=float, default=20.0, metavar="SECONDS", help="read timeout per request (default: 20)"
+    )
+
+
+def _non_negative_int(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return number
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return number
+
+
+def _trail_options(args: argparse.Namespace) -> TrailOptions:
+    oembed = {p: getattr(args, f"oembed_{p}") for p in default_endpoints()}
+    return TrailOptions(depth=args.depth, archive=args.archive, archive_url=args.archive_url, oembed=oembed)
+
+
+def _fetch_options(args: argparse.Namespace, trail: TrailOptions) -> FetchOptions:
+    # Endpoints the user set explicitly (a local Wayback mirror, say) are exempt from the
+    # private-address rule; the built-in public ones are not.
+    defaults = default_endpoints()
+    endpoints = [trail.archive_url] if trail.archive and trail.archive_url != DEFAULT_ARCHIVE_URL else []
+    endpoints += [url for key, url in trail.oembed.items() if url and url != defaults.get(key) and "{host}" not in url]
+    return FetchOptions(
+        cache_dir=args.cache_dir,
+        offline=args.offline,
+        timeout=(min(5.0, args.timeout), args.timeout),
+        allow_private=args.allow_private,
+        allow_hosts=frozenset(host_key(url) for url in endpoints),
+        respect_robots=not args.no_robots,
+        rate=args.rate,
+        per_host=args.per_host,
+    )
 
 
 def _error(message: str) -> None:
@@ -163,13 +250,10 @@ def _cmd_trace(args: argparse.Namespace) -> int:
         return 2
     batch = is_batch(args.inputs)
     show_progress = batch and not args.quiet and sys.stderr.isatty()
-    fetcher = (
-        Fetcher(FetchOptions(cache_dir=args.cache_dir, offline=args.offline))
-        if any(i.kind == "url" for i in items)
-        else None
-    )
+    trail = _trail_options(args)
+    fetcher = Fetcher(_fetch_options(args, trail)) if trail.depth > 0 or any(i.kind == "url" for i in items) else None
     try:
-        results = trace_many(items, fetcher, progress=_progress_printer(show_progress))
+        results = trace_many(items, fetcher, progress=_progress_printer(show_progress), trail=trail)
         writer = _Writer(results, batch, args.compact)
         _write(args.output, writer)
     finally:

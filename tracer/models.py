@@ -179,6 +179,16 @@ class Claim(_Model):
     origin: SourceRef | None = Field(None, description="The last hop's source; null when unattributed.")
     document_id: str | None = None
     post_id: str | None = Field(None, description="The embedded post this claim comes from, if any.")
+    origin_date: str | None = Field(
+        None,
+        description="The earliest known origin's date, ISO 8601: the last hop's date, else the publication date "
+        "of the document whose text names it (the claim existed by then).",
+    )
+    origin_document_id: str | None = Field(None, description="The deepest document reached that states the claim.")
+    visits: list[Visit] = Field(
+        default_factory=list,
+        description="Every document tried while following this claim, in the order tried, matched or not.",
+    )
 
 
 class DocumentRef(_Model):
@@ -193,6 +203,32 @@ class DocumentRef(_Model):
     status: DocumentStatus = DocumentStatus.OK
     error: str | None = None
     depth: int = Field(0, description="Link distance from the input document.")
+    authors: list[str] = Field(default_factory=list)
+    requested_url: str | None = Field(None, description="The URL as cited, when redirects led elsewhere.")
+    redirects: list[str] = Field(default_factory=list, description="Each URL a redirect passed through, in order.")
+    cited_by: str | None = Field(None, description="The document whose link first led here.")
+    via: str | None = Field(None, description="How it was reached: link, post (oEmbed), archive.")
+    archive_url: str | None = Field(None, description="The archived copy that was read instead of a dead page.")
+    archived_at: str | None = Field(None, description="When that copy was captured, ISO 8601.")
+    from_cache: bool | None = Field(None, description="Whether the page came from the local HTTP cache.")
+
+
+class Visit(_Model):
+    """One document tried while following a claim: what was fetched and whether it states the claim."""
+
+    url: str = Field(description="The URL as cited.")
+    document_id: str | None = Field(None, description="The document in documents[], when one was recorded.")
+    cited_by: str | None = Field(None, description="The document holding the link (or post) that was followed.")
+    reason: str = Field(
+        "", description="Why it was a candidate: sentence_link, next_sentence_link, source_link, post, post_link."
+    )
+    depth: int = 1
+    status: str = Field(description="matched, no_match, cycle, dead, blocked, not_cached, failed, skipped, limit.")
+    score: float | None = Field(None, description="How well the best passage matched the claim, 0..1.")
+    passage: str | None = Field(None, description="The best-matching passage, verbatim.")
+    passage_start: int | None = Field(None, description="Offsets of the passage in that document's text.")
+    passage_end: int | None = None
+    error: str | None = None
 
 
 class ErrorRecord(_Model):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from tracer.document import Article, document_id
 from tracer.errors import TracerError
@@ -10,6 +12,10 @@ from tracer.models import Document, DocumentRef, DocumentStatus, ErrorRecord, Tr
 from tracer.parsers.attribution import extract_claims
 from tracer.parsers.embeds import extract_posts
 from tracer.parsers.links import extract_links
+
+if TYPE_CHECKING:
+    from tracer.fetch import Fetcher
+    from tracer.trail import TrailOptions
 
 LOGGER = logging.getLogger(__name__)
 
@@ -29,12 +35,23 @@ def document_ref(article: Article, depth: int = 0) -> DocumentRef:
     )
 
 
-def trace_article(article: Article, *, input_label: str = "") -> TraceResult:
-    """Trace the claims of one article inside its own text.
+def trace_article(
+    article: Article,
+    *,
+    input_label: str = "",
+    depth: int = 0,
+    fetcher: Fetcher | None = None,
+    options: TrailOptions | None = None,
+) -> TraceResult:
+    """Trace the claims of one article: inside its own text, then (depth > 0) across documents.
 
     Args:
         article: The article, read by `tracer.document` (or `tracer.inputs`).
         input_label: The input as the user gave it, recorded in the result.
+        depth: How many links deep to follow each claim (0: this document only). Following
+            needs a `fetcher`; without one the result is the depth-0 trace.
+        fetcher: The run's fetcher (its cache, politeness and address rules).
+        options: Archive, oEmbed and matching settings; `depth` overrides theirs.
 
     Returns:
         The full result: posts, links, claims with chains, sources, and the document list.
@@ -44,7 +61,7 @@ def trace_article(article: Article, *, input_label: str = "") -> TraceResult:
     claims, sources = extract_claims(article, posts)
     for post in posts:
         post.source_id = next((s.id for s in sources if post.handle and s.handle == post.handle), None)
-    return TraceResult(
+    result = TraceResult(
         input=input_label,
         document=article.document,
         posts=posts,
@@ -53,6 +70,11 @@ def trace_article(article: Article, *, input_label: str = "") -> TraceResult:
         documents=[document_ref(article)],
         sources=sources,
     )
+    if depth > 0 and fetcher is not None:
+        from tracer.trail import TrailOptions, follow_trail  # the trail reads documents with this module
+
+        result = follow_trail(article, result, fetcher, replace(options or TrailOptions(), depth=depth))
+    return result
 
 
 def failed_result(label: str, error: Exception, *, url: str | None = None, path: str | None = None) -> TraceResult:

@@ -1,0 +1,66 @@
+"""Tracing the fictional web: the options and entry points the trail tests and benchmark share."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.web.server import Web
+from tracer.addresses import host_key
+from tracer.batch import trace_one
+from tracer.fetch import Fetcher, FetchOptions
+from tracer.inputs import InputItem
+from tracer.models import TraceResult
+from tracer.oembed import default_endpoints
+from tracer.trail import TrailOptions
+
+# The three trails' first documents: (site, path).
+ROOTS = {
+    "orren": ("harbourwatch", "/posts/orren-dam-leak"),
+    "smoke": ("herald", "/2025/04/03/wildfire-smoke"),
+    "bridge": ("tribune", "/news/elm-street-bridge"),
+}
+
+
+def trail_options(web: Web, *, depth: int = 4, archive: bool = False) -> TrailOptions:
+    """Follow `depth` links deep; posts resolved by the web's oEmbed site, dead pages by its archive."""
+    oembed = {**default_endpoints(), "twitter": web.url("social", "/oembed")}
+    return TrailOptions(depth=depth, archive=archive, archive_url=web.base("archive"), oembed=oembed)
+
+
+def fetch_options(cache_dir: Path, **overrides: Any) -> FetchOptions:
+    """Fetch options for 127.0.0.1: private addresses allowed, no waiting unless a test asks."""
+    options: dict[str, Any] = {
+        "cache_dir": cache_dir,
+        "allow_private": True,
+        "rate": 0.0,
+        "backoff": 0.01,
+        "timeout": (2.0, 5.0),
+        "deadline": 10.0,
+    }
+    options.update(overrides)
+    return FetchOptions(**options)
+
+
+def guarded_options(web: Web, cache_dir: Path, *sites: str, **overrides: Any) -> FetchOptions:
+    """Fetch options with the address guard on, exempting only the named sites (as configured endpoints are)."""
+    allowed = frozenset(host_key(web.base(site)) for site in sites)
+    return fetch_options(cache_dir, allow_private=False, allow_hosts=allowed, **overrides)
+
+
+def trace(
+    web: Web,
+    root: str,
+    cache_dir: Path,
+    *,
+    depth: int = 4,
+    archive: bool = False,
+    **fetch: Any,
+) -> tuple[TraceResult, int]:
+    """Trace one trail's first document by URL; returns the result and the network requests made."""
+    site, path = ROOTS[root]
+    with Fetcher(fetch_options(cache_dir, **fetch)) as fetcher:
+        result = trace_one(
+            InputItem("url", web.url(site, path)), fetcher, trail=trail_options(web, depth=depth, archive=archive)
+        )
+        return result, fetcher.network_requests
