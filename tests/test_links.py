@@ -193,3 +193,15 @@ def test_paragraph_with_a_soft_hyphen_keeps_its_links() -> None:
     [link] = extract_links(read_html(page))
     assert link.url == "https://www.businessinsider.com/cavuto-ailes"
     assert link.source_name == "Business Insider"
+
+
+def test_short_article_with_one_long_paragraph_keeps_all_its_links() -> None:
+    """The body container must not shrink to the only paragraph longer than 80 characters."""
+    page = (
+        "<html><body><nav><a href='/'>Home</a></nav><article><h1>Smoke</h1>"
+        "<p>The <a href='https://air.example.org/report'>Coastal Air Institute</a> estimated that 3.2 million people breathed unhealthy air.</p>"
+        "<p>Asthma cases rose, according to <a href='https://health.example.org/asthma'>Bayport Health</a>.</p>"
+        "</article></body></html>"
+    )
+    links = extract_links(read_html(page, url="https://herald.example.com/2025/04/03/smoke"))
+    assert [link.url for link in links] == ["https://air.example.org/report", "https://health.example.org/asthma"]

@@ -321,8 +321,15 @@ def _match_key(text: str) -> str:
 
 
 def _container(kept: list[_Run]) -> HtmlElement | None:
+    """The element holding the article: the common ancestor of its long paragraphs.
+
+    One long paragraph alone would make that paragraph the "container" and push every other
+    paragraph outside the article, so with fewer than two long runs all kept runs decide.
+    """
     long_runs = [r.element for r in kept if r.element is not None and len(r.text) >= _CONTAINER_RUN_CHARS]
-    return _lowest_common_ancestor(long_runs or [r.element for r in kept if r.element is not None])
+    if len(long_runs) < 2:
+        long_runs = [r.element for r in kept if r.element is not None]
+    return _lowest_common_ancestor(long_runs)
 
 
 def _own_story(container: HtmlElement | None, kept: list[_Run], title: str | None) -> HtmlElement | None:

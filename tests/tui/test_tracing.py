@@ -57,7 +57,7 @@ def serve_story(httpserver: HTTPServer, origin_status: int = 200, gate: threadin
 
 
 def make_app(story_url: str, tmp_path: Path) -> TracerApp:
-    return TracerApp([story_url], trace=make_trace_fn(FetchOptions(cache_dir=tmp_path / "cache")))
+    return TracerApp([story_url], trace=make_trace_fn(FetchOptions(cache_dir=tmp_path / "cache", allow_private=True)))
 
 
 async def open_herald_chain(app: TracerApp, pilot: Pilot[None]) -> None:
