@@ -118,6 +118,7 @@ class Link(_Model):
     handle: str | None = None
     post_id: str | None = None
     source_id: str | None = Field(None, description="A source the anchor names ('as Reuters reported').")
+    source_name: str | None = Field(None, description="The source name the anchor text gives ('Reuters'), if any.")
 
 
 class SourceRef(_Model):
@@ -162,6 +163,7 @@ class Hop(_Model):
     )
     status: str | None = Field(None, description="For hops into other documents: ok, dead, blocked, ...")
     flags: list[str] = Field(default_factory=list, description="Warnings such as 'published_after_citing'.")
+    date_text: str | None = Field(None, description="The date words as written ('on Thursday'), resolved or not.")
 
 
 class Claim(_Model):

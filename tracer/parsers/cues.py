@@ -1,0 +1,101 @@
+"""The attribution lexicons (cue verbs, cue nouns, hedges, non-sources) and the fast candidate scan.
+
+The scan is what keeps the attribution stage fast: a sentence is parsed only when one of its
+words is a cue form, a phrase cue ("according to", "citing"), a hedge, or it holds a quote or
+ends in a colon. Everything here is read from the data files in `tracer/data/`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tracer.datafiles import load_lines
+
+# Classes whose content is a statement about the world: these make claims. The others
+# (stance, intent, topic) are attributions a reader may want to see, but not claims to trace.
+CLAIM_CLASSES = frozenset({"speech", "report", "belief", "according", "quote", "hedge"})
+_VOWELS = set("aeiou")
+_WORD = re.compile(r"[a-z]+")
+_HEADLINE = re.compile(r"^[A-Z][^:\n]{0,60}:\s")  # "Graham: Trump's rhetoric ..."
+_QUOTES = '"“”«»'
+_COPULA = frozenset({"is", "are", "was", "were", "to"})
+# First words of the phrase cues handled by their own rules.
+_PHRASE_WORDS = frozenset({"according", "citing", "cited", "quoted"})
+
+
+@dataclass(frozen=True, slots=True)
+class CueVerb:
+    """One cue verb: its class and how its complement may be read."""
+
+    lemma: str
+    cls: str
+    clause_only: bool = False
+    addressee: bool = False
+    prep: bool = False
+    as_object: bool = False
+
+
+def inflections(lemma: str) -> set[str]:
+    """The regular -s/-ed/-ing forms of an English verb (irregular ones are listed in the data)."""
+    forms = {lemma}
+    if lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma.endswith("e"):
+        stem = lemma if lemma.endswith(("ee", "ye", "oe")) else lemma[:-1]
+        forms |= {lemma + "s", lemma + "d", stem + "ing"}
+    else:
+        plural = "es" if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) else "s"
+        forms |= {lemma + plural, lemma + "ed", lemma + "ing"}
+    return forms
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every lexicon the attribution rules read, indexed for lookup by lower-cased word form."""
+
+    verbs: dict[str, CueVerb]
+    nouns: frozenset[str]
+    hedges: tuple[str, ...]
+    non_sources: frozenset[str]
+    scan_words: frozenset[str]
+
+    def verb(self, form: str) -> CueVerb | None:
+        """The cue verb a lower-cased word form belongs to, if any."""
+        return self.verbs.get(form)
+
+    def is_candidate(self, sentence: str) -> bool:
+        """Whether a sentence may hold an attribution and so must be parsed (the fast path)."""
+        if any(q in sentence for q in _QUOTES) or sentence.rstrip().endswith(":") or _HEADLINE.match(sentence):
+            return True
+        words = set(_WORD.findall(sentence.lower()))
+        return not words.isdisjoint(self.scan_words)
+
+
+def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
+    lemma, cls, *rest = line.split()
+    flags = {r for r in rest if r.startswith("+")}
+    extra = [r for r in rest if not r.startswith("+")]
+    verb = CueVerb(lemma, cls, "+clause" in flags, "+addressee" in flags, "+prep" in flags, "+as" in flags)
+    return [*inflections(lemma), *extra], verb
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The lexicons, loaded once from `tracer/data/`."""
+    verbs: dict[str, CueVerb] = {}
+    for line in load_lines("cue_verbs.txt"):
+        forms, verb = _parse_verb_line(line)
+        for form in forms:
+            verbs.setdefault(form, verb)
+    nouns = frozenset(load_lines("cue_nouns.txt"))
+    hedges = load_lines("hedges.txt")
+    hedge_words = {w for h in hedges for w in _WORD.findall(h) if w not in _COPULA}
+    return Lexicon(
+        verbs=verbs,
+        nouns=nouns,
+        hedges=hedges,
+        non_sources=frozenset(load_lines("non_sources.txt")),
+        scan_words=frozenset(verbs) | nouns | hedge_words | _PHRASE_WORDS,
+    )

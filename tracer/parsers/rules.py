@@ -1,0 +1,382 @@
+"""Cue-verb rules: the source, cue and content of "X said ..." attributions in one parsed sentence.
+
+A cue verb's subject is the source and its complement the content: "X said (that) ...",
+"..., said X", "X told Y that ...", "The troops, he said, are tired", "as X said, ...",
+"X wrote:" (the content follows the colon). Quotations are read from the surface first,
+because the parser often misreads them: in '"...," X said' the quotation is the content and
+the words between it and the verb the source, whatever the parse says. Passive cues give the
+agent as source ("it was reported by X"), or no source at all ("is said to").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from tracer.parsers.cues import CueVerb, Lexicon
+from tracer.parsers.grammar import is_passive, referent_of, subject_of
+from tracer.parsers.phrases import PHRASE_RULES, attach_citations, own_owner
+from tracer.parsers.spans import Attribution, Citation, Parsed
+from tracer.text import Span
+
+if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
+    from spacy.tokens import Doc, Token
+
+_CLAUSE_DEPS = frozenset({"ccomp"})
+_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+_ADDRESSEE_PREPS = frozenset({"to", "with"})
+_CONTENT_PREPS = frozenset({"about", "of", "on", "for", "against", "to", "over", "at", "as", "into", "with"})
+_NOT_SUBJECTS = frozenset({"there", "here", "what", "this", "these"})
+# "in a statement cited by Yonhap", "documents seen by Reuters": the agent relays the content.
+_VIA_VERBS = frozenset({"cited", "quoted", "carried", "seen", "obtained", "reviewed", "viewed"})
+_NOT_CONTENT_TAGS = frozenset({"PRP", "WP", "WDT", "EX", "DT"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_QUOTE_END = ",?!—–-…"
+_ADJUNCT_DEPS = frozenset({"npadvmod", "prep", "pobj", "det", "amod", "compound", "nummod"})
+MAX_SOURCE_TOKENS = 16
+Content = tuple[tuple[Span, ...], str, list["Token"]]
+
+
+def find_in_sentence(
+    doc: Doc, offset: int, text: str, lex: Lexicon, quotes: list[Span] | None = None
+) -> list[Attribution]:
+    """All attributions the rules find in one parsed sentence.
+
+    Args:
+        doc: The spaCy parse of the sentence.
+        offset: Where the sentence starts in `text`.
+        text: The document text (spans index into it).
+        lex: The lexicons.
+        quotes: The quotations of the sentence's paragraph, as document spans.
+
+    Returns:
+        Attributions in the order of their cues, nested ones included.
+    """
+    p = Parsed(doc, offset, text, quotes)
+    found: list[Attribution] = []
+    for token in doc:
+        for rule in (verb_rule, *PHRASE_RULES):
+            found.extend(a for a in rule(p, token, lex) if a.content or a.pending)
+    found = attach_citations(p, found)
+    found = [replace(a, quoted=_quoted(p, a), mark=_mark(p, a)) for a in found]
+    return sorted(found, key=lambda a: a.cue.start)
+
+
+def _mark(p: Parsed, a: Attribution) -> int:
+    """Characters of a leading "that"/"whether" in the content, which PolNeAR keeps and claims drop."""
+    first = p.token_at(a.content[0].start) if a.content else None
+    if first is None or first.dep_ != "mark" or first.lower_ not in ("that", "whether", "if"):
+        return 0
+    nxt = first.nbor(1) if first.i + 1 < len(first.doc) else None
+    return (nxt.idx - first.idx) if nxt is not None else 0
+
+
+def _quoted(p: Parsed, a: Attribution) -> bool:
+    q = p.quote_at(a.cue.start)
+    return q is not None and q.start < a.cue.start and not (a.source and not (q.start <= a.source.start < q.end))
+
+
+def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
+    """Attributions whose cue is a verb from `cue_verbs.txt`."""
+    verb = lex.verb(v.lower_)
+    if verb is None or v.lower_ == "citing" or not _verb_like(v):
+        return
+    if is_passive(v):
+        yield from _passive(p, v, verb, lex)
+        return
+    framed = _quote_frame(p, v, verb)
+    if framed is not None:
+        yield framed
+        return
+    subject = subject_of(p, v)
+    if subject is None or subject.lower_ in _NOT_SUBJECTS or subject.lower_ in lex.non_sources:
+        return
+    content = _verb_content(p, v, verb, lex)
+    source = p.subtree(subject, without=[c for c in subject.children if c.lower_ == "citing"])
+    if content is None or source is None:
+        return
+    fragments, kind, extra_cue = content
+    yield Attribution(
+        source=source,
+        cue=p.tokens([v, *_particles(v), *extra_cue]) or p.bounds,
+        content=fragments,
+        sentence=p.bounds,
+        cls=verb.cls,
+        kind=kind,
+        referent=referent_of(p, subject),
+        via=tuple(_via(p, v)),
+        lemma=verb.lemma,
+        pending=kind == "passage",
+    )
+
+
+def _verb_like(v: Token) -> bool:
+    # The tagger reads "says"/"claims" as plural nouns now and then; a root noun with a
+    # subject is a verb in disguise.
+    return v.tag_.startswith("VB") or (v.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in v.children))
+
+
+def _particles(v: Token) -> list[Token]:
+    return [c for c in v.children if c.dep_ == "prt"]
+
+
+# --- quotations read from the surface ------------------------------------------------------------
+
+
+def _quote_frame(p: Parsed, v: Token, verb: CueVerb) -> Attribution | None:
+    """'"...," X said' / '"...," said X' / 'X said, "..."': the quotation beside the verb."""
+    if verb.cls not in ("speech", "belief") or p.in_quote(v):
+        return None
+    before = _quote_before(p, v)
+    subject = subject_of(p, v)
+    quote: Span | None
+    source: Span | None
+    if before is not None:
+        quote, source = before
+    else:
+        quote = _quote_after(p, v)
+        source = p.subtree(subject) if quote and subject is not None else None
+    if quote is None or source is None:
+        return None
+    referent = referent_of(p, subject) if subject is not None and p.tokens([subject]) == source else None
+    return Attribution(
+        source=source,
+        cue=p.tokens([v, *_particles(v)]) or p.bounds,
+        content=(quote,),
+        sentence=p.bounds,
+        cls=verb.cls,
+        form="quote",
+        kind="quote",
+        referent=referent,
+        via=tuple(_via(p, v)),
+        lemma=verb.lemma,
+    )
+
+
+def _quote_before(p: Parsed, v: Token) -> tuple[Span, Span] | None:
+    """A quotation ending just before "X said" or "said X", and the source."""
+    start = p.char(v)
+    quote = next((q for q in reversed(p.quotes) if q.end <= start and start - q.end <= 120), None)
+    if quote is None or quote.end <= p.bounds.start or not _ends_like_speech(p.text, quote):
+        return None
+    between = [t for t in p.doc if quote.end <= p.char(t) < start]
+    words = [t for t in between if not t.is_punct]
+    if not words:
+        source = _inverted_source(p, v)
+        return (quote, source) if source else None
+    if len(words) > MAX_SOURCE_TOKENS or any(t.tag_ in _FINITE for t in words) or _starts_clause(words[0]):
+        return None
+    while words and (words[-1].tag_ in ("RB", "MD") or words[-1].tag_.startswith("VB")):
+        words.pop()  # "he also said", "she has said"
+    source = p.tokens(words) if words else None
+    return (quote, source) if source else None
+
+
+def _ends_like_speech(text: str, quote: Span) -> bool:
+    inner = text[quote.start : quote.end].rstrip("”\"'’» ")
+    after = text[quote.end : quote.end + 2].lstrip()
+    return inner[-1:] in _QUOTE_END or after[:1] in _QUOTE_END or inner[-1:] == "."
+
+
+def _starts_clause(token: Token) -> bool:
+    return token.lower_ in ("and", "but", "or", "because", "when", "if", "as", "while", "which", "that")
+
+
+def _inverted_source(p: Parsed, v: Token) -> Span | None:
+    """'"...," said X, a lawmaker': the noun phrase after the verb."""
+    for child in v.children:
+        if child.i > v.i and child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "appos"):
+            return p.subtree(child)
+    rest = [t for t in p.doc if t.i > v.i]
+    stop = next((i for i, t in enumerate(rest) if t.is_punct or t.tag_ == "IN"), len(rest))
+    return p.tokens(rest[:stop]) if stop else None
+
+
+def _quote_after(p: Parsed, v: Token) -> Span | None:
+    """'X said, "..."' / 'X told reporters: "..."': a quotation right after the verb."""
+    end = p.char(v) + len(v.text)
+    objects = [c for c in v.children if c.i > v.i and c.dep_ in ("dobj", "dative", "prt", "npadvmod")]
+    for obj in objects:
+        if not p.in_quote(obj):
+            end = max(end, p.char(obj.right_edge) + len(obj.right_edge.text))
+    quote = next((q for q in p.quotes if q.start >= end), None)
+    if quote is None or p.text[end : quote.start].strip(" ,:") or quote.start >= p.bounds.end:
+        return None
+    return quote
+
+
+# --- content of an active cue verb ----------------------------------------------------------------
+
+
+def _verb_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | None:
+    """The content of an active cue verb, its kind, and words to add to the cue."""
+    clause = _clause_complement(p, v, verb)
+    if clause:
+        return clause
+    if _colon_follows(v):
+        return (), "passage", []
+    if v.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in v.children):
+        host = _host_clause(p, v)
+        mark = next(c for c in v.children if c.dep_ == "mark")
+        return (host[0], host[1], [mark]) if host else None
+    if verb.clause_only:
+        return (_as_object(p, v) if verb.as_object else None) or _quote_before_sentence(p, v)
+    return _object_content(p, v, verb, lex) or _quote_before_sentence(p, v)
+
+
+def _as_object(p: Parsed, v: Token) -> Content | None:
+    """'sees him as the stronger candidate': an object with an "as" complement."""
+    obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+    as_prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "as" and obj and c.i > obj.i), None)
+    if obj is None or as_prep is None:
+        return None
+    span = p.span(obj.left_edge.i, as_prep.right_edge.i)
+    return ((span,), "np", []) if span else None
+
+
+def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
+    clauses = [c for c in v.children if c.dep_ in _CLAUSE_DEPS]
+    if not clauses and verb.cls in ("intent", "belief", "speech", "stance"):
+        clauses = [c for c in v.children if c.dep_ == "xcomp" and c.tag_ in ("VB", "VBG")]
+    if not clauses and v.i + 1 < len(v.doc) and v.nbor(1).lower_ == "that" and v.nbor(1).head.i == v.i:
+        span = p.span(v.i + 1, v.right_edge.i)  # "noting that ..." misparsed as a preposition
+        return ((span,), quote_kind(p, span), []) if span else None
+    # "The agency said X, according to Lee": the parser hangs "according to" on X's verb, but
+    # it scopes over the whole sentence and is not part of what the agency said.
+    spans = [s for s in (p.subtree(c, without=_according_phrases(c)) for c in clauses) if s]
+    if spans:
+        span = Span(min(s.start for s in spans), max(s.end for s in spans))
+        return (span,), quote_kind(p, span), []
+    if v.dep_ == "parataxis" and v.head.tag_.startswith(("VB", "JJ", "NN")):
+        return _host_clause(p, v)
+    return None
+
+
+def _according_phrases(clause: Token) -> list[Token]:
+    return [t for t in clause.subtree if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to"]
+
+
+def _host_clause(p: Parsed, v: Token) -> Content | None:
+    """'The troops, he said, are tired': the content is the host clause around the cue."""
+    host = v.head
+    left = p.span(host.left_edge.i, v.left_edge.i - 1)
+    right = p.span(v.right_edge.i + 1, host.right_edge.i)
+    fragments = tuple(f for f in (left, right) if f)
+    return (fragments, quote_kind(p, fragments[0]), []) if fragments else None
+
+
+def _colon_follows(v: Token) -> bool:
+    """'X wrote:' — the verb (or its last complement) is followed by a colon."""
+    last = v.right_edge
+    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    return (last.text == ":" or (nxt is not None and nxt.text == ":")) and not any(
+        c.dep_ in _CLAUSE_DEPS for c in v.children
+    )
+
+
+def _quote_before_sentence(p: Parsed, v: Token) -> Content | None:
+    """'"Probably." Priebus said.': the quotation closing just before a sentence that is only "X said"."""
+    if any(t.i > v.i and not t.is_punct and t.dep_ not in _ADJUNCT_DEPS for t in p.doc):
+        return None  # the verb has words of its own after it
+    quote = next((q for q in reversed(p.quotes) if q.end <= p.bounds.start), None)
+    if quote is None or p.text[quote.end : p.bounds.start].strip():
+        return None
+    return (quote,), "quote", []
+
+
+def _object_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | None:
+    objects = [c for c in v.children if c.dep_ in _OBJECT_DEPS]
+    if verb.addressee:
+        objects = [o for o in objects if o.dep_ != "dobj" or o.i < v.i]
+    if objects:
+        obj = objects[0]
+        if obj.lower_ in lex.non_sources or (verb.cls == "speech" and obj.tag_ in _NOT_CONTENT_TAGS):
+            return None  # "said so", "told him", "said what"
+        inner = _noun_clause(obj, lex)
+        if inner is not None:
+            span = p.subtree(inner)
+            return ((span,), quote_kind(p, span), []) if span else None
+        later = [c for c in v.children if c.i > obj.i and c.dep_ in ("prep", "oprd", "xcomp")]
+        last = max([obj, *later], key=lambda t: t.i)
+        span = p.span(obj.left_edge.i, last.right_edge.i)
+        return ((span,), "np", []) if span else None
+    return _prep_content(p, v, verb) if verb.prep else None
+
+
+def _noun_clause(obj: Token, lex: Lexicon) -> Token | None:
+    """'announced its assessment that ...': the clause inside a cue-noun object the subject owns.
+
+    A noun with an owner of its own ("dismissed the ministry's claim that ...") is left to the
+    noun rule: the claim is the ministry's, not the subject's.
+    """
+    if obj.lower_ not in lex.nouns or own_owner(obj):
+        return None
+    return next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and has_that(c)), None)
+
+
+def has_that(clause: Token) -> bool:
+    """Whether a clause is a "that ..." complement (not a relative clause)."""
+    return clause.dep_ == "ccomp" or any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _prep_content(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
+    for prep in (c for c in v.children if c.dep_ == "prep" and c.i > v.i and c.lower_ in _CONTENT_PREPS):
+        if verb.cls == "speech" and prep.lower_ in _ADDRESSEE_PREPS:
+            continue
+        objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        if objects:
+            span = p.span(objects[0].left_edge.i, prep.right_edge.i)
+            return ((span,), "np", [prep]) if span else None
+    return None
+
+
+def quote_kind(p: Parsed, span: Span | None) -> str:
+    """'quote' when a content span is (or holds) a quotation, else 'clause'."""
+    if span is None:
+        return "clause"
+    text = p.text[max(0, span.start - 1) : span.end + 1]
+    return "quote" if sum(text.count(q) for q in '"“”') >= 2 else "clause"
+
+
+# --- passive cues: "it was reported by X", "X was quoted as saying", "is said to" -----------------
+
+
+def _passive(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Iterator[Attribution]:
+    if any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children) for c in v.children):
+        return  # "X was quoted as saying": the rule for "saying" makes it
+    agent = next((c for c in v.children if c.dep_ == "agent"), None)
+    source_token = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    subject = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+    parts = [s for s in (p.subtree(c) for c in v.children if c.dep_ in ("ccomp", "xcomp")) if s]
+    if subject is None and v.dep_ in ("acl", "advcl") and (v.dep_ == "acl" or not parts or agent is not None):
+        return  # "a statement cited by Yonhap", "as expected"; but "Asked whether ..., X said" stays
+    if subject is not None and subject.lower_ != "it":
+        parts.insert(0, p.subtree(subject) or p.bounds)
+    if not parts or (source_token is not None and source_token.lower_ in lex.non_sources):
+        return
+    cue = [c for c in v.children if c.dep_ == "auxpass"] + [v]
+    yield Attribution(
+        source=p.subtree(source_token) if source_token is not None else None,
+        cue=p.tokens(cue) or p.bounds,
+        content=tuple(sorted(parts, key=lambda s: s.start)),
+        sentence=p.bounds,
+        cls=verb.cls if source_token is not None else "hedge",
+        form="passive",
+        lemma=verb.lemma,
+    )
+
+
+def _via(p: Parsed, v: Token) -> Iterator[Citation]:
+    """Intermediaries: "said in a statement cited by Yonhap", "was quoted by Yonhap as saying"."""
+    scope = [v, *([v.head.head] if v.dep_ == "pcomp" and v.head.lower_ == "as" else [])]
+    for top in scope:
+        for tok in top.subtree:
+            if tok.lower_ not in _VIA_VERBS or tok.tag_ != "VBN":
+                continue
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            cue = p.tokens([tok, agent]) if agent is not None else None
+            source = p.subtree(pobj) if pobj is not None else None
+            if cue and source:
+                yield Citation(cue, source)
