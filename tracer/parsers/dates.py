@@ -77,6 +77,8 @@ def find_dates(text: str, span: Span, published: date | None) -> list[DateMentio
     """Date expressions inside `span` of `text`, each resolved against `published`."""
     found = []
     for match in _PATTERN.finditer(text, span.start, span.end):
+        if (match.group("month") or "").startswith("may") and not match.group("month").startswith("May"):
+            continue  # "may" the verb
         found.append(DateMention(Span(match.start(), match.end()), match.group(0), _resolve(match, published)))
     return found
 

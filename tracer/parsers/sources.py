@@ -30,6 +30,7 @@ _FILLER = frozenset({"of", "the", "and", "for", "&"})
 _ROLE_WORDS = frozenset(
     {"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief", "envoy", "ambassador"}
 )
+_NOT_ROLES = frozenset({"the", "former", "u.s.", "us"})
 _DESCRIPTION = re.compile(r"^(?:,\s|\s\(|\s(?:who|whose|which|that)\s)")
 PRONOUNS = {
     "he": "person",
@@ -145,7 +146,7 @@ def guess_kind(name: str, description: str = "") -> SourceKind:
 def _titled_person(name: str) -> bool:
     """'Defence Minister Boris Pistorius', 'President Joe Biden': a role, then a personal name."""
     words = name.split()
-    roles = set(_aliases()["titles"]) | set(load_json("source_kinds.json")["person"]) | _ROLE_WORDS
+    roles = (set(_aliases()["titles"]) | set(load_json("source_kinds.json")["person"]) | _ROLE_WORDS) - _NOT_ROLES
     last_role = max((i for i, w in enumerate(words[:-1]) if w.lower().strip(".") in roles), default=-1)
     rest = words[last_role + 1 :]
     return last_role >= 0 and 2 <= len(rest) <= 3 and all(w[:1].isupper() for w in rest)
@@ -263,11 +264,24 @@ class SourceRegistry:
             return None
         for _, source in reversed(self._seen):
             names = self._names[source.id]
-            if parsed.cls and any(n.cls == parsed.cls and _places_agree(parsed, n) for n in names):
+            if parsed.cls and any(_same_class(parsed, n) for n in names):
                 return source
             if _generic(parsed) and any(parsed.body in n.words or (n.cls and parsed.body in n.cls) for n in names):
                 return source
         return None
+
+
+def _same_class(mention: Name, known: Name) -> bool:
+    """A description and a name of the same class of body: "the spy agency" / "the NIS".
+
+    Two proper names are never one source by class ("Reuters News Agency" is not Yonhap), and a
+    proper name joins an earlier description only when both name the same country.
+    """
+    if mention.cls is None or mention.cls != known.cls or (mention.proper and known.proper):
+        return False
+    if mention.proper:
+        return known.place is not None and known.place == mention.place
+    return mention.place is None or mention.place == known.place
 
 
 def _generic(parsed: Name) -> bool:
