@@ -18,8 +18,8 @@ from tracer.parsers.cues import lexicon
 from tracer.parsers.nlp import parse
 from tracer.parsers.quotes import continue_quotes, fill_passages, widen_quotes
 from tracer.parsers.rules import find_in_sentence
-from tracer.parsers.spans import Attribution, Citation, quote_regions
-from tracer.text import Span, paragraphs, sentences
+from tracer.parsers.spans import Attribution, Citation, Layout
+from tracer.text import Span, sentences
 
 LOGGER = logging.getLogger(__name__)
 
@@ -38,17 +38,28 @@ def find_attributions(text: str, *, passages: list[Span] | None = None) -> list[
         Attributions with character spans into `text`.
     """
     lex = lexicon()
+    layout = Layout(text)
     spans = sentences(text)
-    candidates = [s for s in spans if lex.is_candidate(s.of(text))]
-    quotes = {para.start: quote_regions(text, para) for para in paragraphs(text)}
+    candidates = [s for s in spans if _worth_parsing(s.of(text), s, layout)]
     found: list[Attribution] = []
     for sentence, doc in zip(candidates, parse(s.of(text) for s in candidates), strict=True):
-        para_quotes = next((q for start, q in reversed(quotes.items()) if start <= sentence.start), [])
-        found.extend(find_in_sentence(doc, sentence.start, text, lex, para_quotes))
+        found.extend(find_in_sentence(doc, sentence.start, text, lex, layout.quotes_at(sentence.start)))
     LOGGER.debug("%d of %d sentences parsed, %d attributions", len(candidates), len(spans), len(found))
-    found = fill_passages(text, found, passages)
-    found = widen_quotes(text, found)
-    return continue_quotes(text, found)
+    found = fill_passages(layout, found, passages)
+    found = widen_quotes(layout, found)
+    return continue_quotes(layout, found)
+
+
+def _worth_parsing(words: str, sentence: Span, layout: Layout) -> bool:
+    """The fast path: parse a sentence only if it may hold an attribution of its own.
+
+    A sentence wholly inside a quotation belongs to the quotation's speaker; it is parsed only
+    when it may name a further source ("The CIA told us ..."), for the chain.
+    """
+    lex = lexicon()
+    if not lex.is_candidate(words):
+        return False
+    return not layout.inside_quote(sentence) or lex.names_source(words)
 
 
 def outermost(found: list[Attribution]) -> list[Attribution]:

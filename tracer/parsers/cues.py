@@ -35,6 +35,7 @@ class CueVerb:
     addressee: bool = False
     prep: bool = False
     as_object: bool = False
+    noun_like: bool = False
 
 
 def inflections(lemma: str) -> set[str]:
@@ -60,25 +61,45 @@ class Lexicon:
     hedges: tuple[str, ...]
     non_sources: frozenset[str]
     scan_words: frozenset[str]
+    source_words: frozenset[str]
+    triggers: frozenset[str]
 
     def verb(self, form: str) -> CueVerb | None:
         """The cue verb a lower-cased word form belongs to, if any."""
         return self.verbs.get(form)
+
+    def names_source(self, sentence: str) -> bool:
+        """Whether a sentence has a speech or report cue, so it may name a source of its own."""
+        return not set(_WORD.findall(sentence.lower())).isdisjoint(self.source_words)
 
     def is_candidate(self, sentence: str) -> bool:
         """Whether a sentence may hold an attribution and so must be parsed (the fast path)."""
         if any(q in sentence for q in _QUOTES) or sentence.rstrip().endswith(":") or _HEADLINE.match(sentence):
             return True
         words = set(_WORD.findall(sentence.lower()))
-        return not words.isdisjoint(self.scan_words)
+        if not words.isdisjoint(self.scan_words):
+            return True
+        return "that" in words and not words.isdisjoint(self.nouns)  # noun cues need "that ..."
 
 
 def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
     lemma, cls, *rest = line.split()
     flags = {r for r in rest if r.startswith("+")}
     extra = [r for r in rest if not r.startswith("+")]
-    verb = CueVerb(lemma, cls, "+clause" in flags, "+addressee" in flags, "+prep" in flags, "+as" in flags)
+    verb = CueVerb(
+        lemma, cls, "+clause" in flags, "+addressee" in flags, "+prep" in flags, "+as" in flags, "+noun" in flags
+    )
     return [*inflections(lemma), *extra], verb
+
+
+def _scan_forms(verbs: dict[str, CueVerb]) -> set[str]:
+    """Verb forms that make a sentence worth parsing: not the noun-like bare forms ("a tweet")."""
+    noun_like = {f for v in verbs.values() if v.noun_like for f in (v.lemma, *_plural(v.lemma))}
+    return set(verbs) - noun_like
+
+
+def _plural(lemma: str) -> set[str]:
+    return {f for f in inflections(lemma) if f.endswith("s") and not f.endswith("ss")} | {lemma + "s"}
 
 
 @cache
@@ -97,5 +118,7 @@ def lexicon() -> Lexicon:
         nouns=nouns,
         hedges=hedges,
         non_sources=frozenset(load_lines("non_sources.txt")),
-        scan_words=frozenset(verbs) | nouns | hedge_words | _PHRASE_WORDS,
+        scan_words=frozenset(_scan_forms(verbs)) | hedge_words | _PHRASE_WORDS,
+        source_words=frozenset(f for f, v in verbs.items() if v.cls in ("speech", "report")) | _PHRASE_WORDS,
+        triggers=frozenset(verbs) | nouns | frozenset(hedges) | {"according", ":"},
     )

@@ -162,6 +162,8 @@ def attach_citations(p: Parsed, found: list[Attribution]) -> list[Attribution]:
     "Yonhap, citing intelligence, said ...", "..., according to Yonhap, citing intelligence"
     and "X said ..., citing Y" all name Y as X's source for the same content.
     """
+    if "citing" not in p.doc.text.lower():
+        return found
     for t in p.doc:
         if t.lower_ != "citing":
             continue
@@ -212,7 +214,5 @@ def _cut(p: Parsed, fragment: Span, phrase: Span) -> Span:
 
 
 def _according_host(p: Parsed, a: Attribution) -> int | None:
-    for t in p.doc:
-        if t.lower_ == "according" and p.char(t) == a.cue.start:
-            return t.head.i
-    return None
+    t = p.token_at(a.cue.start)
+    return t.head.i if t is not None and t.lower_ == "according" else None

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tracer.parsers.spans import Attribution, quote_regions, trim
-from tracer.text import Span, paragraphs
+from tracer.parsers.spans import Attribution, Layout, trim
+from tracer.text import Span
 
 # A paragraph that picks up the subject of the one before: it opens with a pronoun
 # ("More than 100 of them were killed ...") — how a quoted passage usually goes on.
@@ -29,16 +29,14 @@ def _widen(fragment: Span, cue: Span, regions: list[Span]) -> Span:
     return fragment
 
 
-def widen_quotes(text: str, found: list[Attribution]) -> list[Attribution]:
+def widen_quotes(layout: Layout, found: list[Attribution]) -> list[Attribution]:
     """Widen each content fragment that is part of a quotation to the whole quotation."""
-    paras = paragraphs(text)
     out = []
     for a in found:
-        para = next((p for p in paras if p.start <= a.cue.start < p.end), None)
-        if para is None or not a.content:
+        regions = layout.quotes_at(a.cue.start)
+        if not regions or not a.content:
             out.append(a)
             continue
-        regions = quote_regions(text, para)
         content = tuple(_widen(f, a.cue, regions) for f in a.content)
         kind = "quote" if content != a.content or a.kind == "quote" else a.kind
         out.append(replace(a, content=_merge(content), kind=kind))
@@ -55,16 +53,19 @@ def _merge(fragments: tuple[Span, ...]) -> tuple[Span, ...]:
     return tuple(merged)
 
 
-def continue_quotes(text: str, found: list[Attribution]) -> list[Attribution]:
+def continue_quotes(layout: Layout, found: list[Attribution]) -> list[Attribution]:
     """Give a quotation with no cue of its own to the speaker of the paragraph's previous quote.
 
     '"A," he said. "B."' and '"A," he said, "B."': B is his too, as long as no other
     attribution comes between.
     """
+    text = layout.text
     outer = [a for a in found if not a.quoted]
-    for para in paragraphs(text):
+    for para, regions in zip(layout.paragraphs, layout.quotes, strict=True):
+        if not regions:
+            continue
         in_para = sorted((a for a in outer if para.start <= a.cue.start < para.end), key=lambda a: a.cue.start)
-        for region in quote_regions(text, para):
+        for region in regions:
             if any(_overlaps(f, region) for a in in_para for f in a.content) or not _stands_alone(text, para, region):
                 continue
             before = [a for a in in_para if a.cue.end <= region.start or a.content_span.end <= region.start]
@@ -87,11 +88,11 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def fill_passages(text: str, found: list[Attribution], blocks: list[Span] | None = None) -> list[Attribution]:
+def fill_passages(layout: Layout, found: list[Attribution], blocks: list[Span] | None = None) -> list[Attribution]:
     """Give "X wrote:" its content: the rest of the sentence, else the following paragraph(s).
 
     Args:
-        text: The document text.
+        layout: The document's paragraphs and quotations.
         found: Attributions; those marked `pending` get their content here.
         blocks: For HTML, the spans of a blockquote that follows a colon, when known; the
             passage is then exactly those paragraphs.
@@ -99,13 +100,12 @@ def fill_passages(text: str, found: list[Attribution], blocks: list[Span] | None
     Returns:
         The attributions, pending ones filled in (or dropped when nothing follows).
     """
-    paras = paragraphs(text)
     out = []
     for a in found:
         if not a.pending:
             out.append(a)
             continue
-        content = _passage(text, a, paras, blocks or [])
+        content = _passage(layout.text, a, layout.paragraphs, blocks or [])
         if content:
             out.append(replace(a, content=content, kind="passage", pending=False))
     return out

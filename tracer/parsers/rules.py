@@ -56,6 +56,8 @@ def find_in_sentence(
     p = Parsed(doc, offset, text, quotes)
     found: list[Attribution] = []
     for token in doc:
+        if token.lower_ not in lex.triggers:
+            continue  # most tokens cannot start any rule
         for rule in (verb_rule, *PHRASE_RULES):
             found.extend(a for a in rule(p, token, lex) if a.content or a.pending)
     found = attach_citations(p, found)
@@ -160,7 +162,7 @@ def _quote_before(p: Parsed, v: Token) -> tuple[Span, Span] | None:
     quote = next((q for q in reversed(p.quotes) if q.end <= start and start - q.end <= 120), None)
     if quote is None or quote.end <= p.bounds.start or not _ends_like_speech(p.text, quote):
         return None
-    between = [t for t in p.doc if quote.end <= p.char(t) < start]
+    between = [t for t in p.doc[: v.i] if quote.end <= p.char(t)]
     words = [t for t in between if not t.is_punct]
     if not words:
         source = _inverted_source(p, v)
@@ -188,7 +190,7 @@ def _inverted_source(p: Parsed, v: Token) -> Span | None:
     for child in v.children:
         if child.i > v.i and child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "appos"):
             return p.subtree(child)
-    rest = [t for t in p.doc if t.i > v.i]
+    rest = list(p.doc[v.i + 1 :])
     stop = next((i for i, t in enumerate(rest) if t.is_punct or t.tag_ == "IN"), len(rest))
     return p.tokens(rest[:stop]) if stop else None
 
@@ -277,7 +279,7 @@ def _colon_follows(v: Token) -> bool:
 
 def _quote_before_sentence(p: Parsed, v: Token) -> Content | None:
     """'"Probably." Priebus said.': the quotation closing just before a sentence that is only "X said"."""
-    if any(t.i > v.i and not t.is_punct and t.dep_ not in _ADJUNCT_DEPS for t in p.doc):
+    if any(not t.is_punct and t.dep_ not in _ADJUNCT_DEPS for t in p.doc[v.i + 1 :]):
         return None  # the verb has words of its own after it
     quote = next((q for q in reversed(p.quotes) if q.end <= p.bounds.start), None)
     if quote is None or p.text[quote.end : p.bounds.start].strip():

@@ -7,15 +7,18 @@ quotations of its paragraph, so rules can turn tokens into document spans.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tracer.text import Span
+from tracer.text import Span, paragraphs
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
     from spacy.tokens import Doc, Token
 
+_MARKS = re.compile(r"''|[\"“”«»]")  # two apostrophes: the NYT's quotation mark
 _OPEN = "“«"
 _CLOSE = "”»"
 EDGE_PUNCT = " \t\n,;:—–-"
@@ -83,20 +86,46 @@ def quote_regions(text: str, para: Span) -> list[Span]:
     """
     regions: list[Span] = []
     start: int | None = None
-    i = para.start
-    while i < para.end:
-        ch = text[i]
-        width = 2 if text.startswith("''", i) else 1
-        straight = ch == '"' or width == 2
-        if start is None and (ch in _OPEN or straight):
-            start = i
-        elif start is not None and (ch in _CLOSE or straight):
-            regions.append(Span(start, i + width))
+    for match in _MARKS.finditer(text, para.start, para.end):
+        mark = match.group(0)
+        straight = mark in ('"', "''")
+        if start is None and (mark in _OPEN or straight):
+            start = match.start()
+        elif start is not None and (mark in _CLOSE or straight):
+            regions.append(Span(start, match.end()))
             start = None
-        i += width
     if start is not None:
         regions.append(Span(start, para.end))
     return regions
+
+
+class Layout:
+    """A text's paragraphs and the quotations in each, computed once per document."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.paragraphs = paragraphs(text)
+        self._starts = [p.start for p in self.paragraphs]
+        self.quotes = [quote_regions(text, p) for p in self.paragraphs]
+
+    def index(self, offset: int) -> int | None:
+        """The number of the paragraph holding `offset`, if any."""
+        i = bisect_right(self._starts, offset) - 1
+        return i if i >= 0 and offset < self.paragraphs[i].end else None
+
+    def paragraph(self, offset: int) -> Span | None:
+        """The paragraph holding `offset`."""
+        i = self.index(offset)
+        return self.paragraphs[i] if i is not None else None
+
+    def quotes_at(self, offset: int) -> list[Span]:
+        """The quotations of the paragraph holding `offset`."""
+        i = self.index(offset)
+        return self.quotes[i] if i is not None else []
+
+    def inside_quote(self, span: Span) -> bool:
+        """Whether a span lies wholly inside one quotation."""
+        return any(q.start <= span.start and span.end <= q.end for q in self.quotes_at(span.start))
 
 
 class Parsed:
@@ -140,7 +169,10 @@ class Parsed:
     def token_at(self, offset: int) -> Token | None:
         """The token starting at a document offset, if one does."""
         local = offset - self.offset
-        return next((t for t in self.doc if t.idx == local), None)
+        if not 0 <= local < len(self.doc.text):
+            return None
+        span = self.doc.char_span(local, local + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) and span[0].idx == local else None
 
     def quote_at(self, offset: int) -> Span | None:
         """The quotation containing a document offset, if any."""
