@@ -36,6 +36,8 @@ class CueVerb:
     prep: bool = False
     as_object: bool = False
     noun_like: bool = False
+    hedge: bool = False
+    raising: bool = False
 
 
 def inflections(lemma: str) -> set[str]:
@@ -87,7 +89,15 @@ def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
     flags = {r for r in rest if r.startswith("+")}
     extra = [r for r in rest if not r.startswith("+")]
     verb = CueVerb(
-        lemma, cls, "+clause" in flags, "+addressee" in flags, "+prep" in flags, "+as" in flags, "+noun" in flags
+        lemma,
+        cls,
+        "+clause" in flags,
+        "+addressee" in flags,
+        "+prep" in flags,
+        "+as" in flags,
+        "+noun" in flags,
+        "+hedge" in flags,
+        "+raising" in flags,
     )
     return [*inflections(lemma), *extra], verb
 

@@ -38,7 +38,7 @@ def according_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
     last = max([t.right_edge.i, *(c.right_edge.i for c in citing)])
     after = [c for c in t.head.children if c.lower_ == "citing" and 0 < c.i - last <= 2]
     last = max([last, *(c.right_edge.i for c in after)])
-    host = _root(t)  # "A said B, according to C": C vouches for all of it
+    host = _according_scope(t, lex)
     first_i, last_i = min(host.left_edge.i, t.i), max(host.right_edge.i, last)
     fragments = tuple(f for f in (p.span(first_i, t.i - 1), p.span(last + 1, last_i)) if f)
     if source is None or not fragments:
@@ -53,6 +53,21 @@ def according_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
         kind=_kind(p, fragments),
         lemma="according to",
     )
+
+
+def _according_scope(t: Token, lex: Lexicon) -> Token:
+    """The clause "according to X" vouches for.
+
+    The parser hangs the phrase on the nearest verb. When that verb is what a cue verb reports
+    ("The agency said A, according to Lee"), Lee vouches for the whole report; otherwise (a
+    relative clause, "delegates, which stood at 263, according to AP") the parse is kept.
+    """
+    host = t.head if t.head.i != t.i else t
+    while host.dep_ in ("ccomp", "xcomp") and lex.verb(host.head.lower_) is not None:
+        host = host.head
+    if not host.tag_.startswith("VB") and host.dep_ != "ROOT":
+        host = _root(t)
+    return host
 
 
 def _kind(p: Parsed, fragments: tuple[object, ...]) -> str:

@@ -33,7 +33,7 @@ _VIA_VERBS = frozenset({"cited", "quoted", "carried", "seen", "obtained", "revie
 _NOT_CONTENT_TAGS = frozenset({"PRP", "WP", "WDT", "EX", "DT"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _QUOTE_END = ",?!—–-…"
-_ADJUNCT_DEPS = frozenset({"npadvmod", "prep", "pobj", "det", "amod", "compound", "nummod"})
+_ADJUNCT_DEPS = frozenset({"npadvmod", "prep", "pobj", "det", "amod", "compound", "nummod", "advmod", "poss", "case"})
 MAX_SOURCE_TOKENS = 16
 Content = tuple[tuple[Span, ...], str, list["Token"]]
 
@@ -90,6 +90,9 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
     framed = _quote_frame(p, v, verb)
     if framed is not None:
         yield framed
+        return
+    if verb.raising:
+        yield from _raising(p, v, verb)
         return
     subject = subject_of(p, v)
     if subject is None or subject.lower_ in _NOT_SUBJECTS or subject.lower_ in lex.non_sources:
@@ -163,8 +166,10 @@ def _quote_before(p: Parsed, v: Token) -> tuple[Span, Span] | None:
     if quote is None or quote.end <= p.bounds.start or not _ends_like_speech(p.text, quote):
         return None
     between = [t for t in p.doc[: v.i] if quote.end <= p.char(t)]
-    words = [t for t in between if not t.is_punct]
+    words = [t for t in between if not t.is_punct and not t.is_space]
     if not words:
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i for c in v.children):
+            return None  # 'Humphrey, who calls Trump a "sociopath," said ...': the quote is in the subject
         source = _inverted_source(p, v)
         return (quote, source) if source else None
     if len(words) > MAX_SOURCE_TOKENS or any(t.tag_ in _FINITE for t in words) or _starts_clause(words[0]):
@@ -223,8 +228,8 @@ def _verb_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content |
         mark = next(c for c in v.children if c.dep_ == "mark")
         return (host[0], host[1], [mark]) if host else None
     if verb.clause_only:
-        return (_as_object(p, v) if verb.as_object else None) or _quote_before_sentence(p, v)
-    return _object_content(p, v, verb, lex) or _quote_before_sentence(p, v)
+        return (_as_object(p, v) if verb.as_object else None) or _quote_before_sentence(p, v, verb)
+    return _object_content(p, v, verb, lex) or _quote_before_sentence(p, v, verb)
 
 
 def _as_object(p: Parsed, v: Token) -> Content | None:
@@ -238,7 +243,7 @@ def _as_object(p: Parsed, v: Token) -> Content | None:
 
 
 def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
-    clauses = [c for c in v.children if c.dep_ in _CLAUSE_DEPS]
+    clauses = [c for c in v.children if c.dep_ in _CLAUSE_DEPS and (c.i > v.i or _inverted(p, c, v, verb))]
     if not clauses and verb.cls in ("intent", "belief", "speech", "stance"):
         clauses = [c for c in v.children if c.dep_ == "xcomp" and c.tag_ in ("VB", "VBG")]
     if not clauses and v.i + 1 < len(v.doc) and v.nbor(1).lower_ == "that" and v.nbor(1).head.i == v.i:
@@ -250,13 +255,31 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
     if spans:
         span = Span(min(s.start for s in spans), max(s.end for s in spans))
         return (span,), quote_kind(p, span), []
-    if v.dep_ == "parataxis" and v.head.tag_.startswith(("VB", "JJ", "NN")):
+    if v.dep_ == "parataxis" and v.head.tag_.startswith(("VB", "JJ", "NN")) and _parenthetical(v, verb):
         return _host_clause(p, v)
     return None
 
 
+def _parenthetical(v: Token, verb: CueVerb) -> bool:
+    """'The troops, he said, are tired': a short cue clause of its own, with no complement.
+
+    An addressee is fine ("the executive told The Washington Post").
+    """
+    size = v.right_edge.i - v.left_edge.i + 1
+    blocking = {"xcomp", "ccomp", "attr"} | (set() if verb.addressee else {"dobj"})
+    return size <= MAX_SOURCE_TOKENS and not any(c.dep_ in blocking for c in v.children)
+
+
 def _according_phrases(clause: Token) -> list[Token]:
     return [t for t in clause.subtree if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to"]
+
+
+def _inverted(p: Parsed, clause: Token, v: Token, verb: CueVerb) -> bool:
+    """'The talks failed, the minister said': a clause before a speech or belief verb, set off by a comma."""
+    if verb.cls not in ("speech", "belief", "report"):
+        return False
+    gap = p.text[p.char(clause.right_edge) + len(clause.right_edge) : p.char(v)]
+    return ";" not in gap and ":" not in gap and "." not in gap.replace("...", "")
 
 
 def _host_clause(p: Parsed, v: Token) -> Content | None:
@@ -277,9 +300,10 @@ def _colon_follows(v: Token) -> bool:
     )
 
 
-def _quote_before_sentence(p: Parsed, v: Token) -> Content | None:
+def _quote_before_sentence(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
     """'"Probably." Priebus said.': the quotation closing just before a sentence that is only "X said"."""
-    if any(not t.is_punct and t.dep_ not in _ADJUNCT_DEPS for t in p.doc[v.i + 1 :]):
+    allowed = _ADJUNCT_DEPS | ({"dobj", "dative"} if verb.addressee else set())
+    if any(not t.is_punct and t.dep_ not in allowed for t in p.doc[v.i + 1 :]):
         return None  # the verb has words of its own after it
     quote = next((q for q in reversed(p.quotes) if q.end <= p.bounds.start), None)
     if quote is None or p.text[quote.end : p.bounds.start].strip():
@@ -357,14 +381,35 @@ def _passive(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Iterator[Attri
         parts.insert(0, p.subtree(subject) or p.bounds)
     if not parts or (source_token is not None and source_token.lower_ in lex.non_sources):
         return
+    if source_token is None and verb.noun_like:
+        return  # "the report was released", "a statement was issued": no attribution
+    cls = verb.cls if source_token is not None or not verb.hedge else "hedge"
     cue = [c for c in v.children if c.dep_ == "auxpass"] + [v]
     yield Attribution(
         source=p.subtree(source_token) if source_token is not None else None,
         cue=p.tokens(cue) or p.bounds,
         content=tuple(sorted(parts, key=lambda s: s.start)),
         sentence=p.bounds,
-        cls=verb.cls if source_token is not None else "hedge",
+        cls=cls,
         form="passive",
+        lemma=verb.lemma,
+    )
+
+
+def _raising(p: Parsed, v: Token, verb: CueVerb) -> Iterator[Attribution]:
+    """'Ben Carson appears to be slipping': the writer's hedge; the subject is part of the content."""
+    subject = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    complement = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp")), None)
+    if subject is None or complement is None or subject.lower_ in ("it", "there"):
+        return
+    parts = [s for s in (p.subtree(subject), p.subtree(complement)) if s]
+    yield Attribution(
+        source=None,
+        cue=p.tokens([v]) or p.bounds,
+        content=tuple(parts),
+        sentence=p.bounds,
+        cls="hedge" if verb.hedge else verb.cls,
+        form="raising",
         lemma=verb.lemma,
     )
 
