@@ -21,6 +21,9 @@ _WORD = re.compile(r"[a-z]+")
 _HEADLINE = re.compile(r"^[A-Z][^:\n]{0,60}:\s")  # "Graham: Trump's rhetoric ..."
 _QUOTES = '"“”«»'
 _COPULA = frozenset({"is", "are", "was", "were", "to"})
+_COPULA_FORMS = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re", "am", "'m", "’m"}
+)
 # First words of the phrase cues handled by their own rules.
 _PHRASE_WORDS = frozenset({"according", "citing", "cited", "quoted"})
 
@@ -65,6 +68,9 @@ class Lexicon:
     scan_words: frozenset[str]
     source_words: frozenset[str]
     triggers: frozenset[str]
+    not_cues: frozenset[str]
+    people: frozenset[str]
+    stances: frozenset[str]
 
     def verb(self, form: str) -> CueVerb | None:
         """The cue verb a lower-cased word form belongs to, if any."""
@@ -130,5 +136,8 @@ def lexicon() -> Lexicon:
         non_sources=frozenset(load_lines("non_sources.txt")),
         scan_words=frozenset(_scan_forms(verbs)) | hedge_words | _PHRASE_WORDS,
         source_words=frozenset(f for f, v in verbs.items() if v.cls in ("speech", "report")) | _PHRASE_WORDS,
-        triggers=frozenset(verbs) | nouns | frozenset(hedges) | {"according", ":"},
+        triggers=frozenset(verbs) | nouns | frozenset(hedges) | _COPULA_FORMS | {"according", ":"},
+        not_cues=frozenset(f for lemma in load_lines("not_cue_verbs.txt") for f in inflections(lemma.split()[0])),
+        people=frozenset(load_lines("people_nouns.txt")),
+        stances=frozenset(load_lines("stance_words.txt")),
     )

@@ -21,7 +21,10 @@ if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
 
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 _SOURCE_NOUN_PREPS = frozenset({"from", "by"})
+_NOT_TOPIC_NOUNS = frozenset({"statement", "statements", "stance", "position", "view", "views", "comments", "remarks"})
+_TOPIC_PREPS = frozenset({"of", "for", "on", "about", "against", "to", "with", "over"})
 _NAME_TAGS = frozenset({"NNP", "NNPS", "POS", "HYPH", "CC"})
+_SETTING_TAGS = frozenset({"IN", "DT"})
 MAX_HEADLINE_NAME = 6
 
 
@@ -93,7 +96,10 @@ def noun_rule(p: Parsed, n: Token, lex: Lexicon) -> Iterator[Attribution]:
     if n.dep_ in _OBJECT_DEPS and lex.verb(n.head.lower_) is not None and own_owner(n) is None:
         return  # "announced its assessment that ...": the verb rule reads it
     clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp") and _is_that_clause(c)), None)
-    if owner is None or clause is None or owner.lower_ in lex.non_sources:
+    if owner is None or owner.lower_ in lex.non_sources:
+        return
+    if clause is None:
+        yield from _noun_topic(p, n, owner)
         return
     source, content = p.subtree(owner, without=[c for c in owner.children if c.dep_ == "case"]), p.subtree(clause)
     if source and content:
@@ -107,6 +113,18 @@ def noun_rule(p: Parsed, n: Token, lex: Lexicon) -> Iterator[Attribution]:
             kind=_kind(p, (content,)),
             lemma=n.lower_,
         )
+
+
+def _noun_topic(p: Parsed, n: Token, owner: Token) -> Iterator[Attribution]:
+    """ "Trump's call for a ban", "his criticism of the deal": a stance with a topic, not a claim."""
+    prep = next((c for c in n.children if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS and c.i > n.i), None)
+    pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if pobj is None or owner.dep_ != "poss" or n.lower_ in _NOT_TOPIC_NOUNS:
+        return
+    source = p.subtree(owner, without=[c for c in owner.children if c.dep_ == "case"])
+    content, cue = p.subtree(pobj), p.tokens([n, prep])  # type: ignore[list-item]
+    if source and content and cue:
+        yield Attribution(source, cue, (content,), p.bounds, cls="stance", form="noun", kind="np", lemma=n.lower_)
 
 
 def own_owner(n: Token) -> Token | None:
@@ -148,9 +166,12 @@ def headline_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
     if t.text != ":" or not 0 < t.i <= MAX_HEADLINE_NAME or t.i + 1 >= len(t.doc):
         return
     name = list(t.doc[: t.i])
-    if name[0].tag_ not in ("NNP", "NNPS") or any(w.tag_ not in _NAME_TAGS for w in name):
+    if name[0].tag_ not in ("NNP", "NNPS") or any(w.tag_ not in _NAME_TAGS | _SETTING_TAGS for w in name):
         return
-    source, content = p.tokens(name), p.span(t.i + 1, len(t.doc) - 1)
+    lead = next((i for i, w in enumerate(name) if w.tag_ in _SETTING_TAGS), len(name))
+    if any(w.tag_ not in _NAME_TAGS for w in name[:lead]):
+        return  # "Trump on Twitter:": the name, then where it was said
+    source, content = p.tokens(name[:lead]), p.span(t.i + 1, len(t.doc) - 1)
     if source and content:
         yield Attribution(
             source=source,
@@ -164,8 +185,25 @@ def headline_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
         )
 
 
+def copula_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
+    """'Weber is no fan of Trump', 'she was critical of the deal': a stance stated with "to be"."""
+    predicate = next((c for c in t.children if c.dep_ in ("attr", "acomp") and c.lower_ in lex.stances), None)
+    subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if predicate is None or subject is None or subject.lower_ in ("it", "there", "this", "that"):
+        return
+    prep = next((c for c in predicate.children if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS), None)
+    target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    target = target or next((c for c in predicate.children if c.dep_ in ("xcomp", "ccomp")), None)
+    source, content = p.subtree(subject), p.subtree(target) if target is not None else None
+    cue = p.tokens([t, predicate, *([prep] if prep is not None else [])])
+    if source and content and cue:
+        yield Attribution(
+            source, cue, (content,), p.bounds, cls="stance", form="copula", kind="np", lemma=predicate.lower_
+        )
+
+
 Rule = Callable[[Parsed, "Token", Lexicon], Iterator[Attribution]]
-PHRASE_RULES: tuple[Rule, ...] = (according_rule, noun_rule, hedge_rule, headline_rule)
+PHRASE_RULES: tuple[Rule, ...] = (according_rule, noun_rule, hedge_rule, headline_rule, copula_rule)
 
 
 # --- "citing X" --------------------------------------------------------------------------------

@@ -69,13 +69,26 @@ def continue_quotes(layout: Layout, found: list[Attribution]) -> list[Attributio
             if any(_overlaps(f, region) for a in in_para for f in a.content) or not _stands_alone(text, para, region):
                 continue
             before = [a for a in in_para if a.cue.end <= region.start or a.content_span.end <= region.start]
-            if not before or before[-1].kind != "quote" or before[-1].source is None:
+            speaker = _last_speaker(before)
+            if speaker is None:
                 continue
-            speaker = before[-1]
             updated = replace(speaker, content=_merge((*speaker.content, region)))
             found[found.index(speaker)] = updated
             in_para[in_para.index(speaker)] = updated
     return found
+
+
+def _last_speaker(before: list[Attribution]) -> Attribution | None:
+    """The latest quotation's attribution, past any "..., mocking ..." by the same speaker."""
+    if not before or before[-1].source is None:
+        return None
+    source = before[-1].source
+    for a in reversed(before):
+        if a.source != source:
+            return None
+        if a.kind == "quote":
+            return a
+    return None
 
 
 def _stands_alone(text: str, para: Span, region: Span) -> bool:

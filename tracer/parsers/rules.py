@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
 _CLAUSE_DEPS = frozenset({"ccomp"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 _ADDRESSEE_PREPS = frozenset({"to", "with"})
+_OBJECT_PREPS = frozenset({"of", "for", "as", "about", "against", "from", "to", "into", "over"})
 _CONTENT_PREPS = frozenset({"about", "of", "on", "for", "against", "to", "over", "at", "as", "into", "with"})
 _NOT_SUBJECTS = frozenset({"there", "here", "what", "this", "these"})
 # "in a statement cited by Yonhap", "documents seen by Reuters": the agent relays the content.
@@ -57,7 +58,8 @@ def find_in_sentence(
     found: list[Attribution] = []
     for token in doc:
         if token.lower_ not in lex.triggers:
-            continue  # most tokens cannot start any rule
+            found.extend(_generic_rule(p, token, lex))
+            continue  # most tokens cannot start any other rule
         for rule in (verb_rule, *PHRASE_RULES):
             found.extend(a for a in rule(p, token, lex) if a.content or a.pending)
     found = attach_citations(p, found)
@@ -114,6 +116,35 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
         lemma=verb.lemma,
         pending=kind == "passage",
     )
+
+
+def _generic_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
+    """'Trump quipped that ...': a verb outside the lexicon, a person-like subject and a that-clause.
+
+    Such verbs report speech or thought often enough to count as attributions ("generic"
+    class), but never make claims or hops: the lexicon decides what is a claim.
+    """
+    if not v.tag_.startswith("VB") or v.lower_ in lex.not_cues or p.in_quote(v):
+        return
+    clause = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i and _that_mark(c)), None)
+    subject = next((c for c in v.children if c.dep_ == "nsubj"), None) if clause is not None else None
+    if clause is None or subject is None or not _person_like(subject, lex):
+        return
+    source, content = p.subtree(subject), p.subtree(clause)
+    if source and content:
+        yield Attribution(
+            source, p.tokens([v, *_particles(v)]) or p.bounds, (content,), p.bounds, cls="generic", lemma=v.lower_
+        )
+
+
+def _that_mark(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _person_like(token: Token, lex: Lexicon) -> bool:
+    if token.tag_ == "PRP":
+        return token.lower_ in ("he", "she", "they", "i", "we")
+    return token.tag_ in ("NNP", "NNPS") or token.lower_ in lex.people
 
 
 def _verb_like(v: Token) -> bool:
@@ -323,11 +354,21 @@ def _object_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content
         if inner is not None:
             span = p.subtree(inner)
             return ((span,), quote_kind(p, span), []) if span else None
-        later = [c for c in v.children if c.i > obj.i and c.dep_ in ("prep", "oprd", "xcomp")]
-        last = max([obj, *later], key=lambda t: t.i)
+        last = obj
+        for c in sorted((c for c in v.children if c.i > obj.i), key=lambda c: c.i):
+            if c.left_edge.i != last.right_edge.i + 1 or not _completes_object(c):
+                break  # "pledged her vote to Clinton | recently in an effort to ..."
+            last = c
         span = p.span(obj.left_edge.i, last.right_edge.i)
         return ((span,), "np", []) if span else None
     return _prep_content(p, v, verb) if verb.prep else None
+
+
+def _completes_object(c: Token) -> bool:
+    """'accused X of Y', 'called X a liar', 'urged X to Y': a complement that belongs with the object."""
+    if c.dep_ in ("oprd", "xcomp", "ccomp"):
+        return True
+    return c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS
 
 
 def _noun_clause(obj: Token, lex: Lexicon) -> Token | None:
