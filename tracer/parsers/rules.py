@@ -10,6 +10,7 @@ agent as source ("it was reported by X"), or no source at all ("is said to").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 from tracer.parsers.cues import CueVerb, Lexicon
 from tracer.parsers.grammar import is_passive, referent_of, subject_of
 from tracer.parsers.phrases import PHRASE_RULES, attach_citations, own_owner
-from tracer.parsers.spans import Attribution, Citation, Parsed
+from tracer.parsers.spans import Attribution, Citation, Parsed, trim
 from tracer.text import Span
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
@@ -63,6 +64,7 @@ def find_in_sentence(
         for rule in (verb_rule, *PHRASE_RULES):
             found.extend(a for a in rule(p, token, lex) if a.content or a.pending)
     found = attach_citations(p, found)
+    found = [_to_sentence_end(p, a, found) for a in found]
     found = [replace(a, quoted=_quoted(p, a), mark=_mark(p, a)) for a in found]
     return sorted(found, key=lambda a: a.cue.start)
 
@@ -74,6 +76,23 @@ def _mark(p: Parsed, a: Attribution) -> int:
         return 0
     nxt = first.nbor(1) if first.i + 1 < len(first.doc) else None
     return (nxt.idx - first.idx) if nxt is not None else 0
+
+
+def _to_sentence_end(p: Parsed, a: Attribution, found: list[Attribution]) -> Attribution:
+    """'X said that A and B': a reported clause runs to the end of the sentence.
+
+    The parser often hangs a second clause on the cue verb instead of inside the reported
+    one; what follows the reported clause is still reported unless another cue comes first.
+    """
+    if a.form != "verb" or a.kind != "clause" or len(a.content) != 1 or a.content[0].start < a.cue.end:
+        return a
+    end = trim(p.text, Span(a.content[0].end, p.bounds.end))
+    tail = p.text[a.content[0].end : end.end]
+    if not tail.strip() or any(a.content[0].end <= b.cue.start < p.bounds.end for b in found if b is not a):
+        return a
+    if tail.lstrip()[:1] in (",", ";", "(", "—", "–") and not re.match(r"\s*,\s*(?:and|but|or)\b", tail):
+        return a  # ", a move that ...", "; ..." : the writer's words again
+    return replace(a, content=(Span(a.content[0].start, end.end),))
 
 
 def _quoted(p: Parsed, a: Attribution) -> bool:
