@@ -82,11 +82,13 @@ class Lexicon:
 
     def is_candidate(self, sentence: str) -> bool:
         """Whether a sentence may hold an attribution and so must be parsed (the fast path)."""
-        if any(q in sentence for q in _QUOTES) or sentence.rstrip().endswith(":") or _HEADLINE.match(sentence):
+        if sentence.rstrip().endswith(":") or _HEADLINE.match(sentence):
             return True
         words = set(_WORD.findall(sentence.lower()))
         if not words.isdisjoint(self.scan_words):
             return True
+        if any(q in sentence for q in _QUOTES) and not words.isdisjoint(self.verbs):
+            return True  # '"...," the ad states': a noun-like form beside a quotation is a verb
         return "that" in words and not words.isdisjoint(self.nouns)  # noun cues need "that ..."
 
 
