@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import DATA, SEED
-from tracer.document import Article, read_text
+from tracer.document import Article, read_html, read_text
 from tracer.models import Claim, Hop, Platform, Post, SourceKind, TraceResult
 from tracer.parsers.attribution import extract_claims, find_attributions, outermost
 from tracer.parsers.cues import inflections, lexicon
@@ -159,6 +159,27 @@ def test_first_person_inside_a_quote_is_nested_not_outermost() -> None:
     found = find_attributions(text)
     assert [a.cue.of(text) for a in outermost(found)] == ["said"]
     assert any(a.cue.of(text) == "think" and a.quoted for a in found)
+
+
+def test_hostile_text_gives_nothing_or_spans_without_crashing() -> None:
+    run_on = "officials said " + "and the troops moved " * 400  # one 8,000-character "sentence"
+    assert find_attributions(run_on) == []
+    odd = '\u201c\u201c\u201d said: \n\n: according to \u2014 citing , said said\n"""\n\x00 reportedly'
+    for a in find_attributions(odd):
+        assert 0 <= a.cue.start < a.cue.end <= len(odd)
+
+
+def test_real_pages_trace_without_errors_and_spans_hold(corpus: Path) -> None:
+    pages = sorted(corpus.glob("*.html"))[::5]
+    assert len(pages) >= 20
+    for page in pages:
+        result = trace_article(read_html(page.read_bytes(), path=str(page)))
+        text = result.document.text
+        for claim in result.claims:
+            assert text[claim.start : claim.end] == claim.text, page.name
+            for hop in claim.chain:
+                if hop.cue_start is not None:
+                    assert text[hop.cue_start : hop.cue_end] == hop.cue, page.name
 
 
 def test_empty_and_cueless_text_give_nothing() -> None:

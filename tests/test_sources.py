@@ -141,6 +141,15 @@ def test_dates_resolve_against_publication(words: str, published: str | None, va
     assert found.words == words and found.value == value
 
 
+@pytest.mark.parametrize(
+    ("words", "published"),
+    [("February 29", "2024-01-10"), ("March 3", "0001-01-01"), ("Thursday", "0001-01-01"), ("February 30, 2024", None)],
+)
+def test_impossible_dates_are_none_not_errors(words: str, published: str | None) -> None:
+    text = f"The ministry said on {words} that it was over."
+    assert [d.value for d in find_dates(text, Span(0, len(text)), parse_published(published))] == [None]
+
+
 def test_may_the_verb_is_not_a_month() -> None:
     text = "The talks may 5 times fail, officials said."
     assert [d.words for d in find_dates(text, Span(0, len(text)), None)] == []

@@ -23,6 +23,10 @@ from tracer.text import Span, sentences
 
 LOGGER = logging.getLogger(__name__)
 
+# Real sentences are far shorter; the cap keeps a page of run-on text from costing seconds
+# (or exceeding spaCy's length limit).
+MAX_SENTENCE_CHARS = 2000
+
 __all__ = ["Attribution", "Citation", "extract_claims", "find_attributions", "outermost"]
 
 
@@ -57,8 +61,8 @@ def _worth_parsing(words: str, sentence: Span, layout: Layout) -> bool:
     when it may name a further source ("The CIA told us ..."), for the chain.
     """
     lex = lexicon()
-    if not lex.is_candidate(words):
-        return False
+    if len(words) > MAX_SENTENCE_CHARS or not lex.is_candidate(words):
+        return False  # a "sentence" that long is a table or a list: never parsed
     return not layout.inside_quote(sentence) or lex.names_source(words)
 
 

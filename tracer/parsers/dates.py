@@ -34,6 +34,7 @@ _MONTHS = {
     )
     for m in names
 }
+MIN_YEAR, MAX_YEAR = 1800, 2200  # outside this a "date" is a misread number or a broken page date
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _PATTERN = re.compile(
@@ -68,9 +69,10 @@ def parse_published(published: str | None) -> date | None:
     if not published:
         return None
     try:
-        return date.fromisoformat(published[:10])
+        value = date.fromisoformat(published[:10])
     except ValueError:
         return None
+    return value if MIN_YEAR <= value.year <= MAX_YEAR else None  # "0001-01-01" from a broken page
 
 
 def find_dates(text: str, span: Span, published: date | None) -> list[DateMention]:
@@ -110,11 +112,11 @@ def _calendar(month: int, day: int, year: str | None, published: date | None) ->
         return None
     try:
         value = date(int(year) if year else published.year, month, day)  # type: ignore[union-attr]
+        if year is None and published is not None and value > published:
+            value = value.replace(year=value.year - 1)  # "December 23" in a January article
     except ValueError:
-        return None
-    if year is None and published is not None and value > published:
-        value = value.replace(year=value.year - 1)  # "December 23" in a January article
-    return value.isoformat()
+        return None  # February 29 of a common year, a year out of range
+    return value.isoformat() if MIN_YEAR <= value.year <= MAX_YEAR else None
 
 
 def _period(rel: str, unit: str, published: date) -> str:
