@@ -105,7 +105,8 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
     verb = lex.verb(v.lower_)
     if verb is None or v.lower_ == "citing" or not _verb_like(v):
         return
-    if is_passive(v):
+    misread = _misread_participle(v)
+    if is_passive(v) and misread is None:
         yield from _passive(p, v, verb, lex)
         return
     framed = _quote_frame(p, v, verb)
@@ -115,11 +116,11 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
     if verb.raising:
         yield from _raising(p, v, verb)
         return
-    subject = subject_of(p, v)
+    subject = misread or subject_of(p, v)
     if subject is None or subject.lower_ in _NOT_SUBJECTS or subject.lower_ in lex.non_sources:
         return
     content = _verb_content(p, v, verb, lex)
-    source = p.subtree(subject, without=[c for c in subject.children if c.lower_ == "citing"])
+    source = p.subtree(subject, without=[c for c in subject.children if c.lower_ == "citing" or c.i == v.i])
     if content is None or source is None:
         return
     fragments, kind, extra_cue = content
@@ -164,6 +165,17 @@ def _person_like(token: Token, lex: Lexicon) -> bool:
     if token.tag_ == "PRP":
         return token.lower_ in ("he", "she", "they", "i", "we")
     return token.tag_ in ("NNP", "NNPS") or token.lower_ in lex.people
+
+
+def _misread_participle(v: Token) -> Token | None:
+    """'One lawmaker called Trump "the orange prince"': the tagger read "called" as a participle
+    modifying the subject, leaving the sentence without a verb. The noun it hangs on is the subject."""
+    head = v.head
+    if v.dep_ not in ("acl", "advcl") or v.tag_ != "VBN" or head.i > v.i or head.dep_ != "ROOT":
+        return None
+    if not head.tag_.startswith("NN") or any(c.dep_ in ("auxpass", "agent") for c in v.children):
+        return None
+    return head if any(c.dep_ in ("dobj", "oprd", "ccomp") and c.i > v.i for c in v.children) else None
 
 
 def _verb_like(v: Token) -> bool:
