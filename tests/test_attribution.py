@@ -121,6 +121,24 @@ def test_seed_stance_and_topic_verbs_make_no_claims(seed: TraceResult) -> None:
     assert "an 'axis'" not in texts  # "Kiev has spoken of ..."
 
 
+_BLOCKQUOTE_PAGE = """<html><head><title>T</title></head><body><article>
+<p>North Korea has sent more troops to Russia, officials in Seoul say, and the losses are mounting.</p>
+<p>The New York Times reported on the losses in detail this week, quoting several officials:</p>
+<blockquote><p>The troops were badly prepared for drone attacks and the unfamiliar terrain far from home.</p>
+<p>Commanders rotated units every two weeks to hide the scale of the losses from the families.</p></blockquote>
+<p>Already, Pyongyang has long faced accusations that it is shipping weapons to Russian forces.</p>
+</article></body></html>"""
+
+
+def test_html_blockquote_is_exactly_the_colon_passage() -> None:
+    result = trace_article(read_html(_BLOCKQUOTE_PAGE, url="https://news.example.org/a"))
+    for words in ("badly prepared for drone attacks", "Commanders rotated units"):
+        assert _names(_claim(result, words)) == ["The New York Times", "several officials"]
+    assert not any("shipping weapons" in c.text for c in result.claims)
+    assert len([c for c in result.claims if "badly prepared" in c.text]) == 1  # one claim, not one per cue
+    assert _names(_claim(result, "North Korea has sent more troops")) == ["officials in Seoul"]
+
+
 # --- rules -----------------------------------------------------------------------------------------
 
 

@@ -87,5 +87,17 @@ def extract_claims(
     Returns:
         The claims in text order and the document's sources.
     """
-    found = find_attributions(article.text)
+    found = find_attributions(article.text, passages=_blockquotes(article))
     return build_claims(article, found, posts, links or [])
+
+
+def _blockquotes(article: Article) -> list[Span]:
+    """Paragraphs inside an HTML <blockquote>: the exact extent of a quoted passage."""
+    spans = []
+    for block in article.blocks:
+        element = block.element
+        if element is not None and (
+            element.tag == "blockquote" or any(a.tag == "blockquote" for a in element.iterancestors())
+        ):
+            spans.append(Span(block.start, block.end))
+    return spans

@@ -63,7 +63,7 @@ def build_claims(
     claims = _attributed(ctx, posts, post_hops)
     claims += _hedged(ctx, claims, posts, post_hops)
     claims += _post_sentences(ctx, claims, posts, post_hops)
-    claims.sort(key=lambda c: (c.start, c.end))
+    claims = _unique(claims)
     _link_sources(ctx, links)
     final = {s.id: ref(s) for s in registry.sources}  # a source named properly later gets that name
     out = []
@@ -251,6 +251,18 @@ def _sentences_in(ctx: _Context, span: Span) -> list[Span]:
     paras = [p for p in paragraphs(ctx.text) if p.start < span.end and span.start < p.end]
     parts = [Span(max(p.start, span.start), min(p.end, span.end)) for p in paras]
     return [s for part in parts for s in sentences(ctx.text, part)]
+
+
+def _unique(claims: list[Claim]) -> list[Claim]:
+    """Claims in text order, one per span and chain ("reported ..., quoting ...:" fill one passage twice)."""
+    seen: set[tuple[int, int, tuple[str, ...]]] = set()
+    out = []
+    for claim in sorted(claims, key=lambda c: (c.start, c.end, -len(c.chain))):
+        key = (claim.start, claim.end, tuple(h.source.id for h in claim.chain))
+        if key not in seen and not any(k[:2] == key[:2] and k[2][: len(key[2])] == key[2] for k in seen):
+            seen.add(key)
+            out.append(claim)
+    return out
 
 
 def _parent(ctx: _Context, a: Attribution) -> Attribution | None:

@@ -25,7 +25,7 @@ _COPULA_FORMS = frozenset(
     {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re", "am", "'m", "’m"}
 )
 # First words of the phrase cues handled by their own rules.
-_PHRASE_WORDS = frozenset({"according", "citing", "cited", "quoted"})
+_PHRASE_WORDS = frozenset({"according", "citing", "quoting", "cited", "quoted"})
 
 
 @dataclass(frozen=True, slots=True)

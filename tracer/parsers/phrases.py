@@ -21,6 +21,8 @@ if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
 
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 _SOURCE_NOUN_PREPS = frozenset({"from", "by"})
+# "Yonhap, citing intelligence", "the Times, quoting officials": the object is the citer's source.
+CITING = frozenset({"citing", "quoting"})
 _NOT_TOPIC_NOUNS = frozenset({"statement", "statements", "stance", "position", "view", "views", "comments", "remarks"})
 _TOPIC_PREPS = frozenset({"of", "for", "on", "about", "against", "to", "with", "over"})
 _NAME_TAGS = frozenset({"NNP", "NNPS", "POS", "HYPH", "CC"})
@@ -36,10 +38,10 @@ def according_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
     pobj = next((c for c in [*to.children, *t.children] if c.dep_ == "pobj"), None)
     if pobj is None or pobj.lower_ in lex.non_sources or _text(pobj.subtree).lower() in lex.non_sources:
         return
-    citing = [c for c in pobj.subtree if c.lower_ == "citing"]
+    citing = [c for c in pobj.subtree if c.lower_ in CITING]
     source = p.subtree(pobj, without=citing)
     last = max([t.right_edge.i, *(c.right_edge.i for c in citing)])
-    after = [c for c in t.head.children if c.lower_ == "citing" and 0 < c.i - last <= 2]
+    after = [c for c in t.head.children if c.lower_ in CITING and 0 < c.i - last <= 2]
     last = max([last, *(c.right_edge.i for c in after)])
     host = _according_scope(t, lex)
     first_i, last_i = min(host.left_edge.i, t.i), max(host.right_edge.i, last)
@@ -215,10 +217,11 @@ def attach_citations(p: Parsed, found: list[Attribution]) -> list[Attribution]:
     "Yonhap, citing intelligence, said ...", "..., according to Yonhap, citing intelligence"
     and "X said ..., citing Y" all name Y as X's source for the same content.
     """
-    if "citing" not in p.doc.text.lower():
+    lowered = p.doc.text.lower()
+    if not any(word in lowered for word in CITING):
         return found
     for t in p.doc:
-        if t.lower_ != "citing":
+        if t.lower_ not in CITING:
             continue
         cited = next((c for c in t.children if c.dep_ in ("dobj", "pobj")), None)
         cue, source = p.tokens([t]), p.subtree(cited) if cited is not None else None

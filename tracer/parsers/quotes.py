@@ -133,9 +133,14 @@ def _passage(text: str, a: Attribution, paras: list[Span], blocks: list[Span]) -
     index = next((i for i, p in enumerate(paras) if p.start <= a.sentence.start < p.end), None)
     if index is None or index + 1 >= len(paras):
         return ()
-    following = [p for p in blocks if p.start >= a.sentence.end]
-    if following:
-        return tuple(following)
+    quoted = {(b.start, b.end) for b in blocks}
+    if (paras[index + 1].start, paras[index + 1].end) in quoted:
+        run = []
+        for p in paras[index + 1 :]:
+            if (p.start, p.end) not in quoted:
+                break
+            run.append(p)
+        return tuple(run)  # an HTML blockquote: exactly its paragraphs
     taken = [paras[index + 1]]
     for p in paras[index + 2 : index + 1 + MAX_PASSAGE_PARAGRAPHS]:
         if not _ANAPHORIC_OPENING.match(p.of(text)) or text[taken[-1].end - 1] == ":":

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from tracer.parsers.cues import CueVerb, Lexicon
 from tracer.parsers.grammar import is_passive, referent_of, subject_of
-from tracer.parsers.phrases import PHRASE_RULES, attach_citations, own_owner
+from tracer.parsers.phrases import CITING, PHRASE_RULES, attach_citations, own_owner
 from tracer.parsers.spans import Attribution, Citation, Parsed, trim
 from tracer.text import Span
 
@@ -103,7 +103,7 @@ def _quoted(p: Parsed, a: Attribution) -> bool:
 def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
     """Attributions whose cue is a verb from `cue_verbs.txt`."""
     verb = lex.verb(v.lower_)
-    if verb is None or v.lower_ == "citing" or not _verb_like(v):
+    if verb is None or v.lower_ in CITING or not _verb_like(v):
         return
     misread = _misread_participle(v)
     if is_passive(v) and misread is None:
@@ -120,7 +120,7 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
     if subject is None or subject.lower_ in _NOT_SUBJECTS or subject.lower_ in lex.non_sources:
         return
     content = _verb_content(p, v, verb, lex)
-    source = p.subtree(subject, without=[c for c in subject.children if c.lower_ == "citing" or c.i == v.i])
+    source = p.subtree(subject, without=[c for c in subject.children if c.lower_ in CITING or c.i == v.i])
     if content is None or source is None:
         return
     fragments, kind, extra_cue = content
