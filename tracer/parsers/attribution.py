@@ -1,10 +1,13 @@
 """Attribution chains inside one document: who a claim is attributed to, and whom they cite.
 
-The stage runs in three steps. A cheap lexicon scan keeps the sentences that may hold an
+The stage runs in steps. A cheap lexicon scan keeps the sentences that may hold an
 attribution (`cues.py`); only those are parsed with spaCy (`nlp.py`) and read by dependency
-rules (`rules.py`); quotes and colon passages are then joined across sentences (`quotes.py`).
-`chains.py` composes nested attributions into hops, nearest source first, and `sources.py`
-merges the names of one source.
+rules (`rules.py` for cue verbs, `frames.py` for quotations beside them, `phrases.py` for
+"according to", "citing", noun cues and hedges, with helpers in `grammar.py`); quotes and
+colon passages are then joined across sentences (`quotes.py`). `chains.py` composes nested
+attributions into hops, nearest source first; `resolve.py` says who each mention is
+(pronouns, "who", a statement's issuer), `sources.py` merges the names of one source, and
+`dates.py` dates each hop.
 """
 
 from __future__ import annotations

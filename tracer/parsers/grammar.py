@@ -1,16 +1,20 @@
-"""Grammar helpers shared by the attribution rules: subjects, passives, relative-pronoun referents."""
+"""Grammar helpers shared by the attribution rules: subjects, passives, "who" referents, particles and
+intermediaries ("cited by Y")."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from tracer.parsers.spans import Parsed
+from tracer.parsers.spans import Citation, Parsed
 from tracer.text import Span
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
     from spacy.tokens import Token
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+# "in a statement cited by Yonhap", "documents seen by Reuters": the agent relays the content.
+_VIA_VERBS = frozenset({"cited", "quoted", "carried", "seen", "obtained", "reviewed", "viewed"})
 
 
 def is_passive(v: Token) -> bool:
@@ -58,3 +62,23 @@ def referent_of(p: Parsed, subject: Token) -> Span | None:
     while noun.dep_ == "appos" and noun.head.i != noun.i:
         noun = noun.head
     return p.subtree(noun, without=[c for c in noun.children if c.dep_ in ("relcl", "appos", "acl")])
+
+
+def particles(v: Token) -> list[Token]:
+    """A verb's particles ("pointed out", "called for")."""
+    return [c for c in v.children if c.dep_ == "prt"]
+
+
+def via(p: Parsed, v: Token) -> Iterator[Citation]:
+    """Intermediaries: "said in a statement cited by Yonhap", "was quoted by Yonhap as saying"."""
+    scope = [v, *([v.head.head] if v.dep_ == "pcomp" and v.head.lower_ == "as" else [])]
+    for top in scope:
+        for tok in top.subtree:
+            if tok.lower_ not in _VIA_VERBS or tok.tag_ != "VBN":
+                continue
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            cue = p.tokens([tok, agent]) if agent is not None else None
+            source = p.subtree(pobj) if pobj is not None else None
+            if cue and source:
+                yield Citation(cue, source)

@@ -2,10 +2,10 @@
 
 A cue verb's subject is the source and its complement the content: "X said (that) ...",
 "..., said X", "X told Y that ...", "The troops, he said, are tired", "as X said, ...",
-"X wrote:" (the content follows the colon). Quotations are read from the surface first,
-because the parser often misreads them: in '"...," X said' the quotation is the content and
-the words between it and the verb the source, whatever the parse says. Passive cues give the
-agent as source ("it was reported by X"), or no source at all ("is said to").
+"X wrote:" (the content follows the colon). Quotations beside the verb are read from the
+surface first (`frames.py`). Passive cues give the agent as source ("it was reported by X"),
+or no source at all ("is said to"); verbs outside the lexicon with a person-like subject and
+a that-clause count as generic attributions.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tracer.parsers.cues import CueVerb, Lexicon
-from tracer.parsers.grammar import is_passive, referent_of, subject_of
+from tracer.parsers.frames import MAX_SOURCE_TOKENS, quote_frame
+from tracer.parsers.grammar import is_passive, particles, referent_of, subject_of, via
 from tracer.parsers.phrases import CITING, PHRASE_RULES, attach_citations, own_owner
-from tracer.parsers.spans import Attribution, Citation, Parsed, trim
+from tracer.parsers.spans import Attribution, Parsed, trim
 from tracer.text import Span
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
@@ -30,13 +31,8 @@ _ADDRESSEE_PREPS = frozenset({"to", "with"})
 _OBJECT_PREPS = frozenset({"of", "for", "as", "about", "against", "from", "to", "into", "over"})
 _CONTENT_PREPS = frozenset({"about", "of", "on", "for", "against", "to", "over", "at", "as", "into", "with"})
 _NOT_SUBJECTS = frozenset({"there", "here", "what", "this", "these"})
-# "in a statement cited by Yonhap", "documents seen by Reuters": the agent relays the content.
-_VIA_VERBS = frozenset({"cited", "quoted", "carried", "seen", "obtained", "reviewed", "viewed"})
 _NOT_CONTENT_TAGS = frozenset({"PRP", "WP", "WDT", "EX", "DT"})
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-_QUOTE_END = ",?!—–-…"
 _ADJUNCT_DEPS = frozenset({"npadvmod", "prep", "pobj", "det", "amod", "compound", "nummod", "advmod", "poss", "case"})
-MAX_SOURCE_TOKENS = 16
 Content = tuple[tuple[Span, ...], str, list["Token"]]
 
 
@@ -109,7 +105,7 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
     if is_passive(v) and misread is None:
         yield from _passive(p, v, verb, lex)
         return
-    framed = _quote_frame(p, v, verb)
+    framed = quote_frame(p, v, verb)
     if framed is not None:
         yield framed
         return
@@ -126,13 +122,13 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
     fragments, kind, extra_cue = content
     yield Attribution(
         source=source,
-        cue=p.tokens([v, *_particles(v), *extra_cue]) or p.bounds,
+        cue=p.tokens([v, *particles(v), *extra_cue]) or p.bounds,
         content=fragments,
         sentence=p.bounds,
         cls=verb.cls,
         kind=kind,
         referent=referent_of(p, subject),
-        via=tuple(_via(p, v)),
+        via=tuple(via(p, v)),
         lemma=verb.lemma,
         pending=kind == "passage",
     )
@@ -153,7 +149,7 @@ def _generic_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
     source, content = p.subtree(subject), p.subtree(clause)
     if source and content:
         yield Attribution(
-            source, p.tokens([v, *_particles(v)]) or p.bounds, (content,), p.bounds, cls="generic", lemma=v.lower_
+            source, p.tokens([v, *particles(v)]) or p.bounds, (content,), p.bounds, cls="generic", lemma=v.lower_
         )
 
 
@@ -182,97 +178,6 @@ def _verb_like(v: Token) -> bool:
     # The tagger reads "says"/"claims" as plural nouns now and then; a root noun with a
     # subject is a verb in disguise.
     return v.tag_.startswith("VB") or (v.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in v.children))
-
-
-def _particles(v: Token) -> list[Token]:
-    return [c for c in v.children if c.dep_ == "prt"]
-
-
-# --- quotations read from the surface ------------------------------------------------------------
-
-
-def _quote_frame(p: Parsed, v: Token, verb: CueVerb) -> Attribution | None:
-    """'"...," X said' / '"...," said X' / 'X said, "..."': the quotation beside the verb."""
-    if verb.cls not in ("speech", "belief") or p.in_quote(v):
-        return None
-    before = _quote_before(p, v)
-    subject = subject_of(p, v)
-    quote: Span | None
-    source: Span | None
-    if before is not None:
-        quote, source = before
-    else:
-        quote = _quote_after(p, v)
-        source = p.subtree(subject) if quote and subject is not None else None
-    if quote is None or source is None:
-        return None
-    referent = referent_of(p, subject) if subject is not None and p.tokens([subject]) == source else None
-    return Attribution(
-        source=source,
-        cue=p.tokens([v, *_particles(v)]) or p.bounds,
-        content=(quote,),
-        sentence=p.bounds,
-        cls=verb.cls,
-        form="quote",
-        kind="quote",
-        referent=referent,
-        via=tuple(_via(p, v)),
-        lemma=verb.lemma,
-    )
-
-
-def _quote_before(p: Parsed, v: Token) -> tuple[Span, Span] | None:
-    """A quotation ending just before "X said" or "said X", and the source."""
-    start = p.char(v)
-    quote = next((q for q in reversed(p.quotes) if q.end <= start and start - q.end <= 120), None)
-    if quote is None or quote.end <= p.bounds.start or not _ends_like_speech(p.text, quote):
-        return None
-    between = [t for t in p.doc[: v.i] if quote.end <= p.char(t)]
-    words = [t for t in between if not t.is_punct and not t.is_space]
-    if not words:
-        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i for c in v.children):
-            return None  # 'Humphrey, who calls Trump a "sociopath," said ...': the quote is in the subject
-        source = _inverted_source(p, v)
-        return (quote, source) if source else None
-    if len(words) > MAX_SOURCE_TOKENS or any(t.tag_ in _FINITE for t in words) or _starts_clause(words[0]):
-        return None
-    while words and (words[-1].tag_ in ("RB", "MD") or words[-1].tag_.startswith("VB")):
-        words.pop()  # "he also said", "she has said"
-    source = p.tokens(words) if words else None
-    return (quote, source) if source else None
-
-
-def _ends_like_speech(text: str, quote: Span) -> bool:
-    inner = text[quote.start : quote.end].rstrip("”\"'’» ")
-    after = text[quote.end : quote.end + 2].lstrip()
-    return inner[-1:] in _QUOTE_END or after[:1] in _QUOTE_END or inner[-1:] == "."
-
-
-def _starts_clause(token: Token) -> bool:
-    return token.lower_ in ("and", "but", "or", "because", "when", "if", "as", "while", "which", "that")
-
-
-def _inverted_source(p: Parsed, v: Token) -> Span | None:
-    """'"...," said X, a lawmaker': the noun phrase after the verb."""
-    for child in v.children:
-        if child.i > v.i and child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "appos"):
-            return p.subtree(child)
-    rest = list(p.doc[v.i + 1 :])
-    stop = next((i for i, t in enumerate(rest) if t.is_punct or t.tag_ == "IN"), len(rest))
-    return p.tokens(rest[:stop]) if stop else None
-
-
-def _quote_after(p: Parsed, v: Token) -> Span | None:
-    """'X said, "..."' / 'X told reporters: "..."': a quotation right after the verb."""
-    end = p.char(v) + len(v.text)
-    objects = [c for c in v.children if c.i > v.i and c.dep_ in ("dobj", "dative", "prt", "npadvmod")]
-    for obj in objects:
-        if not p.in_quote(obj):
-            end = max(end, p.char(obj.right_edge) + len(obj.right_edge.text))
-    quote = next((q for q in p.quotes if q.start >= end), None)
-    if quote is None or p.text[end : quote.start].strip(" ,:") or quote.start >= p.bounds.end:
-        return None
-    return quote
 
 
 # --- content of an active cue verb ----------------------------------------------------------------
@@ -484,18 +389,3 @@ def _raising(p: Parsed, v: Token, verb: CueVerb) -> Iterator[Attribution]:
         form="raising",
         lemma=verb.lemma,
     )
-
-
-def _via(p: Parsed, v: Token) -> Iterator[Citation]:
-    """Intermediaries: "said in a statement cited by Yonhap", "was quoted by Yonhap as saying"."""
-    scope = [v, *([v.head.head] if v.dep_ == "pcomp" and v.head.lower_ == "as" else [])]
-    for top in scope:
-        for tok in top.subtree:
-            if tok.lower_ not in _VIA_VERBS or tok.tag_ != "VBN":
-                continue
-            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-            cue = p.tokens([tok, agent]) if agent is not None else None
-            source = p.subtree(pobj) if pobj is not None else None
-            if cue and source:
-                yield Citation(cue, source)
