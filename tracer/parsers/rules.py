@@ -30,6 +30,7 @@ _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 _ADDRESSEE_PREPS = frozenset({"to", "with"})
 _OBJECT_PREPS = frozenset({"of", "for", "as", "about", "against", "from", "to", "into", "over"})
 _CONTENT_PREPS = frozenset({"about", "of", "on", "for", "against", "to", "over", "at", "as", "into", "with"})
+_PLACEHOLDERS = frozenset({"following", "statement", "this", "message", "note", "post", "tweet", "letter"})
 _NOT_SUBJECTS = frozenset({"there", "here", "what", "this", "these"})
 _NOT_CONTENT_TAGS = frozenset({"PRP", "WP", "WDT", "EX", "DT"})
 _ADJUNCT_DEPS = frozenset({"npadvmod", "prep", "pobj", "det", "amod", "compound", "nummod", "advmod", "poss", "case"})
@@ -262,9 +263,8 @@ def _colon_follows(v: Token) -> bool:
     """'X wrote:' — the verb (or its last complement) is followed by a colon."""
     last = v.right_edge
     nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
-    return (last.text == ":" or (nxt is not None and nxt.text == ":")) and not any(
-        c.dep_ in _CLAUSE_DEPS for c in v.children
-    )
+    own = [c for c in v.children if c.dep_ in _CLAUSE_DEPS or (c.dep_ == "dobj" and c.lower_ not in _PLACEHOLDERS)]
+    return (last.text == ":" or (nxt is not None and nxt.text == ":")) and not own  # "saw his words differently:"
 
 
 def _quote_before_sentence(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
@@ -292,7 +292,7 @@ def _object_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content
             return ((span,), quote_kind(p, span), []) if span else None
         last = obj
         for c in sorted((c for c in v.children if c.i > obj.i), key=lambda c: c.i):
-            if c.left_edge.i != last.right_edge.i + 1 or not _completes_object(c):
+            if c.left_edge.i != last.right_edge.i + 1 or not _completes_object(c, verb):
                 break  # "pledged her vote to Clinton | recently in an effort to ..."
             last = c
         span = p.span(obj.left_edge.i, last.right_edge.i)
@@ -300,11 +300,14 @@ def _object_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content
     return _prep_content(p, v, verb) if verb.prep else None
 
 
-def _completes_object(c: Token) -> bool:
-    """'accused X of Y', 'called X a liar', 'urged X to Y': a complement that belongs with the object."""
+def _completes_object(c: Token, verb: CueVerb) -> bool:
+    """'accused X of Y', 'called X a liar', 'urged X to Y': a complement that belongs with the object.
+
+    For a report ("polls show Rubio in third at 11 percent") every adjacent phrase does.
+    """
     if c.dep_ in ("oprd", "xcomp", "ccomp"):
         return True
-    return c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS
+    return c.dep_ == "prep" and (c.lower_ in _OBJECT_PREPS or verb.cls == "report")
 
 
 def _noun_clause(obj: Token, lex: Lexicon) -> Token | None:
@@ -351,11 +354,12 @@ def _passive(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Iterator[Attri
     agent = next((c for c in v.children if c.dep_ == "agent"), None)
     source_token = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     subject = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
-    parts = [s for s in (p.subtree(c) for c in v.children if c.dep_ in ("ccomp", "xcomp")) if s]
+    parts = [s for s in (p.subtree(c) for c in v.children if c.dep_ in ("ccomp", "xcomp", "oprd", "attr")) if s]
+    parts += [s for s in (p.subtree(c) for c in v.children if c.dep_ == "prep" and c.lower_ == "as") if s]
     if subject is None and v.dep_ in ("acl", "advcl") and (v.dep_ == "acl" or not parts or agent is not None):
         return  # "a statement cited by Yonhap", "as expected"; but "Asked whether ..., X said" stays
-    if subject is not None and subject.lower_ != "it":
-        parts.insert(0, p.subtree(subject) or p.bounds)
+    if subject is not None and subject.lower_ != "it" and verb.cls != "question":
+        parts.insert(0, p.subtree(subject) or p.bounds)  # not "X was asked why ...": X is the hearer
     if not parts or (source_token is not None and source_token.lower_ in lex.non_sources):
         return
     if source_token is None and verb.noun_like:
