@@ -274,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default="dev", choices=("train", "dev"), help="split to score (never test)")
     parser.add_argument("--limit", type=int, default=0, help="score only the first N documents")
     parser.add_argument("--repeat", type=int, default=3, help="timed passes over the split (default 3)")
+    parser.add_argument("--pages", help="also time the stage on a folder of real news pages (*.html)")
     args = parser.parse_args(argv)
     docs = load_split(args.polnear_dir, args.split)
     if args.limit:
@@ -285,7 +286,27 @@ def main(argv: list[str] | None = None) -> int:
     for name, extractor in (("baseline", baseline_extractor), ("tracer", tracer_extractor)):
         counts, rates = run(docs, extractor, args.repeat)
         print("\n".join(report(name, counts, rates)))
+    if args.pages:
+        print(pages_speed(Path(args.pages), args.repeat))
     return 0
+
+
+def pages_speed(folder: Path, repeat: int) -> str:
+    """Articles/second of the attribution stage on real pages (read beforehand, not timed)."""
+    from tracer.document import read_html
+
+    texts = [read_html(page.read_bytes(), path=str(page)).text for page in sorted(folder.glob("*.html"))]
+    words = sum(len(t.split()) for t in texts)
+    rates = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for text in texts:
+            find_attributions(text)
+        rates.append(len(texts) / (time.perf_counter() - start))
+    return (
+        f"pages      speed    best {max(rates):.1f}, median {statistics.median(rates):.1f} articles/s"
+        f" ({len(texts)} pages, {words // max(1, len(texts))} words each on average)"
+    )
 
 
 if __name__ == "__main__":
