@@ -165,6 +165,7 @@ class Hop(_Model):
     )
     status: str | None = Field(None, description="For hops into other documents: ok, dead, blocked, ...")
     flags: list[str] = Field(default_factory=list, description="Warnings such as 'published_after_citing'.")
+    date_text: str | None = Field(None, description="The date words as written ('on Thursday'), resolved or not.")
 
 
 class Claim(_Model):

@@ -45,7 +45,7 @@ def paragraphs(text: str) -> list[Span]:
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) and whitespace,
 # unless the word before the dot is a known abbreviation or a single initial ("J. Smith").
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9—–-])")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]{0,2}[A-Z0-9—–-])")
 _ABBREVIATION_WORD = re.compile(r"(\b[\w.]+)[.!?…]+[\"'”’)\]]*$")
 
 

@@ -58,7 +58,7 @@ def trace_article(
     """
     posts = extract_posts(article)
     links = extract_links(article)
-    claims, sources = extract_claims(article, posts)
+    claims, sources = extract_claims(article, posts, links=links)
     for post in posts:
         post.source_id = next((s.id for s in sources if post.handle and s.handle == post.handle), None)
     result = TraceResult(

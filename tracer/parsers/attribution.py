@@ -1,109 +1,82 @@
 """Attribution chains inside one document: who a claim is attributed to, and whom they cite.
 
-A first, pattern-based version: "…, according to X[, citing Y]", "According to X, …",
-"X said/told/announced … (that) …", "…, X said." Cue verbs and hedges live in data files.
+The stage runs in steps. A cheap lexicon scan keeps the sentences that may hold an
+attribution (`cues.py`); only those are parsed with spaCy (`nlp.py`) and read by dependency
+rules (`rules.py` for cue verbs, `frames.py` for quotations beside them, `phrases.py` for
+"according to", "citing", noun cues and hedges, with helpers in `grammar.py`); quotes and
+colon passages are then joined across sentences (`quotes.py`). `chains.py` composes nested
+attributions into hops, nearest source first; `resolve.py` says who each mention is
+(pronouns, "who", a statement's issuer), `sources.py` merges the names of one source, and
+`dates.py` dates each hop.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import lru_cache
+import logging
 
-from tracer.datafiles import load_lines
 from tracer.document import Article
-from tracer.models import Claim, Hop, Post, Source, SourceKind
-from tracer.parsers.sources import SourceRegistry, ref
+from tracer.models import Claim, Link, Post, Source
+from tracer.parsers.chains import build_claims
+from tracer.parsers.cues import lexicon
+from tracer.parsers.nlp import parse
+from tracer.parsers.quotes import continue_quotes, fill_passages, widen_quotes
+from tracer.parsers.rules import find_in_sentence
+from tracer.parsers.spans import Attribution, Citation, Layout
 from tracer.text import Span, sentences
 
+LOGGER = logging.getLogger(__name__)
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    """One source-cue-content triple with its spans in the document text, plus whom it cites."""
+# Real sentences are far shorter; the cap keeps a page of run-on text from costing seconds
+# (or exceeding spaCy's length limit).
+MAX_SENTENCE_CHARS = 2000
 
-    source: Span
-    cue: Span
-    content: Span
-    sentence: Span
-    cited: tuple[tuple[Span, Span], ...] = ()  # (cue, source) pairs, nearest first
+__all__ = ["Attribution", "Citation", "extract_claims", "find_attributions", "outermost"]
 
 
-@lru_cache(maxsize=1)
-def _cue_verbs() -> str:
-    return "|".join(sorted(load_lines("cue_verbs.txt"), key=len, reverse=True))
+def find_attributions(text: str, *, passages: list[Span] | None = None) -> list[Attribution]:
+    """Every attribution in a text, nested ones included, in text order.
+
+    Args:
+        text: Plain text, one paragraph per line.
+        passages: Paragraph spans known to be quoted passages (an HTML blockquote), used for
+            the content of "X wrote:".
+
+    Returns:
+        Attributions with character spans into `text`.
+    """
+    lex = lexicon()
+    layout = Layout(text)
+    spans = sentences(text)
+    candidates = [s for s in spans if _worth_parsing(s.of(text), s, layout)]
+    found: list[Attribution] = []
+    for sentence, doc in zip(candidates, parse(s.of(text) for s in candidates), strict=True):
+        found.extend(find_in_sentence(doc, sentence.start, text, lex, layout.quotes_at(sentence.start)))
+    LOGGER.debug("%d of %d sentences parsed, %d attributions", len(candidates), len(spans), len(found))
+    found = fill_passages(layout, found, passages)
+    found = widen_quotes(layout, found)
+    return continue_quotes(layout, found)
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], ...]:
-    verbs = _cue_verbs()
-    citing = r"(?:,\s*(?P<cite_cue>citing)\s+(?P<cited>[^,.;]+?))?"
-    return (
-        # "…, according to X[, citing Y]."
-        re.compile(
-            r"^(?P<content>.+?),?\s+(?P<cue>according to)\s+(?P<source>[^,.;]+?)"
-            + citing
-            + r"(?:,\s*(?!citing)[^,.;]+?)?\s*[.;]?$",
-            re.DOTALL,
-        ),
-        # "According to X, …"
-        re.compile(r"^(?P<cue>According to)\s+(?P<source>[^,]+?)" + citing + r",\s+(?P<content>.+)$", re.DOTALL),
-        # "X said (that) …"
-        re.compile(
-            r"^(?:(?:But|And|Yet|So|Still|Meanwhile|However),?\s+)?(?P<source>(?:[Tt]he\s+)?[^,]{2,80}?)"
-            r"\s+(?:has\s+|have\s+|had\s+)?(?P<cue>"
-            + verbs
-            + r")(?:\s+(?:\w+\s+){0,3}?(?:that|on\s+\w+day)\b)?[,:]?\s+(?P<content>.+)$",
-            re.DOTALL,
-        ),
-        # "“…,” X said." / "…, said X."
-        re.compile(
-            r"^(?P<content>.+?),[”\"]?\s+(?P<source>(?:[Tt]he\s+)?[^,]{2,60}?)\s+(?P<cue>" + verbs + r")\.?$", re.DOTALL
-        ),
-        re.compile(r"^(?P<content>.+?),[”\"]?\s+(?P<cue>" + verbs + r")\s+(?P<source>[^,]{2,60}?)\.?$", re.DOTALL),
-    )
+def _worth_parsing(words: str, sentence: Span, layout: Layout) -> bool:
+    """The fast path: parse a sentence only if it may hold an attribution of its own.
+
+    A sentence wholly inside a quotation belongs to the quotation's speaker; it is parsed only
+    when it may name a further source ("The CIA told us ..."), for the chain.
+    """
+    lex = lexicon()
+    if len(words) > MAX_SENTENCE_CHARS or not lex.is_candidate(words):
+        return False  # a "sentence" that long is a table or a list: never parsed
+    return not layout.inside_quote(sentence) or lex.names_source(words)
 
 
-@lru_cache(maxsize=1)
-def _hedges() -> re.Pattern[str]:
-    return re.compile(r"\b(" + "|".join(re.escape(h) for h in load_lines("hedges.txt")) + r")\b", re.IGNORECASE)
+def outermost(found: list[Attribution]) -> list[Attribution]:
+    """The attributions not inside another one's content (what PolNeAR annotates)."""
+    return [a for a in found if not a.quoted and not any(b is not a and b.covers(a.cue) for b in found)]
 
 
-@lru_cache(maxsize=1)
-def _non_sources() -> frozenset[str]:
-    return frozenset(load_lines("non_sources.txt"))
-
-
-def _span(match: re.Match[str], group: str, offset: int) -> Span:
-    start, end = match.span(group)
-    text = match.group(group)
-    lead = len(text) - len(text.lstrip(" “\"'‘"))
-    trail = len(text) - len(text.rstrip(" ,.;:”\"'’"))
-    return Span(offset + start + lead, offset + end - trail)
-
-
-def find_attributions(text: str, sentence: Span) -> Attribution | None:
-    """Match one sentence against the attribution patterns."""
-    chunk = sentence.of(text)
-    for pattern in _patterns():
-        match = pattern.match(chunk)
-        if not match:
-            continue
-        source = _span(match, "source", sentence.start)
-        name = source.of(text)
-        if name.lower().strip() in _non_sources() or (not name[:1].isalpha() and name[:1] not in '“"'):
-            continue
-        if len(name.split()) > 8 or name.split()[0].lower() in {"it", "this", "that", "which", "what"}:
-            continue
-        cited: tuple[tuple[Span, Span], ...] = ()
-        if "cited" in match.groupdict() and match.group("cited"):
-            cited = ((_span(match, "cite_cue", sentence.start), _span(match, "cited", sentence.start)),)
-        return Attribution(
-            source, _span(match, "cue", sentence.start), _span(match, "content", sentence.start), sentence, cited
-        )
-    return None
-
-
-def extract_claims(article: Article, posts: list[Post]) -> tuple[list[Claim], list[Source]]:
+def extract_claims(
+    article: Article, posts: list[Post], *, links: list[Link] | None = None
+) -> tuple[list[Claim], list[Source]]:
     """Find the attributed (and hedged) claims in an article and build their chains.
 
     A claim inside an embedded post gets the post's author as its first hop; attribution
@@ -112,79 +85,22 @@ def extract_claims(article: Article, posts: list[Post]) -> tuple[list[Claim], li
     Args:
         article: The article read by `tracer.document`.
         posts: Posts found by `tracer.parsers.embeds`, whose authors become sources.
+        links: Body links; a link whose anchor names a source gets that source's id.
 
     Returns:
         The claims in text order and the document's sources.
     """
-    text, doc_id = article.text, article.document.id
-    registry = SourceRegistry()
-    post_hops = {post.id: _post_hop(post, registry, doc_id) for post in posts}
-    claims: list[Claim] = []
-    for sentence in sentences(text):
-        post = next(
-            (p for p in posts if p.start is not None and p.end is not None and p.start <= sentence.start < p.end), None
-        )
-        if post and post.evidence == sentence.of(text):
-            continue  # the post's signature line, not a claim
-        attribution = find_attributions(text, sentence)
-        chain = [post_hops[post.id]] if post else []
-        if attribution:
-            chain += _hops(text, attribution, registry, doc_id)
-            content = attribution.content
-        elif post or _hedges().search(sentence.of(text)):
-            content = sentence
-        else:
-            continue
-        hedged = not chain and bool(_hedges().search(sentence.of(text)))
-        claims.append(
-            Claim(
-                id=f"c{len(claims) + 1}",
-                text=content.of(text),
-                start=content.start,
-                end=content.end,
-                hedged=hedged,
-                chain=chain,
-                origin=chain[-1].source if chain else None,
-                document_id=doc_id,
-                post_id=post.id if post else None,
-            )
-        )
-    return claims, registry.sources
+    found = find_attributions(article.text, passages=_blockquotes(article))
+    return build_claims(article, found, posts, links or [])
 
 
-def _post_hop(post: Post, registry: SourceRegistry, doc_id: str) -> Hop:
-    name = post.author_name or (f"@{post.handle}" if post.handle else f"{post.platform.value} post")
-    source = registry.resolve(name, SourceKind.SOCIAL_ACCOUNT, post.handle)
-    if source.url is None and post.url:
-        source.url = post.url
-    return Hop(
-        source=ref(source),
-        cue="posted",
-        evidence=post.evidence,
-        document_id=doc_id,
-        date=post.posted,
-        confidence=0.9,
-        relation="post",
-    )
-
-
-def _hops(text: str, attribution: Attribution, registry: SourceRegistry, doc_id: str) -> list[Hop]:
-    hops = []
-    for cue, source in ((attribution.cue, attribution.source), *attribution.cited):
-        found = registry.resolve(source.of(text))
-        hops.append(
-            Hop(
-                source=ref(found),
-                cue=cue.of(text),
-                source_start=source.start,
-                source_end=source.end,
-                cue_start=cue.start,
-                cue_end=cue.end,
-                evidence=attribution.sentence.of(text),
-                evidence_start=attribution.sentence.start,
-                evidence_end=attribution.sentence.end,
-                document_id=doc_id,
-                confidence=0.6,
-            )
-        )
-    return hops
+def _blockquotes(article: Article) -> list[Span]:
+    """Paragraphs inside an HTML <blockquote>: the exact extent of a quoted passage."""
+    spans = []
+    for block in article.blocks:
+        element = block.element
+        if element is not None and (
+            element.tag == "blockquote" or any(a.tag == "blockquote" for a in element.iterancestors())
+        ):
+            spans.append(Span(block.start, block.end))
+    return spans

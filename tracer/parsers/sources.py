@@ -1,87 +1,329 @@
-"""Sources within one document: names resolved to one entry per real-world source, aliases merged."""
+"""Sources within one document: names resolved to one entry per real-world source, aliases merged.
+
+Two mentions are one source only on positive evidence: the same name; a proper name and its
+leading words ("Yonhap" / "Yonhap News Agency"); a listed short form ("NY Times"); an acronym
+of the name ("NIS"); a person's name with or without first name and title ("Mr. Trump" /
+"Donald Trump") when no other person shares it; or a description of the same class of body
+in the same country ("Seoul's spy agency" / "South Korea's National Intelligence Service",
+"the agency" for the latest agency mentioned). Sharing a word is never enough: "intelligence"
+and "Western intelligence" stay apart, because a wrong origin is worse than none.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 from tracer.datafiles import load_json
 from tracer.models import Source, SourceKind, SourceRef
 
-_POSSESSIVE_PREFIX = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*[’']s\s+", re.UNICODE)
+_POSSESSIVE = re.compile(r"^(?P<owner>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)[’']s?\s+(?P<rest>.+)$", re.DOTALL)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_INDEFINITE = re.compile(r"^(?:a|an|another|one|two|three|some|several|many|other|few)\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w.-]+")
+_CUT = re.compile(r",\s|\s(?:who|which|whose|that)\s|\s[—–]\s|\s\(|\s(?:seen|obtained|reviewed|cited|quoted) by\s")
+_ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
+_FILLER = frozenset({"of", "the", "and", "for", "&"})
+# Role words that may stand before a personal name ("Defence Minister Boris Pistorius").
+_ROLE_WORDS = frozenset(
+    {"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief", "envoy", "ambassador"}
+)
+_NOT_ROLES = frozenset({"the", "former", "u.s.", "us"})
+_DESCRIPTION = re.compile(r"^(?:,\s|\s\(|\s(?:who|whose|which|that)\s)")
+PRONOUNS = {
+    "he": "person",
+    "him": "person",
+    "his": "person",
+    "she": "person",
+    "her": "person",
+    "it": "thing",
+    "its": "thing",
+    "they": "group",
+    "them": "group",
+    "their": "group",
+}
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 
 
-def _key(name: str) -> str:
-    """Comparison key: no leading possessive qualifier ("South Korea's"), article, case or punctuation."""
-    name = _POSSESSIVE_PREFIX.sub("", name.strip())
-    name = _ARTICLE.sub("", name)
-    return re.sub(r"[^\w ]+", "", name).lower().strip()
+@cache
+def _aliases() -> dict[str, Any]:
+    data: dict[str, Any] = load_json("source_aliases.json")
+    return data
 
 
-def _proper(name: str) -> set[str]:
-    """Lower-cased words of a name that are written with a capital (proper-noun words)."""
-    return {w.lower() for w in re.findall(r"[\w-]+", name) if w[:1].isupper()}
+@cache
+def _outlet_forms() -> dict[str, str]:
+    forms = {}
+    for canonical, short in _aliases()["outlets"].items():
+        for form in (canonical, *short):
+            forms[form] = canonical
+    return forms
 
 
-def guess_kind(name: str) -> SourceKind:
-    """A first guess at what kind of source a name is, from the keyword lists in `source_kinds.json`."""
+@dataclass(frozen=True)
+class Name:
+    """A source mention broken into the parts alias matching compares."""
+
+    text: str
+    place: str | None
+    body: str
+    proper: bool
+    cls: str | None
+
+    @property
+    def words(self) -> list[str]:
+        """The body's words."""
+        return self.body.split()
+
+
+def core(mention: str) -> str:
+    """A mention without its appositive or relative clause: "Lee, a lawmaker who ..." -> "Lee"."""
+    match = _CUT.search(mention)
+    return mention[: match.start()].strip(" ,") if match and match.start() > 0 else mention.strip(" ,")
+
+
+def parse_name(text: str) -> Name:
+    """Split a mention into place qualifier, body, proper-ness and class."""
+    places = _aliases()["places"]
+    place = None
+    rest = text.strip()
+    match = _POSSESSIVE.match(rest)
+    if match and match.group("owner").lower() in places:
+        place, rest = places[match.group("owner").lower()], match.group("rest")
+    rest = _ARTICLE.sub("", rest)
+    words = rest.split()
+    for n in (2, 1):
+        lead = " ".join(words[:n]).lower()
+        if place is None and len(words) > n and lead in places and not words[n][:1].isupper():
+            place, words = places[lead], words[n:]  # "South Korean lawmakers"
+    body = re.sub(r"[^\w .&-]+", "", " ".join(words)).lower().strip()
+    proper = bool(words) and all(w[:1].isupper() or w.lower() in _FILLER for w in words)
+    return Name(text, place, body, proper, _class_of(body))
+
+
+def _class_of(body: str) -> str | None:
+    classes: dict[str, list[str]] = _aliases()["classes"]
+    for cls, forms in classes.items():
+        if any(body == f or body.endswith(" " + f) for f in forms):
+            return cls
+    return None
+
+
+def _strip_titles(body: str) -> list[str]:
+    titles = set(_aliases()["titles"])
+    words = [w.strip(".") for w in body.split()]
+    while len(words) > 1 and words[0] in titles:
+        words = words[1:]
+    return words
+
+
+def guess_kind(name: str, description: str = "") -> SourceKind:
+    """A first guess at what kind of source a mention is, from the keyword lists in `source_kinds.json`.
+
+    Args:
+        name: The name as written, without appositive ("Lee Seong-kweun").
+        description: The rest of the mention ("a lawmaker who spoke to reporters").
+    """
     table: dict[str, list[str]] = load_json("source_kinds.json")
-    lowered = name.lower()
-    words = set(re.findall(r"[\w-]+", lowered))
+    if _has_keyword(description, table["person"]) or _has_keyword(_lead_title(name), table["person"]):
+        return SourceKind.PERSON
+    if _titled_person(name):
+        return SourceKind.PERSON
+    lowered = f"{name} {description}"
     for kind in ("anonymous", "outlet", "government", "organisation", "unnamed"):
-        if any((" " in k and k in lowered) or k in words for k in table[kind]):
+        if _has_keyword(lowered, table[kind]):
             return SourceKind(kind)
-    if name[:1].isupper() and len(name.split()) in (2, 3) and all(w[:1].isupper() for w in name.split()):
+    if name.lower() in _aliases()["places"]:
+        return SourceKind.GOVERNMENT  # "Kiev has spoken of ...", "Washington said"
+    words = name.split()
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
         return SourceKind.PERSON
     return SourceKind.UNKNOWN
+
+
+def _titled_person(name: str) -> bool:
+    """'Defence Minister Boris Pistorius', 'President Joe Biden': a role, then a personal name."""
+    words = name.split()
+    roles = (set(_aliases()["titles"]) | set(load_json("source_kinds.json")["person"]) | _ROLE_WORDS) - _NOT_ROLES
+    last_role = max((i for i, w in enumerate(words[:-1]) if w.lower().strip(".") in roles), default=-1)
+    rest = words[last_role + 1 :]
+    return last_role >= 0 and 2 <= len(rest) <= 3 and all(w[:1].isupper() for w in rest)
+
+
+def _lead_title(name: str) -> str:
+    return name.split()[0] if name.split() else ""
+
+
+def _has_keyword(text: str, keywords: list[str]) -> bool:
+    lowered = text.lower()
+    words = set(_WORD.findall(lowered)) | {w.strip(".") for w in _WORD.findall(lowered)}
+    return any((" " in k and k in lowered) or k in words for k in keywords)
 
 
 class SourceRegistry:
     """Collects the sources named in a document and merges aliases.
 
-    Two names are one source when their keys are equal, or one key is the other's leading
-    or trailing words ("Yonhap" / "Yonhap News Agency"). Social accounts also merge by handle.
+    Mentions are resolved in text order; `at` (a character offset) records where each source
+    was last mentioned, so descriptions ("the agency") and pronouns pick the latest fitting one.
     """
 
     def __init__(self) -> None:
         self._sources: list[Source] = []
-
-    def resolve(self, name: str, kind: SourceKind | None = None, handle: str | None = None) -> Source:
-        """The source a name refers to, created on first mention."""
-        key = _key(name)
-        for source in self._sources:
-            if (handle and source.handle and handle.lower() == source.handle.lower()) or self._same(key, source, name):
-                if name not in source.aliases and name != source.name:
-                    source.aliases.append(name)
-                return source
-        source = Source(id=f"s{len(self._sources) + 1}", name=name, kind=kind or guess_kind(name), handle=handle)
-        self._sources.append(source)
-        return source
-
-    @staticmethod
-    def _same(key: str, source: Source, name: str = "") -> bool:
-        for other in (source.name, *source.aliases):
-            other_key = _key(other)
-            if key == other_key:
-                return True
-            short, long = sorted((key, other_key), key=len)
-            # "Yonhap" / "Yonhap News Agency": a proper name's leading words. A trailing common
-            # noun ("intelligence" / "Western intelligence") is a different source.
-            if len(short) > 3 and long.startswith(short + " ") and short == key and key.split()[0] in _proper(other):
-                return True
-            if (
-                len(short) > 3
-                and long.startswith(short + " ")
-                and short == other_key
-                and other_key.split()[0] in _proper(name)
-            ):
-                return True
-        return False
+        self._names: dict[str, list[Name]] = {}
+        self._seen: list[tuple[int, Source]] = []
 
     @property
     def sources(self) -> list[Source]:
         """All sources, in order of first mention."""
         return list(self._sources)
+
+    def resolve(
+        self, name: str, kind: SourceKind | None = None, handle: str | None = None, *, at: int = -1, full: str = ""
+    ) -> Source:
+        """The source a mention refers to, created on first mention.
+
+        Args:
+            name: The mention without appositive (see `core`).
+            kind: The kind when the caller knows it (post authors are social accounts).
+            handle: A social handle; accounts with the same handle are one source.
+            at: Where the mention is, for recency.
+            full: The whole mention, appositive included, for guessing the kind.
+        """
+        parsed = parse_name(name)
+        found = self._find(parsed, handle)
+        if found is None:
+            rest = full[len(name) :] if full.startswith(name) else ""
+            description = rest if _DESCRIPTION.match(rest) else ""
+            found = self._add(parsed, kind or guess_kind(name, description), handle)
+        elif name != found.name and name not in found.aliases:
+            found.aliases.append(name)
+            self._names[found.id].append(parsed)
+            self._prefer_proper(found, parsed)
+        self._seen.append((at, found))
+        return found
+
+    def unresolved(self, words: str) -> Source:
+        """A source for a mention with no clear referent ("he" far from any person); never merged."""
+        source = Source(id=f"s{len(self._sources) + 1}", name=words, kind=SourceKind.UNKNOWN)
+        self._sources.append(source)
+        self._names[source.id] = []
+        return source
+
+    def latest(self, group: str, at: int) -> tuple[int, Source] | None:
+        """The source last mentioned before `at` that a pronoun of `group` (person/thing/group) fits."""
+        for position, source in reversed(self._seen):
+            if position < at and _fits(group, source):
+                return position, source
+        return None
+
+    def _add(self, parsed: Name, kind: SourceKind, handle: str | None) -> Source:
+        source = Source(id=f"s{len(self._sources) + 1}", name=parsed.text, kind=kind, handle=handle)
+        self._sources.append(source)
+        self._names[source.id] = [parsed]
+        return source
+
+    def _prefer_proper(self, source: Source, parsed: Name) -> None:
+        """A description first, a proper name later: the proper name becomes the source's name."""
+        current = parse_name(source.name)
+        if parsed.proper and not current.proper:
+            source.aliases.remove(parsed.text)
+            source.aliases.insert(0, source.name)
+            source.name = parsed.text
+
+    def _find(self, parsed: Name, handle: str | None) -> Source | None:
+        if handle:
+            for source in self._sources:
+                if source.handle and source.handle.lower() == handle.lower():
+                    return source
+        if not parsed.body or _INDEFINITE.match(parsed.text):
+            return None  # "a source", "some officials": never merged
+        exact = [s for s in self._sources if any(_same_name(parsed, n) for n in self._names[s.id])]
+        if exact:
+            return exact[0]
+        persons = [s for s in self._sources if s.kind == SourceKind.PERSON and self._person_match(parsed, s)]
+        if len(persons) == 1:
+            return persons[0]
+        return self._described(parsed)
+
+    def _person_match(self, parsed: Name, source: Source) -> bool:
+        mine = _strip_titles(parsed.body)
+        for other in self._names[source.id]:
+            theirs = _strip_titles(other.body)
+            if not parsed.proper or not other.proper or not mine or not theirs:
+                continue
+            small, large = sorted((mine, theirs), key=len)
+            if set(small) <= set(large) and (small[-1] == large[-1] or (len(small) == 1 and small[0] == large[0])):
+                return True
+        return False
+
+    def _described(self, parsed: Name) -> Source | None:
+        """A description ("the intelligence agency", "the agency") for the latest source it fits."""
+        if parsed.proper and parsed.cls is None:
+            return None
+        for _, source in reversed(self._seen):
+            names = self._names[source.id]
+            if parsed.cls and any(_same_class(parsed, n) for n in names):
+                return source
+            if _generic(parsed) and any(parsed.body in n.words or (n.cls and parsed.body in n.cls) for n in names):
+                return source
+        return None
+
+
+def _same_class(mention: Name, known: Name) -> bool:
+    """A description and a name of the same class of body: "the spy agency" / "the NIS".
+
+    Two proper names are never one source by class ("Reuters News Agency" is not Yonhap), and a
+    proper name joins an earlier description only when both name the same country.
+    """
+    if mention.cls is None or mention.cls != known.cls or (mention.proper and known.proper):
+        return False
+    if mention.proper:
+        return known.place is not None and known.place == mention.place
+    return mention.place is None or mention.place == known.place
+
+
+def _generic(parsed: Name) -> bool:
+    """'the agency', 'the ministry': a bare head noun that refers back to the latest such body."""
+    return not parsed.proper and len(parsed.words) == 1 and parsed.body in _aliases()["generic_heads"]
+
+
+def _same_name(a: Name, b: Name) -> bool:
+    if not _places_agree(a, b):
+        return False
+    if a.body == b.body:
+        return True
+    outlets = _outlet_forms()
+    if a.body in outlets and outlets[a.body] == outlets.get(b.body):
+        return True
+    short, long = sorted((a, b), key=lambda n: len(n.body))
+    if short.proper and long.proper and len(short.body) > 3 and long.body.startswith(short.body + " "):
+        return True  # "Yonhap" / "Yonhap News Agency"
+    return _is_acronym(short.text, long) if long.proper else False
+
+
+def _is_acronym(text: str, name: Name) -> bool:
+    bare = text.strip()
+    if not _ACRONYM.match(bare):
+        return False
+    initials = "".join(w[0] for w in name.words if w not in _FILLER).upper()
+    return len(initials) > 1 and bare.replace(".", "") == initials
+
+
+def _places_agree(a: Name, b: Name) -> bool:
+    """Same place, or one unqualified proper name ("Yonhap" / "South Korea's Yonhap")."""
+    if a.place == b.place:
+        return True
+    return (a.place is None or b.place is None) and ((a.proper and b.proper) or a.cls is not None or b.cls is not None)
+
+
+def _fits(group: str, source: Source) -> bool:
+    if group == "person":
+        return source.kind == SourceKind.PERSON
+    if group == "thing":
+        return source.kind in (SourceKind.ORGANISATION, SourceKind.GOVERNMENT, SourceKind.OUTLET)
+    return source.kind not in (SourceKind.PERSON, SourceKind.SOCIAL_ACCOUNT)
 
 
 def ref(source: Source) -> SourceRef:

@@ -1,0 +1,288 @@
+"""Attribution chains: the seed article end to end, the rules, and the hand-written chain cases."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import DATA, SEED
+from tracer.document import Article, read_html, read_text
+from tracer.models import Claim, Hop, Platform, Post, SourceKind, TraceResult
+from tracer.parsers.attribution import extract_claims, find_attributions, outermost
+from tracer.parsers.cues import inflections, lexicon
+from tracer.trace import trace_article
+
+CHAINS = DATA / "chains"
+
+
+@pytest.fixture(scope="module")
+def seed() -> TraceResult:
+    return trace_article(read_text(SEED.read_bytes(), path=str(SEED)))
+
+
+def _claim(result: TraceResult | list[Claim], words: str) -> Claim:
+    claims = result.claims if isinstance(result, TraceResult) else result
+    found = [c for c in claims if words in c.text]
+    assert len(found) == 1, f"{len(found)} claims contain {words!r}: {[c.text for c in claims]}"
+    return found[0]
+
+
+def _names(claim: Claim) -> list[str]:
+    return [hop.source.name for hop in claim.chain]
+
+
+# --- the seed article --------------------------------------------------------------------------
+
+
+def test_seed_post_claim_chains_clash_report_yonhap_intelligence(seed: TraceResult) -> None:
+    claim = _claim(seed, "North Korea is reportedly preparing to deploy additional troops")
+    assert _names(claim) == ["Clash Report", "South Korea’s Yonhap News Agency", "intelligence"]
+    assert [h.relation for h in claim.chain] == ["post", "attribution", "attribution"]
+    assert [h.cue for h in claim.chain] == ["posted", "according to", "citing"]
+    assert [h.source.kind for h in claim.chain] == [SourceKind.SOCIAL_ACCOUNT, SourceKind.OUTLET, SourceKind.UNNAMED]
+    assert claim.post_id == seed.posts[0].id and not claim.hedged
+    assert claim.chain[0].date == "2024-12-23"
+    assert claim.origin is not None and claim.origin.name == "intelligence"
+
+
+def test_seed_general_officer_claim_chains_ny_times_lee_agency(seed: TraceResult) -> None:
+    claim = _claim(seed, "a general-ranking officer may be among those killed")
+    assert _names(claim) == ["The NY Times", "Lee Seong-kweun", "South Korea’s National Intelligence Service"]
+    assert [h.cue for h in claim.chain] == ["speculated", "according to", "said"]
+    agency = claim.chain[2]
+    assert seed.document.text[agency.source_start : agency.source_end] == "The agency"
+    assert claim.chain[1].source.kind == SourceKind.PERSON
+
+
+def test_seed_casualty_figure_is_the_joint_chiefs(seed: TraceResult) -> None:
+    claim = _claim(seed, "suffered around 1,100 casualties")
+    assert _names(claim) == ["Seoul's Joint Chiefs of Staff"]
+    hop = claim.chain[0]
+    assert seed.document.text[hop.source_start : hop.source_end] == "the official statement"
+    assert "announced its assessment" in hop.evidence  # the sentence that says whose statement it is
+    assert "source_issued_statement" in hop.flags
+
+
+def test_seed_colon_passage_claims_are_the_ny_times(seed: TraceResult) -> None:
+    claim = _claim(seed, "The troops that North Korea deployed are from its “Storm” Corps")
+    assert _names(claim) == ["The NY Times"]
+    told = _claim(seed, "More than 100 of them were killed")
+    assert _names(told) == ["The NY Times", "South Korea’s National Intelligence Service"]
+    assert told.chain[1].date_text == "on Thursday"
+
+
+def test_seed_agency_aliases_merge_but_intelligence_stays_apart(seed: TraceResult) -> None:
+    by_name = {s.name: s for s in seed.sources}
+    nis = by_name["South Korea’s National Intelligence Service"]
+    assert set(nis.aliases) == {"Seoul's spy agency", "the intelligence agency", "The agency"}
+    assert nis.kind == SourceKind.GOVERNMENT
+    assert "intelligence" in by_name and "Western intelligence" in by_name
+    assert by_name["intelligence"].id != by_name["Western intelligence"].id
+    spy = _claim(seed, "at least 100 North Korean soldiers have been killed")
+    assert _names(spy) == ["South Korea’s National Intelligence Service"] and spy.chain[0].date_text == "last week"
+
+
+def test_seed_hedges_without_source_are_hedged_with_empty_chain(seed: TraceResult) -> None:
+    for words in ("is said to involve troops", "They first reportedly entered combat", "have reportedly been helping"):
+        claim = _claim(seed, words)
+        assert claim.hedged and claim.chain == [] and claim.origin is None
+    assert "given that" not in _claim(seed, "is said to involve troops").text
+
+
+def test_seed_every_hop_span_points_at_its_words(seed: TraceResult) -> None:
+    text = seed.document.text
+    for claim in seed.claims:
+        assert text[claim.start : claim.end] == claim.text
+        for hop in claim.chain:
+            if hop.cue_start is not None:
+                assert text[hop.cue_start : hop.cue_end] == hop.cue
+                assert hop.evidence == text[hop.evidence_start : hop.evidence_end]
+                assert hop.source_start is not None and hop.source_end is not None
+            if hop.relation == "attribution":
+                assert hop.source.id in {s.id for s in seed.sources}
+
+
+def test_seed_dates_resolve_against_the_publication_date() -> None:
+    article = read_text(SEED.read_bytes(), path=str(SEED))
+    article.document.published = "2025-01-13"  # a Monday
+    result = trace_article(article)
+    spy = _claim(result, "at least 100 North Korean soldiers have been killed")
+    assert spy.chain[0].date == "2025-W02"  # "last week"
+    told = _claim(result, "More than 100 of them were killed")
+    assert told.chain[1].date == "2025-01-09"  # "on Thursday": the Thursday before
+
+
+def test_seed_stance_and_topic_verbs_make_no_claims(seed: TraceResult) -> None:
+    texts = " ".join(c.text for c in seed.claims)
+    assert "presence of foreign partner forces" not in texts  # "The Kremlin has defended ..."
+    assert "an 'axis'" not in texts  # "Kiev has spoken of ..."
+
+
+_BLOCKQUOTE_PAGE = """<html><head><title>T</title></head><body><article>
+<p>North Korea has sent more troops to Russia, officials in Seoul say, and the losses are mounting.</p>
+<p>The New York Times reported on the losses in detail this week, quoting several officials:</p>
+<blockquote><p>The troops were badly prepared for drone attacks and the unfamiliar terrain far from home.</p>
+<p>Commanders rotated units every two weeks to hide the scale of the losses from the families.</p></blockquote>
+<p>Already, Pyongyang has long faced accusations that it is shipping weapons to Russian forces.</p>
+</article></body></html>"""
+
+
+def test_html_blockquote_is_exactly_the_colon_passage() -> None:
+    result = trace_article(read_html(_BLOCKQUOTE_PAGE, url="https://news.example.org/a"))
+    for words in ("badly prepared for drone attacks", "Commanders rotated units"):
+        assert _names(_claim(result, words)) == ["The New York Times", "several officials"]
+    assert not any("shipping weapons" in c.text for c in result.claims)
+    assert len([c for c in result.claims if "badly prepared" in c.text]) == 1  # one claim, not one per cue
+    assert _names(_claim(result, "North Korea has sent more troops")) == ["officials in Seoul"]
+
+
+# --- rules -----------------------------------------------------------------------------------------
+
+
+def test_inflections_cover_regular_forms() -> None:
+    assert {"note", "notes", "noted", "noting"} <= inflections("note")
+    assert {"deny", "denies", "denied", "denying"} <= inflections("deny")
+    assert {"stress", "stresses", "stressed", "stressing"} <= inflections("stress")
+    assert {"agree", "agrees", "agreed", "agreeing"} <= inflections("agree")
+
+
+def test_fast_scan_skips_sentences_without_cues() -> None:
+    lex = lexicon()
+    assert not lex.is_candidate("The troops crossed the river at dawn.")
+    assert lex.is_candidate("The troops crossed the river, officials said.")
+    assert lex.is_candidate("“We crossed the river,” one soldier recalled.")
+    assert lex.is_candidate("The troops reportedly crossed the river.")
+    assert lex.is_candidate("Graham: Trump's rhetoric is destroying the party")
+
+
+def test_find_attributions_gives_source_cue_content_spans() -> None:
+    text = "The minister said on Monday that the talks had failed."
+    (a,) = find_attributions(text)
+    assert a.source is not None and a.source.of(text) == "The minister"
+    assert a.cue.of(text) == "said"
+    assert [f.of(text) for f in a.content] == ["that the talks had failed"]
+
+
+def test_split_quote_is_one_attribution_with_two_fragments() -> None:
+    text = "“We will not leave,” the mayor said. “This is our city.”"
+    (a,) = outermost(find_attributions(text))
+    assert [f.of(text) for f in a.content] == ["“We will not leave,”", "“This is our city.”"]
+
+
+def test_first_person_inside_a_quote_is_nested_not_outermost() -> None:
+    text = "“I think the deal is dead,” the senator said."
+    found = find_attributions(text)
+    assert [a.cue.of(text) for a in outermost(found)] == ["said"]
+    assert any(a.cue.of(text) == "think" and a.quoted for a in found)
+
+
+def test_hostile_text_gives_nothing_or_spans_without_crashing() -> None:
+    run_on = "officials said " + "and the troops moved " * 400  # one 8,000-character "sentence"
+    assert find_attributions(run_on) == []
+    odd = '\u201c\u201c\u201d said: \n\n: according to \u2014 citing , said said\n"""\n\x00 reportedly'
+    for a in find_attributions(odd):
+        assert 0 <= a.cue.start < a.cue.end <= len(odd)
+
+
+def test_real_pages_trace_without_errors_and_spans_hold(corpus: Path) -> None:
+    pages = sorted(corpus.glob("*.html"))[::5]
+    assert len(pages) >= 20
+    for page in pages:
+        result = trace_article(read_html(page.read_bytes(), path=str(page)))
+        text = result.document.text
+        for claim in result.claims:
+            assert text[claim.start : claim.end] == claim.text, page.name
+            for hop in claim.chain:
+                if hop.cue_start is not None:
+                    assert text[hop.cue_start : hop.cue_end] == hop.cue, page.name
+
+
+def test_empty_and_cueless_text_give_nothing() -> None:
+    assert find_attributions("") == []
+    assert find_attributions("The river rose overnight. Roads were closed.") == []
+
+
+# --- hand-written chain cases ------------------------------------------------------------------------
+
+
+def _cases() -> list[dict[str, Any]]:
+    cases = []
+    for path in sorted(CHAINS.glob("*.json")):
+        for case in json.loads(path.read_text(encoding="utf-8")):
+            case["_file"] = path.name
+            cases.append(case)
+    return cases
+
+
+def _article(case: dict[str, Any]) -> tuple[Article, list[Post]]:
+    article = read_text(case["text"])
+    article.document.published = case.get("published")
+    posts = []
+    for i, spec in enumerate(case.get("posts", []), 1):
+        start = case["text"].index(spec["text"])
+        posts.append(
+            Post(
+                id=f"p{i}",
+                platform=Platform(spec.get("platform", "twitter")),
+                author_name=spec.get("author_name"),
+                handle=spec.get("handle"),
+                posted=spec.get("posted"),
+                text=spec["text"],
+                evidence=spec.get("evidence", ""),
+                start=start,
+                end=start + len(spec["text"]),
+            )
+        )
+    return article, posts
+
+
+def _check_hops(hops: list[Hop], expected: dict[str, Any], text: str) -> None:
+    for key, attr in (("cues", "cue"), ("dates", "date"), ("date_texts", "date_text"), ("relations", "relation")):
+        if key in expected:
+            assert [getattr(h, attr) for h in hops] == expected[key], key
+    if "kinds" in expected:
+        assert [h.source.kind.value for h in hops] == expected["kinds"]
+    if "mentions" in expected:
+        assert [text[h.source_start : h.source_end] if h.source_start is not None else None for h in hops] == expected[
+            "mentions"
+        ]
+
+
+@pytest.mark.parametrize("case", _cases(), ids=lambda c: f"{c['_file']}:{c['id']}")
+def test_chain_case(case: dict[str, Any]) -> None:
+    article, posts = _article(case)
+    claims, sources = extract_claims(article, posts)
+    for expected in case.get("claims", []):
+        claim = _claim(claims, expected["contains"])
+        assert _names(claim) == expected["chain"], claim.text
+        assert claim.hedged == expected.get("hedged", False)
+        if "text" in expected:
+            assert claim.text == expected["text"]
+        _check_hops(claim.chain, expected, case["text"])
+    for words in case.get("absent", []):
+        assert not any(words in c.text for c in claims), f"unexpected claim with {words!r}"
+    if case.get("no_claims"):
+        assert claims == [], [c.text for c in claims]
+    for name, aliases in case.get("aliases", {}).items():
+        source = next(s for s in sources if s.name == name)
+        assert sorted(source.aliases) == sorted(aliases)
+    for group in case.get("distinct", []):
+        ids = {next(s.id for s in sources if s.name == n) for n in group}
+        assert len(ids) == len(group), group
+
+
+def test_there_are_enough_chain_cases() -> None:
+    cases = _cases()
+    nested = [c for c in cases if any(2 <= len(e["chain"]) <= 4 for e in c.get("claims", []))]
+    assert len(cases) >= 40 and len(nested) >= 10, (len(cases), len(nested))
+
+
+@pytest.mark.parametrize("path", sorted(Path(CHAINS).glob("*.json")), ids=lambda p: p.name)
+def test_chain_case_files_are_valid(path: Path) -> None:
+    for case in json.loads(path.read_text(encoding="utf-8")):
+        assert {"id", "form", "text"} <= set(case), case.get("id")
+        for expected in case.get("claims", []):
+            assert expected["contains"] in case["text"], (case["id"], expected["contains"])

@@ -1,0 +1,180 @@
+"""Sources within a document: alias merging, kinds, and links that name a source."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracer.document import read_html, read_text
+from tracer.models import Link, LinkKind, SourceKind
+from tracer.parsers.attribution import extract_claims
+from tracer.parsers.dates import find_dates, parse_published
+from tracer.parsers.sources import SourceRegistry, core, guess_kind, parse_name
+from tracer.text import Span
+from tracer.trace import trace_article
+
+
+def test_core_drops_appositive_and_relative_clause() -> None:
+    assert core("Lee Seong-kweun, a lawmaker who spoke to reporters") == "Lee Seong-kweun"
+    assert core("officials who spoke on condition of anonymity") == "officials"
+    assert core("Documents seen by Reuters") == "Documents"
+    assert core("The ministry") == "The ministry"
+
+
+def test_parse_name_reads_place_and_class() -> None:
+    spy = parse_name("Seoul's spy agency")
+    assert (spy.place, spy.body, spy.proper, spy.cls) == ("south korea", "spy agency", False, "intelligence agency")
+    nis = parse_name("South Korea’s National Intelligence Service")
+    assert (nis.place, nis.proper, nis.cls) == ("south korea", True, "intelligence agency")
+    assert parse_name("South Korean lawmakers").place == "south korea"
+    assert parse_name("Western intelligence").body == "western intelligence"
+
+
+@pytest.mark.parametrize(
+    ("mention", "description", "kind"),
+    [
+        ("Lee Seong-kweun", ", a lawmaker who spoke to reporters", SourceKind.PERSON),
+        ("Defence Minister Boris Pistorius", "", SourceKind.PERSON),
+        ("officials", " who spoke on condition of anonymity", SourceKind.ANONYMOUS),
+        ("South Korea’s Yonhap News Agency", "", SourceKind.OUTLET),
+        ("The NY Times", "", SourceKind.OUTLET),
+        ("Seoul's Joint Chiefs of Staff", "", SourceKind.GOVERNMENT),
+        ("Kiev", "", SourceKind.GOVERNMENT),
+        ("intelligence", "", SourceKind.UNNAMED),
+        ("Amnesty International", "", SourceKind.ORGANISATION),
+        ("Human Rights Watch", "", SourceKind.ORGANISATION),
+    ],
+)
+def test_guess_kind(mention: str, description: str, kind: SourceKind) -> None:
+    assert guess_kind(mention, description) == kind
+
+
+def test_registry_merges_leading_words_of_a_proper_name() -> None:
+    registry = SourceRegistry()
+    full = registry.resolve("South Korea’s Yonhap News Agency", at=0)
+    assert registry.resolve("Yonhap", at=10) is full
+    assert registry.resolve("Yonhap News Agency", at=20) is full
+    assert full.aliases == ["Yonhap", "Yonhap News Agency"]
+
+
+def test_registry_never_merges_on_a_shared_word() -> None:
+    registry = SourceRegistry()
+    western = registry.resolve("Western intelligence", at=0)
+    bare = registry.resolve("intelligence", at=10)
+    russian = registry.resolve("Russian intelligence", at=20)
+    assert len({western.id, bare.id, russian.id}) == 3
+    news = registry.resolve("Yonhap News Agency", at=30)
+    assert registry.resolve("Reuters News Agency", at=40) is not news
+
+
+def test_description_then_name_takes_the_proper_name() -> None:
+    registry = SourceRegistry()
+    spy = registry.resolve("Seoul's spy agency", at=0)
+    nis = registry.resolve("South Korea's National Intelligence Service", at=10)
+    assert nis is spy and spy.name == "South Korea's National Intelligence Service"
+    assert spy.aliases == ["Seoul's spy agency"]
+
+
+def test_description_in_another_country_is_another_source() -> None:
+    registry = SourceRegistry()
+    nis = registry.resolve("South Korea's National Intelligence Service", at=0)
+    assert registry.resolve("Moscow's spy agency", at=10) is not nis
+
+
+def test_generic_description_picks_the_latest_fitting_source() -> None:
+    registry = SourceRegistry()
+    yonhap = registry.resolve("Yonhap News Agency", at=0)
+    nis = registry.resolve("the National Intelligence Service", at=10)
+    assert registry.resolve("the intelligence agency", at=20) is nis
+    assert registry.resolve("the agency", at=30) is nis
+    assert registry.resolve("the agency", at=30) is not yonhap
+
+
+def test_person_names_merge_only_when_unambiguous() -> None:
+    registry = SourceRegistry()
+    donald = registry.resolve("Donald Trump", at=0)
+    assert registry.resolve("Mr. Trump", at=10) is donald
+    hillary = registry.resolve("Hillary Clinton", at=20)
+    bill = registry.resolve("Bill Clinton", at=30)
+    clinton = registry.resolve("Clinton", at=40)
+    assert hillary is not bill and clinton not in (hillary, bill)
+
+
+def test_acronym_and_outlet_short_forms() -> None:
+    registry = SourceRegistry()
+    nis = registry.resolve("National Intelligence Service", at=0)
+    assert registry.resolve("NIS", at=10) is nis
+    times = registry.resolve("The New York Times", at=20)
+    assert registry.resolve("NY Times", at=30) is times
+
+
+def test_indefinite_mentions_are_never_merged() -> None:
+    registry = SourceRegistry()
+    assert registry.resolve("a source", at=0) is not registry.resolve("a source", at=10)
+
+
+def test_social_accounts_merge_by_handle() -> None:
+    registry = SourceRegistry()
+    account = registry.resolve("Clash Report", SourceKind.SOCIAL_ACCOUNT, "clashreport", at=0)
+    assert registry.resolve("@ClashReport", SourceKind.SOCIAL_ACCOUNT, "ClashReport", at=10) is account
+
+
+# --- dates -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "published", "value"),
+    [
+        ("on Thursday", "2025-01-13", "2025-01-09"),
+        ("on Monday", "2025-01-13", "2025-01-13"),
+        ("last week", "2025-01-13", "2025-W02"),
+        ("last month", "2025-01-13", "2024-12"),
+        ("yesterday", "2024-03-01", "2024-02-29"),
+        ("December 23, 2024", None, "2024-12-23"),
+        ("Dec. 23", "2025-01-05", "2024-12-23"),
+        ("in December", "2025-01-05", "2024-12"),
+        ("on Thursday", None, None),
+    ],
+)
+def test_dates_resolve_against_publication(words: str, published: str | None, value: str | None) -> None:
+    text = f"The ministry said {words} that it was over."
+    (found,) = find_dates(text, Span(0, len(text)), parse_published(published))
+    assert found.words == words and found.value == value
+
+
+@pytest.mark.parametrize(
+    ("words", "published"),
+    [("February 29", "2024-01-10"), ("March 3", "0001-01-01"), ("Thursday", "0001-01-01"), ("February 30, 2024", None)],
+)
+def test_impossible_dates_are_none_not_errors(words: str, published: str | None) -> None:
+    text = f"The ministry said on {words} that it was over."
+    assert [d.value for d in find_dates(text, Span(0, len(text)), parse_published(published))] == [None]
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    text = "The talks may 5 times fail, officials said."
+    assert [d.words for d in find_dates(text, Span(0, len(text)), None)] == []
+
+
+# --- links that name a source ------------------------------------------------------------------------
+
+
+def test_link_naming_a_source_gets_its_id() -> None:
+    html = (
+        "<html><body><article><p>The plant was shut, "
+        '<a href="https://www.reuters.com/world/plant">Reuters reported</a> on Monday, citing two sources.</p>'
+        "<p>Later the company said that the plant would reopen, "
+        '<a href="https://example.com/statement">according to its statement</a>.</p>'
+        "</article></body></html>"
+    )
+    result = trace_article(read_html(html, url="https://news.example.org/a"))
+    by_id = {s.id: s for s in result.sources}
+    reuters = next(link for link in result.links if "reuters" in link.url)
+    assert reuters.source_id is not None and by_id[reuters.source_id].name == "Reuters"
+
+
+def test_link_source_name_field_is_mapped_to_a_source() -> None:
+    article = read_text("Yonhap News Agency said the drills had ended.")
+    link = Link(url="https://en.yna.co.kr/x", text="Yonhap", kind=LinkKind.NEWS_ARTICLE, start=0, end=6)
+    link.source_name = "Yonhap"
+    _, sources = extract_claims(article, [], links=[link])
+    assert link.source_id == next(s.id for s in sources if s.name == "Yonhap News Agency")

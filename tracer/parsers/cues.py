@@ -1,0 +1,145 @@
+"""The attribution lexicons (cue verbs, cue nouns, hedges, non-sources) and the fast candidate scan.
+
+The scan is what keeps the attribution stage fast: a sentence is parsed only when one of its
+words is a cue form, a phrase cue ("according to", "citing"), a hedge, or it holds a quote or
+ends in a colon. Everything here is read from the data files in `tracer/data/`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tracer.datafiles import load_lines
+
+# Classes whose content is a statement about the world: these make claims. The others
+# (stance, intent, topic) are attributions a reader may want to see, but not claims to trace.
+CLAIM_CLASSES = frozenset({"speech", "report", "belief", "according", "quote", "hedge"})
+_VOWELS = set("aeiou")
+_WORD = re.compile(r"[a-z]+")
+_HEADLINE = re.compile(r"^[A-Z][^:\n]{0,60}:\s")  # "Graham: Trump's rhetoric ..."
+_QUOTES = '"“”«»'
+_COPULA = frozenset({"is", "are", "was", "were", "to"})
+_COPULA_FORMS = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re", "am", "'m", "’m"}
+)
+# First words of the phrase cues handled by their own rules.
+_PHRASE_WORDS = frozenset({"according", "citing", "quoting", "cited", "quoted"})
+
+
+@dataclass(frozen=True, slots=True)
+class CueVerb:
+    """One cue verb: its class and how its complement may be read."""
+
+    lemma: str
+    cls: str
+    clause_only: bool = False
+    addressee: bool = False
+    prep: bool = False
+    as_object: bool = False
+    noun_like: bool = False
+    hedge: bool = False
+    raising: bool = False
+
+
+def inflections(lemma: str) -> set[str]:
+    """The regular -s/-ed/-ing forms of an English verb (irregular ones are listed in the data)."""
+    forms = {lemma}
+    if lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma.endswith("e"):
+        stem = lemma if lemma.endswith(("ee", "ye", "oe")) else lemma[:-1]
+        forms |= {lemma + "s", lemma + "d", stem + "ing"}
+    else:
+        plural = "es" if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) else "s"
+        forms |= {lemma + plural, lemma + "ed", lemma + "ing"}
+    return forms
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every lexicon the attribution rules read, indexed for lookup by lower-cased word form."""
+
+    verbs: dict[str, CueVerb]
+    nouns: frozenset[str]
+    hedges: tuple[str, ...]
+    non_sources: frozenset[str]
+    scan_words: frozenset[str]
+    source_words: frozenset[str]
+    triggers: frozenset[str]
+    not_cues: frozenset[str]
+    people: frozenset[str]
+    stances: frozenset[str]
+
+    def verb(self, form: str) -> CueVerb | None:
+        """The cue verb a lower-cased word form belongs to, if any."""
+        return self.verbs.get(form)
+
+    def names_source(self, sentence: str) -> bool:
+        """Whether a sentence has a speech or report cue, so it may name a source of its own."""
+        return not set(_WORD.findall(sentence.lower())).isdisjoint(self.source_words)
+
+    def is_candidate(self, sentence: str) -> bool:
+        """Whether a sentence may hold an attribution and so must be parsed (the fast path)."""
+        if sentence.rstrip().endswith(":") or _HEADLINE.match(sentence):
+            return True
+        words = set(_WORD.findall(sentence.lower()))
+        if not words.isdisjoint(self.scan_words):
+            return True
+        if any(q in sentence for q in _QUOTES) and not words.isdisjoint(self.verbs):
+            return True  # '"...," the ad states': a noun-like form beside a quotation is a verb
+        return "that" in words and not words.isdisjoint(self.nouns)  # noun cues need "that ..."
+
+
+def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
+    lemma, cls, *rest = line.split()
+    flags = {r for r in rest if r.startswith("+")}
+    extra = [r for r in rest if not r.startswith("+")]
+    verb = CueVerb(
+        lemma,
+        cls,
+        "+clause" in flags,
+        "+addressee" in flags,
+        "+prep" in flags,
+        "+as" in flags,
+        "+noun" in flags,
+        "+hedge" in flags,
+        "+raising" in flags,
+    )
+    return [*inflections(lemma), *extra], verb
+
+
+def _scan_forms(verbs: dict[str, CueVerb]) -> set[str]:
+    """Verb forms that make a sentence worth parsing: not the noun-like bare forms ("a tweet")."""
+    noun_like = {f for v in verbs.values() if v.noun_like for f in (v.lemma, *_plural(v.lemma))}
+    return set(verbs) - noun_like
+
+
+def _plural(lemma: str) -> set[str]:
+    return {f for f in inflections(lemma) if f.endswith("s") and not f.endswith("ss")} | {lemma + "s"}
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The lexicons, loaded once from `tracer/data/`."""
+    verbs: dict[str, CueVerb] = {}
+    for line in load_lines("cue_verbs.txt"):
+        forms, verb = _parse_verb_line(line)
+        for form in forms:
+            verbs.setdefault(form, verb)
+    nouns = frozenset(load_lines("cue_nouns.txt"))
+    hedges = load_lines("hedges.txt")
+    hedge_words = {w for h in hedges for w in _WORD.findall(h) if w not in _COPULA}
+    return Lexicon(
+        verbs=verbs,
+        nouns=nouns,
+        hedges=hedges,
+        non_sources=frozenset(load_lines("non_sources.txt")),
+        scan_words=frozenset(_scan_forms(verbs)) | hedge_words | _PHRASE_WORDS,
+        source_words=frozenset(f for f, v in verbs.items() if v.cls in ("speech", "report")) | _PHRASE_WORDS,
+        triggers=frozenset(verbs) | nouns | frozenset(hedges) | _COPULA_FORMS | {"according", ":"},
+        not_cues=frozenset(f for lemma in load_lines("not_cue_verbs.txt") for f in inflections(lemma.split()[0])),
+        people=frozenset(load_lines("people_nouns.txt")),
+        stances=frozenset(load_lines("stance_words.txt")),
+    )

@@ -1,0 +1,84 @@
+"""Grammar helpers shared by the attribution rules: subjects, passives, "who" referents, particles and
+intermediaries ("cited by Y")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from tracer.parsers.spans import Citation, Parsed
+from tracer.text import Span
+
+if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
+    from spacy.tokens import Token
+
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+# "in a statement cited by Yonhap", "documents seen by Reuters": the agent relays the content.
+_VIA_VERBS = frozenset({"cited", "quoted", "carried", "seen", "obtained", "reviewed", "viewed"})
+
+
+def is_passive(v: Token) -> bool:
+    """Whether a verb is passive ("was reported", "is said to", "a statement cited by ...")."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or (
+        v.tag_ == "VBN" and v.dep_ in ("acl", "advcl") and not any(c.dep_ == "aux" for c in v.children)
+    )
+
+
+def subject_of(p: Parsed, v: Token) -> Token | None:
+    """The subject of a cue verb, inherited through coordination and participles.
+
+    A subject inside a quotation that does not contain the verb is the parser mistaking the
+    quote for the clause; it is not the source.
+    """
+    for child in v.children:
+        if child.dep_ in ("nsubj", "csubj") and not _quoted_apart(p, child, v):
+            return child
+    head = v.head
+    if head.i == v.i:
+        return None
+    if v.dep_ == "conj" and head.tag_.startswith("VB"):
+        return subject_of(p, head)
+    if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG":
+        return subject_of(p, head)  # "..., adding that ...", "while also saying ..."
+    if v.dep_ == "pcomp" and v.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ != "as":
+        return subject_of(p, head.head)  # "by saying ...", "since announcing ..."
+    if v.dep_ == "xcomp" and not is_passive(head):
+        return subject_of(p, head)  # "declined to comment", "refused to say"
+    if v.dep_ == "pcomp" and head.lower_ == "as" and is_passive(head.head):
+        return next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)  # "was quoted as saying"
+    return None
+
+
+def _quoted_apart(p: Parsed, token: Token, v: Token) -> bool:
+    q = p.quote_at(p.char(token))
+    return q is not None and not (q.start <= p.char(v) < q.end)
+
+
+def referent_of(p: Parsed, subject: Token) -> Span | None:
+    """What a relative-pronoun subject stands for ("a lawmaker who said" -> the lawmaker)."""
+    if subject.lower_ not in _RELATIVE or subject.head.dep_ != "relcl":
+        return None
+    noun = subject.head.head
+    while noun.dep_ == "appos" and noun.head.i != noun.i:
+        noun = noun.head
+    return p.subtree(noun, without=[c for c in noun.children if c.dep_ in ("relcl", "appos", "acl")])
+
+
+def particles(v: Token) -> list[Token]:
+    """A verb's particles ("pointed out", "called for")."""
+    return [c for c in v.children if c.dep_ == "prt"]
+
+
+def via(p: Parsed, v: Token) -> Iterator[Citation]:
+    """Intermediaries: "said in a statement cited by Yonhap", "was quoted by Yonhap as saying"."""
+    scope = [v, *([v.head.head] if v.dep_ == "pcomp" and v.head.lower_ == "as" else [])]
+    for top in scope:
+        for tok in top.subtree:
+            if tok.lower_ not in _VIA_VERBS or tok.tag_ != "VBN":
+                continue
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            cue = p.tokens([tok, agent]) if agent is not None else None
+            source = p.subtree(pobj) if pobj is not None else None
+            if cue and source:
+                yield Citation(cue, source)

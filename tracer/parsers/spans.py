@@ -1,0 +1,184 @@
+"""What the attribution rules produce and read: attributions as character spans, parsed sentences.
+
+`Attribution` is the stage's internal record (source, cue, content spans plus the citations
+around them); `Parsed` wraps one spaCy parse with its offset into the document and the
+quotations of its paragraph, so rules can turn tokens into document spans.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from tracer.text import Span, paragraphs
+
+if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
+    from spacy.tokens import Doc, Token
+
+_MARKS = re.compile(r"''|[\"“”«»]")  # two apostrophes: the NYT's quotation mark
+_OPEN = "“«"
+_CLOSE = "”»"
+EDGE_PUNCT = " \t\n,;:—–-"
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A further source named beside an attribution ("citing Y", "cited by Y")."""
+
+    cue: Span
+    source: Span
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One source-cue-content relation found in the text.
+
+    `source` is the mention as written (possibly a pronoun); `referent` is what a relative
+    pronoun ("who") stands for. `cites` are upstream sources ("citing Y"); `via` are
+    intermediaries nearer to the writer ("in a statement cited by Y"). `cls` is the cue's
+    class (see `cue_verbs.txt`), `form` the rule that found it, `kind` what the content is
+    (clause, np, quote, passage).
+    """
+
+    source: Span | None
+    cue: Span
+    content: tuple[Span, ...]
+    sentence: Span
+    cls: str = "speech"
+    form: str = "verb"
+    kind: str = "clause"
+    referent: Span | None = None
+    cites: tuple[Citation, ...] = ()
+    via: tuple[Citation, ...] = ()
+    lemma: str = ""
+    quoted: bool = False  # the cue is inside someone's quotation
+    mark: int = 0  # length of a leading complementizer ("that ") the claim text leaves out
+    pending: bool = field(default=False, compare=False)  # content follows a colon, filled in later
+
+    @property
+    def content_span(self) -> Span:
+        """The smallest span covering every content fragment."""
+        return Span(self.content[0].start, self.content[-1].end) if self.content else self.cue
+
+    def covers(self, span: Span) -> bool:
+        """Whether `span` lies inside one of the content fragments."""
+        return any(f.start <= span.start and span.end <= f.end for f in self.content)
+
+
+def trim(text: str, span: Span, chars: str = EDGE_PUNCT) -> Span:
+    """Shrink a span past edge whitespace and punctuation (not quote marks, which content keeps)."""
+    start, end = span.start, span.end
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars + ".":
+        end -= 1
+    return Span(start, end)
+
+
+def quote_regions(text: str, para: Span) -> list[Span]:
+    """Spans of the quotations in a paragraph, quote marks included.
+
+    A quotation left open at the end of the paragraph runs to the paragraph's end (news style
+    leaves a quote open when it continues in the next paragraph).
+    """
+    regions: list[Span] = []
+    start: int | None = None
+    for match in _MARKS.finditer(text, para.start, para.end):
+        mark = match.group(0)
+        straight = mark in ('"', "''")
+        if start is None and (mark in _OPEN or straight):
+            start = match.start()
+        elif start is not None and (mark in _CLOSE or straight):
+            regions.append(Span(start, match.end()))
+            start = None
+    if start is not None:
+        regions.append(Span(start, para.end))
+    return regions
+
+
+class Layout:
+    """A text's paragraphs and the quotations in each, computed once per document."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.paragraphs = paragraphs(text)
+        self._starts = [p.start for p in self.paragraphs]
+        self.quotes = [quote_regions(text, p) for p in self.paragraphs]
+
+    def index(self, offset: int) -> int | None:
+        """The number of the paragraph holding `offset`, if any."""
+        i = bisect_right(self._starts, offset) - 1
+        return i if i >= 0 and offset < self.paragraphs[i].end else None
+
+    def paragraph(self, offset: int) -> Span | None:
+        """The paragraph holding `offset`."""
+        i = self.index(offset)
+        return self.paragraphs[i] if i is not None else None
+
+    def quotes_at(self, offset: int) -> list[Span]:
+        """The quotations of the paragraph holding `offset`."""
+        i = self.index(offset)
+        return self.quotes[i] if i is not None else []
+
+    def inside_quote(self, span: Span) -> bool:
+        """Whether a span lies wholly inside one quotation."""
+        return any(q.start <= span.start and span.end <= q.end for q in self.quotes_at(span.start))
+
+
+class Parsed:
+    """A parsed sentence, where it starts in the document, and its paragraph's quotations."""
+
+    def __init__(self, doc: Doc, offset: int, text: str, quotes: list[Span] | None = None) -> None:
+        self.doc = doc
+        self.offset = offset
+        self.text = text
+        self.quotes = quotes or []
+        self.bounds = Span(offset, offset + len(doc.text))
+
+    def char(self, token: Token) -> int:
+        """Document offset of a token's first character."""
+        return self.offset + token.idx
+
+    def span(self, first: int, last: int) -> Span | None:
+        """Characters of tokens first..last (inclusive), trimmed of edge punctuation."""
+        if first > last:
+            return None
+        start = self.offset + self.doc[first].idx
+        end = self.offset + self.doc[last].idx + len(self.doc[last])
+        trimmed = trim(self.text, Span(start, end))
+        return trimmed if trimmed.end > trimmed.start else None
+
+    def tokens(self, tokens: Iterable[Token]) -> Span | None:
+        """The span from the first to the last of some tokens."""
+        idx = sorted(t.i for t in tokens)
+        return self.span(idx[0], idx[-1]) if idx else None
+
+    def subtree(self, token: Token, without: Iterable[Token] = ()) -> Span | None:
+        """A token's subtree, minus the subtrees of `without` that sit at its edges."""
+        first, last = token.left_edge.i, token.right_edge.i
+        for cut in sorted(without, key=lambda t: t.i):
+            if cut.left_edge.i <= first <= cut.right_edge.i:
+                first = cut.right_edge.i + 1
+            elif cut.i > token.i and cut.left_edge.i <= last:
+                last = min(last, cut.left_edge.i - 1)
+        return self.span(first, last)
+
+    def token_at(self, offset: int) -> Token | None:
+        """The token starting at a document offset, if one does."""
+        local = offset - self.offset
+        if not 0 <= local < len(self.doc.text):
+            return None
+        span = self.doc.char_span(local, local + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) and span[0].idx == local else None
+
+    def quote_at(self, offset: int) -> Span | None:
+        """The quotation containing a document offset, if any."""
+        return next((q for q in self.quotes if q.start <= offset < q.end), None)
+
+    def in_quote(self, token: Token) -> bool:
+        """Whether a token lies inside a quotation (its marks excluded)."""
+        q = self.quote_at(self.char(token))
+        return q is not None and q.start < self.char(token)
