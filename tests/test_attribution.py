@@ -286,3 +286,32 @@ def test_chain_case_files_are_valid(path: Path) -> None:
         assert {"id", "form", "text"} <= set(case), case.get("id")
         for expected in case.get("claims", []):
             assert expected["contains"] in case["text"], (case["id"], expected["contains"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("River News Now said that the Orren dam is leaking 1,100 litres of water every second.", "River News Now"),
+    ],
+)
+def test_source_name_keeps_a_last_word_the_parser_split_off(sentence: str, source: str) -> None:
+    """The small model reads "Now" in "River News Now said" as an adverb; the name must stay whole
+    (a shortened name would not merge with the same account elsewhere)."""
+    claims, _ = extract_claims(read_text(sentence), [])
+    assert [hop.source.name for claim in claims for hop in claim.chain] == [source]
+
+
+def test_colon_passage_stops_at_an_embedded_post() -> None:
+    """'People shared this:' introduces a tweet; its words are the tweet author's, and the
+    signature line is never a claim."""
+    page = (
+        "<html><body><article><p>People shared this all day:</p>"
+        '<blockquote class="twitter-tweet"><p lang="en">The ferry to Orren island is cancelled until Monday.</p>'
+        "&mdash; Ferry Fan (@ferryfan) "
+        '<a href="https://twitter.com/ferryfan/status/1899461556433846999">March 11, 2025</a></blockquote>'
+        "<p>The operator has not confirmed it.</p></article></body></html>"
+    )
+    result = trace_article(read_html(page))
+    assert [(c.text, [h.source.name for h in c.chain]) for c in result.claims] == [
+        ("The ferry to Orren island is cancelled until Monday.", ["Ferry Fan"])
+    ]

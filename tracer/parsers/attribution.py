@@ -33,13 +33,18 @@ MAX_SENTENCE_CHARS = 2000
 __all__ = ["Attribution", "Citation", "extract_claims", "find_attributions", "outermost"]
 
 
-def find_attributions(text: str, *, passages: list[Span] | None = None) -> list[Attribution]:
+def find_attributions(
+    text: str, *, passages: list[Span] | None = None, stops: list[Span] | None = None
+) -> list[Attribution]:
     """Every attribution in a text, nested ones included, in text order.
 
     Args:
         text: Plain text, one paragraph per line.
         passages: Paragraph spans known to be quoted passages (an HTML blockquote), used for
             the content of "X wrote:".
+        stops: Spans a passage never runs into: embedded posts and their signatures. A post's
+            words are its author's, not those of the sentence introducing it ("People shared
+            this all day: <tweet>").
 
     Returns:
         Attributions with character spans into `text`.
@@ -52,7 +57,7 @@ def find_attributions(text: str, *, passages: list[Span] | None = None) -> list[
     for sentence, doc in zip(candidates, parse(s.of(text) for s in candidates), strict=True):
         found.extend(find_in_sentence(doc, sentence.start, text, lex, layout.quotes_at(sentence.start)))
     LOGGER.debug("%d of %d sentences parsed, %d attributions", len(candidates), len(spans), len(found))
-    found = fill_passages(layout, found, passages)
+    found = fill_passages(layout, found, passages, stops)
     found = widen_quotes(layout, found)
     return continue_quotes(layout, found)
 
@@ -90,16 +95,23 @@ def extract_claims(
     Returns:
         The claims in text order and the document's sources.
     """
-    found = find_attributions(article.text, passages=_blockquotes(article))
+    found = find_attributions(article.text, passages=_blockquotes(article), stops=_post_spans(posts))
     return build_claims(article, found, posts, links or [])
 
 
+def _post_spans(posts: list[Post]) -> list[Span]:
+    """Where embedded posts sit in the text: their words and their signature lines."""
+    spans = [Span(p.start, p.end) for p in posts if p.start is not None and p.end is not None]
+    spans += [Span(p.evidence_start, p.evidence_end) for p in posts if p.evidence_start is not None and p.evidence_end]
+    return spans
+
+
 def _blockquotes(article: Article) -> list[Span]:
-    """Paragraphs inside an HTML <blockquote>: the exact extent of a quoted passage."""
+    """Paragraphs inside an HTML <blockquote> (not an embedded post's): the extent of a quoted passage."""
     spans = []
     for block in article.blocks:
         element = block.element
-        if element is not None and (
+        if block.embed is None and element is not None and (
             element.tag == "blockquote" or any(a.tag == "blockquote" for a in element.iterancestors())
         ):
             spans.append(Span(block.start, block.end))

@@ -13,11 +13,15 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from tracer.datafiles import load_json, load_lines
+from tracer.datafiles import load_json
+from tracer.parsers.cues import lexicon
 from tracer.platforms import parse_permalink
 from tracer.text import Span
 from tracer.urls import site_of
 
+# Cue-verb classes that introduce what a source said, found or believes ("as Reuters reported");
+# stance and intent verbs ("Reuters endorsed") do not make a link the source's report.
+_REPORTING_CLASSES = frozenset({"speech", "report", "belief"})
 _WORD = r"[A-Z][\w&'’.-]*"
 _JOIN = r"(?:of|for|and|&|de|del|on|the)"
 _NAME = rf"(?P<name>(?:[Tt]he\s+)?{_WORD}(?:\s+(?:{_JOIN}\s+)?{_WORD}){{0,5}})"
@@ -30,6 +34,11 @@ def _table() -> dict[str, Any]:
     return table
 
 
+def _reporting_forms() -> list[str]:
+    """Every inflected form of the cue verbs that report what a source said or found."""
+    return [form for form, verb in lexicon().verbs.items() if verb.cls in _REPORTING_CLASSES]
+
+
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -37,7 +46,7 @@ def _alternation(words: list[str]) -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     table = _table()
-    cues = _alternation([*load_lines("cue_verbs.txt"), *table["extra_cues"]])
+    cues = _alternation([*_reporting_forms(), *table["extra_cues"]])
     leads = _alternation(table["lead_cues"])
     nouns = _alternation(table["report_nouns"])
     anchor = re.compile(

@@ -101,7 +101,9 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def fill_passages(layout: Layout, found: list[Attribution], blocks: list[Span] | None = None) -> list[Attribution]:
+def fill_passages(
+    layout: Layout, found: list[Attribution], blocks: list[Span] | None = None, stops: list[Span] | None = None
+) -> list[Attribution]:
     """Give "X wrote:" its content: the rest of the sentence, else the following paragraph(s).
 
     Args:
@@ -109,6 +111,7 @@ def fill_passages(layout: Layout, found: list[Attribution], blocks: list[Span] |
         found: Attributions; those marked `pending` get their content here.
         blocks: For HTML, the spans of a blockquote that follows a colon, when known; the
             passage is then exactly those paragraphs.
+        stops: Spans (embedded posts) a passage ends before.
 
     Returns:
         The attributions, pending ones filled in (or dropped when nothing follows).
@@ -118,32 +121,37 @@ def fill_passages(layout: Layout, found: list[Attribution], blocks: list[Span] |
         if not a.pending:
             out.append(a)
             continue
-        content = _passage(layout.text, a, layout.paragraphs, blocks or [])
+        content = _passage(layout.text, a, _open_paragraphs(layout.paragraphs, stops or []), blocks or [])
         if content:
             out.append(replace(a, content=content, kind="passage", pending=False))
     return out
 
 
-def _passage(text: str, a: Attribution, paras: list[Span], blocks: list[Span]) -> tuple[Span, ...]:
+def _open_paragraphs(paras: list[Span], stops: list[Span]) -> list[Span | None]:
+    """Paragraphs, with those inside a stop replaced by None: a passage ends where one begins."""
+    return [None if any(_overlaps(p, s) for s in stops) else p for p in paras]
+
+
+def _passage(text: str, a: Attribution, paras: list[Span | None], blocks: list[Span]) -> tuple[Span, ...]:
     colon = text.find(":", a.cue.end, a.sentence.end)
     if colon != -1:
         rest = trim(text, Span(colon + 1, a.sentence.end))
         if rest.end > rest.start and text[rest.start : rest.end].strip(" .\"“”'"):
             return (rest,)
-    index = next((i for i, p in enumerate(paras) if p.start <= a.sentence.start < p.end), None)
-    if index is None or index + 1 >= len(paras):
+    index = next((i for i, p in enumerate(paras) if p and p.start <= a.sentence.start < p.end), None)
+    if index is None or index + 1 >= len(paras) or (first := paras[index + 1]) is None:
         return ()
     quoted = {(b.start, b.end) for b in blocks}
-    if (paras[index + 1].start, paras[index + 1].end) in quoted:
+    if (first.start, first.end) in quoted:
         run = []
         for p in paras[index + 1 :]:
-            if (p.start, p.end) not in quoted:
+            if p is None or (p.start, p.end) not in quoted:
                 break
             run.append(p)
         return tuple(run)  # an HTML blockquote: exactly its paragraphs
-    taken = [paras[index + 1]]
+    taken = [first]
     for p in paras[index + 2 : index + 1 + MAX_PASSAGE_PARAGRAPHS]:
-        if not _ANAPHORIC_OPENING.match(p.of(text)) or text[taken[-1].end - 1] == ":":
+        if p is None or not _ANAPHORIC_OPENING.match(p.of(text)) or text[taken[-1].end - 1] == ":":
             break
         taken.append(p)
     return tuple(taken)

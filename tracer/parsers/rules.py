@@ -117,7 +117,7 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
     if subject is None or subject.lower_ in _NOT_SUBJECTS or subject.lower_ in lex.non_sources:
         return
     content = _verb_content(p, v, verb, lex)
-    source = p.subtree(subject, without=[c for c in subject.children if c.lower_ in CITING or c.i == v.i])
+    source = p.source_subtree(subject, v, without=[c for c in subject.children if c.lower_ in CITING or c.i == v.i])
     if content is None or source is None:
         return
     fragments, kind, extra_cue = content

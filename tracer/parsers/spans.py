@@ -23,6 +23,41 @@ _OPEN = "“«"
 _CLOSE = "”»"
 EDGE_PUNCT = " \t\n,;:—–-"
 
+# Dependencies the parser gives a name's last word when it misreads it ("River News Now said":
+# "Now" as an adverb of "said").
+_NAME_TAIL_DEPS = frozenset({"advmod", "npadvmod", "compound", "nmod", "appos", "nsubj"})
+# ... but "Reuters Monday reported" is a name and a date.
+_DATE_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+def _name_tail(token: Token) -> bool:
+    return token.is_title and token.dep_ in _NAME_TAIL_DEPS and token.lower_ not in _DATE_WORDS
+
 
 @dataclass(frozen=True, slots=True)
 class Citation:
@@ -165,6 +200,25 @@ class Parsed:
             elif cut.i > token.i and cut.left_edge.i <= last:
                 last = min(last, cut.left_edge.i - 1)
         return self.span(first, last)
+
+    def source_subtree(self, subject: Token, verb: Token, without: Iterable[Token] = ()) -> Span | None:
+        """A subject's subtree as a source name, taking in capitalised words the parser split off.
+
+        The small model reads the last word of names such as "River News Now" or "Politics Today"
+        as an adverb of the verb; a title-case word right after a proper noun and before the verb
+        belongs to the name (a wrong, shortened name would not merge with the same source elsewhere).
+        """
+        last = subject.right_edge.i
+        span = self.subtree(subject, without)
+        if span is None or self.doc[last].tag_ not in ("NNP", "NNPS") or span.end != self._end_of(last):
+            return span
+        end = last
+        while end + 1 < verb.i and _name_tail(self.doc[end + 1]):
+            end += 1
+        return Span(span.start, self._end_of(end))
+
+    def _end_of(self, i: int) -> int:
+        return self.offset + self.doc[i].idx + len(self.doc[i])
 
     def token_at(self, offset: int) -> Token | None:
         """The token starting at a document offset, if one does."""
