@@ -13,31 +13,13 @@ from datetime import date
 
 from lxml.html import HtmlElement
 
-_MONTHS = {
-    name: index
-    for index, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+from tracer.parsers.dates import MONTH_PATTERN, MONTHS
+
 _TEXT_DATES = (
-    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+    re.compile(MONTH_PATTERN + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+    re.compile(
+        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH_PATTERN + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE
+    ),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?!\d)"),  # also 2025-03-09T18:00
 )
 _URL_DATES = (
@@ -52,7 +34,7 @@ DATELINE_CHARS = 160
 
 def _iso(match: re.Match[str]) -> str | None:
     month = match.group("month").lower().rstrip(".")
-    number = _MONTHS.get(month) or (int(month) if month.isdigit() else 0)
+    number = MONTHS.get(month) or (int(month) if month.isdigit() else 0)
     try:
         return date(int(match.group("year")), number, int(match.group("day"))).isoformat()
     except ValueError:

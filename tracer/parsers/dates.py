@@ -13,7 +13,8 @@ from datetime import date, timedelta
 
 from tracer.text import Span
 
-_MONTHS = {
+# English month names and abbreviations → month number (also read by tracer.dating).
+MONTHS = {
     m: i
     for i, names in enumerate(
         (
@@ -36,10 +37,10 @@ _MONTHS = {
 }
 MIN_YEAR, MAX_YEAR = 1800, 2200  # outside this a "date" is a misread number or a broken page date
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+MONTH_PATTERN = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _PATTERN = re.compile(
     r"\b(?:"
-    + _MONTH
+    + MONTH_PATTERN
     + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?"  # December 23[, 2024]
     + r"|(?P<iso>\d{4}-\d{2}-\d{2})"
     + r"|(?:on\s+|last\s+)?(?P<weekday>"
@@ -48,7 +49,7 @@ _PATTERN = re.compile(
     + r"|(?P<relday>yesterday|today)"
     + r"|(?P<rel>last|this|earlier\s+this|past)\s+(?P<unit>week|month|year)"
     + r"|in\s+(?P<inmonth>"
-    + "|".join(m for m in _MONTHS if len(m) > 3)
+    + "|".join(m for m in MONTHS if len(m) > 3)
     + r")\b(?!\s+\d)"
     + r")\b",
     re.IGNORECASE,
@@ -90,7 +91,7 @@ def _resolve(match: re.Match[str], published: date | None) -> str | None:
     if groups["iso"]:
         return groups["iso"]
     if groups["month"] and groups["day"]:
-        return _calendar(_MONTHS[groups["month"].lower()], int(groups["day"]), groups["year"], published)
+        return _calendar(MONTHS[groups["month"].lower()], int(groups["day"]), groups["year"], published)
     if published is None:
         return None
     if groups["weekday"]:
@@ -101,7 +102,7 @@ def _resolve(match: re.Match[str], published: date | None) -> str | None:
     if groups["unit"]:
         return _period(groups["rel"].lower(), groups["unit"].lower(), published)
     if groups["inmonth"]:
-        month = _MONTHS[groups["inmonth"].lower()]
+        month = MONTHS[groups["inmonth"].lower()]
         year = published.year if month <= published.month else published.year - 1
         return f"{year:04d}-{month:02d}"
     return None
