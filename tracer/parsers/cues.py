@@ -18,6 +18,7 @@ from tracer.datafiles import load_lines
 CLAIM_CLASSES = frozenset({"speech", "report", "belief", "according", "quote", "hedge"})
 _VOWELS = set("aeiou")
 _WORD = re.compile(r"[a-z]+")
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Za-z][a-z]+\b")
 _HEADLINE = re.compile(r"^[A-Z][^:\n]{0,60}:\s")  # "Graham: Trump's rhetoric ..."
 _QUOTES = '"“”«»'
 _COPULA = frozenset({"is", "are", "was", "were", "to"})
@@ -71,6 +72,7 @@ class Lexicon:
     not_cues: frozenset[str]
     people: frozenset[str]
     stances: frozenset[str]
+    headline_words: frozenset[str] = frozenset()
 
     def verb(self, form: str) -> CueVerb | None:
         """The cue verb a lower-cased word form belongs to, if any."""
@@ -90,6 +92,18 @@ class Lexicon:
         if any(q in sentence for q in _QUOTES) and not words.isdisjoint(self.verbs):
             return True  # '"...," the ad states': a noun-like form beside a quotation is a verb
         return "that" in words and not words.isdisjoint(self.nouns)  # noun cues need "that ..."
+
+    def parser_form(self, sentence: str) -> str:
+        """The sentence as the parser should see it: a Title-Case headline with its cue verbs and
+        function words lower-cased ("Jeb Bush Super PAC Chief praises Marco Rubio ..."), else as is.
+
+        Only letter case changes, so character offsets stay those of the document.
+        """
+        words = _CAPITALISED.findall(sentence)
+        if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+            return sentence
+        keep = self.headline_words | self.verbs.keys()
+        return _CAPITALISED.sub(lambda m: m.group(0).lower() if m.group(0).lower() in keep else m.group(0), sentence)
 
 
 def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
@@ -142,4 +156,5 @@ def lexicon() -> Lexicon:
         not_cues=frozenset(f for lemma in load_lines("not_cue_verbs.txt") for f in inflections(lemma.split()[0])),
         people=frozenset(load_lines("people_nouns.txt")),
         stances=frozenset(load_lines("stance_words.txt")),
+        headline_words=frozenset(load_lines("headline_words.txt")),
     )

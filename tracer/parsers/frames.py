@@ -25,7 +25,7 @@ MAX_SOURCE_TOKENS = 16
 
 def quote_frame(p: Parsed, v: Token, verb: CueVerb) -> Attribution | None:
     """'"...," X said' / '"...," said X' / 'X said, "..."': the quotation beside the verb."""
-    if verb.cls not in ("speech", "belief") or p.in_quote(v):
+    if verb.cls not in ("speech", "belief", "question") or p.in_quote(v):
         return None
     before = _quote_before(p, v)
     subject = subject_of(p, v)
@@ -62,7 +62,7 @@ def _quote_before(p: Parsed, v: Token) -> tuple[Span, Span] | None:
     between = [t for t in p.doc[: v.i] if quote.end <= p.char(t)]
     words = [t for t in between if not t.is_punct and not t.is_space]
     if not words:
-        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i for c in v.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass") and p.char(c) < quote.start for c in v.children):
             return None  # 'Humphrey, who calls Trump a "sociopath," said ...': the quote is in the subject
         source = _inverted_source(p, v)
         return (quote, source) if source else None

@@ -41,7 +41,13 @@ def subject_of(p: Parsed, v: Token) -> Token | None:
     if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG":
         return subject_of(p, head)  # "..., adding that ...", "while also saying ..."
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ != "as":
+        if head.head.tag_.startswith("NN"):  # "their strategy of attacking him"
+            return next((c for c in head.head.children if c.dep_ == "poss"), None)
         return subject_of(p, head.head)  # "by saying ...", "since announcing ..."
+    if v.dep_ == "acl" and v.tag_ == "VBG" and head.tag_.startswith("NN") and head.i < v.i:
+        return head  # "a super PAC supporting Rubio", "911 calls saying shots were fired"
+    if v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return subject_of(p, head)  # "attended the rally to support the candidate"
     if v.dep_ == "xcomp" and not is_passive(head):
         return subject_of(p, head)  # "declined to comment", "refused to say"
     if v.dep_ == "pcomp" and head.lower_ == "as" and is_passive(head.head):

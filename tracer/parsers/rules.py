@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from tracer.parsers.coordination import cut_start, own_statement, shared_speaker
 from tracer.parsers.cues import CueVerb, Lexicon
 from tracer.parsers.frames import MAX_SOURCE_TOKENS, quote_frame
 from tracer.parsers.grammar import is_passive, particles, referent_of, subject_of, via
@@ -30,6 +31,7 @@ _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 _ADDRESSEE_PREPS = frozenset({"to", "with"})
 _OBJECT_PREPS = frozenset({"of", "for", "as", "about", "against", "from", "to", "into", "over"})
 _CONTENT_PREPS = frozenset({"about", "of", "on", "for", "against", "to", "over", "at", "as", "into", "with"})
+_ASKED_PREPS = frozenset({"about", "on", "for", "regarding"})
 _PLACEHOLDERS = frozenset({"following", "statement", "this", "message", "note", "post", "tweet", "letter"})
 _NOT_SUBJECTS = frozenset({"there", "here", "what", "this", "these"})
 _NOT_CONTENT_TAGS = frozenset({"PRP", "WP", "WDT", "EX", "DT"})
@@ -61,9 +63,31 @@ def find_in_sentence(
         for rule in (verb_rule, *PHRASE_RULES):
             found.extend(a for a in rule(p, token, lex) if a.content or a.pending)
     found = attach_citations(p, found)
+    found = _separate(p, found, lex)
     found = [_to_sentence_end(p, a, found) for a in found]
     found = [replace(a, quoted=_quoted(p, a), mark=_mark(p, a)) for a in found]
     return sorted(found, key=lambda a: a.cue.start)
+
+
+def _separate(p: Parsed, found: list[Attribution], lex: Lexicon) -> list[Attribution]:
+    """Cut each content before a cue verb that starts a statement of its own (`coordination.py`)."""
+    for b in list(found):
+        w = p.token_at(b.cue.start)
+        if w is None or not w.tag_.startswith("VB"):
+            continue
+        for i, a in enumerate(found):
+            host = p.token_at(a.cue.start) if a is not b and a.covers(b.cue) else None
+            if host is not None and own_statement(w, host, lex):
+                found[i] = replace(a, content=tuple(_cut_before(p, f, w) for f in a.content))
+    return found
+
+
+def _cut_before(p: Parsed, fragment: Span, w: Token) -> Span:
+    first = p.token_at(fragment.start)
+    if first is None or not fragment.start <= p.char(w) < fragment.end:
+        return fragment
+    cut = cut_start(w, first.i)
+    return trim(p.text, Span(fragment.start, p.char(w.doc[cut]))) if cut > first.i else fragment
 
 
 def _mark(p: Parsed, a: Attribution) -> int:
@@ -113,7 +137,8 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
     if verb.raising:
         yield from _raising(p, v, verb)
         return
-    subject = misread or subject_of(p, v)
+    speaker = shared_speaker(v, lex)
+    subject = misread or subject_of(p, speaker if speaker is not None else v)
     if subject is None or subject.lower_ in _NOT_SUBJECTS or subject.lower_ in lex.non_sources:
         return
     content = _verb_content(p, v, verb, lex)
@@ -246,8 +271,8 @@ def _inverted(p: Parsed, clause: Token, v: Token, verb: CueVerb) -> bool:
     """'The talks failed, the minister said': a clause before a speech or belief verb, set off by a comma."""
     if verb.cls not in ("speech", "belief", "report"):
         return False
-    gap = p.text[p.char(clause.right_edge) + len(clause.right_edge) : p.char(v)]
-    return ";" not in gap and ":" not in gap and "." not in gap.replace("...", "")
+    gap = v.doc[clause.right_edge.i + 1 : v.i]
+    return not any(t.text in (";", ":", ".") for t in gap)  # "Ms. Gedrich said" keeps its "Ms."
 
 
 def _host_clause(p: Parsed, v: Token) -> Content | None:
@@ -356,6 +381,8 @@ def _passive(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Iterator[Attri
     subject = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
     parts = [s for s in (p.subtree(c) for c in v.children if c.dep_ in ("ccomp", "xcomp", "oprd", "attr")) if s]
     parts += [s for s in (p.subtree(c) for c in v.children if c.dep_ == "prep" and c.lower_ == "as") if s]
+    if verb.cls == "question":  # "Asked about the merger, she ..."
+        parts += [s for s in (p.subtree(c) for c in v.children if c.dep_ == "prep" and c.lower_ in _ASKED_PREPS) if s]
     if subject is None and v.dep_ in ("acl", "advcl") and (v.dep_ == "acl" or not parts or agent is not None):
         return  # "a statement cited by Yonhap", "as expected"; but "Asked whether ..., X said" stays
     if subject is not None and subject.lower_ != "it" and verb.cls != "question":

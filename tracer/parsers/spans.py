@@ -171,7 +171,9 @@ class Parsed:
         self.offset = offset
         self.text = text
         self.quotes = quotes or []
-        self.bounds = Span(offset, offset + len(doc.text))
+        # len(doc.text) would join every token's text again on each call: the last token says it.
+        self.length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+        self.bounds = Span(offset, offset + self.length)
 
     def char(self, token: Token) -> int:
         """Document offset of a token's first character."""
@@ -223,7 +225,7 @@ class Parsed:
     def token_at(self, offset: int) -> Token | None:
         """The token starting at a document offset, if one does."""
         local = offset - self.offset
-        if not 0 <= local < len(self.doc.text):
+        if not 0 <= local < self.length:
             return None
         span = self.doc.char_span(local, local + 1, alignment_mode="expand")
         return span[0] if span is not None and len(span) and span[0].idx == local else None
