@@ -73,6 +73,7 @@ class Lexicon:
     people: frozenset[str]
     stances: frozenset[str]
     headline_words: frozenset[str] = frozenset()
+    kickers: frozenset[str] = frozenset()
 
     def verb(self, form: str) -> CueVerb | None:
         """The cue verb a lower-cased word form belongs to, if any."""
@@ -157,4 +158,5 @@ def lexicon() -> Lexicon:
         people=frozenset(load_lines("people_nouns.txt")),
         stances=frozenset(load_lines("stance_words.txt")),
         headline_words=frozenset(load_lines("headline_words.txt")),
+        kickers=frozenset(load_lines("headline_kickers.txt")),
     )

@@ -177,7 +177,7 @@ def headline_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
     if any(w.tag_ not in tags for w in name[:lead]):
         return  # "Trump on Twitter:": the name, then where it was said
     source, content = p.tokens(name[:lead]), p.span(t.i + 1, len(t.doc) - 1)
-    if source is not None and source.of(p.text).lower().replace("’", "'") in lex.non_sources:
+    if source is not None and source.of(p.text).lower().replace("’", "'") in lex.kickers:
         return  # "WATCH: ...", "UPDATE: ..."
     if source and content:
         yield Attribution(

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from tracer.parsers.bounds import drop_asides
 from tracer.parsers.coordination import cut_start, own_statement, shared_speaker
 from tracer.parsers.cues import CueVerb, Lexicon
 from tracer.parsers.frames import MAX_SOURCE_TOKENS, quote_frame
@@ -31,6 +32,13 @@ _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 _ADDRESSEE_PREPS = frozenset({"to", "with"})
 _OBJECT_PREPS = frozenset({"of", "for", "as", "about", "against", "from", "to", "into", "over"})
 _CONTENT_PREPS = frozenset({"about", "of", "on", "for", "against", "to", "over", "at", "as", "into", "with"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "''", "``"})
+# Any speech verb may take what it is about as a prepositional object ("joked about ...").
+_SPEECH_PREPS = frozenset({"about", "of", "on", "against", "over"})
+# Speech verbs whose "to" object is what they answer, not a hearer ("responded to the remarks").
+_ANSWER_VERBS = frozenset({"respond", "reply", "admit", "object", "react", "testify", "confess"})
+_WH_DEPS = frozenset({"dobj", "dative", "attr", "pobj"})
+_WH_OBJECTS = frozenset({"what", "which", "whom", "whatever"})
 _ASKED_PREPS = frozenset({"about", "on", "for", "regarding"})
 _PLACEHOLDERS = frozenset({"following", "statement", "this", "message", "note", "post", "tweet", "letter"})
 _NOT_SUBJECTS = frozenset({"there", "here", "what", "this", "these"})
@@ -64,7 +72,7 @@ def find_in_sentence(
             found.extend(a for a in rule(p, token, lex) if a.content or a.pending)
     found = attach_citations(p, found)
     found = _separate(p, found, lex)
-    found = [_to_sentence_end(p, a, found) for a in found]
+    found = [drop_asides(p, _to_sentence_end(p, a, found)) for a in found]
     found = [replace(a, quoted=_quoted(p, a), mark=_mark(p, a)) for a in found]
     return sorted(found, key=lambda a: a.cue.start)
 
@@ -216,13 +224,42 @@ def _verb_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content |
         return clause
     if _colon_follows(v):
         return (), "passage", []
+    setting = _clause_in_setting(p, v) if verb.cls in ("speech", "report", "belief") else None
+    if setting is not None:
+        return setting
     if v.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in v.children):
         host = _host_clause(p, v)
         mark = next(c for c in v.children if c.dep_ == "mark")
         return (host[0], host[1], [mark]) if host else None
     if verb.clause_only:
-        return (_as_object(p, v) if verb.as_object else None) or _quote_before_sentence(p, v, verb)
+        return (
+            (_as_object(p, v) if verb.as_object else None)
+            or _quote_before_sentence(p, v, verb)
+            or (_prep_content(p, v, verb) if verb.cls == "speech" else None)
+        )
     return _object_content(p, v, verb, lex) or _quote_before_sentence(p, v, verb)
+
+
+def _clause_in_setting(p: Parsed, v: Token) -> Content | None:
+    """'said in a statement that ...', 'alleged in the suit that ...': the parser hangs the
+    that-clause on the noun of the setting. An object relative ("in a statement that he
+    released") has a verb with no object of its own and is not content."""
+    for prep in (c for c in v.children if c.dep_ == "prep" and c.i > v.i):
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is None or noun.i + 1 >= len(noun.doc) or noun.nbor(1).lower_ != "that":
+            continue
+        that = noun.nbor(1)
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > that.i), None)
+        if clause is None or that.dep_ in ("nsubj", "nsubjpass", "dobj") or not _complete_clause(clause):
+            continue
+        span = p.span(that.i, clause.right_edge.i)
+        return ((span,), quote_kind(p, span), []) if span else None
+    return None
+
+
+def _complete_clause(clause: Token) -> bool:
+    deps = {c.dep_ for c in clause.children}
+    return "nsubjpass" in deps or ("nsubj" in deps and bool(deps & {"dobj", "ccomp", "xcomp", "attr", "acomp"}))
 
 
 def _as_object(p: Parsed, v: Token) -> Content | None:
@@ -304,6 +341,10 @@ def _quote_before_sentence(p: Parsed, v: Token, verb: CueVerb) -> Content | None
 
 
 def _object_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | None:
+    wh = next((c for c in v.children if c.dep_ in _WH_DEPS and c.tag_ in ("WP", "WDT") and c.i < v.i), None)
+    if wh is not None and wh.lower_ in _WH_OBJECTS:  # "what Melania Trump told NBC", "whom he described"
+        span = p.tokens([wh])
+        return ((span,), "np", []) if span else None
     objects = [c for c in v.children if c.dep_ in _OBJECT_DEPS]
     if verb.addressee:
         objects = [o for o in objects if o.dep_ != "dobj" or o.i < v.i]
@@ -316,13 +357,18 @@ def _object_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content
             span = p.subtree(inner)
             return ((span,), quote_kind(p, span), []) if span else None
         last = obj
-        for c in sorted((c for c in v.children if c.i > obj.i), key=lambda c: c.i):
-            if c.left_edge.i != last.right_edge.i + 1 or not _completes_object(c, verb):
+        for c in sorted((c for c in v.children if c.i > obj.i and not _quote_mark(c)), key=lambda c: c.i):
+            gap = v.doc[last.right_edge.i + 1 : c.left_edge.i]
+            if any(not t.is_punct or t.text in ",;:" for t in gap) or not _completes_object(c, verb):
                 break  # "pledged her vote to Clinton | recently in an effort to ..."
             last = c
         span = p.span(obj.left_edge.i, last.right_edge.i)
         return ((span,), "np", []) if span else None
-    return _prep_content(p, v, verb) if verb.prep else None
+    return _prep_content(p, v, verb) if verb.prep or verb.cls == "speech" else None
+
+
+def _quote_mark(t: Token) -> bool:
+    return t.is_punct and t.text in _QUOTE_MARKS
 
 
 def _completes_object(c: Token, verb: CueVerb) -> bool:
@@ -330,7 +376,7 @@ def _completes_object(c: Token, verb: CueVerb) -> bool:
 
     For a report ("polls show Rubio in third at 11 percent") every adjacent phrase does.
     """
-    if c.dep_ in ("oprd", "xcomp", "ccomp"):
+    if c.dep_ in ("oprd", "xcomp", "ccomp", "npadvmod", "advmod", "dative", "acomp"):
         return True
     return c.dep_ == "prep" and (c.lower_ in _OBJECT_PREPS or verb.cls == "report")
 
@@ -352,8 +398,10 @@ def has_that(clause: Token) -> bool:
 
 
 def _prep_content(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
-    for prep in (c for c in v.children if c.dep_ == "prep" and c.i > v.i and c.lower_ in _CONTENT_PREPS):
-        if verb.cls == "speech" and prep.lower_ in _ADDRESSEE_PREPS:
+    """'called for a ban', 'joked about moving to New Zealand', 'did not respond to a request'."""
+    preps = _CONTENT_PREPS if verb.prep else _SPEECH_PREPS
+    for prep in (c for c in v.children if c.dep_ == "prep" and c.i > v.i and c.lower_ in preps):
+        if verb.cls == "speech" and prep.lower_ in _ADDRESSEE_PREPS and verb.lemma not in _ANSWER_VERBS:
             continue
         objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         if objects:
