@@ -90,8 +90,6 @@ class Lexicon:
         words = set(_WORD.findall(sentence.lower()))
         if not words.isdisjoint(self.scan_words):
             return True
-        if any(q in sentence for q in _QUOTES) and not words.isdisjoint(self.verbs):
-            return True  # '"...," the ad states': a noun-like form beside a quotation is a verb
         return "that" in words and not words.isdisjoint(self.nouns)  # noun cues need "that ..."
 
     def parser_form(self, sentence: str) -> str:

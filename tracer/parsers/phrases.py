@@ -194,6 +194,8 @@ def headline_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
 
 def copula_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
     """'Weber is no fan of Trump', 'she was critical of the deal': a stance stated with "to be"."""
+    if p.words.isdisjoint(lex.stances):
+        return
     predicate = next((c for c in t.children if c.dep_ in ("attr", "acomp") and c.lower_ in lex.stances), None)
     subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
     if predicate is None or subject is None or subject.lower_ in ("it", "there", "this", "that"):

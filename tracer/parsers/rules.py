@@ -19,7 +19,7 @@ from tracer.parsers.bounds import drop_asides
 from tracer.parsers.coordination import cut_start, own_statement, shared_speaker
 from tracer.parsers.cues import CueVerb, Lexicon
 from tracer.parsers.frames import MAX_SOURCE_TOKENS, quote_frame
-from tracer.parsers.grammar import is_passive, particles, referent_of, subject_of, via
+from tracer.parsers.grammar import is_passive, particles, referent_of, stranded_subject, subject_of, via
 from tracer.parsers.phrases import CITING, PHRASE_RULES, attach_citations, own_owner
 from tracer.parsers.spans import Attribution, Parsed, trim
 from tracer.text import Span
@@ -146,7 +146,7 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
         yield from _raising(p, v, verb)
         return
     speaker = shared_speaker(v, lex)
-    subject = misread or subject_of(p, speaker if speaker is not None else v)
+    subject = misread or subject_of(p, speaker if speaker is not None else v) or stranded_subject(p, v)
     if subject is None or subject.lower_ in _NOT_SUBJECTS or subject.lower_ in lex.non_sources:
         return
     content = _verb_content(p, v, verb, lex)
@@ -281,7 +281,8 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
         return ((span,), quote_kind(p, span), []) if span else None
     # "The agency said X, according to Lee": the parser hangs "according to" on X's verb, but
     # it scopes over the whole sentence and is not part of what the agency said.
-    spans = [s for s in (p.subtree(c, without=_according_phrases(c)) for c in clauses) if s]
+    according = "according" in p.words
+    spans = [s for s in (p.subtree(c, without=_according_phrases(c) if according else ()) for c in clauses) if s]
     if spans:
         span = Span(min(s.start for s in spans), max(s.end for s in spans))
         return (span,), quote_kind(p, span), []
