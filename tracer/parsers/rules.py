@@ -30,7 +30,6 @@ if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
 _CLAUSE_DEPS = frozenset({"ccomp"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 _ADDRESSEE_PREPS = frozenset({"to", "with"})
-_OBJECT_PREPS = frozenset({"of", "for", "as", "about", "against", "from", "to", "into", "over"})
 _CONTENT_PREPS = frozenset({"about", "of", "on", "for", "against", "to", "over", "at", "as", "into", "with"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "''", "``"})
 # Any speech verb may take what it is about as a prepositional object ("joked about ...").
@@ -343,9 +342,10 @@ def _quote_before_sentence(p: Parsed, v: Token, verb: CueVerb) -> Content | None
 
 def _object_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | None:
     wh = next((c for c in v.children if c.dep_ in _WH_DEPS and c.tag_ in ("WP", "WDT") and c.i < v.i), None)
-    if wh is not None and wh.lower_ in _WH_OBJECTS:  # "what Melania Trump told NBC", "whom he described"
-        span = p.tokens([wh])
-        return ((span,), "np", []) if span else None
+    if wh is not None and wh.lower_ in _WH_OBJECTS:  # "what Melania Trump told NBC", "whom he described as"
+        rest = p.span(v.i + 1, v.right_edge.i) if v.right_edge.i > v.i else None
+        fragments = tuple(f for f in (p.tokens([wh]), rest) if f)
+        return (fragments, "np", []) if fragments else None
     objects = [c for c in v.children if c.dep_ in _OBJECT_DEPS]
     if verb.addressee:
         objects = [o for o in objects if o.dep_ != "dobj" or o.i < v.i]
@@ -357,13 +357,7 @@ def _object_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content
         if inner is not None:
             span = p.subtree(inner)
             return ((span,), quote_kind(p, span), []) if span else None
-        last = obj
-        for c in sorted((c for c in v.children if c.i > obj.i and not _quote_mark(c)), key=lambda c: c.i):
-            gap = v.doc[last.right_edge.i + 1 : c.left_edge.i]
-            if any(not t.is_punct or t.text in ",;:" for t in gap) or not _completes_object(c, verb):
-                break  # "pledged her vote to Clinton | recently in an effort to ..."
-            last = c
-        span = p.span(obj.left_edge.i, last.right_edge.i)
+        span = p.span(obj.left_edge.i, _object_end(v, obj).right_edge.i)
         return ((span,), "np", []) if span else None
     return _prep_content(p, v, verb) if verb.prep or verb.cls == "speech" else None
 
@@ -372,14 +366,15 @@ def _quote_mark(t: Token) -> bool:
     return t.is_punct and t.text in _QUOTE_MARKS
 
 
-def _completes_object(c: Token, verb: CueVerb) -> bool:
-    """'accused X of Y', 'called X a liar', 'urged X to Y': a complement that belongs with the object.
-
-    For a report ("polls show Rubio in third at 11 percent") every adjacent phrase does.
-    """
-    if c.dep_ in ("oprd", "xcomp", "ccomp", "npadvmod", "advmod", "dative", "acomp"):
-        return True
-    return c.dep_ == "prep" and (c.lower_ in _OBJECT_PREPS or verb.cls == "report")
+def _extends_object(c: Token) -> bool:
+    """A phrase after the object that belongs to the content: "called X a liar", "accused X of Y",
+    "blamed the law on Democrats", "described the country as beset by ..."; not a clause of
+    its own (a conjoined verb, an adverbial clause other than "as ...", "according to")."""
+    if c.dep_ in ("conj", "cc", "punct", "parataxis", "mark"):
+        return False
+    if c.dep_ == "advcl" and not any(m.lower_ == "as" for m in c.children if m.dep_ == "mark"):
+        return False
+    return c.lower_ not in ("according", "citing", "quoting")
 
 
 def _noun_clause(obj: Token, lex: Lexicon) -> Token | None:
@@ -406,9 +401,20 @@ def _prep_content(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
             continue
         objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         if objects:
-            span = p.span(objects[0].left_edge.i, prep.right_edge.i)
+            span = p.span(objects[0].left_edge.i, _object_end(v, prep).right_edge.i)
             return ((span,), "np", [prep]) if span else None
     return None
+
+
+def _object_end(v: Token, obj: Token) -> Token:
+    """The last phrase after a verb's object that still belongs with it ("referred to X as Y")."""
+    last = obj
+    for c in sorted((c for c in v.children if c.i > obj.i and not _quote_mark(c)), key=lambda c: c.i):
+        gap = v.doc[last.right_edge.i + 1 : c.left_edge.i]
+        if any(not t.is_punct or t.text in ",;:" for t in gap) or not _extends_object(c):
+            break  # "pledged her vote to Clinton | recently in an effort to ..."
+        last = c
+    return last
 
 
 def quote_kind(p: Parsed, span: Span | None) -> str:
