@@ -42,6 +42,7 @@ class CueVerb:
     noun_like: bool = False
     hedge: bool = False
     raising: bool = False
+    needs: frozenset[str] = frozenset()  # a cue only with one of these words beside it ("made clear")
 
 
 def inflections(lemma: str) -> set[str]:
@@ -73,6 +74,7 @@ class Lexicon:
     people: frozenset[str]
     stances: frozenset[str]
     headline_words: frozenset[str] = frozenset()
+    paired: frozenset[str] = frozenset()  # forms of verbs that are cues only with a word beside them
     kickers: frozenset[str] = frozenset()
 
     def verb(self, form: str) -> CueVerb | None:
@@ -90,6 +92,8 @@ class Lexicon:
         words = set(_WORD.findall(sentence.lower()))
         if not words.isdisjoint(self.scan_words):
             return True
+        if any(not words.isdisjoint(self.verbs[w].needs) for w in words & self.paired):
+            return True  # "made it clear", "hit back": a light verb with its word
         return "that" in words and not words.isdisjoint(self.nouns)  # noun cues need "that ..."
 
     def parser_form(self, sentence: str) -> str:
@@ -109,6 +113,7 @@ def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
     lemma, cls, *rest = line.split()
     flags = {r for r in rest if r.startswith("+")}
     extra = [r for r in rest if not r.startswith("+")]
+    needs = frozenset(w for r in flags if r.startswith("+with=") for w in r[len("+with=") :].split("|"))
     verb = CueVerb(
         lemma,
         cls,
@@ -119,6 +124,7 @@ def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
         "+noun" in flags,
         "+hedge" in flags,
         "+raising" in flags,
+        needs,
     )
     return [*inflections(lemma), *extra], verb
 
@@ -126,7 +132,7 @@ def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
 def _scan_forms(verbs: dict[str, CueVerb]) -> set[str]:
     """Verb forms that make a sentence worth parsing: not the noun-like bare forms ("a tweet")."""
     noun_like = {f for v in verbs.values() if v.noun_like for f in (v.lemma, *_plural(v.lemma))}
-    return set(verbs) - noun_like
+    return {f for f, v in verbs.items() if not v.needs} - noun_like
 
 
 def _plural(lemma: str) -> set[str]:
@@ -156,5 +162,6 @@ def lexicon() -> Lexicon:
         people=frozenset(load_lines("people_nouns.txt")),
         stances=frozenset(load_lines("stance_words.txt")),
         headline_words=frozenset(load_lines("headline_words.txt")),
+        paired=frozenset(f for f, v in verbs.items() if v.needs),
         kickers=frozenset(load_lines("headline_kickers.txt")),
     )

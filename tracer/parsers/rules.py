@@ -133,6 +133,9 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
     verb = lex.verb(v.lower_)
     if verb is None or v.lower_ in CITING or not _verb_like(v):
         return
+    light = [c for c in v.children if c.lower_ in verb.needs]
+    if verb.needs and not light:
+        return  # "made" without "clear", "hit" without "back"
     misread = _misread_participle(v)
     if is_passive(v) and misread is None:
         yield from _passive(p, v, verb, lex)
@@ -148,14 +151,14 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
     subject = misread or subject_of(p, speaker if speaker is not None else v) or stranded_subject(p, v)
     if subject is None or subject.lower_ in _NOT_SUBJECTS or subject.lower_ in lex.non_sources:
         return
-    content = _verb_content(p, v, verb, lex)
+    content = _light_content(p, v, verb, light[0]) if light else _verb_content(p, v, verb, lex)
     source = p.source_subtree(subject, v, without=[c for c in subject.children if c.lower_ in CITING or c.i == v.i])
     if content is None or source is None:
         return
     fragments, kind, extra_cue = content
     yield Attribution(
         source=source,
-        cue=p.tokens([v, *particles(v), *extra_cue]) or p.bounds,
+        cue=p.tokens([v, *particles(v), *light, *extra_cue]) or p.bounds,
         content=fragments,
         sentence=p.bounds,
         cls=verb.cls,
@@ -165,6 +168,23 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
         lemma=verb.lemma,
         pending=kind == "passage",
     )
+
+
+def _light_content(p: Parsed, v: Token, verb: CueVerb, word: Token) -> Content | None:
+    """The content of a light verb with its word: "made it clear that ...", "took aim at X",
+    "went after X", "as X put it, ..." (the host clause)."""
+    clause = next((c for c in word.children if c.dep_ in ("ccomp", "advcl", "xcomp") and c.i > word.i), None)
+    if clause is not None:
+        span = p.subtree(clause)
+        return ((span,), quote_kind(p, span), []) if span else None
+    target = next((c for c in word.children if c.dep_ == "pobj"), None)  # "went after X"
+    if target is not None:
+        span = p.subtree(target)
+        return ((span,), "np", []) if span else None
+    if v.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in v.children):
+        host = _host_clause(p, v)
+        return (host[0], host[1], [c for c in v.children if c.dep_ == "mark"]) if host else None
+    return _prep_content(p, v, verb)
 
 
 def _generic_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
