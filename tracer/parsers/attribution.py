@@ -54,7 +54,8 @@ def find_attributions(
     spans = sentences(text)
     candidates = [s for s in spans if _worth_parsing(s.of(text), s, layout)]
     found: list[Attribution] = []
-    for sentence, doc in zip(candidates, parse(s.of(text) for s in candidates), strict=True):
+    texts = (lex.parser_form(s.of(text)) for s in candidates)
+    for sentence, doc in zip(candidates, parse(texts), strict=True):
         found.extend(find_in_sentence(doc, sentence.start, text, lex, layout.quotes_at(sentence.start)))
     LOGGER.debug("%d of %d sentences parsed, %d attributions", len(candidates), len(spans), len(found))
     found = fill_passages(layout, found, passages, stops)

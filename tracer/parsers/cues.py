@@ -18,6 +18,7 @@ from tracer.datafiles import load_lines
 CLAIM_CLASSES = frozenset({"speech", "report", "belief", "according", "quote", "hedge"})
 _VOWELS = set("aeiou")
 _WORD = re.compile(r"[a-z]+")
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Za-z][a-z]+\b")
 _HEADLINE = re.compile(r"^[A-Z][^:\n]{0,60}:\s")  # "Graham: Trump's rhetoric ..."
 _QUOTES = '"“”«»'
 _COPULA = frozenset({"is", "are", "was", "were", "to"})
@@ -41,6 +42,7 @@ class CueVerb:
     noun_like: bool = False
     hedge: bool = False
     raising: bool = False
+    needs: frozenset[str] = frozenset()  # a cue only with one of these words beside it ("made clear")
 
 
 def inflections(lemma: str) -> set[str]:
@@ -71,6 +73,9 @@ class Lexicon:
     not_cues: frozenset[str]
     people: frozenset[str]
     stances: frozenset[str]
+    headline_words: frozenset[str] = frozenset()
+    paired: frozenset[str] = frozenset()  # forms of verbs that are cues only with a word beside them
+    kickers: frozenset[str] = frozenset()
 
     def verb(self, form: str) -> CueVerb | None:
         """The cue verb a lower-cased word form belongs to, if any."""
@@ -87,15 +92,28 @@ class Lexicon:
         words = set(_WORD.findall(sentence.lower()))
         if not words.isdisjoint(self.scan_words):
             return True
-        if any(q in sentence for q in _QUOTES) and not words.isdisjoint(self.verbs):
-            return True  # '"...," the ad states': a noun-like form beside a quotation is a verb
+        if any(not words.isdisjoint(self.verbs[w].needs) for w in words & self.paired):
+            return True  # "made it clear", "hit back": a light verb with its word
         return "that" in words and not words.isdisjoint(self.nouns)  # noun cues need "that ..."
+
+    def parser_form(self, sentence: str) -> str:
+        """The sentence as the parser should see it: a Title-Case headline with its cue verbs and
+        function words lower-cased ("Jeb Bush Super PAC Chief praises Marco Rubio ..."), else as is.
+
+        Only letter case changes, so character offsets stay those of the document.
+        """
+        words = _CAPITALISED.findall(sentence)
+        if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+            return sentence
+        keep = self.headline_words | self.verbs.keys()
+        return _CAPITALISED.sub(lambda m: m.group(0).lower() if m.group(0).lower() in keep else m.group(0), sentence)
 
 
 def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
     lemma, cls, *rest = line.split()
     flags = {r for r in rest if r.startswith("+")}
     extra = [r for r in rest if not r.startswith("+")]
+    needs = frozenset(w for r in flags if r.startswith("+with=") for w in r[len("+with=") :].split("|"))
     verb = CueVerb(
         lemma,
         cls,
@@ -106,6 +124,7 @@ def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
         "+noun" in flags,
         "+hedge" in flags,
         "+raising" in flags,
+        needs,
     )
     return [*inflections(lemma), *extra], verb
 
@@ -113,7 +132,7 @@ def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
 def _scan_forms(verbs: dict[str, CueVerb]) -> set[str]:
     """Verb forms that make a sentence worth parsing: not the noun-like bare forms ("a tweet")."""
     noun_like = {f for v in verbs.values() if v.noun_like for f in (v.lemma, *_plural(v.lemma))}
-    return set(verbs) - noun_like
+    return {f for f, v in verbs.items() if not v.needs} - noun_like
 
 
 def _plural(lemma: str) -> set[str]:
@@ -142,4 +161,7 @@ def lexicon() -> Lexicon:
         not_cues=frozenset(f for lemma in load_lines("not_cue_verbs.txt") for f in inflections(lemma.split()[0])),
         people=frozenset(load_lines("people_nouns.txt")),
         stances=frozenset(load_lines("stance_words.txt")),
+        headline_words=frozenset(load_lines("headline_words.txt")),
+        paired=frozenset(f for f, v in verbs.items() if v.needs),
+        kickers=frozenset(load_lines("headline_kickers.txt")),
     )

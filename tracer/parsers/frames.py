@@ -19,13 +19,14 @@ if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
     from spacy.tokens import Token
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_ADVERBIAL = frozenset({"RB", "MD", "VB", "VBD", "VBZ", "VBP", "VBN"})  # "he also has said"
 _QUOTE_END = ",?!—–-…"
 MAX_SOURCE_TOKENS = 16
 
 
 def quote_frame(p: Parsed, v: Token, verb: CueVerb) -> Attribution | None:
     """'"...," X said' / '"...," said X' / 'X said, "..."': the quotation beside the verb."""
-    if verb.cls not in ("speech", "belief") or p.in_quote(v):
+    if verb.cls not in ("speech", "belief", "question") or p.in_quote(v):
         return None
     before = _quote_before(p, v)
     subject = subject_of(p, v)
@@ -62,16 +63,27 @@ def _quote_before(p: Parsed, v: Token) -> tuple[Span, Span] | None:
     between = [t for t in p.doc[: v.i] if quote.end <= p.char(t)]
     words = [t for t in between if not t.is_punct and not t.is_space]
     if not words:
-        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i for c in v.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass") and p.char(c) < quote.start for c in v.children):
             return None  # 'Humphrey, who calls Trump a "sociopath," said ...': the quote is in the subject
         source = _inverted_source(p, v)
         return (quote, source) if source else None
     if len(words) > MAX_SOURCE_TOKENS or any(t.tag_ in _FINITE for t in words) or _starts_clause(words[0]):
         return None
+    if _beyond_subject(p, v, words):
+        return None  # '"Build a wall," referring to the vow, the Tribune reports': not a speaker
     while words and (words[-1].tag_ in ("RB", "MD") or words[-1].tag_.startswith("VB")):
         words.pop()  # "he also said", "she has said"
     source = p.tokens(words) if words else None
     return (quote, source) if source else None
+
+
+def _beyond_subject(p: Parsed, v: Token, words: list[Token]) -> bool:
+    """Whether words between a quotation and its verb run past the verb's subject (a clause of their own)."""
+    subject = subject_of(p, v)
+    if subject is None or subject.i > v.i:
+        return False
+    first, last = subject.left_edge.i, subject.right_edge.i
+    return any(not first <= t.i <= last and t.tag_ not in _ADVERBIAL and t.head.i != v.i for t in words)
 
 
 def _ends_like_speech(text: str, quote: Span) -> bool:
@@ -97,7 +109,7 @@ def _inverted_source(p: Parsed, v: Token) -> Span | None:
 def _quote_after(p: Parsed, v: Token) -> Span | None:
     """'X said, "..."' / 'X told reporters: "..."': a quotation right after the verb."""
     end = p.char(v) + len(v.text)
-    objects = [c for c in v.children if c.i > v.i and c.dep_ in ("dobj", "dative", "prt", "npadvmod")]
+    objects = [c for c in v.children if c.i > v.i and c.dep_ in ("dobj", "dative", "prt", "npadvmod", "nsubj")]
     for obj in objects:
         if not p.in_quote(obj):
             end = max(end, p.char(obj.right_edge) + len(obj.right_edge.text))

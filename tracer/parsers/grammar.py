@@ -13,6 +13,11 @@ if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
     from spacy.tokens import Token
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_NP_INNER = frozenset({"compound", "amod", "det", "nummod", "quantmod", "poss", "case", "nmod", "advmod"})
+_QUANTITY_WORDS = frozenset(
+    {"most", "many", "some", "few", "more", "half", "third", "majority", "all", "both", "others"}
+)
 # "in a statement cited by Yonhap", "documents seen by Reuters": the agent relays the content.
 _VIA_VERBS = frozenset({"cited", "quoted", "carried", "seen", "obtained", "reviewed", "viewed"})
 
@@ -41,12 +46,48 @@ def subject_of(p: Parsed, v: Token) -> Token | None:
     if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG":
         return subject_of(p, head)  # "..., adding that ...", "while also saying ..."
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ != "as":
+        if head.head.tag_.startswith("NN"):  # "their strategy of attacking him"
+            return next((c for c in head.head.children if c.dep_ == "poss"), None)
         return subject_of(p, head.head)  # "by saying ...", "since announcing ..."
+    if v.dep_ == "acl" and v.tag_ == "VBG" and head.tag_.startswith("NN") and head.i < v.i:
+        return head  # "a super PAC supporting Rubio", "911 calls saying shots were fired"
+    if v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return subject_of(p, head)  # "attended the rally to support the candidate"
+    if v.dep_ == "xcomp" and head.tag_.startswith("JJ") and head.dep_ in ("acomp", "oprd") and head.head.i != head.i:
+        return subject_of(p, head.head)  # "were more likely to say", "was quick to add"
     if v.dep_ == "xcomp" and not is_passive(head):
         return subject_of(p, head)  # "declined to comment", "refused to say"
+    if v.dep_ == "xcomp":
+        return next((c for c in head.children if c.dep_ == "nsubjpass"), None)  # "was prompted to say"
     if v.dep_ == "pcomp" and head.lower_ == "as" and is_passive(head.head):
         return next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)  # "was quoted as saying"
     return None
+
+
+def stranded_subject(p: Parsed, v: Token) -> Token | None:
+    """The subject of a finite main verb the parser left without one.
+
+    After a long appositive or relative clause the small model often hangs the subject
+    elsewhere ("In her speech, Merkel, who has adopted ..., warned against ...": Merkel as an
+    appositive of "speech"; "About 4 in 10 say ...": a number modifier). The noun phrase that
+    ends right before the verb, past adverbs, auxiliaries and one parenthetical set off by
+    commas or brackets, is then the subject.
+    """
+    if v.dep_ != "ROOT" or not (v.tag_ in _FINITE or any(c.dep_ == "aux" for c in v.children)):
+        return None
+    doc, j = v.doc, v.i - 1
+    while j >= 0 and (doc[j].tag_ in ("RB", "MD") or doc[j].dep_ in ("aux", "neg")):
+        j -= 1
+    if j >= 0 and doc[j].text in (",", ")", "—", "–"):
+        opener = "(" if doc[j].text == ")" else doc[j].text
+        j = next((k for k in range(j - 1, -1, -1) if doc[k].text == opener), -1) - 1
+    if j < 0 or p.in_quote(doc[j]):
+        return None
+    head = doc[j]
+    while head.dep_ in _NP_INNER and head.i < head.head.i < v.i:
+        head = head.head
+    nominal = head.tag_.startswith("NN") or head.tag_ in ("PRP", "CD") or head.lower_ in _QUANTITY_WORDS
+    return head if nominal and head.dep_ not in ("pobj", "dobj", "poss") else None
 
 
 def _quoted_apart(p: Parsed, token: Token, v: Token) -> bool:
@@ -71,6 +112,8 @@ def particles(v: Token) -> list[Token]:
 
 def via(p: Parsed, v: Token) -> Iterator[Citation]:
     """Intermediaries: "said in a statement cited by Yonhap", "was quoted by Yonhap as saying"."""
+    if p.words.isdisjoint(_VIA_VERBS):
+        return
     scope = [v, *([v.head.head] if v.dep_ == "pcomp" and v.head.lower_ == "as" else [])]
     for top in scope:
         for tok in top.subtree:

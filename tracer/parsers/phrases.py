@@ -27,6 +27,8 @@ _NOT_TOPIC_NOUNS = frozenset({"statement", "statements", "stance", "position", "
 _TOPIC_PREPS = frozenset({"of", "for", "on", "about", "against", "to", "with", "over"})
 _NAME_TAGS = frozenset({"NNP", "NNPS", "POS", "HYPH", "CC"})
 _SETTING_TAGS = frozenset({"IN", "DT"})
+# A headline's speaker may be a common noun too ("Poll: ...", "Clinton camp: ..."), when capitalised.
+_HEADER_TAGS = _NAME_TAGS | {"NN", "NNS"}
 MAX_HEADLINE_NAME = 6
 
 
@@ -168,12 +170,15 @@ def headline_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
     if t.text != ":" or not 0 < t.i <= MAX_HEADLINE_NAME or t.i + 1 >= len(t.doc):
         return
     name = list(t.doc[: t.i])
-    if name[0].tag_ not in ("NNP", "NNPS") or any(w.tag_ not in _NAME_TAGS | _SETTING_TAGS for w in name):
+    tags = _HEADER_TAGS if p.bounds.start == 0 else _NAME_TAGS  # the title may name "Poll:" or "Clinton camp:"
+    if not (name[0].is_title or name[0].is_upper) or any(w.tag_ not in tags | _SETTING_TAGS for w in name):
         return
     lead = next((i for i, w in enumerate(name) if w.tag_ in _SETTING_TAGS), len(name))
-    if any(w.tag_ not in _NAME_TAGS for w in name[:lead]):
+    if any(w.tag_ not in tags for w in name[:lead]):
         return  # "Trump on Twitter:": the name, then where it was said
     source, content = p.tokens(name[:lead]), p.span(t.i + 1, len(t.doc) - 1)
+    if source is not None and source.of(p.text).lower().replace("’", "'") in lex.kickers:
+        return  # "WATCH: ...", "UPDATE: ..."
     if source and content:
         yield Attribution(
             source=source,
@@ -189,6 +194,8 @@ def headline_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
 
 def copula_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
     """'Weber is no fan of Trump', 'she was critical of the deal': a stance stated with "to be"."""
+    if p.words.isdisjoint(lex.stances):
+        return
     predicate = next((c for c in t.children if c.dep_ in ("attr", "acomp") and c.lower_ in lex.stances), None)
     subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
     if predicate is None or subject is None or subject.lower_ in ("it", "there", "this", "that"):
@@ -217,7 +224,7 @@ def attach_citations(p: Parsed, found: list[Attribution]) -> list[Attribution]:
     "Yonhap, citing intelligence, said ...", "..., according to Yonhap, citing intelligence"
     and "X said ..., citing Y" all name Y as X's source for the same content.
     """
-    lowered = p.doc.text.lower()
+    lowered = p.bounds.of(p.text).lower()
     if not any(word in lowered for word in CITING):
         return found
     for t in p.doc:

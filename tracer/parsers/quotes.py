@@ -54,17 +54,23 @@ def _merge(fragments: tuple[Span, ...]) -> tuple[Span, ...]:
 
 
 def continue_quotes(layout: Layout, found: list[Attribution]) -> list[Attribution]:
-    """Give a quotation with no cue of its own to the speaker of the paragraph's previous quote.
+    """Give a quotation with no cue of its own to the speaker of the previous quote.
 
     '"A," he said. "B."' and '"A," he said, "B."': B is his too, as long as no other
-    attribution comes between.
+    attribution comes between. A paragraph that opens with a quotation and attributes nothing
+    goes on with the speaker of the paragraph before when that one ended on their quote (news
+    style runs a long quote over several paragraphs and names the speaker once).
     """
     text = layout.text
     outer = [a for a in found if not a.quoted]
+    carry: Attribution | None = None
     for para, regions in zip(layout.paragraphs, layout.quotes, strict=True):
-        if not regions:
-            continue
         in_para = sorted((a for a in outer if para.start <= a.cue.start < para.end), key=lambda a: a.cue.start)
+        if not in_para and carry is not None and regions and regions[0].start == para.start:
+            updated = replace(carry, content=_merge((*carry.content, *regions)))
+            found[found.index(carry)] = updated
+            carry = updated
+            continue
         for region in regions:
             if any(_overlaps(f, region) for a in in_para for f in a.content) or not _stands_alone(text, para, region):
                 continue
@@ -75,6 +81,7 @@ def continue_quotes(layout: Layout, found: list[Attribution]) -> list[Attributio
             updated = replace(speaker, content=_merge((*speaker.content, region)))
             found[found.index(speaker)] = updated
             in_para[in_para.index(speaker)] = updated
+        carry = in_para[-1] if in_para and in_para[-1].kind == "quote" and in_para[-1].source else None
     return found
 
 

@@ -15,9 +15,11 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from tracer.parsers.bounds import drop_asides
+from tracer.parsers.coordination import cut_start, own_statement, shared_speaker
 from tracer.parsers.cues import CueVerb, Lexicon
 from tracer.parsers.frames import MAX_SOURCE_TOKENS, quote_frame
-from tracer.parsers.grammar import is_passive, particles, referent_of, subject_of, via
+from tracer.parsers.grammar import is_passive, particles, referent_of, stranded_subject, subject_of, via
 from tracer.parsers.phrases import CITING, PHRASE_RULES, attach_citations, own_owner
 from tracer.parsers.spans import Attribution, Parsed, trim
 from tracer.text import Span
@@ -28,8 +30,15 @@ if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
 _CLAUSE_DEPS = frozenset({"ccomp"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 _ADDRESSEE_PREPS = frozenset({"to", "with"})
-_OBJECT_PREPS = frozenset({"of", "for", "as", "about", "against", "from", "to", "into", "over"})
 _CONTENT_PREPS = frozenset({"about", "of", "on", "for", "against", "to", "over", "at", "as", "into", "with"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "''", "``"})
+# Any speech verb may take what it is about as a prepositional object ("joked about ...").
+_SPEECH_PREPS = frozenset({"about", "of", "on", "against", "over"})
+# Speech verbs whose "to" object is what they answer, not a hearer ("responded to the remarks").
+_ANSWER_VERBS = frozenset({"respond", "reply", "admit", "object", "react", "testify", "confess"})
+_WH_DEPS = frozenset({"dobj", "dative", "attr", "pobj"})
+_WH_OBJECTS = frozenset({"what", "which", "whom", "whatever"})
+_ASKED_PREPS = frozenset({"about", "on", "for", "regarding"})
 _PLACEHOLDERS = frozenset({"following", "statement", "this", "message", "note", "post", "tweet", "letter"})
 _NOT_SUBJECTS = frozenset({"there", "here", "what", "this", "these"})
 _NOT_CONTENT_TAGS = frozenset({"PRP", "WP", "WDT", "EX", "DT"})
@@ -61,9 +70,31 @@ def find_in_sentence(
         for rule in (verb_rule, *PHRASE_RULES):
             found.extend(a for a in rule(p, token, lex) if a.content or a.pending)
     found = attach_citations(p, found)
-    found = [_to_sentence_end(p, a, found) for a in found]
+    found = _separate(p, found, lex)
+    found = [drop_asides(p, _to_sentence_end(p, a, found)) for a in found]
     found = [replace(a, quoted=_quoted(p, a), mark=_mark(p, a)) for a in found]
     return sorted(found, key=lambda a: a.cue.start)
+
+
+def _separate(p: Parsed, found: list[Attribution], lex: Lexicon) -> list[Attribution]:
+    """Cut each content before a cue verb that starts a statement of its own (`coordination.py`)."""
+    for b in list(found):
+        w = p.token_at(b.cue.start)
+        if w is None or not w.tag_.startswith("VB"):
+            continue
+        for i, a in enumerate(found):
+            host = p.token_at(a.cue.start) if a is not b and a.covers(b.cue) else None
+            if host is not None and own_statement(w, host, lex):
+                found[i] = replace(a, content=tuple(_cut_before(p, f, w) for f in a.content))
+    return found
+
+
+def _cut_before(p: Parsed, fragment: Span, w: Token) -> Span:
+    first = p.token_at(fragment.start)
+    if first is None or not fragment.start <= p.char(w) < fragment.end:
+        return fragment
+    cut = cut_start(w, first.i)
+    return trim(p.text, Span(fragment.start, p.char(w.doc[cut]))) if cut > first.i else fragment
 
 
 def _mark(p: Parsed, a: Attribution) -> int:
@@ -102,6 +133,9 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
     verb = lex.verb(v.lower_)
     if verb is None or v.lower_ in CITING or not _verb_like(v):
         return
+    light = [c for c in v.children if c.lower_ in verb.needs]
+    if verb.needs and not light:
+        return  # "made" without "clear", "hit" without "back"
     misread = _misread_participle(v)
     if is_passive(v) and misread is None:
         yield from _passive(p, v, verb, lex)
@@ -113,17 +147,18 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
     if verb.raising:
         yield from _raising(p, v, verb)
         return
-    subject = misread or subject_of(p, v)
+    speaker = shared_speaker(v, lex)
+    subject = misread or subject_of(p, speaker if speaker is not None else v) or stranded_subject(p, v)
     if subject is None or subject.lower_ in _NOT_SUBJECTS or subject.lower_ in lex.non_sources:
         return
-    content = _verb_content(p, v, verb, lex)
+    content = _light_content(p, v, verb, light[0]) if light else _verb_content(p, v, verb, lex)
     source = p.source_subtree(subject, v, without=[c for c in subject.children if c.lower_ in CITING or c.i == v.i])
     if content is None or source is None:
         return
     fragments, kind, extra_cue = content
     yield Attribution(
         source=source,
-        cue=p.tokens([v, *particles(v), *extra_cue]) or p.bounds,
+        cue=p.tokens([v, *particles(v), *light, *extra_cue]) or p.bounds,
         content=fragments,
         sentence=p.bounds,
         cls=verb.cls,
@@ -133,6 +168,23 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
         lemma=verb.lemma,
         pending=kind == "passage",
     )
+
+
+def _light_content(p: Parsed, v: Token, verb: CueVerb, word: Token) -> Content | None:
+    """The content of a light verb with its word: "made it clear that ...", "took aim at X",
+    "went after X", "as X put it, ..." (the host clause)."""
+    clause = next((c for c in word.children if c.dep_ in ("ccomp", "advcl", "xcomp") and c.i > word.i), None)
+    if clause is not None:
+        span = p.subtree(clause)
+        return ((span,), quote_kind(p, span), []) if span else None
+    target = next((c for c in word.children if c.dep_ == "pobj"), None)  # "went after X"
+    if target is not None:
+        span = p.subtree(target)
+        return ((span,), "np", []) if span else None
+    if v.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in v.children):
+        host = _host_clause(p, v)
+        return (host[0], host[1], [c for c in v.children if c.dep_ == "mark"]) if host else None
+    return _prep_content(p, v, verb)
 
 
 def _generic_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
@@ -191,13 +243,42 @@ def _verb_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content |
         return clause
     if _colon_follows(v):
         return (), "passage", []
+    setting = _clause_in_setting(p, v) if verb.cls in ("speech", "report", "belief") else None
+    if setting is not None:
+        return setting
     if v.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in v.children):
         host = _host_clause(p, v)
         mark = next(c for c in v.children if c.dep_ == "mark")
         return (host[0], host[1], [mark]) if host else None
     if verb.clause_only:
-        return (_as_object(p, v) if verb.as_object else None) or _quote_before_sentence(p, v, verb)
+        return (
+            (_as_object(p, v) if verb.as_object else None)
+            or _quote_before_sentence(p, v, verb)
+            or (_prep_content(p, v, verb) if verb.cls == "speech" else None)
+        )
     return _object_content(p, v, verb, lex) or _quote_before_sentence(p, v, verb)
+
+
+def _clause_in_setting(p: Parsed, v: Token) -> Content | None:
+    """'said in a statement that ...', 'alleged in the suit that ...': the parser hangs the
+    that-clause on the noun of the setting. An object relative ("in a statement that he
+    released") has a verb with no object of its own and is not content."""
+    for prep in (c for c in v.children if c.dep_ == "prep" and c.i > v.i):
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is None or noun.i + 1 >= len(noun.doc) or noun.nbor(1).lower_ != "that":
+            continue
+        that = noun.nbor(1)
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > that.i), None)
+        if clause is None or that.dep_ in ("nsubj", "nsubjpass", "dobj") or not _complete_clause(clause):
+            continue
+        span = p.span(that.i, clause.right_edge.i)
+        return ((span,), quote_kind(p, span), []) if span else None
+    return None
+
+
+def _complete_clause(clause: Token) -> bool:
+    deps = {c.dep_ for c in clause.children}
+    return "nsubjpass" in deps or ("nsubj" in deps and bool(deps & {"dobj", "ccomp", "xcomp", "attr", "acomp"}))
 
 
 def _as_object(p: Parsed, v: Token) -> Content | None:
@@ -219,7 +300,8 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
         return ((span,), quote_kind(p, span), []) if span else None
     # "The agency said X, according to Lee": the parser hangs "according to" on X's verb, but
     # it scopes over the whole sentence and is not part of what the agency said.
-    spans = [s for s in (p.subtree(c, without=_according_phrases(c)) for c in clauses) if s]
+    according = "according" in p.words
+    spans = [s for s in (p.subtree(c, without=_according_phrases(c) if according else ()) for c in clauses) if s]
     if spans:
         span = Span(min(s.start for s in spans), max(s.end for s in spans))
         return (span,), quote_kind(p, span), []
@@ -246,8 +328,8 @@ def _inverted(p: Parsed, clause: Token, v: Token, verb: CueVerb) -> bool:
     """'The talks failed, the minister said': a clause before a speech or belief verb, set off by a comma."""
     if verb.cls not in ("speech", "belief", "report"):
         return False
-    gap = p.text[p.char(clause.right_edge) + len(clause.right_edge) : p.char(v)]
-    return ";" not in gap and ":" not in gap and "." not in gap.replace("...", "")
+    gap = v.doc[clause.right_edge.i + 1 : v.i]
+    return not any(t.text in (";", ":", ".") for t in gap)  # "Ms. Gedrich said" keeps its "Ms."
 
 
 def _host_clause(p: Parsed, v: Token) -> Content | None:
@@ -279,6 +361,11 @@ def _quote_before_sentence(p: Parsed, v: Token, verb: CueVerb) -> Content | None
 
 
 def _object_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | None:
+    wh = next((c for c in v.children if c.dep_ in _WH_DEPS and c.tag_ in ("WP", "WDT") and c.i < v.i), None)
+    if wh is not None and wh.lower_ in _WH_OBJECTS:  # "what Melania Trump told NBC", "whom he described as"
+        rest = p.span(v.i + 1, v.right_edge.i) if v.right_edge.i > v.i else None
+        fragments = tuple(f for f in (p.tokens([wh]), rest) if f)
+        return (fragments, "np", []) if fragments else None
     objects = [c for c in v.children if c.dep_ in _OBJECT_DEPS]
     if verb.addressee:
         objects = [o for o in objects if o.dep_ != "dobj" or o.i < v.i]
@@ -290,24 +377,24 @@ def _object_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content
         if inner is not None:
             span = p.subtree(inner)
             return ((span,), quote_kind(p, span), []) if span else None
-        last = obj
-        for c in sorted((c for c in v.children if c.i > obj.i), key=lambda c: c.i):
-            if c.left_edge.i != last.right_edge.i + 1 or not _completes_object(c, verb):
-                break  # "pledged her vote to Clinton | recently in an effort to ..."
-            last = c
-        span = p.span(obj.left_edge.i, last.right_edge.i)
+        span = p.span(obj.left_edge.i, _object_end(v, obj).right_edge.i)
         return ((span,), "np", []) if span else None
-    return _prep_content(p, v, verb) if verb.prep else None
+    return _prep_content(p, v, verb) if verb.prep or verb.cls == "speech" else None
 
 
-def _completes_object(c: Token, verb: CueVerb) -> bool:
-    """'accused X of Y', 'called X a liar', 'urged X to Y': a complement that belongs with the object.
+def _quote_mark(t: Token) -> bool:
+    return t.is_punct and t.text in _QUOTE_MARKS
 
-    For a report ("polls show Rubio in third at 11 percent") every adjacent phrase does.
-    """
-    if c.dep_ in ("oprd", "xcomp", "ccomp"):
-        return True
-    return c.dep_ == "prep" and (c.lower_ in _OBJECT_PREPS or verb.cls == "report")
+
+def _extends_object(c: Token) -> bool:
+    """A phrase after the object that belongs to the content: "called X a liar", "accused X of Y",
+    "blamed the law on Democrats", "described the country as beset by ..."; not a clause of
+    its own (a conjoined verb, an adverbial clause other than "as ...", "according to")."""
+    if c.dep_ in ("conj", "cc", "punct", "parataxis", "mark"):
+        return False
+    if c.dep_ == "advcl" and not any(m.lower_ == "as" for m in c.children if m.dep_ == "mark"):
+        return False
+    return c.lower_ not in ("according", "citing", "quoting")
 
 
 def _noun_clause(obj: Token, lex: Lexicon) -> Token | None:
@@ -327,14 +414,27 @@ def has_that(clause: Token) -> bool:
 
 
 def _prep_content(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
-    for prep in (c for c in v.children if c.dep_ == "prep" and c.i > v.i and c.lower_ in _CONTENT_PREPS):
-        if verb.cls == "speech" and prep.lower_ in _ADDRESSEE_PREPS:
+    """'called for a ban', 'joked about moving to New Zealand', 'did not respond to a request'."""
+    preps = _CONTENT_PREPS if verb.prep else _SPEECH_PREPS
+    for prep in (c for c in v.children if c.dep_ == "prep" and c.i > v.i and c.lower_ in preps):
+        if verb.cls == "speech" and prep.lower_ in _ADDRESSEE_PREPS and verb.lemma not in _ANSWER_VERBS:
             continue
         objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         if objects:
-            span = p.span(objects[0].left_edge.i, prep.right_edge.i)
+            span = p.span(objects[0].left_edge.i, _object_end(v, prep).right_edge.i)
             return ((span,), "np", [prep]) if span else None
     return None
+
+
+def _object_end(v: Token, obj: Token) -> Token:
+    """The last phrase after a verb's object that still belongs with it ("referred to X as Y")."""
+    last = obj
+    for c in sorted((c for c in v.children if c.i > obj.i and not _quote_mark(c)), key=lambda c: c.i):
+        gap = v.doc[last.right_edge.i + 1 : c.left_edge.i]
+        if any(not t.is_punct or t.text in ",;:" for t in gap) or not _extends_object(c):
+            break  # "pledged her vote to Clinton | recently in an effort to ..."
+        last = c
+    return last
 
 
 def quote_kind(p: Parsed, span: Span | None) -> str:
@@ -356,6 +456,8 @@ def _passive(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Iterator[Attri
     subject = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
     parts = [s for s in (p.subtree(c) for c in v.children if c.dep_ in ("ccomp", "xcomp", "oprd", "attr")) if s]
     parts += [s for s in (p.subtree(c) for c in v.children if c.dep_ == "prep" and c.lower_ == "as") if s]
+    if verb.cls == "question":  # "Asked about the merger, she ..."
+        parts += [s for s in (p.subtree(c) for c in v.children if c.dep_ == "prep" and c.lower_ in _ASKED_PREPS) if s]
     if subject is None and v.dep_ in ("acl", "advcl") and (v.dep_ == "acl" or not parts or agent is not None):
         return  # "a statement cited by Yonhap", "as expected"; but "Asked whether ..., X said" stays
     if subject is not None and subject.lower_ != "it" and verb.cls != "question":

@@ -171,7 +171,17 @@ class Parsed:
         self.offset = offset
         self.text = text
         self.quotes = quotes or []
-        self.bounds = Span(offset, offset + len(doc.text))
+        # len(doc.text) would join every token's text again on each call: the last token says it.
+        self.length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+        self.bounds = Span(offset, offset + self.length)
+        # One pass over the tokens: which words the sentence has (rules skip work when theirs
+        # are absent) and where each token starts (Doc.char_span is slow in a hot loop).
+        self._starts: dict[int, int] = {}
+        words: set[str] = set()
+        for t in doc:
+            self._starts[t.idx] = t.i
+            words.add(t.lower_)
+        self.words = frozenset(words)
 
     def char(self, token: Token) -> int:
         """Document offset of a token's first character."""
@@ -222,11 +232,8 @@ class Parsed:
 
     def token_at(self, offset: int) -> Token | None:
         """The token starting at a document offset, if one does."""
-        local = offset - self.offset
-        if not 0 <= local < len(self.doc.text):
-            return None
-        span = self.doc.char_span(local, local + 1, alignment_mode="expand")
-        return span[0] if span is not None and len(span) and span[0].idx == local else None
+        i = self._starts.get(offset - self.offset)
+        return self.doc[i] if i is not None else None
 
     def quote_at(self, offset: int) -> Span | None:
         """The quotation containing a document offset, if any."""
