@@ -8,6 +8,7 @@ from tracer.document import read_html, read_text
 from tracer.models import Link, LinkKind, SourceKind
 from tracer.parsers.attribution import extract_claims
 from tracer.parsers.dates import find_dates, parse_published
+from tracer.parsers.people import find_people
 from tracer.parsers.sources import SourceRegistry, core, guess_kind, parse_name
 from tracer.text import Span
 from tracer.trace import trace_article
@@ -178,3 +179,71 @@ def test_link_source_name_field_is_mapped_to_a_source() -> None:
     link.source_name = "Yonhap"
     _, sources = extract_claims(article, [], links=[link])
     assert link.source_id == next(s.id for s in sources if s.name == "Yonhap News Agency")
+
+
+# --- people the document introduces; spokespeople ----------------------------------------------------
+
+
+def test_people_introduced_with_a_role_are_found_by_surname() -> None:
+    people = find_people(
+        "WeWork's founder and former CEO, Adam Neumann, resigned. The executive chair Marcelo Claure wrote. "
+        "President Bill Clinton and Sen. Hillary Clinton spoke. The New York Times reported."
+    )
+    assert people.is_person("Claure") and people.is_person("Adam Neumann") and people.is_person("Neumann")
+    assert not people.is_person("Clinton")  # two people share it: never guessed
+    assert people.is_person("Hillary Clinton")
+    assert not people.is_person("York") and not people.is_person("Times")
+
+
+def test_surname_source_is_a_person_and_takes_the_pronoun() -> None:
+    text = (
+        "Among the issues is whether WeWork's founder and former CEO, Adam Neumann, enriched himself.\n\n"
+        "Neumann had resigned as CEO the previous week. He also agreed to return the cash he received.\n\n"
+        "Job cuts will come, the company's executive chair Marcelo Claure wrote in an email.\n\n"
+        "Next steps will be divulged in a meeting on Friday, Claure said in the email. "
+        "He said WeWork needs a more efficient organization to grow."
+    )
+    claims, sources = extract_claims(read_text(text), [])
+    by_name = {s.name: s for s in sources}
+    assert by_name["Claure"].kind == SourceKind.PERSON
+    grow = next(c for c in claims if "efficient organization" in c.text)
+    assert [h.source.name for h in grow.chain] == ["Claure"]
+    cash = next(c for c in claims if "return the cash" in c.text)
+    assert [h.source.name for h in cash.chain] == ["Neumann"]
+    assert all(s.name.lower() != "he" for s in sources)
+
+
+@pytest.mark.parametrize(
+    ("mention", "kind"),
+    [
+        ("a WeWork spokesperson", SourceKind.PERSON),
+        ("a State Department spokesman", SourceKind.GOVERNMENT),
+        ("a spokeswoman for the ministry", SourceKind.GOVERNMENT),
+        ("a Reuters spokeswoman", SourceKind.OUTLET),
+        ("a spokesman for Amnesty International", SourceKind.ORGANISATION),
+        ("An October 11 presentation to bondholders", SourceKind.UNNAMED),
+    ],
+)
+def test_spokespeople_take_the_kind_of_whom_they_speak_for(mention: str, kind: SourceKind) -> None:
+    assert guess_kind(mention) == kind
+
+
+def test_pronoun_in_a_speakers_words_is_not_someone_earlier() -> None:
+    text = (
+        "Secretary Marco Rubio said the United States was monitoring the situation.\n\n"
+        "Trump said earlier Tuesday that he hopes the fighting ends very quickly."
+    )
+    claims, _ = extract_claims(read_text(text), [])
+    fighting = next(c for c in claims if "ends very quickly" in c.text)
+    assert "Secretary Marco Rubio" not in [h.source.name for h in fighting.chain]
+
+
+def test_sentence_openers_are_not_names_and_titles_join_them() -> None:
+    text = (
+        "Brian Wong, chief executive of Kiip, says users give apps permission to share their data.\n\n"
+        "But Ms. Lee, the nurse, had a different view. “I guess that’s what they tell themselves,” she said."
+    )
+    claims, sources = extract_claims(read_text(text), [])
+    quote = next(c for c in claims if "tell themselves" in c.text)
+    assert [h.source.name for h in quote.chain] != ["Brian Wong"]
+    assert not any(s.name.startswith("But ") for s in sources)

@@ -18,6 +18,7 @@ from tracer.document import Article
 from tracer.models import Claim, Hop, Link, Post, Source, SourceKind
 from tracer.parsers.cues import CLAIM_CLASSES
 from tracer.parsers.dates import find_dates, parse_published
+from tracer.parsers.people import find_people
 from tracer.parsers.resolve import Resolved, Resolver, speaker_of
 from tracer.parsers.sources import FIRST_PERSON, SourceRegistry, ref
 from tracer.parsers.spans import Attribution, Citation
@@ -56,7 +57,7 @@ def build_claims(
     Returns:
         Claims in text order, and sources in order of first mention.
     """
-    registry = SourceRegistry()
+    registry = SourceRegistry(find_people(article.text))
     published = parse_published(article.document.published)
     ctx = _Context(article.text, article.document.id, published, Resolver(article.text, registry), found)
     post_hops = _resolve_all(ctx, posts, registry)

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tracer.datafiles import load_json, load_lines
 from tracer.models import Source, SourceKind
+from tracer.parsers.people import pronoun_gender
 from tracer.parsers.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
 from tracer.parsers.spans import Attribution
 from tracer.text import Span, paragraphs
@@ -23,7 +25,13 @@ DOCUMENT_NOUNS = frozenset(
     {"statement", "report", "assessment", "release", "briefing", "memo", "letter", "announcement", "communique"}
 )
 _OWNER = re.compile(r"\b(?:from|by|of)\s+(?P<owner>.+)$|^(?P<poss>.+?)[’']s?\s+(?:\w+\s+){0,2}\w+$", re.DOTALL)
-_NAME_LIKE = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b")
+_NAME_LIKE = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Dr)\.\s[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b|\b[A-Z][a-z]+(?:[ -](?!(?:Mr|Ms|Mrs|Dr)\.)[A-Z][a-z]+)*\b"
+)
+# Capitalised words that open sentences and never start a name ("Though Pompeo said", "At Duke").
+_OPENERS = frozenset(load_lines("sentence_openers.txt"))
+_TITLES = frozenset(load_json("source_aliases.json")["titles"])
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
 
 
@@ -44,6 +52,7 @@ class Resolver:
         self.registry = registry
         self._paras = paragraphs(text)
         self._issuers: list[tuple[int, Source]] = []  # (position, source) of attributions so far
+        self._genders: dict[str, str | None] = {}
 
     def mention(self, span: Span, *, speaker: Source | None = None, referent: Span | None = None) -> Resolved:
         """The source for a mention at `span` (a pronoun, a relative "who", a statement, a name)."""
@@ -54,7 +63,10 @@ class Resolver:
         if lowered in FIRST_PERSON:
             return self._record(speaker, "speaker", span) if speaker else self._unresolved(words, span)
         if lowered in PRONOUNS:
-            return self._pronoun(lowered, span, words.strip())
+            resolved = self._pronoun(lowered, span, words.strip())
+            if speaker is not None and _other_person(resolved, speaker):
+                return self._unresolved(words.strip(), span)  # "Trump said he hopes": not someone else
+            return resolved
         owner = self._owner(words, span)
         if owner is not None:
             return owner
@@ -104,7 +116,14 @@ class Resolver:
         position, source = latest
         if any(pos > position and not self._is_alias(name, latest) for pos, name, _ in names):
             return self._unresolved(word, span)  # "Trump attacked Clinton. He said": he is not resolved
+        if self._gender(source) not in (None, _GENDER[word.lower()]):
+            return self._unresolved(word, span)  # "she" for someone the text calls "he"
         return self._record(source, "pronoun", span)
+
+    def _gender(self, source: Source) -> str | None:
+        if source.id not in self._genders:
+            self._genders[source.id] = pronoun_gender(self.text, source.name)
+        return self._genders[source.id]
 
     def _person_names(self, end: int) -> list[tuple[int, str, bool]]:
         """Person-like names before `end` in this and the previous paragraph: (position, name, opens a sentence)."""
@@ -112,12 +131,13 @@ class Resolver:
         start = self._paras[max(0, para - 1)].start if self._paras else 0
         out = []
         for match in _NAME_LIKE.finditer(self.text, start, end):
-            name = match.group(0)
-            if guess_kind(name) != SourceKind.PERSON:
+            name, offset = _without_opener(match.group(0))
+            at = match.start() + offset
+            if not name or name.lower() in _TITLES:
+                continue  # "Ms" of "But Ms": a title alone is not a name
+            if guess_kind(name) != SourceKind.PERSON and not self.registry.people.is_person(name):
                 continue
-            before = self.text[max(start, match.start() - 3) : match.start()]
-            opens = match.start() == start or bool(re.search(r"(?:^|[.!?”\"]\s|\n)$", before))
-            out.append((match.start(), name, opens))
+            out.append((at, name, _opens(self.text, start, match.start())))
         return out
 
     @staticmethod
@@ -152,6 +172,37 @@ class Resolver:
             if floor <= position < span.start and source.kind != SourceKind.PERSON:
                 return position, source
         return None
+
+
+def _opens(text: str, start: int, at: int) -> bool:
+    """Whether a name at `at` opens its sentence, perhaps after an opener ("But Ms. Lee said")."""
+    window = max(start, at - 40)
+    opener = re.search(r"(\w+),?\s+$", text[window:at])
+    if opener is not None and opener.group(1).lower() in _OPENERS:
+        at = window + opener.start()
+    return at <= start or bool(re.search(r"(?:^|[.!?”\"]\s|\n)$", text[max(start, at - 3) : at]))
+
+
+def _without_opener(name: str) -> tuple[str, int]:
+    """'Though Pompeo' -> ('Pompeo', 7): a capitalised sentence opener is not part of a name."""
+    first, _, rest = name.partition(" ")
+    if first.lower() in _OPENERS:
+        return rest, len(first) + 1
+    return name, 0
+
+
+def _other_person(resolved: Resolved, speaker: Source) -> bool:
+    """A person pronoun inside a person's words resolved to someone other than the speaker.
+
+    "Trump said that he hopes ...": the pronoun is nearly always the speaker, or someone the
+    sentence names; a person mentioned earlier is a guess the tracer does not make.
+    """
+    return (
+        resolved.how == "pronoun"
+        and resolved.source.kind == SourceKind.PERSON
+        and speaker.kind in (SourceKind.PERSON, SourceKind.UNKNOWN)
+        and resolved.source is not speaker
+    )
 
 
 def speaker_of(found: list[Attribution], a: Attribution) -> Attribution | None:

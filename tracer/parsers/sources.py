@@ -18,6 +18,7 @@ from typing import Any
 
 from tracer.datafiles import load_json
 from tracer.models import Source, SourceKind, SourceRef
+from tracer.parsers.people import People
 
 _POSSESSIVE = re.compile(r"^(?P<owner>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)[’']s?\s+(?P<rest>.+)$", re.DOTALL)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -25,6 +26,7 @@ _INDEFINITE = re.compile(r"^(?:a|an|another|one|two|three|some|several|many|othe
 _WORD = re.compile(r"[\w.-]+")
 _CUT = re.compile(r",\s|\s(?:who|which|whose|that)\s|\s[—–]\s|\s\(|\s(?:seen|obtained|reviewed|cited|quoted) by\s")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
+_SPOKES = re.compile(r"\bspokes(?:man|woman|person|people)\b", re.IGNORECASE)
 _FILLER = frozenset({"of", "the", "and", "for", "&"})
 # Role words that may stand before a personal name ("Defence Minister Boris Pistorius").
 _ROLE_WORDS = frozenset(
@@ -119,6 +121,11 @@ def _strip_titles(body: str) -> list[str]:
     return words
 
 
+def is_place(name: str) -> bool:
+    """Whether `name` is a country, capital or region of the place lexicon ("Kiev", "Washington")."""
+    return name.lower() in _aliases()["places"]
+
+
 def guess_kind(name: str, description: str = "") -> SourceKind:
     """A first guess at what kind of source a mention is, from the keyword lists in `source_kinds.json`.
 
@@ -132,6 +139,9 @@ def guess_kind(name: str, description: str = "") -> SourceKind:
     if _titled_person(name):
         return SourceKind.PERSON
     lowered = f"{name} {description}"
+    spokes = _SPOKES.search(name)
+    if spokes is not None:
+        return _spokesperson_kind(name[: spokes.start()] + name[spokes.end() :])
     for kind in ("anonymous", "outlet", "government", "organisation", "unnamed"):
         if _has_keyword(lowered, table[kind]):
             return SourceKind(kind)
@@ -141,6 +151,20 @@ def guess_kind(name: str, description: str = "") -> SourceKind:
     if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
         return SourceKind.PERSON
     return SourceKind.UNKNOWN
+
+
+def _spokesperson_kind(principal: str) -> SourceKind:
+    """'a WeWork spokesperson', 'a State Department spokesman': the kind of whom they speak for.
+
+    A spokesperson speaks for a body: the source is of its kind (a government's spokesman is
+    the government speaking). Speaking for a person or for a body the lexicons do not know,
+    the spokesperson is counted as a person.
+    """
+    principal = re.sub(r"^\s*(?:an?|the)\s+|\s+(?:for|of)\s+(?:the\s+)?|^\s*for\s+", " ", principal).strip()
+    kind = guess_kind(principal) if principal else SourceKind.UNKNOWN
+    if kind in (SourceKind.GOVERNMENT, SourceKind.OUTLET, SourceKind.ORGANISATION):
+        return kind
+    return SourceKind.PERSON
 
 
 def _titled_person(name: str) -> bool:
@@ -169,7 +193,8 @@ class SourceRegistry:
     was last mentioned, so descriptions ("the agency") and pronouns pick the latest fitting one.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, people: People | None = None) -> None:
+        self.people = people or People()  # the people the document introduces ("chair Marcelo Claure")
         self._sources: list[Source] = []
         self._names: dict[str, list[Name]] = {}
         self._seen: list[tuple[int, Source]] = []
@@ -196,13 +221,18 @@ class SourceRegistry:
         if found is None:
             rest = full[len(name) :] if full.startswith(name) else ""
             description = rest if _DESCRIPTION.match(rest) else ""
-            found = self._add(parsed, kind or guess_kind(name, description), handle)
+            found = self._add(parsed, kind or self._kind(name, description), handle)
         elif name != found.name and name not in found.aliases:
             found.aliases.append(name)
             self._names[found.id].append(parsed)
             self._prefer_proper(found, parsed)
         self._seen.append((at, found))
         return found
+
+    def _kind(self, name: str, description: str) -> SourceKind:
+        if self.people.is_person(_ARTICLE.sub("", name)):
+            return SourceKind.PERSON  # "Claure", introduced earlier as "executive chair Marcelo Claure"
+        return guess_kind(name, description)
 
     def unresolved(self, words: str) -> Source:
         """A source for a mention with no clear referent ("he" far from any person); never merged."""
@@ -225,9 +255,12 @@ class SourceRegistry:
         return source
 
     def _prefer_proper(self, source: Source, parsed: Name) -> None:
-        """A description first, a proper name later: the proper name becomes the source's name."""
+        """The name that says most becomes the source's name: a proper name over a description
+        ("the agency" / "the National Intelligence Service"), a person's full name over a surname
+        ("Noem" / "Governor Kristi Noem")."""
         current = parse_name(source.name)
-        if parsed.proper and not current.proper:
+        fuller = source.kind == SourceKind.PERSON and current.proper and _fuller(parsed, current)
+        if parsed.proper and (not current.proper or fuller):
             source.aliases.remove(parsed.text)
             source.aliases.insert(0, source.name)
             source.name = parsed.text
@@ -269,6 +302,12 @@ class SourceRegistry:
             if _generic(parsed) and any(parsed.body in n.words or (n.cls and parsed.body in n.cls) for n in names):
                 return source
         return None
+
+
+def _fuller(new: Name, current: Name) -> bool:
+    """'Kristi Noem' is a fuller name than 'Noem' (it holds all its words and more)."""
+    mine, theirs = new.body.split(), current.body.split()
+    return len(mine) > len(theirs) and set(theirs) <= set(mine)
 
 
 def _same_class(mention: Name, known: Name) -> bool:

@@ -1,0 +1,103 @@
+"""People the document itself introduces: "executive chair Marcelo Claure", "Gov. Kristi Noem".
+
+News copy introduces a person once, with a role or title before the full name, and then uses
+the surname alone ("Claure said", "Neumann had resigned. He also agreed ..."). A bare surname
+carries no keyword that says it is a person, so without this the source's kind stays unknown
+and "he" cannot be resolved to it. Only names the text itself marks as a person are collected:
+a role or title word right before two or three capitalised words. A shared word is never
+evidence on its own (see `tracer.parsers.sources`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from tracer.datafiles import load_json
+
+# Role words that stand before a full name besides the titles and person keywords of the lexicons.
+_EXTRA_ROLES = frozenset({"chair", "executive", "founder", "cofounder", "co-founder", "head", "leader", "owner"})
+_NAME = r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})\b"
+_NOT_NAMES = frozenset({"the", "a", "an", "new", "north", "south", "east", "west", "united", "san", "los", "las"})
+
+
+@cache
+def _role_pattern() -> re.Pattern[str]:
+    kinds: dict[str, list[str]] = load_json("source_kinds.json")
+    titles: list[str] = load_json("source_aliases.json")["titles"]
+    roles = {w for w in (*kinds["person"], *titles, *_EXTRA_ROLES) if w.isalpha() or w.endswith(".")}
+    roles -= {"the", "former", "us"}
+    words = "|".join(sorted((re.escape(r) for r in roles), key=len, reverse=True))
+    return re.compile(rf"\b(?i:{words})\.?,?\s+{_NAME}")
+
+
+@dataclass
+class People:
+    """The full names of the people a document introduces, and the surnames they go by."""
+
+    names: set[str] = field(default_factory=set)
+    surnames: dict[str, str] = field(default_factory=dict)  # surname -> full name; ambiguous ones dropped
+
+    def is_person(self, name: str) -> bool:
+        """Whether `name` ("Claure", "Marcelo Claure", "Mr. Claure") is one of these people."""
+        words = name.replace("Mr.", "").replace("Ms.", "").replace("Mrs.", "").split()
+        if not words:
+            return False
+        return " ".join(words) in self.names or (len(words) == 1 and words[0] in self.surnames)
+
+
+def find_people(text: str) -> People:
+    """The people `text` introduces with a role or title before their full name."""
+    people = People()
+    ambiguous: set[str] = set()
+    for match in _role_pattern().finditer(text):
+        name = match.group("name")
+        words = name.split()
+        if words[0].lower() in _NOT_NAMES or not _case_ok(match.group(0), name):
+            continue
+        people.names.add(name)
+        surname = words[-1]
+        if people.surnames.get(surname, name) != name:
+            ambiguous.add(surname)  # "Bill Clinton" and "Hillary Clinton": "Clinton" is not resolved
+        people.surnames[surname] = name
+    for surname in ambiguous:
+        del people.surnames[surname]
+    return people
+
+
+def _case_ok(whole: str, name: str) -> bool:
+    """The name must be written in title case (not an all-caps headline or a shouted line)."""
+    return not whole.isupper() and not name.isupper()
+
+
+_MALE = frozenset({"he", "his", "him", "himself", "mr"})
+_FEMALE = frozenset({"she", "her", "hers", "herself", "ms", "mrs", "miss"})
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+
+
+def pronoun_gender(text: str, name: str) -> str | None:
+    """'m' or 'f' when the text clearly refers to `name` with one set of pronouns, else None.
+
+    Counts the gendered pronouns and titles in the sentences that mention the name's last
+    word, after the mention (titles just before it). Used only to veto a pronoun resolution
+    that the text contradicts ("she" for a man it calls "he"), never to make one.
+    """
+    surname = name.split()[-1] if name.split() else ""
+    if not surname[:1].isupper():
+        return None
+    male = female = 0
+    pattern = re.compile(rf"\b{re.escape(surname)}\b")
+    for sentence in _SENTENCE.findall(text):
+        hit = pattern.search(sentence)
+        if hit is None:
+            continue
+        title = sentence[max(0, hit.start() - 6) : hit.start()].lower()
+        words = re.findall(r"[a-z]+", sentence[hit.end() :].lower()) + re.findall(r"[a-z]+", title)[-1:]
+        male += sum(w in _MALE for w in words)
+        female += sum(w in _FEMALE for w in words)
+    if male >= 2 * female + 2:
+        return "m"
+    if female >= 2 * male + 2:
+        return "f"
+    return None
