@@ -247,3 +247,11 @@ def test_sentence_openers_are_not_names_and_titles_join_them() -> None:
     quote = next(c for c in claims if "tell themselves" in c.text)
     assert [h.source.name for h in quote.chain] != ["Brian Wong"]
     assert not any(s.name.startswith("But ") for s in sources)
+
+
+def test_a_pair_of_people_is_not_either_of_them() -> None:
+    registry = SourceRegistry()
+    pair = registry.resolve("Carlson and Smith", at=0)
+    assert registry.resolve("Carlson", at=10) is not pair
+    assert guess_kind("Vanity Fair") == SourceKind.OUTLET and guess_kind("The Intercept") == SourceKind.OUTLET
+    assert not find_people("Fox host Gretchen Carlson spoke in August Ailes's office.").is_person("August Ailes")

@@ -36,7 +36,7 @@ MONTHS = {
     for m in names
 }
 MIN_YEAR, MAX_YEAR = 1800, 2200  # outside this a "date" is a misread number or a broken page date
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTH_PATTERN = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _PATTERN = re.compile(
     r"\b(?:"
@@ -44,7 +44,7 @@ _PATTERN = re.compile(
     + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?"  # December 23[, 2024]
     + r"|(?P<iso>\d{4}-\d{2}-\d{2})"
     + r"|(?:on\s+|last\s+)?(?P<weekday>"
-    + "|".join(_WEEKDAYS)
+    + "|".join(WEEKDAYS)
     + r")"
     + r"|(?P<relday>yesterday|today)"
     + r"|(?P<rel>last|this|earlier\s+this|past)\s+(?P<unit>week|month|year)"
@@ -95,7 +95,7 @@ def _resolve(match: re.Match[str], published: date | None) -> str | None:
     if published is None:
         return None
     if groups["weekday"]:
-        back = (published.weekday() - _WEEKDAYS.index(groups["weekday"].lower())) % 7
+        back = (published.weekday() - WEEKDAYS.index(groups["weekday"].lower())) % 7
         return (published - timedelta(days=back)).isoformat()
     if groups["relday"]:
         return (published - timedelta(days=1 if groups["relday"].lower() == "yesterday" else 0)).isoformat()

@@ -15,11 +15,14 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from tracer.datafiles import load_json
+from tracer.parsers.dates import MONTHS, WEEKDAYS
 
 # Role words that stand before a full name besides the titles and person keywords of the lexicons.
 _EXTRA_ROLES = frozenset({"chair", "executive", "founder", "cofounder", "co-founder", "head", "leader", "owner"})
 _NAME = r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})\b"
-_NOT_NAMES = frozenset({"the", "a", "an", "new", "north", "south", "east", "west", "united", "san", "los", "las"})
+_NOT_NAMES = frozenset(
+    {"the", "a", "an", "new", "north", "south", "east", "west", "united", "san", "los", "las", *MONTHS, *WEEKDAYS}
+)
 
 
 @cache

@@ -284,8 +284,8 @@ class SourceRegistry:
         mine = _strip_titles(parsed.body)
         for other in self._names[source.id]:
             theirs = _strip_titles(other.body)
-            if not parsed.proper or not other.proper or not mine or not theirs:
-                continue
+            if not parsed.proper or not other.proper or not mine or not theirs or "and" in (*mine, *theirs):
+                continue  # "Carlson and Smith" are two people: "Carlson" is not that source
             small, large = sorted((mine, theirs), key=len)
             if set(small) <= set(large) and (small[-1] == large[-1] or (len(small) == 1 and small[0] == large[0])):
                 return True
@@ -337,7 +337,8 @@ def _same_name(a: Name, b: Name) -> bool:
     if a.body in outlets and outlets[a.body] == outlets.get(b.body):
         return True
     short, long = sorted((a, b), key=lambda n: len(n.body))
-    if short.proper and long.proper and len(short.body) > 3 and long.body.startswith(short.body + " "):
+    pair = long.body.startswith(short.body + " and ")  # "Carlson" is one of "Carlson and Smith"
+    if short.proper and long.proper and len(short.body) > 3 and long.body.startswith(short.body + " ") and not pair:
         return True  # "Yonhap" / "Yonhap News Agency"
     return _is_acronym(short.text, long) if long.proper else False
 
