@@ -255,3 +255,18 @@ def test_a_pair_of_people_is_not_either_of_them() -> None:
     assert registry.resolve("Carlson", at=10) is not pair
     assert guess_kind("Vanity Fair") == SourceKind.OUTLET and guess_kind("The Intercept") == SourceKind.OUTLET
     assert not find_people("Fox host Gretchen Carlson spoke in August Ailes's office.").is_person("August Ailes")
+
+
+def test_head_nouns_give_kinds_and_gender_vetoes_a_pronoun() -> None:
+    assert guess_kind("his lawyer") == SourceKind.PERSON
+    assert guess_kind("a New York Times reporter") == SourceKind.PERSON
+    assert guess_kind("voters") == SourceKind.UNNAMED
+    assert guess_kind("White House officials") == SourceKind.GOVERNMENT
+    text = (
+        'Sky reporter Becky Johnson said: "There is a tense situation developing here."\n\n'
+        'A masked man on a motorbike rides up behind her shouting in the clip. '
+        '"The media are clearly not very welcome here," she adds.'
+    )
+    claims, _ = extract_claims(read_text(text), [])
+    media = next(c for c in claims if "not very welcome" in c.text)
+    assert "A masked man on a motorbike" not in [h.source.name for h in media.chain]

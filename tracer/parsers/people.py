@@ -76,16 +76,71 @@ def _case_ok(whole: str, name: str) -> bool:
 
 _MALE = frozenset({"he", "his", "him", "himself", "mr"})
 _FEMALE = frozenset({"she", "her", "hers", "herself", "ms", "mrs", "miss"})
+_MALE_NOUNS = frozenset(
+    {
+        "man",
+        "boy",
+        "father",
+        "husband",
+        "son",
+        "brother",
+        "king",
+        "prince",
+        "sir",
+        "lord",
+        "mr",
+        "congressman",
+        "chairman",
+        "spokesman",
+        "businessman",
+        "actor",
+        "uncle",
+        "grandfather",
+        "dad",
+    }
+)
+_FEMALE_NOUNS = frozenset(
+    {
+        "woman",
+        "girl",
+        "mother",
+        "wife",
+        "daughter",
+        "sister",
+        "queen",
+        "princess",
+        "lady",
+        "dame",
+        "ms",
+        "mrs",
+        "miss",
+        "congresswoman",
+        "chairwoman",
+        "spokeswoman",
+        "businesswoman",
+        "actress",
+        "aunt",
+        "grandmother",
+        "mom",
+        "mum",
+    }
+)
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
 def pronoun_gender(text: str, name: str) -> str | None:
-    """'m' or 'f' when the text clearly refers to `name` with one set of pronouns, else None.
+    """'m' or 'f' when the name or the text clearly says so, else None.
 
-    Counts the gendered pronouns and titles in the sentences that mention the name's last
+    A gendered noun or title in the name decides ("a masked man", "Lady Starmer"). Otherwise
+    this counts the gendered pronouns and titles in the sentences that mention the name's last
     word, after the mention (titles just before it). Used only to veto a pronoun resolution
     that the text contradicts ("she" for a man it calls "he"), never to make one.
     """
+    words = {w.strip(".,’'").lower() for w in name.split()}
+    if not words.isdisjoint(_MALE_NOUNS):
+        return "m"  # "a masked man", "Sir Keir Starmer"
+    if not words.isdisjoint(_FEMALE_NOUNS):
+        return "f"
     surname = name.split()[-1] if name.split() else ""
     if not surname[:1].isupper():
         return None

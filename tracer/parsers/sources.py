@@ -142,15 +142,27 @@ def guess_kind(name: str, description: str = "") -> SourceKind:
     spokes = _SPOKES.search(name)
     if spokes is not None:
         return _spokesperson_kind(name[: spokes.start()] + name[spokes.end() :])
+    head = _head(name)
+    if head in table["person"] and not _has_keyword(lowered, table["anonymous"]):
+        return SourceKind.PERSON  # "his lawyer", "a New York Times reporter", "the congressman"
     for kind in ("anonymous", "outlet", "government", "organisation", "unnamed"):
         if _has_keyword(lowered, table[kind]):
             return SourceKind(kind)
+    if head in table["groups"] or (head.endswith("s") and head[:-1] in table["person"]):
+        return SourceKind.UNNAMED  # "voters", "scientists", "Trump-supporting students"
     if name.lower() in _aliases()["places"]:
         return SourceKind.GOVERNMENT  # "Kiev has spoken of ...", "Washington said"
     words = name.split()
     if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
         return SourceKind.PERSON
     return SourceKind.UNKNOWN
+
+
+def _head(name: str) -> str:
+    """The head noun of a mention, lower-cased: 'his nominee for commerce secretary' -> 'nominee'."""
+    before = re.split(r"\s(?:of|for|at|with|from|in|on)\s", name, maxsplit=1)[0]
+    words = before.split()
+    return re.sub(r"[’']s?$", "", words[-1].lower()).strip(".,") if words else ""
 
 
 def _spokesperson_kind(principal: str) -> SourceKind:
