@@ -151,9 +151,9 @@ def pronoun_gender(text: str, name: str) -> str | None:
         if hit is None:
             continue
         title = sentence[max(0, hit.start() - 6) : hit.start()].lower()
-        words = re.findall(r"[a-z]+", sentence[hit.end() :].lower()) + re.findall(r"[a-z]+", title)[-1:]
-        male += sum(w in _MALE for w in words)
-        female += sum(w in _FEMALE for w in words)
+        after = re.findall(r"[a-z]+", sentence[hit.end() :].lower()) + re.findall(r"[a-z]+", title)[-1:]
+        male += sum(w in _MALE for w in after)
+        female += sum(w in _FEMALE for w in after)
     if male >= 2 * female + 2:
         return "m"
     if female >= 2 * male + 2:
