@@ -270,3 +270,14 @@ def test_head_nouns_give_kinds_and_gender_vetoes_a_pronoun() -> None:
     claims, _ = extract_claims(read_text(text), [])
     media = next(c for c in claims if "not very welcome" in c.text)
     assert "A masked man on a motorbike" not in [h.source.name for h in media.chain]
+
+
+def test_it_means_the_body_just_named_even_of_no_listed_kind() -> None:
+    text = (
+        "Kyiv's European allies condemned the strike, the statement said.\n\n"
+        "Damage was recorded in 50 locations, Ukraine's emergency response unit said in a Telegram post. "
+        "Police department buildings were also damaged, it said."
+    )
+    claims, _ = extract_claims(read_text(text), [])
+    police = next(c for c in claims if "Police department" in c.text)
+    assert [h.source.name for h in police.chain] == ["Ukraine's emergency response unit"]

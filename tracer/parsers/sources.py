@@ -27,6 +27,7 @@ _WORD = re.compile(r"[\w.-]+")
 _CUT = re.compile(r",\s|\s(?:who|which|whose|that)\s|\s[—–]\s|\s\(|\s(?:seen|obtained|reviewed|cited|quoted) by\s")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
 _SPOKES = re.compile(r"\bspokes(?:man|woman|person|people)\b", re.IGNORECASE)
+_BODY_HEADS = frozenset({"unit", "operator", "regulator", "authority", "board", "team", "body", "provider", "utility"})
 _FILLER = frozenset({"of", "the", "and", "for", "&"})
 # Role words that may stand before a personal name ("Defence Minister Boris Pistorius").
 _ROLE_WORDS = frozenset(
@@ -374,8 +375,21 @@ def _fits(group: str, source: Source) -> bool:
     if group == "person":
         return source.kind == SourceKind.PERSON
     if group == "thing":
-        return source.kind in (SourceKind.ORGANISATION, SourceKind.GOVERNMENT, SourceKind.OUTLET)
+        return _a_body(source) or source.kind in (SourceKind.ORGANISATION, SourceKind.GOVERNMENT, SourceKind.OUTLET)
     return source.kind not in (SourceKind.PERSON, SourceKind.SOCIAL_ACCOUNT)
+
+
+def _a_body(source: Source) -> bool:
+    """A source of no listed kind named as a body ("Ukraine's emergency service"): "it" may mean it.
+
+    Only heads that name bodies count (the generic heads of `source_aliases.json` and a few
+    more): "it" after "Simple math said" is not the maths.
+    """
+    if source.kind != SourceKind.UNKNOWN or not source.name.split():
+        return False
+    last = source.name.split()[-1]
+    bodies = {*_aliases()["generic_heads"], *_BODY_HEADS}
+    return last in bodies and last == _head(source.name) and " and " not in source.name
 
 
 def ref(source: Source) -> SourceRef:
