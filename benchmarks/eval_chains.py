@@ -1,0 +1,316 @@
+"""How often the in-document chains name the RIGHT source, on real pages, against a hand-made gold.
+
+Usage: python benchmarks/eval_chains.py [CORPUS_DIR] [--gold FILE] [--show-errors]
+(CORPUS_DIR defaults to $TRACER_CORPUS, else ../shared/corpora/html.)
+
+Gold: tests/data/chains/gold.json (how it was made is in its `_comment`). Each item names a page,
+a short phrase of a claim's content, and the chain judged from the article text, nearest source
+first, each hop a list of acceptable names. Pages are traced as `tracer trace FILE --depth 0
+--offline` does (`tracer.batch.trace_many`, no fetcher). A gold item is matched to the first
+not-yet-matched produced claim whose text contains its phrase (case-insensitive, whitespace
+normalised).
+
+Scoring (product rule: a wrong source shown is worse than none, so PRECISION is the headline):
+
+* a produced hop is right when its source's name or any of its aliases (`sources[]`) equals one of
+  the gold names, case-insensitive, after stripping "the", quotes and a possessive 's; because a
+  wrong merge puts a wrong alias on a source ('Lady Starmer' among Sir Keir Starmer's aliases),
+  the figures are also printed judged by the name each hop shows alone;
+* a hop flagged `unresolved_source` (a pronoun left unresolved) is "no answer", not wrong; such
+  claims are left out of the precision denominators and counted on their own line;
+* first-hop precision = right first hops / claims with a resolved first hop; whole-chain precision =
+  produced chains equal to the gold hop for hop (same length) / the same denominator; origin
+  precision = last produced hop vs last gold hop;
+* claims the gold marks `not_a_claim` are counted on their own line (with how many carry a
+  source), not in the precision figures; a source on a claim the gold leaves unattributed
+  (`"chain": []`) is wrong.
+
+Baseline, run on the same claims in the same process: the nearest capitalised name (a run of
+capitalised words, sentence-opening function words skipped) before the claim's start in the
+claim's sentence or the previous one, as a one-hop chain.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tracer.batch import trace_many
+from tracer.inputs import InputItem
+from tracer.models import Claim, Source
+from tracer.text import sentence_at
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_GOLD = ROOT / "tests" / "data" / "chains" / "gold.json"
+UNRESOLVED = "unresolved_source"
+_QUOTES = "\"'“”‘’`«»"
+# Capitalised words that open sentences or name no one; the baseline skips them.
+_NOT_NAME_WORDS = (
+    "the a an he she it they we i you his her their its this that these those but and or so if in on "
+    "at as by for from to of with after before when while said says according mr mrs ms dr "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december"
+)
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+# A run of capitalised words on one line (a few lower-case joiners allowed inside a name).
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|de|al)\b|[A-Z][\w'’-]*))*")
+
+
+@dataclass
+class Hop:
+    """One produced hop reduced to what scoring needs: every name of its source, and whether it
+    is an unresolved pronoun."""
+
+    names: frozenset[str]
+    unresolved: bool = False
+    shown: str = ""
+
+
+@dataclass
+class Judgement:
+    """One gold item and what the system produced for it (None: no produced claim matched)."""
+
+    gold: dict[str, Any]
+    produced: list[Hop] | None
+
+
+@dataclass
+class Scores:
+    """The counts behind the printed figures."""
+
+    judged: int = 0
+    not_a_claim: int = 0
+    not_a_claim_with_source: int = 0
+    missed: int = 0
+    unmatched: int = 0
+    unresolved: int = 0
+    no_source: int = 0
+    rightly_unattributed: int = 0
+    with_source: int = 0
+    first_right: int = 0
+    chain_right: int = 0
+    origin_right: int = 0
+    errors: list[tuple[Judgement, str]] = field(default_factory=list)
+
+
+def normalise_name(name: str) -> str:
+    """Lower-case, without quotes, a leading 'the' or a possessive 's, whitespace squashed."""
+    text = " ".join(name.replace("’", "'").strip().strip(_QUOTES).split()).lower()
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"['’]s$", "", text)
+    return text.strip(_QUOTES + " ,.;:")
+
+
+def normalise_text(text: str) -> str:
+    """Lower-case with whitespace squashed and curly quotes made straight, for phrase matching."""
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return " ".join(text.split()).lower()
+
+
+def hop_right(hop: Hop, gold_names: Iterable[str], *, shown_only: bool = False) -> bool:
+    """Whether any name of the produced source (or, `shown_only`, the name the hop shows) equals
+    one of the gold names."""
+    wanted = {normalise_name(n) for n in gold_names}
+    return any(normalise_name(n) in wanted for n in ({hop.shown} if shown_only else hop.names))
+
+
+def produced_chain(claim: Claim, sources: list[Source]) -> list[Hop]:
+    """The claim's chain as scoring sees it: each hop's source name plus that source's aliases."""
+    by_id = {s.id: s for s in sources}
+    hops = []
+    for hop in claim.chain:
+        source = by_id.get(hop.source.id)
+        names = {hop.source.name, *(source.aliases if source else [])}
+        hops.append(Hop(frozenset(names), UNRESOLVED in hop.flags, hop.source.name))
+    return hops
+
+
+def match_claims(items: list[dict[str, Any]], claims: list[Claim]) -> list[int | None]:
+    """For each gold item of one page, the index of the first unused claim containing its words."""
+    used: set[int] = set()
+    out: list[int | None] = []
+    for item in items:
+        words = normalise_text(item["claim_words"])
+        index = None
+        if not item.get("missed"):
+            index = next((i for i, c in enumerate(claims) if i not in used and words in normalise_text(c.text)), None)
+        if index is not None:
+            used.add(index)
+        out.append(index)
+    return out
+
+
+def match_page(items: list[dict[str, Any]], claims: list[Claim], sources: list[Source]) -> list[Judgement]:
+    """Pair each gold item of one page with its produced claim's chain (None: no claim matched)."""
+    indexes = match_claims(items, claims)
+    return [
+        Judgement(item, None if i is None else produced_chain(claims[i], sources))
+        for item, i in zip(items, indexes, strict=True)
+    ]
+
+
+def score(judgements: Iterable[Judgement], *, shown_only: bool = False) -> Scores:
+    """Count right, wrong and unanswered hops over all judgements (see the module docstring);
+    `shown_only` judges each hop by the name it shows, ignoring its source's aliases."""
+    scores = Scores()
+    for judgement in judgements:
+        _score_one(judgement, scores, shown_only)
+    return scores
+
+
+def _score_one(judgement: Judgement, scores: Scores, shown_only: bool) -> None:
+    gold, produced = judgement.gold, judgement.produced
+    if gold.get("missed"):
+        scores.missed += 1
+        return
+    if produced is None:
+        scores.unmatched += 1
+        return
+    scores.judged += 1
+    if gold.get("not_a_claim"):
+        scores.not_a_claim += 1
+        scores.not_a_claim_with_source += bool(produced and not produced[0].unresolved)
+        return
+    if any(hop.unresolved for hop in produced):
+        scores.unresolved += 1
+        return
+    if not produced:
+        if gold["chain"]:
+            scores.no_source += 1
+        else:
+            scores.rightly_unattributed += 1
+        return
+    _score_chain(judgement, produced, gold["chain"], scores, shown_only)
+
+
+def _score_chain(
+    judgement: Judgement, produced: list[Hop], chain: list[list[str]], scores: Scores, shown_only: bool
+) -> None:
+    def right(hop: Hop, names: list[str]) -> bool:
+        return hop_right(hop, names, shown_only=shown_only)
+
+    scores.with_source += 1
+    first = bool(chain) and right(produced[0], chain[0])
+    origin = bool(chain) and right(produced[-1], chain[-1])
+    whole = len(produced) == len(chain) and all(right(h, g) for h, g in zip(produced, chain, strict=True))
+    scores.first_right += first
+    scores.origin_right += origin
+    scores.chain_right += whole
+    if not first:
+        scores.errors.append((judgement, "first hop"))
+    elif not whole:
+        scores.errors.append((judgement, "chain" if origin else "origin"))
+
+
+def baseline_hop(text: str, claim: Claim) -> list[Hop]:
+    """The nearest capitalised name before the claim in its sentence or the previous one."""
+    start = sentence_at(text, claim.start).start
+    if start > 0:
+        start = sentence_at(text, max(start - 2, 0)).start
+    names = [m for m in _CAPITALISED.finditer(text, start, claim.start) if _is_name(m.group())]
+    return [Hop(frozenset({names[-1].group()}), shown=names[-1].group())] if names else []
+
+
+def _is_name(words: str) -> bool:
+    first = words.split()[0].lower().strip(".")
+    return first not in _NOT_NAMES or (len(words.split()) > 1 and words.split()[1][0].isupper())
+
+
+def load_gold(path: Path) -> list[dict[str, Any]]:
+    """The gold items (the file is an object with a `_comment` and `items`)."""
+    return json.loads(path.read_text(encoding="utf-8"))["items"]
+
+
+def run(corpus: Path, items: list[dict[str, Any]]) -> tuple[list[Judgement], list[Judgement]]:
+    """Trace every gold page once; return the tracer's and the baseline's judgements."""
+    pages = list(dict.fromkeys(item["page"] for item in items))
+    inputs = [InputItem("file", str(corpus / page)) for page in pages]
+    tracer_j: list[Judgement] = []
+    base_j: list[Judgement] = []
+    for page, result in zip(pages, trace_many(inputs), strict=True):
+        page_items = [i for i in items if i["page"] == page]
+        tracer_j += match_page(page_items, result.claims, result.sources)
+        text = result.document.text if result.document else ""
+        base_j += _baseline_page(page_items, result.claims, text)
+    return tracer_j, base_j
+
+
+def _baseline_page(items: list[dict[str, Any]], claims: list[Claim], text: str) -> list[Judgement]:
+    indexes = match_claims(items, claims)
+    return [
+        Judgement(item, None if i is None else baseline_hop(text, claims[i]))
+        for item, i in zip(items, indexes, strict=True)
+    ]
+
+
+def _pct(right: int, total: int) -> str:
+    return f"{right}/{total} = {right / total:.1%}" if total else f"{right}/0"
+
+
+def report(label: str, scores: Scores, shown: Scores) -> None:
+    """Print the figures of one system (`shown`: the same judged by the names hops show alone)."""
+    print(f"{label}")
+    print(f"  claims judged:              {scores.judged}  (gold items not found among the claims: {scores.unmatched})")
+    print(f"  first-hop source precision: {_pct(scores.first_right, scores.with_source)}")
+    print(f"  whole-chain precision:      {_pct(scores.chain_right, scores.with_source)}")
+    print(f"  origin (last hop) precision: {_pct(scores.origin_right, scores.with_source)}")
+    print(
+        f"  judged by the name shown alone (aliases ignored): first hop {_pct(shown.first_right, shown.with_source)},"
+        f" chain {_pct(shown.chain_right, shown.with_source)}, origin {_pct(shown.origin_right, shown.with_source)}"
+    )
+    print(f"  unresolved pronoun (no answer): {_pct(scores.unresolved, scores.judged)} of claims judged")
+    print(
+        f"  attributed claims given no source: {scores.no_source};"
+        f" unattributed claims rightly given none: {scores.rightly_unattributed}"
+    )
+    print(
+        f"  not a claim:                {_pct(scores.not_a_claim, scores.judged)}"
+        f" ({scores.not_a_claim_with_source} of them shown with a source)"
+    )
+    print(f"  missed attributions (gold): {scores.missed}")
+
+
+def show_errors(scores: Scores) -> None:
+    """List every wrong hop: page, claim words, produced chain against gold chain."""
+    for judgement, kind in scores.errors:
+        gold = judgement.gold
+        produced = " <- ".join(h.shown or sorted(h.names)[0] for h in judgement.produced or [])
+        wanted = " <- ".join(hop[0] for hop in gold["chain"]) or "(no source)"
+        print(f"  [{kind}] {gold['page'][:40]} | {gold['claim_words']!r}")
+        print(f"      produced: {produced}\n      gold:     {wanted}")
+
+
+def main() -> None:
+    """Parse arguments, trace the gold pages, print tracer and baseline figures."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    default_corpus = os.environ.get("TRACER_CORPUS") or next(
+        (str(p / "shared" / "corpora" / "html") for p in ROOT.parents if (p / "shared" / "corpora" / "html").is_dir()),
+        str(ROOT.parent / "shared" / "corpora" / "html"),
+    )
+    parser.add_argument("corpus", nargs="?", default=default_corpus, type=Path)
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--show-errors", action="store_true", help="list wrong hops, produced against gold")
+    args = parser.parse_args()
+    items = load_gold(args.gold)
+    tracer_j, base_j = run(args.corpus, items)
+    pages = len({i["page"] for i in items})
+    print(f"{len(items)} gold items on {pages} pages\n")
+    tracer_scores = score(tracer_j)
+    report("tracer (depth 0, offline)", tracer_scores, score(tracer_j, shown_only=True))
+    report("baseline (nearest preceding capitalised name)", score(base_j), score(base_j, shown_only=True))
+    if args.show_errors:
+        print("\ntracer's wrong hops:")
+        show_errors(tracer_scores)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+"""The chain-precision scorer (benchmarks/eval_chains.py) and its gold file.
+
+The scorer decides the figures the README reports, so it is tested on tiny synthetic gold with a
+known result: a right source (by its alias), a wrong one, an unresolved pronoun (no answer, not
+wrong), a claim that is not an attribution, and a missed one.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from tests.conftest import DATA, ROOT
+from tracer.models import Claim, Hop, Source, SourceRef
+
+
+def _load_scorer() -> ModuleType:
+    path = ROOT / "benchmarks" / "eval_chains.py"
+    spec = importlib.util.spec_from_file_location("eval_chains", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["eval_chains"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+EVAL = _load_scorer()
+
+
+def _claim(cid: str, text: str, *hops: tuple[str, str, list[str]]) -> Claim:
+    chain = [Hop(source=SourceRef(id=sid, name=name), cue="said", flags=flags) for sid, name, flags in hops]
+    return Claim(id=cid, text=text, start=0, end=len(text), chain=chain)
+
+
+SOURCES = [
+    Source(id="s1", name="Claure", aliases=["Marcelo Claure"]),
+    Source(id="s2", name="Capitol Police"),
+    Source(id="s3", name="he"),
+]
+CLAIMS = [
+    _claim("c1", "WeWork needs a  more efficient organization", ("s1", "Claure", [])),
+    _claim("c2", "he supported Trump and hates radical Muslims", ("s2", "Capitol Police", [])),
+    _claim("c3", "“This is not that operation,”", ("s3", "he", ["unresolved_source"])),
+    _claim("c4", "Fires continued to rage", ("s2", "Capitol Police", [])),
+]
+GOLD = [
+    {"page": "p", "claim_words": "needs a more EFFICIENT", "chain": [["Marcelo Claure", "Claure's"]]},
+    {"page": "p", "claim_words": "supported Trump", "chain": [["Patrick Carlineo", "Carlineo"]]},
+    {"page": "p", "claim_words": "This is not that operation", "chain": [["Joshua Levy", "Levy"]]},
+    {"page": "p", "claim_words": "continued to rage", "chain": [], "not_a_claim": True},
+    {"page": "p", "claim_words": "Job cuts will be announced", "chain": [["Claure"]], "missed": True},
+]
+
+
+def test_scorer_counts_right_wrong_unresolved_not_a_claim_and_missed() -> None:
+    scores = EVAL.score(EVAL.match_page(GOLD, CLAIMS, SOURCES))
+    assert scores.judged == 4
+    assert scores.with_source == 2  # the unresolved pronoun and the non-claim are not in the denominator
+    assert scores.first_right == 1 and scores.chain_right == 1 and scores.origin_right == 1
+    assert scores.unresolved == 1
+    assert scores.not_a_claim == 1 and scores.not_a_claim_with_source == 1
+    assert scores.missed == 1 and scores.unmatched == 0
+    assert [j.gold["claim_words"] for j, _ in scores.errors] == ["supported Trump"]
+
+
+def test_an_extra_hop_is_right_first_but_wrong_as_a_chain() -> None:
+    claim = _claim("c1", "Dr Fauci told Today it looks like 60,000", ("a", "Dr Anthony Fauci", []), ("b", "Today", []))
+    gold = [{"page": "p", "claim_words": "looks like 60,000", "chain": [["Dr Anthony Fauci", "Fauci"]]}]
+    sources = [Source(id="a", name="Dr Anthony Fauci"), Source(id="b", name="Today")]
+    scores = EVAL.score(EVAL.match_page(gold, [claim], sources))
+    assert (scores.first_right, scores.chain_right, scores.origin_right, scores.with_source) == (1, 0, 0, 1)
+
+
+def test_a_wrong_alias_counts_only_when_aliases_are_trusted() -> None:
+    claim = _claim("c1", "she thought it acceptable", ("k", "Sir Keir Starmer", []))
+    gold = [{"page": "p", "claim_words": "thought it acceptable", "chain": [["Lady Starmer"]]}]
+    sources = [Source(id="k", name="Sir Keir Starmer", aliases=["Lady Starmer"])]
+    judgements = EVAL.match_page(gold, [claim], sources)
+    assert EVAL.score(judgements).first_right == 1
+    assert EVAL.score(judgements, shown_only=True).first_right == 0
+
+
+def test_names_match_without_the_quotes_or_possessive() -> None:
+    assert EVAL.normalise_name("the Associated Press’s") == EVAL.normalise_name("Associated Press")
+    assert EVAL.normalise_name("“Levy’s office”") == "levy's office"
+
+
+def test_gold_loads_and_every_gold_page_exists(corpus: Path) -> None:
+    items = EVAL.load_gold(DATA / "chains" / "gold.json")
+    pages = {item["page"] for item in items}
+    assert len(pages) == 12
+    assert all((corpus / page).is_file() for page in pages)
+    assert all(len(item["claim_words"].split()) <= 12 for item in items)
+    assert all(isinstance(hop, list) and hop for item in items for hop in item["chain"])
