@@ -280,3 +280,20 @@ def test_it_means_the_body_just_named_even_of_no_listed_kind() -> None:
         "Police department buildings were also damaged, it said."
     )
     assert _chain(text, "Police department") == ["Ukraine's emergency response unit"]
+
+
+def test_surname_joins_a_description_ending_in_the_full_name() -> None:
+    text = (
+        "“The clientele is wealthy,” acting U.S. Attorney for Massachusetts Joshua Levy said on Wednesday.\n\n"
+        "Levy said the network runs contrary to common depictions. “This is not that operation,” he said."
+    )
+    assert _chain(text, "not that operation") == ["acting U.S. Attorney for Massachusetts Joshua Levy"]
+
+
+def test_capitalised_words_that_are_no_persons_name() -> None:
+    assert guess_kind("Twitter Tuesday") != SourceKind.PERSON
+    assert guess_kind("All Members") != SourceKind.PERSON
+    assert not find_people("The office referred the call to U.S. Capitol Police.").is_person("Capitol Police")
+    registry = SourceRegistry()
+    keir = registry.resolve("Sir Keir Starmer", at=0)
+    assert registry.resolve("Lady Starmer", at=10) is not keir

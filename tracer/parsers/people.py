@@ -30,7 +30,7 @@ def _role_pattern() -> re.Pattern[str]:
     kinds: dict[str, list[str]] = load_json("source_kinds.json")
     titles: list[str] = load_json("source_aliases.json")["titles"]
     roles = {w for w in (*kinds["person"], *titles, *_EXTRA_ROLES) if w.isalpha() or w.endswith(".")}
-    roles -= {"the", "former", "us"}
+    roles -= {"the", "former", "us", "u.s."}
     words = "|".join(sorted((re.escape(r) for r in roles), key=len, reverse=True))
     return re.compile(rf"\b(?i:{words})\.?,?\s+{_NAME}")
 
@@ -57,7 +57,7 @@ def find_people(text: str) -> People:
     for match in _role_pattern().finditer(text):
         name = match.group("name")
         words = name.split()
-        if words[0].lower() in _NOT_NAMES or not _case_ok(match.group(0), name):
+        if words[0].lower() in _NOT_NAMES or not _case_ok(match.group(0), name) or _bodyish(words):
             continue
         people.names.add(name)
         surname = words[-1]
@@ -67,6 +67,23 @@ def find_people(text: str) -> People:
     for surname in ambiguous:
         del people.surnames[surname]
     return people
+
+
+@cache
+def _body_words() -> frozenset[str]:
+    kinds: dict[str, list[str]] = load_json("source_kinds.json")
+    return frozenset(w for k in ("government", "organisation", "outlet") for w in kinds[k] if " " not in w)
+
+
+def _bodyish(words: list[str]) -> bool:
+    """'U.S. Capitol Police', 'Sen. Majority Leader': a body or a role, not a personal name."""
+    return any(w.lower().strip(".,") in _body_words() or w.lower().strip(".") in _role_words() for w in words)
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    kinds: dict[str, list[str]] = load_json("source_kinds.json")
+    return frozenset(w for w in (*kinds["person"], *_EXTRA_ROLES) if w.isalpha())
 
 
 def _case_ok(whole: str, name: str) -> bool:
@@ -128,6 +145,16 @@ _FEMALE_NOUNS = frozenset(
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
+def name_gender(name: str) -> str | None:
+    """'m' or 'f' when a gendered noun or title is part of the name ("a masked man", "Lady Starmer")."""
+    words = {w.strip(".,’'").lower() for w in name.split()}
+    if not words.isdisjoint(_MALE_NOUNS):
+        return "m"
+    if not words.isdisjoint(_FEMALE_NOUNS):
+        return "f"
+    return None
+
+
 def pronoun_gender(text: str, name: str) -> str | None:
     """'m' or 'f' when the name or the text clearly says so, else None.
 
@@ -136,11 +163,9 @@ def pronoun_gender(text: str, name: str) -> str | None:
     word, after the mention (titles just before it). Used only to veto a pronoun resolution
     that the text contradicts ("she" for a man it calls "he"), never to make one.
     """
-    words = {w.strip(".,’'").lower() for w in name.split()}
-    if not words.isdisjoint(_MALE_NOUNS):
-        return "m"  # "a masked man", "Sir Keir Starmer"
-    if not words.isdisjoint(_FEMALE_NOUNS):
-        return "f"
+    said = name_gender(name)
+    if said is not None:
+        return said
     surname = name.split()[-1] if name.split() else ""
     if not surname[:1].isupper():
         return None

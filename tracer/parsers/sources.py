@@ -18,7 +18,8 @@ from typing import Any
 
 from tracer.datafiles import load_json
 from tracer.models import Source, SourceKind, SourceRef
-from tracer.parsers.people import People
+from tracer.parsers.dates import MONTHS, WEEKDAYS
+from tracer.parsers.people import People, name_gender
 
 _POSSESSIVE = re.compile(r"^(?P<owner>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)[’']s?\s+(?P<rest>.+)$", re.DOTALL)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -28,6 +29,39 @@ _CUT = re.compile(r",\s|\s(?:who|which|whose|that)\s|\s[—–]\s|\s\(|\s(?:seen
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
 _SPOKES = re.compile(r"\bspokes(?:man|woman|person|people)\b", re.IGNORECASE)
 _BODY_HEADS = frozenset({"unit", "operator", "regulator", "authority", "board", "team", "body", "provider", "utility"})
+_PLATFORMS = frozenset(
+    {"twitter", "facebook", "instagram", "youtube", "tiktok", "telegram", "bluesky", "mastodon", "threads", "reddit"}
+)
+_DETERMINERS = frozenset(
+    {
+        "all",
+        "every",
+        "some",
+        "many",
+        "most",
+        "few",
+        "several",
+        "both",
+        "each",
+        "no",
+        "any",
+        "other",
+        "our",
+        "my",
+        "your",
+        "their",
+        "his",
+        "her",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "the",
+        "a",
+        "an",
+    }
+)
 _FILLER = frozenset({"of", "the", "and", "for", "&"})
 # Role words that may stand before a personal name ("Defence Minister Boris Pistorius").
 _ROLE_WORDS = frozenset(
@@ -154,9 +188,17 @@ def guess_kind(name: str, description: str = "") -> SourceKind:
     if name.lower() in _aliases()["places"]:
         return SourceKind.GOVERNMENT  # "Kiev has spoken of ...", "Washington said"
     words = name.split()
-    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _not_personal(words):
         return SourceKind.PERSON
     return SourceKind.UNKNOWN
+
+
+def _not_personal(words: list[str]) -> bool:
+    """'Twitter Tuesday', 'Facebook Live', 'March Madness': capitalised, but not a person's name."""
+    lowered = {w.lower().strip(".,’'") for w in words}
+    if words[0].lower() in _DETERMINERS:
+        return True  # "All Members of Parliament"
+    return not lowered.isdisjoint(MONTHS) or not lowered.isdisjoint(WEEKDAYS) or not lowered.isdisjoint(_PLATFORMS)
 
 
 def _head(name: str) -> str:
@@ -296,9 +338,11 @@ class SourceRegistry:
     def _person_match(self, parsed: Name, source: Source) -> bool:
         mine = _strip_titles(parsed.body)
         for other in self._names[source.id]:
-            theirs = _strip_titles(other.body)
-            if not parsed.proper or not other.proper or not mine or not theirs or "and" in (*mine, *theirs):
+            theirs = _strip_titles(other.body) if other.proper else _personal_name(other.text)
+            if not parsed.proper or not mine or not theirs or "and" in (*mine, *theirs):
                 continue  # "Carlson and Smith" are two people: "Carlson" is not that source
+            if {name_gender(parsed.text), name_gender(other.text)} == {"m", "f"}:
+                continue  # "Lady Starmer" is not "Sir Keir Starmer"
             small, large = sorted((mine, theirs), key=len)
             if set(small) <= set(large) and (small[-1] == large[-1] or (len(small) == 1 and small[0] == large[0])):
                 return True
@@ -315,6 +359,18 @@ class SourceRegistry:
             if _generic(parsed) and any(parsed.body in n.words or (n.cls and parsed.body in n.cls) for n in names):
                 return source
         return None
+
+
+def _personal_name(text: str) -> list[str]:
+    """The capitalised words that end a description ('acting U.S. Attorney for Massachusetts
+    Joshua Levy' -> massachusetts, joshua, levy), lower-cased: the name a surname can stand for."""
+    words = text.split()
+    tail: list[str] = []
+    for word in reversed(words):
+        if not word[:1].isupper() or word.lower().strip(".") in _aliases()["titles"]:
+            break
+        tail.insert(0, word.lower().strip(".,"))
+    return tail if len(tail) >= 2 and len(tail) < len(words) else []
 
 
 def _fuller(new: Name, current: Name) -> bool:
