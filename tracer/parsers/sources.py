@@ -315,7 +315,8 @@ class SourceRegistry:
         ("Noem" / "Governor Kristi Noem")."""
         current = parse_name(source.name)
         fuller = source.kind == SourceKind.PERSON and current.proper and _fuller(parsed, current)
-        if parsed.proper and (not current.proper or fuller):
+        named = set(parsed.body.split()) <= set(_personal_name(source.name))  # "... Joshua Levy" / "Levy"
+        if parsed.proper and ((not current.proper and not named) or fuller):
             source.aliases.remove(parsed.text)
             source.aliases.insert(0, source.name)
             source.name = parsed.text
