@@ -297,3 +297,12 @@ def test_capitalised_words_that_are_no_persons_name() -> None:
     registry = SourceRegistry()
     keir = registry.resolve("Sir Keir Starmer", at=0)
     assert registry.resolve("Lady Starmer", at=10) is not keir
+
+
+def test_a_name_after_its_role_description_opens_the_sentence() -> None:
+    text = (
+        "Vice-President Mike Pence said the task force would meet on Friday.\n\n"
+        "Presumptive Democratic White House nominee Joe Biden joined growing calls on Thursday for data. "
+        'He said it had cast a spotlight on inequity and "structural racism".'
+    )
+    assert _chain(text, "spotlight on inequity") == ["Joe Biden"]

@@ -31,6 +31,7 @@ _NAME_LIKE = re.compile(
 # Capitalised words that open sentences and never start a name ("Though Pompeo said", "At Duke").
 _OPENERS = frozenset(load_lines("sentence_openers.txt"))
 _TITLES = frozenset(load_json("source_aliases.json")["titles"])
+_ROLE_NOUNS = frozenset(load_json("source_kinds.json")["person"]) | {"nominee", "leader", "chief", "chair"}
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
 
@@ -180,7 +181,30 @@ def _opens(text: str, start: int, at: int) -> bool:
     opener = re.search(r"(\w+),?\s+$", text[window:at])
     if opener is not None and opener.group(1).lower() in _OPENERS:
         at = window + opener.start()
+    else:
+        at = _description_start(text, start, at)
     return at <= start or bool(re.search(r"(?:^|[.!?”\"]\s|\n)$", text[max(start, at - 3) : at]))
+
+
+def _description_start(text: str, floor: int, at: int) -> int:
+    """Where a role description before a name starts ("Presumptive Democratic White House nominee
+    Joe Biden said"): capitalised words and role nouns only, so the name is the sentence's subject."""
+    window = max(floor, at - 80)
+    run = re.search(r"(?:\S+[ \t]+)+$", text[window:at])
+    if run is None:
+        return at
+    words = run.group(0).split()
+    kept = 0
+    for word in reversed(words):
+        capitalised = word[:1].isupper() and (not word.endswith(".") or len(word) <= 4)
+        if not (capitalised or word in _ROLE_NOUNS) or kept == 8:
+            break
+        kept += 1
+    described = words[len(words) - kept :]
+    cut_by_window = kept == len(words) and run.start() == 0 and window > floor
+    if not described or not any(w in _ROLE_NOUNS for w in described) or cut_by_window:
+        return at  # no role noun, or the run may go on before the window
+    return at - len(" ".join(described)) - 1
 
 
 def _without_opener(name: str) -> tuple[str, int]:

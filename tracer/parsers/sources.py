@@ -315,7 +315,7 @@ class SourceRegistry:
         ("Noem" / "Governor Kristi Noem")."""
         current = parse_name(source.name)
         fuller = source.kind == SourceKind.PERSON and current.proper and _fuller(parsed, current)
-        named = set(parsed.body.split()) <= set(_personal_name(source.name))  # "... Joshua Levy" / "Levy"
+        named = set(_strip_titles(parsed.body)) <= set(_personal_name(source.name))  # "... Joshua Levy" / "Levy"
         if parsed.proper and ((not current.proper and not named) or fuller):
             source.aliases.remove(parsed.text)
             source.aliases.insert(0, source.name)
@@ -340,7 +340,7 @@ class SourceRegistry:
         mine = _strip_titles(parsed.body)
         for other in self._names[source.id]:
             theirs = _strip_titles(other.body) if other.proper else _personal_name(other.text)
-            if not parsed.proper or not mine or not theirs or "and" in (*mine, *theirs):
+            if not parsed.proper or not mine or not theirs or "and" in (*mine, *other.body.split()):
                 continue  # "Carlson and Smith" are two people: "Carlson" is not that source
             if {name_gender(parsed.text), name_gender(other.text)} == {"m", "f"}:
                 continue  # "Lady Starmer" is not "Sir Keir Starmer"
