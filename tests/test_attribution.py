@@ -315,3 +315,28 @@ def test_colon_passage_stops_at_an_embedded_post() -> None:
     assert [(c.text, [h.source.name for h in c.chain]) for c in result.claims] == [
         ("The ferry to Orren island is cancelled until Monday.", ["Ferry Fan"])
     ]
+
+
+def _page_claims(corpus: Path, pattern: str) -> list[tuple[list[str], str]]:
+    page = next(corpus.glob(pattern))
+    result = trace_article(read_html(page.read_bytes(), path=str(page)))
+    return [([h.source.name for h in c.chain], c.text) for c in result.claims]
+
+
+def test_real_page_sources_are_speakers_not_prompts_or_relative_clauses(corpus: Path) -> None:
+    """The Hill's meth story: a relative clause inside a report's content ("young people ... who
+    have reported using meth") is no nested hop, and "The video ... prompted some Twitter users
+    to argue" credits the users, never the video."""
+    claims = _page_claims(corpus, "aeb__156770d6*.html")
+    meth = [(chain, text) for chain, text in claims if "3.8 percent" in text]
+    assert [chain for chain, _ in meth] == [["the South Dakota's Department of Social Services"]]
+    assert meth[0][1].startswith("the number of young people in the state who have reported using meth was 3.8")
+    look = [chain for chain, text in claims if "made it look as if" in text]
+    assert look == [["some Twitter users"]]
+    assert not any("The video" in name for chain, _ in claims for name in chain)
+
+
+def test_real_page_aspect_verb_makes_no_claim(corpus: Path) -> None:
+    """Global News: "Fires continued to rage into the morning" reports nothing anyone said."""
+    claims = _page_claims(corpus, "fundus__ca__GlobalNews_2026_05_24.html")
+    assert not any("rage into the morning" in text or "Fires" in chain for chain, text in claims)

@@ -8,7 +8,7 @@ ends in a colon. Everything here is read from the data files in `tracer/data/`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from tracer.datafiles import load_lines
@@ -43,6 +43,7 @@ class CueVerb:
     hedge: bool = False
     raising: bool = False
     needs: frozenset[str] = frozenset()  # a cue only with one of these words beside it ("made clear")
+    aspect: bool = False  # "continued to rage": the "to ..." complement is never content
 
 
 def inflections(lemma: str) -> set[str]:
@@ -76,6 +77,8 @@ class Lexicon:
     headline_words: frozenset[str] = frozenset()
     paired: frozenset[str] = frozenset()  # forms of verbs that are cues only with a word beside them
     kickers: frozenset[str] = frozenset()
+    # Forms of object-control verbs ("prompted Y to argue"), True for those whose complement happened.
+    controllers: dict[str, bool] = field(default_factory=dict)
 
     def verb(self, form: str) -> CueVerb | None:
         """The cue verb a lower-cased word form belongs to, if any."""
@@ -125,8 +128,19 @@ def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
         "+hedge" in flags,
         "+raising" in flags,
         needs,
+        "+aspect" in flags,
     )
     return [*inflections(lemma), *extra], verb
+
+
+def _controllers(lines: tuple[str, ...]) -> dict[str, bool]:
+    """Every form of the object-control verbs, and whether it is implicative (`control_verbs.txt`)."""
+    out = {}
+    for line in lines:
+        lemma, *rest = line.split()
+        for form in (*inflections(lemma), *(r for r in rest if not r.startswith("+"))):
+            out[form] = "+implicative" in rest
+    return out
 
 
 def _scan_forms(verbs: dict[str, CueVerb]) -> set[str]:
@@ -164,4 +178,5 @@ def lexicon() -> Lexicon:
         headline_words=frozenset(load_lines("headline_words.txt")),
         paired=frozenset(f for f, v in verbs.items() if v.needs),
         kickers=frozenset(load_lines("headline_kickers.txt")),
+        controllers=_controllers(load_lines("control_verbs.txt")),
     )

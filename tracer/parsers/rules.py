@@ -19,7 +19,7 @@ from tracer.parsers.bounds import drop_asides
 from tracer.parsers.coordination import cut_start, own_statement, shared_speaker
 from tracer.parsers.cues import CueVerb, Lexicon
 from tracer.parsers.frames import MAX_SOURCE_TOKENS, quote_frame
-from tracer.parsers.grammar import is_passive, particles, referent_of, stranded_subject, subject_of, via
+from tracer.parsers.grammar import expletive, is_passive, particles, referent_of, stranded_subject, subject_of, via
 from tracer.parsers.phrases import CITING, PHRASE_RULES, attach_citations, own_owner
 from tracer.parsers.spans import Attribution, Parsed, trim
 from tracer.text import Span
@@ -43,6 +43,7 @@ _PLACEHOLDERS = frozenset({"following", "statement", "this", "message", "note", 
 _NOT_SUBJECTS = frozenset({"there", "here", "what", "this", "these"})
 _NOT_CONTENT_TAGS = frozenset({"PRP", "WP", "WDT", "EX", "DT"})
 _ADJUNCT_DEPS = frozenset({"npadvmod", "prep", "pobj", "det", "amod", "compound", "nummod", "advmod", "poss", "case"})
+_ASIDE_OPENERS = frozenset({",", "(", "—", "–", "--", "-"})
 Content = tuple[tuple[Span, ...], str, list["Token"]]
 
 
@@ -71,6 +72,7 @@ def find_in_sentence(
             found.extend(a for a in rule(p, token, lex) if a.content or a.pending)
     found = attach_citations(p, found)
     found = _separate(p, found, lex)
+    found = [b for b in found if not _defining_relative(p, b, found)]
     found = [drop_asides(p, _to_sentence_end(p, a, found)) for a in found]
     found = [replace(a, quoted=_quoted(p, a), mark=_mark(p, a)) for a in found]
     return sorted(found, key=lambda a: a.cue.start)
@@ -87,6 +89,23 @@ def _separate(p: Parsed, found: list[Attribution], lex: Lexicon) -> list[Attribu
             if host is not None and own_statement(w, host, lex):
                 found[i] = replace(a, content=tuple(_cut_before(p, f, w) for f in a.content))
     return found
+
+
+def _defining_relative(p: Parsed, b: Attribution, found: list[Attribution]) -> bool:
+    """'reported that the number of young people who have reported using meth was 3.8 percent':
+    a cue in a defining relative clause (no comma before it) inside another attribution's content
+    says which people the content is about, not what they said; it is no nested attribution."""
+    w = p.token_at(b.cue.start)
+    rel = relative_clause(w) if w is not None and b.form == "verb" else None
+    if rel is None or rel.left_edge.i == 0 or rel.doc[rel.left_edge.i - 1].text in _ASIDE_OPENERS:
+        return False
+    start = p.char(rel.left_edge)
+    return any(a is not b and a.kind == "clause" and a.covers(b.cue) and a.cue.start < start for a in found)
+
+
+def relative_clause(w: Token) -> Token | None:
+    """The head of the relative clause a token sits in, if any ("people who have reported ...")."""
+    return next((t for t in (w, *w.ancestors) if t.dep_ == "relcl"), None)
 
 
 def _cut_before(p: Parsed, fragment: Span, w: Token) -> Span:
@@ -114,6 +133,9 @@ def _to_sentence_end(p: Parsed, a: Attribution, found: list[Attribution]) -> Att
     """
     if a.form != "verb" or a.kind != "clause" or len(a.content) != 1 or a.content[0].start < a.cue.end:
         return a
+    cue = p.token_at(a.cue.start)
+    if cue is not None and relative_clause(cue) is not None:
+        return a  # "people who have reported using meth | was 3.8 percent": the clause ends first
     end = trim(p.text, Span(a.content[0].end, p.bounds.end))
     tail = p.text[a.content[0].end : end.end]
     if not tail.strip() or any(a.content[0].end <= b.cue.start < p.bounds.end for b in found if b is not a):
@@ -155,6 +177,8 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
     source = p.source_subtree(subject, v, without=[c for c in subject.children if c.lower_ in CITING or c.i == v.i])
     if content is None or source is None:
         return
+    if expletive(subject, v):
+        source = None  # "it's hard to imagine ...": the writer's words, with no source
     fragments, kind, extra_cue = content
     yield Attribution(
         source=source,
@@ -293,8 +317,14 @@ def _as_object(p: Parsed, v: Token) -> Content | None:
 
 def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
     clauses = [c for c in v.children if c.dep_ in _CLAUSE_DEPS and (c.i > v.i or _inverted(p, c, v, verb))]
-    if not clauses and verb.cls in ("intent", "belief", "speech", "stance"):
+    if not clauses and verb.cls in ("intent", "belief", "speech", "stance", "question") and not verb.aspect:
         clauses = [c for c in v.children if c.dep_ == "xcomp" and c.tag_ in ("VB", "VBG")]
+        hearer = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+        if clauses and hearer is not None and hearer.i < clauses[0].i:  # "urged residents to leave"
+            span = p.span(hearer.left_edge.i, clauses[0].right_edge.i)
+            return ((span,), "clause", []) if span else None
+        if verb.cls == "question":
+            clauses = []  # "asked to ..." alone is a request nobody heard
     if not clauses and v.i + 1 < len(v.doc) and v.nbor(1).lower_ == "that" and v.nbor(1).head.i == v.i:
         span = p.span(v.i + 1, v.right_edge.i)  # "noting that ..." misparsed as a preposition
         return ((span,), quote_kind(p, span), []) if span else None
