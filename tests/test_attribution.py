@@ -340,3 +340,13 @@ def test_real_page_aspect_verb_makes_no_claim(corpus: Path) -> None:
     """Global News: "Fires continued to rage into the morning" reports nothing anyone said."""
     claims = _page_claims(corpus, "fundus__ca__GlobalNews_2026_05_24.html")
     assert not any("rage into the morning" in text or "Fires" in chain for chain, text in claims)
+
+
+def test_a_cue_inside_a_quotation_ends_with_it() -> None:
+    """'"..., and I think B," he said': "I think" must not run on past the closing mark and
+    swallow "he said", which would then vanish from the outermost attributions."""
+    text = "“She really wants to fix the harbour again, and I think if we back her, we can get it done,” he said."
+    top = [(a.source.of(text) if a.source else None, a.cue.of(text)) for a in outermost(find_attributions(text))]
+    assert top == [("he", "said")]
+    inner = next(a for a in find_attributions(text) if a.cue.of(text) == "think")
+    assert all(f.end <= text.index("”") + 1 for f in inner.content)

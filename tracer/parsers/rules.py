@@ -75,7 +75,17 @@ def find_in_sentence(
     found = [b for b in found if not _defining_relative(p, b, found)]
     found = [drop_asides(p, _to_sentence_end(p, a, found)) for a in found]
     found = [replace(a, quoted=_quoted(p, a), mark=_mark(p, a)) for a in found]
-    return sorted(found, key=lambda a: a.cue.start)
+    return sorted((_inside_quote(p, a) for a in found), key=lambda a: a.cue.start)
+
+
+def _inside_quote(p: Parsed, a: Attribution) -> Attribution:
+    """'"... and I think if we help him, we can get there," she said': what a speaker inside a
+    quotation thinks or says ends with the quotation (the parser runs it on into "she said")."""
+    q = p.quote_at(a.cue.start)
+    if q is None or q.start >= a.cue.start or all(f.end <= q.end for f in a.content):
+        return a
+    content = tuple(c for c in (trim(p.text, Span(f.start, min(f.end, q.end))) for f in a.content) if c.end > c.start)
+    return replace(a, content=content) if content else a
 
 
 def _separate(p: Parsed, found: list[Attribution], lex: Lexicon) -> list[Attribution]:
@@ -173,6 +183,8 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
     subject = misread or subject_of(p, speaker if speaker is not None else v) or stranded_subject(p, v)
     if subject is None or subject.lower_ in _NOT_SUBJECTS or subject.lower_ in lex.non_sources:
         return
+    if subject.lower_ == "that" and v.lower_ == "said" and v.i + 1 < len(v.doc) and v.nbor(1).text == ",":
+        return  # "That said, ...": an idiom for "even so", no attribution
     content = _light_content(p, v, verb, light[0]) if light else _verb_content(p, v, verb, lex)
     source = p.source_subtree(subject, v, without=[c for c in subject.children if c.lower_ in CITING or c.i == v.i])
     if content is None or source is None:
