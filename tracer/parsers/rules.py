@@ -172,14 +172,14 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
     if is_passive(v) and misread is None:
         yield from _passive(p, v, verb, lex)
         return
-    framed = quote_frame(p, v, verb)
+    speaker = shared_speaker(v, lex)
+    framed = quote_frame(p, v, verb, speaker)
     if framed is not None:
         yield framed
         return
     if verb.raising:
         yield from _raising(p, v, verb)
         return
-    speaker = shared_speaker(v, lex)
     subject = misread or subject_of(p, speaker if speaker is not None else v) or stranded_subject(p, v)
     if subject is None or subject.lower_ in _NOT_SUBJECTS or subject.lower_ in lex.non_sources:
         return
