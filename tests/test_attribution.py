@@ -350,3 +350,27 @@ def test_a_cue_inside_a_quotation_ends_with_it() -> None:
     assert top == [("he", "said")]
     inner = next(a for a in find_attributions(text) if a.cue.of(text) == "think")
     assert all(f.end <= text.index("”") + 1 for f in inner.content)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The mayor is calling for the port authority to publish the inspection report.",
+            ("The mayor", "calling for", "the port authority to publish the inspection report"),
+        ),
+        (
+            "The union leaders remained confident that the strike would end by Friday.",
+            ("The union leaders", "remained confident", "that the strike would end by Friday"),
+        ),
+        (
+            "Scott asked the crowd to welcome the new governor.",
+            ("Scott", "asked", "the crowd to welcome the new governor"),
+        ),
+    ],
+)
+def test_stances_and_requests_are_attributed(text: str, expected: tuple[str, str, str]) -> None:
+    """'calling for X to V' (the parser reads "for" as a clause mark), a stance with a linking
+    verb ('remained confident that'), and a request to someone ('asked Y to V') are attributions."""
+    found = [(a.source.of(text), a.cue.of(text), a.content[0].of(text)) for a in find_attributions(text) if a.source]
+    assert expected in found

@@ -153,6 +153,16 @@ def _plural(lemma: str) -> set[str]:
     return {f for f in inflections(lemma) if f.endswith("s") and not f.endswith("ss")} | {lemma + "s"}
 
 
+def _linking_forms() -> frozenset[str]:
+    """Forms of the linking verbs the copula rule reads beside "to be" (`linking_verbs.txt`)."""
+    return frozenset(
+        f
+        for line in load_lines("linking_verbs.txt")
+        for lemma, *extra in [line.split()]
+        for f in (*inflections(lemma), *extra)
+    )
+
+
 @cache
 def lexicon() -> Lexicon:
     """The lexicons, loaded once from `tracer/data/`."""
@@ -169,9 +179,12 @@ def lexicon() -> Lexicon:
         nouns=nouns,
         hedges=hedges,
         non_sources=frozenset(load_lines("non_sources.txt")),
-        scan_words=frozenset(_scan_forms(verbs)) | hedge_words | _PHRASE_WORDS,
+        scan_words=frozenset(_scan_forms(verbs))
+        | hedge_words
+        | _PHRASE_WORDS
+        | frozenset(load_lines("stance_scan_words.txt")),
         source_words=frozenset(f for f, v in verbs.items() if v.cls in ("speech", "report")) | _PHRASE_WORDS,
-        triggers=frozenset(verbs) | nouns | frozenset(hedges) | _COPULA_FORMS | {"according", ":"},
+        triggers=frozenset(verbs) | nouns | frozenset(hedges) | _COPULA_FORMS | _linking_forms() | {"according", ":"},
         not_cues=frozenset(f for lemma in load_lines("not_cue_verbs.txt") for f in inflections(lemma.split()[0])),
         people=frozenset(load_lines("people_nouns.txt")),
         stances=frozenset(load_lines("stance_words.txt")),

@@ -465,6 +465,17 @@ def _prep_content(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
         if objects:
             span = p.span(objects[0].left_edge.i, _object_end(v, prep).right_edge.i)
             return ((span,), "np", [prep]) if span else None
+    return _for_clause(p, v) if verb.prep else None
+
+
+def _for_clause(p: Parsed, v: Token) -> Content | None:
+    """'is calling for the United States to take a stronger role': the parser reads "for" as the
+    mark of an infinitive clause; the clause after it is what was called for."""
+    for clause in (c for c in v.children if c.dep_ == "advcl" and c.i > v.i):
+        mark = next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+        if mark is not None and mark.i == clause.left_edge.i:
+            span = p.span(mark.i + 1, clause.right_edge.i)
+            return ((span,), "clause", [mark]) if span else None
     return None
 
 
