@@ -182,7 +182,7 @@ def headline_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
     if source and content:
         yield Attribution(
             source=source,
-            cue=p.tokens([t]) or p.bounds,
+            cue=Span(p.char(t), p.char(t) + 1),  # the colon itself (trimming would leave nothing)
             content=(content,),
             sentence=p.bounds,
             cls="speech",
