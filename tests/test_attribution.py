@@ -374,3 +374,11 @@ def test_stances_and_requests_are_attributed(text: str, expected: tuple[str, str
     verb ('remained confident that'), and a request to someone ('asked Y to V') are attributions."""
     found = [(a.source.of(text), a.cue.of(text), a.content[0].of(text)) for a in find_attributions(text) if a.source]
     assert expected in found
+
+
+def test_content_goes_on_past_an_aside_about_its_subject() -> None:
+    """'Police said the man, who told officers he was armed, fled on foot': the relative clause is
+    an aside about the subject, and what the police said resumes after it ("fled on foot")."""
+    text = "Police said the man, who told officers he was armed, fled on foot."
+    said = next(a for a in find_attributions(text) if a.cue.of(text) == "said")
+    assert [f.of(text) for f in said.content] == ["the man, who told officers he was armed, fled on foot"]
