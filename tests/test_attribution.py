@@ -320,3 +320,70 @@ def test_colon_passage_stops_at_an_embedded_post() -> None:
     assert [(c.text, [h.source.name for h in c.chain]) for c in result.claims] == [
         ("The ferry to Orren island is cancelled until Monday.", ["Ferry Fan"])
     ]
+
+
+def _page_claims(corpus: Path, pattern: str) -> list[tuple[list[str], str]]:
+    page = next(corpus.glob(pattern))
+    result = trace_article(read_html(page.read_bytes(), path=str(page)))
+    return [([h.source.name for h in c.chain], c.text) for c in result.claims]
+
+
+def test_real_page_sources_are_speakers_not_prompts_or_relative_clauses(corpus: Path) -> None:
+    """The Hill's meth story: a relative clause inside a report's content ("young people ... who
+    have reported using meth") is no nested hop, and "The video ... prompted some Twitter users
+    to argue" credits the users, never the video."""
+    claims = _page_claims(corpus, "aeb__156770d6*.html")
+    meth = [(chain, text) for chain, text in claims if "3.8 percent" in text]
+    assert [chain for chain, _ in meth] == [["the South Dakota's Department of Social Services"]]
+    assert meth[0][1].startswith("the number of young people in the state who have reported using meth was 3.8")
+    look = [chain for chain, text in claims if "made it look as if" in text]
+    assert look == [["some Twitter users"]]
+    assert not any("The video" in name for chain, _ in claims for name in chain)
+
+
+def test_real_page_aspect_verb_makes_no_claim(corpus: Path) -> None:
+    """Global News: "Fires continued to rage into the morning" reports nothing anyone said."""
+    claims = _page_claims(corpus, "fundus__ca__GlobalNews_2026_05_24.html")
+    assert not any("rage into the morning" in text or "Fires" in chain for chain, text in claims)
+
+
+def test_a_cue_inside_a_quotation_ends_with_it() -> None:
+    """'"..., and I think B," he said': "I think" must not run on past the closing mark and
+    swallow "he said", which would then vanish from the outermost attributions."""
+    text = "“She really wants to fix the harbour again, and I think if we back her, we can get it done,” he said."
+    top = [(a.source.of(text) if a.source else None, a.cue.of(text)) for a in outermost(find_attributions(text))]
+    assert top == [("he", "said")]
+    inner = next(a for a in find_attributions(text) if a.cue.of(text) == "think")
+    assert all(f.end <= text.index("”") + 1 for f in inner.content)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The mayor is calling for the port authority to publish the inspection report.",
+            ("The mayor", "calling for", "the port authority to publish the inspection report"),
+        ),
+        (
+            "The union leaders remained confident that the strike would end by Friday.",
+            ("The union leaders", "remained confident", "that the strike would end by Friday"),
+        ),
+        (
+            "Scott asked the crowd to welcome the new governor.",
+            ("Scott", "asked", "the crowd to welcome the new governor"),
+        ),
+    ],
+)
+def test_stances_and_requests_are_attributed(text: str, expected: tuple[str, str, str]) -> None:
+    """'calling for X to V' (the parser reads "for" as a clause mark), a stance with a linking
+    verb ('remained confident that'), and a request to someone ('asked Y to V') are attributions."""
+    found = [(a.source.of(text), a.cue.of(text), a.content[0].of(text)) for a in find_attributions(text) if a.source]
+    assert expected in found
+
+
+def test_content_goes_on_past_an_aside_about_its_subject() -> None:
+    """'Police said the man, who told officers he was armed, fled on foot': the relative clause is
+    an aside about the subject, and what the police said resumes after it ("fled on foot")."""
+    text = "Police said the man, who told officers he was armed, fled on foot."
+    said = next(a for a in find_attributions(text) if a.cue.of(text) == "said")
+    assert [f.of(text) for f in said.content] == ["the man, who told officers he was armed, fled on foot"]

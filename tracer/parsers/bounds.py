@@ -47,9 +47,23 @@ def _before_aside(p: Parsed, fragment: Span) -> Span:
         if p.char(t) >= fragment.end:
             break
         if t.text in _BREAKS and t.i + 1 < len(doc) and not p.in_quote(t) and _aside(doc[t.i + 1]):
+            if _clause_goes_on(p, doc[t.i + 1], fragment):
+                continue  # "the man, who told officers he was armed, fled": the clause resumes
             cut = trim(p.text, Span(fragment.start, p.char(t)))
             return cut if cut.end > cut.start else fragment
     return fragment
+
+
+def _clause_goes_on(p: Parsed, n: Token, fragment: Span) -> bool:
+    """Whether a relative clause set off inside the content is followed by the verb it sits under
+    (a subject's aside, "the man, who ..., fled"), so the content goes on past it."""
+    rel = next((a for a in (n, *n.ancestors) if a.dep_ == "relcl"), None)
+    if n.lower_ not in _RELATIVE or rel is None:
+        return False
+    after = rel.right_edge.i + 1
+    return any(
+        p.char(a) < fragment.end and a.i > after and a.tag_.startswith("VB") for a in rel.head.ancestors
+    )
 
 
 def _aside(n: Token) -> bool:

@@ -44,11 +44,21 @@ def shared_speaker(w: Token, lex: Lexicon) -> Token | None:
     verb = lex.verb(w.lower_)
     if verb is None:
         return None
-    if w.dep_ == "conj" and w.tag_ in _FINITE and w.head.tag_ != w.tag_:
+    if w.dep_ == "conj" and w.tag_ in _FINITE and (w.head.tag_ != w.tag_ or _voiceless(w, lex)):
         return _outer_cue(w, lex, w.tag_)
     if w.tag_ == "VBG" and verb.cls in _SPEAKER_CLASSES and _after_comma(w):
         return _outer_cue(w, lex, None)
     return None
+
+
+def _voiceless(w: Token, lex: Lexicon) -> bool:
+    """'said the plan was sound and added, ...': a speech verb joined to a verb whose subject
+    cannot speak (not a pronoun, a name or a people noun) is the outer speaker's."""
+    verb = lex.verb(w.lower_)
+    subject = next((c for c in w.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb is None or verb.cls != "speech" or subject is None:
+        return False
+    return subject.tag_ not in ("PRP", "NNP", "NNPS", "WP") and subject.lower_ not in lex.people
 
 
 def own_statement(w: Token, host: Token, lex: Lexicon) -> bool:

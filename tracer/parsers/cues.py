@@ -8,7 +8,7 @@ ends in a colon. Everything here is read from the data files in `tracer/data/`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from tracer.datafiles import load_lines
@@ -43,6 +43,7 @@ class CueVerb:
     hedge: bool = False
     raising: bool = False
     needs: frozenset[str] = frozenset()  # a cue only with one of these words beside it ("made clear")
+    aspect: bool = False  # "continued to rage": the "to ..." complement is never content
 
 
 def inflections(lemma: str) -> set[str]:
@@ -76,6 +77,8 @@ class Lexicon:
     headline_words: frozenset[str] = frozenset()
     paired: frozenset[str] = frozenset()  # forms of verbs that are cues only with a word beside them
     kickers: frozenset[str] = frozenset()
+    # Forms of object-control verbs ("prompted Y to argue"), True for those whose complement happened.
+    controllers: dict[str, bool] = field(default_factory=dict)
 
     def verb(self, form: str) -> CueVerb | None:
         """The cue verb a lower-cased word form belongs to, if any."""
@@ -125,8 +128,19 @@ def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
         "+hedge" in flags,
         "+raising" in flags,
         needs,
+        "+aspect" in flags,
     )
     return [*inflections(lemma), *extra], verb
+
+
+def _controllers(lines: tuple[str, ...]) -> dict[str, bool]:
+    """Every form of the object-control verbs, and whether it is implicative (`control_verbs.txt`)."""
+    out = {}
+    for line in lines:
+        lemma, *rest = line.split()
+        for form in (*inflections(lemma), *(r for r in rest if not r.startswith("+"))):
+            out[form] = "+implicative" in rest
+    return out
 
 
 def _scan_forms(verbs: dict[str, CueVerb]) -> set[str]:
@@ -137,6 +151,16 @@ def _scan_forms(verbs: dict[str, CueVerb]) -> set[str]:
 
 def _plural(lemma: str) -> set[str]:
     return {f for f in inflections(lemma) if f.endswith("s") and not f.endswith("ss")} | {lemma + "s"}
+
+
+def _linking_forms() -> frozenset[str]:
+    """Forms of the linking verbs the copula rule reads beside "to be" (`linking_verbs.txt`)."""
+    return frozenset(
+        f
+        for line in load_lines("linking_verbs.txt")
+        for lemma, *extra in [line.split()]
+        for f in (*inflections(lemma), *extra)
+    )
 
 
 @cache
@@ -155,13 +179,17 @@ def lexicon() -> Lexicon:
         nouns=nouns,
         hedges=hedges,
         non_sources=frozenset(load_lines("non_sources.txt")),
-        scan_words=frozenset(_scan_forms(verbs)) | hedge_words | _PHRASE_WORDS,
+        scan_words=frozenset(_scan_forms(verbs))
+        | hedge_words
+        | _PHRASE_WORDS
+        | frozenset(load_lines("stance_scan_words.txt")),
         source_words=frozenset(f for f, v in verbs.items() if v.cls in ("speech", "report")) | _PHRASE_WORDS,
-        triggers=frozenset(verbs) | nouns | frozenset(hedges) | _COPULA_FORMS | {"according", ":"},
+        triggers=frozenset(verbs) | nouns | frozenset(hedges) | _COPULA_FORMS | _linking_forms() | {"according", ":"},
         not_cues=frozenset(f for lemma in load_lines("not_cue_verbs.txt") for f in inflections(lemma.split()[0])),
         people=frozenset(load_lines("people_nouns.txt")),
         stances=frozenset(load_lines("stance_words.txt")),
         headline_words=frozenset(load_lines("headline_words.txt")),
         paired=frozenset(f for f, v in verbs.items() if v.needs),
         kickers=frozenset(load_lines("headline_kickers.txt")),
+        controllers=_controllers(load_lines("control_verbs.txt")),
     )

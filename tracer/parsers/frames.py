@@ -24,12 +24,15 @@ _QUOTE_END = ",?!—–-…"
 MAX_SOURCE_TOKENS = 16
 
 
-def quote_frame(p: Parsed, v: Token, verb: CueVerb) -> Attribution | None:
-    """'"...," X said' / '"...," said X' / 'X said, "..."': the quotation beside the verb."""
+def quote_frame(p: Parsed, v: Token, verb: CueVerb, speaker: Token | None = None) -> Attribution | None:
+    """'"...," X said' / '"...," said X' / 'X said, "..."': the quotation beside the verb.
+
+    `speaker` is the outer cue verb whose subject the verb shares ("said A and added, '...'").
+    """
     if verb.cls not in ("speech", "belief", "question") or p.in_quote(v):
         return None
     before = _quote_before(p, v)
-    subject = subject_of(p, v)
+    subject = subject_of(p, speaker if speaker is not None else v)
     quote: Span | None
     source: Span | None
     if before is not None:

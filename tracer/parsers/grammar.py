@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from tracer.parsers.cues import lexicon
 from tracer.parsers.spans import Citation, Parsed
 from tracer.text import Span
 
@@ -14,6 +15,7 @@ if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_BE = frozenset({"is", "was", "'s", "’s", "be", "been", "being", "are", "were"})
 _NP_INNER = frozenset({"compound", "amod", "det", "nummod", "quantmod", "poss", "case", "nmod", "advmod"})
 _QUANTITY_WORDS = frozenset(
     {"most", "many", "some", "few", "more", "half", "third", "majority", "all", "both", "others"}
@@ -56,12 +58,25 @@ def subject_of(p: Parsed, v: Token) -> Token | None:
     if v.dep_ == "xcomp" and head.tag_.startswith("JJ") and head.dep_ in ("acomp", "oprd") and head.head.i != head.i:
         return subject_of(p, head.head)  # "were more likely to say", "was quick to add"
     if v.dep_ == "xcomp" and not is_passive(head):
-        return subject_of(p, head)  # "declined to comment", "refused to say"
+        controller = next((c for c in head.children if c.dep_ == "dobj" and c.i < v.i), None)
+        implicative = lexicon().controllers.get(head.lower_) if controller is not None else None
+        if implicative is not None:  # "prompted users to argue": they argued; "asked them to say": nobody did
+            return controller if implicative else None
+        return subject_of(p, head)  # "declined to comment", "used the speech to argue"
     if v.dep_ == "xcomp":
         return next((c for c in head.children if c.dep_ == "nsubjpass"), None)  # "was prompted to say"
     if v.dep_ == "pcomp" and head.lower_ == "as" and is_passive(head.head):
         return next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)  # "was quoted as saying"
     return None
+
+
+def expletive(subject: Token, v: Token) -> bool:
+    """Whether "it" is the empty subject of "it's hard to imagine ...", "it is important to note
+    ...": it stands for the infinitive, so the writer, not "it", imagines or notes."""
+    if subject.lower_ != "it" or v.dep_ != "xcomp":
+        return False
+    head = v.head
+    return head.lower_ in _BE or (head.tag_.startswith("JJ") and head.head.lower_ in _BE)
 
 
 def stranded_subject(p: Parsed, v: Token) -> Token | None:

