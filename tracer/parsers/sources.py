@@ -445,8 +445,12 @@ def _a_body(source: Source) -> bool:
     if source.kind != SourceKind.UNKNOWN or not source.name.split():
         return False
     last = source.name.split()[-1]
-    bodies = {*_aliases()["generic_heads"], *_BODY_HEADS}
-    return last in bodies and last == _head(source.name) and " and " not in source.name
+    return last in _body_heads() and last == _head(source.name) and " and " not in source.name
+
+
+@cache
+def _body_heads() -> frozenset[str]:
+    return frozenset({*_aliases()["generic_heads"], *_BODY_HEADS})
 
 
 def ref(source: Source) -> SourceRef:
