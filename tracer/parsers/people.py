@@ -77,11 +77,12 @@ def _body_words() -> frozenset[str]:
 
 def _bodyish(words: list[str]) -> bool:
     """'U.S. Capitol Police', 'Sen. Majority Leader': a body or a role, not a personal name."""
-    return any(w.lower().strip(".,") in _body_words() or w.lower().strip(".") in _role_words() for w in words)
+    return any(w.lower().strip(".,") in _body_words() or w.lower().strip(".") in role_words() for w in words)
 
 
 @cache
-def _role_words() -> frozenset[str]:
+def role_words() -> frozenset[str]:
+    """Nouns for what a person is or does ("nominee", "chair", "lawyer"): one list for every module."""
     kinds: dict[str, list[str]] = load_json("source_kinds.json")
     return frozenset(w for w in (*kinds["person"], *_EXTRA_ROLES) if w.isalpha())
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from tracer.datafiles import load_json, load_lines
 from tracer.models import Source, SourceKind
-from tracer.parsers.people import pronoun_gender
+from tracer.parsers.people import pronoun_gender, role_words
 from tracer.parsers.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
 from tracer.parsers.spans import Attribution
 from tracer.text import Span, paragraphs
@@ -31,7 +31,6 @@ _NAME_LIKE = re.compile(
 # Capitalised words that open sentences and never start a name ("Though Pompeo said", "At Duke").
 _OPENERS = frozenset(load_lines("sentence_openers.txt"))
 _TITLES = frozenset(load_json("source_aliases.json")["titles"])
-_ROLE_NOUNS = frozenset(load_json("source_kinds.json")["person"]) | {"nominee", "leader", "chief", "chair"}
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
 
@@ -197,12 +196,12 @@ def _description_start(text: str, floor: int, at: int) -> int:
     kept = 0
     for word in reversed(words):
         capitalised = word[:1].isupper() and (not word.endswith(".") or len(word) <= 4)
-        if not (capitalised or word in _ROLE_NOUNS) or kept == 8:
+        if not (capitalised or word in role_words()) or kept == 8:
             break
         kept += 1
     described = words[len(words) - kept :]
     cut_by_window = kept == len(words) and run.start() == 0 and window > floor
-    if not described or not any(w in _ROLE_NOUNS for w in described) or cut_by_window:
+    if not described or not any(w in role_words() for w in described) or cut_by_window:
         return at  # no role noun, or the run may go on before the window
     return at - len(" ".join(described)) - 1
 
