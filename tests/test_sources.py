@@ -306,3 +306,12 @@ def test_a_name_after_its_role_description_opens_the_sentence() -> None:
         'He said it had cast a spotlight on inequity and "structural racism".'
     )
     assert _chain(text, "spotlight on inequity") == ["Joe Biden"]
+
+
+def test_a_possessor_misparsed_as_a_subject_is_no_source() -> None:
+    text = (
+        "Job cuts will be announced later this week in areas that do not support WeWork’s core business "
+        "goals, said The We Company’s recently named executive chair Marcelo Claure in an email to staff."
+    )
+    _, sources = extract_claims(read_text(text), [])
+    assert "The We Company’s" not in [s.name for s in sources]

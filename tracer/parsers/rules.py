@@ -183,6 +183,8 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
     subject = misread or subject_of(p, speaker if speaker is not None else v) or stranded_subject(p, v)
     if subject is None or subject.lower_ in _NOT_SUBJECTS or subject.lower_ in lex.non_sources:
         return
+    if any(c.dep_ == "case" for c in subject.children) and v.tag_ == "VBN":
+        return  # "The We Company's recently named executive chair": a possessor misparsed as a subject
     if subject.lower_ == "that" and v.lower_ == "said" and v.i + 1 < len(v.doc) and v.nbor(1).text == ",":
         return  # "That said, ...": an idiom for "even so", no attribution
     content = _light_content(p, v, verb, light[0]) if light else _verb_content(p, v, verb, lex)
