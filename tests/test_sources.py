@@ -204,7 +204,7 @@ def _chain(text: str, words: str) -> list[str]:
 def test_surname_source_is_a_person_and_takes_the_pronoun() -> None:
     text = (
         "Among the issues is whether WeWork's founder and former CEO, Adam Neumann, enriched himself.\n\n"
-        "Neumann had resigned as CEO the previous week. He also agreed to return the cash he received.\n\n"
+        "Neumann had resigned as CEO the previous week. He also said he would return the cash he received.\n\n"
         "Job cuts will come, the company's executive chair Marcelo Claure wrote in an email.\n\n"
         "Next steps will be divulged in a meeting on Friday, Claure said in the email. "
         "He said WeWork needs a more efficient organization to grow."
@@ -315,3 +315,10 @@ def test_a_possessor_misparsed_as_a_subject_is_no_source() -> None:
     )
     _, sources = extract_claims(read_text(text), [])
     assert "The We Company’s" not in [s.name for s in sources]
+
+
+def test_an_agreement_to_act_is_an_attribution_but_no_claim() -> None:
+    text = "SoftBank agreed to inject $6.5 billion into WeWork. The minister agreed that the plan had failed."
+    claims, _ = extract_claims(read_text(text), [])
+    assert not any("inject" in c.text for c in claims)
+    assert any("the plan had failed" in c.text for c in claims)

@@ -16,7 +16,7 @@ from datetime import date
 
 from tracer.document import Article
 from tracer.models import Claim, Hop, Link, Post, Source, SourceKind
-from tracer.parsers.cues import CLAIM_CLASSES
+from tracer.parsers.cues import CLAIM_CLASSES, lexicon
 from tracer.parsers.dates import find_dates, parse_published
 from tracer.parsers.people import find_people
 from tracer.parsers.resolve import Resolved, Resolver, speaker_of
@@ -101,7 +101,9 @@ def _continue_citations(ctx: _Context) -> None:
         earlier = [
             a
             for a in ctx.found
-            if _claimable(a) and a.sentence.end <= c.sentence.start and c.sentence.start - a.sentence.end < 400
+            if _claimable(a, ctx.text)
+            and a.sentence.end <= c.sentence.start
+            and c.sentence.start - a.sentence.end < 400
         ]
         target = next(
             (a for a in reversed(earlier) if any(h.source.id == citer for h in ctx.hops.get(id(a), []))), None
@@ -216,12 +218,18 @@ def _date(ctx: _Context, a: Attribution) -> tuple[str | None, str | None]:
 # --- claims ---------------------------------------------------------------------------------------
 
 
-def _claimable(a: Attribution) -> bool:
-    return a.cls in CLAIM_CLASSES and a.cls != "hedge" and a.kind != "np" and bool(a.content)
+def _claimable(a: Attribution, text: str) -> bool:
+    return a.cls in CLAIM_CLASSES and a.cls != "hedge" and a.kind != "np" and bool(a.content) and not _an_act(a, text)
+
+
+def _an_act(a: Attribution, text: str) -> bool:
+    """'SoftBank agreed to inject $6.5 billion': a commitment or act, not a statement to trace."""
+    verb = lexicon().verb(a.lemma) if a.lemma else None
+    return verb is not None and verb.act and a.content[0].of(text).lower().startswith("to ")
 
 
 def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> list[Claim]:
-    claimable = [a for a in ctx.found if _claimable(a) and a.source is not None]
+    claimable = [a for a in ctx.found if _claimable(a, ctx.text) and a.source is not None]
     claims = []
     for a in claimable:
         if a.quoted and speaker_of(ctx.found, a) is None:
@@ -347,13 +355,17 @@ def _hedged(ctx: _Context, claims: list[Claim], posts: list[Post], post_hops: di
 
 
 def _inside_claim_attribution(ctx: _Context, h: Attribution) -> bool:
-    return any(_claimable(a) and a.source is not None and a.covers(h.cue) for a in ctx.found)
+    return any(_claimable(a, ctx.text) and a.source is not None and a.covers(h.cue) for a in ctx.found)
 
 
 def _hedge_span(ctx: _Context, h: Attribution) -> Span | None:
     """The hedged clause, cut before any attribution it runs into ("..., given that X told ...")."""
     span = Span(h.content[0].start, h.content[-1].end)
-    inner = [a for a in ctx.found if _claimable(a) and a.source is not None and span.start < _position(a) < span.end]
+    inner = [
+        a
+        for a in ctx.found
+        if _claimable(a, ctx.text) and a.source is not None and span.start < _position(a) < span.end
+    ]
     if inner:
         cut = min(min(_position(a), a.content_span.start) for a in inner)
         chunk = ctx.text[span.start : cut]

@@ -44,6 +44,7 @@ class CueVerb:
     raising: bool = False
     needs: frozenset[str] = frozenset()  # a cue only with one of these words beside it ("made clear")
     aspect: bool = False  # "continued to rage": the "to ..." complement is never content
+    act: bool = False  # "agreed to inject": with a "to ..." complement, an act, never a claim
 
 
 def inflections(lemma: str) -> set[str]:
@@ -129,6 +130,7 @@ def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
         "+raising" in flags,
         needs,
         "+aspect" in flags,
+        "+act" in flags,
     )
     return [*inflections(lemma), *extra], verb
 
