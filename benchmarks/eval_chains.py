@@ -296,11 +296,14 @@ def main() -> None:
         (str(p / "shared" / "corpora" / "html") for p in ROOT.parents if (p / "shared" / "corpora" / "html").is_dir()),
         str(ROOT.parent / "shared" / "corpora" / "html"),
     )
-    parser.add_argument("corpus", nargs="?", default=default_corpus, type=Path)
-    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("corpus", nargs="?", default=default_corpus, type=Path, help="folder of the corpus pages")
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="gold file (default: %(default)s)")
     parser.add_argument("--show-errors", action="store_true", help="list wrong hops, produced against gold")
     args = parser.parse_args()
     items = load_gold(args.gold)
+    missing = sorted({i["page"] for i in items if not (args.corpus / i["page"]).is_file()})
+    if missing:
+        parser.error(f"{len(missing)} gold pages not in {args.corpus} (first: {missing[0]}); give the corpus folder")
     tracer_j, base_j = run(args.corpus, items)
     pages = len({i["page"] for i in items})
     print(f"{len(items)} gold items on {pages} pages\n")
