@@ -25,14 +25,19 @@ _NOT_NAMES = frozenset(
 )
 
 
+# A word, then a name (looked ahead at, so that the name's first word can be the next role:
+# "and Sir Keir Starmer"). The word is checked against the role words in Python (`_roles`),
+# several times faster than one alternation of some 200 roles in the pattern. The name must be
+# written in title case, so all-caps headlines give none.
+_ROLE_THEN_NAME = re.compile(rf"\b(?P<role>[A-Za-z][a-z]*\.?|[A-Z]{{2,}}),?\s+(?={_NAME})")
+
+
 @cache
-def _role_pattern() -> re.Pattern[str]:
+def _roles() -> frozenset[str]:
     kinds: dict[str, list[str]] = load_json("source_kinds.json")
     titles: list[str] = load_json("source_aliases.json")["titles"]
-    roles = {w for w in (*kinds["person"], *titles, *_EXTRA_ROLES) if w.isalpha() or w.endswith(".")}
-    roles -= {"the", "former", "us", "u.s."}
-    words = "|".join(sorted((re.escape(r) for r in roles), key=len, reverse=True))
-    return re.compile(rf"\b(?i:{words})\.?,?\s+{_NAME}")
+    roles = {w for w in (*kinds["person"], *titles, *_EXTRA_ROLES) if w.isalpha()}
+    return frozenset(roles - {"the", "former", "us"})
 
 
 @dataclass
@@ -54,10 +59,12 @@ def find_people(text: str) -> People:
     """The people `text` introduces with a role or title before their full name."""
     people = People()
     ambiguous: set[str] = set()
-    for match in _role_pattern().finditer(text):
+    for match in _ROLE_THEN_NAME.finditer(text):
+        if match.group("role").lower().rstrip(".") not in _roles():
+            continue
         name = match.group("name")
         words = name.split()
-        if words[0].lower() in _NOT_NAMES or not _case_ok(match.group(0), name) or _bodyish(words):
+        if words[0].lower() in _NOT_NAMES or _bodyish(words):
             continue
         people.names.add(name)
         surname = words[-1]
@@ -85,11 +92,6 @@ def role_words() -> frozenset[str]:
     """Nouns for what a person is or does ("nominee", "chair", "lawyer"): one list for every module."""
     kinds: dict[str, list[str]] = load_json("source_kinds.json")
     return frozenset(w for w in (*kinds["person"], *_EXTRA_ROLES) if w.isalpha())
-
-
-def _case_ok(whole: str, name: str) -> bool:
-    """The name must be written in title case (not an all-caps headline or a shouted line)."""
-    return not whole.isupper() and not name.isupper()
 
 
 _MALE = frozenset({"he", "his", "him", "himself", "mr"})

@@ -236,9 +236,18 @@ def _lead_title(name: str) -> str:
 
 
 def _has_keyword(text: str, keywords: list[str]) -> bool:
+    if not text:
+        return False
     lowered = text.lower()
-    words = set(_WORD.findall(lowered)) | {w.strip(".") for w in _WORD.findall(lowered)}
-    return any((" " in k and k in lowered) or k in words for k in keywords)
+    found = _WORD.findall(lowered)
+    singles, phrases = _split_keywords(tuple(keywords))
+    return not singles.isdisjoint({*found, *(w.strip(".") for w in found)}) or any(p in lowered for p in phrases)
+
+
+@cache
+def _split_keywords(keywords: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Single words (matched as whole words) and phrases (matched as substrings) of a keyword list."""
+    return frozenset(k for k in keywords if " " not in k), tuple(k for k in keywords if " " in k)
 
 
 class SourceRegistry:
