@@ -17,7 +17,7 @@ from functools import cache
 from typing import Any
 
 from tracer.datafiles import load_json
-from tracer.models import Source, SourceKind, SourceRef
+from tracer.models import Platform, Source, SourceKind, SourceRef
 from tracer.parsers.dates import MONTHS, WEEKDAYS
 from tracer.parsers.people import People, name_gender
 
@@ -29,9 +29,7 @@ _CUT = re.compile(r",\s|\s(?:who|which|whose|that)\s|\s[—–]\s|\s\(|\s(?:seen
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
 _SPOKES = re.compile(r"\bspokes(?:man|woman|person|people)\b", re.IGNORECASE)
 _BODY_HEADS = frozenset({"unit", "operator", "regulator", "authority", "board", "team", "body", "provider", "utility"})
-_PLATFORMS = frozenset(
-    {"twitter", "facebook", "instagram", "youtube", "tiktok", "telegram", "bluesky", "mastodon", "threads", "reddit"}
-)
+_PLATFORMS = frozenset(p.value for p in Platform)  # "Twitter Tuesday" is no one's name
 _DETERMINERS = frozenset(
     {
         "all",
