@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from tracer.datafiles import load_lines
+from tracer.datafiles import load_json, load_lines
 
 # Classes whose content is a statement about the world: these make claims. The others
 # (stance, intent, topic) are attributions a reader may want to see, but not claims to trace.
@@ -163,6 +163,21 @@ def _linking_forms() -> frozenset[str]:
         for lemma, *extra in [line.split()]
         for f in (*inflections(lemma), *extra)
     )
+
+
+@cache
+def source_words() -> frozenset[str]:
+    """One-word keywords of every source kind (`source_kinds.json`) and their plurals: nouns that
+    name someone who can speak ("activists", "the ministry", "a statement")."""
+    data = load_json("source_kinds.json")
+    words = {w for key, values in data.items() if not key.startswith("_") for w in values if " " not in w}
+    return frozenset(words | {_noun_plural(w) for w in words if not w.endswith("s")})
+
+
+def _noun_plural(noun: str) -> str:
+    if noun.endswith("y") and noun[-2:-1] not in _VOWELS:
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("sh", "ch", "x", "z")) else "s")
 
 
 @cache

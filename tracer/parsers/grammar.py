@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from tracer.parsers.cues import lexicon
+from tracer.parsers.cues import lexicon, source_words
 from tracer.parsers.spans import Citation, Parsed
 from tracer.text import Span
 
@@ -52,7 +52,9 @@ def subject_of(p: Parsed, v: Token) -> Token | None:
             return next((c for c in head.head.children if c.dep_ == "poss"), None)
         return subject_of(p, head.head)  # "by saying ...", "since announcing ..."
     if v.dep_ == "acl" and v.tag_ == "VBG" and head.tag_.startswith("NN") and head.i < v.i:
-        return head  # "a super PAC supporting Rubio", "911 calls saying shots were fired"
+        # "a super PAC supporting Rubio", "911 calls saying shots were fired"; but "spent the
+        # run-up to the caucuses portraying Sanders ...": the clause's subject portrays
+        return (None if speaker_like(head) else _governor_subject(p, head)) or head
     if v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         return subject_of(p, head)  # "attended the rally to support the candidate"
     if v.dep_ == "xcomp" and head.tag_.startswith("JJ") and head.dep_ in ("acomp", "oprd") and head.head.i != head.i:
@@ -67,6 +69,26 @@ def subject_of(p: Parsed, v: Token) -> Token | None:
         return next((c for c in head.children if c.dep_ == "nsubjpass"), None)  # "was prompted to say"
     if v.dep_ == "pcomp" and head.lower_ == "as" and is_passive(head.head):
         return next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)  # "was quoted as saying"
+    return None
+
+
+def speaker_like(noun: Token) -> bool:
+    """Whether a noun can be the one who speaks or acts: a name, or a word for people, a body or
+    a document ("a super PAC", "voters", "a statement"), not "the caucuses" or "a microphone"."""
+    return noun.tag_ in ("NNP", "NNPS") or noun.lower_ in lexicon().people or noun.lower_ in source_words()
+
+
+def _governor_subject(p: Parsed, noun: Token) -> Token | None:
+    """The subject of the verb whose object (or prepositional object) a noun is.
+
+    The small model hangs a participle on the nearest noun ("the run-up to the Nevada caucuses
+    portraying Sanders"); when that noun cannot speak, the participle belongs to the clause.
+    """
+    t = noun
+    while t.dep_ in ("dobj", "pobj", "prep", "npadvmod", "attr", "conj", "appos", "compound") and t.head.i != t.i:
+        t = t.head
+        if t.tag_.startswith("VB"):  # "Trump was heard on a microphone telling ...": the passive's subject
+            return subject_of(p, t) or next((c for c in t.children if c.dep_ == "nsubjpass"), None)
     return None
 
 
