@@ -403,3 +403,22 @@ def test_a_participle_on_a_noun_that_cannot_speak_belongs_to_the_clause(text: st
     PACs backing Mr. Cruz") keeps its participle."""
     cue = next(a for a in find_attributions(text) if a.cue.of(text).endswith("ing"))
     assert cue.source is not None and source in cue.source.of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Issa: Hillary Clinton’s ‘Honesty Is In Question.’", "Issa"),
+        ("Former AG Mukasey at RNC: Clinton email scandal disqualifies her for presidency.", "Former AG Mukasey"),
+        ("EXCLUSIVE – Roger Stone: Don’t Trust the Voting Machines.", "Roger Stone"),
+        ("The Latest: Sanders declares ‘revolution,’ ignores losses.", "Sanders"),
+        ("Sanders: 46.", None),
+        ("Wow: Glenn Beck Just Responded To Palin’s Trump Endorsement With One Brutal Line.", None),
+    ],
+)
+def test_headline_speaker_before_a_colon(text: str, source: str | None) -> None:
+    """A headline names its speaker before a colon even when the small model tags the name as an
+    adjective ("Issa"); a kicker before a dash is skipped; "The Latest:" and "Wow:" name nobody and a
+    tally ("Sanders: 46.") says nothing."""
+    heads = [a for a in outermost(find_attributions(text)) if a.form == "headline" or a.cue.of(text) == "declares"]
+    assert [a.source.of(text) if a.source else None for a in heads][:1] == ([source] if source else [])

@@ -7,6 +7,8 @@ sentence and returns `Attribution`s with document spans.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -171,16 +173,18 @@ def headline_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
     """'Graham: Trump's rhetoric is destroying the party' — a name, a colon, what they said."""
     if t.text != ":" or not 0 < t.i <= MAX_HEADLINE_NAME or t.i + 1 >= len(t.doc):
         return
-    name = list(t.doc[: t.i])
+    name = _after_kicker(p, list(t.doc[: t.i]), lex)
     tags = _HEADER_TAGS if p.bounds.start == 0 else _NAME_TAGS  # the title may name "Poll:" or "Clinton camp:"
-    if not (name[0].is_title or name[0].is_upper) or any(w.tag_ not in tags | _SETTING_TAGS for w in name):
+    if not name or not _capitalised(p, name[0]) or not all(_name_word(p, w, tags, lex) for w in name):
         return
-    lead = next((i for i, w in enumerate(name) if w.tag_ in _SETTING_TAGS), len(name))
-    if any(w.tag_ not in tags for w in name[:lead]):
+    lead = next((i for i, w in enumerate(name) if w.tag_ in _SETTING_TAGS and not _capitalised(p, w)), len(name))
+    if not lead or any(w.tag_ in _SETTING_TAGS for w in name[:lead]) and not all(_capitalised(p, w) for w in name):
         return  # "Trump on Twitter:": the name, then where it was said
     source, content = p.tokens(name[:lead]), p.span(t.i + 1, len(t.doc) - 1)
     if source is not None and source.of(p.text).lower().replace("’", "'") in lex.kickers:
         return  # "WATCH: ...", "UPDATE: ..."
+    if content is not None and not re.search(r"[^\W\d_]{2}", content.of(p.text)):
+        return  # "Sanders: 46.": a tally, not words
     if source and content:
         yield Attribution(
             source=source,
@@ -192,6 +196,28 @@ def headline_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
             kind=_kind(p, (content,)),
             lemma=":",
         )
+
+
+def _capitalised(p: Parsed, w: Token) -> bool:
+    """Whether a word is capitalised as written (the parser may see a headline lower-cased)."""
+    return p.text[p.char(w)].isupper()
+
+
+def _name_word(p: Parsed, w: Token, tags: frozenset[str], lex: Lexicon) -> bool:
+    """A word of a headline speaker's name: a name tag, or any capitalised word that is no verb
+    ("Issa:", which the small model tags as an adjective; "Former AG Mukasey at RNC:")."""
+    if w.tag_ in tags or w.tag_ in _SETTING_TAGS:
+        return True
+    return _capitalised(p, w) and not w.tag_.startswith("VB") and w.lower_ not in lex.verbs
+
+
+def _after_kicker(p: Parsed, name: list[Token], lex: Lexicon) -> list[Token]:
+    """'EXCLUSIVE – Roger Stone: ...': the words after a kicker and its dash."""
+    dash = next((i for i, w in enumerate(name) if w.text in ("–", "—", "-", "--")), None)
+    if dash is None:
+        return name
+    kicker = " ".join(w.text for w in name[:dash]).lower().replace("’", "'")
+    return name[dash + 1 :] if kicker in lex.kickers else []
 
 
 def copula_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
