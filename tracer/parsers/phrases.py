@@ -8,7 +8,6 @@ sentence and returns `Attribution`s with document spans.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -178,8 +177,8 @@ def headline_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
     if not name or not _capitalised(p, name[0]) or not all(_name_word(p, w, tags, lex) for w in name):
         return
     lead = next((i for i, w in enumerate(name) if w.tag_ in _SETTING_TAGS and not _capitalised(p, w)), len(name))
-    if not lead or any(w.tag_ in _SETTING_TAGS for w in name[:lead]) and not all(_capitalised(p, w) for w in name):
-        return  # "Trump on Twitter:": the name, then where it was said
+    if not lead:
+        return  # "The ...:" / "In ...:": no name before the setting (in "Trump on Twitter:" it is "Trump")
     source, content = p.tokens(name[:lead]), p.span(t.i + 1, len(t.doc) - 1)
     if source is not None and source.of(p.text).lower().replace("’", "'") in lex.kickers:
         return  # "WATCH: ...", "UPDATE: ..."
