@@ -422,3 +422,20 @@ def test_headline_speaker_before_a_colon(text: str, source: str | None) -> None:
     tally ("Sanders: 46.") says nothing."""
     heads = [a for a in outermost(find_attributions(text)) if a.form == "headline" or a.cue.of(text) == "declares"]
     assert [a.source.of(text) if a.source else None for a in heads][:1] == ([source] if source else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("MACAU (Reuters) – Top Republican Party donor Sheldon Adelson said he met Trump.", "Sheldon Adelson"),
+        ("WASHINGTON (Reuters) - Hillary Clinton said on Tuesday she would win.", "Hillary Clinton"),
+        ("RENO, Nev. (AP) — Republican presidential hopeful Donald Trump says he will win.", "Donald Trump"),
+    ],
+)
+def test_a_dateline_is_not_part_of_the_source(text: str, source: str) -> None:
+    """'MACAU (Reuters) – X said': the parser read the city as the subject; the dateline is blanked
+    before parsing, so the source is the speaker and its span starts at the speaker's name."""
+    found = outermost(find_attributions(text))
+    assert found and found[0].source is not None
+    name = found[0].source.of(text)
+    assert name.endswith(source) and "(" not in name and not name.startswith(("MACAU", "WASHINGTON", "RENO"))

@@ -21,6 +21,11 @@ _WORD = re.compile(r"[a-z]+")
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Za-z][a-z]+\b")
 _HEADLINE = re.compile(r"^[A-Z][^:\n]{0,60}:\s")  # "Graham: Trump's rhetoric ..."
 _QUOTES = '"“”«»'
+# A dateline opening a story: "MACAU (Reuters) – ", "RENO, Nev. (AP) — ", "CHARLESTON, S.C. — ".
+_DATELINE = re.compile(
+    r"^(?:[A-Z][\w.,' ]{1,40}?\s\((?:Reuters|AP|AFP|UPI|Bloomberg|CNN|dpa|Xinhua|Yonhap)\)"
+    r"|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)\s*[-–—]{1,2}\s+"
+)
 _COPULA = frozenset({"is", "are", "was", "were", "to"})
 _COPULA_FORMS = frozenset(
     {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re", "am", "'m", "’m"}
@@ -104,8 +109,13 @@ class Lexicon:
         """The sentence as the parser should see it: a Title-Case headline with its cue verbs and
         function words lower-cased ("Jeb Bush Super PAC Chief praises Marco Rubio ..."), else as is.
 
-        Only letter case changes, so character offsets stay those of the document.
+        A dateline ("WASHINGTON (Reuters) - ") is blanked out: the parser would read the city as
+        the subject of the first verb. Only letter case and blanks change, so character offsets
+        stay those of the document.
         """
+        dateline = _DATELINE.match(sentence)
+        if dateline:
+            sentence = " " * dateline.end() + sentence[dateline.end() :]
         words = _CAPITALISED.findall(sentence)
         if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
             return sentence

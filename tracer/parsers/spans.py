@@ -189,6 +189,8 @@ class Parsed:
 
     def span(self, first: int, last: int) -> Span | None:
         """Characters of tokens first..last (inclusive), trimmed of edge punctuation."""
+        while first <= last and self.doc[first].is_space:
+            first += 1  # the blank where a dateline was (Lexicon.parser_form)
         if first > last:
             return None
         start = self.offset + self.doc[first].idx
