@@ -176,7 +176,7 @@ def headline_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
     tags = _HEADER_TAGS if p.bounds.start == 0 else _NAME_TAGS  # the title may name "Poll:" or "Clinton camp:"
     if not name or not _capitalised(p, name[0]) or not all(_name_word(p, w, tags, lex) for w in name):
         return
-    lead = next((i for i, w in enumerate(name) if w.tag_ in _SETTING_TAGS and not _capitalised(p, w)), len(name))
+    lead = next((i for i, w in enumerate(name) if w.tag_ in _SETTING_TAGS), len(name))
     if not lead:
         return  # "The ...:" / "In ...:": no name before the setting (in "Trump on Twitter:" it is "Trump")
     source, content = p.tokens(name[:lead]), p.span(t.i + 1, len(t.doc) - 1)
@@ -203,10 +203,13 @@ def _capitalised(p: Parsed, w: Token) -> bool:
 
 
 def _name_word(p: Parsed, w: Token, tags: frozenset[str], lex: Lexicon) -> bool:
-    """A word of a headline speaker's name: a name tag, or any capitalised word that is no verb
-    ("Issa:", which the small model tags as an adjective; "Former AG Mukasey at RNC:")."""
+    """A word of a headline speaker's name: a name tag, or in the title (or in capitals) any
+    capitalised word that is no verb ("Issa:", which the small model tags as an adjective;
+    "Former AG Mukasey at RNC:")."""
     if w.tag_ in tags or w.tag_ in _SETTING_TAGS:
         return True
+    if p.bounds.start != 0 and not w.is_upper:
+        return False  # in the body, "Success on Signature Issue:" is a section heading
     return _capitalised(p, w) and not w.tag_.startswith("VB") and w.lower_ not in lex.verbs
 
 
