@@ -43,6 +43,11 @@ _PLACEHOLDERS = frozenset({"following", "statement", "this", "message", "note", 
 _NOT_SUBJECTS = frozenset({"there", "here", "what", "this", "these"})
 _NOT_CONTENT_TAGS = frozenset({"PRP", "WP", "WDT", "EX", "DT"})
 _ADJUNCT_DEPS = frozenset({"npadvmod", "prep", "pobj", "det", "amod", "compound", "nummod", "advmod", "poss", "case"})
+# Prepositions that set a time or place, never part of an object content ("endorsed X in May").
+_SETTING_PREPS = frozenset({"in", "at", "during", "after", "before", "since", "until", "ahead", "amid", "throughout"})
+_TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight", "election"}
+)
 _ASIDE_OPENERS = frozenset({",", "(", "—", "–", "--", "-"})
 Content = tuple[tuple[Span, ...], str, list["Token"]]
 
@@ -434,11 +439,19 @@ def _extends_object(c: Token) -> bool:
     """A phrase after the object that belongs to the content: "called X a liar", "accused X of Y",
     "blamed the law on Democrats", "described the country as beset by ..."; not a clause of
     its own (a conjoined verb, an adverbial clause other than "as ...", "according to")."""
-    if c.dep_ in ("conj", "cc", "punct", "parataxis", "mark"):
-        return False
+    if c.dep_ in ("conj", "cc", "punct", "parataxis", "mark", "npadvmod"):
+        return False  # "endorsed Trump | last week"
+    if c.dep_ == "prep" and (c.lower_ in _SETTING_PREPS or (c.lower_ == "on" and _names_a_time(c))):
+        return False  # "endorsed Sanders | in February", "supporting Mr. Cruz | in all 99 counties"
     if c.dep_ == "advcl" and not any(m.lower_ == "as" for m in c.children if m.dep_ == "mark"):
         return False
     return c.lower_ not in ("according", "citing", "quoting")
+
+
+def _names_a_time(prep: Token) -> bool:
+    """'on Monday', 'on March 1': a preposition whose object is a day or a date."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and (obj.lower_ in _TIME_WORDS or any(t.like_num for t in obj.subtree))
 
 
 def _noun_clause(obj: Token, lex: Lexicon) -> Token | None:
