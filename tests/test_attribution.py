@@ -439,3 +439,17 @@ def test_a_dateline_is_not_part_of_the_source(text: str, source: str) -> None:
     assert found and found[0].source is not None
     name = found[0].source.of(text)
     assert name.endswith(source) and "(" not in name and not name.startswith(("MACAU", "WASHINGTON", "RENO"))
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("Then Mr. Rubin asked the students if they were always so serious.", "Mr. Rubin", "if they were always"),
+        ("Radio host Hugh Hewitt asked Trump about statements he had made.", "Radio host Hugh Hewitt", "statements"),
+    ],
+)
+def test_questions_asked_of_someone(text: str, source: str, content: str) -> None:
+    """'asked Y if ...' (the parser reads the if-clause as a condition) and 'asked Y about X' are
+    attributions: the question is the content."""
+    found = [(a.source.of(text), a.content[0].of(text)) for a in find_attributions(text) if a.source and a.content]
+    assert any(s == source and c.startswith(content) for s, c in found), found

@@ -344,6 +344,8 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
             return ((span,), "clause", []) if span else None
         if verb.cls == "question":
             clauses = []  # "asked to ..." alone is a request nobody heard
+    if not clauses and verb.cls == "question":  # "asked workers if they planned ...": the parser's advcl
+        clauses = [c for c in v.children if c.dep_ == "advcl" and c.i > v.i and _marked(c, ("if", "whether"))]
     if not clauses and v.i + 1 < len(v.doc) and v.nbor(1).lower_ == "that" and v.nbor(1).head.i == v.i:
         span = p.span(v.i + 1, v.right_edge.i)  # "noting that ..." misparsed as a preposition
         return ((span,), quote_kind(p, span), []) if span else None
@@ -357,6 +359,10 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
     if v.dep_ == "parataxis" and v.head.tag_.startswith(("VB", "JJ", "NN")) and _parenthetical(v, verb):
         return _host_clause(p, v)
     return None
+
+
+def _marked(clause: Token, marks: tuple[str, ...]) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
 def _parenthetical(v: Token, verb: CueVerb) -> bool:
