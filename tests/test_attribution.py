@@ -453,3 +453,12 @@ def test_questions_asked_of_someone(text: str, source: str, content: str) -> Non
     attributions: the question is the content."""
     found = [(a.source.of(text), a.content[0].of(text)) for a in find_attributions(text) if a.source and a.content]
     assert any(s == source and c.startswith(content) for s, c in found), found
+
+
+def test_a_surname_read_as_an_adverb_is_still_the_speaker() -> None:
+    """'Jolly said ...': the small model tags the surname as an adverb and leaves the verb with no
+    subject; a capitalised first word right before the verb is the speaker, unless it is a word
+    that opens sentences ("However")."""
+    text = "Jolly said he has worked with Republicans."
+    assert [a.source.of(text) for a in outermost(find_attributions(text)) if a.source] == ["Jolly"]
+    assert not [a for a in find_attributions("However said he would go.") if a.source]
