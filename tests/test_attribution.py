@@ -462,3 +462,31 @@ def test_a_surname_read_as_an_adverb_is_still_the_speaker() -> None:
     text = "Jolly said he has worked with Republicans."
     assert [a.source.of(text) for a in outermost(find_attributions(text)) if a.source] == ["Jolly"]
     assert not [a for a in find_attributions("However said he would go.") if a.source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content_start"),
+    [
+        (
+            "Presumptive Democratic nominee Hillary Clinton marched in the New York parade, CNN reported.",
+            "CNN",
+            "Presumptive",
+        ),
+        ("Those who take on heavy debt struggle, even with a good job, he said.", "he", "Those who"),
+        (
+            'The rejection of the treaty signals "the beginning of the end" for the EU, said Geert Wilders, founder of'
+            " the Party for Freedom.",
+            "Geert Wilders, founder of the Party for Freedom",
+            "The rejection",
+        ),
+    ],
+)
+def test_a_cue_closing_the_sentence_after_a_comma(text: str, source: str, content_start: str) -> None:
+    """', CNN reported.' / ', said X.': the small model sometimes hangs the clause before the comma
+    on the verb as an adverbial (or reads its verb as a noun); what precedes the comma is still
+    what was reported."""
+    found = [a for a in outermost(find_attributions(text)) if a.source]
+    assert [(a.source.of(text), a.content[0].of(text)[: len(content_start)]) for a in found] == [
+        (source, content_start)
+    ]
+    assert not [a for a in find_attributions("After the meeting, he said.") if a.content]

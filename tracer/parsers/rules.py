@@ -186,7 +186,10 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
         yield from _raising(p, v, verb)
         return
     subject = misread or subject_of(p, speaker if speaker is not None else v) or stranded_subject(p, v)
-    if subject is None or subject.lower_ in _NOT_SUBJECTS or subject.lower_ in lex.non_sources:
+    if subject is None:
+        yield from _tail_cue(p, v, verb)
+        return
+    if subject.lower_ in _NOT_SUBJECTS or subject.lower_ in lex.non_sources:
         return
     if any(c.dep_ == "case" for c in subject.children) and v.tag_ == "VBN":
         return  # "The We Company's recently named executive chair": a possessor misparsed as a subject
@@ -194,7 +197,10 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
         return  # "That said, ...": an idiom for "even so", no attribution
     content = _light_content(p, v, verb, light[0]) if light else _verb_content(p, v, verb, lex)
     source = p.source_subtree(subject, v, without=[c for c in subject.children if c.lower_ in CITING or c.i == v.i])
-    if content is None or source is None:
+    if content is None:
+        yield from _tail_cue(p, v, verb)
+        return
+    if source is None:
         return
     if expletive(subject, v):
         source = None  # "it's hard to imagine ...": the writer's words, with no source
@@ -210,6 +216,40 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
         via=tuple(via(p, v)),
         lemma=verb.lemma,
         pending=kind == "passage",
+    )
+
+
+def _tail_cue(p: Parsed, v: Token, verb: CueVerb) -> Iterator[Attribution]:
+    """'X marched in the parade, CNN reported.', '..., said Geert Wilders, founder of ...': a
+    speech verb closing the sentence after a comma, with no complement the parser found (it hung
+    the clause before the comma on the verb as something else): that clause is the content."""
+    if verb.cls not in ("speech", "report", "belief") or v.dep_ != "ROOT":
+        return
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "attr", "advcl") and c.i > v.i for c in v.children):
+        return
+    subjects = [c for c in v.children if c.dep_ == "nsubj"]
+    after = [c for c in subjects if c.i > v.i]
+    before = [c for c in subjects if c.i < v.i and c.left_edge.i > 0]
+    subject = after[0] if after else before[-1] if before else None
+    if subject is None:
+        return
+    doc, j = v.doc, (v.i if after else subject.left_edge.i) - 1
+    while j >= 0 and _quote_mark(doc[j]):
+        j -= 1
+    if j < 2 or doc[j].text != "," or not (j >= 6 or any(t.tag_.startswith("VB") for t in doc[:j])):
+        return  # "After the meeting, he said.": no clause before the comma
+    content, source = p.span(0, j - 1), p.source_subtree(subject, v)
+    if content is None or source is None:
+        return
+    yield Attribution(
+        source=source,
+        cue=p.tokens([v, *particles(v)]) or p.bounds,
+        content=(content,),
+        sentence=p.bounds,
+        cls=verb.cls,
+        kind=quote_kind(p, content),
+        referent=referent_of(p, subject),
+        lemma=verb.lemma,
     )
 
 
