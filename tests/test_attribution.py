@@ -490,3 +490,11 @@ def test_a_cue_closing_the_sentence_after_a_comma(text: str, source: str, conten
         (source, content_start)
     ]
     assert not [a for a in find_attributions("After the meeting, he said.") if a.content]
+
+
+def test_a_reported_clause_the_parser_read_as_adverbial() -> None:
+    """'Trump said after the convention he would not accept ...': the small model hangs the clause
+    on "said" as an adverbial; with a subject, a finite verb and no "if"/"when" it is what was said."""
+    text = "Trump said after the convention he would not accept Cruz's endorsement if it were offered."
+    found = [(a.source.of(text), a.content[0].of(text)) for a in outermost(find_attributions(text)) if a.source]
+    assert found == [("Trump", "after the convention he would not accept Cruz's endorsement if it were offered")]

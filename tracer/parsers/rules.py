@@ -386,6 +386,8 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
             clauses = []  # "asked to ..." alone is a request nobody heard
     if not clauses and verb.cls == "question":  # "asked workers if they planned ...": the parser's advcl
         clauses = [c for c in v.children if c.dep_ == "advcl" and c.i > v.i and _marked(c, ("if", "whether"))]
+    if not clauses and verb.cls in ("speech", "report", "belief"):  # "said after the convention he would ...":
+        clauses = [c for c in v.children if c.dep_ == "advcl" and c.i > v.i and _unmarked_finite(c)]  # an advcl
     if not clauses and v.i + 1 < len(v.doc) and v.nbor(1).lower_ == "that" and v.nbor(1).head.i == v.i:
         span = p.span(v.i + 1, v.right_edge.i)  # "noting that ..." misparsed as a preposition
         return ((span,), quote_kind(p, span), []) if span else None
@@ -403,6 +405,14 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
 
 def _marked(clause: Token, marks: tuple[str, ...]) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+
+
+def _unmarked_finite(clause: Token) -> bool:
+    """A clause with a subject and a finite verb and no subordinating word: a reported clause the
+    parser took for an adverbial one (an "if", "when" or "because" clause has its mark)."""
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    finite = clause.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+    return has_subject and finite and not any(c.dep_ == "mark" and c.lower_ != "that" for c in clause.children)
 
 
 def _parenthetical(v: Token, verb: CueVerb) -> bool:
