@@ -498,3 +498,15 @@ def test_a_reported_clause_the_parser_read_as_adverbial() -> None:
     text = "Trump said after the convention he would not accept Cruz's endorsement if it were offered."
     found = [(a.source.of(text), a.content[0].of(text)) for a in outermost(find_attributions(text)) if a.source]
     assert found == [("Trump", "after the convention he would not accept Cruz's endorsement if it were offered")]
+
+
+def test_verbs_that_are_also_nouns_are_scanned_after_a_subject() -> None:
+    """'Trump plans ...', 'supporters hope ...': a cue verb that is also a noun is no scan word on
+    its own ("the plans" would make every sentence a candidate), but after a name, a pronoun or a
+    word for people the sentence is parsed."""
+    lex = lexicon()
+    assert lex.is_candidate("Cruz hopes to get one last media splash from his 99-county pursuit.")
+    assert lex.is_candidate("But supporters hope her relentless attacks on Clinton pay off.")
+    assert not lex.is_candidate("The plans were shelved in the spring.")
+    text = "Cruz hopes to get one last media splash from his 99-county pursuit."
+    assert [a.source.of(text) for a in find_attributions(text) if a.source] == ["Cruz"]

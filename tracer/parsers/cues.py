@@ -85,6 +85,8 @@ class Lexicon:
     kickers: frozenset[str] = frozenset()
     # Forms of object-control verbs ("prompted Y to argue"), True for those whose complement happened.
     controllers: dict[str, bool] = field(default_factory=dict)
+    noun_like_forms: frozenset[str] = frozenset()
+    noun_like_after_subject: re.Pattern[str] = re.compile(r"(?!x)x")
 
     def verb(self, form: str) -> CueVerb | None:
         """The cue verb a lower-cased word form belongs to, if any."""
@@ -103,7 +105,11 @@ class Lexicon:
             return True
         if any(not words.isdisjoint(self.verbs[w].needs) for w in words & self.paired):
             return True  # "made it clear", "hit back": a light verb with its word
-        return "that" in words and not words.isdisjoint(self.nouns)  # noun cues need "that ..."
+        if "that" in words and not words.isdisjoint(self.nouns):
+            return True  # noun cues need "that ..."
+        # "Trump plans to ...", "he hopes to ...", "Cruz vows ...": a verb that is also a noun, after
+        # a name or a pronoun (as a noun, "the plans", it was left out of the scan words)
+        return not words.isdisjoint(self.noun_like_forms) and bool(self.noun_like_after_subject.search(sentence))
 
     def parser_form(self, sentence: str) -> str:
         """The sentence as the parser should see it: a Title-Case headline with its cue verbs and
@@ -201,6 +207,8 @@ def lexicon() -> Lexicon:
     nouns = frozenset(load_lines("cue_nouns.txt"))
     hedges = load_lines("hedges.txt")
     hedge_words = {w for h in hedges for w in _WORD.findall(h) if w not in _COPULA}
+    noun_like = {f for v in verbs.values() if v.noun_like for f in (v.lemma, *_plural(v.lemma))}
+    people = frozenset(load_lines("people_nouns.txt"))
     return Lexicon(
         verbs=verbs,
         nouns=nouns,
@@ -213,10 +221,16 @@ def lexicon() -> Lexicon:
         source_words=frozenset(f for f, v in verbs.items() if v.cls in ("speech", "report")) | _PHRASE_WORDS,
         triggers=frozenset(verbs) | nouns | frozenset(hedges) | _COPULA_FORMS | _linking_forms() | {"according", ":"},
         not_cues=frozenset(f for lemma in load_lines("not_cue_verbs.txt") for f in inflections(lemma.split()[0])),
-        people=frozenset(load_lines("people_nouns.txt")),
+        people=people,
         stances=frozenset(load_lines("stance_words.txt")),
         headline_words=frozenset(load_lines("headline_words.txt")),
         paired=frozenset(f for f, v in verbs.items() if v.needs),
         kickers=frozenset(load_lines("headline_kickers.txt")),
         controllers=_controllers(load_lines("control_verbs.txt")),
+        noun_like_forms=frozenset(noun_like),
+        noun_like_after_subject=re.compile(
+            r"(?:\b(?:he|she|they|we|I|it|" + "|".join(sorted(people)) + r")"
+            r"|\b(?!(?:The|A|An|His|Her|Their|Its|Our|My|Your|This|That|These|Those)\b)[A-Z][a-z]+)"
+            r"\s+(?:" + "|".join(sorted(noun_like)) + r")\b"
+        ),
     )
