@@ -510,3 +510,21 @@ def test_verbs_that_are_also_nouns_are_scanned_after_a_subject() -> None:
     assert not lex.is_candidate("The plans were shelved in the spring.")
     text = "Cruz hopes to get one last media splash from his 99-county pursuit."
     assert [a.source.of(text) for a in find_attributions(text) if a.source] == ["Cruz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "In an NBC News/Wall Street Journal poll released Monday, 50 percent chose Clinton.",
+            "an NBC News/Wall Street Journal poll released Monday",
+        ),
+        ("Trump leads Clinton by five points in a new Fox survey.", "a new Fox survey"),
+        ("Trump has been leading in the polls for months.", None),
+    ],
+)
+def test_a_poll_vouches_for_the_clause_it_sets(text: str, source: str | None) -> None:
+    """'In a CNN poll, 50 percent chose Clinton': the poll is the source of its figures. "Leading in
+    the polls" is a standing, not a poll's finding."""
+    found = [a.source.of(text) for a in outermost(find_attributions(text)) if a.source and a.lemma == "in"]
+    assert found == ([source] if source else [])

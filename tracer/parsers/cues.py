@@ -85,6 +85,7 @@ class Lexicon:
     kickers: frozenset[str] = frozenset()
     # Forms of object-control verbs ("prompted Y to argue"), True for those whose complement happened.
     controllers: dict[str, bool] = field(default_factory=dict)
+    poll_nouns: frozenset[str] = frozenset()  # "in a CNN poll, ..." (`poll_nouns.txt`)
     noun_like_forms: frozenset[str] = frozenset()
     noun_like_after_subject: re.Pattern[str] = re.compile(r"(?!x)x")
 
@@ -107,6 +108,8 @@ class Lexicon:
             return True  # "made it clear", "hit back": a light verb with its word
         if "that" in words and not words.isdisjoint(self.nouns):
             return True  # noun cues need "that ..."
+        if "in" in words and not words.isdisjoint(self.poll_nouns):
+            return True  # "In a CNN poll, ..."
         # "Trump plans to ...", "he hopes to ...", "Cruz vows ...": a verb that is also a noun, after
         # a name or a pronoun (as a noun, "the plans", it was left out of the scan words)
         return not words.isdisjoint(self.noun_like_forms) and bool(self.noun_like_after_subject.search(sentence))
@@ -209,6 +212,7 @@ def lexicon() -> Lexicon:
     hedge_words = {w for h in hedges for w in _WORD.findall(h) if w not in _COPULA}
     noun_like = {f for v in verbs.values() if v.noun_like for f in (v.lemma, *_plural(v.lemma))}
     people = frozenset(load_lines("people_nouns.txt"))
+    poll_nouns = frozenset(load_lines("poll_nouns.txt"))
     return Lexicon(
         verbs=verbs,
         nouns=nouns,
@@ -219,7 +223,12 @@ def lexicon() -> Lexicon:
         | _PHRASE_WORDS
         | frozenset(load_lines("stance_scan_words.txt")),
         source_words=frozenset(f for f, v in verbs.items() if v.cls in ("speech", "report")) | _PHRASE_WORDS,
-        triggers=frozenset(verbs) | nouns | frozenset(hedges) | _COPULA_FORMS | _linking_forms() | {"according", ":"},
+        triggers=frozenset(verbs)
+        | nouns
+        | frozenset(hedges)
+        | _COPULA_FORMS
+        | _linking_forms()
+        | {"according", ":", "in"},
         not_cues=frozenset(f for lemma in load_lines("not_cue_verbs.txt") for f in inflections(lemma.split()[0])),
         people=people,
         stances=frozenset(load_lines("stance_words.txt")),
@@ -227,6 +236,7 @@ def lexicon() -> Lexicon:
         paired=frozenset(f for f, v in verbs.items() if v.needs),
         kickers=frozenset(load_lines("headline_kickers.txt")),
         controllers=_controllers(load_lines("control_verbs.txt")),
+        poll_nouns=poll_nouns,
         noun_like_forms=frozenset(noun_like),
         noun_like_after_subject=re.compile(
             r"(?:\b(?:he|she|they|we|I|it|" + "|".join(sorted(people)) + r")"

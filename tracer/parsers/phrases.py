@@ -63,6 +63,38 @@ def according_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
     )
 
 
+def poll_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
+    """'In a CNN poll, 50 percent chose Clinton', '... leads by 5 points in a new Fox survey': the
+    poll vouches for the clause it sets; its figures are its claim (PolNeAR marks the "in")."""
+    if t.lower_ != "in" or t.dep_ != "prep" or not t.head.tag_.startswith("VB"):
+        return
+    pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lower_ not in lex.poll_nouns:
+        return
+    opening = all(w.dep_ in ("cc", "advmod") for w in t.doc[: t.i])  # "In a CNN poll, ...", "But in ..."
+    named = any(c.tag_ in ("NNP", "NNPS") or c.lower_ in ("a", "an") for c in pobj.subtree if c.i < pobj.i)
+    if not (opening or named):
+        return  # "leads in the polls", "slid in national polls": a standing, no poll's finding
+    host = t.head
+    while host.dep_ in ("conj", "advcl") and host.head.i < host.i and t.i > host.i:
+        host = host.head
+    source = p.subtree(pobj)
+    first_i, last_i = min(host.left_edge.i, t.i), max(host.right_edge.i, t.right_edge.i)
+    fragments = tuple(f for f in (p.span(first_i, t.i - 1), p.span(t.right_edge.i + 1, last_i)) if f)
+    if source is None or not fragments:
+        return
+    yield Attribution(
+        source=source,
+        cue=p.tokens([t]) or p.bounds,
+        content=fragments,
+        sentence=p.bounds,
+        cls="according",
+        form="according",
+        kind=_kind(p, fragments),
+        lemma="in",
+    )
+
+
 def _according_scope(t: Token, lex: Lexicon) -> Token:
     """The clause "according to X" vouches for.
 
@@ -242,7 +274,7 @@ def copula_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
 
 
 Rule = Callable[[Parsed, "Token", Lexicon], Iterator[Attribution]]
-PHRASE_RULES: tuple[Rule, ...] = (according_rule, noun_rule, hedge_rule, headline_rule, copula_rule)
+PHRASE_RULES: tuple[Rule, ...] = (according_rule, poll_rule, noun_rule, hedge_rule, headline_rule, copula_rule)
 
 
 # --- "citing X" --------------------------------------------------------------------------------
