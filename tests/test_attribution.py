@@ -528,3 +528,17 @@ def test_a_poll_vouches_for_the_clause_it_sets(text: str, source: str | None) ->
     the polls" is a standing, not a poll's finding."""
     found = [a.source.of(text) for a in outermost(find_attributions(text)) if a.source and a.lemma == "in"]
     assert found == ([source] if source else [])
+
+
+def test_a_report_verb_the_parser_missed_at_the_end_of_the_sentence() -> None:
+    """'..., records show.' (parsed as the noun compound "records show") and '..., the poll found.'
+    (parsed as a relative clause of "Trump") still report what precedes the comma."""
+    for text, source in (
+        ("He agreed to sell it to Mr. Trump in 2010, records show.", "records"),
+        (
+            "Eighty-four percent of Latino voters in Florida have an unfavorable view of Trump, the poll found.",
+            "the poll",
+        ),
+    ):
+        found = [(a.source.of(text), a.content[0].of(text)) for a in outermost(find_attributions(text)) if a.source]
+        assert found == [(source, text[: text.rindex(",")])]

@@ -75,6 +75,7 @@ def find_in_sentence(
             continue  # most tokens cannot start any other rule
         for rule in (verb_rule, *PHRASE_RULES):
             found.extend(a for a in rule(p, token, lex) if a.content or a.pending)
+    found.extend(_misparsed_tail(p, lex, found))
     found = attach_citations(p, found)
     found = _separate(p, found, lex)
     found = [b for b in found if not _defining_relative(p, b, found)]
@@ -216,6 +217,41 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
         via=tuple(via(p, v)),
         lemma=verb.lemma,
         pending=kind == "passage",
+    )
+
+
+_TAIL_SOURCE_TAGS = frozenset({"DT", "NN", "NNS", "NNP", "NNPS", "PRP", "JJ", "POS", "HYPH", "CD", "PRP$"})
+
+
+def _misparsed_tail(p: Parsed, lex: Lexicon, found: list[Attribution]) -> Iterator[Attribution]:
+    """'..., records show.', '..., the poll found.': a short source and a report verb closing the
+    sentence after a comma, which the small model parsed as a noun ("records show" as a compound)
+    or as a relative clause of the last noun ("a view of Trump, the poll found"). What precedes the
+    comma is the content."""
+    doc = p.doc
+    end = len(doc) - 1
+    while end > 0 and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    v = doc[end]
+    verb = lex.verb(v.lower_)
+    if verb is None or verb.cls not in ("speech", "report", "belief") or v.tag_ in ("VBG", "VBN"):
+        return
+    if v.dep_ not in ("ROOT", "relcl") or any(a.cue.start <= p.char(v) < a.cue.end for a in found):
+        return
+    comma = next((i for i in range(end - 1, max(end - 9, 0), -1) if doc[i].text == ","), None)
+    if comma is None or comma < 3 or not all(t.tag_ in _TAIL_SOURCE_TAGS for t in doc[comma + 1 : end]):
+        return
+    source, content = p.span(comma + 1, end - 1), p.span(0, comma - 1)
+    if source is None or content is None or not any(t.tag_.startswith("VB") for t in doc[:comma]):
+        return
+    yield Attribution(
+        source=source,
+        cue=p.tokens([v]) or p.bounds,
+        content=(content,),
+        sentence=p.bounds,
+        cls=verb.cls,
+        kind=quote_kind(p, content),
+        lemma=verb.lemma,
     )
 
 
