@@ -542,3 +542,20 @@ def test_a_report_verb_the_parser_missed_at_the_end_of_the_sentence() -> None:
     ):
         found = [(a.source.of(text), a.content[0].of(text)) for a in outermost(find_attributions(text)) if a.source]
         assert found == [(source, text[: text.rindex(",")])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Six in 10 primary voters said Clinton is honest and trustworthy, and three-quarters said the same of Sanders.",
+        "One in three said the party doesn’t care and one in four said the party was outright hostile.",
+    ],
+)
+def test_two_statements_joined_by_and_are_two_attributions(text: str) -> None:
+    """'A said X, and B said Y': the parser hangs B's verb inside A's content (as a second
+    complement of "said" or a conjunct of X's verb); B's statement is its own, and A's ends
+    before it."""
+    top = outermost(find_attributions(text))
+    assert len(top) == 2
+    assert not any(w in top[0].content[-1].of(text) for w in ("three-quarters", "one in four"))
+    assert not top[0].content[-1].of(text).endswith("and")

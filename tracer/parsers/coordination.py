@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tracer.parsers.cues import Lexicon
+from tracer.parsers.cues import Lexicon, lexicon
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
     from spacy.tokens import Token
@@ -104,7 +104,12 @@ def _contrasted(w: Token) -> bool:
     if opener is None or opener.lower_ not in _CONTRAST:
         return bool(before is not None and before.text in (";", "—", "–"))
     comma = opener.nbor(-1) if opener.i > 0 else None
-    return comma is not None and comma.text in (",", ";", "—", "–")
+    if comma is not None and comma.text in (",", ";", "—", "–"):
+        return True
+    # "One in three said A and one in four said B": a speech verb and its own subject after "and"
+    verb = lexicon().verb(w.lower_)
+    speech = verb is not None and verb.cls in ("speech", "report")
+    return opener.lower_ in ("and", "but") and w.tag_ in _FINITE and speech
 
 
 def _after_comma(w: Token) -> bool:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from tracer.parsers.bounds import drop_asides
 from tracer.parsers.coordination import cut_start, own_statement, shared_speaker
-from tracer.parsers.cues import CueVerb, Lexicon
+from tracer.parsers.cues import CueVerb, Lexicon, lexicon
 from tracer.parsers.frames import MAX_SOURCE_TOKENS, quote_frame
 from tracer.parsers.grammar import expletive, is_passive, particles, referent_of, stranded_subject, subject_of, via
 from tracer.parsers.phrases import CITING, PHRASE_RULES, attach_citations, own_owner
@@ -427,10 +427,12 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
     if not clauses and v.i + 1 < len(v.doc) and v.nbor(1).lower_ == "that" and v.nbor(1).head.i == v.i:
         span = p.span(v.i + 1, v.right_edge.i)  # "noting that ..." misparsed as a preposition
         return ((span,), quote_kind(p, span), []) if span else None
+    if len(clauses) > 1:  # "said A, and three-quarters said B": the second is a statement of its own
+        clauses = [clauses[0], *(c for c in clauses[1:] if not _own_cue_clause(c))]
     # "The agency said X, according to Lee": the parser hangs "according to" on X's verb, but
     # it scopes over the whole sentence and is not part of what the agency said.
     according = "according" in p.words
-    spans = [s for s in (p.subtree(c, without=_according_phrases(c) if according else ()) for c in clauses) if s]
+    spans = [s for s in (p.subtree(c, without=_clause_cuts(c, according)) for c in clauses) if s]
     if spans:
         span = Span(min(s.start for s in spans), max(s.end for s in spans))
         return (span,), quote_kind(p, span), []
@@ -441,6 +443,23 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
 
 def _marked(clause: Token, marks: tuple[str, ...]) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+
+
+def _clause_cuts(clause: Token, according: bool) -> list[Token]:
+    """What to leave out of a reported clause: "according to X" (see above), and a last "and"
+    that joins the next statement ("said A, and three-quarters said B")."""
+    cuts = _according_phrases(clause) if according else []
+    last = clause.right_edge
+    return [*cuts, last] if last.dep_ == "cc" and last.head.i == clause.i else cuts
+
+
+def _own_cue_clause(clause: Token) -> bool:
+    """A clause that is a speech or report verb with a subject of its own, joined by "and"/"but"
+    ("said A, and three-quarters said B"): not part of the first verb's content."""
+    verb = lexicon().verb(clause.lower_)
+    joined = clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].lower_ in ("and", "but", "while", "whereas")
+    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    return verb is not None and verb.cls in ("speech", "report") and own and joined
 
 
 def _unmarked_finite(clause: Token) -> bool:
