@@ -559,3 +559,11 @@ def test_two_statements_joined_by_and_are_two_attributions(text: str) -> None:
     assert len(top) == 2
     assert not any(w in top[0].content[-1].of(text) for w in ("three-quarters", "one in four"))
     assert not top[0].content[-1].of(text).endswith("and")
+
+
+def test_a_parenthetical_cue_with_a_trailing_aside() -> None:
+    """'..., labor-policy experts say, including a provision ...': the aside after the cue does not
+    make "experts say" too long to be a parenthetical; the host clause is what they say."""
+    text = "Trump's new proposal is vague about who would be eligible, labor-policy experts say, including a provision."
+    found = [(a.source.of(text), a.content[0].of(text)) for a in outermost(find_attributions(text)) if a.source]
+    assert ("labor-policy experts", "Trump's new proposal is vague about who would be eligible") in found

@@ -475,7 +475,9 @@ def _parenthetical(v: Token, verb: CueVerb) -> bool:
 
     An addressee is fine ("the executive told The Washington Post").
     """
-    size = v.right_edge.i - v.left_edge.i + 1
+    # the cue clause up to the verb and its object: a trailing ", including ..." is an aside
+    right = max([v.i, *(c.right_edge.i for c in v.children if c.i > v.i and c.dep_ in ("dobj", "dative", "prt"))])
+    size = right - v.left_edge.i + 1
     blocking = {"xcomp", "ccomp", "attr"} | (set() if verb.addressee else {"dobj"})
     return size <= MAX_SOURCE_TOKENS and not any(c.dep_ in blocking for c in v.children)
 
