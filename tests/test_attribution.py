@@ -567,3 +567,10 @@ def test_a_parenthetical_cue_with_a_trailing_aside() -> None:
     text = "Trump's new proposal is vague about who would be eligible, labor-policy experts say, including a provision."
     found = [(a.source.of(text), a.content[0].of(text)) for a in outermost(find_attributions(text)) if a.source]
     assert ("labor-policy experts", "Trump's new proposal is vague about who would be eligible") in found
+
+
+def test_in_someones_view_is_their_belief() -> None:
+    """'It is an across-the-board failure, in Bolton's view': the clause is Bolton's belief."""
+    text = "It is an across-the-board failure, in Bolton’s view."
+    found = [(a.source.of(text), a.content[0].of(text), a.cls) for a in outermost(find_attributions(text)) if a.source]
+    assert found == [("Bolton", "It is an across-the-board failure", "belief")]

@@ -30,6 +30,8 @@ _COPULA = frozenset({"is", "are", "was", "were", "to"})
 _COPULA_FORMS = frozenset(
     {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re", "am", "'m", "’m"}
 )
+# "in X's view", "in my opinion" (the noun rule reads them).
+_VIEW_WORDS = frozenset({"view", "opinion", "estimation", "judgment", "judgement"})
 # First words of the phrase cues handled by their own rules.
 _PHRASE_WORDS = frozenset({"according", "citing", "quoting", "cited", "quoted"})
 
@@ -108,8 +110,8 @@ class Lexicon:
             return True  # "made it clear", "hit back": a light verb with its word
         if "that" in words and not words.isdisjoint(self.nouns):
             return True  # noun cues need "that ..."
-        if "in" in words and not words.isdisjoint(self.poll_nouns):
-            return True  # "In a CNN poll, ..."
+        if "in" in words and not (words.isdisjoint(self.poll_nouns) and words.isdisjoint(_VIEW_WORDS)):
+            return True  # "In a CNN poll, ...", "..., in Bolton's view"
         # "Trump plans to ...", "he hopes to ...", "Cruz vows ...": a verb that is also a noun, after
         # a name or a pronoun (as a noun, "the plans", it was left out of the scan words)
         return not words.isdisjoint(self.noun_like_forms) and bool(self.noun_like_after_subject.search(sentence))

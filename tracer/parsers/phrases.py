@@ -137,6 +137,9 @@ def noun_rule(p: Parsed, n: Token, lex: Lexicon) -> Iterator[Attribution]:
     clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp") and _is_that_clause(c)), None)
     if owner is None or owner.lower_ in lex.non_sources:
         return
+    if clause is None and n.lower_ in _VIEW_NOUNS and n.dep_ == "pobj" and n.head.lower_ == "in":
+        yield from _in_view(p, n, owner)
+        return
     if clause is None:
         yield from _noun_topic(p, n, owner)
         return
@@ -150,6 +153,32 @@ def noun_rule(p: Parsed, n: Token, lex: Lexicon) -> Iterator[Attribution]:
             cls="speech",
             form="noun",
             kind=_kind(p, (content,)),
+            lemma=n.lower_,
+        )
+
+
+_VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "mind"})
+
+
+def _in_view(p: Parsed, n: Token, owner: Token) -> Iterator[Attribution]:
+    """'It is an across-the-board failure, in Bolton's view': the clause the phrase sets is the
+    owner's belief."""
+    prep = n.head
+    host = prep.head if prep.head.i != prep.i else prep
+    if owner.dep_ != "poss" or not host.tag_.startswith(("VB", "JJ", "NN")):
+        return
+    first_i, last_i = min(host.left_edge.i, prep.i), max(host.right_edge.i, prep.right_edge.i)
+    fragments = tuple(f for f in (p.span(first_i, prep.i - 1), p.span(prep.right_edge.i + 1, last_i)) if f)
+    source = p.subtree(owner, without=[c for c in owner.children if c.dep_ == "case"])
+    if source and fragments:
+        yield Attribution(
+            source,
+            p.tokens([prep, n]) or p.bounds,
+            fragments,
+            p.bounds,
+            cls="belief",
+            form="noun",
+            kind=_kind(p, fragments),
             lemma=n.lower_,
         )
 
