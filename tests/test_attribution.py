@@ -574,3 +574,11 @@ def test_in_someones_view_is_their_belief() -> None:
     text = "It is an across-the-board failure, in Bolton’s view."
     found = [(a.source.of(text), a.content[0].of(text), a.cls) for a in outermost(find_attributions(text)) if a.source]
     assert found == [("Bolton", "It is an across-the-board failure", "belief")]
+
+
+def test_a_that_clause_read_as_the_hearers_relative_clause() -> None:
+    """'he told a meeting of Pacific Island leaders that few people understood ...': the parser
+    hangs the that-clause on "leaders" as a relative clause; it is what he told them."""
+    text = "In Honolulu last week, he told a meeting of Pacific Island leaders that few people understood the stakes."
+    told = [a for a in outermost(find_attributions(text)) if a.cue.of(text) == "told"]
+    assert [a.content[0].of(text) for a in told] == ["that few people understood the stakes"]

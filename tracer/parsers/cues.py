@@ -243,6 +243,7 @@ def lexicon() -> Lexicon:
         noun_like_after_subject=re.compile(
             r"(?:\b(?:he|she|they|we|I|it|" + "|".join(sorted(people)) + r")"
             r"|\b(?!(?:The|A|An|His|Her|Their|Its|Our|My|Your|This|That|These|Those)\b)[A-Z][a-z]+)"
-            r"\s+(?:" + "|".join(sorted(noun_like)) + r")\b"
+            r"\s+(?:(?:also|then|still|now|again|later|often|never|already|[a-z]+ly)\s+)?"
+            r"(?:" + "|".join(sorted(noun_like)) + r")\b"
         ),
     )

@@ -422,6 +422,8 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
             clauses = []  # "asked to ..." alone is a request nobody heard
     if not clauses and verb.cls == "question":  # "asked workers if they planned ...": the parser's advcl
         clauses = [c for c in v.children if c.dep_ == "advcl" and c.i > v.i and _marked(c, ("if", "whether"))]
+    if not clauses and verb.addressee:  # "told a meeting of leaders that few people understood ...":
+        clauses = _that_clause_on_hearer(v)  # the parser reads the that-clause as the hearer's relative
     if not clauses and verb.cls in ("speech", "report", "belief"):  # "said after the convention he would ...":
         clauses = [c for c in v.children if c.dep_ == "advcl" and c.i > v.i and _unmarked_finite(c)]  # an advcl
     if not clauses and v.i + 1 < len(v.doc) and v.nbor(1).lower_ == "that" and v.nbor(1).head.i == v.i:
@@ -443,6 +445,19 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
 
 def _marked(clause: Token, marks: tuple[str, ...]) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+
+
+def _that_clause_on_hearer(v: Token) -> list[Token]:
+    """A "that" clause with a subject of its own hung on the hearer as a relative clause."""
+    hearer = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+    if hearer is None:
+        return []
+    for rel in (t for t in hearer.subtree if t.dep_ == "relcl"):
+        first = rel.left_edge
+        subject = next((c for c in rel.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if first.lower_ == "that" and first.dep_ == "mark" and subject is not None and subject.i > first.i:
+            return [rel]
+    return []
 
 
 def _clause_cuts(clause: Token, according: bool) -> list[Token]:
