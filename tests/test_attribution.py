@@ -582,3 +582,14 @@ def test_a_that_clause_read_as_the_hearers_relative_clause() -> None:
     text = "In Honolulu last week, he told a meeting of Pacific Island leaders that few people understood the stakes."
     told = [a for a in outermost(find_attributions(text)) if a.cue.of(text) == "told"]
     assert [a.content[0].of(text) for a in told] == ["that few people understood the stakes"]
+
+
+def test_an_attribution_inside_a_quotation_nests_nothing() -> None:
+    """'Clinton acknowledged that "... we know there are ..."': the small model reads "we know" as a
+    parenthetical whose host is the whole sentence; a quoted speaker's attribution must not make
+    Clinton's the nested one."""
+    text = (
+        "Clinton acknowledged Sunday that “just as we have seen there are many frustrated people in Britain,"
+        " we know there are frustrated people here at home too.”"
+    )
+    assert [a.source.of(text) for a in outermost(find_attributions(text)) if a.source] == ["Clinton"]

@@ -76,8 +76,15 @@ def _worth_parsing(words: str, sentence: Span, layout: Layout) -> bool:
 
 
 def outermost(found: list[Attribution]) -> list[Attribution]:
-    """The attributions not inside another one's content (what PolNeAR annotates)."""
-    return [a for a in found if not a.quoted and not any(b is not a and b.covers(a.cue) for b in found)]
+    """The attributions not inside another one's content (what PolNeAR annotates).
+
+    An attribution inside a quotation never makes another one nested: its content may run past
+    the quotation ('Clinton acknowledged that "... we know there are ..."' read as a parenthetical
+    "we know" around the whole sentence), and the speaker quoted is the outer one's.
+    """
+    return [
+        a for a in found if not a.quoted and not any(b is not a and not b.quoted and b.covers(a.cue) for b in found)
+    ]
 
 
 def extract_claims(
