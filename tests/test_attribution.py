@@ -593,3 +593,12 @@ def test_an_attribution_inside_a_quotation_nests_nothing() -> None:
         " we know there are frustrated people here at home too.”"
     )
     assert [a.source.of(text) for a in outermost(find_attributions(text)) if a.source] == ["Clinton"]
+
+
+def test_an_inverted_cue_between_commas_inside_the_statement() -> None:
+    """'The contrast with Trump, said Doyle and others, would be stark': the parser makes "the
+    contrast" the subject of "said"; the speaker is the one after the verb, and the statement is
+    both pieces around the cue."""
+    text = "The contrast with Trump, said Doyle and others, would be stark."
+    found = [(a.source.of(text), [f.of(text) for f in a.content]) for a in outermost(find_attributions(text)) if a.source]
+    assert found == [("Doyle and others", ["The contrast with Trump", "would be stark"])]

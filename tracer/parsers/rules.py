@@ -187,6 +187,10 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
         yield from _raising(p, v, verb)
         return
     subject = misread or subject_of(p, speaker if speaker is not None else v) or stranded_subject(p, v)
+    split = _split_inversion(p, v, verb, subject)
+    if split is not None:
+        yield split
+        return
     if subject is None:
         yield from _tail_cue(p, v, verb)
         return
@@ -217,6 +221,37 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
         via=tuple(via(p, v)),
         lemma=verb.lemma,
         pending=kind == "passage",
+    )
+
+
+def _split_inversion(p: Parsed, v: Token, verb: CueVerb, subject: Token | None) -> Attribution | None:
+    """'The contrast with Trump, said Doyle and others, would be stark': an inverted cue between
+    commas inside the statement. The parser makes the statement's subject the verb's and the
+    speaker the subject of the rest; the speaker is the one after the verb."""
+    if subject is None or verb.cls not in ("speech", "report", "belief") or v.i == 0 or v.nbor(-1).text != ",":
+        return None
+    rest = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i), None)
+    speaker = next((c for c in rest.children if c.dep_ == "nsubj"), None) if rest is not None else None
+    if subject.i > v.i or speaker is None or speaker.left_edge.i != v.i + 1:
+        return None
+    end = speaker.right_edge.i
+    while end > speaker.i and v.doc[end].is_punct:
+        end -= 1  # the parser may hang the closing comma on the speaker
+    after = end + 1
+    if after >= len(v.doc) or v.doc[after].text != ",":
+        return None
+    fragments = tuple(f for f in (p.span(subject.left_edge.i, v.i - 2), p.span(after + 1, rest.right_edge.i)) if f)
+    source = p.span(speaker.left_edge.i, end)
+    if source is None or len(fragments) != 2:
+        return None
+    return Attribution(
+        source=source,
+        cue=p.tokens([v]) or p.bounds,
+        content=fragments,
+        sentence=p.bounds,
+        cls=verb.cls,
+        kind=quote_kind(p, fragments[0]),
+        lemma=verb.lemma,
     )
 
 
