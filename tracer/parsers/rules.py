@@ -232,7 +232,7 @@ def _split_inversion(p: Parsed, v: Token, verb: CueVerb, subject: Token | None) 
         return None
     rest = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i), None)
     speaker = next((c for c in rest.children if c.dep_ == "nsubj"), None) if rest is not None else None
-    if subject.i > v.i or speaker is None or speaker.left_edge.i != v.i + 1:
+    if rest is None or subject.i > v.i or speaker is None or speaker.left_edge.i != v.i + 1:
         return None
     end = speaker.right_edge.i
     while end > speaker.i and v.doc[end].is_punct:
