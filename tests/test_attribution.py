@@ -602,3 +602,13 @@ def test_an_inverted_cue_between_commas_inside_the_statement() -> None:
     text = "The contrast with Trump, said Doyle and others, would be stark."
     found = [(a.source.of(text), [f.of(text) for f in a.content]) for a in outermost(find_attributions(text)) if a.source]
     assert found == [("Doyle and others", ["The contrast with Trump", "would be stark"])]
+
+
+def test_the_generic_you_is_no_source() -> None:
+    """'In this environment, you can see why RT can seem like another entrant': the writer's "you"
+    is the generic reader, not a source; inside a quotation "you" is the speaker's addressee and
+    stays (it is nested in the speaker's attribution)."""
+    text = "In this environment, you can see why RT can seem like just another entrant with an agenda."
+    assert not [a for a in find_attributions(text) if a.source and a.source.of(text) == "you"]
+    quoted = "“You said the plan would fail,” Trump told her."
+    assert any(a.source and a.source.of(quoted) == "You" for a in find_attributions(quoted))

@@ -196,6 +196,8 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
         return
     if subject.lower_ in _NOT_SUBJECTS or subject.lower_ in lex.non_sources:
         return
+    if subject.lower_ == "you" and not p.in_quote(subject):
+        return  # "you can see why ...", "what do you expect?": the generic reader, no source
     if any(c.dep_ == "case" for c in subject.children) and v.tag_ == "VBN":
         return  # "The We Company's recently named executive chair": a possessor misparsed as a subject
     if subject.lower_ == "that" and v.lower_ == "said" and v.i + 1 < len(v.doc) and v.nbor(1).text == ",":
