@@ -612,3 +612,14 @@ def test_the_generic_you_is_no_source() -> None:
     assert not [a for a in find_attributions(text) if a.source and a.source.of(text) == "you"]
     quoted = "“You said the plan would fail,” Trump told her."
     assert any(a.source and a.source.of(quoted) == "You" for a in find_attributions(quoted))
+
+
+def test_said_opening_the_sentence_before_the_speaker() -> None:
+    """'Said Ellis: “...”': the small model reads "Said Ellis" as a name; the opening verb is read
+    as a verb, and the speaker's name ends at the colon or comma before the quotation."""
+    for text, name in (
+        ("Said Ellis: “I don’t get the sense she’s the least bit interested in tax reform.”", "Ellis"),
+        ("Said Sen. John McCain, “This is a disgrace.”", "Sen. John McCain"),
+    ):
+        found = [a for a in outermost(find_attributions(text)) if a.source]
+        assert [(a.source.of(text), a.cue.of(text)) for a in found] == [(name, "Said")]

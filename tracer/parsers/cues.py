@@ -27,6 +27,10 @@ _DATELINE = re.compile(
     r"|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)\s*[-–—]{1,2}\s+"
 )
 _COPULA = frozenset({"is", "are", "was", "were", "to"})
+# "Said Ellis: ...", "Said Sen. John McCain, ...": a speech verb opening the sentence, then the name.
+_INVERTED_OPENING = re.compile(
+    r"(?:Said|Says|Added|Adds|Wrote|Writes|Asked|Asks)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*[:,]"
+)
 _COPULA_FORMS = frozenset(
     {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re", "am", "'m", "’m"}
 )
@@ -127,6 +131,8 @@ class Lexicon:
         dateline = _DATELINE.match(sentence)
         if dateline:
             sentence = " " * dateline.end() + sentence[dateline.end() :]
+        if _INVERTED_OPENING.match(sentence):  # "Said Ellis: ...": read as a name ("Said Ellis") otherwise
+            sentence = sentence[0].lower() + sentence[1:]
         words = _CAPITALISED.findall(sentence)
         if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
             return sentence

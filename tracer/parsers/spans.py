@@ -222,6 +222,12 @@ class Parsed:
         """
         last = subject.right_edge.i
         span = self.subtree(subject, without)
+        if span is not None and subject.i > verb.i:  # "Said Ellis: “I don't ...": the name ends at the colon
+            marks = (self.text.find(c, span.start, span.end) for c in ':“"')
+            cut = min((i for i in marks if i > span.start), default=None)
+            if cut is not None:
+                cut_span = trim(self.text, Span(span.start, cut))
+                return cut_span if cut_span.end > cut_span.start else None
         if span is None or self.doc[last].tag_ not in ("NNP", "NNPS") or span.end != self._end_of(last):
             return span
         end = last
