@@ -24,7 +24,9 @@ cue = "citing", content = Y), as the corpus annotates it. Speed is the attributi
 single process, one BLAS thread, model loaded and warmed up before timing; the pass is repeated
 (--repeat, default 3) and the best and median rates printed, because this machine's speed drifts
 by up to a third between runs. The regex baseline below runs in the same process on the same
-documents.
+documents. With --reference, spaCy's full small pipeline (what GenderGapTracker's extractor runs
+on each article) is timed in the same passes, and the ratio of the two rates is printed: it does
+not drift with the machine's load.
 """
 
 from __future__ import annotations
@@ -275,6 +277,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="score only the first N documents")
     parser.add_argument("--repeat", type=int, default=3, help="timed passes over the split (default 3)")
     parser.add_argument("--pages", help="also time the stage on a folder of real news pages (*.html)")
+    parser.add_argument(
+        "--reference",
+        action="store_true",
+        help="also time spaCy's full small pipeline in the same passes (a load-independent speed ratio)",
+    )
     args = parser.parse_args(argv)
     docs = load_split(args.polnear_dir, args.split)
     if args.limit:
@@ -288,7 +295,43 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(report(name, counts, rates)))
     if args.pages:
         print(pages_speed(Path(args.pages), args.repeat))
+    if args.reference:
+        print(reference_speed(docs, args.repeat))
     return 0
+
+
+# GenderGapTracker's quote extractor, measured on this machine (the issue's anchor), runs the
+# whole spaCy small pipeline over each article, then its rules.
+GGT_ANCHOR = 6.8
+
+
+def reference_speed(docs: list[GoldDocument], repeat: int) -> str:
+    """The stage's speed against a reference timed in the same passes: the full spaCy small
+    pipeline (all components, the whole article) that GenderGapTracker's extractor runs before its
+    rules, so an upper bound on its speed. This machine's speed drifts by up to 3x between runs;
+    the ratio of two rates taken side by side does not."""
+    import spacy
+
+    from tracer.parsers.nlp import MODEL
+
+    full = spacy.load(MODEL)
+    full(docs[0].text)
+    ours, theirs = [], []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for d in docs:
+            find_attributions(d.text)
+        ours.append(len(docs) / (time.perf_counter() - start))
+        start = time.perf_counter()
+        for d in docs:
+            full(d.text)
+        theirs.append(len(docs) / (time.perf_counter() - start))
+    ratio = statistics.median(o / t for o, t in zip(ours, theirs, strict=True))
+    return (
+        f"reference  spaCy small full pipeline on whole articles: median {statistics.median(theirs):.1f} articles/s;"
+        f" tracer in the same passes median {statistics.median(ours):.1f}; ratio {ratio:.2f}x"
+        f" (at the anchor's {GGT_ANCHOR} articles/s: {ratio * GGT_ANCHOR:.1f} articles/s)"
+    )
 
 
 def pages_speed(folder: Path, repeat: int) -> str:
