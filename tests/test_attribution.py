@@ -600,7 +600,9 @@ def test_an_inverted_cue_between_commas_inside_the_statement() -> None:
     contrast" the subject of "said"; the speaker is the one after the verb, and the statement is
     both pieces around the cue."""
     text = "The contrast with Trump, said Doyle and others, would be stark."
-    found = [(a.source.of(text), [f.of(text) for f in a.content]) for a in outermost(find_attributions(text)) if a.source]
+    found = [
+        (a.source.of(text), [f.of(text) for f in a.content]) for a in outermost(find_attributions(text)) if a.source
+    ]
     assert found == [("Doyle and others", ["The contrast with Trump", "would be stark"])]
 
 
@@ -623,3 +625,26 @@ def test_said_opening_the_sentence_before_the_speaker() -> None:
     ):
         found = [a for a in outermost(find_attributions(text)) if a.source]
         assert [(a.source.of(text), a.cue.of(text)) for a in found] == [(name, "Said")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When I got word that a deal had finally been struck, I immediately thought of Elise Matthesen.",
+        "As the charges were unsealed in New York, Hawk Sawyer testified before the Senate Judiciary Committee.",
+        "What NBC considered fireable offenses, Murdoch saw as competitive advantages.",
+    ],
+)
+def test_a_clause_before_a_closing_verb_is_not_always_what_was_said(text: str) -> None:
+    """The clause-before-the-comma reading is for a verb that closes the sentence (', CNN
+    reported.'); an adverbial clause ("When ...", "As ...") or a verb with a complement of its own
+    ("thought of Elise", "saw as advantages") keeps its parse."""
+    assert not [a for a in find_attributions(text) if a.content and a.content[0].of(text).startswith(text[:12])]
+
+
+def test_a_participle_on_a_word_for_people_keeps_them_as_speakers() -> None:
+    """'with forecasters warning that ...': "forecasters" can speak (an agent noun), so the
+    participle is theirs, not the subject of the clause ("another cloud of smoke")."""
+    text = "Another cloud of smoke is set to descend upon Delhi, with forecasters warning that air pollution will rise."
+    found = [a for a in find_attributions(text) if a.cue.of(text) == "warning"]
+    assert [a.source.of(text) for a in found if a.source] == ["forecasters"]

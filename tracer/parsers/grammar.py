@@ -74,9 +74,14 @@ def subject_of(p: Parsed, v: Token) -> Token | None:
     return None
 
 
+_AGENT_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents")
+
+
 def speaker_like(noun: Token) -> bool:
     """Whether a noun can be the one who speaks or acts: a name, or a word for people, a body or
     a document ("a super PAC", "voters", "a statement"), not "the caucuses" or "a microphone"."""
+    if noun.tag_ == "NNS" and noun.lower_.endswith(_AGENT_ENDINGS):
+        return True  # "forecasters warning that ...", "protesters chanting": words for people who act
     return noun.tag_ in ("NNP", "NNPS") or noun.lower_ in lexicon().people or noun.lower_ in source_words()
 
 

@@ -292,14 +292,21 @@ def _misparsed_tail(p: Parsed, lex: Lexicon, found: list[Attribution]) -> Iterat
     )
 
 
+# What may follow a cue verb that closes its sentence: its inverted subject, adverbs, times.
+_CLOSING_DEPS = frozenset({"nsubj", "punct", "advmod", "npadvmod", "neg", "prt"})
+_SUBORDINATORS = frozenset(
+    {"when", "as", "if", "because", "after", "before", "while", "although", "though", "since", "until", "once"}
+)
+
+
 def _tail_cue(p: Parsed, v: Token, verb: CueVerb) -> Iterator[Attribution]:
     """'X marched in the parade, CNN reported.', '..., said Geert Wilders, founder of ...': a
     speech verb closing the sentence after a comma, with no complement the parser found (it hung
     the clause before the comma on the verb as something else): that clause is the content."""
     if verb.cls not in ("speech", "report", "belief") or v.dep_ != "ROOT":
         return
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "attr", "advcl") and c.i > v.i for c in v.children):
-        return
+    if any(c.i > v.i and c.dep_ not in _CLOSING_DEPS for c in v.children):
+        return  # "I immediately thought of Elise": the verb has a complement of its own
     subjects = [c for c in v.children if c.dep_ == "nsubj"]
     after = [c for c in subjects if c.i > v.i]
     before = [c for c in subjects if c.i < v.i and c.left_edge.i > 0]
@@ -312,8 +319,8 @@ def _tail_cue(p: Parsed, v: Token, verb: CueVerb) -> Iterator[Attribution]:
     if j < 2 or doc[j].text != "," or not (j >= 6 or any(t.tag_.startswith("VB") for t in doc[:j])):
         return  # "After the meeting, he said.": no clause before the comma
     content, source = p.span(0, j - 1), p.source_subtree(subject, v)
-    if content is None or source is None:
-        return
+    if content is None or source is None or doc[0].lower_ in _SUBORDINATORS:
+        return  # "When I got word ..., I thought": an adverbial clause, not what was said
     yield Attribution(
         source=source,
         cue=p.tokens([v, *particles(v)]) or p.bounds,
