@@ -648,3 +648,10 @@ def test_a_participle_on_a_word_for_people_keeps_them_as_speakers() -> None:
     text = "Another cloud of smoke is set to descend upon Delhi, with forecasters warning that air pollution will rise."
     found = [a for a in find_attributions(text) if a.cue.of(text) == "warning"]
     assert [a.source.of(text) for a in found if a.source] == ["forecasters"]
+
+
+def test_a_participle_on_a_collection_of_people_is_theirs() -> None:
+    """'a series of South Dakotans saying “I’m on meth.”': the people of the collection speak."""
+    text = "One campaign video shows a series of South Dakotans saying “I’m on meth.”"
+    saying = [a for a in find_attributions(text) if a.cue.of(text) == "saying"]
+    assert [a.source.of(text) for a in saying if a.source] == ["a series of South Dakotans"]

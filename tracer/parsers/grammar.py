@@ -82,6 +82,10 @@ def speaker_like(noun: Token) -> bool:
     a document ("a super PAC", "voters", "a statement"), not "the caucuses" or "a microphone"."""
     if noun.tag_ == "NNS" and noun.lower_.endswith(_AGENT_ENDINGS):
         return True  # "forecasters warning that ...", "protesters chanting": words for people who act
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if members is not None and members.i > noun.i and speaker_like(members):
+        return True  # "a series of South Dakotans saying ...": the people of the collection
     return noun.tag_ in ("NNP", "NNPS") or noun.lower_ in lexicon().people or noun.lower_ in source_words()
 
 
