@@ -39,7 +39,9 @@ def quote_frame(p: Parsed, v: Token, verb: CueVerb, speaker: Token | None = None
         quote, source = before
     else:
         quote = _quote_after(p, v)
-        source = p.subtree(subject) if quote and subject is not None else None
+        # "a series of South Dakotans saying “...”": the noun's subtree holds the participle itself
+        cut = [v] if subject is not None and v.head.i == subject.i and v.i > subject.i else []
+        source = p.subtree(subject, without=cut) if quote and subject is not None else None
     if quote is None or source is None:
         return None
     referent = referent_of(p, subject) if subject is not None and p.tokens([subject]) == source else None
