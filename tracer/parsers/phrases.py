@@ -46,9 +46,7 @@ def according_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
     last = max([t.right_edge.i, *(c.right_edge.i for c in citing)])
     after = [c for c in t.head.children if c.lower_ in CITING and 0 < c.i - last <= 2]
     last = max([last, *(c.right_edge.i for c in after)])
-    host = _according_scope(t, lex)
-    first_i, last_i = min(host.left_edge.i, t.i), max(host.right_edge.i, last)
-    fragments = tuple(f for f in (p.span(first_i, t.i - 1), p.span(last + 1, last_i)) if f)
+    fragments = _around(p, _according_scope(t, lex), t.i, last)
     if source is None or not fragments:
         return
     yield Attribution(
@@ -75,12 +73,7 @@ def poll_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
     named = any(c.tag_ in ("NNP", "NNPS") or c.lower_ in ("a", "an") for c in pobj.subtree if c.i < pobj.i)
     if not (opening or named):
         return  # "leads in the polls", "slid in national polls": a standing, no poll's finding
-    host = t.head
-    while host.dep_ in ("conj", "advcl") and host.head.i < host.i and t.i > host.i:
-        host = host.head
-    source = p.subtree(pobj)
-    first_i, last_i = min(host.left_edge.i, t.i), max(host.right_edge.i, t.right_edge.i)
-    fragments = tuple(f for f in (p.span(first_i, t.i - 1), p.span(t.right_edge.i + 1, last_i)) if f)
+    source, fragments = p.subtree(pobj), _around(p, _list_head(t), t.i, t.right_edge.i)
     if source is None or not fragments:
         return
     yield Attribution(
@@ -95,6 +88,22 @@ def poll_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
     )
 
 
+def _around(p: Parsed, host: Token, first: int, last: int) -> tuple[Span, ...]:
+    """The host clause's words on either side of a phrase (tokens `first`..`last`) that vouches
+    for it: "according to X", "in a CNN poll", "in Bolton's view"."""
+    first_i, last_i = min(host.left_edge.i, first), max(host.right_edge.i, last)
+    return tuple(f for f in (p.span(first_i, first - 1), p.span(last + 1, last_i)) if f)
+
+
+def _list_head(t: Token) -> Token:
+    """The clause a phrase hangs on, up a list it follows ("A had 36 percent and B 13 percent,
+    according to X": the whole list)."""
+    host = t.head if t.head.i != t.i else t
+    while host.dep_ in ("conj", "advcl") and host.head.i < host.i and t.i > host.i:
+        host = host.head
+    return host
+
+
 def _according_scope(t: Token, lex: Lexicon) -> Token:
     """The clause "according to X" vouches for.
 
@@ -102,9 +111,7 @@ def _according_scope(t: Token, lex: Lexicon) -> Token:
     ("The agency said A, according to Lee"), Lee vouches for the whole report; otherwise (a
     relative clause, "delegates, which stood at 263, according to AP") the parse is kept.
     """
-    host = t.head if t.head.i != t.i else t
-    while host.dep_ in ("conj", "advcl") and host.head.i < host.i and t.i > host.i:
-        host = host.head  # "A had 36 percent and B 13 percent, according to X": the whole list
+    host = _list_head(t)
     while host.dep_ in ("ccomp", "xcomp") and lex.verb(host.head.lower_) is not None:
         host = host.head
     if not host.tag_.startswith("VB") and host.dep_ != "ROOT":
@@ -167,8 +174,7 @@ def _in_view(p: Parsed, n: Token, owner: Token) -> Iterator[Attribution]:
     host = prep.head if prep.head.i != prep.i else prep
     if owner.dep_ != "poss" or not host.tag_.startswith(("VB", "JJ", "NN")):
         return
-    first_i, last_i = min(host.left_edge.i, prep.i), max(host.right_edge.i, prep.right_edge.i)
-    fragments = tuple(f for f in (p.span(first_i, prep.i - 1), p.span(prep.right_edge.i + 1, last_i)) if f)
+    fragments = _around(p, host, prep.i, prep.right_edge.i)
     source = p.subtree(owner, without=[c for c in owner.children if c.dep_ == "case"])
     if source and fragments:
         yield Attribution(
