@@ -119,8 +119,10 @@ def _blockquotes(article: Article) -> list[Span]:
     spans = []
     for block in article.blocks:
         element = block.element
-        if block.embed is None and element is not None and (
-            element.tag == "blockquote" or any(a.tag == "blockquote" for a in element.iterancestors())
+        if (
+            block.embed is None
+            and element is not None
+            and (element.tag == "blockquote" or any(a.tag == "blockquote" for a in element.iterancestors()))
         ):
             spans.append(Span(block.start, block.end))
     return spans

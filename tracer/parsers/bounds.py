@@ -61,9 +61,7 @@ def _clause_goes_on(p: Parsed, n: Token, fragment: Span) -> bool:
     if n.lower_ not in _RELATIVE or rel is None:
         return False
     after = rel.right_edge.i + 1
-    return any(
-        p.char(a) < fragment.end and a.i > after and a.tag_.startswith("VB") for a in rel.head.ancestors
-    )
+    return any(p.char(a) < fragment.end and a.i > after and a.tag_.startswith("VB") for a in rel.head.ancestors)
 
 
 def _aside(n: Token) -> bool:
