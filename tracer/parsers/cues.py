@@ -34,8 +34,8 @@ _INVERTED_OPENING = re.compile(
 _COPULA_FORMS = frozenset(
     {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re", "am", "'m", "’m"}
 )
-# "in X's view", "in my opinion" (the noun rule reads them).
-_VIEW_WORDS = frozenset({"view", "opinion", "estimation", "judgment", "judgement"})
+# "in X's view", "in my opinion", "in his mind": the owner's belief (the noun rule reads them).
+VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "mind"})
 # First words of the phrase cues handled by their own rules.
 _PHRASE_WORDS = frozenset({"according", "citing", "quoting", "cited", "quoted"})
 
@@ -92,6 +92,7 @@ class Lexicon:
     # Forms of object-control verbs ("prompted Y to argue"), True for those whose complement happened.
     controllers: dict[str, bool] = field(default_factory=dict)
     poll_nouns: frozenset[str] = frozenset()  # "in a CNN poll, ..." (`poll_nouns.txt`)
+    openers: frozenset[str] = frozenset()  # words that open sentences, never names (`sentence_openers.txt`)
     noun_like_forms: frozenset[str] = frozenset()
     noun_like_after_subject: re.Pattern[str] = re.compile(r"(?!x)x")
 
@@ -114,7 +115,7 @@ class Lexicon:
             return True  # "made it clear", "hit back": a light verb with its word
         if "that" in words and not words.isdisjoint(self.nouns):
             return True  # noun cues need "that ..."
-        if "in" in words and not (words.isdisjoint(self.poll_nouns) and words.isdisjoint(_VIEW_WORDS)):
+        if "in" in words and not (words.isdisjoint(self.poll_nouns) and words.isdisjoint(VIEW_NOUNS)):
             return True  # "In a CNN poll, ...", "..., in Bolton's view"
         # "Trump plans to ...", "he hopes to ...", "Cruz vows ...": a verb that is also a noun, after
         # a name or a pronoun (as a noun, "the plans", it was left out of the scan words)
@@ -245,6 +246,7 @@ def lexicon() -> Lexicon:
         kickers=frozenset(load_lines("headline_kickers.txt")),
         controllers=_controllers(load_lines("control_verbs.txt")),
         poll_nouns=poll_nouns,
+        openers=frozenset(load_lines("sentence_openers.txt")),
         noun_like_forms=frozenset(noun_like),
         noun_like_after_subject=re.compile(
             r"(?:\b(?:he|she|they|we|I|it|" + "|".join(sorted(people)) + r")"

@@ -4,10 +4,8 @@ intermediaries ("cited by Y")."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 from typing import TYPE_CHECKING
 
-from tracer.datafiles import load_lines
 from tracer.parsers.cues import lexicon, source_words
 from tracer.parsers.spans import Citation, Parsed
 from tracer.text import Span
@@ -124,7 +122,7 @@ def stranded_subject(p: Parsed, v: Token) -> Token | None:
     if v.dep_ != "ROOT" or not (v.tag_ in _FINITE or any(c.dep_ == "aux" for c in v.children)):
         return None
     doc, j = v.doc, v.i - 1
-    if v.i == 1 and doc[0].is_title and doc[0].tag_ in ("RB", "JJ") and doc[0].lower_ not in _openers():
+    if v.i == 1 and doc[0].is_title and doc[0].tag_ in ("RB", "JJ") and doc[0].lower_ not in lexicon().openers:
         return doc[0]  # "Jolly said ...": a surname the small model reads as an adverb
     while j >= 0 and (doc[j].tag_ in ("RB", "MD") or doc[j].dep_ in ("aux", "neg")):
         j -= 1
@@ -138,12 +136,6 @@ def stranded_subject(p: Parsed, v: Token) -> Token | None:
         head = head.head
     nominal = head.tag_.startswith("NN") or head.tag_ in ("PRP", "CD") or head.lower_ in _QUANTITY_WORDS
     return head if nominal and head.dep_ not in ("pobj", "dobj", "poss") else None
-
-
-@cache
-def _openers() -> frozenset[str]:
-    """Words that open sentences and never begin a name (`sentence_openers.txt`)."""
-    return frozenset(load_lines("sentence_openers.txt"))
 
 
 def _quoted_apart(p: Parsed, token: Token, v: Token) -> bool:

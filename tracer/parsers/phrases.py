@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from tracer.parsers.cues import Lexicon
+from tracer.parsers.cues import VIEW_NOUNS, Lexicon
 from tracer.parsers.grammar import subject_of
 from tracer.parsers.spans import Attribution, Citation, Parsed, trim
 from tracer.text import Span
@@ -144,7 +144,7 @@ def noun_rule(p: Parsed, n: Token, lex: Lexicon) -> Iterator[Attribution]:
     clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp") and _is_that_clause(c)), None)
     if owner is None or owner.lower_ in lex.non_sources:
         return
-    if clause is None and n.lower_ in _VIEW_NOUNS and n.dep_ == "pobj" and n.head.lower_ == "in":
+    if clause is None and n.lower_ in VIEW_NOUNS and n.dep_ == "pobj" and n.head.lower_ == "in":
         yield from _in_view(p, n, owner)
         return
     if clause is None:
@@ -162,9 +162,6 @@ def noun_rule(p: Parsed, n: Token, lex: Lexicon) -> Iterator[Attribution]:
             kind=_kind(p, (content,)),
             lemma=n.lower_,
         )
-
-
-_VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "mind"})
 
 
 def _in_view(p: Parsed, n: Token, owner: Token) -> Iterator[Attribution]:

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracer.datafiles import load_json, load_lines
+from tracer.datafiles import load_json
 from tracer.models import Source, SourceKind
+from tracer.parsers.cues import lexicon
 from tracer.parsers.people import pronoun_gender, role_words
 from tracer.parsers.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
 from tracer.parsers.spans import Attribution
@@ -28,8 +29,6 @@ _OWNER = re.compile(r"\b(?:from|by|of)\s+(?P<owner>.+)$|^(?P<poss>.+?)[’']s?\s
 _NAME_LIKE = re.compile(
     r"\b(?:Mr|Ms|Mrs|Dr)\.\s[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b|\b[A-Z][a-z]+(?:[ -](?!(?:Mr|Ms|Mrs|Dr)\.)[A-Z][a-z]+)*\b"
 )
-# Capitalised words that open sentences and never start a name ("Though Pompeo said", "At Duke").
-_OPENERS = frozenset(load_lines("sentence_openers.txt"))
 _TITLES = frozenset(load_json("source_aliases.json")["titles"])
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
@@ -178,7 +177,7 @@ def _opens(text: str, start: int, at: int) -> bool:
     """Whether a name at `at` opens its sentence, perhaps after an opener ("But Ms. Lee said")."""
     window = max(start, at - 40)
     opener = re.search(r"(\w+),?\s+$", text[window:at])
-    if opener is not None and opener.group(1).lower() in _OPENERS:
+    if opener is not None and opener.group(1).lower() in lexicon().openers:
         at = window + opener.start()
     else:
         at = _description_start(text, start, at)
@@ -209,7 +208,7 @@ def _description_start(text: str, floor: int, at: int) -> int:
 def _without_opener(name: str) -> tuple[str, int]:
     """'Though Pompeo' -> ('Pompeo', 7): a capitalised sentence opener is not part of a name."""
     first, _, rest = name.partition(" ")
-    if first.lower() in _OPENERS:
+    if first.lower() in lexicon().openers:
         return rest, len(first) + 1
     return name, 0
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from tracer.parsers.bounds import drop_asides
 from tracer.parsers.coordination import cut_start, own_statement, shared_speaker
 from tracer.parsers.cues import CueVerb, Lexicon, lexicon
+from tracer.parsers.dates import WEEKDAYS
 from tracer.parsers.frames import MAX_SOURCE_TOKENS, quote_frame
 from tracer.parsers.grammar import expletive, is_passive, particles, referent_of, stranded_subject, subject_of, via
 from tracer.parsers.phrases import CITING, PHRASE_RULES, attach_citations, own_owner
@@ -45,9 +46,7 @@ _NOT_CONTENT_TAGS = frozenset({"PRP", "WP", "WDT", "EX", "DT"})
 _ADJUNCT_DEPS = frozenset({"npadvmod", "prep", "pobj", "det", "amod", "compound", "nummod", "advmod", "poss", "case"})
 # Prepositions that set a time or place, never part of an object content ("endorsed X in May").
 _SETTING_PREPS = frozenset({"in", "at", "during", "after", "before", "since", "until", "ahead", "amid", "throughout"})
-_TIME_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight", "election"}
-)
+_TIME_WORDS = frozenset({*WEEKDAYS, "today", "tonight", "election"})
 _ASIDE_OPENERS = frozenset({",", "(", "—", "–", "--", "-"})
 Content = tuple[tuple[Span, ...], str, list["Token"]]
 
@@ -244,15 +243,21 @@ def _split_inversion(p: Parsed, v: Token, verb: CueVerb, subject: Token | None) 
         return None
     fragments = tuple(f for f in (p.span(subject.left_edge.i, v.i - 2), p.span(after + 1, rest.right_edge.i)) if f)
     source = p.span(speaker.left_edge.i, end)
-    if source is None or len(fragments) != 2:
-        return None
+    return _reread(p, v, verb, source, fragments) if source is not None and len(fragments) == 2 else None
+
+
+def _reread(
+    p: Parsed, v: Token, verb: CueVerb, source: Span, content: tuple[Span, ...], referent: Span | None = None
+) -> Attribution:
+    """An attribution of a cue verb whose source and content were read past a misparse."""
     return Attribution(
         source=source,
-        cue=p.tokens([v]) or p.bounds,
-        content=fragments,
+        cue=p.tokens([v, *particles(v)]) or p.bounds,
+        content=content,
         sentence=p.bounds,
         cls=verb.cls,
-        kind=quote_kind(p, fragments[0]),
+        kind=quote_kind(p, content[0]),
+        referent=referent,
         lemma=verb.lemma,
     )
 
@@ -279,17 +284,8 @@ def _misparsed_tail(p: Parsed, lex: Lexicon, found: list[Attribution]) -> Iterat
     if comma is None or comma < 3 or not all(t.tag_ in _TAIL_SOURCE_TAGS for t in doc[comma + 1 : end]):
         return
     source, content = p.span(comma + 1, end - 1), p.span(0, comma - 1)
-    if source is None or content is None or not any(t.tag_.startswith("VB") for t in doc[:comma]):
-        return
-    yield Attribution(
-        source=source,
-        cue=p.tokens([v]) or p.bounds,
-        content=(content,),
-        sentence=p.bounds,
-        cls=verb.cls,
-        kind=quote_kind(p, content),
-        lemma=verb.lemma,
-    )
+    if source is not None and content is not None and any(t.tag_.startswith("VB") for t in doc[:comma]):
+        yield _reread(p, v, verb, source, (content,))
 
 
 # What may follow a cue verb that closes its sentence: its inverted subject, adverbs, times.
@@ -321,16 +317,7 @@ def _tail_cue(p: Parsed, v: Token, verb: CueVerb) -> Iterator[Attribution]:
     content, source = p.span(0, j - 1), p.source_subtree(subject, v)
     if content is None or source is None or doc[0].lower_ in _SUBORDINATORS:
         return  # "When I got word ..., I thought": an adverbial clause, not what was said
-    yield Attribution(
-        source=source,
-        cue=p.tokens([v, *particles(v)]) or p.bounds,
-        content=(content,),
-        sentence=p.bounds,
-        cls=verb.cls,
-        kind=quote_kind(p, content),
-        referent=referent_of(p, subject),
-        lemma=verb.lemma,
-    )
+    yield _reread(p, v, verb, source, (content,), referent_of(p, subject))
 
 
 def _light_content(p: Parsed, v: Token, verb: CueVerb, word: Token) -> Content | None:
