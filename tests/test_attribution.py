@@ -655,3 +655,63 @@ def test_a_participle_on_a_collection_of_people_is_theirs() -> None:
     text = "One campaign video shows a series of South Dakotans saying “I’m on meth.”"
     saying = [a for a in find_attributions(text) if a.cue.of(text) == "saying"]
     assert [a.source.of(text) for a in saying if a.source] == ["a series of South Dakotans"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content_start"),
+    [
+        (
+            "This includes a special force to assist Kurdish Peshmerga, Defense Secretary Ash Carter told a Senate"
+            " panel Wednesday.",
+            "Defense Secretary Ash Carter",
+            "This includes",
+        ),
+        (
+            "Sanders remains committed to seeing the primary through to the convention, his top aide, Tad Devine,"
+            " told The Huffington Post.",
+            "his top aide, Tad Devine",
+            "Sanders remains",
+        ),
+        (
+            "“We were tremendously wrong to not have confronted him from the beginning,” Ramos, 58, told AFP in an"
+            " interview in Mexico City on Monday.",
+            "Ramos, 58",
+            "“We were",
+        ),
+    ],
+)
+def test_told_closing_the_sentence_with_its_hearer(text: str, source: str, content_start: str) -> None:
+    """'..., Carter told a Senate panel Wednesday.': the hearer and the setting after a closing
+    cue verb leave the clause before the comma as what was said, even when the parser joined
+    the verb to that clause as a conjunct (and lent it the quotation's "We")."""
+    found = [a for a in outermost(find_attributions(text)) if a.cue.of(text) == "told"]
+    assert [a.source.of(text) if a.source else None for a in found] == [source]
+    assert found[0].content[0].of(text).startswith(content_start)
+
+
+def test_asked_by_names_who_asked() -> None:
+    """'Asked by Matt Lauer whether ..., she said': the agent of "asked" is the asker, a source."""
+    text = 'Asked by Matt Lauer whether she had practiced her speech, she said, "I read it once over."'
+    asked = [a for a in find_attributions(text) if a.cue.of(text) == "Asked"]
+    assert [(a.source.of(text) if a.source else None, a.content[0].of(text)) for a in asked] == [
+        ("Matt Lauer", "whether she had practiced her speech")
+    ]
+
+
+def test_two_statements_side_by_side_are_not_one_inside_the_other() -> None:
+    """'520 superdelegates have said A, 39 have said B': the first statement is no inverted
+    content of the second ("The talks failed, the minister said"), since the second has its own."""
+    text = "Already, 520 superdelegates have publicly said they support Clinton, 39 have said they support Sanders."
+    top = [(a.source.of(text) if a.source else None, a.content[0].of(text)) for a in outermost(find_attributions(text))]
+    assert top == [("520 superdelegates", "they support Clinton"), ("39", "they support Sanders")]
+
+
+def test_as_with_an_object_is_a_time_clause_not_as_he_said() -> None:
+    """'..., as he called for greater ethics': "as" with a verb that has its own object means
+    "while"; only "as he said" / "as he told reporters" make the host clause their content."""
+    text = "The rules are unfair, Francis said in a speech, as he called for greater Christian ethics in business."
+    called = [a for a in find_attributions(text) if a.cue.of(text).endswith("called for")]
+    assert [a.content[0].of(text) for a in called] == ["greater Christian ethics"]
+    text = "The troops are tired, as he told reporters on Monday."
+    told = [a for a in find_attributions(text) if a.cue.of(text).endswith("told")]
+    assert [a.content[0].of(text) for a in told] == ["The troops are tired"]

@@ -74,7 +74,7 @@ def _quote_before(p: Parsed, v: Token) -> tuple[Span, Span] | None:
         return (quote, source) if source else None
     if len(words) > MAX_SOURCE_TOKENS or any(t.tag_ in _FINITE for t in words) or _starts_clause(words[0]):
         return None
-    if _beyond_subject(p, v, words):
+    if _beyond_subject(p, v, words, quote):
         return None  # '"Build a wall," referring to the vow, the Tribune reports': not a speaker
     while words and (words[-1].tag_ in ("RB", "MD") or words[-1].tag_.startswith("VB")):
         words.pop()  # "he also said", "she has said"
@@ -82,10 +82,14 @@ def _quote_before(p: Parsed, v: Token) -> tuple[Span, Span] | None:
     return (quote, source) if source else None
 
 
-def _beyond_subject(p: Parsed, v: Token, words: list[Token]) -> bool:
-    """Whether words between a quotation and its verb run past the verb's subject (a clause of their own)."""
+def _beyond_subject(p: Parsed, v: Token, words: list[Token], quote: Span) -> bool:
+    """Whether words between a quotation and its verb run past the verb's subject (a clause of their own).
+
+    A subject inside the quotation is no subject of the verb ('"We were wrong," Ramos, 58, told
+    AFP': the parser joined "told" to "were" and lent it "We").
+    """
     subject = subject_of(p, v)
-    if subject is None or subject.i > v.i:
+    if subject is None or subject.i > v.i or p.char(subject) < quote.end:
         return False
     first, last = subject.left_edge.i, subject.right_edge.i
     return any(not first <= t.i <= last and t.tag_ not in _ADVERBIAL and t.head.i != v.i for t in words)

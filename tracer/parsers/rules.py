@@ -290,6 +290,7 @@ def _misparsed_tail(p: Parsed, lex: Lexicon, found: list[Attribution]) -> Iterat
 
 # What may follow a cue verb that closes its sentence: its inverted subject, adverbs, times.
 _CLOSING_DEPS = frozenset({"nsubj", "punct", "advmod", "npadvmod", "neg", "prt"})
+_CLOSING_PREPS = frozenset({"in", "on", "at", "by", "during", "after", "before", "from", "via", "to"})
 _SUBORDINATORS = frozenset(
     {"when", "as", "if", "because", "after", "before", "while", "although", "though", "since", "until", "once"}
 )
@@ -299,9 +300,9 @@ def _tail_cue(p: Parsed, v: Token, verb: CueVerb) -> Iterator[Attribution]:
     """'X marched in the parade, CNN reported.', '..., said Geert Wilders, founder of ...': a
     speech verb closing the sentence after a comma, with no complement the parser found (it hung
     the clause before the comma on the verb as something else): that clause is the content."""
-    if verb.cls not in ("speech", "report", "belief") or v.dep_ != "ROOT":
+    if verb.cls not in ("speech", "report", "belief") or not _closing_verb(v):
         return
-    if any(c.i > v.i and c.dep_ not in _CLOSING_DEPS for c in v.children):
+    if any(c.i > v.i and not _closing_child(c, verb) for c in v.children):
         return  # "I immediately thought of Elise": the verb has a complement of its own
     subjects = [c for c in v.children if c.dep_ == "nsubj"]
     after = [c for c in subjects if c.i > v.i]
@@ -318,6 +319,22 @@ def _tail_cue(p: Parsed, v: Token, verb: CueVerb) -> Iterator[Attribution]:
     if content is None or source is None or doc[0].lower_ in _SUBORDINATORS:
         return  # "When I got word ..., I thought": an adverbial clause, not what was said
     yield _reread(p, v, verb, source, (content,), referent_of(p, subject))
+
+
+def _closing_verb(v: Token) -> bool:
+    """The verb of the sentence, or a clause the parser joined to it ("X happened, Carter told a
+    panel": "told" read as a second conjunct of "happened")."""
+    return v.dep_ == "ROOT" or (v.dep_ == "conj" and v.head.i < v.i and v.head.dep_ == "ROOT")
+
+
+def _closing_child(c: Token, verb: CueVerb) -> bool:
+    """What may follow a closing cue verb: its inverted subject, adverbs, times, the hearer of a
+    verb that takes one, and where or when it was said ("told AFP in an interview on Monday")."""
+    if c.dep_ in _CLOSING_DEPS:
+        return True
+    if c.dep_ in ("dobj", "dative"):
+        return verb.addressee
+    return c.dep_ == "prep" and c.lower_ in _CLOSING_PREPS
 
 
 def _light_content(p: Parsed, v: Token, verb: CueVerb, word: Token) -> Content | None:
@@ -396,7 +413,7 @@ def _verb_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content |
     setting = _clause_in_setting(p, v) if verb.cls in ("speech", "report", "belief") else None
     if setting is not None:
         return setting
-    if v.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in v.children):
+    if v.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in v.children) and _no_object(v, verb):
         host = _host_clause(p, v)
         mark = next(c for c in v.children if c.dep_ == "mark")
         return (host[0], host[1], [mark]) if host else None
@@ -407,6 +424,23 @@ def _verb_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content |
             or (_prep_content(p, v, verb) if verb.cls == "speech" else None)
         )
     return _object_content(p, v, verb, lex) or _quote_before_sentence(p, v, verb)
+
+
+# Prepositions whose object is what a verb is about ("called for ethics"), not where or when.
+_OBJECT_PREPS = frozenset({"for", "about", "of", "against", "over", "into", "with"})
+
+
+def _no_object(v: Token, verb: CueVerb) -> bool:
+    """Whether "as X <verb>" is the parenthetical "as X said" (the host clause is its content)
+    and not a clause of time with an object of its own ("as he called for greater ethics")."""
+    for c in v.children:
+        if c.i < v.i:
+            continue
+        if c.dep_ in ("attr", "oprd", "xcomp") or (c.dep_ == "dobj" and not verb.addressee):
+            return False
+        if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS:
+            return False
+    return True
 
 
 def _clause_in_setting(p: Parsed, v: Token) -> Content | None:
@@ -442,7 +476,9 @@ def _as_object(p: Parsed, v: Token) -> Content | None:
 
 
 def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
-    clauses = [c for c in v.children if c.dep_ in _CLAUSE_DEPS and (c.i > v.i or _inverted(p, c, v, verb))]
+    clauses = [c for c in v.children if c.dep_ in _CLAUSE_DEPS and c.i > v.i]
+    if not clauses:  # "The talks failed, the minister said"; but in "520 delegates said A, 39 said B"
+        clauses = [c for c in v.children if c.dep_ in _CLAUSE_DEPS and _inverted(p, c, v, verb)]  # A is not B's
     if not clauses and verb.cls in ("intent", "belief", "speech", "stance", "question") and not verb.aspect:
         clauses = [c for c in v.children if c.dep_ == "xcomp" and c.tag_ in ("VB", "VBG")]
         hearer = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
@@ -685,8 +721,8 @@ def _passive(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Iterator[Attri
     parts += [s for s in (p.subtree(c) for c in v.children if c.dep_ == "prep" and c.lower_ == "as") if s]
     if verb.cls == "question":  # "Asked about the merger, she ..."
         parts += [s for s in (p.subtree(c) for c in v.children if c.dep_ == "prep" and c.lower_ in _ASKED_PREPS) if s]
-    if subject is None and v.dep_ in ("acl", "advcl") and (v.dep_ == "acl" or not parts or agent is not None):
-        return  # "a statement cited by Yonhap", "as expected"; but "Asked whether ..., X said" stays
+    if subject is None and v.dep_ in ("acl", "advcl") and (v.dep_ == "acl" or not parts or _cited_by(agent, verb)):
+        return  # "a statement cited by Yonhap", "as expected"; but "Asked (by X) whether ..., Y said" stays
     if subject is not None and subject.lower_ != "it" and verb.cls != "question":
         parts.insert(0, p.subtree(subject) or p.bounds)  # not "X was asked why ...": X is the hearer
     if not parts or (source_token is not None and source_token.lower_ in lex.non_sources):
@@ -704,6 +740,12 @@ def _passive(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Iterator[Attri
         form="passive",
         lemma=verb.lemma,
     )
+
+
+def _cited_by(agent: Token | None, verb: CueVerb) -> bool:
+    """An agent phrase that names who cited a statement, not who asked a question ("Asked by
+    Matt Lauer whether ...": Lauer is the source of the question)."""
+    return agent is not None and verb.cls != "question"
 
 
 def _raising(p: Parsed, v: Token, verb: CueVerb) -> Iterator[Attribution]:
