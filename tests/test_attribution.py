@@ -715,3 +715,22 @@ def test_as_with_an_object_is_a_time_clause_not_as_he_said() -> None:
     text = "The troops are tired, as he told reporters on Monday."
     told = [a for a in find_attributions(text) if a.cue.of(text).endswith("told")]
     assert [a.content[0].of(text) for a in told] == ["The troops are tired"]
+
+
+def test_a_hyphenated_label_before_a_colon_is_one_kicker() -> None:
+    """'LOOK-UP TOOL: Check cases in your area': the hyphen inside "LOOK-UP" is no kicker dash
+    (which left "UP TOOL" as a speaker), and a tool is no speaker; 'EXCLUSIVE - Roger Stone:' still is."""
+    assert find_attributions("LOOK-UP TOOL: Check cases in your area") == []
+    text = "EXCLUSIVE - Roger Stone: Trump will win"
+    assert [a.source.of(text) for a in find_attributions(text) if a.source] == ["Roger Stone"]
+
+
+def test_a_participle_after_two_joined_nouns_belongs_to_the_one_that_can_speak() -> None:
+    """'conspiracy theories and recalcitrant Republicans promising to ...': the parser hangs the
+    participle on "theories"; the speaker is the conjunct right before it, not the whole phrase."""
+    text = (
+        "Despite the media screaming for weeks about Russian conspiracy theories and recalcitrant Republicans"
+        " promising to send the election to the House, Trump won."
+    )
+    found = [a for a in find_attributions(text) if a.cue.of(text) == "promising"]
+    assert [a.source.of(text) for a in found if a.source] == ["recalcitrant Republicans"]

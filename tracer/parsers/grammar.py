@@ -54,7 +54,9 @@ def subject_of(p: Parsed, v: Token) -> Token | None:
     if v.dep_ == "acl" and v.tag_ == "VBG" and head.tag_.startswith("NN") and head.i < v.i:
         # "a super PAC supporting Rubio", "911 calls saying shots were fired"; but "spent the
         # run-up to the caucuses portraying Sanders ...": the clause's subject portrays
-        return (None if speaker_like(head) else _governor_subject(p, head)) or head
+        if speaker_like(head):
+            return head
+        return _last_conjunct(head, v) or _governor_subject(p, head) or head
     if v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         return subject_of(p, head)  # "attended the rally to support the candidate"
     if v.dep_ == "xcomp" and head.tag_.startswith("JJ") and head.dep_ in ("acomp", "oprd") and head.head.i != head.i:
@@ -70,6 +72,13 @@ def subject_of(p: Parsed, v: Token) -> Token | None:
     if v.dep_ == "pcomp" and head.lower_ == "as" and is_passive(head.head):
         return next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)  # "was quoted as saying"
     return None
+
+
+def _last_conjunct(noun: Token, v: Token) -> Token | None:
+    """'theories and recalcitrant Republicans promising to ...': the parser hangs the participle on
+    the first of two joined nouns; the one right before it, if it can speak, is the speaker."""
+    last = next((c for c in noun.children if c.dep_ == "conj" and c.right_edge.i == v.i - 1), None)
+    return last if last is not None and speaker_like(last) else None
 
 
 _AGENT_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents")

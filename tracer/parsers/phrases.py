@@ -279,11 +279,18 @@ def _name_word(p: Parsed, w: Token, tags: frozenset[str], lex: Lexicon) -> bool:
 
 def _after_kicker(p: Parsed, name: list[Token], lex: Lexicon) -> list[Token]:
     """'EXCLUSIVE – Roger Stone: ...': the words after a kicker and its dash."""
-    dash = next((i for i, w in enumerate(name) if w.text in ("–", "—", "-", "--")), None)
+    dash = next((i for i, w in enumerate(name) if _spaced_dash(w)), None)
     if dash is None:
         return name
     kicker = " ".join(w.text for w in name[:dash]).lower().replace("’", "'")
     return name[dash + 1 :] if kicker in lex.kickers else []
+
+
+def _spaced_dash(w: Token) -> bool:
+    """A dash between words, not the hyphen inside one ("LOOK-UP TOOL:" is one label)."""
+    if w.text in ("–", "—", "--"):
+        return True
+    return w.text == "-" and w.i > 0 and bool(w.doc[w.i - 1].whitespace_) and bool(w.whitespace_)
 
 
 def copula_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:

@@ -175,7 +175,8 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
         return  # "made" without "clear", "hit" without "back"
     misread = _misread_participle(v)
     if is_passive(v) and misread is None:
-        yield from _passive(p, v, verb, lex)
+        framed = quote_frame(p, v, verb) if _bare_participle(v) else None
+        yield from [framed] if framed is not None else _passive(p, v, verb, lex)
         return
     speaker = shared_speaker(v, lex)
     framed = quote_frame(p, v, verb, speaker)
@@ -225,6 +226,12 @@ def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
     )
 
 
+def _bare_participle(v: Token) -> bool:
+    """'"What if ...?" the 43-year-old asked': a past form the tagger read as a participle on the
+    speaker (no auxiliary, no passive subject), which a quotation just before may show is a verb."""
+    return not any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in v.children) and v.head.i < v.i
+
+
 def _split_inversion(p: Parsed, v: Token, verb: CueVerb, subject: Token | None) -> Attribution | None:
     """'The contrast with Trump, said Doyle and others, would be stark': an inverted cue between
     commas inside the statement. The parser makes the statement's subject the verb's and the
@@ -265,6 +272,12 @@ def _reread(
 _TAIL_SOURCE_TAGS = frozenset({"DT", "NN", "NNS", "NNP", "NNPS", "PRP", "JJ", "POS", "HYPH", "CD", "PRP$"})
 
 
+def _tail_source_word(t: Token) -> bool:
+    """A word of a short source name ("Federal Election Commission records": "records" tagged a
+    verb but attached as a compound)."""
+    return t.tag_ in _TAIL_SOURCE_TAGS or t.dep_ == "compound"
+
+
 def _misparsed_tail(p: Parsed, lex: Lexicon, found: list[Attribution]) -> Iterator[Attribution]:
     """'..., records show.', '..., the poll found.': a short source and a report verb closing the
     sentence after a comma, which the small model parsed as a noun ("records show" as a compound)
@@ -281,7 +294,7 @@ def _misparsed_tail(p: Parsed, lex: Lexicon, found: list[Attribution]) -> Iterat
     if v.dep_ not in ("ROOT", "relcl") or any(a.cue.start <= p.char(v) < a.cue.end for a in found):
         return
     comma = next((i for i in range(end - 1, max(end - 9, 0), -1) if doc[i].text == ","), None)
-    if comma is None or comma < 3 or not all(t.tag_ in _TAIL_SOURCE_TAGS for t in doc[comma + 1 : end]):
+    if comma is None or comma < 3 or not all(_tail_source_word(t) for t in doc[comma + 1 : end]):
         return
     source, content = p.span(comma + 1, end - 1), p.span(0, comma - 1)
     if source is not None and content is not None and any(t.tag_.startswith("VB") for t in doc[:comma]):
