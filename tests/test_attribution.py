@@ -734,3 +734,47 @@ def test_a_participle_after_two_joined_nouns_belongs_to_the_one_that_can_speak()
     )
     found = [a for a in find_attributions(text) if a.cue.of(text) == "promising"]
     assert [a.source.of(text) for a in found if a.source] == ["recalcitrant Republicans"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Voters, Clinton suggested, don’t have to worry that big banks can influence politicians.", "Clinton"),
+        (
+            "Tuesday in Berea, OH, after winning Ohio in the primary, Gov. John Kasich (R-OH), said, “I’m going to"
+            " Cleveland.”",
+            None,
+        ),
+    ],
+)
+def test_of_two_subjects_the_one_next_to_the_verb_speaks(text: str, source: str | None) -> None:
+    """'Voters, Clinton suggested, ...': the parser gives the verb two subjects; the speaker is the
+    one nearest the verb, not the first word of the sentence (or a state read as a subject)."""
+    found = [a for a in outermost(find_attributions(text)) if a.cue.of(text) in ("suggested", "said")]
+    expected = source or "Gov. John Kasich (R-OH)"
+    assert [a.source.of(text) if a.source else None for a in found] == [expected]
+
+
+def test_a_participle_after_a_quotation_is_said_by_the_sentence_subject() -> None:
+    """'... of “New York values,” saying the city ...': "saying" has no inverted subject (the words
+    after it are what was said), and 'telling reporters during a visit ... that he thinks ...' finds
+    the that-clause the parser hung on the visit as a relative."""
+    text = "Donald Trump has delivered a defense of “New York values,” saying the city embodied the “soul of America.”"
+    saying = [a for a in find_attributions(text) if a.cue.of(text) == "saying"]
+    assert [a.source.of(text) for a in saying if a.source] == ["Donald Trump"]
+    text = (
+        "Trump has hailed the vote as “fantastic,” telling reporters during a visit to Scotland on Friday that he"
+        " thinks the Brexit is “a great thing.”"
+    )
+    telling = [a for a in find_attributions(text) if a.cue.of(text) == "telling"]
+    assert [(a.source.of(text) if a.source else None, a.content[0].of(text)[:16]) for a in telling] == [
+        ("Trump", "that he thinks t")
+    ]
+    assert [a.source.of(text) for a in find_attributions(text) if a.cue.of(text) == "thinks" and a.source] == ["he"]
+
+
+def test_an_inverted_source_is_a_name_not_a_clause() -> None:
+    """'Selzer is happy to be Iowa’s “silver standard,” says she warned ...': after "says" comes a
+    clause, not the speaker ("she warned" is no source of "says")."""
+    text = "Pollster Ann Selzer is happy to be Iowa’s “silver standard,” says she warned about surprises."
+    assert not [a for a in find_attributions(text) if a.source and a.source.of(text) == "she warned"]

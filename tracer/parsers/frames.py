@@ -70,6 +70,8 @@ def _quote_before(p: Parsed, v: Token) -> tuple[Span, Span] | None:
     if not words:
         if any(c.dep_ in ("nsubj", "nsubjpass") and p.char(c) < quote.start for c in v.children):
             return None  # 'Humphrey, who calls Trump a "sociopath," said ...': the quote is in the subject
+        if v.tag_ == "VBG":
+            return None  # '... of “New York values,” saying the city ...': the sentence's subject says it
         source = _inverted_source(p, v)
         return (quote, source) if source else None
     if len(words) > MAX_SOURCE_TOKENS or any(t.tag_ in _FINITE for t in words) or _starts_clause(words[0]):
@@ -112,6 +114,8 @@ def _inverted_source(p: Parsed, v: Token) -> Span | None:
             return p.subtree(child)
     rest = list(p.doc[v.i + 1 :])
     stop = next((i for i, t in enumerate(rest) if t.is_punct or t.tag_ == "IN"), len(rest))
+    if any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in rest[:stop]):
+        return None  # '..., says she warned about surprises': a clause, not an inverted name
     return p.tokens(rest[:stop]) if stop else None
 
 

@@ -37,9 +37,11 @@ def subject_of(p: Parsed, v: Token) -> Token | None:
     A subject inside a quotation that does not contain the verb is the parser mistaking the
     quote for the clause; it is not the source.
     """
-    for child in v.children:
-        if child.dep_ in ("nsubj", "csubj") and not _quoted_apart(p, child, v):
-            return child
+    subjects = [c for c in v.children if c.dep_ in ("nsubj", "csubj") and not _quoted_apart(p, c, v)]
+    if len(subjects) > 1 and _set_apart(subjects[-2], subjects[-1]):
+        return subjects[-1]  # "Voters, Clinton suggested, don't ...": the subject nearest the verb
+    if subjects:  # (but "the company's executive chair Marcelo Claure wrote" is one phrase)
+        return subjects[0]
     head = v.head
     if head.i == v.i:
         return None
@@ -72,6 +74,13 @@ def subject_of(p: Parsed, v: Token) -> Token | None:
     if v.dep_ == "pcomp" and head.lower_ == "as" and is_passive(head.head):
         return next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)  # "was quoted as saying"
     return None
+
+
+def _set_apart(first: Token, second: Token) -> bool:
+    """Whether two subjects of one verb, both before it, are separated by a comma or a bracket."""
+    if second.i < first.i:
+        return False
+    return any(t.is_punct for t in first.doc[first.right_edge.i + 1 : second.left_edge.i])
 
 
 def _last_conjunct(noun: Token, v: Token) -> Token | None:

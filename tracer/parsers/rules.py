@@ -114,6 +114,8 @@ def _defining_relative(p: Parsed, b: Attribution, found: list[Attribution]) -> b
     rel = relative_clause(w) if w is not None and b.form == "verb" else None
     if rel is None or rel.left_edge.i == 0 or rel.doc[rel.left_edge.i - 1].text in _ASIDE_OPENERS:
         return False
+    if rel.left_edge.dep_ == "mark":
+        return False  # "that" as a conjunction: a reported clause misread as a relative, not a relative
     start = p.char(rel.left_edge)
     return any(a is not b and a.kind == "clause" and a.covers(b.cue) and a.cue.start < start for a in found)
 
@@ -502,8 +504,8 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
             clauses = []  # "asked to ..." alone is a request nobody heard
     if not clauses and verb.cls == "question":  # "asked workers if they planned ...": the parser's advcl
         clauses = [c for c in v.children if c.dep_ == "advcl" and c.i > v.i and _marked(c, ("if", "whether"))]
-    if not clauses and verb.addressee:  # "told a meeting of leaders that few people understood ...":
-        clauses = _that_clause_on_hearer(v)  # the parser reads the that-clause as the hearer's relative
+    if not clauses and (verb.addressee or verb.cls == "speech"):  # "told a meeting of leaders that few
+        clauses = _that_clause_on_hearer(v)  # people understood ...": the parser reads it as a relative
     if not clauses and verb.cls in ("speech", "report", "belief"):  # "said after the convention he would ...":
         clauses = [c for c in v.children if c.dep_ == "advcl" and c.i > v.i and _unmarked_finite(c)]  # an advcl
     if not clauses and v.i + 1 < len(v.doc) and v.nbor(1).lower_ == "that" and v.nbor(1).head.i == v.i:
@@ -528,11 +530,10 @@ def _marked(clause: Token, marks: tuple[str, ...]) -> bool:
 
 
 def _that_clause_on_hearer(v: Token) -> list[Token]:
-    """A "that" clause with a subject of its own hung on the hearer as a relative clause."""
-    hearer = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
-    if hearer is None:
-        return []
-    for rel in (t for t in hearer.subtree if t.dep_ == "relcl"):
+    """A "that" clause with a subject of its own hung on the hearer, or on the setting ("telling
+    reporters during a visit to Scotland on Friday that he thinks ..."), as a relative clause."""
+    after = (c for c in v.children if c.i > v.i and c.dep_ in ("dobj", "prep"))
+    for rel in (t for c in after for t in c.subtree if t.dep_ == "relcl"):
         first = rel.left_edge
         subject = next((c for c in rel.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if first.lower_ == "that" and first.dep_ == "mark" and subject is not None and subject.i > first.i:
