@@ -778,3 +778,19 @@ def test_an_inverted_source_is_a_name_not_a_clause() -> None:
     clause, not the speaker ("she warned" is no source of "says")."""
     text = "Pollster Ann Selzer is happy to be Iowa’s “silver standard,” says she warned about surprises."
     assert not [a for a in find_attributions(text) if a.source and a.source.of(text) == "she warned"]
+
+
+def test_clauses_on_both_sides_of_the_cue_are_two_fragments() -> None:
+    """'A had been building ..., Medrano said; the protest was ...': both clauses are what Medrano
+    said (the first is no statement of its own), as two fragments that leave out "Medrano said"."""
+    text = (
+        "Among his constituents, frustration had been building from the moment the session began, Medrano said;"
+        " the protest was a form of release."
+    )
+    said = [a for a in find_attributions(text) if a.cue.of(text) == "said"]
+    assert [[f.of(text) for f in a.content] for a in said] == [
+        [
+            "Among his constituents, frustration had been building from the moment the session began",
+            "the protest was a form of release",
+        ]
+    ]

@@ -491,9 +491,10 @@ def _as_object(p: Parsed, v: Token) -> Content | None:
 
 
 def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
-    clauses = [c for c in v.children if c.dep_ in _CLAUSE_DEPS and c.i > v.i]
-    if not clauses:  # "The talks failed, the minister said"; but in "520 delegates said A, 39 said B"
-        clauses = [c for c in v.children if c.dep_ in _CLAUSE_DEPS and _inverted(p, c, v, verb)]  # A is not B's
+    after = [c for c in v.children if c.dep_ in _CLAUSE_DEPS and c.i > v.i]
+    # "The talks failed, the minister said"; but in "520 delegates said A, 39 said B" A is not B's
+    before = [c for c in v.children if c.dep_ in _CLAUSE_DEPS and c.i < v.i and _inverted(p, c, v, verb)]
+    clauses = [*(c for c in before if not (after and _speech_clause(c))), *after]
     if not clauses and verb.cls in ("intent", "belief", "speech", "stance", "question") and not verb.aspect:
         clauses = [c for c in v.children if c.dep_ == "xcomp" and c.tag_ in ("VB", "VBG")]
         hearer = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
@@ -517,9 +518,10 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
     # it scopes over the whole sentence and is not part of what the agency said.
     according = "according" in p.words
     spans = [s for s in (p.subtree(c, without=_clause_cuts(c, according)) for c in clauses) if s]
-    if spans:
-        span = Span(min(s.start for s in spans), max(s.end for s in spans))
-        return (span,), quote_kind(p, span), []
+    if spans:  # a clause on each side ("A had been building, Medrano said; B"): two fragments
+        sides = ([s for s in spans if s.end <= p.char(v)], [s for s in spans if s.end > p.char(v)])
+        fragments = tuple(Span(min(s.start for s in f), max(s.end for s in f)) for f in sides if f)
+        return fragments, quote_kind(p, fragments[0]), []
     if v.dep_ == "parataxis" and v.head.tag_.startswith(("VB", "JJ", "NN")) and _parenthetical(v, verb):
         return _host_clause(p, v)
     return None
@@ -547,6 +549,13 @@ def _clause_cuts(clause: Token, according: bool) -> list[Token]:
     cuts = _according_phrases(clause) if according else []
     last = clause.right_edge
     return [*cuts, last] if last.dep_ == "cc" and last.head.i == clause.i else cuts
+
+
+def _speech_clause(clause: Token) -> bool:
+    """A clause headed by a speech or report verb with a subject of its own ("520 delegates said A")."""
+    verb = lexicon().verb(clause.lower_)
+    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    return verb is not None and verb.cls in ("speech", "report") and own
 
 
 def _own_cue_clause(clause: Token) -> bool:
