@@ -721,6 +721,7 @@ def test_a_hyphenated_label_before_a_colon_is_one_kicker() -> None:
     """'LOOK-UP TOOL: Check cases in your area': the hyphen inside "LOOK-UP" is no kicker dash
     (which left "UP TOOL" as a speaker), and a tool is no speaker; 'EXCLUSIVE - Roger Stone:' still is."""
     assert find_attributions("LOOK-UP TOOL: Check cases in your area") == []
+    assert find_attributions("Python-Goose: useful #python library for extracting body text") == []
     text = "EXCLUSIVE - Roger Stone: Trump will win"
     assert [a.source.of(text) for a in find_attributions(text) if a.source] == ["Roger Stone"]
 
@@ -793,4 +794,39 @@ def test_clauses_on_both_sides_of_the_cue_are_two_fragments() -> None:
             "Among his constituents, frustration had been building from the moment the session began",
             "the protest was a form of release",
         ]
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As Storm Ciarán continues to batter the south coast, meteorologists are warning that the worst is to come.",
+        "We expect that total to rise each day as forces continue to identify those involved.",
+    ],
+)
+def test_as_with_a_verb_of_its_own_is_no_source(text: str) -> None:
+    """'As Storm Ciarán continues to batter ...': "as" + a verb with a complement is a clause of
+    time, so the storm is no source of the sentence around it."""
+    assert not [a for a in find_attributions(text) if a.cue.of(text).startswith("As ") or "continue" in a.cue.of(text)]
+
+
+def test_as_x_reports_for_an_outlet_is_as_x_said() -> None:
+    """'As Emily Feng reports for NPR, ...': "for NPR" is whom she reports for, not an object, and
+    'As we've noted, a study ...' has no object (the comma ends the verb)."""
+    text = "As Emily Feng reports for NPR, the first cases came to light last week."
+    found = [a for a in find_attributions(text) if "reports" in a.cue.of(text)]
+    assert [(a.source.of(text) if a.source else None, a.content[0].of(text)) for a in found] == [
+        ("Emily Feng", "the first cases came to light last week")
+    ]
+    text = "As we’ve noted, a study by the Centre concluded that tariffs fall on consumers."
+    noted = [a for a in find_attributions(text) if "noted" in a.cue.of(text)]
+    assert [a.content[0].of(text) for a in noted] == ["a study by the Centre concluded that tariffs fall on consumers"]
+
+
+def test_a_promise_inside_a_quotation_is_no_closing_cue() -> None:
+    """'“You tell me one, and when you’re gone, I’ll tell it to somebody else.”': "I'll tell it"
+    closes the sentence but reports nothing said before the comma."""
+    text = "“No,” he said. “No. You tell me one, and when you’re gone, I’ll tell it to somebody else.”"
+    assert not [
+        a for a in find_attributions(text) if a.cue.of(text) == "tell" and a.source and a.source.of(text) == "I"
     ]

@@ -280,8 +280,8 @@ def _name_word(p: Parsed, w: Token, tags: frozenset[str], lex: Lexicon) -> bool:
 def _after_kicker(p: Parsed, name: list[Token], lex: Lexicon) -> list[Token]:
     """'EXCLUSIVE – Roger Stone: ...': the words after a kicker and its dash."""
     dash = next((i for i, w in enumerate(name) if _spaced_dash(w)), None)
-    if dash is None:
-        return name
+    if dash is None:  # a hyphenated label ("Ablauf-Pyramide:", "Python-Goose:", "LOOK-UP TOOL:") is
+        return [] if any(w.text == "-" for w in name) else name  # a section or a thing more than a speaker
     kicker = " ".join(w.text for w in name[:dash]).lower().replace("’", "'")
     return name[dash + 1 :] if kicker in lex.kickers else []
 

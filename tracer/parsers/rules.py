@@ -114,9 +114,9 @@ def _defining_relative(p: Parsed, b: Attribution, found: list[Attribution]) -> b
     rel = relative_clause(w) if w is not None and b.form == "verb" else None
     if rel is None or rel.left_edge.i == 0 or rel.doc[rel.left_edge.i - 1].text in _ASIDE_OPENERS:
         return False
-    if rel.left_edge.dep_ == "mark":
-        return False  # "that" as a conjunction: a reported clause misread as a relative, not a relative
     start = p.char(rel.left_edge)
+    if any(a.content and a.content[0].start == start for a in found):
+        return False  # a reported clause the parser misread as a relative ("telling reporters ... that")
     return any(a is not b and a.kind == "clause" and a.covers(b.cue) and a.cue.start < start for a in found)
 
 
@@ -319,6 +319,8 @@ def _tail_cue(p: Parsed, v: Token, verb: CueVerb) -> Iterator[Attribution]:
         return
     if any(c.i > v.i and not _closing_child(c, verb) for c in v.children):
         return  # "I immediately thought of Elise": the verb has a complement of its own
+    if any(c.tag_ == "MD" for c in v.children):
+        return  # "..., I'll tell it to somebody else": a promise, not a report of what came before
     subjects = [c for c in v.children if c.dep_ == "nsubj"]
     after = [c for c in subjects if c.i > v.i]
     before = [c for c in subjects if c.i < v.i and c.left_edge.i > 0]
@@ -348,7 +350,7 @@ def _closing_child(c: Token, verb: CueVerb) -> bool:
     if c.dep_ in _CLOSING_DEPS:
         return True
     if c.dep_ in ("dobj", "dative"):
-        return verb.addressee
+        return verb.addressee and c.lower_ not in ("it", "this", "that")  # a hearer, not "told it"
     return c.dep_ == "prep" and c.lower_ in _CLOSING_PREPS
 
 
@@ -447,14 +449,17 @@ _OBJECT_PREPS = frozenset({"for", "about", "of", "against", "over", "into", "wit
 
 def _no_object(v: Token, verb: CueVerb) -> bool:
     """Whether "as X <verb>" is the parenthetical "as X said" (the host clause is its content)
-    and not a clause of time with an object of its own ("as he called for greater ethics")."""
+    and not a clause of time with an object of its own ("as he called for greater ethics").
+    A comma right after the verb ends it: "As we've noted, a study ..." has no object."""
+    if v.i + 1 < len(v.doc) and v.nbor(1).text == ",":
+        return True
     for c in v.children:
         if c.i < v.i:
             continue
         if c.dep_ in ("attr", "oprd", "xcomp") or (c.dep_ == "dobj" and not verb.addressee):
             return False
-        if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS:
-            return False
+        if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and (verb.prep or c.lower_ != "for"):
+            return False  # but "as Emily Feng reports for NPR": whom she works for
     return True
 
 
@@ -506,7 +511,7 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
     if not clauses and verb.cls == "question":  # "asked workers if they planned ...": the parser's advcl
         clauses = [c for c in v.children if c.dep_ == "advcl" and c.i > v.i and _marked(c, ("if", "whether"))]
     if not clauses and (verb.addressee or verb.cls == "speech"):  # "told a meeting of leaders that few
-        clauses = _that_clause_on_hearer(v)  # people understood ...": the parser reads it as a relative
+        clauses = _that_clause_on_hearer(v, verb)  # people understood ...": the parser reads it as a relative
     if not clauses and verb.cls in ("speech", "report", "belief"):  # "said after the convention he would ...":
         clauses = [c for c in v.children if c.dep_ == "advcl" and c.i > v.i and _unmarked_finite(c)]  # an advcl
     if not clauses and v.i + 1 < len(v.doc) and v.nbor(1).lower_ == "that" and v.nbor(1).head.i == v.i:
@@ -531,10 +536,11 @@ def _marked(clause: Token, marks: tuple[str, ...]) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
-def _that_clause_on_hearer(v: Token) -> list[Token]:
+def _that_clause_on_hearer(v: Token, verb: CueVerb) -> list[Token]:
     """A "that" clause with a subject of its own hung on the hearer, or on the setting ("telling
     reporters during a visit to Scotland on Friday that he thinks ..."), as a relative clause."""
-    after = (c for c in v.children if c.i > v.i and c.dep_ in ("dobj", "prep"))
+    places = ("dobj", "prep") if verb.addressee else ("prep",)  # a dobj of "say" is what was said
+    after = (c for c in v.children if c.i > v.i and c.dep_ in places)
     for rel in (t for c in after for t in c.subtree if t.dep_ == "relcl"):
         first = rel.left_edge
         subject = next((c for c in rel.children if c.dep_ in ("nsubj", "nsubjpass")), None)
