@@ -830,3 +830,20 @@ def test_a_promise_inside_a_quotation_is_no_closing_cue() -> None:
     assert not [
         a for a in find_attributions(text) if a.cue.of(text) == "tell" and a.source and a.source.of(text) == "I"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Ex-friends told the Daily Mail that the Suits star was frustrated with her career.", "Ex-friends"),
+        (
+            "Job cuts will come, the company's executive chair Marcelo Claure wrote in an email.",
+            "the company's executive chair Marcelo Claure",
+        ),
+    ],
+)
+def test_a_noun_phrase_split_into_several_subjects_is_one_source(text: str, source: str) -> None:
+    """'Ex-friends told ...': the parser makes "Ex", "-" and "friends" three subjects of "told";
+    the source is the whole phrase, not its first word."""
+    found = [a for a in outermost(find_attributions(text)) if a.cue.of(text) in ("told", "wrote")]
+    assert [a.source.of(text) if a.source else None for a in found] == [source]

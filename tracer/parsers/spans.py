@@ -222,6 +222,10 @@ class Parsed:
         """
         last = subject.right_edge.i
         span = self.subtree(subject, without)
+        joined = _joined_subjects(subject, verb)
+        if span is not None and joined is not None:  # "Ex-friends", "the executive chair Marcelo Claure"
+            end = self.span(subject.i, joined.right_edge.i)
+            return Span(span.start, end.end) if end is not None else span
         if span is not None and subject.i > verb.i:  # "Said Ellis: “I don't ...": the name ends at the colon
             marks = (self.text.find(c, span.start, span.end) for c in ':“"')
             cut = min((i for i in marks if i > span.start), default=None)
@@ -251,3 +255,17 @@ class Parsed:
         """Whether a token lies inside a quotation (its marks excluded)."""
         q = self.quote_at(self.char(token))
         return q is not None and q.start < self.char(token)
+
+
+def _joined_subjects(subject: Token, verb: Token) -> Token | None:
+    """The last of the subjects right after `subject` that the parser split off one noun phrase
+    ("Ex - friends told": three subjects of "told"), if any."""
+    last = None
+    end = subject.right_edge.i
+    for other in sorted(
+        (c for c in verb.children if c.dep_ == "nsubj" and subject.i < c.i < verb.i), key=lambda c: c.i
+    ):
+        if other.left_edge.i != end + 1:
+            break
+        last, end = other, other.right_edge.i
+    return last
