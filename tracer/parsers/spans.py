@@ -224,8 +224,8 @@ class Parsed:
         span = self.subtree(subject, without)
         joined = _joined_subjects(subject, verb)
         if span is not None and joined is not None:  # "Ex-friends", "the executive chair Marcelo Claure"
-            end = self.span(subject.i, joined.right_edge.i)
-            return Span(span.start, end.end) if end is not None else span
+            whole = self.span(subject.i, joined.right_edge.i)
+            return Span(span.start, whole.end) if whole is not None else span
         if span is not None and subject.i > verb.i:  # "Said Ellis: “I don't ...": the name ends at the colon
             marks = (self.text.find(c, span.start, span.end) for c in ':“"')
             cut = min((i for i in marks if i > span.start), default=None)
