@@ -50,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from polnear import Fragments, GoldDocument, GoldRelation, load_split
 
-from tracer.parsers.attribution import find_attributions, outermost
+from tracer.parsers.attribution import find_attributions, outermost, parse_candidates
 from tracer.parsers.spans import Attribution
 from tracer.text import sentences
 
@@ -297,7 +297,39 @@ def main(argv: list[str] | None = None) -> int:
         print(pages_speed(Path(args.pages), args.repeat))
     if args.reference:
         print(reference_speed(docs, args.repeat))
+    print(time_budget(docs))
     return 0
+
+
+def time_budget(docs: list[GoldDocument]) -> str:
+    """Where one pass spends its time: how much the fast path leaves to the parser, and the
+    parser's share of the stage (the rest is the rules, quotes and chains). The parse is per token,
+    so the parsed share bounds what any speed-up of the rules can buy."""
+    from tracer.parsers.cues import lexicon
+    from tracer.parsers.nlp import parse
+
+    lex = lexicon()
+    total = chars = parsed_chars = 0
+    texts: list[str] = []
+    for d in docs:
+        spans = sentences(d.text)
+        candidates = parse_candidates(d.text, spans)
+        total += len(spans)
+        chars += sum(s.end - s.start for s in spans)
+        parsed_chars += sum(s.end - s.start for s in candidates)
+        texts += [lex.parser_form(s.of(d.text)) for s in candidates]
+    start = time.perf_counter()
+    tokens = sum(len(doc) for doc in parse(texts))
+    parse_time = time.perf_counter() - start
+    start = time.perf_counter()
+    for d in docs:
+        find_attributions(d.text)
+    stage_time = time.perf_counter() - start
+    return (
+        f"budget     fast path parses {len(texts)} of {total} sentences ({len(texts) / total:.0%};"
+        f" {parsed_chars / chars:.0%} of the characters, {tokens} tokens); spaCy parse {parse_time:.2f} s"
+        f" of {stage_time:.2f} s per pass ({parse_time / stage_time:.0%}), {tokens / parse_time:,.0f} tokens/s"
+    )
 
 
 # GenderGapTracker's quote extractor, measured on this machine (the issue's anchor), runs the
