@@ -47,18 +47,8 @@ def according_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
     after = [c for c in t.head.children if c.lower_ in CITING and 0 < c.i - last <= 2]
     last = max([last, *(c.right_edge.i for c in after)])
     fragments = _around(p, _according_scope(t, lex), t.i, last)
-    if source is None or not fragments:
-        return
-    yield Attribution(
-        source=source,
-        cue=p.tokens([t, to]) or p.bounds,
-        content=fragments,
-        sentence=p.bounds,
-        cls="according",
-        form="according",
-        kind=_kind(p, fragments),
-        lemma="according to",
-    )
+    if source is not None and fragments:
+        yield _vouched(p, source, [t, to], fragments, "according to")
 
 
 def poll_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
@@ -74,17 +64,21 @@ def poll_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
     if not (opening or named):
         return  # "leads in the polls", "slid in national polls": a standing, no poll's finding
     source, fragments = p.subtree(pobj), _around(p, _list_head(t), t.i, t.right_edge.i)
-    if source is None or not fragments:
-        return
-    yield Attribution(
+    if source is not None and fragments:
+        yield _vouched(p, source, [t], fragments, "in")
+
+
+def _vouched(p: Parsed, source: Span, cue: list[Token], fragments: tuple[Span, ...], lemma: str) -> Attribution:
+    """The attribution of a phrase that vouches for its host clause ("according to X", "in a poll")."""
+    return Attribution(
         source=source,
-        cue=p.tokens([t]) or p.bounds,
+        cue=p.tokens(cue) or p.bounds,
         content=fragments,
         sentence=p.bounds,
         cls="according",
         form="according",
         kind=_kind(p, fragments),
-        lemma="in",
+        lemma=lemma,
     )
 
 
