@@ -567,10 +567,8 @@ def _speech_clause(clause: Token) -> bool:
 def _own_cue_clause(clause: Token) -> bool:
     """A clause that is a speech or report verb with a subject of its own, joined by "and"/"but"
     ("said A, and three-quarters said B"): not part of the first verb's content."""
-    verb = lexicon().verb(clause.lower_)
     joined = clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].lower_ in ("and", "but", "while", "whereas")
-    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
-    return verb is not None and verb.cls in ("speech", "report") and own and joined
+    return joined and _speech_clause(clause)
 
 
 def _unmarked_finite(clause: Token) -> bool:
