@@ -77,9 +77,7 @@ def subject_of(p: Parsed, v: Token) -> Token | None:
 
 
 def _set_apart(first: Token, second: Token) -> bool:
-    """Whether two subjects of one verb, both before it, are separated by a comma or a bracket."""
-    if second.i < first.i:
-        return False
+    """Whether a comma or a bracket separates two subjects of one verb (children come in order)."""
     return any(t.is_punct for t in first.doc[first.right_edge.i + 1 : second.left_edge.i])
 
 

@@ -257,15 +257,18 @@ class Parsed:
         return q is not None and q.start < self.char(token)
 
 
+def _adjacent(first: Token, second: Token) -> bool:
+    """Whether two sibling phrases touch, with nothing (no comma, no bracket) between them: two
+    "subjects" of one verb that touch are one noun phrase the parser split ("Ex - friends told")."""
+    return second.left_edge.i == first.right_edge.i + 1
+
+
 def _joined_subjects(subject: Token, verb: Token) -> Token | None:
     """The last of the subjects right after `subject` that the parser split off one noun phrase
     ("Ex - friends told": three subjects of "told"), if any."""
-    last = None
-    end = subject.right_edge.i
-    for other in sorted(
-        (c for c in verb.children if c.dep_ == "nsubj" and subject.i < c.i < verb.i), key=lambda c: c.i
-    ):
-        if other.left_edge.i != end + 1:
+    last = subject
+    for other in (c for c in verb.children if c.dep_ == "nsubj" and subject.i < c.i < verb.i):
+        if not _adjacent(last, other):
             break
-        last, end = other, other.right_edge.i
-    return last
+        last = other
+    return last if last is not subject else None
