@@ -511,7 +511,7 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
     if not clauses and verb.cls == "question":  # "asked workers if they planned ...": the parser's advcl
         clauses = [c for c in v.children if c.dep_ == "advcl" and c.i > v.i and _marked(c, ("if", "whether"))]
     if not clauses and (verb.addressee or verb.cls == "speech"):  # "told a meeting of leaders that few
-        clauses = _that_clause_on_hearer(v, verb)  # people understood ...": the parser reads it as a relative
+        clauses = _that_clause_read_as_relative(v, verb)  # people understood ...": the parser reads it as a relative
     if not clauses and verb.cls in ("speech", "report", "belief"):  # "said after the convention he would ...":
         clauses = [c for c in v.children if c.dep_ == "advcl" and c.i > v.i and _unmarked_finite(c)]  # an advcl
     if not clauses and v.i + 1 < len(v.doc) and v.nbor(1).lower_ == "that" and v.nbor(1).head.i == v.i:
@@ -536,7 +536,7 @@ def _marked(clause: Token, marks: tuple[str, ...]) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
-def _that_clause_on_hearer(v: Token, verb: CueVerb) -> list[Token]:
+def _that_clause_read_as_relative(v: Token, verb: CueVerb) -> list[Token]:
     """A "that" clause with a subject of its own hung on the hearer, or on the setting ("telling
     reporters during a visit to Scotland on Friday that he thinks ..."), as a relative clause."""
     places = ("dobj", "prep") if verb.addressee else ("prep",)  # a dobj of "say" is what was said
