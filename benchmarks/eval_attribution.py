@@ -26,7 +26,8 @@ single process, one BLAS thread, model loaded and warmed up before timing; the p
 by up to a third between runs. The regex baseline below runs in the same process on the same
 documents. With --reference, spaCy's full small pipeline (what GenderGapTracker's extractor runs
 on each article) is timed in the same passes, and the ratio of the two rates is printed: it does
-not drift with the machine's load.
+not drift with the machine's load. With --ggt CHECKOUT, GenderGapTracker's extractor itself (the
+issue's anchor, `ggt.py`) is scored with the same scorer and timed in the same passes.
 """
 
 from __future__ import annotations
@@ -262,6 +263,8 @@ def report(name: str, counts: dict[tuple[str, str], Counts], rates: list[float])
             p, r, f = counts[(role, mode)].prf()
             cells.append(f"{p:.3f} {r:.3f} {f:.3f}")
         rows.append(f"{name:<10} {role:<8} {cells[0]:<20} {cells[1]:<20}")
+    if not rates:
+        return rows
     rows.append(
         f"{name:<10} speed    best {max(rates):.1f}, median {statistics.median(rates):.1f} articles/s"
         f" ({len(rates)} passes)"
@@ -278,6 +281,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="timed passes over the split (default 3)")
     parser.add_argument("--pages", help="also time the stage on a folder of real news pages (*.html)")
     parser.add_argument(
+        "--ggt",
+        metavar="CHECKOUT",
+        help="also score and time GenderGapTracker's quote extractor from a checkout (see benchmarks/ggt.py)",
+    )
+    parser.add_argument(
         "--reference",
         action="store_true",
         help="also time spaCy's full small pipeline in the same passes (a load-independent speed ratio)",
@@ -293,6 +301,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, extractor in (("baseline", baseline_extractor), ("tracer", tracer_extractor)):
         counts, rates = run(docs, extractor, args.repeat)
         print("\n".join(report(name, counts, rates)))
+    if args.ggt:
+        print("\n".join(ggt_rows(docs, args.ggt, args.repeat)))
     if args.pages:
         print(pages_speed(Path(args.pages), args.repeat))
     if args.reference:
@@ -368,6 +378,37 @@ def reference_speed(docs: list[GoldDocument], repeat: int) -> str:
         f" tracer in the same passes median {statistics.median(ours):.1f}; ratio {ratio:.2f}x"
         f" (at the anchor's {GGT_ANCHOR} articles/s: {ratio * GGT_ANCHOR:.1f} articles/s)"
     )
+
+
+def ggt_rows(docs: list[GoldDocument], checkout: str, repeat: int) -> list[str]:
+    """GenderGapTracker's extractor scored like the tracer, then timed in the same passes: as
+    spaCy loads it by default, and on numpy's BLAS like the tracer. The ratios are the issue's
+    "3x GenderGapTracker" measured side by side, free of the machine's drift."""
+    from ggt import GenderGapTracker
+
+    ggt = GenderGapTracker(checkout)
+    rows = report("ggt", score(docs, [ggt.relations(d.text) for d in docs]), [])
+    fair = GenderGapTracker(checkout, numpy_blas=True)
+    timed: dict[str, Callable[[str], object]] = {
+        "tracer": find_attributions,
+        "ggt": ggt.quotes,
+        "ggt-numpy": fair.quotes,
+    }
+    rates: dict[str, list[float]] = {name: [] for name in timed}
+    for _ in range(repeat):
+        for name, call in timed.items():
+            start = time.perf_counter()
+            for d in docs:
+                call(d.text)
+            rates[name].append(len(docs) / (time.perf_counter() - start))
+    for name in ("ggt", "ggt-numpy"):
+        ratio = statistics.median(o / t for o, t in zip(rates["tracer"], rates[name], strict=True))
+        rows.append(
+            f"{name:<10} speed    median {statistics.median(rates[name]):.1f} articles/s; tracer in the same"
+            f" passes median {statistics.median(rates['tracer']):.1f}; ratio {ratio:.2f}x"
+            f" (at the anchor's {GGT_ANCHOR} articles/s: {ratio * GGT_ANCHOR:.1f})"
+        )
+    return rows
 
 
 def pages_speed(folder: Path, repeat: int) -> str:
