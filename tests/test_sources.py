@@ -269,7 +269,7 @@ def test_head_nouns_give_kinds_and_gender_vetoes_a_pronoun() -> None:
     assert guess_kind("White House officials") == SourceKind.GOVERNMENT
     text = (
         'Sky reporter Becky Johnson said: "There is a tense situation developing here."\n\n'
-        'A masked man on a motorbike rides up behind her shouting in the clip. '
+        "A masked man on a motorbike rides up behind her shouting in the clip. "
         '"The media are clearly not very welcome here," she adds.'
     )
     assert "A masked man on a motorbike" not in _chain(text, "not very welcome")
