@@ -23,7 +23,7 @@ cue = "citing", content = Y), as the corpus annotates it. Speed is the attributi
 (`find_attributions`: fast scan, spaCy parse of candidate sentences, rules, quote joining),
 single process, one BLAS thread, model loaded and warmed up before timing; the pass is repeated
 (--repeat, default 3) and the best and median rates printed, because this machine's speed drifts
-by up to a third between runs. The regex baseline below runs in the same process on the same
+by up to 3x over a day. The regex baseline below runs in the same process on the same
 documents. With --reference, spaCy's full small pipeline (what GenderGapTracker's extractor runs
 on each article) is timed in the same passes, and the ratio of the two rates is printed: it does
 not drift with the machine's load. With --ggt CHECKOUT, GenderGapTracker's extractor itself (the
@@ -356,32 +356,44 @@ def time_budget(docs: list[GoldDocument], repeat: int) -> str:
 GGT_ANCHOR = 6.8
 
 
+def same_passes(
+    docs: list[GoldDocument], calls: dict[str, Callable[[str], object]], repeat: int
+) -> dict[str, list[float]]:
+    """Articles/second of each call, timed one after another in every pass, so the machine's
+    drift (up to 3x between runs) hits all of them alike."""
+    rates: dict[str, list[float]] = {name: [] for name in calls}
+    for _ in range(repeat):
+        for name, call in calls.items():
+            start = time.perf_counter()
+            for d in docs:
+                call(d.text)
+            rates[name].append(len(docs) / (time.perf_counter() - start))
+    return rates
+
+
+def _against_tracer(label: str, theirs: list[float], ours: list[float]) -> str:
+    """One row: the other system's median rate, the tracer's in the same passes, and their ratio."""
+    ratio = statistics.median(o / t for o, t in zip(ours, theirs, strict=True))
+    return (
+        f"{label} median {statistics.median(theirs):.1f} articles/s; tracer in the same passes median"
+        f" {statistics.median(ours):.1f}; ratio {ratio:.2f}x (at the anchor's {GGT_ANCHOR} articles/s:"
+        f" {ratio * GGT_ANCHOR:.1f})"
+    )
+
+
 def reference_speed(docs: list[GoldDocument], repeat: int) -> str:
     """The stage's speed against a reference timed in the same passes: the full spaCy small
     pipeline (all components, the whole article) that GenderGapTracker's extractor runs before its
-    rules, so an upper bound on its speed. This machine's speed drifts by up to 3x between runs;
-    the ratio of two rates taken side by side does not."""
+    rules, so an upper bound on its speed."""
     import spacy
 
     from tracer.parsers.nlp import MODEL
 
     full = spacy.load(MODEL)
     full(docs[0].text)
-    ours, theirs = [], []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for d in docs:
-            find_attributions(d.text)
-        ours.append(len(docs) / (time.perf_counter() - start))
-        start = time.perf_counter()
-        for d in docs:
-            full(d.text)
-        theirs.append(len(docs) / (time.perf_counter() - start))
-    ratio = statistics.median(o / t for o, t in zip(ours, theirs, strict=True))
-    return (
-        f"reference  spaCy small full pipeline on whole articles: median {statistics.median(theirs):.1f} articles/s;"
-        f" tracer in the same passes median {statistics.median(ours):.1f}; ratio {ratio:.2f}x"
-        f" (at the anchor's {GGT_ANCHOR} articles/s: {ratio * GGT_ANCHOR:.1f} articles/s)"
+    rates = same_passes(docs, {"tracer": find_attributions, "reference": full}, repeat)
+    return _against_tracer(
+        "reference  spaCy small full pipeline on whole articles:", rates["reference"], rates["tracer"]
     )
 
 
@@ -391,25 +403,8 @@ def ggt_rows(docs: list[GoldDocument], ggt: GenderGapTracker, fair: GenderGapTra
     the issue's "3x GenderGapTracker" measured side by side, free of the machine's drift."""
     rows = report("ggt", score(docs, [ggt.relations(d.text) for d in docs]), [])
     fair.quotes(docs[0].text)  # warm up (the scoring pass above warmed `ggt`)
-    timed: dict[str, Callable[[str], object]] = {
-        "tracer": find_attributions,
-        "ggt": ggt.quotes,
-        "ggt-numpy": fair.quotes,
-    }
-    rates: dict[str, list[float]] = {name: [] for name in timed}
-    for _ in range(repeat):
-        for name, call in timed.items():
-            start = time.perf_counter()
-            for d in docs:
-                call(d.text)
-            rates[name].append(len(docs) / (time.perf_counter() - start))
-    for name in ("ggt", "ggt-numpy"):
-        ratio = statistics.median(o / t for o, t in zip(rates["tracer"], rates[name], strict=True))
-        rows.append(
-            f"{name:<10} speed    median {statistics.median(rates[name]):.1f} articles/s; tracer in the same"
-            f" passes median {statistics.median(rates['tracer']):.1f}; ratio {ratio:.2f}x"
-            f" (at the anchor's {GGT_ANCHOR} articles/s: {ratio * GGT_ANCHOR:.1f})"
-        )
+    rates = same_passes(docs, {"tracer": find_attributions, "ggt": ggt.quotes, "ggt-numpy": fair.quotes}, repeat)
+    rows += [_against_tracer(f"{name:<10} speed   ", rates[name], rates["tracer"]) for name in ("ggt", "ggt-numpy")]
     return rows
 
 
