@@ -15,7 +15,7 @@ from pathlib import Path
 
 import trafilatura
 
-from tracer.document import read_html
+from tracer.read.document import read_html
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "html"
 

@@ -52,8 +52,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from ggt import GenderGapTracker, GGTUnavailableError
 from polnear import Fragments, GoldDocument, GoldRelation, load_split
 
-from tracer.parsers.attribution import find_attributions, outermost, parse_candidates
-from tracer.parsers.spans import Attribution
+from tracer.parse.attribution.find import find_attributions, outermost, parse_candidates
+from tracer.parse.attribution.spans import Attribution
 from tracer.text import sentences
 
 ROLES = ("source", "cue", "content")
@@ -320,8 +320,8 @@ def time_budget(docs: list[GoldDocument], repeat: int) -> str:
     """Where one pass spends its time: how much the fast path leaves to the parser, and the
     parser's share of the stage (the rest is the rules, quotes and chains). The parse is per token,
     so the parsed share bounds what any speed-up of the rules can buy."""
-    from tracer.parsers.cues import lexicon
-    from tracer.parsers.nlp import parse
+    from tracer.parse.attribution.cues import lexicon
+    from tracer.parse.attribution.nlp import parse
 
     lex = lexicon()
     total = chars = parsed_chars = 0
@@ -387,7 +387,7 @@ def reference_speed(docs: list[GoldDocument], repeat: int) -> str:
     rules, so an upper bound on its speed."""
     import spacy
 
-    from tracer.parsers.nlp import MODEL
+    from tracer.parse.attribution.nlp import MODEL
 
     full = spacy.load(MODEL)
     full(docs[0].text)
@@ -410,7 +410,7 @@ def ggt_rows(docs: list[GoldDocument], ggt: GenderGapTracker, fair: GenderGapTra
 
 def pages_speed(folder: Path, repeat: int) -> str:
     """Articles/second of the attribution stage on real pages (read beforehand, not timed)."""
-    from tracer.document import read_html
+    from tracer.read.document import read_html
 
     texts = [read_html(page.read_bytes(), path=str(page)).text for page in sorted(folder.glob("*.html"))]
     words = sum(len(t.split()) for t in texts)

@@ -6,7 +6,7 @@ Usage: python benchmarks/eval_chains.py [CORPUS_DIR] [--gold FILE] [--show-error
 Gold: tests/data/chains/gold.json (how it was made is in its `_comment`). Each item names a page,
 a short phrase of a claim's content, and the chain judged from the article text, nearest source
 first, each hop a list of acceptable names. Pages are traced as `tracer trace FILE --depth 0
---offline` does (`tracer.batch.trace_many`, no fetcher). A gold item is matched to the first
+--offline` does (`tracer.run.batch.trace_many`, no fetcher). A gold item is matched to the first
 not-yet-matched produced claim whose text contains its phrase (case-insensitive, whitespace
 normalised).
 
@@ -44,9 +44,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tracer.batch import trace_many
-from tracer.inputs import InputItem
 from tracer.models import Claim, Source
+from tracer.read.inputs import InputItem
+from tracer.run.batch import trace_many
 from tracer.text import sentence_at
 
 ROOT = Path(__file__).resolve().parent.parent

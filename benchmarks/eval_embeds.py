@@ -30,12 +30,12 @@ import lxml.etree as etree
 import trafilatura
 from lxml.html import document_fromstring
 
-from tracer.document import read_html
-from tracer.encoding import decode_bytes
-from tracer.metadata import read_metadata
-from tracer.parsers.embeds import extract_posts
-from tracer.parsers.links import extract_links
+from tracer.parse.links import extract_links
+from tracer.parse.posts.embeds import extract_posts
 from tracer.platforms import parse_permalink
+from tracer.read.document import read_html
+from tracer.read.encoding import decode_bytes
+from tracer.read.metadata import read_metadata
 from tracer.urls import normalise_url
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -28,7 +28,7 @@ from typing import Any
 
 from polnear import Fragments, GoldRelation
 
-from tracer.parsers.nlp import MODEL
+from tracer.parse.attribution.nlp import MODEL
 
 
 class GGTUnavailableError(RuntimeError):

@@ -9,11 +9,12 @@ from typing import Any
 import pytest
 
 from tests.conftest import DATA, SEED
-from tracer.document import Article, read_html, read_text
 from tracer.models import Claim, Hop, Platform, Post, SourceKind, TraceResult
-from tracer.parsers.attribution import extract_claims, find_attributions, outermost
-from tracer.parsers.cues import inflections, lexicon
-from tracer.trace import trace_article
+from tracer.parse.article import extract_claims
+from tracer.parse.attribution.cues import inflections, lexicon
+from tracer.parse.attribution.find import find_attributions, outermost
+from tracer.read.document import Article, read_html, read_text
+from tracer.trail.trace import trace_article
 
 CHAINS = DATA / "chains"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA
-from tracer.document import read_html, read_text
 from tracer.errors import EmptyInputError
+from tracer.read.document import read_html, read_text
 
 CASES = json.loads((DATA / "boilerplate_cases.json").read_text())["cases"]
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA, SEED
-from tracer.document import Article, read_html, read_text
 from tracer.errors import UnreadableInputError
 from tracer.models import Platform, Post
-from tracer.parsers.embeds import extract_posts
+from tracer.parse.posts.embeds import extract_posts
+from tracer.read.document import Article, read_html, read_text
 
 SYNTHETIC = DATA / "embeds" / "synthetic"
 

@@ -6,9 +6,9 @@ import codecs
 
 import pytest
 
-from tracer.document import read_html, read_text
-from tracer.encoding import decode_bytes
 from tracer.errors import UnreadableInputError
+from tracer.read.document import read_html, read_text
+from tracer.read.encoding import decode_bytes
 
 PAGE = """<html><head>{meta}<title>Caf\u00e9 \u201cnews\u201d</title></head>
 <body><article><p>The minister said the caf\u00e9 would reopen on Monday, according to a statement \u2014 \u201cwe are ready\u201d.</p>

@@ -26,8 +26,8 @@ from tracer.errors import (
     NotCachedError,
     ResponseTooLargeError,
 )
-from tracer.fetch import USER_AGENT, Fetcher, FetchOptions
-from tracer.inputs import read_url
+from tracer.read.inputs import read_url
+from tracer.web.fetch import USER_AGENT, Fetcher, FetchOptions
 
 ARTICLE = (
     "<html><head><title>Local story</title></head><body><article>"

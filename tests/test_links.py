@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA
-from tracer.document import read_html, read_text
 from tracer.models import Link, LinkKind, Platform
-from tracer.parsers.links import extract_links
+from tracer.parse.links import extract_links
+from tracer.read.document import read_html, read_text
 from tracer.urls import normalise_url
 
 GOLD = json.loads((DATA / "embeds" / "gold.json").read_text(encoding="utf-8"))["pages"]

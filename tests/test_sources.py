@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tracer.document import read_html, read_text
 from tracer.models import Link, LinkKind, SourceKind
-from tracer.parsers.attribution import extract_claims
-from tracer.parsers.dates import find_dates, parse_published
-from tracer.parsers.people import find_people
-from tracer.parsers.sources import SourceRegistry, core, guess_kind, parse_name
+from tracer.parse.article import extract_claims
+from tracer.parse.claims.dates import find_dates, parse_published
+from tracer.parse.claims.people import find_people
+from tracer.parse.claims.sources import SourceRegistry, core, guess_kind, parse_name
+from tracer.read.document import read_html, read_text
 from tracer.text import Span
-from tracer.trace import trace_article
+from tracer.trail.trace import trace_article
 
 
 def test_core_drops_appositive_and_relative_clause() -> None:

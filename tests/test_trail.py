@@ -13,11 +13,11 @@ import pytest
 
 from tests.web.server import Web
 from tests.web.tracing import ROOTS, fetch_options, guarded_options, trace, trail_options
-from tracer.batch import trace_one
-from tracer.fetch import Fetcher
-from tracer.inputs import InputItem
 from tracer.models import Claim, DocumentRef, TraceResult
-from tracer.sourcebook import name_key
+from tracer.read.inputs import InputItem
+from tracer.run.batch import trace_one
+from tracer.trail.sourcebook import name_key
+from tracer.web.fetch import Fetcher
 
 POST = "https://x.com/rivernewsnow/status/1899461556433846272"
 
@@ -335,16 +335,16 @@ def test_deleted_post_is_recorded_on_the_post_hop(web: Web, cache_dir: Path, tmp
 def test_a_page_that_breaks_a_parser_is_a_failed_document(
     web: Web, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tracer.reach
+    import tracer.trail.reach
 
-    real = tracer.reach.trace_article
+    real = tracer.trail.reach.parse_article
 
     def breaks_on_the_wire(article, **kwargs):  # type: ignore[no-untyped-def]
         if "orren-dam" in (article.document.url or "") and "/wire/" in (article.document.url or ""):
             raise RuntimeError("parser bug")
         return real(article, **kwargs)
 
-    monkeypatch.setattr(tracer.reach, "trace_article", breaks_on_the_wire)
+    monkeypatch.setattr(tracer.trail.reach, "parse_article", breaks_on_the_wire)
     result, _ = trace(web, "orren", cache_dir, depth=4)
     wire = next(d for d in result.documents if "/wire/" in (d.url or ""))
     assert wire.status.value == "failed" and "parser bug" in (wire.error or "")

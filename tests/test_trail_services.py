@@ -10,19 +10,19 @@ import pytest
 
 from tests.web.server import SITES, Web
 from tests.web.tracing import fetch_options
-from tracer.archive import Wayback
-from tracer.candidates import candidates_for
-from tracer.dating import date_in_text, date_in_url, publication_date
-from tracer.document import read_html
 from tracer.errors import BlockedURLError, HTTPStatusError, NetworkError, NotCachedError
-from tracer.fetch import Fetcher
 from tracer.models import DocumentStatus, Platform, Source, SourceKind
-from tracer.oembed import build_page, endpoint_for, fetch_post
 from tracer.platforms import PostRef, parse_permalink
-from tracer.reach import is_unreadable_social, status_of
-from tracer.sourcebook import SourceBook
+from tracer.read.dating import date_in_text, date_in_url, publication_date
+from tracer.read.document import read_html
 from tracer.text import Span
-from tracer.trace import trace_article
+from tracer.trail.candidates import candidates_for
+from tracer.trail.oembed import build_page, endpoint_for, fetch_post
+from tracer.trail.reach import is_unreadable_social, status_of
+from tracer.trail.sourcebook import SourceBook
+from tracer.trail.trace import trace_article
+from tracer.web.archive import Wayback
+from tracer.web.fetch import Fetcher
 
 TWEET = "https://x.com/rivernewsnow/status/1899461556433846272"
 

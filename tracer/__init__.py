@@ -6,17 +6,13 @@ The public API: read an article, trace it, and work with the JSON models.
 import logging
 
 from tracer._version import __version__
-from tracer.batch import trace_many, trace_one
-from tracer.document import Article, read_html, read_text
 from tracer.errors import (
     FetchError,
     InputError,
     ParseError,
     TracerError,
 )
-from tracer.export import atomic_writer, load_results, schema_json, to_json
-from tracer.fetch import Fetcher, FetchOptions
-from tracer.inputs import InputItem, expand_inputs, read_input
+from tracer.export.json_io import atomic_writer, load_results, schema_json, to_json
 from tracer.models import (
     SCHEMA_VERSION,
     Claim,
@@ -34,9 +30,14 @@ from tracer.models import (
     TraceResult,
     Visit,
 )
-from tracer.trace import trace_article
-from tracer.trail import TrailOptions
+from tracer.read.document import Article, read_html, read_text
+from tracer.read.inputs import InputItem, expand_inputs, read_input
+from tracer.run.batch import trace_many, trace_one
+from tracer.run.options import RunOptions, add_cache_arguments, add_trail_arguments, run_options
+from tracer.trail.trace import trace_article
+from tracer.trail.walk import TrailOptions
 from tracer.urls import normalise_url
+from tracer.web.fetch import Fetcher, FetchOptions
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
@@ -57,6 +58,7 @@ __all__ = [
     "ParseError",
     "Platform",
     "Post",
+    "RunOptions",
     "SCHEMA_VERSION",
     "Source",
     "SourceKind",
@@ -66,6 +68,8 @@ __all__ = [
     "TrailOptions",
     "Visit",
     "__version__",
+    "add_cache_arguments",
+    "add_trail_arguments",
     "atomic_writer",
     "expand_inputs",
     "load_results",
@@ -73,6 +77,7 @@ __all__ = [
     "read_html",
     "read_input",
     "read_text",
+    "run_options",
     "schema_json",
     "to_json",
     "trace_article",

@@ -1,8 +1,6 @@
 """The Textual terminal UI for walking provenance chains: `tracer tui [INPUT...]`.
 
-Imported only by the `tui` command, never by `tracer` itself.
+It adds its subcommand to `tracer` through the `tracer.commands` entry point (`tui.cli`), which
+imports Textual only when the UI starts; `tracer` itself never imports this package. The app
+is `tui.app.TracerApp`.
 """
-
-from tui.app import TracerApp
-
-__all__ = ["TracerApp"]

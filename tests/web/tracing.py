@@ -6,13 +6,13 @@ from pathlib import Path
 from typing import Any
 
 from tests.web.server import Web
-from tracer.addresses import host_key
-from tracer.batch import trace_one
-from tracer.fetch import Fetcher, FetchOptions
-from tracer.inputs import InputItem
 from tracer.models import TraceResult
-from tracer.oembed import default_endpoints
-from tracer.trail import TrailOptions
+from tracer.read.inputs import InputItem
+from tracer.run.batch import trace_one
+from tracer.trail.oembed import default_endpoints
+from tracer.trail.walk import TrailOptions
+from tracer.web.addresses import host_key
+from tracer.web.fetch import Fetcher, FetchOptions
 
 # The three trails' first documents: (site, path).
 ROOTS = {

@@ -1,0 +1,1 @@
+"""Writing results: JSON and JSON Lines (the contract), atomic files, the JSON Schema."""

@@ -1,0 +1,73 @@
+"""Where a reported content ends: the writer's asides after what the source said.
+
+The parse hangs a non-restrictive modifier on the last noun or verb of a reported clause, so
+its subtree runs on past what was said: "He said he is partial to Huckabee, for whom he was
+to host a fundraiser", "Trump signaled he may make peace with rivals, offering Cruz a
+speaking slot". After a comma, a relative pronoun or a participle is the writer speaking
+again; the content ends before it. Commas inside quotation marks are the source's own and
+never end it. (Appositives and contrasts after a comma were
+tried too: PolNeAR's annotators keep them about as often as not, so they stay.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from tracer.parse.attribution.phrases import CITING
+from tracer.parse.attribution.spans import Attribution, Parsed, trim
+from tracer.text import Span
+
+if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
+    from spacy.tokens import Token
+
+_RELATIVE = frozenset({"who", "which", "whom", "whose"})
+_BREAKS = frozenset({",", "—", "–", "--"})
+_PARTICIPLE_DEPS = frozenset({"advcl", "acl", "conj", "xcomp", "dep"})
+# Contents the cut applies to: reported clauses and noun phrases; quotations keep their extent.
+_KINDS = frozenset({"clause", "np"})
+# ... of cue verbs and nouns: "according to X" vouches for its whole host sentence.
+_FORMS = frozenset({"verb", "noun", "passive"})
+
+
+def drop_asides(p: Parsed, a: Attribution) -> Attribution:
+    """The attribution with each content fragment ending before the writer's first aside."""
+    if a.kind not in _KINDS or a.form not in _FORMS or not a.content:
+        return a
+    content = tuple(_before_aside(p, f) for f in a.content)
+    return a if content == a.content else replace(a, content=content)
+
+
+def _before_aside(p: Parsed, fragment: Span) -> Span:
+    first = p.token_at(fragment.start)
+    if first is None:
+        return fragment
+    doc = first.doc
+    for t in doc[first.i + 1 :]:
+        if p.char(t) >= fragment.end:
+            break
+        if t.text in _BREAKS and t.i + 1 < len(doc) and not p.in_quote(t) and _aside(doc[t.i + 1]):
+            if _clause_goes_on(p, doc[t.i + 1], fragment):
+                continue  # "the man, who told officers he was armed, fled": the clause resumes
+            cut = trim(p.text, Span(fragment.start, p.char(t)))
+            return cut if cut.end > cut.start else fragment
+    return fragment
+
+
+def _clause_goes_on(p: Parsed, n: Token, fragment: Span) -> bool:
+    """Whether a relative clause set off inside the content is followed by the verb it sits under
+    (a subject's aside, "the man, who ..., fled"), so the content goes on past it."""
+    rel = next((a for a in (n, *n.ancestors) if a.dep_ == "relcl"), None)
+    if n.lower_ not in _RELATIVE or rel is None:
+        return False
+    after = rel.right_edge.i + 1
+    return any(p.char(a) < fragment.end and a.i > after and a.tag_.startswith("VB") for a in rel.head.ancestors)
+
+
+def _aside(n: Token) -> bool:
+    """Whether the words after a comma open an aside of the writer's."""
+    if n.lower_ in _RELATIVE:
+        return True
+    if n.tag_ == "IN" and n.i + 1 < len(n.doc) and n.nbor(1).lower_ in _RELATIVE:
+        return True  # ", for whom ..."
+    return n.tag_ == "VBG" and n.dep_ in _PARTICIPLE_DEPS and n.lower_ not in CITING  # ", offering Cruz a slot"

@@ -1,0 +1,117 @@
+"""Cue verbs the parser hangs inside another cue's content although they are statements of their own.
+
+The small model often attaches a second verb of the same speaker to the nearest verb of what
+the first one said: in "Ginsburg said that she didn't want to think about it and predicted
+that Clinton will win", "predicted" becomes a conjunct of "want", and in "Bennett denied the
+notion that a shakeup is coming, explaining that ...", "explaining" an adverbial of
+"coming". Read literally, the first content swallows the second attribution and its source
+becomes "she" or "a shakeup". Likewise "Rubio suggested A, while Cruz said B": B is Cruz's
+statement, not part of what Rubio suggested. This module finds such verbs so that the first
+content stops before them and the shared speaker is the second verb's source.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tracer.parse.attribution.cues import Lexicon, lexicon
+
+if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
+    from spacy.tokens import Token
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# Clause links that make a coordinate or adjunct clause, not a complement of what was said.
+_SIDE_DEPS = frozenset({"conj", "advcl"})
+# Words that open a statement set against the one before ("..., while Cruz said ...").
+_CONTRAST = frozenset({"while", "whereas", "but", "although", "though", "and", "yet"})
+# Classes of a participle that goes on with the speaker's own words (", explaining that ...").
+_SPEAKER_CLASSES = frozenset({"speech", "belief", "report"})
+
+
+def shared_speaker(w: Token, lex: Lexicon) -> Token | None:
+    """The outer cue verb whose subject a subjectless cue verb inside its content really has.
+
+    Two shapes: a finite verb coordinated with a verb of another form ("she didn't want ...
+    and predicted": "want" carries an auxiliary, "predicted" the speaker's tense), and a
+    speech participle after a comma (", explaining that ...").
+
+    Returns:
+        The outer cue verb, or None when `w` is not such a verb.
+    """
+    if any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "mark" for c in w.children) or w.dep_ not in _SIDE_DEPS:
+        return None
+    verb = lex.verb(w.lower_)
+    if verb is None:
+        return None
+    if w.dep_ == "conj" and w.tag_ in _FINITE and (w.head.tag_ != w.tag_ or _voiceless(w, lex)):
+        return _outer_cue(w, lex, w.tag_)
+    if w.tag_ == "VBG" and verb.cls in _SPEAKER_CLASSES and _after_comma(w):
+        return _outer_cue(w, lex, None)
+    return None
+
+
+def _voiceless(w: Token, lex: Lexicon) -> bool:
+    """'said the plan was sound and added, ...': a speech verb joined to a verb whose subject
+    cannot speak (not a pronoun, a name or a people noun) is the outer speaker's."""
+    verb = lex.verb(w.lower_)
+    subject = next((c for c in w.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb is None or verb.cls != "speech" or subject is None:
+        return False
+    return subject.tag_ not in ("PRP", "NNP", "NNPS", "WP") and subject.lower_ not in lex.people
+
+
+def own_statement(w: Token, host: Token, lex: Lexicon) -> bool:
+    """Whether cue verb `w`, inside the content of cue `host`, starts a statement of its own.
+
+    Either it shares the host's speaker ("said A and predicted B") or it has its own subject
+    and is set against what precedes ("..., while Cruz said B").
+    """
+    speaker = shared_speaker(w, lex)
+    return (speaker is not None and speaker.i == host.i) or _contrasted(w)
+
+
+def cut_start(w: Token, floor: int) -> int:
+    """Index of the first token to leave out for a separated clause: its joining words too."""
+    i = w.left_edge.i
+    while i - 1 > floor and (w.doc[i - 1].is_punct or w.doc[i - 1].dep_ in ("cc", "mark")):
+        i -= 1
+    return i
+
+
+def _outer_cue(w: Token, lex: Lexicon, tag: str | None) -> Token | None:
+    """The nearest statement verb above `w` (of the given tag) with a subject of its own."""
+    for a in w.ancestors:
+        verb = lex.verb(a.lower_) if a.i < w.i and a.tag_.startswith("VB") else None
+        if verb is None or verb.cls not in _SPEAKER_CLASSES or (tag is not None and a.tag_ != tag):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
+            return a
+    return None
+
+
+def _reaches(t: Token, clause: Token) -> bool:
+    return t.i == clause.i or any(a.i == clause.i for a in t.ancestors)
+
+
+def _contrasted(w: Token) -> bool:
+    """'..., while Cruz said ...', '..., but 22 percent said ...': a cue with its own subject, set apart."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in w.children) or w.dep_ not in _SIDE_DEPS:
+        return False
+    first = w.left_edge
+    opener = first if first.lower_ in _CONTRAST else (first.nbor(-1) if first.i > 0 else None)
+    before = first.nbor(-1) if first.i > 0 else None
+    if opener is None or opener.lower_ not in _CONTRAST:
+        return bool(before is not None and before.text in (";", "—", "–"))
+    comma = opener.nbor(-1) if opener.i > 0 else None
+    if comma is not None and comma.text in (",", ";", "—", "–"):
+        return True
+    # "One in three said A and one in four said B": a speech verb and its own subject after "and"
+    verb = lexicon().verb(w.lower_)
+    speech = verb is not None and verb.cls in ("speech", "report")
+    return opener.lower_ in ("and", "but") and w.tag_ in _FINITE and speech
+
+
+def _after_comma(w: Token) -> bool:
+    first = w.left_edge
+    return first.i > 0 and first.nbor(-1).text in (",", "—", "–", ";")

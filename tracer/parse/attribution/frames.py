@@ -1,0 +1,132 @@
+"""Quotations read from the surface: '"...," X said', '"...," said X', 'X said, "..."'.
+
+The parser often misreads a quotation beside its cue (a quote's first noun taken for the
+subject, its verb for the main clause), so these rules go by the quote marks: a quotation
+ending just before "X said" is the content and the words between them the source, whatever
+the parse says.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tracer.parse.attribution.cues import CueVerb
+from tracer.parse.attribution.grammar import particles, referent_of, subject_of, via
+from tracer.parse.attribution.spans import Attribution, Parsed
+from tracer.text import Span
+
+if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
+    from spacy.tokens import Token
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_ADVERBIAL = frozenset({"RB", "MD", "VB", "VBD", "VBZ", "VBP", "VBN"})  # "he also has said"
+_QUOTE_END = ",?!—–-…"
+MAX_SOURCE_TOKENS = 16
+
+
+def quote_frame(p: Parsed, v: Token, verb: CueVerb, speaker: Token | None = None) -> Attribution | None:
+    """'"...," X said' / '"...," said X' / 'X said, "..."': the quotation beside the verb.
+
+    `speaker` is the outer cue verb whose subject the verb shares ("said A and added, '...'").
+    """
+    if verb.cls not in ("speech", "belief", "question") or p.in_quote(v):
+        return None
+    before = _quote_before(p, v)
+    subject = subject_of(p, speaker if speaker is not None else v)
+    quote: Span | None
+    source: Span | None
+    if before is not None:
+        quote, source = before
+    else:
+        quote = _quote_after(p, v)
+        # "a series of South Dakotans saying “...”": the noun's subtree holds the participle itself
+        cut = [v] if subject is not None and v.head.i == subject.i and v.i > subject.i else []
+        source = p.subtree(subject, without=cut) if quote and subject is not None else None
+    if quote is None or source is None:
+        return None
+    referent = referent_of(p, subject) if subject is not None and p.tokens([subject]) == source else None
+    return Attribution(
+        source=source,
+        cue=p.tokens([v, *particles(v)]) or p.bounds,
+        content=(quote,),
+        sentence=p.bounds,
+        cls=verb.cls,
+        form="quote",
+        kind="quote",
+        referent=referent,
+        via=tuple(via(p, v)),
+        lemma=verb.lemma,
+    )
+
+
+def _quote_before(p: Parsed, v: Token) -> tuple[Span, Span] | None:
+    """A quotation ending just before "X said" or "said X", and the source."""
+    start = p.char(v)
+    quote = next((q for q in reversed(p.quotes) if q.end <= start and start - q.end <= 120), None)
+    if quote is None or quote.end <= p.bounds.start or not _ends_like_speech(p.text, quote):
+        return None
+    between = [t for t in p.doc[: v.i] if quote.end <= p.char(t)]
+    words = [t for t in between if not t.is_punct and not t.is_space]
+    if not words:
+        if any(c.dep_ in ("nsubj", "nsubjpass") and p.char(c) < quote.start for c in v.children):
+            return None  # 'Humphrey, who calls Trump a "sociopath," said ...': the quote is in the subject
+        if v.tag_ == "VBG":
+            return None  # '... of “New York values,” saying the city ...': the sentence's subject says it
+        source = _inverted_source(p, v)
+        return (quote, source) if source else None
+    if len(words) > MAX_SOURCE_TOKENS or any(t.tag_ in _FINITE for t in words) or _starts_clause(words[0]):
+        return None
+    if _beyond_subject(p, v, words, quote):
+        return None  # '"Build a wall," referring to the vow, the Tribune reports': not a speaker
+    while words and (words[-1].tag_ in ("RB", "MD") or words[-1].tag_.startswith("VB")):
+        words.pop()  # "he also said", "she has said"
+    source = p.tokens(words) if words else None
+    return (quote, source) if source else None
+
+
+def _beyond_subject(p: Parsed, v: Token, words: list[Token], quote: Span) -> bool:
+    """Whether words between a quotation and its verb run past the verb's subject (a clause of their own).
+
+    A subject inside the quotation is no subject of the verb ('"We were wrong," Ramos, 58, told
+    AFP': the parser joined "told" to "were" and lent it "We").
+    """
+    subject = subject_of(p, v)
+    if subject is None or subject.i > v.i or p.char(subject) < quote.end:
+        return False
+    first, last = subject.left_edge.i, subject.right_edge.i
+    return any(not first <= t.i <= last and t.tag_ not in _ADVERBIAL and t.head.i != v.i for t in words)
+
+
+def _ends_like_speech(text: str, quote: Span) -> bool:
+    inner = text[quote.start : quote.end].rstrip("”\"'’» ")
+    after = text[quote.end : quote.end + 2].lstrip()
+    return inner[-1:] in _QUOTE_END or after[:1] in _QUOTE_END or inner[-1:] == "."
+
+
+def _starts_clause(token: Token) -> bool:
+    return token.lower_ in ("and", "but", "or", "because", "when", "if", "as", "while", "which", "that")
+
+
+def _inverted_source(p: Parsed, v: Token) -> Span | None:
+    """'"...," said X, a lawmaker': the noun phrase after the verb."""
+    for child in v.children:
+        if child.i > v.i and child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "appos"):
+            return p.subtree(child)
+    rest = list(p.doc[v.i + 1 :])
+    stop = next((i for i, t in enumerate(rest) if t.is_punct or t.tag_ == "IN"), len(rest))
+    if any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in rest[:stop]):
+        return None  # '..., says she warned about surprises': a clause, not an inverted name
+    return p.tokens(rest[:stop]) if stop else None
+
+
+def _quote_after(p: Parsed, v: Token) -> Span | None:
+    """'X said, "..."' / 'X told reporters: "..."': a quotation right after the verb."""
+    end = p.char(v) + len(v.text)
+    objects = [c for c in v.children if c.i > v.i and c.dep_ in ("dobj", "dative", "prt", "npadvmod", "nsubj")]
+    for obj in objects:
+        if not p.in_quote(obj):
+            end = max(end, p.char(obj.right_edge) + len(obj.right_edge.text))
+    quote = next((q for q in p.quotes if q.start >= end), None)
+    if quote is None or p.text[end : quote.start].strip(" ,:") or quote.start >= p.bounds.end:
+        return None
+    return quote

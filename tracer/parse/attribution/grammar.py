@@ -1,0 +1,191 @@
+"""Grammar helpers shared by the attribution rules: subjects, passives, "who" referents, particles and
+intermediaries ("cited by Y")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from tracer.parse.attribution.cues import lexicon, source_words
+from tracer.parse.attribution.spans import Citation, Parsed
+from tracer.text import Span
+
+if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
+    from spacy.tokens import Token
+
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_BE = frozenset({"is", "was", "'s", "’s", "be", "been", "being", "are", "were"})
+_NP_INNER = frozenset({"compound", "amod", "det", "nummod", "quantmod", "poss", "case", "nmod", "advmod"})
+_QUANTITY_WORDS = frozenset(
+    {"most", "many", "some", "few", "more", "half", "third", "majority", "all", "both", "others"}
+)
+# "in a statement cited by Yonhap", "documents seen by Reuters": the agent relays the content.
+_VIA_VERBS = frozenset({"cited", "quoted", "carried", "seen", "obtained", "reviewed", "viewed"})
+
+
+def is_passive(v: Token) -> bool:
+    """Whether a verb is passive ("was reported", "is said to", "a statement cited by ...")."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or (
+        v.tag_ == "VBN" and v.dep_ in ("acl", "advcl") and not any(c.dep_ == "aux" for c in v.children)
+    )
+
+
+def subject_of(p: Parsed, v: Token) -> Token | None:
+    """The subject of a cue verb, inherited through coordination and participles.
+
+    A subject inside a quotation that does not contain the verb is the parser mistaking the
+    quote for the clause; it is not the source.
+    """
+    subjects = [c for c in v.children if c.dep_ in ("nsubj", "csubj") and not _quoted_apart(p, c, v)]
+    if len(subjects) > 1 and _set_apart(subjects[-2], subjects[-1]):
+        return subjects[-1]  # "Voters, Clinton suggested, don't ...": the subject nearest the verb
+    if subjects:  # (but "the company's executive chair Marcelo Claure wrote" is one phrase)
+        return subjects[0]
+    head = v.head
+    if head.i == v.i:
+        return None
+    if v.dep_ == "conj" and head.tag_.startswith("VB"):
+        return subject_of(p, head)
+    if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG":
+        return subject_of(p, head)  # "..., adding that ...", "while also saying ..."
+    if v.dep_ == "pcomp" and v.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ != "as":
+        if head.head.tag_.startswith("NN"):  # "their strategy of attacking him"
+            return next((c for c in head.head.children if c.dep_ == "poss"), None)
+        return subject_of(p, head.head)  # "by saying ...", "since announcing ..."
+    if v.dep_ == "acl" and v.tag_ == "VBG" and head.tag_.startswith("NN") and head.i < v.i:
+        # "a super PAC supporting Rubio", "911 calls saying shots were fired"; but "spent the
+        # run-up to the caucuses portraying Sanders ...": the clause's subject portrays
+        if speaker_like(head):
+            return head
+        return _last_conjunct(head, v) or _governor_subject(p, head) or head
+    if v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return subject_of(p, head)  # "attended the rally to support the candidate"
+    if v.dep_ == "xcomp" and head.tag_.startswith("JJ") and head.dep_ in ("acomp", "oprd") and head.head.i != head.i:
+        return subject_of(p, head.head)  # "were more likely to say", "was quick to add"
+    if v.dep_ == "xcomp" and not is_passive(head):
+        controller = next((c for c in head.children if c.dep_ == "dobj" and c.i < v.i), None)
+        implicative = lexicon().controllers.get(head.lower_) if controller is not None else None
+        if implicative is not None:  # "prompted users to argue": they argued; "asked them to say": nobody did
+            return controller if implicative else None
+        return subject_of(p, head)  # "declined to comment", "used the speech to argue"
+    if v.dep_ == "xcomp":
+        return next((c for c in head.children if c.dep_ == "nsubjpass"), None)  # "was prompted to say"
+    if v.dep_ == "pcomp" and head.lower_ == "as" and is_passive(head.head):
+        return next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)  # "was quoted as saying"
+    return None
+
+
+def _set_apart(first: Token, second: Token) -> bool:
+    """Whether a comma or a bracket separates two subjects of one verb (children come in order)."""
+    return any(t.is_punct for t in first.doc[first.right_edge.i + 1 : second.left_edge.i])
+
+
+def _last_conjunct(noun: Token, v: Token) -> Token | None:
+    """'theories and recalcitrant Republicans promising to ...': the parser hangs the participle on
+    the first of two joined nouns; the one right before it, if it can speak, is the speaker."""
+    last = next((c for c in noun.children if c.dep_ == "conj" and c.right_edge.i == v.i - 1), None)
+    return last if last is not None and speaker_like(last) else None
+
+
+_AGENT_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents")
+
+
+def speaker_like(noun: Token) -> bool:
+    """Whether a noun can be the one who speaks or acts: a name, or a word for people, a body or
+    a document ("a super PAC", "voters", "a statement"), not "the caucuses" or "a microphone"."""
+    if noun.tag_ == "NNS" and noun.lower_.endswith(_AGENT_ENDINGS):
+        return True  # "forecasters warning that ...", "protesters chanting": words for people who act
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if members is not None and members.i > noun.i and speaker_like(members):
+        return True  # "a series of South Dakotans saying ...": the people of the collection
+    return noun.tag_ in ("NNP", "NNPS") or noun.lower_ in lexicon().people or noun.lower_ in source_words()
+
+
+def _governor_subject(p: Parsed, noun: Token) -> Token | None:
+    """The subject of the verb whose object (or prepositional object) a noun is.
+
+    The small model hangs a participle on the nearest noun ("the run-up to the Nevada caucuses
+    portraying Sanders"); when that noun cannot speak, the participle belongs to the clause.
+    """
+    t = noun
+    while t.dep_ in ("dobj", "pobj", "prep", "npadvmod", "attr", "conj", "appos", "compound") and t.head.i != t.i:
+        t = t.head
+        if t.tag_.startswith("VB"):  # "Trump was heard on a microphone telling ...": the passive's subject
+            return subject_of(p, t) or next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+    return None
+
+
+def expletive(subject: Token, v: Token) -> bool:
+    """Whether "it" is the empty subject of "it's hard to imagine ...", "it is important to note
+    ...": it stands for the infinitive, so the writer, not "it", imagines or notes."""
+    if subject.lower_ != "it" or v.dep_ != "xcomp":
+        return False
+    head = v.head
+    return head.lower_ in _BE or (head.tag_.startswith("JJ") and head.head.lower_ in _BE)
+
+
+def stranded_subject(p: Parsed, v: Token) -> Token | None:
+    """The subject of a finite main verb the parser left without one.
+
+    After a long appositive or relative clause the small model often hangs the subject
+    elsewhere ("In her speech, Merkel, who has adopted ..., warned against ...": Merkel as an
+    appositive of "speech"; "About 4 in 10 say ...": a number modifier). The noun phrase that
+    ends right before the verb, past adverbs, auxiliaries and one parenthetical set off by
+    commas or brackets, is then the subject.
+    """
+    if v.dep_ != "ROOT" or not (v.tag_ in _FINITE or any(c.dep_ == "aux" for c in v.children)):
+        return None
+    doc, j = v.doc, v.i - 1
+    if v.i == 1 and doc[0].is_title and doc[0].tag_ in ("RB", "JJ") and doc[0].lower_ not in lexicon().openers:
+        return doc[0]  # "Jolly said ...": a surname the small model reads as an adverb
+    while j >= 0 and (doc[j].tag_ in ("RB", "MD") or doc[j].dep_ in ("aux", "neg")):
+        j -= 1
+    if j >= 0 and doc[j].text in (",", ")", "—", "–"):
+        opener = "(" if doc[j].text == ")" else doc[j].text
+        j = next((k for k in range(j - 1, -1, -1) if doc[k].text == opener), -1) - 1
+    if j < 0 or p.in_quote(doc[j]):
+        return None
+    head = doc[j]
+    while head.dep_ in _NP_INNER and head.i < head.head.i < v.i:
+        head = head.head
+    nominal = head.tag_.startswith("NN") or head.tag_ in ("PRP", "CD") or head.lower_ in _QUANTITY_WORDS
+    return head if nominal and head.dep_ not in ("pobj", "dobj", "poss") else None
+
+
+def _quoted_apart(p: Parsed, token: Token, v: Token) -> bool:
+    q = p.quote_at(p.char(token))
+    return q is not None and not (q.start <= p.char(v) < q.end)
+
+
+def referent_of(p: Parsed, subject: Token) -> Span | None:
+    """What a relative-pronoun subject stands for ("a lawmaker who said" -> the lawmaker)."""
+    if subject.lower_ not in _RELATIVE or subject.head.dep_ != "relcl":
+        return None
+    noun = subject.head.head
+    while noun.dep_ == "appos" and noun.head.i != noun.i:
+        noun = noun.head
+    return p.subtree(noun, without=[c for c in noun.children if c.dep_ in ("relcl", "appos", "acl")])
+
+
+def particles(v: Token) -> list[Token]:
+    """A verb's particles ("pointed out", "called for")."""
+    return [c for c in v.children if c.dep_ == "prt"]
+
+
+def via(p: Parsed, v: Token) -> Iterator[Citation]:
+    """Intermediaries: "said in a statement cited by Yonhap", "was quoted by Yonhap as saying"."""
+    if p.words.isdisjoint(_VIA_VERBS):
+        return
+    scope = [v, *([v.head.head] if v.dep_ == "pcomp" and v.head.lower_ == "as" else [])]
+    for top in scope:
+        for tok in top.subtree:
+            if tok.lower_ not in _VIA_VERBS or tok.tag_ != "VBN":
+                continue
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            cue = p.tokens([tok, agent]) if agent is not None else None
+            source = p.subtree(pobj) if pobj is not None else None
+            if cue and source:
+                yield Citation(cue, source)

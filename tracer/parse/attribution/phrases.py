@@ -1,0 +1,376 @@
+"""Phrase and noun cues: "according to X", "citing Y", "its assessment that ...", "reportedly",
+and the headline colon ("Graham: Trump's rhetoric is destroying the party").
+
+These complement the cue-verb rules in `rules.py`; each reads the dependency parse of one
+sentence and returns `Attribution`s with document spans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from tracer.parse.attribution.cues import VIEW_NOUNS, Lexicon
+from tracer.parse.attribution.grammar import subject_of
+from tracer.parse.attribution.spans import Attribution, Citation, Parsed, trim
+from tracer.text import Span
+
+if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
+    from spacy.tokens import Token
+
+_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+_SOURCE_NOUN_PREPS = frozenset({"from", "by"})
+# "Yonhap, citing intelligence", "the Times, quoting officials": the object is the citer's source.
+CITING = frozenset({"citing", "quoting"})
+_NOT_TOPIC_NOUNS = frozenset({"statement", "statements", "stance", "position", "view", "views", "comments", "remarks"})
+_TOPIC_PREPS = frozenset({"of", "for", "on", "about", "against", "to", "with", "over"})
+_NAME_TAGS = frozenset({"NNP", "NNPS", "POS", "HYPH", "CC"})
+_SETTING_TAGS = frozenset({"IN", "DT"})
+# A headline's speaker may be a common noun too ("Poll: ...", "Clinton camp: ..."), when capitalised.
+_HEADER_TAGS = _NAME_TAGS | {"NN", "NNS"}
+MAX_HEADLINE_NAME = 6
+
+
+def according_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
+    """'..., according to X' / 'According to X, ...': X vouches for the whole sentence around it."""
+    if t.lower_ != "according" or t.i + 1 >= len(t.doc) or t.nbor(1).lower_ != "to":
+        return
+    to = t.nbor(1)
+    pobj = next((c for c in [*to.children, *t.children] if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lower_ in lex.non_sources or _text(pobj.subtree).lower() in lex.non_sources:
+        return
+    citing = [c for c in pobj.subtree if c.lower_ in CITING]
+    source = p.subtree(pobj, without=citing)
+    last = max([t.right_edge.i, *(c.right_edge.i for c in citing)])
+    after = [c for c in t.head.children if c.lower_ in CITING and 0 < c.i - last <= 2]
+    last = max([last, *(c.right_edge.i for c in after)])
+    fragments = _around(p, _according_scope(t, lex), t.i, last)
+    if source is not None and fragments:
+        yield _vouched(p, source, [t, to], fragments, "according to")
+
+
+def poll_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
+    """'In a CNN poll, 50 percent chose Clinton', '... leads by 5 points in a new Fox survey': the
+    poll vouches for the clause it sets; its figures are its claim (PolNeAR marks the "in")."""
+    if t.lower_ != "in" or t.dep_ != "prep" or not t.head.tag_.startswith("VB"):
+        return
+    pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lower_ not in lex.poll_nouns:
+        return
+    opening = all(w.dep_ in ("cc", "advmod") for w in t.doc[: t.i])  # "In a CNN poll, ...", "But in ..."
+    named = any(c.tag_ in ("NNP", "NNPS") or c.lower_ in ("a", "an") for c in pobj.subtree if c.i < pobj.i)
+    if not (opening or named):
+        return  # "leads in the polls", "slid in national polls": a standing, no poll's finding
+    source, fragments = p.subtree(pobj), _around(p, _list_head(t), t.i, t.right_edge.i)
+    if source is not None and fragments:
+        yield _vouched(p, source, [t], fragments, "in")
+
+
+def _vouched(p: Parsed, source: Span, cue: list[Token], fragments: tuple[Span, ...], lemma: str) -> Attribution:
+    """The attribution of a phrase that vouches for its host clause ("according to X", "in a poll")."""
+    return Attribution(
+        source=source,
+        cue=p.tokens(cue) or p.bounds,
+        content=fragments,
+        sentence=p.bounds,
+        cls="according",
+        form="according",
+        kind=_kind(p, fragments),
+        lemma=lemma,
+    )
+
+
+def _around(p: Parsed, host: Token, first: int, last: int) -> tuple[Span, ...]:
+    """The host clause's words on either side of a phrase (tokens `first`..`last`) that vouches
+    for it: "according to X", "in a CNN poll", "in Bolton's view"."""
+    first_i, last_i = min(host.left_edge.i, first), max(host.right_edge.i, last)
+    return tuple(f for f in (p.span(first_i, first - 1), p.span(last + 1, last_i)) if f)
+
+
+def _list_head(t: Token) -> Token:
+    """The clause a phrase hangs on, up a list it follows ("A had 36 percent and B 13 percent,
+    according to X": the whole list)."""
+    host = t.head if t.head.i != t.i else t
+    while host.dep_ in ("conj", "advcl") and host.head.i < host.i and t.i > host.i:
+        host = host.head
+    return host
+
+
+def _according_scope(t: Token, lex: Lexicon) -> Token:
+    """The clause "according to X" vouches for.
+
+    The parser hangs the phrase on the nearest verb. When that verb is what a cue verb reports
+    ("The agency said A, according to Lee"), Lee vouches for the whole report; otherwise (a
+    relative clause, "delegates, which stood at 263, according to AP") the parse is kept.
+    """
+    host = _list_head(t)
+    while host.dep_ in ("ccomp", "xcomp") and lex.verb(host.head.lower_) is not None:
+        host = host.head
+    if not host.tag_.startswith("VB") and host.dep_ != "ROOT":
+        host = _root(t)
+    return host
+
+
+def _kind(p: Parsed, fragments: tuple[object, ...]) -> str:
+    text = "".join(p.text[f.start : f.end] for f in fragments)  # type: ignore[attr-defined]
+    return "quote" if sum(text.count(q) for q in '"“”') >= 2 else "clause"
+
+
+def _root(t: Token) -> Token:
+    while t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def _text(tokens: Iterable[Token]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def noun_rule(p: Parsed, n: Token, lex: Lexicon) -> Iterator[Attribution]:
+    """'its assessment that ...', 'a statement from the ministry that ...'."""
+    if n.lower_ not in lex.nouns or not n.tag_.startswith("NN"):
+        return
+    owner = own_owner(n) or _pronoun_owner(n)
+    if n.dep_ in _OBJECT_DEPS and lex.verb(n.head.lower_) is not None and own_owner(n) is None:
+        return  # "announced its assessment that ...": the verb rule reads it
+    clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp") and _is_that_clause(c)), None)
+    if owner is None or owner.lower_ in lex.non_sources:
+        return
+    if clause is None and n.lower_ in VIEW_NOUNS and n.dep_ == "pobj" and n.head.lower_ == "in":
+        yield from _in_view(p, n, owner)
+        return
+    if clause is None:
+        yield from _noun_topic(p, n, owner)
+        return
+    source, content = p.subtree(owner, without=[c for c in owner.children if c.dep_ == "case"]), p.subtree(clause)
+    if source and content:
+        yield Attribution(
+            source=source,
+            cue=p.tokens([n]) or p.bounds,
+            content=(content,),
+            sentence=p.bounds,
+            cls="speech",
+            form="noun",
+            kind=_kind(p, (content,)),
+            lemma=n.lower_,
+        )
+
+
+def _in_view(p: Parsed, n: Token, owner: Token) -> Iterator[Attribution]:
+    """'It is an across-the-board failure, in Bolton's view': the clause the phrase sets is the
+    owner's belief."""
+    prep = n.head
+    host = prep.head if prep.head.i != prep.i else prep
+    if owner.dep_ != "poss" or not host.tag_.startswith(("VB", "JJ", "NN")):
+        return
+    fragments = _around(p, host, prep.i, prep.right_edge.i)
+    source = p.subtree(owner, without=[c for c in owner.children if c.dep_ == "case"])
+    if source and fragments:
+        yield Attribution(
+            source,
+            p.tokens([prep, n]) or p.bounds,
+            fragments,
+            p.bounds,
+            cls="belief",
+            form="noun",
+            kind=_kind(p, fragments),
+            lemma=n.lower_,
+        )
+
+
+def _noun_topic(p: Parsed, n: Token, owner: Token) -> Iterator[Attribution]:
+    """ "Trump's call for a ban", "his criticism of the deal": a stance with a topic, not a claim."""
+    prep = next((c for c in n.children if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS and c.i > n.i), None)
+    pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if pobj is None or owner.dep_ != "poss" or n.lower_ in _NOT_TOPIC_NOUNS:
+        return
+    source = p.subtree(owner, without=[c for c in owner.children if c.dep_ == "case"])
+    content, cue = p.subtree(pobj), p.tokens([n, prep])  # type: ignore[list-item]
+    if source and content and cue:
+        yield Attribution(source, cue, (content,), p.bounds, cls="stance", form="noun", kind="np", lemma=n.lower_)
+
+
+def own_owner(n: Token) -> Token | None:
+    """A noun's owner when it is not a pronoun: "the ministry's claim", "a statement from the ministry"."""
+    owner = next((c for c in n.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
+    if owner is None:
+        prep = next((c for c in n.children if c.dep_ == "prep" and c.lower_ in _SOURCE_NOUN_PREPS), None)
+        owner = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    return owner
+
+
+def _pronoun_owner(n: Token) -> Token | None:
+    return next((c for c in n.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+
+
+def _is_that_clause(clause: Token) -> bool:
+    return clause.dep_ == "ccomp" or any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def hedge_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
+    """'North Korea is reportedly preparing ...': a hedge with no source; the clause is the content."""
+    if t.dep_ != "advmod" or t.lower_ not in lex.hedges:
+        return
+    content = p.subtree(t.head)
+    if content is not None:
+        yield Attribution(
+            source=None,
+            cue=p.tokens([t]) or p.bounds,
+            content=(content,),
+            sentence=p.bounds,
+            cls="hedge",
+            form="hedge",
+            lemma=t.lower_,
+        )
+
+
+def headline_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
+    """'Graham: Trump's rhetoric is destroying the party' — a name, a colon, what they said."""
+    if t.text != ":" or not 0 < t.i <= MAX_HEADLINE_NAME or t.i + 1 >= len(t.doc):
+        return
+    name = _after_kicker(p, list(t.doc[: t.i]), lex)
+    tags = _HEADER_TAGS if p.bounds.start == 0 else _NAME_TAGS  # the title may name "Poll:" or "Clinton camp:"
+    if not name or not _capitalised(p, name[0]) or not all(_name_word(p, w, tags, lex) for w in name):
+        return
+    lead = next((i for i, w in enumerate(name) if w.tag_ in _SETTING_TAGS), len(name))
+    if not lead:
+        return  # "The ...:" / "In ...:": no name before the setting (in "Trump on Twitter:" it is "Trump")
+    source, content = p.tokens(name[:lead]), p.span(t.i + 1, len(t.doc) - 1)
+    if source is not None and source.of(p.text).lower().replace("’", "'") in lex.kickers:
+        return  # "WATCH: ...", "UPDATE: ..."
+    if content is not None and not re.search(r"[^\W\d_]{2}", content.of(p.text)):
+        return  # "Sanders: 46.": a tally, not words
+    if source and content:
+        yield Attribution(
+            source=source,
+            cue=Span(p.char(t), p.char(t) + 1),  # the colon itself (trimming would leave nothing)
+            content=(content,),
+            sentence=p.bounds,
+            cls="speech",
+            form="headline",
+            kind=_kind(p, (content,)),
+            lemma=":",
+        )
+
+
+def _capitalised(p: Parsed, w: Token) -> bool:
+    """Whether a word is capitalised as written (the parser may see a headline lower-cased)."""
+    return p.text[p.char(w)].isupper()
+
+
+def _name_word(p: Parsed, w: Token, tags: frozenset[str], lex: Lexicon) -> bool:
+    """A word of a headline speaker's name: a name tag, or in the title (or in capitals) any
+    capitalised word that is no verb ("Issa:", which the small model tags as an adjective;
+    "Former AG Mukasey at RNC:")."""
+    if w.tag_ in tags or w.tag_ in _SETTING_TAGS:
+        return True
+    if p.bounds.start != 0 and not w.is_upper:
+        return False  # in the body, "Success on Signature Issue:" is a section heading
+    return _capitalised(p, w) and not w.tag_.startswith("VB") and w.lower_ not in lex.verbs
+
+
+def _after_kicker(p: Parsed, name: list[Token], lex: Lexicon) -> list[Token]:
+    """'EXCLUSIVE – Roger Stone: ...': the words after a kicker and its dash."""
+    dash = next((i for i, w in enumerate(name) if _spaced_dash(w)), None)
+    if dash is None:  # a hyphenated label ("Ablauf-Pyramide:", "Python-Goose:", "LOOK-UP TOOL:") is
+        return [] if any(w.text == "-" for w in name) else name  # a section or a thing more than a speaker
+    kicker = " ".join(w.text for w in name[:dash]).lower().replace("’", "'")
+    return name[dash + 1 :] if kicker in lex.kickers else []
+
+
+def _spaced_dash(w: Token) -> bool:
+    """A dash between words, not the hyphen inside one ("LOOK-UP TOOL:" is one label)."""
+    if w.text in ("–", "—", "--"):
+        return True
+    return w.text == "-" and w.i > 0 and bool(w.doc[w.i - 1].whitespace_) and bool(w.whitespace_)
+
+
+def copula_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
+    """'Weber is no fan of Trump', 'she was critical of the deal': a stance stated with "to be"."""
+    if p.words.isdisjoint(lex.stances):
+        return
+    predicate = next((c for c in t.children if c.dep_ in ("attr", "acomp") and c.lower_ in lex.stances), None)
+    subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if predicate is None or subject is None or subject.lower_ in ("it", "there", "this", "that"):
+        return
+    prep = next((c for c in predicate.children if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS), None)
+    target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    target = target or next((c for c in predicate.children if c.dep_ in ("xcomp", "ccomp")), None)
+    source, content = p.subtree(subject), p.subtree(target) if target is not None else None
+    cue = p.tokens([t, predicate, *([prep] if prep is not None else [])])
+    if source and content and cue:
+        yield Attribution(
+            source, cue, (content,), p.bounds, cls="stance", form="copula", kind="np", lemma=predicate.lower_
+        )
+
+
+Rule = Callable[[Parsed, "Token", Lexicon], Iterator[Attribution]]
+PHRASE_RULES: tuple[Rule, ...] = (according_rule, poll_rule, noun_rule, hedge_rule, headline_rule, copula_rule)
+
+
+# --- "citing X" --------------------------------------------------------------------------------
+
+
+def attach_citations(p: Parsed, found: list[Attribution]) -> list[Attribution]:
+    """Attach each "citing Y" to the attribution it belongs to, or make it its own.
+
+    "Yonhap, citing intelligence, said ...", "..., according to Yonhap, citing intelligence"
+    and "X said ..., citing Y" all name Y as X's source for the same content.
+    """
+    lowered = p.bounds.of(p.text).lower()
+    if not any(word in lowered for word in CITING):
+        return found
+    for t in p.doc:
+        if t.lower_ not in CITING:
+            continue
+        cited = next((c for c in t.children if c.dep_ in ("dobj", "pobj")), None)
+        cue, source = p.tokens([t]), p.subtree(cited) if cited is not None else None
+        if cue is None or source is None:
+            continue
+        owner = _citing_owner(p, t, found)
+        if owner is not None:
+            phrase = p.span(t.i, t.right_edge.i) or cue
+            content = tuple(f for f in (_cut(p, f, phrase) for f in owner.content) if f.end > f.start)
+            found[found.index(owner)] = replace(owner, cites=(*owner.cites, Citation(cue, source)), content=content)
+            continue
+        subject = subject_of(p, t)
+        citer = p.subtree(subject) if subject is not None else None
+        if citer is not None:
+            cites = Attribution(citer, cue, (source,), p.bounds, cls="topic", form="citing", kind="np", lemma="cite")
+            found.append(cites)
+    return found
+
+
+def _citing_owner(p: Parsed, t: Token, found: list[Attribution]) -> Attribution | None:
+    head = p.tokens([t.head])
+    if head is None:
+        return None
+    for a in found:
+        if a.source and a.source.start <= head.start < a.source.end:
+            return a  # "Yonhap, citing intelligence, said"
+    for a in found:
+        if a.cue.start <= head.start < a.cue.end:
+            return a  # "said, citing ..."
+    for a in found:
+        if a.form == "according" and _according_host(p, a) in (t.head.i, _root(t.head).i):
+            return a  # "..., according to Yonhap, citing intelligence"
+    if t.i > 0 and t.nbor(-1).text == "," and t.right_edge.i >= len(t.doc) - 2:
+        start = p.char(t)
+        holders = [a for a in found if a.source is not None and any(f.start <= start < f.end for f in a.content)]
+        if holders:
+            return holders[0]  # "X said A, citing Y": the parser hangs "citing" on A's verb
+    return None
+
+
+def _cut(p: Parsed, fragment: Span, phrase: Span) -> Span:
+    """A content fragment without a trailing ", citing Y" phrase."""
+    if fragment.start < phrase.start < fragment.end:
+        return trim(p.text, Span(fragment.start, phrase.start))
+    return fragment
+
+
+def _according_host(p: Parsed, a: Attribution) -> int | None:
+    t = p.token_at(a.cue.start)
+    return t.head.i if t is not None and t.lower_ == "according" else None

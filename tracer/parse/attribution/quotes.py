@@ -1,0 +1,165 @@
+"""Attributions that cross sentence boundaries: direct quotes and colon-introduced passages.
+
+A parse sees one sentence at a time, so a quote of several sentences reaches the rules in
+pieces: '“A. B,” he said.' is attributed as "B". This module widens content to the whole
+quotation, gives a following quote with no cue of its own to the previous speaker in the
+paragraph ('“A,” he said. “B.”'), and fills in what "X wrote:" introduces.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tracer.parse.attribution.spans import Attribution, Layout, trim
+from tracer.text import Span
+
+# A paragraph that picks up the subject of the one before: it opens with a pronoun
+# ("More than 100 of them were killed ...") — how a quoted passage usually goes on.
+_ANAPHORIC_OPENING = re.compile(r"^(?:\W*\w+\W+){0,4}?(?:they|them|their|it|its|he|she|his|her)\b", re.IGNORECASE)
+MAX_PASSAGE_PARAGRAPHS = 3
+
+
+def _widen(fragment: Span, cue: Span, regions: list[Span]) -> Span:
+    for q in regions:
+        overlaps = q.start < fragment.end and fragment.start < q.end
+        cue_inside = q.start <= cue.start < q.end
+        if overlaps and not cue_inside:
+            fragment = Span(min(fragment.start, q.start), max(fragment.end, q.end))
+    return fragment
+
+
+def widen_quotes(layout: Layout, found: list[Attribution]) -> list[Attribution]:
+    """Widen each content fragment that is part of a quotation to the whole quotation."""
+    out = []
+    for a in found:
+        regions = layout.quotes_at(a.cue.start)
+        if not regions or not a.content:
+            out.append(a)
+            continue
+        content = tuple(_widen(f, a.cue, regions) for f in a.content)
+        kind = "quote" if content != a.content or a.kind == "quote" else a.kind
+        out.append(replace(a, content=_merge(content), kind=kind))
+    return out
+
+
+def _merge(fragments: tuple[Span, ...]) -> tuple[Span, ...]:
+    merged: list[Span] = []
+    for f in sorted(fragments, key=lambda s: s.start):
+        if merged and f.start <= merged[-1].end:
+            merged[-1] = Span(merged[-1].start, max(merged[-1].end, f.end))
+        else:
+            merged.append(f)
+    return tuple(merged)
+
+
+def continue_quotes(layout: Layout, found: list[Attribution]) -> list[Attribution]:
+    """Give a quotation with no cue of its own to the speaker of the previous quote.
+
+    '"A," he said. "B."' and '"A," he said, "B."': B is his too, as long as no other
+    attribution comes between. A paragraph that opens with a quotation and attributes nothing
+    goes on with the speaker of the paragraph before when that one ended on their quote (news
+    style runs a long quote over several paragraphs and names the speaker once).
+    """
+    text = layout.text
+    outer = [a for a in found if not a.quoted]
+    carry: Attribution | None = None
+    for para, regions in zip(layout.paragraphs, layout.quotes, strict=True):
+        in_para = sorted((a for a in outer if para.start <= a.cue.start < para.end), key=lambda a: a.cue.start)
+        if not in_para and carry is not None and regions and regions[0].start == para.start:
+            updated = replace(carry, content=_merge((*carry.content, *regions)))
+            found[found.index(carry)] = updated
+            carry = updated
+            continue
+        for region in regions:
+            if any(_overlaps(f, region) for a in in_para for f in a.content) or not _stands_alone(text, para, region):
+                continue
+            before = [a for a in in_para if a.cue.end <= region.start or a.content_span.end <= region.start]
+            speaker = _last_speaker(before)
+            if speaker is None:
+                continue
+            updated = replace(speaker, content=_merge((*speaker.content, region)))
+            found[found.index(speaker)] = updated
+            in_para[in_para.index(speaker)] = updated
+        carry = in_para[-1] if in_para and in_para[-1].kind == "quote" and in_para[-1].source else None
+    return found
+
+
+def _last_speaker(before: list[Attribution]) -> Attribution | None:
+    """The latest quotation's attribution, past any "..., mocking ..." by the same speaker and any
+    aside in the speaker's own sentence ('"A," said Stone, who cast a ballot for Sanders. "B."')."""
+    quote = next((a for a in reversed(before) if a.kind == "quote"), None)
+    if quote is None or quote.source is None:
+        return None
+    for a in reversed(before):
+        if a is quote:
+            return a
+        if a.source != quote.source and a.sentence != quote.sentence:
+            return None
+    return None
+
+
+def _stands_alone(text: str, para: Span, region: Span) -> bool:
+    """A quotation that opens a sentence or follows "he said," — not a scare-quoted phrase."""
+    before = text[para.start : region.start].rstrip()
+    return not before or before[-1] in ".!?,:;—–-”\"'"
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def fill_passages(
+    layout: Layout, found: list[Attribution], blocks: list[Span] | None = None, stops: list[Span] | None = None
+) -> list[Attribution]:
+    """Give "X wrote:" its content: the rest of the sentence, else the following paragraph(s).
+
+    Args:
+        layout: The document's paragraphs and quotations.
+        found: Attributions; those marked `pending` get their content here.
+        blocks: For HTML, the spans of a blockquote that follows a colon, when known; the
+            passage is then exactly those paragraphs.
+        stops: Spans (embedded posts) a passage ends before.
+
+    Returns:
+        The attributions, pending ones filled in (or dropped when nothing follows).
+    """
+    out = []
+    for a in found:
+        if not a.pending:
+            out.append(a)
+            continue
+        content = _passage(layout.text, a, _open_paragraphs(layout.paragraphs, stops or []), blocks or [])
+        if content:
+            out.append(replace(a, content=content, kind="passage", pending=False))
+    return out
+
+
+def _open_paragraphs(paras: list[Span], stops: list[Span]) -> list[Span | None]:
+    """Paragraphs, with those inside a stop replaced by None: a passage ends where one begins."""
+    return [None if any(_overlaps(p, s) for s in stops) else p for p in paras]
+
+
+def _passage(text: str, a: Attribution, paras: list[Span | None], blocks: list[Span]) -> tuple[Span, ...]:
+    colon = text.find(":", a.cue.end, a.sentence.end)
+    if colon != -1:
+        rest = trim(text, Span(colon + 1, a.sentence.end))
+        if rest.end > rest.start and text[rest.start : rest.end].strip(" .\"“”'"):
+            return (rest,)
+    index = next((i for i, p in enumerate(paras) if p and p.start <= a.sentence.start < p.end), None)
+    if index is None or index + 1 >= len(paras) or (first := paras[index + 1]) is None:
+        return ()
+    quoted = {(b.start, b.end) for b in blocks}
+    if (first.start, first.end) in quoted:
+        run = []
+        for p in paras[index + 1 :]:
+            if p is None or (p.start, p.end) not in quoted:
+                break
+            run.append(p)
+        return tuple(run)  # an HTML blockquote: exactly its paragraphs
+    taken = [first]
+    for p in paras[index + 2 : index + 1 + MAX_PASSAGE_PARAGRAPHS]:
+        if p is None or not _ANAPHORIC_OPENING.match(p.of(text)) or text[taken[-1].end - 1] == ":":
+            break
+        taken.append(p)
+    return tuple(taken)

@@ -1,0 +1,1 @@
+"""Claims from attributions: chains of hops, sources merged and resolved, hops dated."""

@@ -1,0 +1,403 @@
+"""Compose attributions into claims with chains of hops, nearest source first.
+
+An attribution inside another's content is nested: "The agency said X, according to Lee" makes
+X's chain [Lee, the agency]. Each attribution contributes its intermediaries ("cited by Y"),
+its source, then the sources it cites ("citing Z"), so "according to Yonhap, citing
+intelligence" reads [Yonhap, intelligence]. A claim inside an embedded post starts with the
+post's author. Consecutive hops to the same source (a source and the pronoun that picks it up)
+are one hop.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from tracer.models import Claim, Hop, Link, Post, Source, SourceKind
+from tracer.parse.attribution.cues import CLAIM_CLASSES, lexicon
+from tracer.parse.attribution.spans import Attribution, Citation
+from tracer.parse.claims.dates import find_dates, parse_published
+from tracer.parse.claims.people import find_people
+from tracer.parse.claims.resolve import Resolved, Resolver, speaker_of
+from tracer.parse.claims.sources import FIRST_PERSON, SourceRegistry, ref
+from tracer.read.document import Article
+from tracer.text import Span, paragraphs, sentences
+
+_BASE_CONFIDENCE = {"quote": 0.85, "according": 0.85, "verb": 0.8, "passive": 0.75, "noun": 0.7, "citing": 0.7}
+_HOW_FACTOR = {"name": 1.0, "relative": 0.95, "speaker": 0.9, "owner": 0.8, "pronoun": 0.8, "unresolved": 0.4}
+_HEDGE_TAIL = re.compile(r"(?:[,;]?\s*(?:given that|given|as|while|because|after|since|and|but|with))?[\s,;]*$")
+_SIGNATURE = re.compile(r"^[—–-]\s*[^\n]{1,80}\(@\w{1,15}\)")
+
+
+@dataclass
+class _Context:
+    """What building hops needs about the document."""
+
+    text: str
+    doc_id: str
+    published: date | None
+    resolver: Resolver
+    found: list[Attribution]
+    hops: dict[int, list[Hop]] = field(default_factory=dict)
+    mentions: list[tuple[Span, Source]] = field(default_factory=list)
+
+
+def build_claims(
+    article: Article, found: list[Attribution], posts: list[Post], links: list[Link]
+) -> tuple[list[Claim], list[Source]]:
+    """Claims (attributed, hedged, or in a post) with their chains, and the document's sources.
+
+    Args:
+        article: The article the attributions were found in.
+        found: Every attribution, nested ones included (`find_attributions`).
+        posts: Embedded posts; their authors are the first hop of claims inside them.
+        links: Body links; those whose anchor names a source get its `source_id`.
+
+    Returns:
+        Claims in text order, and sources in order of first mention.
+    """
+    registry = SourceRegistry(find_people(article.text))
+    published = parse_published(article.document.published)
+    ctx = _Context(article.text, article.document.id, published, Resolver(article.text, registry), found)
+    post_hops = _resolve_all(ctx, posts, registry)
+    claims = _attributed(ctx, posts, post_hops)
+    claims += _hedged(ctx, claims, posts, post_hops)
+    claims += _post_sentences(ctx, claims, posts, post_hops)
+    claims = _unique(claims)
+    _link_sources(ctx, links)
+    final = {s.id: ref(s) for s in registry.sources}  # a source named properly later gets that name
+    out = []
+    for i, claim in enumerate(claims, 1):
+        chain = [h.model_copy(update={"source": final.get(h.source.id, h.source)}) for h in claim.chain]
+        origin = chain[-1].source if chain else None
+        out.append(claim.model_copy(update={"id": f"c{i}", "chain": chain, "origin": origin}))
+    return out, registry.sources
+
+
+# --- resolving every mention, in text order --------------------------------------------------------
+
+
+def _resolve_all(ctx: _Context, posts: list[Post], registry: SourceRegistry) -> dict[str, Hop]:
+    events: list[tuple[int, int, Post | Attribution]] = [(p.start or 0, 0, p) for p in posts]
+    events += [(_position(a), 1, a) for a in ctx.found if not _first_person(ctx, a)]
+    events += [(1 << 40, 2, a) for a in ctx.found if _first_person(ctx, a)]  # after their speakers
+    post_hops: dict[str, Hop] = {}
+    for _, _, item in sorted(events, key=lambda e: (e[0], e[1])):
+        if isinstance(item, Post):
+            post_hops[item.id] = _post_hop(item, registry, ctx.doc_id)
+        else:
+            ctx.hops[id(item)] = _hops(ctx, item)
+    _continue_citations(ctx)
+    return post_hops
+
+
+def _continue_citations(ctx: _Context) -> None:
+    """'The agency said X. It cited satellite images.': the images are the agency's source for X."""
+    for c in ctx.found:
+        if c.lemma != "cite" or c.kind != "np" or c.source is None or not ctx.hops.get(id(c)):
+            continue
+        citer = ctx.hops[id(c)][-1].source.id
+        earlier = [
+            a
+            for a in ctx.found
+            if _claimable(a, ctx.text)
+            and a.sentence.end <= c.sentence.start
+            and c.sentence.start - a.sentence.end < 400
+        ]
+        target = next(
+            (a for a in reversed(earlier) if any(h.source.id == citer for h in ctx.hops.get(id(a), []))), None
+        )
+        if target is not None:
+            hop = _citation_hop(ctx, c, Citation(c.cue, c.content[0]))
+            ctx.hops[id(target)] = [*ctx.hops[id(target)], hop]
+
+
+def _position(a: Attribution) -> int:
+    return min(a.source.start if a.source else a.cue.start, a.cue.start)
+
+
+def _first_person(ctx: _Context, a: Attribution) -> bool:
+    return a.source is not None and a.source.of(ctx.text).lower() in FIRST_PERSON
+
+
+def _post_hop(post: Post, registry: SourceRegistry, doc_id: str) -> Hop:
+    name = post.author_name or (f"@{post.handle}" if post.handle else f"{post.platform.value} post")
+    source = registry.resolve(name, SourceKind.SOCIAL_ACCOUNT, post.handle, at=post.start or 0)
+    if source.url is None and post.url:
+        source.url = post.url
+    return Hop(
+        source=ref(source),
+        cue="posted",
+        evidence=post.evidence,
+        document_id=doc_id,
+        date=post.posted,
+        confidence=0.9,
+        relation="post",
+    )
+
+
+def _hops(ctx: _Context, a: Attribution) -> list[Hop]:
+    hops = [_citation_hop(ctx, a, c) for c in a.via]
+    if a.source is not None:
+        speaker = speaker_of(ctx.found, a)
+        speaker_source = _main_source(ctx, speaker) if speaker else None
+        resolved = ctx.resolver.mention(a.source, speaker=speaker_source, referent=a.referent)
+        ctx.mentions.append((a.source, resolved.source))
+        hops.append(_main_hop(ctx, a, resolved))
+    hops += [_citation_hop(ctx, a, c) for c in a.cites]
+    return hops
+
+
+def _main_source(ctx: _Context, a: Attribution) -> Source | None:
+    for hop in ctx.hops.get(id(a), []):
+        if hop.cue_start == a.cue.start:
+            return next((s for s in ctx.resolver.registry.sources if s.id == hop.source.id), None)
+    return None
+
+
+def _main_hop(ctx: _Context, a: Attribution, resolved: Resolved) -> Hop:
+    assert a.source is not None
+    evidence = a.sentence
+    if resolved.evidence_start is not None and resolved.evidence_start < evidence.start:
+        evidence = next((s for s in sentences(ctx.text) if s.start <= resolved.evidence_start < s.end), evidence)
+        evidence = Span(evidence.start, a.sentence.end)
+    date_value, date_words = _date(ctx, a)
+    confidence = _BASE_CONFIDENCE.get(a.form, 0.6 if a.kind == "passage" else 0.7) * _HOW_FACTOR[resolved.how]
+    flags = {"unresolved": ["unresolved_source"], "owner": ["source_issued_statement"]}.get(resolved.how, [])
+    return Hop(
+        source=ref(resolved.source),
+        cue=a.cue.of(ctx.text),
+        source_start=a.source.start,
+        source_end=a.source.end,
+        cue_start=a.cue.start,
+        cue_end=a.cue.end,
+        evidence=evidence.of(ctx.text),
+        evidence_start=evidence.start,
+        evidence_end=evidence.end,
+        document_id=ctx.doc_id,
+        date=date_value,
+        confidence=round(confidence, 2),
+        flags=flags,
+        date_text=date_words,
+    )
+
+
+def _citation_hop(ctx: _Context, a: Attribution, c: Citation) -> Hop:
+    source = ctx.resolver.name(c.source)
+    ctx.mentions.append((c.source, source))
+    return Hop(
+        source=ref(source),
+        cue=c.cue.of(ctx.text),
+        source_start=c.source.start,
+        source_end=c.source.end,
+        cue_start=c.cue.start,
+        cue_end=c.cue.end,
+        evidence=a.sentence.of(ctx.text),
+        evidence_start=a.sentence.start,
+        evidence_end=a.sentence.end,
+        document_id=ctx.doc_id,
+        confidence=0.75,
+    )
+
+
+def _date(ctx: _Context, a: Attribution) -> tuple[str | None, str | None]:
+    """The date words of an attribution's own clause (not of its content or source), nearest the cue."""
+    taken = [*a.content, *([a.source] if a.source else [])]
+    mentions = [
+        m
+        for m in find_dates(ctx.text, a.sentence, ctx.published)
+        if not any(t.start <= m.span.start < t.end for t in taken)
+    ]
+    if not mentions:
+        return None, None
+    nearest = min(mentions, key=lambda m: abs(m.span.start - a.cue.start))
+    return nearest.value, nearest.words
+
+
+# --- claims ---------------------------------------------------------------------------------------
+
+
+def _claimable(a: Attribution, text: str) -> bool:
+    return a.cls in CLAIM_CLASSES and a.cls != "hedge" and a.kind != "np" and bool(a.content) and not _an_act(a, text)
+
+
+def _an_act(a: Attribution, text: str) -> bool:
+    """'SoftBank agreed to inject $6.5 billion': a commitment or act, not a statement to trace."""
+    verb = lexicon().verb(a.lemma) if a.lemma else None
+    return verb is not None and verb.act and a.content[0].of(text).lower().startswith("to ")
+
+
+def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> list[Claim]:
+    claimable = [a for a in ctx.found if _claimable(a, ctx.text) and a.source is not None]
+    claims = []
+    for a in claimable:
+        if a.quoted and speaker_of(ctx.found, a) is None:
+            continue  # "I think" inside a quotation nobody is credited with
+        nested = [b for b in claimable if b is not a and a.covers(b.cue)]
+        chain = _chain(ctx, a, posts, post_hops)
+        post = _post_at(posts, a.cue.start)
+        for fragment in _claim_spans(ctx, a):
+            # A nested attribution makes its own claim, with this one in its chain; the
+            # sentences of a passage that hold none are this source's claims.
+            for piece in _without_nested(ctx, fragment, nested):
+                claims.append(_claim(ctx, piece, chain, post))
+    return claims
+
+
+def _without_nested(ctx: _Context, fragment: Span, nested: list[Attribution]) -> list[Span]:
+    inside = [b for b in nested if fragment.start <= b.cue.start < fragment.end]
+    if not inside:
+        return [fragment]
+    pieces = []
+    for sentence in _sentences_in(ctx, fragment):
+        if not any(sentence.start <= b.cue.start < sentence.end for b in inside):
+            pieces.append(sentence)
+    return pieces
+
+
+def _sentences_in(ctx: _Context, span: Span) -> list[Span]:
+    paras = [p for p in paragraphs(ctx.text) if p.start < span.end and span.start < p.end]
+    parts = [Span(max(p.start, span.start), min(p.end, span.end)) for p in paras]
+    return [s for part in parts for s in sentences(ctx.text, part)]
+
+
+def _unique(claims: list[Claim]) -> list[Claim]:
+    """Claims in text order, one per span and chain ("reported ..., quoting ...:" fill one passage twice)."""
+    seen: set[tuple[int, int, tuple[str, ...]]] = set()
+    out = []
+    for claim in sorted(claims, key=lambda c: (c.start, c.end, -len(c.chain))):
+        key = (claim.start, claim.end, tuple(h.source.id for h in claim.chain))
+        if key not in seen and not any(k[:2] == key[:2] and k[2][: len(key[2])] == key[2] for k in seen):
+            seen.add(key)
+            out.append(claim)
+    return out
+
+
+def _parent(ctx: _Context, a: Attribution) -> Attribution | None:
+    """The nearest attribution that passes `a`'s content on (a stance like "dismissed" does not)."""
+    holders = [b for b in ctx.found if b is not a and b.cls in CLAIM_CLASSES and b.cls != "hedge" and b.covers(a.cue)]
+    return min(holders, key=lambda b: b.content_span.end - b.content_span.start) if holders else None
+
+
+def _chain(ctx: _Context, a: Attribution, posts: list[Post], post_hops: dict[str, Hop]) -> list[Hop]:
+    lineage = [a]
+    while (parent := _parent(ctx, lineage[0])) is not None and parent not in lineage:
+        lineage.insert(0, parent)
+    hops = [h for item in lineage for h in ctx.hops.get(id(item), [])]
+    post = _post_at(posts, lineage[0].cue.start)
+    if post is not None and post.id in post_hops:
+        hops.insert(0, post_hops[post.id])
+    return _collapse(hops)
+
+
+def _collapse(hops: list[Hop]) -> list[Hop]:
+    """One hop per source in a row: "the agency told lawmakers it assesses ..." is one hop."""
+    out: list[Hop] = []
+    for hop in hops:
+        if out and out[-1].source.id == hop.source.id:
+            if out[-1].date is None and hop.date is not None:
+                out[-1] = out[-1].model_copy(update={"date": hop.date, "date_text": hop.date_text})
+            continue
+        out.append(hop)
+    return out
+
+
+def _claim_spans(ctx: _Context, a: Attribution) -> list[Span]:
+    """Content fragments grouped by sentence: a quotation continued after "he said." is a second claim."""
+    groups: list[Span] = []
+    for fragment in a.content:
+        if groups and _same_sentence(ctx, groups[-1], fragment):
+            groups[-1] = Span(groups[-1].start, fragment.end)
+        else:
+            groups.append(fragment)
+    if groups and a.mark and groups[0].start == a.content[0].start:
+        groups[0] = Span(groups[0].start + a.mark, groups[0].end)  # "that the talks failed" -> "the talks failed"
+    return groups
+
+
+def _same_sentence(ctx: _Context, a: Span, b: Span) -> bool:
+    gap = ctx.text[a.end : b.start]
+    return "\n" not in gap and not re.search(r"[.!?][”\"'’]?\s", gap)
+
+
+def _claim(ctx: _Context, span: Span, chain: list[Hop], post: Post | None, hedged: bool = False) -> Claim:
+    return Claim(
+        id="c0",
+        text=span.of(ctx.text),
+        start=span.start,
+        end=span.end,
+        hedged=hedged and not chain,
+        chain=chain,
+        origin=chain[-1].source if chain else None,
+        document_id=ctx.doc_id,
+        post_id=post.id if post else None,
+    )
+
+
+def _post_at(posts: list[Post], offset: int) -> Post | None:
+    return next((p for p in posts if p.start is not None and p.end is not None and p.start <= offset < p.end), None)
+
+
+def _hedged(ctx: _Context, claims: list[Claim], posts: list[Post], post_hops: dict[str, Hop]) -> list[Claim]:
+    """'reportedly', 'is said to' with no source: a hedged claim with an empty chain (or the post's author)."""
+    out = []
+    for h in (a for a in ctx.found if a.cls == "hedge" and not a.quoted):
+        if any(c.start <= h.cue.start < c.end for c in claims) or _inside_claim_attribution(ctx, h):
+            continue
+        span = _hedge_span(ctx, h)
+        if span is None:
+            continue
+        post = _post_at(posts, h.cue.start)
+        chain = [post_hops[post.id]] if post and post.id in post_hops else []
+        out.append(_claim(ctx, span, chain, post, hedged=True))
+    return out
+
+
+def _inside_claim_attribution(ctx: _Context, h: Attribution) -> bool:
+    return any(_claimable(a, ctx.text) and a.source is not None and a.covers(h.cue) for a in ctx.found)
+
+
+def _hedge_span(ctx: _Context, h: Attribution) -> Span | None:
+    """The hedged clause, cut before any attribution it runs into ("..., given that X told ...")."""
+    span = Span(h.content[0].start, h.content[-1].end)
+    inner = [
+        a
+        for a in ctx.found
+        if _claimable(a, ctx.text) and a.source is not None and span.start < _position(a) < span.end
+    ]
+    if inner:
+        cut = min(min(_position(a), a.content_span.start) for a in inner)
+        chunk = ctx.text[span.start : cut]
+        end = span.start + len(_HEDGE_TAIL.sub("", chunk))
+        span = Span(span.start, end)
+    return span if span.end - span.start > 3 else None
+
+
+def _post_sentences(ctx: _Context, claims: list[Claim], posts: list[Post], post_hops: dict[str, Hop]) -> list[Claim]:
+    """Sentences of an embedded post that no attribution covers: claims of the post's author."""
+    out = []
+    for post in posts:
+        if post.start is None or post.end is None or post.id not in post_hops:
+            continue
+        inside = [p for p in paragraphs(ctx.text) if post.start <= p.start < post.end]
+        for sentence in (s for para in inside for s in sentences(ctx.text, para)):
+            words = sentence.of(ctx.text)
+            if _SIGNATURE.match(words) or any(c.start < sentence.end and sentence.start < c.end for c in claims):
+                continue
+            out.append(_claim(ctx, sentence, [post_hops[post.id]], post))
+    return out
+
+
+def _link_sources(ctx: _Context, links: list[Link]) -> None:
+    """Give each link the source its anchor names: its own `source_name`, or a mention it covers."""
+    for link in links:
+        named = getattr(link, "source_name", None)
+        if named:
+            source = ctx.resolver.registry.resolve(named, at=link.start)
+            link.source_id = source.id
+            continue
+        for span, source in ctx.mentions:
+            if span.start < link.end and link.start < span.end:
+                link.source_id = source.id
+                break

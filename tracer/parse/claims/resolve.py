@@ -1,0 +1,233 @@
+"""Who a source mention stands for: names via the registry, pronouns, "who", and statements' owners.
+
+Mentions are resolved in text order. A pronoun takes the latest source it fits ("he" a person,
+"it" an organisation) unless another person-like name comes between — then it stays
+unresolved rather than guessed. "I"/"we" inside a quotation are the quotation's speaker. A
+statement or report as subject ("the official statement said") stands for whoever issued it:
+the owner it names ("a statement from the ministry", "its report"), else the source of the
+attribution just before it in the paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracer.datafiles import load_json
+from tracer.models import Source, SourceKind
+from tracer.parse.attribution.cues import lexicon
+from tracer.parse.attribution.spans import Attribution
+from tracer.parse.claims.people import pronoun_gender, role_words
+from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
+from tracer.text import Span, paragraphs
+
+# Nouns for things that say something on someone's behalf.
+DOCUMENT_NOUNS = frozenset(
+    {"statement", "report", "assessment", "release", "briefing", "memo", "letter", "announcement", "communique"}
+)
+_OWNER = re.compile(r"\b(?:from|by|of)\s+(?P<owner>.+)$|^(?P<poss>.+?)[’']s?\s+(?:\w+\s+){0,2}\w+$", re.DOTALL)
+_NAME_LIKE = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Dr)\.\s[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b|\b[A-Z][a-z]+(?:[ -](?!(?:Mr|Ms|Mrs|Dr)\.)[A-Z][a-z]+)*\b"
+)
+_TITLES = frozenset(load_json("source_aliases.json")["titles"])
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
+
+
+@dataclass
+class Resolved:
+    """A mention resolved to a source, with how sure the resolution is."""
+
+    source: Source
+    how: str  # name, pronoun, speaker, relative, owner, unresolved
+    evidence_start: int | None = None  # where the text that justifies the resolution starts
+
+
+class Resolver:
+    """Resolves the source mentions of one document's attributions, in text order."""
+
+    def __init__(self, text: str, registry: SourceRegistry) -> None:
+        self.text = text
+        self.registry = registry
+        self._paras = paragraphs(text)
+        self._issuers: list[tuple[int, Source]] = []  # (position, source) of attributions so far
+        self._genders: dict[str, str | None] = {}
+
+    def mention(self, span: Span, *, speaker: Source | None = None, referent: Span | None = None) -> Resolved:
+        """The source for a mention at `span` (a pronoun, a relative "who", a statement, a name)."""
+        words = span.of(self.text)
+        lowered = words.lower().strip()
+        if referent is not None:
+            return self._record(self._name(referent), "relative", span)
+        if lowered in FIRST_PERSON:
+            return self._record(speaker, "speaker", span) if speaker else self._unresolved(words, span)
+        if lowered in PRONOUNS:
+            resolved = self._pronoun(lowered, span, words.strip())
+            if speaker is not None and _other_person(resolved, speaker):
+                return self._unresolved(words.strip(), span)  # "Trump said he hopes": not someone else
+            return resolved
+        owner = self._owner(words, span)
+        if owner is not None:
+            return owner
+        return self._record(self._name(span), "name", span)
+
+    def name(self, span: Span) -> Source:
+        """A plain name (a cited source, an anchor's source), resolved or created."""
+        source = self._name(span)
+        return source
+
+    def _name(self, span: Span) -> Source:
+        words = span.of(self.text)
+        return self.registry.resolve(core(words), at=span.start, full=words)
+
+    def _record(self, source: Source, how: str, span: Span, evidence_start: int | None = None) -> Resolved:
+        self._issuers.append((span.start, source))
+        return Resolved(source, how, evidence_start)
+
+    def _unresolved(self, words: str, span: Span) -> Resolved:
+        source = self.registry.unresolved(words)
+        return Resolved(source, "unresolved")
+
+    def _pronoun(self, word: str, span: Span, written: str) -> Resolved:
+        group = PRONOUNS[word]
+        latest = self.registry.latest(group, span.start)
+        if latest is not None and span.start - latest[0] > MAX_PRONOUN_DISTANCE:
+            latest = None
+        if group == "person":
+            return self._person_pronoun(written, span, latest)
+        if latest is None:
+            return self._unresolved(written, span)
+        return self._record(latest[1], "pronoun", span)
+
+    def _person_pronoun(self, word: str, span: Span, latest: tuple[int, Source] | None) -> Resolved:
+        """'he'/'she': the latest person source or sentence-opening name, if no other name intervenes."""
+        names = self._person_names(span.start)
+        subject = next((n for n in reversed(names) if n[2]), None)
+        if (
+            subject is not None
+            and (latest is None or subject[0] > latest[0])
+            and not self._is_alias(subject[1], latest)
+        ):
+            source = self.registry.resolve(subject[1], at=subject[0])
+            latest = (subject[0], source)
+        if latest is None:
+            return self._unresolved(word, span)
+        position, source = latest
+        if any(pos > position and not self._is_alias(name, latest) for pos, name, _ in names):
+            return self._unresolved(word, span)  # "Trump attacked Clinton. He said": he is not resolved
+        if self._gender(source) not in (None, _GENDER[word.lower()]):
+            return self._unresolved(word, span)  # "she" for someone the text calls "he"
+        return self._record(source, "pronoun", span)
+
+    def _gender(self, source: Source) -> str | None:
+        if source.id not in self._genders:
+            self._genders[source.id] = pronoun_gender(self.text, source.name)
+        return self._genders[source.id]
+
+    def _person_names(self, end: int) -> list[tuple[int, str, bool]]:
+        """Person-like names before `end` in this and the previous paragraph: (position, name, opens a sentence)."""
+        para = next((i for i, p in enumerate(self._paras) if p.start <= end < p.end), 0)
+        start = self._paras[max(0, para - 1)].start if self._paras else 0
+        out = []
+        for match in _NAME_LIKE.finditer(self.text, start, end):
+            name, offset = _without_opener(match.group(0))
+            at = match.start() + offset
+            if not name or name.lower() in _TITLES:
+                continue  # "Ms" of "But Ms": a title alone is not a name
+            if guess_kind(name) != SourceKind.PERSON and not self.registry.people.is_person(name):
+                continue
+            out.append((at, name, _opens(self.text, start, match.start())))
+        return out
+
+    @staticmethod
+    def _is_alias(name: str, latest: tuple[int, Source] | None) -> bool:
+        if latest is None:
+            return False
+        own = [n.lower() for n in (latest[1].name, *latest[1].aliases)]
+        return any(name.lower() in o or o in name.lower() for o in own)
+
+    def _owner(self, words: str, span: Span) -> Resolved | None:
+        """'the official statement' -> who issued it; None when the mention is not a statement."""
+        name = core(words)
+        head_part = re.split(r"\s(?:from|by|of)\s", name, maxsplit=1)[0]
+        head = head_part.lower().rstrip(".").split()[-1] if head_part.split() else ""
+        if head not in DOCUMENT_NOUNS:
+            return None
+        match = _OWNER.search(name)
+        owner = (match.group("owner") or match.group("poss")) if match else None
+        if owner and owner.lower() not in PRONOUNS and owner.lower() not in ("the", "a", "an", "an official"):
+            start = span.start + name.rfind(owner)
+            return self._record(self._name(Span(start, start + len(owner))), "owner", span)
+        issuer = self._recent_issuer(span)
+        if issuer is None:
+            return None
+        return self._record(issuer[1], "owner", span, evidence_start=issuer[0])
+
+    def _recent_issuer(self, span: Span) -> tuple[int, Source] | None:
+        para = next((p for p in self._paras if p.start <= span.start < p.end), None)
+        prev = next((p for p in reversed(self._paras) if p.end <= span.start), None)
+        floor = prev.start if prev else (para.start if para else 0)
+        for position, source in reversed(self._issuers):
+            if floor <= position < span.start and source.kind != SourceKind.PERSON:
+                return position, source
+        return None
+
+
+def _opens(text: str, start: int, at: int) -> bool:
+    """Whether a name at `at` opens its sentence, perhaps after an opener ("But Ms. Lee said")."""
+    window = max(start, at - 40)
+    opener = re.search(r"(\w+),?\s+$", text[window:at])
+    if opener is not None and opener.group(1).lower() in lexicon().openers:
+        at = window + opener.start()
+    else:
+        at = _description_start(text, start, at)
+    return at <= start or bool(re.search(r"(?:^|[.!?”\"]\s|\n)$", text[max(start, at - 3) : at]))
+
+
+def _description_start(text: str, floor: int, at: int) -> int:
+    """Where a role description before a name starts ("Presumptive Democratic White House nominee
+    Joe Biden said"): capitalised words and role nouns only, so the name is the sentence's subject."""
+    window = max(floor, at - 80)
+    run = re.search(r"(?:\S+[ \t]+)+$", text[window:at])
+    if run is None:
+        return at
+    words = run.group(0).split()
+    kept = 0
+    for word in reversed(words):
+        capitalised = word[:1].isupper() and (not word.endswith(".") or len(word) <= 4)
+        if not (capitalised or word in role_words()) or kept == 8:
+            break
+        kept += 1
+    described = words[len(words) - kept :]
+    cut_by_window = kept == len(words) and run.start() == 0 and window > floor
+    if not described or not any(w in role_words() for w in described) or cut_by_window:
+        return at  # no role noun, or the run may go on before the window
+    return at - len(" ".join(described)) - 1
+
+
+def _without_opener(name: str) -> tuple[str, int]:
+    """'Though Pompeo' -> ('Pompeo', 7): a capitalised sentence opener is not part of a name."""
+    first, _, rest = name.partition(" ")
+    if first.lower() in lexicon().openers:
+        return rest, len(first) + 1
+    return name, 0
+
+
+def _other_person(resolved: Resolved, speaker: Source) -> bool:
+    """A person pronoun inside a person's words resolved to someone other than the speaker.
+
+    "Trump said that he hopes ...": the pronoun is nearly always the speaker, or someone the
+    sentence names; a person mentioned earlier is a guess the tracer does not make.
+    """
+    return (
+        resolved.how == "pronoun"
+        and resolved.source.kind == SourceKind.PERSON
+        and speaker.kind in (SourceKind.PERSON, SourceKind.UNKNOWN)
+        and resolved.source is not speaker
+    )
+
+
+def speaker_of(found: list[Attribution], a: Attribution) -> Attribution | None:
+    """The attribution whose content holds `a` (its nearest enclosing one), if any."""
+    holders = [b for b in found if b is not a and b.covers(a.cue)]
+    return min(holders, key=lambda b: b.content_span.end - b.content_span.start) if holders else None

@@ -1,0 +1,465 @@
+"""Sources within one document: names resolved to one entry per real-world source, aliases merged.
+
+Two mentions are one source only on positive evidence: the same name; a proper name and its
+leading words ("Yonhap" / "Yonhap News Agency"); a listed short form ("NY Times"); an acronym
+of the name ("NIS"); a person's name with or without first name and title ("Mr. Trump" /
+"Donald Trump") when no other person shares it; or a description of the same class of body
+in the same country ("Seoul's spy agency" / "South Korea's National Intelligence Service",
+"the agency" for the latest agency mentioned). Sharing a word is never enough: "intelligence"
+and "Western intelligence" stay apart, because a wrong origin is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from tracer.datafiles import load_json
+from tracer.models import Platform, Source, SourceKind, SourceRef
+from tracer.parse.claims.people import People, name_gender
+from tracer.words import MONTHS, WEEKDAYS
+
+_POSSESSIVE = re.compile(r"^(?P<owner>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)[’']s?\s+(?P<rest>.+)$", re.DOTALL)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_INDEFINITE = re.compile(r"^(?:a|an|another|one|two|three|some|several|many|other|few)\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w.-]+")
+_CUT = re.compile(r",\s|\s(?:who|which|whose|that)\s|\s[—–]\s|\s\(|\s(?:seen|obtained|reviewed|cited|quoted) by\s")
+_ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
+_SPOKES = re.compile(r"\bspokes(?:man|woman|person|people)\b", re.IGNORECASE)
+_BODY_HEADS = frozenset({"unit", "operator", "regulator", "authority", "board", "team", "body", "provider", "utility"})
+_PLATFORMS = frozenset(p.value for p in Platform)  # "Twitter Tuesday" is no one's name
+_DETERMINERS = frozenset(
+    {
+        "all",
+        "every",
+        "some",
+        "many",
+        "most",
+        "few",
+        "several",
+        "both",
+        "each",
+        "no",
+        "any",
+        "other",
+        "our",
+        "my",
+        "your",
+        "their",
+        "his",
+        "her",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "the",
+        "a",
+        "an",
+    }
+)
+_FILLER = frozenset({"of", "the", "and", "for", "&"})
+# Role words that may stand before a personal name ("Defence Minister Boris Pistorius").
+_ROLE_WORDS = frozenset(
+    {"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief", "envoy", "ambassador"}
+)
+_NOT_ROLES = frozenset({"the", "former", "u.s.", "us"})
+_DESCRIPTION = re.compile(r"^(?:,\s|\s\(|\s(?:who|whose|which|that)\s)")
+PRONOUNS = {
+    "he": "person",
+    "him": "person",
+    "his": "person",
+    "she": "person",
+    "her": "person",
+    "it": "thing",
+    "its": "thing",
+    "they": "group",
+    "them": "group",
+    "their": "group",
+}
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+
+
+@cache
+def _aliases() -> dict[str, Any]:
+    data: dict[str, Any] = load_json("source_aliases.json")
+    return data
+
+
+@cache
+def _outlet_forms() -> dict[str, str]:
+    forms = {}
+    for canonical, short in _aliases()["outlets"].items():
+        for form in (canonical, *short):
+            forms[form] = canonical
+    return forms
+
+
+@dataclass(frozen=True)
+class Name:
+    """A source mention broken into the parts alias matching compares."""
+
+    text: str
+    place: str | None
+    body: str
+    proper: bool
+    cls: str | None
+
+    @property
+    def words(self) -> list[str]:
+        """The body's words."""
+        return self.body.split()
+
+
+def core(mention: str) -> str:
+    """A mention without its appositive or relative clause: "Lee, a lawmaker who ..." -> "Lee"."""
+    match = _CUT.search(mention)
+    return mention[: match.start()].strip(" ,") if match and match.start() > 0 else mention.strip(" ,")
+
+
+def parse_name(text: str) -> Name:
+    """Split a mention into place qualifier, body, proper-ness and class."""
+    places = _aliases()["places"]
+    place = None
+    rest = text.strip()
+    match = _POSSESSIVE.match(rest)
+    if match and match.group("owner").lower() in places:
+        place, rest = places[match.group("owner").lower()], match.group("rest")
+    rest = _ARTICLE.sub("", rest)
+    words = rest.split()
+    for n in (2, 1):
+        lead = " ".join(words[:n]).lower()
+        if place is None and len(words) > n and lead in places and not words[n][:1].isupper():
+            place, words = places[lead], words[n:]  # "South Korean lawmakers"
+    body = re.sub(r"[^\w .&-]+", "", " ".join(words)).lower().strip()
+    proper = bool(words) and all(w[:1].isupper() or w.lower() in _FILLER for w in words)
+    return Name(text, place, body, proper, _class_of(body))
+
+
+def _class_of(body: str) -> str | None:
+    classes: dict[str, list[str]] = _aliases()["classes"]
+    for cls, forms in classes.items():
+        if any(body == f or body.endswith(" " + f) for f in forms):
+            return cls
+    return None
+
+
+def _strip_titles(body: str) -> list[str]:
+    titles = set(_aliases()["titles"])
+    words = [w.strip(".") for w in body.split()]
+    while len(words) > 1 and words[0] in titles:
+        words = words[1:]
+    return words
+
+
+def is_place(name: str) -> bool:
+    """Whether `name` is a country, capital or region of the place lexicon ("Kiev", "Washington")."""
+    return name.lower() in _aliases()["places"]
+
+
+def guess_kind(name: str, description: str = "") -> SourceKind:
+    """A first guess at what kind of source a mention is, from the keyword lists in `source_kinds.json`.
+
+    Args:
+        name: The name as written, without appositive ("Lee Seong-kweun").
+        description: The rest of the mention ("a lawmaker who spoke to reporters").
+    """
+    table: dict[str, list[str]] = load_json("source_kinds.json")
+    if _has_keyword(description, table["person"]) or _has_keyword(_lead_title(name), table["person"]):
+        return SourceKind.PERSON
+    if _titled_person(name):
+        return SourceKind.PERSON
+    lowered = f"{name} {description}"
+    spokes = _SPOKES.search(name)
+    if spokes is not None:
+        return _spokesperson_kind(name[: spokes.start()] + name[spokes.end() :])
+    head = _head(name)
+    if head in table["person"] and not _has_keyword(lowered, table["anonymous"]):
+        return SourceKind.PERSON  # "his lawyer", "a New York Times reporter", "the congressman"
+    for kind in ("anonymous", "outlet", "government", "organisation", "unnamed"):
+        if _has_keyword(lowered, table[kind]):
+            return SourceKind(kind)
+    if head in table["groups"] or (head.endswith("s") and head[:-1] in table["person"]):
+        return SourceKind.UNNAMED  # "voters", "scientists", "Trump-supporting students"
+    if name.lower() in _aliases()["places"]:
+        return SourceKind.GOVERNMENT  # "Kiev has spoken of ...", "Washington said"
+    words = name.split()
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _not_personal(words):
+        return SourceKind.PERSON
+    return SourceKind.UNKNOWN
+
+
+def _not_personal(words: list[str]) -> bool:
+    """'Twitter Tuesday', 'Facebook Live', 'March Madness': capitalised, but not a person's name."""
+    lowered = {w.lower().strip(".,’'") for w in words}
+    if words[0].lower() in _DETERMINERS:
+        return True  # "All Members of Parliament"
+    return not lowered.isdisjoint(MONTHS) or not lowered.isdisjoint(WEEKDAYS) or not lowered.isdisjoint(_PLATFORMS)
+
+
+def _head(name: str) -> str:
+    """The head noun of a mention, lower-cased: 'his nominee for commerce secretary' -> 'nominee'."""
+    before = re.split(r"\s(?:of|for|at|with|from|in|on)\s", name, maxsplit=1)[0]
+    words = before.split()
+    return re.sub(r"[’']s?$", "", words[-1].lower()).strip(".,") if words else ""
+
+
+def _spokesperson_kind(principal: str) -> SourceKind:
+    """'a WeWork spokesperson', 'a State Department spokesman': the kind of whom they speak for.
+
+    A spokesperson speaks for a body: the source is of its kind (a government's spokesman is
+    the government speaking). Speaking for a person or for a body the lexicons do not know,
+    the spokesperson is counted as a person.
+    """
+    principal = re.sub(r"^\s*(?:an?|the)\s+|\s+(?:for|of)\s+(?:the\s+)?|^\s*for\s+", " ", principal).strip()
+    kind = guess_kind(principal) if principal else SourceKind.UNKNOWN
+    if kind in (SourceKind.GOVERNMENT, SourceKind.OUTLET, SourceKind.ORGANISATION):
+        return kind
+    return SourceKind.PERSON
+
+
+def _titled_person(name: str) -> bool:
+    """'Defence Minister Boris Pistorius', 'President Joe Biden': a role, then a personal name."""
+    words = name.split()
+    roles = (set(_aliases()["titles"]) | set(load_json("source_kinds.json")["person"]) | _ROLE_WORDS) - _NOT_ROLES
+    last_role = max((i for i, w in enumerate(words[:-1]) if w.lower().strip(".") in roles), default=-1)
+    rest = words[last_role + 1 :]
+    return last_role >= 0 and 2 <= len(rest) <= 3 and all(w[:1].isupper() for w in rest)
+
+
+def _lead_title(name: str) -> str:
+    return name.split()[0] if name.split() else ""
+
+
+def _has_keyword(text: str, keywords: list[str]) -> bool:
+    if not text:
+        return False
+    lowered = text.lower()
+    found = _WORD.findall(lowered)
+    singles, phrases = _split_keywords(tuple(keywords))
+    return not singles.isdisjoint({*found, *(w.strip(".") for w in found)}) or any(p in lowered for p in phrases)
+
+
+@cache
+def _split_keywords(keywords: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Single words (matched as whole words) and phrases (matched as substrings) of a keyword list."""
+    return frozenset(k for k in keywords if " " not in k), tuple(k for k in keywords if " " in k)
+
+
+class SourceRegistry:
+    """Collects the sources named in a document and merges aliases.
+
+    Mentions are resolved in text order; `at` (a character offset) records where each source
+    was last mentioned, so descriptions ("the agency") and pronouns pick the latest fitting one.
+    """
+
+    def __init__(self, people: People | None = None) -> None:
+        self.people = people or People()  # the people the document introduces ("chair Marcelo Claure")
+        self._sources: list[Source] = []
+        self._names: dict[str, list[Name]] = {}
+        self._seen: list[tuple[int, Source]] = []
+
+    @property
+    def sources(self) -> list[Source]:
+        """All sources, in order of first mention."""
+        return list(self._sources)
+
+    def resolve(
+        self, name: str, kind: SourceKind | None = None, handle: str | None = None, *, at: int = -1, full: str = ""
+    ) -> Source:
+        """The source a mention refers to, created on first mention.
+
+        Args:
+            name: The mention without appositive (see `core`).
+            kind: The kind when the caller knows it (post authors are social accounts).
+            handle: A social handle; accounts with the same handle are one source.
+            at: Where the mention is, for recency.
+            full: The whole mention, appositive included, for guessing the kind.
+        """
+        parsed = parse_name(name)
+        found = self._find(parsed, handle)
+        if found is None:
+            rest = full[len(name) :] if full.startswith(name) else ""
+            description = rest if _DESCRIPTION.match(rest) else ""
+            found = self._add(parsed, kind or self._kind(name, description), handle)
+        elif name != found.name and name not in found.aliases:
+            found.aliases.append(name)
+            self._names[found.id].append(parsed)
+            self._prefer_proper(found, parsed)
+        self._seen.append((at, found))
+        return found
+
+    def _kind(self, name: str, description: str) -> SourceKind:
+        if self.people.is_person(_ARTICLE.sub("", name)):
+            return SourceKind.PERSON  # "Claure", introduced earlier as "executive chair Marcelo Claure"
+        return guess_kind(name, description)
+
+    def unresolved(self, words: str) -> Source:
+        """A source for a mention with no clear referent ("he" far from any person); never merged."""
+        source = Source(id=f"s{len(self._sources) + 1}", name=words, kind=SourceKind.UNKNOWN)
+        self._sources.append(source)
+        self._names[source.id] = []
+        return source
+
+    def latest(self, group: str, at: int) -> tuple[int, Source] | None:
+        """The source last mentioned before `at` that a pronoun of `group` (person/thing/group) fits."""
+        for position, source in reversed(self._seen):
+            if position < at and _fits(group, source):
+                return position, source
+        return None
+
+    def _add(self, parsed: Name, kind: SourceKind, handle: str | None) -> Source:
+        source = Source(id=f"s{len(self._sources) + 1}", name=parsed.text, kind=kind, handle=handle)
+        self._sources.append(source)
+        self._names[source.id] = [parsed]
+        return source
+
+    def _prefer_proper(self, source: Source, parsed: Name) -> None:
+        """The name that says most becomes the source's name: a proper name over a description
+        ("the agency" / "the National Intelligence Service"), a person's full name over a surname
+        ("Noem" / "Governor Kristi Noem")."""
+        current = parse_name(source.name)
+        fuller = source.kind == SourceKind.PERSON and current.proper and _fuller(parsed, current)
+        named = set(_strip_titles(parsed.body)) <= set(_personal_name(source.name))  # "... Joshua Levy" / "Levy"
+        if parsed.proper and ((not current.proper and not named) or fuller):
+            source.aliases.remove(parsed.text)
+            source.aliases.insert(0, source.name)
+            source.name = parsed.text
+
+    def _find(self, parsed: Name, handle: str | None) -> Source | None:
+        if handle:
+            for source in self._sources:
+                if source.handle and source.handle.lower() == handle.lower():
+                    return source
+        if not parsed.body or _INDEFINITE.match(parsed.text):
+            return None  # "a source", "some officials": never merged
+        exact = [s for s in self._sources if any(_same_name(parsed, n) for n in self._names[s.id])]
+        if exact:
+            return exact[0]
+        persons = [s for s in self._sources if s.kind == SourceKind.PERSON and self._person_match(parsed, s)]
+        if len(persons) == 1:
+            return persons[0]
+        return self._described(parsed)
+
+    def _person_match(self, parsed: Name, source: Source) -> bool:
+        mine = _strip_titles(parsed.body)
+        for other in self._names[source.id]:
+            theirs = _strip_titles(other.body) if other.proper else _personal_name(other.text)
+            if not parsed.proper or not mine or not theirs or "and" in (*mine, *other.body.split()):
+                continue  # "Carlson and Smith" are two people: "Carlson" is not that source
+            if {name_gender(parsed.text), name_gender(other.text)} == {"m", "f"}:
+                continue  # "Lady Starmer" is not "Sir Keir Starmer"
+            small, large = sorted((mine, theirs), key=len)
+            if set(small) <= set(large) and (small[-1] == large[-1] or (len(small) == 1 and small[0] == large[0])):
+                return True
+        return False
+
+    def _described(self, parsed: Name) -> Source | None:
+        """A description ("the intelligence agency", "the agency") for the latest source it fits."""
+        if parsed.proper and parsed.cls is None:
+            return None
+        for _, source in reversed(self._seen):
+            names = self._names[source.id]
+            if parsed.cls and any(_same_class(parsed, n) for n in names):
+                return source
+            if _generic(parsed) and any(parsed.body in n.words or (n.cls and parsed.body in n.cls) for n in names):
+                return source
+        return None
+
+
+def _personal_name(text: str) -> list[str]:
+    """The capitalised words that end a description ('acting U.S. Attorney for Massachusetts
+    Joshua Levy' -> massachusetts, joshua, levy), lower-cased: the name a surname can stand for."""
+    words = text.split()
+    tail: list[str] = []
+    for word in reversed(words):
+        if not word[:1].isupper() or word.lower().strip(".") in _aliases()["titles"]:
+            break
+        tail.insert(0, word.lower().strip(".,"))
+    return tail if len(tail) >= 2 and len(tail) < len(words) else []
+
+
+def _fuller(new: Name, current: Name) -> bool:
+    """'Kristi Noem' is a fuller name than 'Noem' (it holds all its words and more)."""
+    mine, theirs = new.body.split(), current.body.split()
+    return len(mine) > len(theirs) and set(theirs) <= set(mine)
+
+
+def _same_class(mention: Name, known: Name) -> bool:
+    """A description and a name of the same class of body: "the spy agency" / "the NIS".
+
+    Two proper names are never one source by class ("Reuters News Agency" is not Yonhap), and a
+    proper name joins an earlier description only when both name the same country.
+    """
+    if mention.cls is None or mention.cls != known.cls or (mention.proper and known.proper):
+        return False
+    if mention.proper:
+        return known.place is not None and known.place == mention.place
+    return mention.place is None or mention.place == known.place
+
+
+def _generic(parsed: Name) -> bool:
+    """'the agency', 'the ministry': a bare head noun that refers back to the latest such body."""
+    return not parsed.proper and len(parsed.words) == 1 and parsed.body in _aliases()["generic_heads"]
+
+
+def _same_name(a: Name, b: Name) -> bool:
+    if not _places_agree(a, b):
+        return False
+    if a.body == b.body:
+        return True
+    outlets = _outlet_forms()
+    if a.body in outlets and outlets[a.body] == outlets.get(b.body):
+        return True
+    short, long = sorted((a, b), key=lambda n: len(n.body))
+    pair = long.body.startswith(short.body + " and ")  # "Carlson" is one of "Carlson and Smith"
+    if short.proper and long.proper and len(short.body) > 3 and long.body.startswith(short.body + " ") and not pair:
+        return True  # "Yonhap" / "Yonhap News Agency"
+    return _is_acronym(short.text, long) if long.proper else False
+
+
+def _is_acronym(text: str, name: Name) -> bool:
+    bare = text.strip()
+    if not _ACRONYM.match(bare):
+        return False
+    initials = "".join(w[0] for w in name.words if w not in _FILLER).upper()
+    return len(initials) > 1 and bare.replace(".", "") == initials
+
+
+def _places_agree(a: Name, b: Name) -> bool:
+    """Same place, or one unqualified proper name ("Yonhap" / "South Korea's Yonhap")."""
+    if a.place == b.place:
+        return True
+    return (a.place is None or b.place is None) and ((a.proper and b.proper) or a.cls is not None or b.cls is not None)
+
+
+def _fits(group: str, source: Source) -> bool:
+    if group == "person":
+        return source.kind == SourceKind.PERSON
+    if group == "thing":
+        return _a_body(source) or source.kind in (SourceKind.ORGANISATION, SourceKind.GOVERNMENT, SourceKind.OUTLET)
+    return source.kind not in (SourceKind.PERSON, SourceKind.SOCIAL_ACCOUNT)
+
+
+def _a_body(source: Source) -> bool:
+    """A source of no listed kind named as a body ("Ukraine's emergency service"): "it" may mean it.
+
+    Only heads that name bodies count (the generic heads of `source_aliases.json` and a few
+    more): "it" after "Simple math said" is not the maths.
+    """
+    if source.kind != SourceKind.UNKNOWN or not source.name.split():
+        return False
+    last = source.name.split()[-1]
+    return last in _body_heads() and last == _head(source.name) and " and " not in source.name
+
+
+@cache
+def _body_heads() -> frozenset[str]:
+    return frozenset({*_aliases()["generic_heads"], *_BODY_HEADS})
+
+
+def ref(source: Source) -> SourceRef:
+    """The short form of a source used inside hops."""
+    return SourceRef(id=source.id, name=source.name, kind=source.kind, handle=source.handle, url=source.url)

@@ -1,1 +1,0 @@
-"""Pure parsers: an `Article` in, models out. No I/O here."""

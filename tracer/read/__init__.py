@@ -1,0 +1,1 @@
+"""Reading: inputs (files, folders, URLs, stdin) into one `Article` — plain text, metadata, blocks, anchors."""

@@ -1,0 +1,139 @@
+"""Command-line options for tracing, shared by every command that traces (`tracer trace`, `tracer tui`).
+
+Each option's default is read from the options object it fills (`TrailOptions`, `FetchOptions`),
+so a default lives in one place.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+
+from tracer.trail.oembed import default_endpoints
+from tracer.trail.walk import TrailOptions
+from tracer.web.addresses import host_key
+from tracer.web.archive import DEFAULT_ARCHIVE_URL
+from tracer.web.fetch import FetchOptions
+
+_TRAIL = TrailOptions()
+_FETCH = FetchOptions()
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What a tracing command asked for: how far to follow, and how to fetch."""
+
+    trail: TrailOptions
+    fetch: FetchOptions
+
+
+def non_negative_int(value: str) -> int:
+    """An argparse type: 0 or more."""
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return number
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: 1 or more."""
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return number
+
+
+def add_cache_arguments(parser: argparse.ArgumentParser) -> None:
+    """--offline and --cache-dir: where fetched pages are kept, and whether the network is used at all."""
+    parser.add_argument("--offline", action="store_true", help="never touch the network; use only the HTTP cache")
+    parser.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        type=Path,
+        default=_FETCH.cache_dir,
+        help=f"where the HTTP cache lives (default: {_FETCH.cache_dir}/)",
+    )
+
+
+def add_trail_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options for following claims across documents, and for fetching politely and safely."""
+    group = parser.add_argument_group("following the trail")
+    group.add_argument(
+        "--depth",
+        type=non_negative_int,
+        default=_TRAIL.depth,
+        metavar="N",
+        help=f"follow each claim N links deep into the documents it cites (default: {_TRAIL.depth}; "
+        "0: this document only)",
+    )
+    group.add_argument("--archive", action="store_true", help="read the earliest Wayback capture of dead pages")
+    group.add_argument(
+        "--archive-url",
+        default=_TRAIL.archive_url,
+        metavar="URL",
+        help=f"base URL of the Wayback-compatible archive (default: {_TRAIL.archive_url})",
+    )
+    for platform, endpoint in default_endpoints().items():
+        group.add_argument(
+            f"--oembed-{platform}",
+            metavar="URL",
+            default=endpoint,
+            help=f"oEmbed endpoint for {platform} posts (default: {endpoint}; empty: never ask)",
+        )
+    group.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="allow fetching loopback, private and link-local addresses (refused by default)",
+    )
+    group.add_argument("--no-robots", action="store_true", help="ignore robots.txt for the pages the tracer follows")
+    group.add_argument(
+        "--rate",
+        type=float,
+        default=_FETCH.rate,
+        metavar="SECONDS",
+        help=f"minimum seconds between two requests to one host (default: {_FETCH.rate})",
+    )
+    group.add_argument(
+        "--per-host",
+        type=positive_int,
+        default=_FETCH.per_host,
+        metavar="N",
+        help=f"requests in flight per host (default: {_FETCH.per_host})",
+    )
+    group.add_argument(
+        "--timeout",
+        type=float,
+        default=_FETCH.timeout[1],
+        metavar="SECONDS",
+        help=f"read timeout per request (default: {_FETCH.timeout[1]:g})",
+    )
+
+
+def run_options(args: argparse.Namespace) -> RunOptions:
+    """The options objects for parsed arguments (those `add_cache_arguments` and `add_trail_arguments` added)."""
+    trail = TrailOptions(
+        depth=args.depth,
+        archive=args.archive,
+        archive_url=args.archive_url,
+        oembed={p: getattr(args, f"oembed_{p}") for p in default_endpoints()},
+    )
+    return RunOptions(trail=trail, fetch=_fetch_options(args, trail))
+
+
+def _fetch_options(args: argparse.Namespace, trail: TrailOptions) -> FetchOptions:
+    # Endpoints the user set explicitly (a local Wayback mirror, say) are exempt from the
+    # private-address rule; the built-in public ones are not.
+    defaults = default_endpoints()
+    endpoints = [trail.archive_url] if trail.archive and trail.archive_url != DEFAULT_ARCHIVE_URL else []
+    endpoints += [url for key, url in trail.oembed.items() if url and url != defaults.get(key) and "{host}" not in url]
+    return FetchOptions(
+        cache_dir=args.cache_dir,
+        offline=args.offline,
+        timeout=(min(_FETCH.timeout[0], args.timeout), args.timeout),
+        allow_private=args.allow_private,
+        allow_hosts=frozenset(host_key(url) for url in endpoints),
+        respect_robots=not args.no_robots,
+        rate=args.rate,
+        per_host=args.per_host,
+    )

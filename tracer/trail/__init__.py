@@ -1,0 +1,1 @@
+"""The trail: following each claim across documents (links, posts, archives) to its earliest origin."""

@@ -1,0 +1,224 @@
+"""Reaching the documents a trail leads to: pages, posts (via oEmbed) and archived copies.
+
+Each URL is opened at most once per trace and becomes a `Node`: its `documents[]` entry, and,
+when it could be read, the article and its own trace — read by the same reader and parsers as
+the input. Failures are recorded on the node (dead, blocked, not cached, …), never raised:
+one unreachable link must not end the trace of the others.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from tracer.errors import (
+    BlockedURLError,
+    FetchError,
+    HTTPStatusError,
+    NetworkError,
+    NotCachedError,
+    TracerError,
+)
+from tracer.models import DocumentRef, DocumentStatus, LinkKind, SourceKind, TraceResult
+from tracer.parse.article import parse_article
+from tracer.parse.claims.sources import guess_kind
+from tracer.platforms import PostRef, parse_permalink, platform_of
+from tracer.read.dating import publication_date
+from tracer.read.document import Article, document_id, read_html, read_text
+from tracer.trail.matching import PassageIndex
+from tracer.trail.oembed import endpoint_for, fetch_post
+from tracer.urls import link_kind
+from tracer.web.archive import Wayback
+from tracer.web.fetch import FetchedPage, Fetcher
+
+LOGGER = logging.getLogger(__name__)
+
+_DEAD_STATUSES = frozenset({404, 410})
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """Who stands behind a document: the source of the hop that reaches it."""
+
+    name: str
+    kind: SourceKind
+    handle: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class Node:
+    """One document reached while following claims."""
+
+    ref: DocumentRef
+    article: Article | None = None
+    result: TraceResult | None = None
+    publisher: Publisher | None = None
+    urls: frozenset[str] = frozenset()
+    index: PassageIndex | None = field(default=None, repr=False)
+
+    @property
+    def readable(self) -> bool:
+        """Whether the document was read (possibly from an archived copy)."""
+        return self.article is not None and self.result is not None
+
+    @property
+    def status(self) -> str:
+        """What happened, as a visit reports it."""
+        return str(self.ref.status.value)
+
+    def passages(self) -> PassageIndex:
+        """The document's passages, indexed for matching (built on first use)."""
+        if self.index is None:
+            self.index = PassageIndex(self.article.text if self.article else "")
+        return self.index
+
+
+def status_of(error: Exception) -> DocumentStatus:
+    """How a failure is recorded: gone (404/410, DNS, refused, timeout) is dead; policy is blocked."""
+    if isinstance(error, HTTPStatusError):
+        return DocumentStatus.DEAD if error.status_code in _DEAD_STATUSES else DocumentStatus.FAILED
+    if isinstance(error, NetworkError):
+        return DocumentStatus.DEAD
+    if isinstance(error, BlockedURLError):
+        return DocumentStatus.BLOCKED
+    if isinstance(error, NotCachedError):
+        return DocumentStatus.NOT_CACHED
+    return DocumentStatus.FAILED
+
+
+def is_unreadable_social(url: str) -> bool:
+    """A social-media page that is not a post (a profile, a media file): an app shell, nothing to read."""
+    return parse_permalink(url) is None and (link_kind(url) == LinkKind.SOCIAL_POST or platform_of(url) is not None)
+
+
+class Opener:
+    """Opens URLs into nodes, once each, through the run's fetcher.
+
+    Args:
+        fetcher: The run's fetcher (cache, politeness, address guard).
+        oembed: oEmbed endpoint base per platform.
+        archive: The Wayback endpoint to ask for dead pages, or None to leave them dead.
+    """
+
+    def __init__(self, fetcher: Fetcher, oembed: Mapping[str, str], archive: Wayback | None) -> None:
+        self.fetcher = fetcher
+        self.oembed = oembed
+        self.archive = archive
+        self.pages: dict[str, FetchedPage | FetchError] = {}
+
+    def prefetch(self, urls: Iterable[str]) -> None:
+        """Fetch pages at once (each host within its limits) so that opening them does not wait."""
+        todo = [u for u in urls if u not in self.pages and parse_permalink(u) is None and not is_unreadable_social(u)]
+        if len(todo) > 1:
+            self.pages.update(self.fetcher.get_many(todo, followed=True))
+
+    def open(self, url: str) -> Node:
+        """Open a URL: a post through oEmbed, a page directly (or its archived copy if dead).
+
+        Never raises: a page that breaks the reader or a parser (a bug, or a page hostile
+        enough to find one) is a failed node, logged, and the trace goes on.
+        """
+        try:
+            return self._open(url)
+        except Exception as exc:
+            LOGGER.exception("internal error while reading %s", url)
+            return _failed(url, DocumentStatus.FAILED, f"internal error while reading this page: {exc!r}", "link")
+
+    def _open(self, url: str) -> Node:
+        post = parse_permalink(url)
+        if post is not None:
+            return self._open_post(url, post)
+        if is_unreadable_social(url):
+            return _failed(url, DocumentStatus.SKIPPED, "a social-media page, not a post: nothing to read", "link")
+        page = self.pages.pop(url, None) or self._get(url)
+        if isinstance(page, FetchError):
+            return self._open_dead(url, page)
+        return self._read(url, page, "link")
+
+    def _get(self, url: str) -> FetchedPage | FetchError:
+        try:
+            return self.fetcher.get(url, followed=True)
+        except FetchError as exc:
+            return exc
+        except TracerError as exc:  # an unsupported scheme in a link
+            return FetchError(str(exc), url)
+
+    def _open_dead(self, url: str, error: FetchError) -> Node:
+        status = status_of(error)
+        if status is not DocumentStatus.DEAD or self.archive is None:
+            return _failed(url, status, str(error), "link")
+        capture = self.archive.earliest(url)
+        if capture is None:
+            return _failed(url, status, f"{error}; no archived copy", "link")
+        try:
+            page = self.archive.fetch(capture)
+        except FetchError as exc:
+            return _failed(url, status, f"{error}; archived copy unreadable: {exc}", "link")
+        node = self._read(url, page, "archive", document_url=url)
+        node.ref.status = DocumentStatus.DEAD
+        node.ref.error = str(error)
+        node.ref.archive_url = capture.replay_url
+        node.ref.archived_at = capture.captured
+        return node
+
+    def _open_post(self, url: str, ref: PostRef) -> Node:
+        endpoint = endpoint_for(ref, self.oembed)
+        if endpoint is None:
+            reason = f"no public oEmbed endpoint for {ref.platform.value} posts; the embed markup is all there is"
+            return _failed(ref.url, DocumentStatus.SKIPPED, reason, "post")
+        try:
+            post = fetch_post(self.fetcher, ref, endpoint)
+        except FetchError as exc:
+            return _failed(ref.url, status_of(exc), str(exc), "post")
+        page = FetchedPage(url, ref.url, 200, "text/html", post.html.encode("utf-8"), False)
+        node = self._read(url, page, "post")
+        name = post.author or (f"@{post.handle}" if post.handle else ref.platform.value)
+        node.publisher = Publisher(name, SourceKind.SOCIAL_ACCOUNT, post.handle, ref.url)
+        return node
+
+    def _read(self, url: str, page: FetchedPage, via: str, document_url: str | None = None) -> Node:
+        """Read a fetched page with the input's reader and parsers; a failure is a recorded node."""
+        final = document_url or page.final_url
+        try:
+            reader = read_html if page.is_html or not page.content_type else read_text
+            article = reader(page.content, url=final, content_type=page.content_type)
+        except TracerError as exc:
+            return _failed(url, DocumentStatus.FAILED, str(exc), via)
+        doc = article.document
+        doc.published = doc.published or publication_date(article.tree, article.text, final)
+        ref = DocumentRef(
+            id=doc.id,
+            url=doc.url,
+            title=doc.title,
+            site_name=doc.site_name,
+            published=doc.published,
+            authors=list(doc.authors),
+            requested_url=url if url != doc.url else None,
+            redirects=list(page.redirects),
+            via=via,
+            from_cache=page.from_cache,
+        )
+        urls = frozenset(u for u in (url, final, doc.url, *page.redirects) if u)
+        node = Node(ref, article, parse_article(article), _publisher(ref), urls)
+        return node
+
+
+def _failed(url: str, status: DocumentStatus, error: str, via: str) -> Node:
+    ref = DocumentRef(id=document_id(url), url=url, status=status, error=error, via=via)
+    return Node(ref, urls=frozenset({url}))
+
+
+def _publisher(ref: DocumentRef) -> Publisher:
+    """The site's name (its kind guessed from the name), else the first author, else the host."""
+    if ref.site_name:
+        kind = guess_kind(ref.site_name)
+        if kind in {SourceKind.PERSON, SourceKind.UNKNOWN, SourceKind.UNNAMED, SourceKind.ANONYMOUS}:
+            kind = SourceKind.ORGANISATION
+        return Publisher(ref.site_name, kind, url=ref.url)
+    if ref.authors:
+        return Publisher(ref.authors[0], SourceKind.PERSON, url=ref.url)
+    host = urlsplit(ref.url or "").hostname or "unknown site"
+    return Publisher(host.removeprefix("www."), SourceKind.ORGANISATION, url=ref.url)

@@ -1,0 +1,375 @@
+"""Following the trail: each claim traced across documents to its earliest known origin.
+
+Inside one article a chain ends where the text stops naming sources. From there the walk opens
+the documents the claim leans on (`tracer.trail.candidates`), asks whether each states the same claim
+(`tracer.trail.matching`), and for each one that does adds a hop — its publisher, the matched passage
+as evidence, its date — followed by the attribution that document gives, and carries on from
+there. A document that does not state the claim is recorded as visited and not followed;
+a URL already on the claim's path is a cycle and is cut. When several documents state the
+claim, the branch that reaches furthest (then the earliest) becomes the chain; every document
+tried stays in `Claim.visits` and `documents[]`.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from tracer.models import Claim, DocumentRef, Hop, Post, TraceResult, Visit
+from tracer.read.document import Article
+from tracer.text import Span
+from tracer.trail.candidates import Candidate, candidates_for
+from tracer.trail.matching import MATCH_THRESHOLD, Match
+from tracer.trail.oembed import default_endpoints
+from tracer.trail.reach import Node, Opener
+from tracer.trail.sourcebook import SourceBook
+from tracer.web.archive import DEFAULT_ARCHIVE_URL, Wayback
+from tracer.web.fetch import Fetcher
+
+LOGGER = logging.getLogger(__name__)
+
+# When a claim leans on nothing it could reach, its hop says why, worst first.
+_UNREACHED = ("dead", "blocked", "not_cached", "failed")
+# Passages scoring this close to the best are as good a match; the one that leads on wins.
+NEAR_TIE = 0.05
+# Links tied to the hop itself (its sentence, its source's name, its post); a dead link in the
+# next sentence says nothing about this hop.
+_TIED_REASONS = frozenset({"sentence_link", "source_link", "post", "post_link"})
+
+
+@dataclass
+class TrailOptions:
+    """How far and how widely to follow.
+
+    Attributes:
+        depth: Link distance to follow (0: this document only).
+        archive: Read the earliest archived copy of dead pages.
+        archive_url: Base URL of the Wayback-compatible archive.
+        oembed: oEmbed endpoint base per platform name.
+        threshold: Lowest match score that counts as "states the claim".
+        max_documents: Documents opened per input at most (a hostile page cannot fan out forever).
+        max_candidates: Documents opened per claim per document at most.
+    """
+
+    depth: int = 2
+    archive: bool = False
+    archive_url: str = DEFAULT_ARCHIVE_URL
+    oembed: dict[str, str] = field(default_factory=default_endpoints)
+    threshold: float = MATCH_THRESHOLD
+    max_documents: int = 60
+    max_candidates: int = 8
+
+
+@dataclass
+class Step:
+    """A claim as one document states it: where to look for the documents it leans on."""
+
+    node: Node
+    text: str
+    spans: list[Span]
+    local_hops: list[Hop]  # as the document's own trace has them (its source ids)
+    out_hops: list[Hop]  # the copies in the output chain, marked when the claim's links are dead
+    post: Post | None = None
+
+
+@dataclass
+class Branch:
+    """What following a claim from one document found."""
+
+    hops: list[Hop] = field(default_factory=list)
+    visits: list[Visit] = field(default_factory=list)
+    documents: int = 0
+    earliest: str | None = None
+
+    def beats(self, other: Branch | None) -> bool:
+        """Deeper wins; at equal depth, the one reaching the earlier date."""
+        if other is None:
+            return True
+        if self.documents != other.documents:
+            return self.documents > other.documents
+        return _date_key(self.earliest) < _date_key(other.earliest)
+
+
+def _date_key(value: str | None) -> str:
+    return value or "9999-99-99"
+
+
+def follow_trail(article: Article, result: TraceResult, fetcher: Fetcher, options: TrailOptions) -> TraceResult:
+    """Follow every claim of a traced article across the documents it leans on.
+
+    Args:
+        article: The input article.
+        result: Its depth-0 trace (updated in place and returned).
+        fetcher: The run's fetcher.
+        options: Depth, archive and oEmbed settings.
+
+    Returns:
+        The result with longer chains, `visits` and origins on claims, and every document reached.
+    """
+    return Trail(article, result, fetcher, options).run()
+
+
+class Trail:
+    """One input's walk: the documents opened so far and the sources merged so far."""
+
+    def __init__(self, article: Article, result: TraceResult, fetcher: Fetcher, options: TrailOptions) -> None:
+        self.options = options
+        self.result = result
+        archive = Wayback(fetcher, options.archive_url) if options.archive else None
+        self.opener = Opener(fetcher, options.oembed, archive)
+        self.sources = SourceBook(result.sources)
+        root_urls = frozenset(u for u in (article.document.url,) if u)
+        self.root = Node(result.documents[0], article, result, urls=root_urls)
+        self.nodes: dict[str, Node] = {}
+        self.order: list[Node] = []
+        self.matches: dict[tuple[str, str, str], Match | None] = {}
+
+    def run(self) -> TraceResult:
+        """Follow each claim and record what was reached."""
+        for claim in self.result.claims:
+            self._follow_claim(claim)
+        for claim in self.result.claims:
+            self.sources.refresh(claim.chain)
+            claim.origin = claim.chain[-1].source if claim.chain else None
+        self.result.documents = [self.root.ref, *(node.ref for node in self.order)]
+        return self.result
+
+    def _follow_claim(self, claim: Claim) -> None:
+        post = next((p for p in self.result.posts if p.id == claim.post_id), None)
+        spans = [Span(claim.start, claim.end)] + [
+            Span(h.evidence_start, h.evidence_end)
+            for h in claim.chain
+            if h.evidence_start is not None and h.evidence_end is not None
+        ]
+        step = Step(self.root, claim.text, spans, list(claim.chain), claim.chain, post)
+        branch = self._walk(step, 1, self.root.urls, claim.text)
+        claim.chain.extend(branch.hops)
+        claim.visits = branch.visits
+        self._set_origin(claim)
+
+    def _walk(self, step: Step, depth: int, path: frozenset[str], original: str) -> Branch:
+        assert step.node.article is not None and step.node.result is not None
+        found = candidates_for(step.node.article, step.node.result, step.spans, step.local_hops, step.post)
+        found = found[: self.options.max_candidates]
+        if depth > self.options.depth:
+            return Branch(visits=[self._visit(c, step, depth, "limit", error="beyond --depth") for c in found])
+        self.opener.prefetch(c.url for c in found if c.url not in path and c.url not in self.nodes)
+        best: Branch | None = None
+        visits: list[Visit] = []
+        for candidate in found:
+            if candidate.reason == "post_link" and any(v.url == candidate.url for v in visits):
+                continue  # already followed from the post itself (its oEmbed copy holds the same links)
+            visit, branch = self._try(candidate, step, depth, path, original)
+            visits.append(visit)
+            if branch is not None:
+                visits.extend(branch.visits)
+                best = branch if branch.beats(best) else best
+        if best is None:
+            _mark_unreached(step, [v for v in visits if v.cited_by == step.node.ref.id])
+        return Branch(best.hops if best else [], visits, best.documents if best else 0, best.earliest if best else None)
+
+    def _try(
+        self, candidate: Candidate, step: Step, depth: int, path: frozenset[str], original: str
+    ) -> tuple[Visit, Branch | None]:
+        if candidate.url in path:
+            return self._visit(candidate, step, depth, "cycle", error="already on this claim's trail"), None
+        node = self._open(candidate.url, depth, step.node)
+        if node is None:
+            return self._visit(candidate, step, depth, "limit", error="document budget reached"), None
+        if node.urls & path:
+            return self._visit(candidate, step, depth, "cycle", node, error="leads back onto this claim's trail"), None
+        if not node.readable:
+            return self._visit(candidate, step, depth, node.status, node, error=node.ref.error), None
+        match = self._match(node, step.text, original)
+        if match is None or match.score < self.options.threshold:
+            return self._visit(candidate, step, depth, "no_match", node, match), None
+        if candidate.reason == "post":
+            branch = self._continue_post(node, match, step, depth, path, original)
+        else:
+            branch = self._continue(node, match, step, depth, path, original)
+        return self._visit(candidate, step, depth, "matched", node, match), branch
+
+    def _continue(
+        self, node: Node, match: Match, step: Step, depth: int, path: frozenset[str], original: str
+    ) -> Branch:
+        """The hops a matching document adds: itself, its own attribution, and what follows from it."""
+        assert node.result is not None
+        claim = _covering_claim(node.result.claims, match)
+        local = list(claim.chain) if claim else []
+        inner = [self.sources.remap(hop, node.result) for hop in local]
+        spans = [Span(match.start, match.end)] + ([Span(claim.start, claim.end)] if claim else [])
+        post = next((p for p in node.result.posts if claim and p.id == claim.post_id), None)
+        text = claim.text if claim else match.passage
+        hop = self._document_hop(node, match, step.node)
+        deeper = self._walk(Step(node, text, spans, local, inner, post), depth + 1, path | node.urls, original)
+        earliest = deeper.earliest if deeper.documents else node.ref.published
+        return Branch([hop, *inner, *deeper.hops], deeper.visits, 1 + deeper.documents, earliest)
+
+    def _continue_post(
+        self, node: Node, match: Match, step: Step, depth: int, path: frozenset[str], original: str
+    ) -> Branch:
+        """The post a claim was quoted from, read through oEmbed: it confirms the post hop the
+        embed already gave (filling in its date and author) rather than adding a second hop
+        that says the same, and its links lead on."""
+        assert node.result is not None
+        _confirm_post(step, node)
+        claim = _covering_claim(node.result.claims, match)
+        local = list(claim.chain) if claim else []
+        spans = [Span(match.start, match.end)] + ([Span(claim.start, claim.end)] if claim else [])
+        text = claim.text if claim else match.passage
+        # The post's links are the embed's links: they stay at the embed's depth.
+        deeper = self._walk(Step(node, text, spans, local, step.out_hops), depth, path | node.urls, original)
+        return Branch(deeper.hops, deeper.visits, deeper.documents, deeper.earliest or node.ref.published)
+
+    def _open(self, url: str, depth: int, citing: Node) -> Node | None:
+        node = self.nodes.get(url)
+        if node is None:
+            if len(self.order) >= self.options.max_documents:
+                return None
+            node = self.opener.open(url)
+            node.ref.depth, node.ref.cited_by = depth, citing.ref.id
+            node = self._register(node)
+        node.ref.depth = min(node.ref.depth, depth)
+        return node
+
+    def _register(self, node: Node) -> Node:
+        """Keep one node per document: two URLs that land on the same page share it."""
+        same = next((n for n in self.order if n.ref.id == node.ref.id), None)
+        if same is None:
+            self.order.append(node)
+            same = node
+        for url in node.urls:
+            self.nodes.setdefault(url, same)
+        return same
+
+    def _match(self, node: Node, text: str, original: str) -> Match | None:
+        """The passage stating the claim (as the citing document words it, or as the input does).
+
+        Among passages that score within `NEAR_TIE` of the best, one that the document
+        attributes, or that carries a link, is preferred: a headline restating the claim is
+        as close a match as the attributed sentence below it, but only the latter leads on.
+        """
+        assert node.result is not None
+        key = (node.ref.id, text, original)
+        if key not in self.matches:  # a document reached by several routes is matched once per wording
+            self.matches[key] = self._best_match(node, text, original)
+        return self.matches[key]
+
+    def _best_match(self, node: Node, text: str, original: str) -> Match | None:
+        assert node.result is not None
+        index = node.passages()
+        ranked = index.ranked(text) + (index.ranked(original) if original != text else [])
+        if not ranked:
+            return None
+        top_score = max(m.score for m in ranked)
+        near = sorted((m for m in ranked if m.score >= top_score - NEAR_TIE), key=lambda m: -m.score)
+        claims = [c for c in node.result.claims if c.chain]
+        links = node.result.links
+
+        def leads_on(match: Match) -> tuple[bool, bool]:
+            attributed = any(c.start < match.end and match.start < c.end for c in claims)
+            linked = any(match.start <= link.start < match.end for link in links)
+            return attributed, linked
+
+        return max(near, key=leads_on)
+
+    def _document_hop(self, node: Node, match: Match, citing: Node) -> Hop:
+        publisher = node.publisher
+        assert publisher is not None
+        source = self.sources.add(publisher.name, publisher.kind, publisher.handle, publisher.url)
+        flags = []
+        if node.ref.archive_url:
+            flags.append("archived_copy")
+        cited_on = citing.ref.published
+        if node.ref.published and cited_on and node.ref.published > cited_on:
+            flags.append("published_after_citing")
+        return Hop(
+            source=source,
+            cue="posted" if node.ref.via == "post" else "published",
+            evidence=match.passage,
+            evidence_start=match.start,
+            evidence_end=match.end,
+            document_id=node.ref.id,
+            date=node.ref.published,
+            confidence=min(1.0, match.score),
+            relation="document",
+            status="archived" if node.ref.archive_url else "ok",
+            flags=flags,
+        )
+
+    def _visit(
+        self,
+        candidate: Candidate,
+        step: Step,
+        depth: int,
+        status: str,
+        node: Node | None = None,
+        match: Match | None = None,
+        error: str | None = None,
+    ) -> Visit:
+        return Visit(
+            url=candidate.url,
+            document_id=node.ref.id if node else None,
+            cited_by=step.node.ref.id,
+            reason=candidate.reason,
+            depth=depth,
+            status=status,
+            score=match.score if match else None,
+            passage=match.passage if match else None,
+            passage_start=match.start if match else None,
+            passage_end=match.end if match else None,
+            error=error,
+        )
+
+    def _set_origin(self, claim: Claim) -> None:
+        claim.origin = claim.chain[-1].source if claim.chain else None
+        documents = [h.document_id for h in claim.chain if h.relation == "document"]
+        claim.origin_document_id = documents[-1] if documents else self.root.ref.id
+        if claim.chain:
+            last = claim.chain[-1]
+            claim.origin_date = last.date or self._published(last.document_id)
+
+    def _published(self, document_id: str | None) -> str | None:
+        refs: list[DocumentRef] = [self.root.ref, *(n.ref for n in self.order)]
+        return next((r.published for r in refs if r.id == document_id), None)
+
+
+def _covering_claim(claims: list[Claim], match: Match) -> Claim | None:
+    """The followed document's claim that the matched passage holds (most overlap wins)."""
+    best, best_overlap = None, 0
+    for claim in claims:
+        overlap = min(claim.end, match.end) - max(claim.start, match.start)
+        if overlap > best_overlap:
+            best, best_overlap = claim, overlap
+    return best
+
+
+def _confirm_post(step: Step, node: Node) -> None:
+    """Fill in what the embed markup lacked (date, author) from the post's oEmbed answer."""
+    hop = next((h for h in step.out_hops if h.relation == "post"), None)
+    if hop is not None:
+        hop.date = hop.date or node.ref.published
+        hop.status = "ok"
+    if step.post is not None:
+        step.post.posted = step.post.posted or node.ref.published
+        if node.publisher and not step.post.author_name:
+            step.post.author_name = node.publisher.name
+
+
+def _mark_unreached(step: Step, visits: list[Visit]) -> None:
+    """Record on the claim's hops in this document why the documents they lean on were not reached:
+    a failed post permalink on the post hop, other links on the claim's last hop here."""
+    post_failure = next((v.status for v in visits if v.reason == "post" and v.status in _UNREACHED), None)
+    post_hop = next((h for h in step.out_hops if h.relation == "post"), None)
+    if post_failure and post_hop is not None:
+        post_hop.status = post_failure
+        post_hop.flags.append(f"{post_failure}_post")
+    statuses = {v.status for v in visits if v.reason in _TIED_REASONS - {"post"}}
+    worst = next((s for s in _UNREACHED if s in statuses), None)
+    if worst is None or not step.out_hops:
+        return
+    hop = step.out_hops[-1]
+    if f"{worst}_link" not in hop.flags:
+        hop.flags.append(f"{worst}_link")
+    if hop.relation != "document":
+        hop.status = worst

@@ -1,0 +1,1 @@
+"""The network: every HTTP request, with its cache, politeness and address guard (used by read and trail)."""

@@ -1,0 +1,351 @@
+"""HTTP: the only module that talks to the network. requests + a real on-disk cache (requests-cache).
+
+Polite and safe by default: an honest User-Agent, robots.txt for the pages the tracer follows on
+its own, a per-host rate limit and concurrency cap, connect/read timeouts and an overall
+deadline, retries with backoff on 429/5xx, a body size cap enforced while streaming, content-type
+checks before the body is read, a redirect limit, and no loopback/private/link-local addresses
+(checked before the cache, after DNS resolution, after connecting, and at every redirect).
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import logging
+import os
+import threading
+import time
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import requests
+import requests_cache
+
+from tracer._version import __version__
+from tracer.errors import (
+    ContentTypeError,
+    FetchError,
+    HTTPStatusError,
+    NetworkError,
+    NotCachedError,
+    ResponseTooLargeError,
+    UnsupportedInputError,
+)
+from tracer.web.addresses import DNS_FAILURE, AddressPolicy, host_key
+from tracer.web.failures import DEFAULT_TTL as DEFAULT_FAILURE_TTL
+from tracer.web.failures import FailureLog
+from tracer.web.ratelimit import HostLimiter
+from tracer.web.robots import RobotsRules
+from tracer.web.transport import GuardedAdapter, acceptable
+
+LOGGER = logging.getLogger(__name__)
+
+AGENT_TOKEN = "provenance-tracer"
+USER_AGENT = f"{AGENT_TOKEN}/{__version__} (+https://github.com/provenance-tracer; research tool)"
+DEFAULT_CACHE_DIR = Path(os.environ.get("TRACER_CACHE_DIR", "cache"))
+# Pages change rarely once published; a week keeps re-runs of a study offline-fast while
+# still picking up corrections.
+DEFAULT_EXPIRY = timedelta(days=7)
+# News pages are 50 KB-2 MB; 10 MiB leaves room for bloated pages and refuses media files.
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+READABLE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown", "application/xml", "text/xml")
+PAGE_ACCEPT = ", ".join(READABLE_TYPES)
+JSON_ACCEPT = "application/json, application/json+oembed, text/json, text/javascript, text/plain"
+TEXT_ACCEPT = "text/plain, */*;q=0.1"
+# 429 and these 5xx answers are usually temporary; other errors are answers.
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+# Cached: pages, and the answers that say "gone" or "moved" (so a re-run needs no network).
+CACHED_STATUSES = (200, 203, 404, 410, *sorted(REDIRECT_STATUSES))
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    """A response body and the facts about it the readers need."""
+
+    url: str
+    final_url: str
+    status: int
+    content_type: str
+    content: bytes
+    from_cache: bool
+    headers: dict[str, str] = field(default_factory=dict)
+    redirects: tuple[str, ...] = ()
+
+    @property
+    def is_html(self) -> bool:
+        """Whether the body should be read as HTML."""
+        return "html" in self.content_type or "xml" in self.content_type
+
+
+@dataclass
+class FetchOptions:
+    """How politely and how far the fetcher may go.
+
+    Attributes:
+        cache_dir: Where the SQLite HTTP cache lives.
+        offline: Serve only from the cache; never touch the network.
+        timeout: (connect, read) seconds for each network operation.
+        deadline: Most seconds one response may take in total (a slow drip cannot stall a run).
+        max_bytes: Largest body accepted.
+        user_agent: Sent with every request.
+        allow_private: Fetch loopback/private/link-local addresses too.
+        allow_hosts: `host[:port]` entries exempt from the address rule (configured endpoints).
+        respect_robots: Obey robots.txt for pages the tracer follows on its own.
+        rate: Minimum seconds between request starts on one host.
+        per_host: Requests in flight to one host at a time.
+        workers: Pages fetched at once across hosts.
+        retries: Extra attempts after a 429/5xx answer.
+        backoff: First retry delay in seconds; doubles on each attempt.
+        max_backoff: Longest wait before a retry, whatever Retry-After asks for.
+        max_redirects: Redirects followed before giving up.
+        failure_ttl: How long a DNS failure, refused connection or timeout is remembered.
+    """
+
+    cache_dir: Path = DEFAULT_CACHE_DIR
+    offline: bool = False
+    timeout: tuple[float, float] = (5.0, 20.0)
+    deadline: float = 60.0
+    max_bytes: int = DEFAULT_MAX_BYTES
+    user_agent: str = USER_AGENT
+    allow_private: bool = False
+    allow_hosts: frozenset[str] = field(default_factory=frozenset)
+    respect_robots: bool = True
+    rate: float = 1.0
+    per_host: int = 2
+    workers: int = 8
+    retries: int = 2
+    backoff: float = 1.0
+    max_backoff: float = 30.0
+    max_redirects: int = 5
+    failure_ttl: timedelta = DEFAULT_FAILURE_TTL
+
+
+class Fetcher:
+    """Fetches pages through an on-disk cache. Create one per run and reuse it (thread-safe).
+
+    Args:
+        options: Cache location, offline mode, politeness and safety limits.
+    """
+
+    def __init__(self, options: FetchOptions | None = None) -> None:
+        self.options = options or FetchOptions()
+        self.policy = AddressPolicy(self.options.allow_private, frozenset(self.options.allow_hosts))
+        self.limiter = HostLimiter(self.options.rate, self.options.per_host)
+        self.robots = RobotsRules(self._robots_text, AGENT_TOKEN)
+        self.network_requests = 0
+        self._count_lock = threading.Lock()
+        self._open_lock = threading.Lock()
+        self._session: requests_cache.CachedSession | None = None
+        self._failures: FailureLog | None = None
+
+    @property
+    def session(self) -> requests_cache.CachedSession:
+        """The cached session, opened on first use (a run that fetches nothing leaves no cache behind)."""
+        self._open()
+        assert self._session is not None
+        return self._session
+
+    @property
+    def failures(self) -> FailureLog:
+        """The remembered network failures, opened on first use."""
+        self._open()
+        assert self._failures is not None
+        return self._failures
+
+    def _open(self) -> None:
+        with self._open_lock:
+            if self._session is not None:
+                return
+            self.options.cache_dir.mkdir(parents=True, exist_ok=True)
+            session = requests_cache.CachedSession(
+                str(self.options.cache_dir / "http_cache"),
+                backend="sqlite",
+                expire_after=DEFAULT_EXPIRY,
+                allowable_codes=CACHED_STATUSES,
+                stale_if_error=True,
+            )
+            adapter = GuardedAdapter(self.policy, self.limiter, self.options.max_bytes, self.options.deadline)
+            session.mount("http://", adapter)
+            session.mount("https://", adapter)
+            session.headers["User-Agent"] = self.options.user_agent
+            self._failures = FailureLog(self.options.cache_dir / "failures.sqlite", self.options.failure_ttl)
+            self._session = session
+
+    def close(self) -> None:
+        """Close the session and its cache database (if they were ever opened)."""
+        if self._session is not None:
+            self._session.close()  # type: ignore[no-untyped-call]
+        if self._failures is not None:
+            self._failures.close()
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def get(self, url: str, *, followed: bool = False, accept: str = PAGE_ACCEPT) -> FetchedPage:
+        """Fetch a URL (from the cache when it holds a fresh copy), following redirects.
+
+        Args:
+            url: An http(s) URL.
+            followed: The tracer chose this URL itself (a link in a page), so robots.txt
+                applies; a URL the user gave is fetched as asked, as a browser would.
+            accept: The media types the caller can read; others are refused unread.
+
+        Raises:
+            UnsupportedInputError: Not an http(s) URL.
+            BlockedURLError: A non-public address, or disallowed by robots.txt.
+            NotCachedError: Offline and not cached.
+            NetworkError: DNS failure, refused connection, timeout.
+            HTTPStatusError: A 4xx/5xx answer.
+            ContentTypeError: Not a type `accept` names.
+            ResponseTooLargeError: Over the size cap.
+            FetchError: Too many redirects, or another failure.
+        """
+        _check_scheme(url)
+        redirects: list[str] = []
+        current = url
+        for _ in range(self.options.max_redirects + 1):
+            self.policy.check_url(current)
+            if followed and self.options.respect_robots:
+                self._obey_robots(current)
+            response = self._request(current, accept)
+            location = response.headers.get("Location")
+            if response.status_code not in REDIRECT_STATUSES or not location:
+                return self._page(url, current, response, accept, tuple(redirects))
+            redirects.append(current)
+            current = urljoin(current, location)
+            _check_scheme(current)
+        raise FetchError(f"more than {self.options.max_redirects} redirects from {url}", url)
+
+    def get_json(self, url: str) -> Any:
+        """Fetch and parse a JSON API answer (Wayback, oEmbed) through the same cache and rules.
+
+        Raises:
+            FetchError: As `get`, or the body is not JSON.
+        """
+        page = self.get(url, accept=JSON_ACCEPT)
+        try:
+            return json.loads(page.content.decode("utf-8", "replace"))
+        except ValueError as exc:
+            raise ContentTypeError(f"not JSON: {url}", url) from exc
+
+    def get_many(self, urls: Iterable[str], *, followed: bool = True) -> dict[str, FetchedPage | FetchError]:
+        """Fetch several URLs at once (up to `workers`, each host within its own cap).
+
+        Returns:
+            Each URL's page, or the `FetchError` it failed with.
+        """
+        unique = list(dict.fromkeys(urls))
+
+        def one(url: str) -> FetchedPage | FetchError:
+            try:
+                return self.get(url, followed=followed)
+            except FetchError as exc:
+                return exc
+            except UnsupportedInputError as exc:
+                return FetchError(str(exc), url)
+
+        if len(unique) <= 1:
+            return {url: one(url) for url in unique}
+        with ThreadPoolExecutor(max_workers=min(self.options.workers, len(unique))) as pool:
+            return dict(zip(unique, pool.map(one, unique), strict=True))
+
+    def _robots_text(self, url: str) -> str:
+        return self.get(url, accept=TEXT_ACCEPT).content.decode("utf-8", "replace")
+
+    def _obey_robots(self, url: str) -> None:
+        self.robots.check(url)
+        delay = self.robots.crawl_delay(url)
+        if delay:
+            self.limiter.set_delay(host_key(url), delay)
+
+    def _request(self, url: str, accept: str) -> requests.Response:
+        """One URL, no redirects followed, retried with backoff on 429/5xx."""
+        for attempt in range(self.options.retries + 1):
+            response = self._send(url, accept)
+            if response.status_code not in RETRY_STATUSES or attempt == self.options.retries:
+                return response
+            if getattr(response, "from_cache", False) or self.options.offline:
+                return response
+            delay = _retry_after(response) or self.options.backoff * 2**attempt
+            LOGGER.info("HTTP %s from %s; retrying in %.1f s", response.status_code, url, delay)
+            time.sleep(min(delay, self.options.max_backoff))
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _send(self, url: str, accept: str) -> requests.Response:
+        host = host_key(url)
+        remembered = self.failures.get(url) or self.failures.get(host)
+        if remembered:
+            raise NetworkError(f"{remembered} (remembered from an earlier attempt)", url)
+        try:
+            return self._send_now(url, accept)
+        except NetworkError as exc:
+            self.failures.put(url, str(exc))
+            if DNS_FAILURE in str(exc):  # no page on that host can be reached either
+                self.failures.put(host, str(exc))
+            raise
+
+    def _send_now(self, url: str, accept: str) -> requests.Response:
+        try:
+            response = self.session.get(
+                url,
+                timeout=self.options.timeout,
+                allow_redirects=False,
+                only_if_cached=self.options.offline,
+                headers={"Accept": accept},
+            )
+        except requests.Timeout as exc:
+            raise NetworkError(f"timed out fetching {url}", url) from exc
+        except requests.ConnectionError as exc:
+            host = urlsplit(url).hostname
+            if "NameResolutionError" in repr(exc) or "Name or service not known" in str(exc):
+                raise NetworkError(f"cannot resolve {host} {DNS_FAILURE}: {url}", url) from exc
+            raise NetworkError(f"cannot reach {host} (network unreachable?)", url) from exc
+        except requests.RequestException as exc:
+            raise FetchError(f"failed to fetch {url}: {exc}", url) from exc
+        if self.options.offline and response.status_code == 504:
+            raise NotCachedError(f"not in the cache (offline): {url}", url)
+        if not getattr(response, "from_cache", False):
+            with self._count_lock:
+                self.network_requests += 1
+        return response
+
+    def _page(
+        self, url: str, final: str, response: requests.Response, accept: str, redirects: tuple[str, ...]
+    ) -> FetchedPage:
+        if response.status_code >= 400:
+            raise HTTPStatusError(f"HTTP {response.status_code} for {final}", final, response.status_code)
+        content_type = response.headers.get("Content-Type", "").lower()
+        if not acceptable(content_type, accept):
+            raise ContentTypeError(f"not a readable document ({content_type.split(';')[0]}): {final}", final)
+        if len(response.content) > self.options.max_bytes:
+            raise ResponseTooLargeError(f"response over {self.options.max_bytes} bytes: {final}", final)
+        from_cache = bool(getattr(response, "from_cache", False))
+        status, body, headers = response.status_code, response.content, dict(response.headers)
+        return FetchedPage(url, final, status, content_type, body, from_cache, headers, redirects)
+
+
+def _check_scheme(url: str) -> None:
+    scheme = urlsplit(url).scheme.lower()
+    if scheme not in {"http", "https"}:
+        raise UnsupportedInputError(f"unsupported URL scheme {scheme + ':' if scheme else '(none)'} in {url}")
+
+
+def _retry_after(response: requests.Response) -> float | None:
+    """Seconds a Retry-After header asks for (a number, or an HTTP date)."""
+    value = response.headers.get("Retry-After", "").strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value) if value else None
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, (when - datetime.now(UTC)).total_seconds()) if when and when.tzinfo else None

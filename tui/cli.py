@@ -1,0 +1,60 @@
+"""`tracer tui`: the subcommand the TUI adds to the `tracer` command (entry point `tracer.commands`).
+
+Textual is imported only when the UI starts, so `tracer --help` and `tracer trace` never load it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from tracer import FetchOptions, add_cache_arguments
+
+KEYS_EPILOG = """keys:
+  arrows, j/k move · enter open · backspace back · / search · e export
+  o open in browser · a add an article · t timeline · ? help · ctrl+p commands · q quit
+"""
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `tracer tui` to the `tracer` command's subcommands."""
+    tui = commands.add_parser(
+        "tui",
+        help="walk the claims of articles back to their origins in a terminal UI",
+        description="Open articles, folders, URLs or saved traces (.json/.jsonl) in a terminal UI: the documents, "
+        "their claims, each claim's chain hop by hop with its evidence, and a timeline. With no INPUT it opens "
+        "the bundled seeds/.",
+        epilog="examples:\n  tracer tui\n  tracer tui article.html traces.jsonl\n  tracer tui https://example.com/news/story\n\n"
+        + KEYS_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    tui.add_argument("inputs", nargs="*", metavar="INPUT", help="file, directory, http(s) URL, or saved trace")
+    add_cache_arguments(tui)
+    tui.add_argument("--theme", metavar="NAME", help="a Textual theme name (default: the terminal's own colours)")
+    tui.set_defaults(handler=run_tui)
+
+
+def _error(message: str) -> None:
+    print(f"tracer: error: {message}", file=sys.stderr)
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    """Start the terminal UI on the inputs; returns the exit code."""
+    if "-" in args.inputs:
+        _error("the terminal UI cannot read stdin: save the article to a file and open that")
+        return 2
+    from textual.logging import TextualHandler
+    from textual.theme import BUILTIN_THEMES
+
+    from tui.app import TracerApp
+    from tui.loading import default_inputs
+
+    if args.theme and args.theme not in BUILTIN_THEMES:
+        _error(f"unknown theme {args.theme!r}; choose one of: {', '.join(sorted(BUILTIN_THEMES))}")
+        return 2
+    logging.getLogger().handlers[:] = [TextualHandler()]  # a stderr handler would draw over the screen
+    options = FetchOptions(cache_dir=args.cache_dir, offline=args.offline)
+    app = TracerApp(args.inputs or default_inputs(), fetch_options=options, theme=args.theme)
+    app.run()
+    return app.return_code or 0
