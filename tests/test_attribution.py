@@ -210,8 +210,8 @@ def test_empty_and_cueless_text_give_nothing() -> None:
 
 
 def _case_files() -> list[Path]:
-    """The case files (gold.json beside them is the real-page gold of benchmarks/eval_chains.py)."""
-    return sorted(p for p in Path(CHAINS).glob("*.json") if p.name != "gold.json")
+    """The case files (gold*.json beside them are the real-page gold of benchmarks/eval_chains.py)."""
+    return sorted(p for p in Path(CHAINS).glob("*.json") if not p.name.startswith("gold"))
 
 
 def _cases() -> list[dict[str, Any]]:
