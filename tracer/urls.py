@@ -111,6 +111,13 @@ def _host_matches(host: str, domains: Iterable[str]) -> bool:
     return any(host == d or host.endswith("." + d) for d in domains)
 
 
+def is_short_link(url: str) -> bool:
+    """A link shortener's URL (`t.co/…`, `bit.ly/…`): a redirect to the page it stands for."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    return bool(parts.path.strip("/")) and _host_matches(host, _kind_table()["short_link_hosts"])
+
+
 def link_kind(url: str) -> LinkKind:
     """Classify a normalised URL as a social post, news article, archive, document, video or other."""
     table = _kind_table()

@@ -63,6 +63,16 @@ def candidates_for(
     return unique
 
 
+def shared_links(article: Article) -> list[Candidate]:
+    """Every link in a post's own text (`post_link`): a post is a few lines, and whatever it links —
+    a link card, a `t.co` short link, "Full story from @outlet 👇" and a URL on the next line — is
+    what it shares as its source, wherever the sentence boundary falls. Mentions and hashtags
+    (`@outlet`, `#drought`) link profiles and searches, not sources, and are left out."""
+    text = article.text
+    found = [(a.url, text[a.start : a.end].strip()) for a in article.anchors if a.url]
+    return [Candidate(url, "post_link", words) for url, words in found if not words.startswith(("@", "#"))]
+
+
 def _inside(link: Link, spans: list[Span]) -> bool:
     return any(span.start <= link.start < span.end for span in spans)
 

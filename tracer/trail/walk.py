@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from tracer.models import Claim, DocumentRef, Hop, Post, TraceResult, Visit
 from tracer.read.document import Article
 from tracer.text import Span
-from tracer.trail.candidates import Candidate, candidates_for
+from tracer.trail.candidates import Candidate, candidates_for, shared_links
+from tracer.trail.events import Opened, Progress, Visited
 from tracer.trail.matching import MATCH_THRESHOLD, Match
 from tracer.trail.oembed import default_endpoints
 from tracer.trail.reach import Node, Opener
@@ -94,7 +95,13 @@ def _date_key(value: str | None) -> str:
     return value or "9999-99-99"
 
 
-def follow_trail(article: Article, result: TraceResult, fetcher: Fetcher, options: TrailOptions) -> TraceResult:
+def follow_trail(
+    article: Article,
+    result: TraceResult,
+    fetcher: Fetcher,
+    options: TrailOptions,
+    progress: Progress | None = None,
+) -> TraceResult:
     """Follow every claim of a traced article across the documents it leans on.
 
     Args:
@@ -102,18 +109,28 @@ def follow_trail(article: Article, result: TraceResult, fetcher: Fetcher, option
         result: Its depth-0 trace (updated in place and returned).
         fetcher: The run's fetcher.
         options: Depth, archive and oEmbed settings.
+        progress: Called with each document opened and each visit recorded, as they happen.
 
     Returns:
         The result with longer chains, `visits` and origins on claims, and every document reached.
     """
-    return Trail(article, result, fetcher, options).run()
+    return Trail(article, result, fetcher, options, progress).run()
 
 
 class Trail:
     """One input's walk: the documents opened so far and the sources merged so far."""
 
-    def __init__(self, article: Article, result: TraceResult, fetcher: Fetcher, options: TrailOptions) -> None:
+    def __init__(
+        self,
+        article: Article,
+        result: TraceResult,
+        fetcher: Fetcher,
+        options: TrailOptions,
+        progress: Progress | None = None,
+    ) -> None:
         self.options = options
+        self.progress = progress
+        self.claim_at = (0, "")  # the claim being followed (its index and id), for progress events
         self.result = result
         archive = Wayback(fetcher, options.archive_url) if options.archive else None
         self.opener = Opener(fetcher, options.oembed, archive)
@@ -126,7 +143,8 @@ class Trail:
 
     def run(self) -> TraceResult:
         """Follow each claim and record what was reached."""
-        for claim in self.result.claims:
+        for index, claim in enumerate(self.result.claims):
+            self.claim_at = (index, claim.id)
             self._follow_claim(claim)
         for claim in self.result.claims:
             self.sources.refresh(claim.chain)
@@ -150,6 +168,8 @@ class Trail:
     def _walk(self, step: Step, depth: int, path: frozenset[str], original: str) -> Branch:
         assert step.node.article is not None and step.node.result is not None
         found = candidates_for(step.node.article, step.node.result, step.spans, step.local_hops, step.post)
+        if step.node.is_post:  # everything a post links is what it shares
+            found += [c for c in shared_links(step.node.article) if c.url not in {f.url for f in found}]
         found = found[: self.options.max_candidates]
         if depth > self.options.depth:
             return Branch(visits=[self._visit(c, step, depth, "limit", error="beyond --depth") for c in found])
@@ -161,6 +181,7 @@ class Trail:
                 continue  # already followed from the post itself (its oEmbed copy holds the same links)
             visit, branch = self._try(candidate, step, depth, path, original)
             visits.append(visit)
+            self._report(visit)
             if branch is not None:
                 visits.extend(branch.visits)
                 best = branch if branch.beats(best) else best
@@ -173,7 +194,7 @@ class Trail:
     ) -> tuple[Visit, Branch | None]:
         if candidate.url in path:
             return self._visit(candidate, step, depth, "cycle", error="already on this claim's trail"), None
-        node = self._open(candidate.url, depth, step.node)
+        node = self._open(candidate.url, depth, step.node, post=candidate.reason == "post")
         if node is None:
             return self._visit(candidate, step, depth, "limit", error="document budget reached"), None
         if node.urls & path:
@@ -213,6 +234,7 @@ class Trail:
         that says the same, and its links lead on."""
         assert node.result is not None
         _confirm_post(step, node)
+        _flag_late(step, node)
         claim = _covering_claim(node.result.claims, match)
         local = list(claim.chain) if claim else []
         spans = [Span(match.start, match.end)] + ([Span(claim.start, claim.end)] if claim else [])
@@ -221,14 +243,17 @@ class Trail:
         deeper = self._walk(Step(node, text, spans, local, step.out_hops), depth, path | node.urls, original)
         return Branch(deeper.hops, deeper.visits, deeper.documents, deeper.earliest or node.ref.published)
 
-    def _open(self, url: str, depth: int, citing: Node) -> Node | None:
+    def _open(self, url: str, depth: int, citing: Node, *, post: bool = False) -> Node | None:
         node = self.nodes.get(url)
         if node is None:
             if len(self.order) >= self.options.max_documents:
                 return None
-            node = self.opener.open(url)
+            node = self.opener.open(url, post=post)
             node.ref.depth, node.ref.cited_by = depth, citing.ref.id
             node = self._register(node)
+            if self.progress is not None:
+                copy = node.result.model_copy(deep=True) if node.result else None
+                self.progress(Opened(node.ref.model_copy(), copy))
         node.ref.depth = min(node.ref.depth, depth)
         return node
 
@@ -285,7 +310,7 @@ class Trail:
             flags.append("published_after_citing")
         return Hop(
             source=source,
-            cue="posted" if node.ref.via == "post" else "published",
+            cue="posted" if node.is_post else "published",
             evidence=match.passage,
             evidence_start=match.start,
             evidence_end=match.end,
@@ -321,6 +346,11 @@ class Trail:
             error=error,
         )
 
+    def _report(self, visit: Visit) -> None:
+        if self.progress is not None:
+            index, claim_id = self.claim_at
+            self.progress(Visited(claim_id, visit.model_copy(), index, len(self.result.claims)))
+
     def _set_origin(self, claim: Claim) -> None:
         claim.origin = claim.chain[-1].source if claim.chain else None
         documents = [h.document_id for h in claim.chain if h.relation == "document"]
@@ -354,6 +384,15 @@ def _confirm_post(step: Step, node: Node) -> None:
         step.post.posted = step.post.posted or node.ref.published
         if node.publisher and not step.post.author_name:
             step.post.author_name = node.publisher.name
+
+
+def _flag_late(step: Step, node: Node) -> None:
+    """A post dated after the article that embeds it cannot be that article's source: say so."""
+    hop = next((h for h in step.out_hops if h.relation == "post"), None)
+    cited_on, posted = step.node.ref.published, node.ref.published
+    if hop is not None and posted and cited_on and posted[:10] > cited_on[:10]:
+        if "published_after_citing" not in hop.flags:
+            hop.flags.append("published_after_citing")
 
 
 def _mark_unreached(step: Step, visits: list[Visit]) -> None:
