@@ -15,6 +15,7 @@ from tracer.models import Hop, Link, Post, TraceResult
 from tracer.read.document import Article
 from tracer.text import Span, sentences
 from tracer.trail.sourcebook import name_key
+from tracer.urls import is_media_link
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,7 @@ def candidates_for(
     seen = {article.document.url}
     unique = []
     for candidate in found:
-        if candidate.url not in seen:
+        if candidate.url not in seen and not _not_a_source(candidate):
             seen.add(candidate.url)
             unique.append(candidate)
     return unique
@@ -66,11 +67,16 @@ def candidates_for(
 def shared_links(article: Article) -> list[Candidate]:
     """Every link in a post's own text (`post_link`): a post is a few lines, and whatever it links —
     a link card, a `t.co` short link, "Full story from @outlet 👇" and a URL on the next line — is
-    what it shares as its source, wherever the sentence boundary falls. Mentions and hashtags
-    (`@outlet`, `#drought`) link profiles and searches, not sources, and are left out."""
+    what it shares as its source, wherever the sentence boundary falls."""
     text = article.text
     found = [(a.url, text[a.start : a.end].strip()) for a in article.anchors if a.url]
-    return [Candidate(url, "post_link", words) for url, words in found if not words.startswith(("@", "#"))]
+    return [c for c in (Candidate(url, "post_link", words) for url, words in found) if not _not_a_source(c)]
+
+
+def _not_a_source(candidate: Candidate) -> bool:
+    """A link that names no document: a mention or hashtag (`@outlet`, `#drought` link a profile or a
+    search), or a post's photo (`pic.twitter.com/…`)."""
+    return candidate.anchor.strip().startswith(("@", "#")) or is_media_link(candidate.url, candidate.anchor)
 
 
 def _inside(link: Link, spans: list[Span]) -> bool:

@@ -153,6 +153,9 @@ class Trail:
         return self.result
 
     def _follow_claim(self, claim: Claim) -> None:
+        # Claims taken from one post share its hop object; what following one claim finds (a dead
+        # link, a late date) is that claim's, so each claim gets hops of its own.
+        claim.chain = [hop.model_copy(deep=True) for hop in claim.chain]
         post = next((p for p in self.result.posts if p.id == claim.post_id), None)
         spans = [Span(claim.start, claim.end)] + [
             Span(h.evidence_start, h.evidence_end)
