@@ -178,7 +178,9 @@ def test_an_archived_mirrored_post_is_a_post_and_its_links_lead_on(web: Web, cac
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="own-voice statements backed by a post are claims once issue 14's claims work lands")
+@pytest.mark.xfail(
+    strict=True, reason="own-voice statements backed by a post are claims once issue 14's claims work lands"
+)
 @pytest.mark.parametrize(("root", "words", "origin"), [
     ("reservoir", "has fallen to 31 percent", "bay water board"),
     ("measles", "has now recorded 27 measles cases", "marlow county health department"),

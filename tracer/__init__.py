@@ -34,10 +34,13 @@ from tracer.models import (
     TraceResult,
     Visit,
 )
+from tracer.parse.article import failed_result
 from tracer.read.document import Article, read_html, read_text
 from tracer.read.inputs import InputItem, expand_inputs, read_input
 from tracer.run.batch import trace_many, trace_one
 from tracer.run.options import RunOptions, add_cache_arguments, add_trail_arguments, run_options
+from tracer.trail.events import ArticleParsed, ClaimVisited, DocumentOpened, TrailEvent
+from tracer.trail.reach import why_not_followed
 from tracer.trail.trace import trace_article
 from tracer.trail.walk import TrailOptions
 from tracer.urls import normalise_url
@@ -47,11 +50,14 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
     "Article",
+    "ArticleParsed",
     "AttributionRelation",
     "Claim",
     "ClaimKind",
+    "ClaimVisited",
     "CueClass",
     "Document",
+    "DocumentOpened",
     "DocumentRef",
     "ErrorRecord",
     "FetchError",
@@ -73,6 +79,7 @@ __all__ = [
     "TextSpan",
     "TraceResult",
     "TracerError",
+    "TrailEvent",
     "TrailOptions",
     "Visit",
     "__version__",
@@ -80,6 +87,7 @@ __all__ = [
     "add_trail_arguments",
     "atomic_writer",
     "expand_inputs",
+    "failed_result",
     "load_results",
     "normalise_url",
     "read_html",
@@ -91,4 +99,5 @@ __all__ = [
     "trace_article",
     "trace_many",
     "trace_one",
+    "why_not_followed",
 ]

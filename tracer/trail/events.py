@@ -1,8 +1,8 @@
 """What a trace reports while it runs, so a caller can show progress before the result is complete.
 
 `trace_article(progress=…)` calls the callback from the tracing thread with these events, in
-order: the article's own trace (`Parsed`), then, claim by claim, each document the walk opens
-(`Opened`) and each visit it records (`Visited`). Every event carries copies, never the objects
+order: the article's own trace (`ArticleParsed`), then, claim by claim, each document the walk opens
+(`DocumentOpened`) and each visit it records (`ClaimVisited`). Every event carries copies, never the objects
 the walk goes on changing, so a UI thread may keep them.
 """
 
@@ -15,14 +15,14 @@ from tracer.models import DocumentRef, TraceResult, Visit
 
 
 @dataclass(frozen=True)
-class Parsed:
+class ArticleParsed:
     """The input article traced within its own text (depth 0): claims, posts, links, local chains."""
 
     result: TraceResult
 
 
 @dataclass(frozen=True)
-class Opened:
+class DocumentOpened:
     """A document the walk opened, with its own in-document trace when it could be read."""
 
     ref: DocumentRef
@@ -30,7 +30,7 @@ class Opened:
 
 
 @dataclass(frozen=True)
-class Visited:
+class ClaimVisited:
     """One document tried for one claim: matched, no match, dead, blocked, cycle, limit…"""
 
     claim_id: str
@@ -39,5 +39,5 @@ class Visited:
     claims: int
 
 
-TrailEvent = Parsed | Opened | Visited
+TrailEvent = ArticleParsed | DocumentOpened | ClaimVisited
 Progress = Callable[[TrailEvent], None]

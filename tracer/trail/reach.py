@@ -29,7 +29,7 @@ from tracer.read.dating import publication_date
 from tracer.read.document import Article, document_id, read_html, read_text
 from tracer.trail.matching import PassageIndex
 from tracer.trail.oembed import endpoint_for, fetch_post
-from tracer.urls import is_short_link, link_kind
+from tracer.urls import is_media_link, is_short_link, link_kind
 from tracer.web.archive import Wayback
 from tracer.web.fetch import FetchedPage, Fetcher
 
@@ -98,6 +98,17 @@ def is_unreadable_social(url: str) -> bool:
     if parse_permalink(url) is not None or is_short_link(url):
         return False
     return link_kind(url) == LinkKind.SOCIAL_POST or platform_of(url) is not None
+
+
+def why_not_followed(url: str, anchor: str = "") -> str | None:
+    """Why the trail never opens a link, or None when it would: a post's photo or a platform page
+    that is not a post (a profile, an app shell). The same rule for every caller, so a UI that
+    follows a link the user picks skips what `tracer trace` skips."""
+    if is_media_link(url, anchor):
+        return "a post's photo or video: nothing to read"
+    if is_unreadable_social(url):
+        return "a social-media page, not a post: nothing to read"
+    return None
 
 
 def has_own_page(ref: PostRef) -> bool:

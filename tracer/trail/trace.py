@@ -5,7 +5,7 @@ from __future__ import annotations
 from tracer.models import TraceResult
 from tracer.parse.article import parse_article
 from tracer.read.document import Article
-from tracer.trail.events import Parsed, Progress
+from tracer.trail.events import ArticleParsed, Progress
 from tracer.trail.walk import TrailOptions, follow_trail
 from tracer.web.fetch import Fetcher
 
@@ -36,7 +36,7 @@ def trace_article(
     result = parse_article(article, input_label=input_label)
     following = options is not None and options.depth > 0 and fetcher is not None
     if progress is not None:
-        progress(Parsed(result.model_copy(deep=True)))
+        progress(ArticleParsed(result.model_copy(deep=True)))
     if following:
         assert options is not None and fetcher is not None
         result = follow_trail(article, result, fetcher, options, progress)

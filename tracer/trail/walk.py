@@ -19,7 +19,7 @@ from tracer.models import Claim, DocumentRef, Hop, Post, TraceResult, Visit
 from tracer.read.document import Article
 from tracer.text import Span
 from tracer.trail.candidates import Candidate, candidates_for, shared_links
-from tracer.trail.events import Opened, Progress, Visited
+from tracer.trail.events import ClaimVisited, DocumentOpened, Progress
 from tracer.trail.matching import MATCH_THRESHOLD, Match
 from tracer.trail.oembed import default_endpoints
 from tracer.trail.reach import Node, Opener
@@ -256,7 +256,7 @@ class Trail:
             node = self._register(node)
             if self.progress is not None:
                 copy = node.result.model_copy(deep=True) if node.result else None
-                self.progress(Opened(node.ref.model_copy(), copy))
+                self.progress(DocumentOpened(node.ref.model_copy(), copy))
         node.ref.depth = min(node.ref.depth, depth)
         return node
 
@@ -352,7 +352,7 @@ class Trail:
     def _report(self, visit: Visit) -> None:
         if self.progress is not None:
             index, claim_id = self.claim_at
-            self.progress(Visited(claim_id, visit.model_copy(), index, len(self.result.claims)))
+            self.progress(ClaimVisited(claim_id, visit.model_copy(), index, len(self.result.claims)))
 
     def _set_origin(self, claim: Claim) -> None:
         claim.origin = claim.chain[-1].source if claim.chain else None
@@ -393,9 +393,9 @@ def _flag_late(step: Step, node: Node) -> None:
     """A post dated after the article that embeds it cannot be that article's source: say so."""
     hop = next((h for h in step.out_hops if h.relation == "post"), None)
     cited_on, posted = step.node.ref.published, node.ref.published
-    if hop is not None and posted and cited_on and posted[:10] > cited_on[:10]:
-        if "published_after_citing" not in hop.flags:
-            hop.flags.append("published_after_citing")
+    late = hop is not None and posted and cited_on and posted[:10] > cited_on[:10]
+    if late and hop is not None and "published_after_citing" not in hop.flags:
+        hop.flags.append("published_after_citing")
 
 
 def _mark_unreached(step: Step, visits: list[Visit]) -> None:
@@ -405,7 +405,8 @@ def _mark_unreached(step: Step, visits: list[Visit]) -> None:
     post_hop = next((h for h in step.out_hops if h.relation == "post"), None)
     if post_failure and post_hop is not None:
         post_hop.status = post_failure
-        post_hop.flags.append(f"{post_failure}_post")
+        if f"{post_failure}_post" not in post_hop.flags:  # one post, reached from several of its claims
+            post_hop.flags.append(f"{post_failure}_post")
     statuses = {v.status for v in visits if v.reason in _TIED_REASONS - {"post"}}
     worst = next((s for s in _UNREACHED if s in statuses), None)
     if worst is None or not step.out_hops:
