@@ -42,10 +42,6 @@ def run_tui(args: argparse.Namespace) -> int:
     if "-" in args.inputs:
         _error("the terminal UI cannot read stdin: save the article to a file and open that")
         return 2
-    if not (sys.stdout.isatty() and sys.stdin.isatty()):
-        # Without a terminal the UI would write its escape codes into a pipe or file until killed.
-        _error("the terminal UI needs a terminal (stdin and stdout are not both one); use `tracer trace` for output")
-        return 2
     from textual.logging import TextualHandler
     from textual.theme import BUILTIN_THEMES
 
@@ -54,6 +50,10 @@ def run_tui(args: argparse.Namespace) -> int:
 
     if args.theme and args.theme not in BUILTIN_THEMES:
         _error(f"unknown theme {args.theme!r}; choose one of: {', '.join(sorted(BUILTIN_THEMES))}")
+        return 2
+    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+        # Without a terminal the UI would write its escape codes into a pipe or file until killed.
+        _error("the terminal UI needs a terminal (stdin and stdout are not both one); use `tracer trace` for output")
         return 2
     logging.getLogger().handlers[:] = [TextualHandler()]  # a stderr handler would draw over the screen
     app = TracerApp(args.inputs or default_inputs(), options=run_options(args), theme=args.theme)

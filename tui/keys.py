@@ -199,8 +199,13 @@ KEYS: tuple[Key, ...] = (
             for key, tab in zip("123", ("claims", "posts", "links"), strict=True)
         ),
     ),
-    _textual(("enter", "space"), "expand a hop marked ↗: trace the page it points at", "expand a hop", Where.CHAIN),
-    _textual(("enter",), "on a traced page (📄): open it as an article", "open a traced page", Where.CHAIN),
+    _textual(
+        ("enter",),
+        "on a hop marked ↗ or a document tried: open the document the trail reached as an article",
+        "open a followed document",
+        Where.CHAIN,
+    ),
+    _textual(("space",), "fold or unfold the documents tried for the claim", "fold", Where.CHAIN),
     _bound(("escape",), "cancel", "Cancel", "close the search", "close", Where.SEARCH, Owner.SEARCH),
     Key(
         ("down", "up"),

@@ -148,7 +148,7 @@ def hop_document(result: TraceResult, hop: Hop) -> DocumentRef | None:
     return document_ref(result, hop.document_id)
 
 
-def hop_url(result: TraceResult, claim: Claim, hop: Hop) -> str | None:
+def hop_address(result: TraceResult, claim: Claim, hop: Hop) -> str | None:
     """The address behind a hop, to open in the browser or copy: the followed document's URL, the
     embedded post's permalink for the post hop, else the source's own URL. Nothing is guessed:
     which page a hop leads to is the trail's finding (`documents[]`), never the UI's."""
@@ -198,7 +198,7 @@ def claim_for_export(result: TraceResult, claim: Claim) -> TraceResult:
     Keeps the document and the posts, links, sources and documents the claim refers to.
     """
     source_ids = {hop.source.id for hop in claim.chain}
-    urls = {hop_url(result, claim, hop) for hop in claim.chain} | {v.url for v in claim.visits}
+    urls = {hop_address(result, claim, hop) for hop in claim.chain} | {v.url for v in claim.visits}
     doc_ids = {hop.document_id for hop in claim.chain} | {claim.document_id, result.document.id}
     doc_ids |= {v.document_id for v in claim.visits}
     return result.model_copy(

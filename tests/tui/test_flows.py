@@ -160,7 +160,7 @@ async def test_back_and_forward_retrace_the_way() -> None:
         assert isinstance(app.screen, TimelineScreen)
 
 
-async def test_timeline_puts_the_dated_post_first_and_says_the_origin_has_no_date() -> None:
+async def test_timeline_puts_the_undated_origin_before_the_dated_post_and_says_it_has_no_date() -> None:
     app = TracerApp([str(SEED_TRACE)])
     async with app.run_test(size=(120, 40)) as pilot:
         await open_clash_claim(app, pilot)
@@ -168,7 +168,9 @@ async def test_timeline_puts_the_dated_post_first_and_says_the_origin_has_no_dat
         screen = app.screen
         assert isinstance(screen, TimelineScreen)
         first = screen.moments[0]
-        assert (first.date, first.source, first.basis) == ("2024-12-23", "Clash Report", "post time")
+        assert (first.date, first.source, first.basis) == (None, "intelligence", "no date")
+        post = screen.moments[2]
+        assert (post.date, post.source, post.basis) == ("2024-12-23", "Clash Report", "post time")
         summary = plain(screen.query_one("#timeline-summary", Static))
         assert "Earliest date: 2024-12-23" in summary and "The origin, intelligence, has no date." in summary
         table = screen.query_one("#timeline", RowTable)

@@ -23,7 +23,7 @@ from tracer import (
     load_results,
 )
 from tui.evidence import Mark, evidence_marks
-from tui.library import Library, canonical, claim_for_export, hop_document, hop_url, origin_label, unique_flags
+from tui.library import Library, canonical, claim_for_export, hop_address, hop_document, origin_label, unique_flags
 from tui.loading import expand, read_saved
 from tui.search import search
 from tui.timeline import NO_DATE, POST_TIME, PUBLICATION, summary, timeline
@@ -109,7 +109,7 @@ def test_a_document_hop_leads_to_the_document_the_trail_followed() -> None:
     result = result_with(hop)
     result.documents.append(ref)
     assert hop_document(result, hop) == ref
-    assert hop_url(result, result.claims[0], hop) == "https://herald.example/story"
+    assert hop_address(result, result.claims[0], hop) == "https://herald.example/story"
 
 
 def test_a_link_on_the_words_naming_a_source_is_not_taken_for_where_the_hop_leads() -> None:
@@ -118,7 +118,7 @@ def test_a_link_on_the_words_naming_a_source_is_not_taken_for_where_the_hop_lead
     link = Link(url="https://herald.example/story", text="the Herald", start=43, end=53)
     result = result_with(hop, links=[link])
     assert hop_document(result, hop) is None
-    assert hop_url(result, result.claims[0], hop) is None
+    assert hop_address(result, result.claims[0], hop) is None
 
 
 def test_the_post_hop_leads_to_the_post_and_a_source_to_its_own_url() -> None:
@@ -126,9 +126,9 @@ def test_the_post_hop_leads_to_the_post_and_a_source_to_its_own_url() -> None:
     post = Post(id="p1", platform=Platform.TWITTER, handle="clashreport", url="https://x.com/clashreport/status/1")
     result = result_with(hop, posts=[post])
     claim = result.claims[0].model_copy(update={"post_id": "p1"})
-    assert hop_url(result, claim, hop) == "https://x.com/clashreport/status/1"
+    assert hop_address(result, claim, hop) == "https://x.com/clashreport/status/1"
     named = herald_hop(source=SourceRef(id="s1", name="the Herald", url="https://herald.example/a"))
-    assert hop_url(result, claim, named) == "https://herald.example/a"
+    assert hop_address(result, claim, named) == "https://herald.example/a"
 
 
 def test_flags_are_shown_once_each() -> None:

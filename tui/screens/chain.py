@@ -10,7 +10,7 @@ from textual.widgets import Footer, Header, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from tracer import Claim
-from tui.library import Entry, covering_claim, hop_url
+from tui.library import Entry, covering_claim, hop_address
 from tui.messages import LibraryChanged, TrailProgressed
 from tui.navigation import ARTICLE, CHAIN, Location
 from tui.screens.base import TracerScreen
@@ -62,7 +62,7 @@ class ChainScreen(TracerScreen):
     def current_url(self) -> str | None:
         data = self._cursor_data()
         if isinstance(data, HopNode):
-            return hop_url(self.entry.result, self.claim, self.claim.chain[data.index])
+            return hop_address(self.entry.result, self.claim, self.claim.chain[data.index])
         if isinstance(data, VisitNode):
             return self.entry.claim_visits(self.claim)[data.index].url
         return self.entry.result.document.url

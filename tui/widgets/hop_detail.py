@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from tracer import Claim, Hop, Visit
 from tui.evidence import evidence_marks
-from tui.library import Entry, claim_post, document_label, document_ref, hop_url, origin_label, unique_flags
+from tui.library import Entry, claim_post, document_label, document_ref, hop_address, origin_label, unique_flags
 
 MARK_STYLES = {"source": "bold reverse", "cue": "underline"}
 
@@ -91,7 +91,7 @@ def _hop_rows(entry: Entry, claim: Claim, hop: Hop) -> list[tuple[str, str]]:
         rows.append(("Status", hop.status))
     if hop.flags:
         rows.append(("Flags", ", ".join(unique_flags(hop))))
-    url = hop_url(entry.result, claim, hop)
+    url = hop_address(entry.result, claim, hop)
     if url:
         rows.append(("URL", url))
     if hop is claim.chain[-1]:
