@@ -143,6 +143,10 @@ class Source(_Model):
     handle: str | None = None
     url: str | None = None
 
+    def ref(self) -> SourceRef:
+        """The short form hops carry: taken afresh when a name, handle or kind was filled in later."""
+        return SourceRef(id=self.id, name=self.name, kind=self.kind, handle=self.handle, url=self.url)
+
 
 class Hop(_Model):
     """One step of a claim's chain: who said it, the words that say so, where and when."""

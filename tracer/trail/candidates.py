@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracer.models import Hop, Link, Post, TraceResult
+from tracer.parse.claims.sources import name_key
 from tracer.read.document import Article
 from tracer.text import Span, sentences
-from tracer.trail.sourcebook import name_key
 
 
 @dataclass(frozen=True, slots=True)
