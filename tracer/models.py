@@ -196,6 +196,14 @@ class Claim(_Model):
     )
 
 
+def origin_of(chain: list[Hop]) -> SourceRef | None:
+    """A claim's `origin`: its last hop's source, the earliest known; none when nothing is attributed.
+
+    Every stage that builds or lengthens a chain sets the origin through this one function.
+    """
+    return chain[-1].source if chain else None
+
+
 class DocumentRef(_Model):
     """A document in this trace: the input, and every document reached while tracing."""
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from tracer.models import Claim, DocumentRef, Hop, Post, TraceResult, Visit
+from tracer.models import Claim, DocumentRef, Hop, Post, TraceResult, Visit, origin_of
 from tracer.read.document import Article
 from tracer.text import Span
 from tracer.trail.candidates import Candidate, candidates_for
@@ -130,7 +130,7 @@ class Trail:
             self._follow_claim(claim)
         for claim in self.result.claims:
             self.sources.refresh(claim.chain)
-            claim.origin = claim.chain[-1].source if claim.chain else None
+            claim.origin = origin_of(claim.chain)  # once the book is final: names filled in later show
         self.result.documents = [self.root.ref, *(node.ref for node in self.order)]
         return self.result
 
@@ -322,7 +322,7 @@ class Trail:
         )
 
     def _set_origin(self, claim: Claim) -> None:
-        claim.origin = claim.chain[-1].source if claim.chain else None
+        """The origin's document and date (its source is set in `run`, once every source is merged)."""
         documents = [h.document_id for h in claim.chain if h.relation == "document"]
         claim.origin_document_id = documents[-1] if documents else self.root.ref.id
         if claim.chain:

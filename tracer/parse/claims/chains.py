@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
-from tracer.models import Claim, Hop, Link, Post, Source, SourceKind
+from tracer.models import Claim, Hop, Link, Post, Source, SourceKind, origin_of
 from tracer.parse.attribution.cues import CLAIM_CLASSES, lexicon
 from tracer.parse.attribution.spans import Attribution, Citation
 from tracer.parse.claims.dates import find_dates, parse_published
@@ -85,14 +85,17 @@ def build_claims(article: Article, found: list[Attribution], posts: list[Post], 
     out = []
     for i, claim in enumerate(claims, 1):
         chain = [h.model_copy(update={"source": final.get(h.source.id, h.source)}) for h in claim.chain]
-        origin = chain[-1].source if chain else None
-        out.append(claim.model_copy(update={"id": f"c{i}", "chain": chain, "origin": origin}))
+        out.append(claim.model_copy(update={"id": f"c{i}", "chain": chain, "origin": origin_of(chain)}))
     authored = [_with_source(p, _post_source(p, post_hops, registry)) for p in posts]
     return ClaimSet(out, registry.sources, authored, linked)
 
 
 def _post_source(post: Post, post_hops: dict[str, Hop], registry: SourceRegistry) -> str | None:
-    """The source of a post's author: the one its hop resolved to, when that source has its handle."""
+    """The source of a post's author: the one its hop resolved to, when that source has its handle.
+
+    (The rule as it was: a post whose author was resolved by name to a source without that
+    handle, or that has no handle, names no source.)
+    """
     hop = post_hops.get(post.id)
     if hop is None or not post.handle:
         return None
@@ -359,7 +362,6 @@ def _claim(ctx: _Context, span: Span, chain: list[Hop], post: Post | None, hedge
         end=span.end,
         hedged=hedged and not chain,
         chain=chain,
-        origin=chain[-1].source if chain else None,
         document_id=ctx.doc_id,
         post_id=post.id if post else None,
     )
