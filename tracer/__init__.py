@@ -20,6 +20,8 @@ from tracer.models import (
     DocumentRef,
     ErrorRecord,
     Hop,
+    HopRelation,
+    HopStatus,
     Link,
     LinkKind,
     Platform,
@@ -29,6 +31,8 @@ from tracer.models import (
     SourceRef,
     TraceResult,
     Visit,
+    VisitReason,
+    VisitStatus,
 )
 from tracer.read.document import Article, read_html, read_text
 from tracer.read.inputs import InputItem, expand_inputs, read_input
@@ -51,6 +55,8 @@ __all__ = [
     "FetchOptions",
     "Fetcher",
     "Hop",
+    "HopRelation",
+    "HopStatus",
     "InputError",
     "InputItem",
     "Link",
@@ -67,6 +73,8 @@ __all__ = [
     "TracerError",
     "TrailOptions",
     "Visit",
+    "VisitReason",
+    "VisitStatus",
     "__version__",
     "add_cache_arguments",
     "add_trail_arguments",

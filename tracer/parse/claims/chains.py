@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
-from tracer.models import Claim, Hop, Link, Post, Source, SourceKind, origin_of
+from tracer.models import Claim, Hop, HopRelation, Link, Post, Source, SourceKind, origin_of
 from tracer.parse.attribution.cues import CLAIM_CLASSES, lexicon
 from tracer.parse.attribution.spans import Attribution, Citation
 from tracer.parse.claims.dates import find_dates, parse_published
@@ -166,7 +166,7 @@ def _post_hop(post: Post, registry: SourceRegistry, doc_id: str) -> Hop:
         document_id=doc_id,
         date=post.posted,
         confidence=0.9,
-        relation="post",
+        relation=HopRelation.POST,
     )
 
 
