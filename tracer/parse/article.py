@@ -19,7 +19,9 @@ from tracer.models import (
     TraceResult,
 )
 from tracer.parse.attribution.find import find_attributions
+from tracer.parse.attribution.spans import Attribution
 from tracer.parse.claims.chains import ClaimSet, build_claims
+from tracer.parse.claims.relations import attribution_relations
 from tracer.parse.links import extract_links
 from tracer.parse.posts.embeds import extract_posts
 from tracer.read.document import Article, document_id
@@ -36,15 +38,18 @@ def parse_article(article: Article, *, input_label: str = "") -> TraceResult:
     Returns:
         Posts, links, claims with their chains, sources, and the document list.
     """
-    found = parse_claims(article, extract_posts(article), extract_links(article))
+    posts = extract_posts(article)
+    attributions = _find(article, posts)
+    parsed = build_claims(article, attributions, posts, extract_links(article))
     return TraceResult(
         input=input_label,
         document=article.document,
-        posts=found.posts,
-        links=found.links,
-        claims=found.claims,
+        posts=parsed.posts,
+        links=parsed.links,
+        claims=parsed.claims,
         documents=[document_ref(article)],
-        sources=found.sources,
+        sources=parsed.sources,
+        attributions=attribution_relations(article.text, attributions, parsed.claims),
     )
 
 
@@ -94,8 +99,7 @@ def parse_claims(article: Article, posts: list[Post], links: list[Link]) -> Clai
         The claims in text order, the document's sources, and copies of the posts and links
         carrying the ids of the sources they name.
     """
-    found = find_attributions(article.text, passages=_blockquotes(article), stops=_post_spans(posts))
-    return build_claims(article, found, posts, links)
+    return build_claims(article, _find(article, posts), posts, links)
 
 
 def extract_claims(
@@ -104,6 +108,11 @@ def extract_claims(
     """The claims and sources of `parse_claims`, for callers that need nothing else."""
     found = parse_claims(article, posts, links or [])
     return found.claims, found.sources
+
+
+def _find(article: Article, posts: list[Post]) -> list[Attribution]:
+    """Every attribution in the article: HTML blockquotes bound quoted passages, posts stop them."""
+    return find_attributions(article.text, passages=_blockquotes(article), stops=_post_spans(posts))
 
 
 def _post_spans(posts: list[Post]) -> list[Span]:
