@@ -23,6 +23,8 @@ from tracer.models import (
     DocumentRef,
     ErrorRecord,
     Hop,
+    HopRelation,
+    HopStatus,
     Link,
     LinkKind,
     Platform,
@@ -33,6 +35,8 @@ from tracer.models import (
     TextSpan,
     TraceResult,
     Visit,
+    VisitReason,
+    VisitStatus,
 )
 from tracer.parse.article import failed_result
 from tracer.read.document import Article, read_html, read_text
@@ -64,6 +68,8 @@ __all__ = [
     "FetchOptions",
     "Fetcher",
     "Hop",
+    "HopRelation",
+    "HopStatus",
     "InputError",
     "InputItem",
     "Link",
@@ -82,6 +88,8 @@ __all__ = [
     "TrailEvent",
     "TrailOptions",
     "Visit",
+    "VisitReason",
+    "VisitStatus",
     "__version__",
     "add_cache_arguments",
     "add_trail_arguments",

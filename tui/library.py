@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tracer import Claim, DocumentRef, Hop, Post, TraceResult, Visit, normalise_url
+from tracer import Claim, DocumentRef, Hop, HopRelation, Post, TraceResult, Visit, normalise_url
 
 
 @dataclass
@@ -143,7 +143,7 @@ def claim_post(result: TraceResult, claim: Claim) -> Post | None:
 
 def hop_document(result: TraceResult, hop: Hop) -> DocumentRef | None:
     """The followed document a hop stands for (a `document` hop), as the library's trail recorded it."""
-    if hop.relation != "document" or hop.document_id in (None, result.document.id):
+    if hop.relation != HopRelation.DOCUMENT or hop.document_id in (None, result.document.id):
         return None
     return document_ref(result, hop.document_id)
 
@@ -156,7 +156,7 @@ def hop_address(result: TraceResult, claim: Claim, hop: Hop) -> str | None:
     if ref is not None:
         return ref.url or ref.archive_url
     post = claim_post(result, claim)
-    if hop.relation == "post" and post is not None and post.url:
+    if hop.relation == HopRelation.POST and post is not None and post.url:
         return post.url
     return hop.source.url
 
@@ -165,7 +165,7 @@ def is_post_author(post: Post, hop: Hop) -> bool:
     """Whether a hop's source is the author of the embedded post."""
     if post.source_id:
         return post.source_id == hop.source.id
-    return hop.relation == "post" or bool(post.handle and post.handle == hop.source.handle)
+    return hop.relation == HopRelation.POST or bool(post.handle and post.handle == hop.source.handle)
 
 
 def covering_claim(result: TraceResult, start: int | None, end: int | None) -> Claim | None:

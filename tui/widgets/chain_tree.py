@@ -16,7 +16,7 @@ from textual.binding import BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from tracer import Claim, Hop, Visit
+from tracer import Claim, Hop, HopStatus, Visit, VisitStatus
 from tui.keys import Owner, bindings
 from tui.library import Entry, document_label, document_ref, hop_document, origin_label, unique_flags
 from tui.widgets.tables import clip
@@ -54,15 +54,15 @@ NodeData = ClaimNode | HopNode | VisitNode | None
 ORIGIN_MARK = "◆ earliest known origin"
 # How each visit status is shown: a mark a reader can tell apart without colour.
 VISIT_MARKS = {
-    "matched": "✓",
-    "no_match": "·",
-    "cycle": "↺",
-    "dead": "✗",
-    "blocked": "⊘",
-    "not_cached": "?",
-    "failed": "!",
-    "skipped": "-",
-    "limit": "…",
+    VisitStatus.MATCHED: "✓",
+    VisitStatus.NO_MATCH: "·",
+    VisitStatus.CYCLE: "↺",
+    VisitStatus.DEAD: "✗",
+    VisitStatus.BLOCKED: "⊘",
+    VisitStatus.NOT_CACHED: "?",
+    VisitStatus.FAILED: "!",
+    VisitStatus.SKIPPED: "-",
+    VisitStatus.LIMIT: "…",
 }
 
 
@@ -127,7 +127,7 @@ def hop_label(entry: Entry, hop: Hop, index: int, *, last: bool, opens: bool = F
     label.append(hop.source.name, style="bold")
     label.append(f"  {hop.source.kind.value.replace('_', ' ')} · “{hop.cue or hop.relation}”")
     label.append(f" · {hop.date or 'no date'} · {document_label(entry.result, hop.document_id)}")
-    if hop.status and hop.status != "ok":
+    if hop.status and hop.status != HopStatus.OK:
         label.append(f" [{hop.status}]", style="bold")
     if hop.flags:
         label.append(f" ⚠ {', '.join(unique_flags(hop))}", style="bold")
@@ -158,8 +158,7 @@ def add_visits(node: TreeNode[NodeData], entry: Entry, claim: Claim) -> None:
 
 def visit_label(entry: Entry, visit: Visit) -> Text:
     """Status, why it was tried, where, how well it matched, and whether it came from the cache."""
-    status = str(visit.status)
-    label = Text(f"{VISIT_MARKS.get(status, '?')} {status.replace('_', ' ')}", style="bold")
+    label = Text(f"{VISIT_MARKS.get(visit.status, '?')} {visit.status.replace('_', ' ')}", style="bold")
     ref = document_ref(entry.result, visit.document_id) if visit.document_id else None
     where = (ref.title or ref.site_name or ref.url) if ref else visit.url
     label.append(f" · {str(visit.reason).replace('_', ' ')} · depth {visit.depth} · {clip(where or visit.url, 60)}")
