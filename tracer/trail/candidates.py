@@ -15,7 +15,6 @@ from tracer.models import Hop, Link, Post, TraceResult, VisitReason
 from tracer.parse.claims.sources import name_key
 from tracer.read.document import Article
 from tracer.text import Span, sentences
-from tracer.urls import is_media_link
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +74,8 @@ def shared_links(article: Article) -> list[Candidate]:
 
 def _not_a_source(candidate: Candidate) -> bool:
     """A link that names no document: a mention or hashtag (`@outlet`, `#drought` link a profile or a
-    search), or a post's photo (`pic.twitter.com/…`)."""
-    return candidate.anchor.strip().startswith(("@", "#")) or is_media_link(candidate.url, candidate.anchor)
+    search). A post's photo is kept: the walk records it as skipped, so the reader sees it was seen."""
+    return candidate.anchor.strip().startswith(("@", "#"))
 
 
 def _inside(link: Link, spans: list[Span]) -> bool:

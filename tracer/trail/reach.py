@@ -140,17 +140,21 @@ class Opener:
         if len(todo) > 1:
             self.pages.update(self.fetcher.get_many(todo, followed=True))
 
-    def open(self, url: str, *, post: bool = False) -> Node:
+    def open(self, url: str, *, post: bool = False, anchor: str = "") -> Node:
         """Open a URL: a post through oEmbed or its own page, a page directly (or its archived copy if dead).
 
         Args:
             url: The URL as cited.
             post: The URL is an embedded post's permalink (on whatever host): read as a post
                 even when no platform's permalink pattern knows it (mirrored, self-hosted embeds).
+            anchor: The link's words (`pic.twitter.com/…` on a `t.co` link: a photo, not fetched).
 
         Never raises: a page that breaks the reader or a parser (a bug, or a page hostile
         enough to find one) is a failed node, logged, and the trace goes on.
         """
+        reason = why_not_followed(url, anchor)
+        if reason is not None and parse_permalink(url) is None:
+            return _failed(url, DocumentStatus.SKIPPED, reason, "link")
         try:
             return self._open(url, post)
         except Exception as exc:

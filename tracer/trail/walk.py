@@ -210,7 +210,8 @@ class Trail:
     ) -> tuple[Visit, Branch | None]:
         if candidate.url in path:
             return self._visit(candidate, step, depth, VisitStatus.CYCLE, error="already on this claim's trail"), None
-        node = self._open(candidate.url, depth, step.node, post=candidate.reason == VisitReason.POST)
+        post = candidate.reason == VisitReason.POST
+        node = self._open(candidate.url, depth, step.node, post=post, anchor=candidate.anchor)
         if node is None:
             return self._visit(candidate, step, depth, VisitStatus.LIMIT, error="document budget reached"), None
         if node.urls & path:
@@ -260,12 +261,12 @@ class Trail:
         deeper = self._walk(Step(node, text, spans, local, step.out_hops), depth, path | node.urls, original)
         return Branch(deeper.hops, deeper.visits, deeper.documents, deeper.earliest or node.ref.published)
 
-    def _open(self, url: str, depth: int, citing: Node, *, post: bool = False) -> Node | None:
+    def _open(self, url: str, depth: int, citing: Node, *, post: bool = False, anchor: str = "") -> Node | None:
         node = self.nodes.get(url)
         if node is None:
             if len(self.order) >= self.options.max_documents:
                 return None
-            node = self.opener.open(url, post=post)
+            node = self.opener.open(url, post=post, anchor=anchor)
             node.ref.depth, node.ref.cited_by = depth, citing.ref.id
             node = self._register(node)
             if self.progress is not None:
