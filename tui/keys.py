@@ -45,6 +45,7 @@ class Owner(StrEnum):
     DIALOG = "dialog"
     HELP = "help"
     LIST = "list"
+    FILTER = "filter"
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +188,14 @@ KEYS: tuple[Key, ...] = (
         "filter",
         Where.DOCUMENTS,
         Owner.DOCUMENTS,
+    ),
+    Key(
+        ("down",),
+        "in the filter: move into the filtered list (enter there, or in the filter, opens the row)",
+        "into the list",
+        Where.DOCUMENTS,
+        Owner.FILTER,
+        (Bind("down", "leave", "List", show=False),),
     ),
     Key(
         ("1", "2", "3"),

@@ -388,3 +388,17 @@ async def test_hops_into_other_documents_show_their_document_status_and_flags(tm
         text_shown = detail_text(app)
         assert "Memo story (https://herald.example/memo) [dead: HTTP 410]" in text_shown
         assert "document" in text_shown and "published_after_citing" in text_shown
+
+
+@pytest.mark.parametrize("keys", [("tab", "enter"), ("down", "enter"), ("enter",)])
+async def test_after_filtering_tab_down_or_enter_open_the_match(keys: tuple[str, ...]) -> None:
+    smoke = "tests/web/sites/herald/2025/04/03/wildfire-smoke.html"
+    app = TracerApp([str(SEED_TRACE), smoke])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+f", *"smoke")
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        assert (app.screen.entry.result.document.path or "").endswith("wildfire-smoke.html")

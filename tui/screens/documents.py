@@ -19,6 +19,16 @@ from tui.widgets.tables import RowTable, clip
 FIXED_COLUMNS_WIDTH = 64  # site, date and the four counts, with cell padding and the scrollbar
 
 
+class FilterInput(Input):
+    """The filter box: ↓ leaves it for the list it filters."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings(Owner.FILTER)
+
+    def action_leave(self) -> None:
+        """Into the filtered list, on its first row."""
+        self.screen.query_one("#documents", RowTable).focus()
+
+
 class DocumentsScreen(TracerScreen):
     """A table of the opened documents: title, site, date, and counts of claims, posts, links, origins."""
 
@@ -31,7 +41,7 @@ class DocumentsScreen(TracerScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Filter documents (ctrl+f): title, site, date, path", id="doc-filter")
+        yield FilterInput(placeholder="Filter documents (ctrl+f): title, site, date, path", id="doc-filter")
         yield Static(id="doc-status")
         yield RowTable(id="documents")
         yield Footer()
@@ -91,7 +101,11 @@ class DocumentsScreen(TracerScreen):
 
     @on(Input.Submitted, "#doc-filter")
     def _filter_done(self) -> None:
-        self.query_one("#documents", RowTable).focus()
+        """Enter in the filter opens the highlighted match (the first, unless the list was moved)."""
+        table = self.query_one("#documents", RowTable)
+        table.focus()
+        if table.current_key:
+            self.tracer.go(Location(ARTICLE, table.current_key))
 
     @on(DataTable.RowHighlighted, "#documents")
     def _row_highlighted(self) -> None:
