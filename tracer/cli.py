@@ -10,17 +10,19 @@ import logging
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from importlib.metadata import entry_points
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import tracer.errors as errors
 from tracer._version import __version__
 from tracer.errors import TracerError
-from tracer.export.json_io import atomic_writer, schema_json, to_json
-from tracer.models import TraceResult
-from tracer.read.inputs import InputItem, expand_inputs, is_batch
-from tracer.run.batch import trace_many
 from tracer.run.options import add_cache_arguments, add_trail_arguments, run_options
-from tracer.web.fetch import Fetcher
+
+if TYPE_CHECKING:
+    from tracer.models import TraceResult
+    from tracer.read.inputs import InputItem
+
+# The readers, parsers and the trail are imported by the commands that run them, not here:
+# `tracer tui` draws its first screen without waiting for trafilatura and spaCy to load.
 
 # Other packages add subcommands here (the TUI adds `tracer tui`): each entry point is a
 # function that takes the subparsers object and adds its parser with a `handler` default.
@@ -101,6 +103,8 @@ def _progress_printer(enabled: bool) -> Callable[[int, int, InputItem, TraceResu
 
 
 def _write(output: str | None, write: Callable[[TextIO], object]) -> None:
+    from tracer.export.json_io import atomic_writer
+
     if output:
         with atomic_writer(output) as handle:
             write(handle)
@@ -120,6 +124,8 @@ class _Writer:
         self.count = 0
 
     def __call__(self, handle: TextIO) -> None:
+        from tracer.export.json_io import to_json
+
         for result in self.results:
             self.count += 1
             if result.errors:
@@ -131,6 +137,10 @@ class _Writer:
 
 
 def _cmd_trace(args: argparse.Namespace) -> int:
+    from tracer.read.inputs import expand_inputs, is_batch
+    from tracer.run.batch import trace_many
+    from tracer.web.fetch import Fetcher
+
     items = expand_inputs(args.inputs)
     if not items:
         _error("no article files (.html, .htm, .txt, .md) in " + ", ".join(args.inputs))
@@ -160,6 +170,8 @@ def _exit_code_of(result: TraceResult) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
+    from tracer.export.json_io import schema_json
+
     text = schema_json() + "\n"
     _write(args.output, lambda handle: handle.write(text))
     return EXIT_OK

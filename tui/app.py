@@ -14,24 +14,23 @@ import webbrowser
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import BindingType
 from textual.worker import get_current_worker
+
+if TYPE_CHECKING:
+    from tracer import InputItem, RunOptions, TrailEvent
 
 from tracer import (
     ArticleParsed,
     Claim,
     ClaimVisited,
     DocumentOpened,
-    InputItem,
-    RunOptions,
     TracerError,
-    TrailEvent,
     atomic_writer,
     to_json,
-    why_not_followed,
 )
 from tui.commands import TracerCommands
 from tui.keys import Owner, bindings
@@ -118,11 +117,23 @@ class TracerApp(App[None]):
 
     async def on_mount(self) -> None:
         await self.push_screen(DocumentsScreen())
+        # Reading the inputs loads the readers (trafilatura, lxml): in a worker, so the first
+        # screen is drawn at once and says what is being traced.
+        self.run_worker(self._open_inputs, name="open inputs", group="open", thread=True, exit_on_error=False)
+
+    def _open_inputs(self) -> None:
+        """Runs in a worker thread: expand the inputs and start one trace each (on the UI thread)."""
         items = expand(self.inputs)
         if self.inputs and not items:
-            self.notify(f"No article files in {', '.join(self.inputs)}", severity="warning", markup=False)
+            message = f"No article files in {', '.join(self.inputs)}"
+            self.call_from_thread(self.notify, message, severity="warning", markup=False)
         for item in items:
-            self.start_trace(item, OPEN)
+            self.call_from_thread(self.start_trace, item, OPEN)
+
+    async def wait_for_traces(self) -> None:
+        """Wait until every worker is done, those started by others included (opening starts traces)."""
+        while not all(worker.is_finished for worker in self.workers):
+            await self.workers.wait_for_complete()
 
     # Background tracing ----------------------------------------------------------------
 
@@ -198,6 +209,8 @@ class TracerApp(App[None]):
         if entry is not None:
             self.go(Location(ARTICLE, entry.key))
             return
+        from tracer import InputItem, why_not_followed  # the reader and the trail: loaded on first use
+
         reason = why_not_followed(url, anchor)
         if reason is not None:
             self.notify(f"Not traced: {reason} ({url})", severity="warning", markup=False)

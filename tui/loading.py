@@ -10,33 +10,22 @@ import contextlib
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tracer import (
-    Fetcher,
-    FetchOptions,
-    InputError,
-    InputItem,
-    RunOptions,
-    TracerError,
-    TraceResult,
-    TrailEvent,
-    TrailOptions,
-    expand_inputs,
-    failed_result,
-    load_results,
-    read_input,
-    trace_article,
-)
+from tracer import InputError, load_results
+
+if TYPE_CHECKING:
+    from tracer import InputItem, RunOptions, TraceResult, TrailEvent
 
 LOGGER = logging.getLogger(__name__)
 
 # Called from the worker thread with each step of a trace (the in-document result, each document
 # opened, each visit), so the UI shows the trail while it is followed.
-ProgressFn = Callable[[TrailEvent], None]
+ProgressFn = Callable[["TrailEvent"], None]
 # A function that reads one input and returns its results (one per article; a saved JSON
 # Lines file holds many). Failed articles come back as results carrying `errors[]`; the
 # function may also raise `TracerError`. Tests inject their own to point at a local server.
-TraceFn = Callable[[InputItem, ProgressFn], list[TraceResult]]
+TraceFn = Callable[["InputItem", ProgressFn], list["TraceResult"]]
 
 SAVED_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
 # The seed article ships beside the package in the source tree (`tracer tui` with no input).
@@ -51,6 +40,8 @@ def default_inputs() -> list[str]:
 
 def expand(args: Sequence[str]) -> list[InputItem]:
     """Expand arguments like `tracer trace` does, plus saved traces (.json/.jsonl) inside folders."""
+    from tracer import InputItem, expand_inputs  # the readers: loaded in a worker, not at start
+
     items: list[InputItem] = []
     for arg in args:
         items.extend(expand_inputs([arg]))
@@ -91,9 +82,14 @@ def make_trace_fn(options: RunOptions | None = None) -> TraceFn:
     trail goes beyond the document. A fetcher (and its cache connection) is opened per call, so
     concurrent workers never share one HTTP session.
     """
+    from tracer import FetchOptions, RunOptions, TrailOptions
+
     run = options or RunOptions(TrailOptions(), FetchOptions())
 
     def trace(item: InputItem, progress: ProgressFn) -> list[TraceResult]:
+        # The readers, parsers and trail load here, in the worker, never while the UI starts.
+        from tracer import Fetcher, TracerError, failed_result, read_input, trace_article
+
         if is_saved_trace(item):
             return read_saved(Path(item.value))
         needs_fetcher = run.trail.depth > 0 or item.kind == "url"

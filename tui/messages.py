@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from tracer import InputItem, TraceResult, TrailEvent
+from tracer import TraceResult
+
+if TYPE_CHECKING:
+    from tracer import InputItem, TrailEvent
 from tui.library import Entry
 
 OPEN = "open"  # an input given on the command line or in the "add" dialog

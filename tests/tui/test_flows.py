@@ -29,7 +29,7 @@ pytestmark = pytest.mark.asyncio
 
 async def settle(app: TracerApp, pilot: Pilot[None]) -> None:
     """Wait for every background trace, then for the UI to draw what they sent."""
-    await app.workers.wait_for_complete()
+    await app.wait_for_traces()
     await pilot.pause()
 
 

@@ -92,7 +92,7 @@ async def test_the_trail_is_followed_and_a_hop_opens_the_document_it_reached(
 ) -> None:
     app = make_app(serve_story(httpserver), tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await app.wait_for_traces()
         await pilot.pause()
         await open_herald_chain(app, pilot)
         screen = app.screen
@@ -139,7 +139,7 @@ async def test_visits_appear_while_the_worker_runs_and_the_ui_stays_live(
             assert "following…" in str(tree.visits_node.label)
             await pilot.press("j", "k")  # the UI answers while the server holds the page back
             gate.set()
-            await app.workers.wait_for_complete()
+            await app.wait_for_traces()
             await pilot.pause()
             assert isinstance(app.screen, ChainScreen)
             tree = app.screen.query_one(ChainTree)
@@ -154,7 +154,7 @@ async def test_visits_appear_while_the_worker_runs_and_the_ui_stays_live(
 async def test_a_dead_page_is_a_visit_that_says_so(httpserver: HTTPServer, tmp_path: Path) -> None:
     app = make_app(serve_story(httpserver, origin_status=404), tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await app.wait_for_traces()
         await pilot.pause()
         await open_herald_chain(app, pilot)
         screen = app.screen
@@ -168,12 +168,12 @@ async def test_a_dead_page_is_a_visit_that_says_so(httpserver: HTTPServer, tmp_p
 async def test_following_a_link_opens_the_page_it_points_at(httpserver: HTTPServer, tmp_path: Path) -> None:
     app = make_app(serve_story(httpserver), tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await app.wait_for_traces()
         await pilot.pause()
         await pilot.press("enter", "3")
         assert app.screen.query_one("#links", RowTable).has_focus
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await app.wait_for_traces()
         await pilot.pause()
         assert isinstance(app.screen, ArticleScreen)
         assert app.screen.entry.result.document.title == "Transport minister resigns"
@@ -183,7 +183,7 @@ async def test_following_a_link_opens_the_page_it_points_at(httpserver: HTTPServ
 async def test_a_post_photo_link_is_not_fetched_as_the_cli_skips_it(httpserver: HTTPServer, tmp_path: Path) -> None:
     app = make_app(serve_story(httpserver), tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await app.wait_for_traces()
         await pilot.pause()
         await pilot.press("enter", "3")
         links = app.screen.entry.result.links

@@ -66,7 +66,7 @@ async def test_the_tui_shows_the_chain_and_origin_tracer_trace_gives(web: Web, t
     args = _build_parser().parse_args(["tui", url, *options(web, tmp_path / "tui")])
     app = TracerApp(args.inputs, options=run_options(args))
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await app.wait_for_traces()
         await pilot.pause()
         [entry] = app.library.listed
         assert chains(entry.result) == chains(cli)

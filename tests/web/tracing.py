@@ -10,7 +10,7 @@ from tracer.models import TraceResult
 from tracer.read.inputs import InputItem
 from tracer.run.batch import trace_one
 from tracer.trail.oembed import default_endpoints
-from tracer.trail.walk import TrailOptions
+from tracer.trail.options import TrailOptions
 from tracer.web.addresses import host_key
 from tracer.web.fetch import Fetcher, FetchOptions
 

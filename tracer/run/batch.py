@@ -10,8 +10,8 @@ from tracer.errors import TracerError
 from tracer.models import TraceResult
 from tracer.parse.article import failed_result
 from tracer.read.inputs import InputItem, read_input
+from tracer.trail.options import TrailOptions
 from tracer.trail.trace import trace_article
-from tracer.trail.walk import TrailOptions
 from tracer.web.fetch import Fetcher
 
 LOGGER = logging.getLogger(__name__)

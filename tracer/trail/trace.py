@@ -6,7 +6,8 @@ from tracer.models import TraceResult
 from tracer.parse.article import parse_article
 from tracer.read.document import Article
 from tracer.trail.events import ArticleParsed, Progress
-from tracer.trail.walk import TrailOptions, follow_trail
+from tracer.trail.options import TrailOptions
+from tracer.trail.walk import follow_trail
 from tracer.web.fetch import Fetcher
 
 

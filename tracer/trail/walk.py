@@ -32,11 +32,11 @@ from tracer.read.document import Article
 from tracer.text import Span
 from tracer.trail.candidates import Candidate, candidates_for, shared_links
 from tracer.trail.events import ClaimVisited, DocumentOpened, Progress
-from tracer.trail.matching import MATCH_THRESHOLD, Match
-from tracer.trail.oembed import default_endpoints
+from tracer.trail.matching import Match
+from tracer.trail.options import TrailOptions as TrailOptions  # re-exported: its home before the move
 from tracer.trail.reach import Node, Opener
 from tracer.trail.sourcebook import SourceBook
-from tracer.web.archive import DEFAULT_ARCHIVE_URL, Wayback
+from tracer.web.archive import Wayback
 from tracer.web.fetch import Fetcher
 
 LOGGER = logging.getLogger(__name__)
@@ -48,29 +48,6 @@ NEAR_TIE = 0.05
 # Links tied to the hop itself (its sentence, its source's name, its post); a dead link in the
 # next sentence says nothing about this hop.
 _TIED_REASONS = frozenset({VisitReason.SENTENCE_LINK, VisitReason.SOURCE_LINK, VisitReason.POST, VisitReason.POST_LINK})
-
-
-@dataclass
-class TrailOptions:
-    """How far and how widely to follow.
-
-    Attributes:
-        depth: Link distance to follow (0: this document only).
-        archive: Read the earliest archived copy of dead pages.
-        archive_url: Base URL of the Wayback-compatible archive.
-        oembed: oEmbed endpoint base per platform name.
-        threshold: Lowest match score that counts as "states the claim".
-        max_documents: Documents opened per input at most (a hostile page cannot fan out forever).
-        max_candidates: Documents opened per claim per document at most.
-    """
-
-    depth: int = 2
-    archive: bool = False
-    archive_url: str = DEFAULT_ARCHIVE_URL
-    oembed: dict[str, str] = field(default_factory=default_endpoints)
-    threshold: float = MATCH_THRESHOLD
-    max_documents: int = 60
-    max_candidates: int = 8
 
 
 @dataclass

@@ -1,0 +1,36 @@
+"""How far and how widely the trail follows: the options object, light enough for the command line
+to read its defaults (`--help`) without loading the walk, the parsers and the HTTP client."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tracer.platforms import oembed_endpoints
+from tracer.web.defaults import DEFAULT_ARCHIVE_URL
+
+# A passage matches when its score reaches this. Chosen on tests/data/claim_pairs.json
+# (paraphrases score 0.63-1.0, same-topic distractors at most 0.37); the gap is the margin.
+MATCH_THRESHOLD = 0.6
+
+
+@dataclass
+class TrailOptions:
+    """How far and how widely to follow.
+
+    Attributes:
+        depth: Link distance to follow (0: this document only).
+        archive: Read the earliest archived copy of dead pages.
+        archive_url: Base URL of the Wayback-compatible archive.
+        oembed: oEmbed endpoint base per platform name.
+        threshold: Lowest match score that counts as "states the claim".
+        max_documents: Documents opened per input at most (a hostile page cannot fan out forever).
+        max_candidates: Documents opened per claim per document at most.
+    """
+
+    depth: int = 2
+    archive: bool = False
+    archive_url: str = DEFAULT_ARCHIVE_URL
+    oembed: dict[str, str] = field(default_factory=oembed_endpoints)
+    threshold: float = MATCH_THRESHOLD
+    max_documents: int = 60
+    max_candidates: int = 8
