@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 import tracer.errors as errors
 from tracer._version import __version__
 from tracer.errors import TracerError
+from tracer.export.json_io import atomic_writer, schema_json, to_json
 from tracer.run.options import add_cache_arguments, add_trail_arguments, run_options
 
 if TYPE_CHECKING:
@@ -103,8 +104,6 @@ def _progress_printer(enabled: bool) -> Callable[[int, int, InputItem, TraceResu
 
 
 def _write(output: str | None, write: Callable[[TextIO], object]) -> None:
-    from tracer.export.json_io import atomic_writer
-
     if output:
         with atomic_writer(output) as handle:
             write(handle)
@@ -124,8 +123,6 @@ class _Writer:
         self.count = 0
 
     def __call__(self, handle: TextIO) -> None:
-        from tracer.export.json_io import to_json
-
         for result in self.results:
             self.count += 1
             if result.errors:
@@ -170,8 +167,6 @@ def _exit_code_of(result: TraceResult) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from tracer.export.json_io import schema_json
-
     text = schema_json() + "\n"
     _write(args.output, lambda handle: handle.write(text))
     return EXIT_OK
