@@ -58,7 +58,7 @@ def commands(corpus: Path, cache: str) -> dict[str, tuple[list[str], dict[str, s
     """The processes to compare, with their environments."""
     base = {k: v for k, v in os.environ.items() if k not in {"OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"}}
     trace = [sys.executable, "-m", "tracer", "trace", str(corpus), "--offline", "--depth", "0", "-q"]
-    trace += ["--cache-dir", cache, "-o", os.devnull]
+    trace += ["--cache-dir", cache]  # output to stdout, discarded (never -o on a device)
     return {
         "trafilatura": ([sys.executable, "-c", _TRAFILATURA, str(corpus)], base),
         "tracer": (trace, base),
