@@ -5,6 +5,7 @@ The public API: read an article, trace it, and work with the JSON models.
 
 import logging
 
+from tracer import _blas  # noqa: F401  (first: sets BLAS threads before numpy loads)
 from tracer._version import __version__
 from tracer.errors import (
     FetchError,
