@@ -8,13 +8,13 @@ sentence and returns `Attribution`s with document spans.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tracer.parse.attribution.cues import VIEW_NOUNS, Lexicon
 from tracer.parse.attribution.grammar import subject_of
-from tracer.parse.attribution.spans import Attribution, Citation, Parsed, trim
+from tracer.parse.attribution.spans import Attribution, Citation, Context, Parsed, trim
 from tracer.text import Span
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
@@ -31,10 +31,34 @@ _SETTING_TAGS = frozenset({"IN", "DT"})
 # A headline's speaker may be a common noun too ("Poll: ...", "Clinton camp: ..."), when capitalised.
 _HEADER_TAGS = _NAME_TAGS | {"NN", "NNS"}
 MAX_HEADLINE_NAME = 6
+_HEADLINE = re.compile(r"^[A-Z][^:\n]{0,60}:\s")  # "Graham: Trump's rhetoric ..."
+# The forms of "to be" the copula rule is run on (besides the linking verbs).
+COPULA_FORMS = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re", "am", "'m", "’m"}
+)
 
 
-def according_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
+def headline_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
+    """The fast scan of the headline rule: a short name and a colon open the sentence."""
+    return bool(_HEADLINE.match(sentence))
+
+
+def noun_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
+    """The fast scan of the noun rule: a cue noun needs "that ..." ("its assessment that"), a
+    view noun "in" ("..., in Bolton's view")."""
+    if "that" in words and not words.isdisjoint(lex.nouns):
+        return True
+    return "in" in words and not words.isdisjoint(VIEW_NOUNS)
+
+
+def poll_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
+    """The fast scan of the poll rule: "in" and a poll noun ("In a CNN poll, ...")."""
+    return "in" in words and not words.isdisjoint(lex.poll_nouns)
+
+
+def according_rule(ctx: Context) -> Iterator[Attribution]:
     """'..., according to X' / 'According to X, ...': X vouches for the whole sentence around it."""
+    p, t, lex = ctx.p, ctx.t, ctx.lex
     if t.lower_ != "according" or t.i + 1 >= len(t.doc) or t.nbor(1).lower_ != "to":
         return
     to = t.nbor(1)
@@ -51,9 +75,10 @@ def according_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
         yield _vouched(p, source, [t, to], fragments, "according to")
 
 
-def poll_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
+def poll_rule(ctx: Context) -> Iterator[Attribution]:
     """'In a CNN poll, 50 percent chose Clinton', '... leads by 5 points in a new Fox survey': the
     poll vouches for the clause it sets; its figures are its claim (PolNeAR marks the "in")."""
+    p, t, lex = ctx.p, ctx.t, ctx.lex
     if t.lower_ != "in" or t.dep_ != "prep" or not t.head.tag_.startswith("VB"):
         return
     pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
@@ -128,8 +153,9 @@ def _text(tokens: Iterable[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
-def noun_rule(p: Parsed, n: Token, lex: Lexicon) -> Iterator[Attribution]:
+def noun_rule(ctx: Context) -> Iterator[Attribution]:
     """'its assessment that ...', 'a statement from the ministry that ...'."""
+    p, n, lex = ctx.p, ctx.t, ctx.lex
     if n.lower_ not in lex.nouns or not n.tag_.startswith("NN"):
         return
     owner = own_owner(n) or _pronoun_owner(n)
@@ -209,8 +235,9 @@ def _is_that_clause(clause: Token) -> bool:
     return clause.dep_ == "ccomp" or any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
-def hedge_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
+def hedge_rule(ctx: Context) -> Iterator[Attribution]:
     """'North Korea is reportedly preparing ...': a hedge with no source; the clause is the content."""
+    p, t, lex = ctx.p, ctx.t, ctx.lex
     if t.dep_ != "advmod" or t.lower_ not in lex.hedges:
         return
     content = p.subtree(t.head)
@@ -226,8 +253,9 @@ def hedge_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
         )
 
 
-def headline_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
+def headline_rule(ctx: Context) -> Iterator[Attribution]:
     """'Graham: Trump's rhetoric is destroying the party' — a name, a colon, what they said."""
+    p, t, lex = ctx.p, ctx.t, ctx.lex
     if t.text != ":" or not 0 < t.i <= MAX_HEADLINE_NAME or t.i + 1 >= len(t.doc):
         return
     name = _after_kicker(p, list(t.doc[: t.i]), lex)
@@ -287,8 +315,9 @@ def _spaced_dash(w: Token) -> bool:
     return w.text == "-" and w.i > 0 and bool(w.doc[w.i - 1].whitespace_) and bool(w.whitespace_)
 
 
-def copula_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
+def copula_rule(ctx: Context) -> Iterator[Attribution]:
     """'Weber is no fan of Trump', 'she was critical of the deal': a stance stated with "to be"."""
+    p, t, lex = ctx.p, ctx.t, ctx.lex
     if p.words.isdisjoint(lex.stances):
         return
     predicate = next((c for c in t.children if c.dep_ in ("attr", "acomp") and c.lower_ in lex.stances), None)
@@ -306,19 +335,16 @@ def copula_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
         )
 
 
-Rule = Callable[[Parsed, "Token", Lexicon], Iterator[Attribution]]
-PHRASE_RULES: tuple[Rule, ...] = (according_rule, poll_rule, noun_rule, hedge_rule, headline_rule, copula_rule)
-
-
 # --- "citing X" --------------------------------------------------------------------------------
 
 
-def attach_citations(p: Parsed, found: list[Attribution]) -> list[Attribution]:
+def attach_citations(ctx: Context) -> list[Attribution]:
     """Attach each "citing Y" to the attribution it belongs to, or make it its own.
 
     "Yonhap, citing intelligence, said ...", "..., according to Yonhap, citing intelligence"
     and "X said ..., citing Y" all name Y as X's source for the same content.
     """
+    p, found = ctx.p, ctx.found
     lowered = p.bounds.of(p.text).lower()
     if not any(word in lowered for word in CITING):
         return found

@@ -28,13 +28,13 @@ from tracer.parse.attribution.grammar import (
     subject_of,
     via,
 )
-from tracer.parse.attribution.phrases import CITING, PHRASE_RULES, attach_citations, own_owner
-from tracer.parse.attribution.spans import Attribution, Parsed, trim
+from tracer.parse.attribution.phrases import CITING, own_owner
+from tracer.parse.attribution.spans import Attribution, Context, Parsed, trim
 from tracer.text import Span
 from tracer.words import WEEKDAYS
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 _CLAUSE_DEPS = frozenset({"ccomp"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
@@ -59,36 +59,9 @@ _ASIDE_OPENERS = frozenset({",", "(", "—", "–", "--", "-"})
 Content = tuple[tuple[Span, ...], str, list["Token"]]
 
 
-def find_in_sentence(
-    doc: Doc, offset: int, text: str, lex: Lexicon, quotes: list[Span] | None = None
-) -> list[Attribution]:
-    """All attributions the rules find in one parsed sentence.
-
-    Args:
-        doc: The spaCy parse of the sentence.
-        offset: Where the sentence starts in `text`.
-        text: The document text (spans index into it).
-        lex: The lexicons.
-        quotes: The quotations of the sentence's paragraph, as document spans.
-
-    Returns:
-        Attributions in the order of their cues, nested ones included.
-    """
-    p = Parsed(doc, offset, text, quotes)
-    found: list[Attribution] = []
-    for token in doc:
-        if token.lower_ not in lex.triggers:
-            found.extend(_generic_rule(p, token, lex))
-            continue  # most tokens cannot start any other rule
-        for rule in (verb_rule, *PHRASE_RULES):
-            found.extend(a for a in rule(p, token, lex) if a.content or a.pending)
-    found.extend(_misparsed_tail(p, lex, found))
-    found = attach_citations(p, found)
-    found = _separate(p, found, lex)
-    found = [b for b in found if not _defining_relative(p, b, found)]
-    found = [drop_asides(p, _to_sentence_end(p, a, found)) for a in found]
-    found = [replace(a, quoted=_quoted(p, a), mark=_mark(p, a)) for a in found]
-    return sorted((_inside_quote(p, a) for a in found), key=lambda a: a.cue.start)
+def end_inside_quote(ctx: Context) -> Iterator[Attribution]:
+    """Each attribution of the sentence, its content ending with the quotation its cue sits in."""
+    yield from (_inside_quote(ctx.p, a) for a in ctx.found)
 
 
 def _inside_quote(p: Parsed, a: Attribution) -> Attribution:
@@ -101,8 +74,9 @@ def _inside_quote(p: Parsed, a: Attribution) -> Attribution:
     return replace(a, content=content) if content else a
 
 
-def _separate(p: Parsed, found: list[Attribution], lex: Lexicon) -> list[Attribution]:
+def separate(ctx: Context) -> list[Attribution]:
     """Cut each content before a cue verb that starts a statement of its own (`coordination.py`)."""
+    p, found, lex = ctx.p, ctx.found, ctx.lex
     for b in list(found):
         w = p.token_at(b.cue.start)
         if w is None or not w.tag_.startswith("VB"):
@@ -112,6 +86,11 @@ def _separate(p: Parsed, found: list[Attribution], lex: Lexicon) -> list[Attribu
             if host is not None and own_statement(w, host, lex):
                 found[i] = replace(a, content=tuple(_cut_before(p, f, w) for f in a.content))
     return found
+
+
+def drop_defining_relatives(ctx: Context) -> Iterator[Attribution]:
+    """The sentence's attributions but those whose cue sits in a defining relative clause."""
+    yield from (b for b in ctx.found if not _defining_relative(ctx.p, b, ctx.found))
 
 
 def _defining_relative(p: Parsed, b: Attribution, found: list[Attribution]) -> bool:
@@ -141,6 +120,12 @@ def _cut_before(p: Parsed, fragment: Span, w: Token) -> Span:
     return trim(p.text, Span(fragment.start, p.char(w.doc[cut]))) if cut > first.i else fragment
 
 
+def mark_quoted(ctx: Context) -> Iterator[Attribution]:
+    """Each attribution marked as inside a quotation or not, with the length of its content's
+    leading "that"."""
+    yield from (replace(a, quoted=_quoted(ctx.p, a), mark=_mark(ctx.p, a)) for a in ctx.found)
+
+
 def _mark(p: Parsed, a: Attribution) -> int:
     """Characters of a leading "that"/"whether" in the content, which PolNeAR keeps and claims drop."""
     first = p.token_at(a.content[0].start) if a.content else None
@@ -148,6 +133,16 @@ def _mark(p: Parsed, a: Attribution) -> int:
         return 0
     nxt = first.nbor(1) if first.i + 1 < len(first.doc) else None
     return (nxt.idx - first.idx) if nxt is not None else 0
+
+
+def run_to_sentence_end(ctx: Context) -> Iterator[Attribution]:
+    """Each reported clause run on to the end of its sentence (below)."""
+    yield from (_to_sentence_end(ctx.p, a, ctx.found) for a in ctx.found)
+
+
+def cut_asides(ctx: Context) -> Iterator[Attribution]:
+    """Each content ending before the writer's first aside (`bounds.py`)."""
+    yield from (drop_asides(ctx.p, a) for a in ctx.found)
 
 
 def _to_sentence_end(p: Parsed, a: Attribution, found: list[Attribution]) -> Attribution:
@@ -175,8 +170,21 @@ def _quoted(p: Parsed, a: Attribution) -> bool:
     return q is not None and q.start < a.cue.start and not (a.source and not (q.start <= a.source.start < q.end))
 
 
-def verb_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
+def verb_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
+    """The fast scan of the verb rule beyond its scan forms: "X wrote:" (a colon ends the
+    sentence), a light verb with its word ("made it clear", "hit back"), and a verb that is also a
+    noun after a name or a pronoun ("Trump plans to ...", "Cruz vows ..."; as a noun, "the plans",
+    it was left out of the scan forms)."""
+    if sentence.rstrip().endswith(":"):
+        return True
+    if any(not words.isdisjoint(lex.verbs[w].needs) for w in words & lex.paired):
+        return True
+    return not words.isdisjoint(lex.noun_like_forms) and bool(lex.noun_like_after_subject.search(sentence))
+
+
+def verb_rule(ctx: Context) -> Iterator[Attribution]:
     """Attributions whose cue is a verb from `cue_verbs.txt`."""
+    p, v, lex = ctx.p, ctx.t, ctx.lex
     verb = lex.verb(v.lower_)
     if verb is None or v.lower_ in CITING or not _verb_like(v):
         return
@@ -288,11 +296,12 @@ def _tail_source_word(t: Token) -> bool:
     return t.tag_ in _TAIL_SOURCE_TAGS or t.dep_ == "compound"
 
 
-def _misparsed_tail(p: Parsed, lex: Lexicon, found: list[Attribution]) -> Iterator[Attribution]:
+def misparsed_tail(ctx: Context) -> Iterator[Attribution]:
     """'..., records show.', '..., the poll found.': a short source and a report verb closing the
     sentence after a comma, which the small model parsed as a noun ("records show" as a compound)
     or as a relative clause of the last noun ("a view of Trump, the poll found"). What precedes the
     comma is the content."""
+    p, lex, found = ctx.p, ctx.lex, ctx.found
     doc = p.doc
     end = len(doc) - 1
     while end > 0 and (doc[end].is_punct or doc[end].is_space):
@@ -379,12 +388,13 @@ def _light_content(p: Parsed, v: Token, verb: CueVerb, word: Token) -> Content |
     return _prep_content(p, v, verb)
 
 
-def _generic_rule(p: Parsed, v: Token, lex: Lexicon) -> Iterator[Attribution]:
+def generic_rule(ctx: Context) -> Iterator[Attribution]:
     """'Trump quipped that ...': a verb outside the lexicon, a person-like subject and a that-clause.
 
     Such verbs report speech or thought often enough to count as attributions ("generic"
     class), but never make claims or hops: the lexicon decides what is a claim.
     """
+    p, v, lex = ctx.p, ctx.t, ctx.lex
     if not v.tag_.startswith("VB") or v.lower_ in lex.not_cues or p.in_quote(v):
         return
     clause = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i and _that_mark(c)), None)

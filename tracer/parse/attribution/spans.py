@@ -2,7 +2,8 @@
 
 `Attribution` is the stage's internal record (source, cue, content spans plus the citations
 around them); `Parsed` wraps one spaCy parse with its offset into the document and the
-quotations of its paragraph, so rules can turn tokens into document spans.
+quotations of its paragraph, so rules can turn tokens into document spans; `Context` is the one
+argument every registered rule takes (`registry.py`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tracer.parse.attribution.cues import Lexicon
 from tracer.text import Span, paragraphs
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
@@ -272,3 +274,38 @@ def _joined_subjects(subject: Token, verb: Token) -> Token | None:
             break
         last = other
     return last if last is not subject else None
+
+
+@dataclass(slots=True)
+class Context:
+    """What a registered rule reads: the lexicons, the document's layout, what was found so far,
+    and, for the rules that read a parsed sentence, the sentence and the token at hand.
+
+    Every rule has the one shape `(Context) -> Iterable[Attribution]` (`registry.py`): a token
+    rule reads `t` in `p` and yields what it finds there; a sentence pass reads `p` and `found`
+    (the sentence's attributions) and yields what it adds, a clean-up pass the sentence's new
+    list; a document pass reads `found` (the document's attributions), `passages` and `stops` and
+    yields the document's new list. The pipeline (`find.py`) sets `token` as it walks a sentence.
+    """
+
+    lex: Lexicon
+    layout: Layout
+    found: list[Attribution] = field(default_factory=list)
+    parsed: Parsed | None = None
+    token: Token | None = None
+    passages: list[Span] = field(default_factory=list)
+    stops: list[Span] = field(default_factory=list)
+
+    @property
+    def p(self) -> Parsed:
+        """The parsed sentence (sentence-level rules only)."""
+        if self.parsed is None:
+            raise ValueError("a document pass has no parsed sentence")
+        return self.parsed
+
+    @property
+    def t(self) -> Token:
+        """The token a token rule is run on."""
+        if self.token is None:
+            raise ValueError("only token rules have a token")
+        return self.token
