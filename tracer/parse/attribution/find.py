@@ -3,9 +3,10 @@
 The stage runs the registered rules (`registry.py`) in steps. A cheap lexicon scan built from
 the rules (`scan.py`) keeps the sentences that may hold an attribution; only those are parsed
 with spaCy (`nlp.py`). In each parsed sentence every token is handed to the token rules it
-triggers (`rules.py` for cue verbs, `frames.py` for quotations beside them, `phrases.py` for
-"according to", "citing", noun cues and hedges, with helpers in `grammar.py`), then the
-sentence passes clean up what they found; last, the document passes join quotes and colon
+triggers (`verbs.py` for cue verbs, with `content.py` for what they report, `passive.py` for
+passive and raising cues and `frames.py` for quotations beside them; `phrases.py` for
+"according to", "citing", noun cues and hedges; helpers in `grammar.py`), then the sentence
+passes clean up what they found (`cleanup.py`); last, the document passes join quotes and colon
 passages across sentences (`quotes.py`). The claims stage (`tracer.parse.claims`) composes
 nested attributions into chains of hops.
 """

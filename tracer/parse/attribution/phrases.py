@@ -1,7 +1,7 @@
 """Phrase and noun cues: "according to X", "citing Y", "its assessment that ...", "reportedly",
 and the headline colon ("Graham: Trump's rhetoric is destroying the party").
 
-These complement the cue-verb rules in `rules.py`; each reads the dependency parse of one
+These complement the cue-verb rules in `verbs.py`; each reads the dependency parse of one
 sentence and returns `Attribution`s with document spans.
 """
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-from tracer.parse.attribution import phrases, quotes, rules
+from tracer.parse.attribution import cleanup, phrases, quotes, verbs
 from tracer.parse.attribution.cues import Lexicon, lexicon
 from tracer.parse.attribution.spans import Attribution, Context
 
@@ -104,16 +104,18 @@ RULES: tuple[Rule, ...] = (
         "verb",
         RuleKind.TOKEN,
         ("verb", "quote", "passive", "raising"),
-        rules.verb_rule,
+        verbs.verb_rule,
         (
             Example("The minister said the talks had failed.", "The minister", "said", "the talks had failed"),
             Example("“We are tired,” the soldier said.", "the soldier", "said", "“We are tired,”"),
-            Example("It was reported by Yonhap that talks had failed.", "Yonhap", "was reported", "that talks had failed"),
+            Example(
+                "It was reported by Yonhap that talks had failed.", "Yonhap", "was reported", "that talks had failed"
+            ),
             Example("Ben Carson appears to be slipping.", None, "appears", "Ben Carson | to be slipping"),
         ),
         triggers=lambda lex: frozenset(lex.verbs),
         scan_words=lambda lex: lex.scan_forms | frozenset(_VIA),
-        scan=rules.verb_scan,
+        scan=verbs.verb_scan,
         source_words=lambda lex: _speech_forms(lex) | frozenset(_VIA),
     ),
     Rule(
@@ -204,7 +206,7 @@ RULES: tuple[Rule, ...] = (
         "generic",
         RuleKind.TOKEN,
         ("verb",),
-        rules.generic_rule,
+        verbs.generic_rule,
         (),
         scan_words=_NONE,
     ),
@@ -212,7 +214,7 @@ RULES: tuple[Rule, ...] = (
         "misparsed_tail",
         RuleKind.SENTENCE,
         ("verb",),
-        rules.misparsed_tail,
+        verbs.misparsed_tail,
         (),
     ),
     Rule(
@@ -224,12 +226,12 @@ RULES: tuple[Rule, ...] = (
         scan_words=_words(*_CITING),
         source_words=_words(*_CITING),
     ),
-    Rule("separate", RuleKind.CLEANUP, ("verb",), rules.separate, ()),
-    Rule("defining_relatives", RuleKind.CLEANUP, ("verb",), rules.drop_defining_relatives, ()),
-    Rule("to_sentence_end", RuleKind.CLEANUP, ("verb",), rules.run_to_sentence_end, ()),
-    Rule("asides", RuleKind.CLEANUP, ("verb", "noun", "passive"), rules.cut_asides, ()),
-    Rule("quoted", RuleKind.CLEANUP, (), rules.mark_quoted, ()),
-    Rule("inside_quote", RuleKind.CLEANUP, (), rules.end_inside_quote, ()),
+    Rule("separate", RuleKind.CLEANUP, ("verb",), cleanup.separate, ()),
+    Rule("defining_relatives", RuleKind.CLEANUP, ("verb",), cleanup.drop_defining_relatives, ()),
+    Rule("to_sentence_end", RuleKind.CLEANUP, ("verb",), cleanup.run_to_sentence_end, ()),
+    Rule("asides", RuleKind.CLEANUP, ("verb", "noun", "passive"), cleanup.cut_asides, ()),
+    Rule("quoted", RuleKind.CLEANUP, (), cleanup.mark_quoted, ()),
+    Rule("inside_quote", RuleKind.CLEANUP, (), cleanup.end_inside_quote, ()),
     Rule("passages", RuleKind.DOCUMENT, ("verb",), quotes.fill_passages, ()),
     Rule("widen_quotes", RuleKind.DOCUMENT, (), quotes.widen_quotes, ()),
     Rule("continue_quotes", RuleKind.DOCUMENT, (), quotes.continue_quotes, ()),
