@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tracer.parse.attribution.cues import CueVerb, Lexicon, lexicon
+from tracer.models import CueClass
+from tracer.parse.attribution.cues import NAMING, REPORTING, CueVerb, Lexicon, lexicon
 from tracer.parse.attribution.frames import MAX_SOURCE_TOKENS
 from tracer.parse.attribution.phrases import own_owner
 from tracer.parse.attribution.spans import Parsed
@@ -38,6 +39,8 @@ _ADJUNCT_DEPS = frozenset({"npadvmod", "prep", "pobj", "det", "amod", "compound"
 # Prepositions that set a time or place, never part of an object content ("endorsed X in May").
 _SETTING_PREPS = frozenset({"in", "at", "during", "after", "before", "since", "until", "ahead", "amid", "throughout"})
 _TIME_WORDS = frozenset({*WEEKDAYS, "today", "tonight", "election"})
+# Classes whose "to ..." complement is content ("wants to", "urged X to", "promised to").
+_INFINITIVE_CLASSES = frozenset({CueClass.INTENT, CueClass.BELIEF, CueClass.SPEECH, CueClass.STANCE, CueClass.QUESTION})
 Content = tuple[tuple[Span, ...], str, list["Token"]]
 
 
@@ -65,7 +68,7 @@ def verb_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | 
         return clause
     if _colon_follows(v):
         return (), "passage", []
-    setting = _clause_in_setting(p, v) if verb.cls in ("speech", "report", "belief") else None
+    setting = _clause_in_setting(p, v) if verb.cls in REPORTING else None
     if setting is not None:
         return setting
     if v.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in v.children) and _no_object(v, verb):
@@ -76,7 +79,7 @@ def verb_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | 
         return (
             (_as_object(p, v) if verb.as_object else None)
             or _quote_before_sentence(p, v, verb)
-            or (_prep_content(p, v, verb) if verb.cls == "speech" else None)
+            or (_prep_content(p, v, verb) if verb.cls == CueClass.SPEECH else None)
         )
     return _object_content(p, v, verb, lex) or _quote_before_sentence(p, v, verb)
 
@@ -138,19 +141,19 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
     # "The talks failed, the minister said"; but in "520 delegates said A, 39 said B" A is not B's
     before = [c for c in v.children if c.dep_ in _CLAUSE_DEPS and c.i < v.i and _inverted(p, c, v, verb)]
     clauses = [*(c for c in before if not (after and _speech_clause(c))), *after]
-    if not clauses and verb.cls in ("intent", "belief", "speech", "stance", "question") and not verb.aspect:
+    if not clauses and verb.cls in _INFINITIVE_CLASSES and not verb.aspect:
         clauses = [c for c in v.children if c.dep_ == "xcomp" and c.tag_ in ("VB", "VBG")]
         hearer = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
         if clauses and hearer is not None and hearer.i < clauses[0].i:  # "urged residents to leave"
             span = p.span(hearer.left_edge.i, clauses[0].right_edge.i)
             return ((span,), "clause", []) if span else None
-        if verb.cls == "question":
+        if verb.cls == CueClass.QUESTION:
             clauses = []  # "asked to ..." alone is a request nobody heard
-    if not clauses and verb.cls == "question":  # "asked workers if they planned ...": the parser's advcl
+    if not clauses and verb.cls == CueClass.QUESTION:  # "asked workers if they planned ...": the parser's advcl
         clauses = [c for c in v.children if c.dep_ == "advcl" and c.i > v.i and _marked(c, ("if", "whether"))]
-    if not clauses and (verb.addressee or verb.cls == "speech"):  # "told a meeting of leaders that few
+    if not clauses and (verb.addressee or verb.cls == CueClass.SPEECH):  # "told a meeting of leaders that few
         clauses = _that_clause_read_as_relative(v, verb)  # people understood ...": the parser reads it as a relative
-    if not clauses and verb.cls in ("speech", "report", "belief"):  # "said after the convention he would ...":
+    if not clauses and verb.cls in REPORTING:  # "said after the convention he would ...":
         clauses = [c for c in v.children if c.dep_ == "advcl" and c.i > v.i and _unmarked_finite(c)]  # an advcl
     if not clauses and v.i + 1 < len(v.doc) and v.nbor(1).lower_ == "that" and v.nbor(1).head.i == v.i:
         span = p.span(v.i + 1, v.right_edge.i)  # "noting that ..." misparsed as a preposition
@@ -199,7 +202,7 @@ def _speech_clause(clause: Token) -> bool:
     """A clause headed by a speech or report verb with a subject of its own ("520 delegates said A")."""
     verb = lexicon().verb(clause.lower_)
     own = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
-    return verb is not None and verb.cls in ("speech", "report") and own
+    return verb is not None and verb.cls in NAMING and own
 
 
 def _own_cue_clause(clause: Token) -> bool:
@@ -235,7 +238,7 @@ def _according_phrases(clause: Token) -> list[Token]:
 
 def _inverted(p: Parsed, clause: Token, v: Token, verb: CueVerb) -> bool:
     """'The talks failed, the minister said': a clause before a speech or belief verb, set off by a comma."""
-    if verb.cls not in ("speech", "belief", "report"):
+    if verb.cls not in REPORTING:
         return False
     gap = v.doc[clause.right_edge.i + 1 : v.i]
     return not any(t.text in (";", ":", ".") for t in gap)  # "Ms. Gedrich said" keeps its "Ms."
@@ -280,7 +283,7 @@ def _object_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content
         objects = [o for o in objects if o.dep_ != "dobj" or o.i < v.i]
     if objects:
         obj = objects[0]
-        if obj.lower_ in lex.non_sources or (verb.cls == "speech" and obj.tag_ in _NOT_CONTENT_TAGS):
+        if obj.lower_ in lex.non_sources or (verb.cls == CueClass.SPEECH and obj.tag_ in _NOT_CONTENT_TAGS):
             return None  # "said so", "told him", "said what"
         inner = _noun_clause(obj, lex)
         if inner is not None:
@@ -288,7 +291,7 @@ def _object_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content
             return ((span,), quote_kind(p, span), []) if span else None
         span = p.span(obj.left_edge.i, _object_end(v, obj).right_edge.i)
         return ((span,), "np", []) if span else None
-    return _prep_content(p, v, verb) if verb.prep or verb.cls == "speech" else None
+    return _prep_content(p, v, verb) if verb.prep or verb.cls == CueClass.SPEECH else None
 
 
 def quote_mark(t: Token) -> bool:
@@ -334,7 +337,7 @@ def _prep_content(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
     """'called for a ban', 'joked about moving to New Zealand', 'did not respond to a request'."""
     preps = _CONTENT_PREPS if verb.prep else _SPEECH_PREPS
     for prep in (c for c in v.children if c.dep_ == "prep" and c.i > v.i and c.lower_ in preps):
-        if verb.cls == "speech" and prep.lower_ in _ADDRESSEE_PREPS and verb.lemma not in _ANSWER_VERBS:
+        if verb.cls == CueClass.SPEECH and prep.lower_ in _ADDRESSEE_PREPS and verb.lemma not in _ANSWER_VERBS:
             continue
         objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         if objects:

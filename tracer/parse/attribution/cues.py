@@ -11,10 +11,17 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from tracer.datafiles import load_json, load_lines
+from tracer.models import CueClass
 
 # Classes whose content is a statement about the world: these make claims. The others
 # (stance, intent, topic) are attributions a reader may want to see, but not claims to trace.
-CLAIM_CLASSES = frozenset({"speech", "report", "belief", "according", "quote", "hedge"})
+CLAIM_CLASSES = frozenset({CueClass.SPEECH, CueClass.REPORT, CueClass.BELIEF, CueClass.ACCORDING, CueClass.HEDGE})
+# Cue verbs that report what someone said, found or believed: their content is a statement.
+REPORTING = frozenset({CueClass.SPEECH, CueClass.REPORT, CueClass.BELIEF})
+# ... that someone said or found: a sentence with one may name a source, even inside a quotation.
+NAMING = frozenset({CueClass.SPEECH, CueClass.REPORT})
+# ... whose content may be a quotation beside the verb ('"...," she said', '"...?" he asked').
+QUOTING = frozenset({CueClass.SPEECH, CueClass.BELIEF, CueClass.QUESTION})
 _VOWELS = set("aeiou")
 _WORD = re.compile(r"[a-z]+")
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Za-z][a-z]+\b")
@@ -38,7 +45,7 @@ class CueVerb:
     """One cue verb: its class and how its complement may be read."""
 
     lemma: str
-    cls: str
+    cls: CueClass
     clause_only: bool = False
     addressee: bool = False
     prep: bool = False
@@ -121,7 +128,7 @@ def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
     needs = frozenset(w for r in flags if r.startswith("+with=") for w in r[len("+with=") :].split("|"))
     verb = CueVerb(
         lemma,
-        cls,
+        CueClass(cls),
         "+clause" in flags,
         "+addressee" in flags,
         "+prep" in flags,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from tracer.models import CueClass
 from tracer.parse.attribution.cues import CueVerb, Lexicon
 from tracer.parse.attribution.spans import Attribution, Parsed
 
@@ -27,17 +28,17 @@ def passive_cue(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Iterator[At
     subject = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
     parts = [s for s in (p.subtree(c) for c in v.children if c.dep_ in ("ccomp", "xcomp", "oprd", "attr")) if s]
     parts += [s for s in (p.subtree(c) for c in v.children if c.dep_ == "prep" and c.lower_ == "as") if s]
-    if verb.cls == "question":  # "Asked about the merger, she ..."
+    if verb.cls == CueClass.QUESTION:  # "Asked about the merger, she ..."
         parts += [s for s in (p.subtree(c) for c in v.children if c.dep_ == "prep" and c.lower_ in _ASKED_PREPS) if s]
     if subject is None and v.dep_ in ("acl", "advcl") and (v.dep_ == "acl" or not parts or _cited_by(agent, verb)):
         return  # "a statement cited by Yonhap", "as expected"; but "Asked (by X) whether ..., Y said" stays
-    if subject is not None and subject.lower_ != "it" and verb.cls != "question":
+    if subject is not None and subject.lower_ != "it" and verb.cls != CueClass.QUESTION:
         parts.insert(0, p.subtree(subject) or p.bounds)  # not "X was asked why ...": X is the hearer
     if not parts or (source_token is not None and source_token.lower_ in lex.non_sources):
         return
     if source_token is None and verb.noun_like:
         return  # "the report was released", "a statement was issued": no attribution
-    cls = verb.cls if source_token is not None or not verb.hedge else "hedge"
+    cls = verb.cls if source_token is not None or not verb.hedge else CueClass.HEDGE
     cue = [c for c in v.children if c.dep_ == "auxpass"] + [v]
     yield Attribution(
         source=p.subtree(source_token) if source_token is not None else None,
@@ -53,7 +54,7 @@ def passive_cue(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Iterator[At
 def _cited_by(agent: Token | None, verb: CueVerb) -> bool:
     """An agent phrase that names who cited a statement, not who asked a question ("Asked by
     Matt Lauer whether ...": Lauer is the source of the question)."""
-    return agent is not None and verb.cls != "question"
+    return agent is not None and verb.cls != CueClass.QUESTION
 
 
 def raising_cue(p: Parsed, v: Token, verb: CueVerb) -> Iterator[Attribution]:
@@ -68,7 +69,7 @@ def raising_cue(p: Parsed, v: Token, verb: CueVerb) -> Iterator[Attribution]:
         cue=p.tokens([v]) or p.bounds,
         content=tuple(parts),
         sentence=p.bounds,
-        cls="hedge" if verb.hedge else verb.cls,
+        cls=CueClass.HEDGE if verb.hedge else verb.cls,
         form="raising",
         lemma=verb.lemma,
     )

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from tracer.models import CueClass
 from tracer.parse.attribution.cues import VIEW_NOUNS, Lexicon
 from tracer.parse.attribution.grammar import subject_of
 from tracer.parse.attribution.spans import Attribution, Citation, Context, Parsed, trim
@@ -100,7 +101,7 @@ def _vouched(p: Parsed, source: Span, cue: list[Token], fragments: tuple[Span, .
         cue=p.tokens(cue) or p.bounds,
         content=fragments,
         sentence=p.bounds,
-        cls="according",
+        cls=CueClass.ACCORDING,
         form="according",
         kind=_kind(p, fragments),
         lemma=lemma,
@@ -177,7 +178,7 @@ def noun_rule(ctx: Context) -> Iterator[Attribution]:
             cue=p.tokens([n]) or p.bounds,
             content=(content,),
             sentence=p.bounds,
-            cls="speech",
+            cls=CueClass.SPEECH,
             form="noun",
             kind=_kind(p, (content,)),
             lemma=n.lower_,
@@ -199,7 +200,7 @@ def _in_view(p: Parsed, n: Token, owner: Token) -> Iterator[Attribution]:
             p.tokens([prep, n]) or p.bounds,
             fragments,
             p.bounds,
-            cls="belief",
+            cls=CueClass.BELIEF,
             form="noun",
             kind=_kind(p, fragments),
             lemma=n.lower_,
@@ -215,7 +216,9 @@ def _noun_topic(p: Parsed, n: Token, owner: Token) -> Iterator[Attribution]:
     source = p.subtree(owner, without=[c for c in owner.children if c.dep_ == "case"])
     content, cue = p.subtree(pobj), p.tokens([n, prep])  # type: ignore[list-item]
     if source and content and cue:
-        yield Attribution(source, cue, (content,), p.bounds, cls="stance", form="noun", kind="np", lemma=n.lower_)
+        yield Attribution(
+            source, cue, (content,), p.bounds, cls=CueClass.STANCE, form="noun", kind="np", lemma=n.lower_
+        )
 
 
 def own_owner(n: Token) -> Token | None:
@@ -247,7 +250,7 @@ def hedge_rule(ctx: Context) -> Iterator[Attribution]:
             cue=p.tokens([t]) or p.bounds,
             content=(content,),
             sentence=p.bounds,
-            cls="hedge",
+            cls=CueClass.HEDGE,
             form="hedge",
             lemma=t.lower_,
         )
@@ -276,7 +279,7 @@ def headline_rule(ctx: Context) -> Iterator[Attribution]:
             cue=Span(p.char(t), p.char(t) + 1),  # the colon itself (trimming would leave nothing)
             content=(content,),
             sentence=p.bounds,
-            cls="speech",
+            cls=CueClass.SPEECH,
             form="headline",
             kind=_kind(p, (content,)),
             lemma=":",
@@ -331,7 +334,7 @@ def copula_rule(ctx: Context) -> Iterator[Attribution]:
     cue = p.tokens([t, predicate, *([prep] if prep is not None else [])])
     if source and content and cue:
         yield Attribution(
-            source, cue, (content,), p.bounds, cls="stance", form="copula", kind="np", lemma=predicate.lower_
+            source, cue, (content,), p.bounds, cls=CueClass.STANCE, form="copula", kind="np", lemma=predicate.lower_
         )
 
 
@@ -364,7 +367,9 @@ def attach_citations(ctx: Context) -> list[Attribution]:
         subject = subject_of(p, t)
         citer = p.subtree(subject) if subject is not None else None
         if citer is not None:
-            cites = Attribution(citer, cue, (source,), p.bounds, cls="topic", form="citing", kind="np", lemma="cite")
+            cites = Attribution(
+                citer, cue, (source,), p.bounds, cls=CueClass.TOPIC, form="citing", kind="np", lemma="cite"
+            )
             found.append(cites)
     return found
 

@@ -25,7 +25,7 @@ from enum import StrEnum
 from functools import cache
 
 from tracer.parse.attribution import cleanup, phrases, quotes, verbs
-from tracer.parse.attribution.cues import Lexicon, lexicon
+from tracer.parse.attribution.cues import NAMING, Lexicon, lexicon
 from tracer.parse.attribution.spans import Attribution, Context
 
 WordsOf = Callable[[Lexicon], frozenset[str]]
@@ -92,7 +92,7 @@ _NONE = _words()
 
 def _speech_forms(lex: Lexicon) -> frozenset[str]:
     """Forms of the speech and report verbs: a sentence quoting someone who names their source."""
-    return frozenset(f for f, v in lex.verbs.items() if v.cls in ("speech", "report"))
+    return frozenset(f for f, v in lex.verbs.items() if v.cls in NAMING)
 
 
 # "in a statement cited by Yonhap", "was quoted as saying": the intermediaries the verb rule reads.

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tracer.models import CueClass
 from tracer.parse.attribution.cues import Lexicon
 from tracer.text import Span, paragraphs
 
@@ -84,7 +85,7 @@ class Attribution:
     cue: Span
     content: tuple[Span, ...]
     sentence: Span
-    cls: str = "speech"
+    cls: CueClass = CueClass.SPEECH
     form: str = "verb"
     kind: str = "clause"
     referent: Span | None = None

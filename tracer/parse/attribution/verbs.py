@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from tracer.models import CueClass
 from tracer.parse.attribution.content import light_content, quote_kind, quote_mark, verb_content
 from tracer.parse.attribution.coordination import shared_speaker
-from tracer.parse.attribution.cues import CueVerb, Lexicon
+from tracer.parse.attribution.cues import REPORTING, CueVerb, Lexicon
 from tracer.parse.attribution.frames import quote_frame
 from tracer.parse.attribution.grammar import (
     expletive,
@@ -120,7 +121,7 @@ def _split_inversion(p: Parsed, v: Token, verb: CueVerb, subject: Token | None) 
     """'The contrast with Trump, said Doyle and others, would be stark': an inverted cue between
     commas inside the statement. The parser makes the statement's subject the verb's and the
     speaker the subject of the rest; the speaker is the one after the verb."""
-    if subject is None or verb.cls not in ("speech", "report", "belief") or v.i == 0 or v.nbor(-1).text != ",":
+    if subject is None or verb.cls not in REPORTING or v.i == 0 or v.nbor(-1).text != ",":
         return None
     rest = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i), None)
     speaker = next((c for c in rest.children if c.dep_ == "nsubj"), None) if rest is not None else None
@@ -174,7 +175,7 @@ def misparsed_tail(ctx: Context) -> Iterator[Attribution]:
         end -= 1
     v = doc[end]
     verb = lex.verb(v.lower_)
-    if verb is None or verb.cls not in ("speech", "report", "belief") or v.tag_ in ("VBG", "VBN"):
+    if verb is None or verb.cls not in REPORTING or v.tag_ in ("VBG", "VBN"):
         return
     if v.dep_ not in ("ROOT", "relcl") or any(a.cue.start <= p.char(v) < a.cue.end for a in found):
         return
@@ -198,7 +199,7 @@ def _tail_cue(p: Parsed, v: Token, verb: CueVerb) -> Iterator[Attribution]:
     """'X marched in the parade, CNN reported.', '..., said Geert Wilders, founder of ...': a
     speech verb closing the sentence after a comma, with no complement the parser found (it hung
     the clause before the comma on the verb as something else): that clause is the content."""
-    if verb.cls not in ("speech", "report", "belief") or not _closing_verb(v):
+    if verb.cls not in REPORTING or not _closing_verb(v):
         return
     if any(c.i > v.i and not _closing_child(c, verb) for c in v.children):
         return  # "I immediately thought of Elise": the verb has a complement of its own
@@ -253,7 +254,7 @@ def generic_rule(ctx: Context) -> Iterator[Attribution]:
     source, content = p.subtree(subject), p.subtree(clause)
     if source and content:
         yield Attribution(
-            source, p.tokens([v, *particles(v)]) or p.bounds, (content,), p.bounds, cls="generic", lemma=v.lower_
+            source, p.tokens([v, *particles(v)]) or p.bounds, (content,), p.bounds, cls=CueClass.GENERIC, lemma=v.lower_
         )
 
 
