@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 from tracer.models import CueClass
 from tracer.parse.attribution.cues import NAMING, REPORTING, CueVerb, Lexicon, lexicon
 from tracer.parse.attribution.frames import MAX_SOURCE_TOKENS
+from tracer.parse.attribution.grammar import FINITE_TAGS, OBJECT_DEPS, has_that
 from tracer.parse.attribution.phrases import own_owner
 from tracer.parse.attribution.spans import Parsed
+from tracer.parse.attribution.spans import quote_kind as quote_kind_of
 from tracer.text import Span
 from tracer.words import WEEKDAYS
 
@@ -23,7 +25,6 @@ if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
     from spacy.tokens import Token
 
 _CLAUSE_DEPS = frozenset({"ccomp"})
-_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 _ADDRESSEE_PREPS = frozenset({"to", "with"})
 _CONTENT_PREPS = frozenset({"about", "of", "on", "for", "against", "to", "over", "at", "as", "into", "with"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "''", "``"})
@@ -216,7 +217,7 @@ def _unmarked_finite(clause: Token) -> bool:
     """A clause with a subject and a finite verb and no subordinating word: a reported clause the
     parser took for an adverbial one (an "if", "when" or "because" clause has its mark)."""
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
-    finite = clause.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+    finite = clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") for c in clause.children)
     return has_subject and finite and not any(c.dep_ == "mark" and c.lower_ != "that" for c in clause.children)
 
 
@@ -278,7 +279,7 @@ def _object_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content
         rest = p.span(v.i + 1, v.right_edge.i) if v.right_edge.i > v.i else None
         fragments = tuple(f for f in (p.tokens([wh]), rest) if f)
         return (fragments, "np", []) if fragments else None
-    objects = [c for c in v.children if c.dep_ in _OBJECT_DEPS]
+    objects = [c for c in v.children if c.dep_ in OBJECT_DEPS]
     if verb.addressee:
         objects = [o for o in objects if o.dep_ != "dobj" or o.i < v.i]
     if objects:
@@ -328,11 +329,6 @@ def _noun_clause(obj: Token, lex: Lexicon) -> Token | None:
     return next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and has_that(c)), None)
 
 
-def has_that(clause: Token) -> bool:
-    """Whether a clause is a "that ..." complement (not a relative clause)."""
-    return clause.dep_ == "ccomp" or any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
-
-
 def _prep_content(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
     """'called for a ban', 'joked about moving to New Zealand', 'did not respond to a request'."""
     preps = _CONTENT_PREPS if verb.prep else _SPEECH_PREPS
@@ -370,7 +366,4 @@ def _object_end(v: Token, obj: Token) -> Token:
 
 def quote_kind(p: Parsed, span: Span | None) -> str:
     """'quote' when a content span is (or holds) a quotation, else 'clause'."""
-    if span is None:
-        return "clause"
-    text = p.text[max(0, span.start - 1) : span.end + 1]
-    return "quote" if sum(text.count(q) for q in '"“”') >= 2 else "clause"
+    return quote_kind_of(p.text, (span,), margin=1) if span is not None else "clause"

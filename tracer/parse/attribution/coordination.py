@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 
 from tracer.models import CueClass
 from tracer.parse.attribution.cues import NAMING, REPORTING, Lexicon, lexicon
+from tracer.parse.attribution.grammar import FINITE_TAGS
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
     from spacy.tokens import Token
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # Clause links that make a coordinate or adjunct clause, not a complement of what was said.
 _SIDE_DEPS = frozenset({"conj", "advcl"})
@@ -43,7 +43,7 @@ def shared_speaker(w: Token, lex: Lexicon) -> Token | None:
     verb = lex.verb(w.lower_)
     if verb is None:
         return None
-    if w.dep_ == "conj" and w.tag_ in _FINITE and (w.head.tag_ != w.tag_ or _voiceless(w, lex)):
+    if w.dep_ == "conj" and w.tag_ in FINITE_TAGS and (w.head.tag_ != w.tag_ or _voiceless(w, lex)):
         return _outer_cue(w, lex, w.tag_)
     if w.tag_ == "VBG" and verb.cls in REPORTING and _after_comma(w):
         return _outer_cue(w, lex, None)
@@ -108,7 +108,7 @@ def _contrasted(w: Token) -> bool:
     # "One in three said A and one in four said B": a speech verb and its own subject after "and"
     verb = lexicon().verb(w.lower_)
     speech = verb is not None and verb.cls in NAMING
-    return opener.lower_ in ("and", "but") and w.tag_ in _FINITE and speech
+    return opener.lower_ in ("and", "but") and w.tag_ in FINITE_TAGS and speech
 
 
 def _after_comma(w: Token) -> bool:

@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING
 
 from tracer.models import CueClass
 from tracer.parse.attribution.cues import VIEW_NOUNS, Lexicon
-from tracer.parse.attribution.grammar import subject_of
-from tracer.parse.attribution.spans import Attribution, Citation, Context, Parsed, trim
+from tracer.parse.attribution.grammar import OBJECT_DEPS, has_that, subject_of
+from tracer.parse.attribution.spans import Attribution, Citation, Context, Parsed, quote_kind, trim
 from tracer.text import Span
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
     from spacy.tokens import Token
 
-_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 _SOURCE_NOUN_PREPS = frozenset({"from", "by"})
 # "Yonhap, citing intelligence", "the Times, quoting officials": the object is the citer's source.
 CITING = frozenset({"citing", "quoting"})
@@ -33,10 +32,6 @@ _SETTING_TAGS = frozenset({"IN", "DT"})
 _HEADER_TAGS = _NAME_TAGS | {"NN", "NNS"}
 MAX_HEADLINE_NAME = 6
 _HEADLINE = re.compile(r"^[A-Z][^:\n]{0,60}:\s")  # "Graham: Trump's rhetoric ..."
-# The forms of "to be" the copula rule is run on (besides the linking verbs).
-COPULA_FORMS = frozenset(
-    {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re", "am", "'m", "’m"}
-)
 
 
 def headline_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
@@ -103,7 +98,7 @@ def _vouched(p: Parsed, source: Span, cue: list[Token], fragments: tuple[Span, .
         sentence=p.bounds,
         cls=CueClass.ACCORDING,
         form="according",
-        kind=_kind(p, fragments),
+        kind=quote_kind(p.text, fragments),
         lemma=lemma,
     )
 
@@ -139,11 +134,6 @@ def _according_scope(t: Token, lex: Lexicon) -> Token:
     return host
 
 
-def _kind(p: Parsed, fragments: tuple[object, ...]) -> str:
-    text = "".join(p.text[f.start : f.end] for f in fragments)  # type: ignore[attr-defined]
-    return "quote" if sum(text.count(q) for q in '"“”') >= 2 else "clause"
-
-
 def _root(t: Token) -> Token:
     while t.head.i != t.i:
         t = t.head
@@ -160,9 +150,9 @@ def noun_rule(ctx: Context) -> Iterator[Attribution]:
     if n.lower_ not in lex.nouns or not n.tag_.startswith("NN"):
         return
     owner = own_owner(n) or _pronoun_owner(n)
-    if n.dep_ in _OBJECT_DEPS and lex.verb(n.head.lower_) is not None and own_owner(n) is None:
+    if n.dep_ in OBJECT_DEPS and lex.verb(n.head.lower_) is not None and own_owner(n) is None:
         return  # "announced its assessment that ...": the verb rule reads it
-    clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp") and _is_that_clause(c)), None)
+    clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp") and has_that(c)), None)
     if owner is None or owner.lower_ in lex.non_sources:
         return
     if clause is None and n.lower_ in VIEW_NOUNS and n.dep_ == "pobj" and n.head.lower_ == "in":
@@ -180,7 +170,7 @@ def noun_rule(ctx: Context) -> Iterator[Attribution]:
             sentence=p.bounds,
             cls=CueClass.SPEECH,
             form="noun",
-            kind=_kind(p, (content,)),
+            kind=quote_kind(p.text, (content,)),
             lemma=n.lower_,
         )
 
@@ -202,7 +192,7 @@ def _in_view(p: Parsed, n: Token, owner: Token) -> Iterator[Attribution]:
             p.bounds,
             cls=CueClass.BELIEF,
             form="noun",
-            kind=_kind(p, fragments),
+            kind=quote_kind(p.text, fragments),
             lemma=n.lower_,
         )
 
@@ -232,10 +222,6 @@ def own_owner(n: Token) -> Token | None:
 
 def _pronoun_owner(n: Token) -> Token | None:
     return next((c for c in n.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
-
-
-def _is_that_clause(clause: Token) -> bool:
-    return clause.dep_ == "ccomp" or any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def hedge_rule(ctx: Context) -> Iterator[Attribution]:
@@ -281,7 +267,7 @@ def headline_rule(ctx: Context) -> Iterator[Attribution]:
             sentence=p.bounds,
             cls=CueClass.SPEECH,
             form="headline",
-            kind=_kind(p, (content,)),
+            kind=quote_kind(p.text, (content,)),
             lemma=":",
         )
 

@@ -27,6 +27,7 @@ from functools import cache
 from tracer.parse.attribution import cleanup, phrases, quotes, verbs
 from tracer.parse.attribution.cues import NAMING, Lexicon, lexicon
 from tracer.parse.attribution.spans import Attribution, Context
+from tracer.words import BE_FORMS
 
 WordsOf = Callable[[Lexicon], frozenset[str]]
 ScanTest = Callable[[str, frozenset[str], Lexicon], bool]
@@ -199,7 +200,7 @@ RULES: tuple[Rule, ...] = (
         ("copula",),
         phrases.copula_rule,
         (Example("She was critical of the deal.", "She", "was critical of", "the deal"),),
-        triggers=lambda lex: phrases.COPULA_FORMS | lex.linking,
+        triggers=lambda lex: BE_FORMS | lex.linking,
         scan_words=lambda lex: lex.stance_scan,
     ),
     Rule(

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from tracer.models import CueClass
 from tracer.parse.attribution.cues import Lexicon
 from tracer.text import Span, paragraphs
+from tracer.words import MONTH_NAMES, WEEKDAYS
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
     from spacy.tokens import Doc, Token
@@ -30,32 +31,9 @@ EDGE_PUNCT = " \t\n,;:—–-"
 # "Now" as an adverb of "said").
 _NAME_TAIL_DEPS = frozenset({"advmod", "npadvmod", "compound", "nmod", "appos", "nsubj"})
 # ... but "Reuters Monday reported" is a name and a date.
-_DATE_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tonight",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+_DATE_WORDS = frozenset({*WEEKDAYS, *MONTH_NAMES, "today", "yesterday", "tonight"})
+# Quotation marks that make a content a quotation (two of them).
+_QUOTE_CHARS = '"“”'
 
 
 def _name_tail(token: Token) -> bool:
@@ -104,6 +82,15 @@ class Attribution:
     def covers(self, span: Span) -> bool:
         """Whether `span` lies inside one of the content fragments."""
         return any(f.start <= span.start and span.end <= f.end for f in self.content)
+
+
+def quote_kind(text: str, fragments: Iterable[Span], margin: int = 0) -> str:
+    """'quote' when content fragments hold a quotation (two quote marks), else 'clause'.
+
+    `margin` characters on each side count too: a cue verb's content may stop inside the marks.
+    """
+    inside = "".join(text[max(0, f.start - margin) : f.end + margin] for f in fragments)
+    return "quote" if sum(inside.count(q) for q in _QUOTE_CHARS) >= 2 else "clause"
 
 
 def trim(text: str, span: Span, chars: str = EDGE_PUNCT) -> Span:

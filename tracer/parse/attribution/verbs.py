@@ -24,6 +24,7 @@ from tracer.parse.attribution.grammar import (
     referent_of,
     stranded_subject,
     subject_of,
+    that_marked,
     via,
 )
 from tracer.parse.attribution.passive import passive_cue, raising_cue
@@ -247,7 +248,7 @@ def generic_rule(ctx: Context) -> Iterator[Attribution]:
     p, v, lex = ctx.p, ctx.t, ctx.lex
     if not v.tag_.startswith("VB") or v.lower_ in lex.not_cues or p.in_quote(v):
         return
-    clause = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i and _that_mark(c)), None)
+    clause = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i and that_marked(c)), None)
     subject = next((c for c in v.children if c.dep_ == "nsubj"), None) if clause is not None else None
     if clause is None or subject is None or not _person_like(subject, lex):
         return
@@ -256,10 +257,6 @@ def generic_rule(ctx: Context) -> Iterator[Attribution]:
         yield Attribution(
             source, p.tokens([v, *particles(v)]) or p.bounds, (content,), p.bounds, cls=CueClass.GENERIC, lemma=v.lower_
         )
-
-
-def _that_mark(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _person_like(token: Token, lex: Lexicon) -> bool:
