@@ -45,12 +45,15 @@ class RuleKind(StrEnum):
 @dataclass(frozen=True, slots=True)
 class Example:
     """A text and one attribution a rule must find in it: the source (None for none), the cue
-    and the content as written, content fragments joined by " | "."""
+    and the content as written, content fragments joined by " | ", and whether the cue is inside
+    someone's quotation; or, for a pass that drops a misreading, one it must not find (`absent`)."""
 
     text: str
     source: str | None
     cue: str
     content: str
+    quoted: bool = False
+    absent: bool = False
 
 
 @dataclass(frozen=True)
@@ -208,7 +211,14 @@ RULES: tuple[Rule, ...] = (
         RuleKind.TOKEN,
         ("verb",),
         verbs.generic_rule,
-        (),
+        (
+            Example(
+                "Aides said the senator groused that the bill was too long.",
+                "the senator",
+                "groused",
+                "that the bill was too long",
+            ),
+        ),
         scan_words=_NONE,
     ),
     Rule(
@@ -216,26 +226,157 @@ RULES: tuple[Rule, ...] = (
         RuleKind.SENTENCE,
         ("verb",),
         verbs.misparsed_tail,
-        (),
+        (
+            Example(
+                "Most voters have a dim view of Trump, the poll found.",
+                "the poll",
+                "found",
+                "Most voters have a dim view of Trump",
+            ),
+        ),
     ),
     Rule(
         "citations",
         RuleKind.CLEANUP,
         ("citing",),
         phrases.attach_citations,
-        (),
+        (
+            Example(
+                "The ministry raised its forecast, citing strong exports.", "The ministry", "citing", "strong exports"
+            ),
+        ),
         scan_words=_words(*_CITING),
         source_words=_words(*_CITING),
     ),
-    Rule("separate", RuleKind.CLEANUP, ("verb",), cleanup.separate, ()),
-    Rule("defining_relatives", RuleKind.CLEANUP, ("verb",), cleanup.drop_defining_relatives, ()),
-    Rule("to_sentence_end", RuleKind.CLEANUP, ("verb",), cleanup.run_to_sentence_end, ()),
-    Rule("asides", RuleKind.CLEANUP, ("verb", "noun", "passive"), cleanup.cut_asides, ()),
-    Rule("quoted", RuleKind.CLEANUP, (), cleanup.mark_quoted, ()),
-    Rule("inside_quote", RuleKind.CLEANUP, (), cleanup.end_inside_quote, ()),
-    Rule("passages", RuleKind.DOCUMENT, ("verb",), quotes.fill_passages, ()),
-    Rule("widen_quotes", RuleKind.DOCUMENT, (), quotes.widen_quotes, ()),
-    Rule("continue_quotes", RuleKind.DOCUMENT, (), quotes.continue_quotes, ()),
+    Rule(
+        "separate",
+        RuleKind.CLEANUP,
+        ("verb",),
+        cleanup.separate,
+        (
+            Example(
+                "Ginsburg said that she didn't want to think about it and predicted that Clinton will win.",
+                "Ginsburg",
+                "said",
+                "that she didn't want to think about it",
+            ),
+        ),
+    ),
+    Rule(
+        "defining_relatives",
+        RuleKind.CLEANUP,
+        ("verb",),
+        cleanup.drop_defining_relatives,
+        (
+            Example(
+                "The survey reported that the number of young people who have reported using meth was 3.8 percent.",
+                "who",
+                "reported",
+                "using meth",
+                absent=True,
+            ),
+        ),
+    ),
+    Rule(
+        "to_sentence_end",
+        RuleKind.CLEANUP,
+        ("verb",),
+        cleanup.run_to_sentence_end,
+        (
+            Example(
+                "The mayor said that the water is safe, and residents should stop buying bottles.",
+                "The mayor",
+                "said",
+                "that the water is safe, and residents should stop buying bottles",
+            ),
+        ),
+    ),
+    Rule(
+        "asides",
+        RuleKind.CLEANUP,
+        ("verb", "noun", "passive"),
+        cleanup.cut_asides,
+        (
+            Example(
+                "He said he is partial to Huckabee, for whom he was to host a fundraiser.",
+                "He",
+                "said",
+                "he is partial to Huckabee",
+            ),
+        ),
+    ),
+    Rule(
+        "quoted",
+        RuleKind.CLEANUP,
+        ("verb", "quote"),
+        cleanup.mark_quoted,
+        (
+            Example(
+                "“The CIA told us the plant was closed,” the senator said.",
+                "The CIA",
+                "told",
+                "the plant was closed",
+                quoted=True,
+            ),
+        ),
+    ),
+    Rule(
+        "inside_quote",
+        RuleKind.CLEANUP,
+        ("verb",),
+        cleanup.end_inside_quote,
+        (
+            Example(
+                "“We lost, and I think if we help him, we can get there,” she said.",
+                "I",
+                "think",
+                "if we help him, we can get there,”",
+                quoted=True,
+            ),
+        ),
+    ),
+    Rule(
+        "passages",
+        RuleKind.DOCUMENT,
+        ("verb",),
+        quotes.fill_passages,
+        (
+            Example(
+                "The governor wrote:\nThe dam will hold through the winter.",
+                "The governor",
+                "wrote",
+                "The dam will hold through the winter.",
+            ),
+        ),
+    ),
+    Rule(
+        "widen_quotes",
+        RuleKind.DOCUMENT,
+        ("verb", "quote"),
+        quotes.widen_quotes,
+        (
+            Example(
+                "The engineer said the dam is “safe for now. We checked it twice.”",
+                "The engineer",
+                "said",
+                "the dam is “safe for now. We checked it twice.”",
+            ),
+        ),
+    ),
+    Rule(
+        "continue_quotes",
+        RuleKind.DOCUMENT,
+        ("quote",),
+        quotes.continue_quotes,
+        (
+            Example(
+                "“The dam is safe,” the engineer said. “We checked it twice.”",
+                "the engineer",
+                "said",
+                "“The dam is safe,” | “We checked it twice.”",
+            ),
+        ),
+    ),
 )
 
 
