@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import DATA, SEED
 from tracer.models import Claim, Hop, Platform, Post, SourceKind, TraceResult
 from tracer.parse.article import extract_claims
-from tracer.parse.attribution.cues import inflections, lexicon
+from tracer.parse.attribution.cues import inflections
 from tracer.parse.attribution.find import find_attributions, outermost
 from tracer.parse.attribution.scan import fast_scan
 from tracer.read.document import Article, read_html, read_text
