@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from tracer.parse.attribution.bounds import drop_asides
 from tracer.parse.attribution.coordination import cut_start, own_statement
+from tracer.parse.attribution.cues import Lexicon
+from tracer.parse.attribution.frames import MAX_SOURCE_TOKENS
 from tracer.parse.attribution.spans import Attribution, Context, Parsed, trim
 from tracer.text import Span
 
@@ -134,3 +136,37 @@ def _to_sentence_end(p: Parsed, a: Attribution, found: list[Attribution]) -> Att
 def _quoted(p: Parsed, a: Attribution) -> bool:
     q = p.quote_at(a.cue.start)
     return q is not None and q.start < a.cue.start and not (a.source and not (q.start <= a.source.start < q.end))
+
+
+def whole_closing_speaker(ctx: Context) -> Iterator[Attribution]:
+    """Each attribution of a quotation closed by its speaker and a hearer, with the whole speaker."""
+    yield from (_whole_closing_speaker(ctx.p, ctx.lex, a) for a in ctx.found)
+
+
+def _whole_closing_speaker(p: Parsed, lex: Lexicon, a: Attribution) -> Attribution:
+    """'“…,” the study's co-author Jan Berg of Lund University told Science News.': a quotation,
+    then its speaker, then a verb with a hearer closing the sentence. The small model splits a long
+    speaker ("co-author" read as "co" and a verb) and the source comes out cut; the speaker is every
+    word between the quotation and the verb, as long as none of them can be a clause of its own."""
+    cue = p.token_at(a.cue.start)
+    quote = p.quote_at(a.content[0].start) if a.source is not None and len(a.content) == 1 else None
+    verb = lex.verb(cue.lower_) if cue is not None else None
+    if cue is None or quote is None or verb is None or not verb.addressee or not _hearer_closes(cue):
+        return a
+    words = [t for t in p.doc[: cue.i] if p.char(t) >= quote.end and not t.is_punct]
+    while words and words[-1].tag_ == "RB":
+        words.pop()  # "Thomas allegedly told": the adverb is the verb's
+    if not words or len(words) > MAX_SOURCE_TOKENS or any(t.tag_ == "MD" or t.lower_ in lex.verbs for t in words):
+        return a
+    source = p.tokens(words)
+    if source is None or a.source is None or not source.start <= a.source.start < a.source.end <= source.end:
+        return a
+    return replace(a, source=source) if source != a.source else a
+
+
+def _hearer_closes(v: Token) -> bool:
+    """Whether a verb's hearer ("told Science News") and the final stop are all that follow it."""
+    hearer = next((c for c in v.children if c.dep_ in ("dobj", "dative") and c.i > v.i), None)
+    if hearer is None or hearer.left_edge.i != v.i + 1:
+        return False
+    return all(t.is_punct for t in v.doc[hearer.right_edge.i + 1 :])

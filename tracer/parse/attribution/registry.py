@@ -336,6 +336,21 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "closing_speaker",
+        RuleKind.CLEANUP,
+        ("verb", "quote"),
+        cleanup.whole_closing_speaker,
+        (
+            Example(
+                "“The vaccine works well in older people,” the study's co-author Jan Berg of Lund University told"
+                " Science News.",
+                "the study's co-author Jan Berg of Lund University",
+                "told",
+                "“The vaccine works well in older people,”",
+            ),
+        ),
+    ),
+    Rule(
         "passages",
         RuleKind.DOCUMENT,
         ("verb",),
