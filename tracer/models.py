@@ -107,25 +107,6 @@ class DocumentStatus(StrEnum):
     SKIPPED = "skipped"
 
 
-class CueClass(StrEnum):
-    """What an attribution's cue says the source did (`cue_verbs.txt` gives each verb's class).
-
-    Statements, findings, beliefs, "according to" and the writer's hedges say something about
-    the world; the other classes are attributions a reader may want to see, never claims.
-    """
-
-    SPEECH = "speech"  # statements and speech acts ("said", "told", "tweeted")
-    REPORT = "report"  # findings of reports, polls, studies ("found", "showed")
-    BELIEF = "belief"  # reported beliefs and knowledge ("believes", "thinks", "in X's view")
-    STANCE = "stance"  # evaluations of a person or thing ("endorsed", "is critical of")
-    INTENT = "intent"  # wishes, plans, requests ("wants", "urged", "promised")
-    TOPIC = "topic"  # talk about a topic ("talked about", "citing Y")
-    QUESTION = "question"  # questions ("asked whether")
-    ACCORDING = "according"  # a phrase vouching for its sentence ("according to X", "in a poll")
-    HEDGE = "hedge"  # the writer's hedge, with no source ("reportedly", "is said to")
-    GENERIC = "generic"  # a verb outside the lexicon with a person's subject and a that-clause
-
-
 class Document(_Model):
     """The article that was read: metadata plus the plain text all offsets index into."""
 

@@ -15,7 +15,9 @@ from tracer.models import CueClass
 
 # Classes whose content is a statement about the world: these make claims. The others
 # (stance, intent, topic) are attributions a reader may want to see, but not claims to trace.
-CLAIM_CLASSES = frozenset({CueClass.SPEECH, CueClass.REPORT, CueClass.BELIEF, CueClass.ACCORDING, CueClass.HEDGE})
+CLAIM_CLASSES = frozenset(
+    {CueClass.SPEECH, CueClass.REPORT, CueClass.BELIEF, CueClass.ACCORDING, CueClass.QUOTE, CueClass.HEDGE}
+)
 # Cue verbs that report what someone said, found or believed: their content is a statement.
 REPORTING = frozenset({CueClass.SPEECH, CueClass.REPORT, CueClass.BELIEF})
 # ... that someone said or found: a sentence with one may name a source, even inside a quotation.
