@@ -11,6 +11,7 @@ their own and are left out of the parent's row.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from collections import Counter
@@ -77,13 +78,22 @@ def _is_model_list(annotation: object) -> bool:
     return typing.get_origin(annotation) is list and _nested_model(typing.get_args(annotation)[0]) is not None
 
 
+@functools.cache
+def _plan(model: type[BaseModel]) -> tuple[tuple[str, type[BaseModel] | None], ...]:
+    """Each field a flat row keeps, with its nested model class if it is one; read once per class.
+
+    Annotations are resolved with `get_type_hints`: pydantic leaves a field that names a class
+    defined later in the module (`Claim.visits: list[Visit]`) as a forward reference until the
+    model is first used.
+    """
+    hints = typing.get_type_hints(model)
+    return tuple((name, _nested_model(hints[name])) for name in model.model_fields if not _is_model_list(hints[name]))
+
+
 def columns(model: type[BaseModel], prefix: str = "") -> list[str]:
     """The flat column names of a model class, in field order (nested models expanded)."""
     names: list[str] = []
-    for name, field in model.model_fields.items():
-        if _is_model_list(field.annotation):
-            continue
-        nested = _nested_model(field.annotation)
+    for name, nested in _plan(model):
         names.extend(columns(nested, f"{prefix}{name}_") if nested else [prefix + name])
     return names
 
@@ -91,19 +101,14 @@ def columns(model: type[BaseModel], prefix: str = "") -> list[str]:
 def flatten(model: BaseModel, prefix: str = "") -> dict[str, Scalar]:
     """One model as a flat dict of scalars, keyed by `columns()`; absent nested models give None."""
     row: dict[str, Scalar] = {}
-    for name, field in type(model).model_fields.items():
-        if _is_model_list(field.annotation):
-            continue
+    for name, nested in _plan(type(model)):
         value = getattr(model, name)
-        nested = _nested_model(field.annotation)
-        if nested is not None:
-            row.update(
-                flatten(value, f"{prefix}{name}_")
-                if value is not None
-                else dict.fromkeys(columns(nested, f"{prefix}{name}_"))
-            )
-        else:
+        if nested is None:
             row[prefix + name] = scalar(value)
+        elif value is None:
+            row.update(dict.fromkeys(columns(nested, f"{prefix}{name}_")))
+        else:
+            row.update(flatten(value, f"{prefix}{name}_"))
     return row
 
 
