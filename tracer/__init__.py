@@ -12,6 +12,7 @@ from tracer.errors import (
     ParseError,
     TracerError,
 )
+from tracer.export.formats import ExportFormat, TraceActivity, export_results
 from tracer.export.json_io import atomic_writer, load_results, schema_json, to_json
 from tracer.models import (
     SCHEMA_VERSION,
@@ -47,6 +48,7 @@ __all__ = [
     "Document",
     "DocumentRef",
     "ErrorRecord",
+    "ExportFormat",
     "FetchError",
     "FetchOptions",
     "Fetcher",
@@ -63,6 +65,7 @@ __all__ = [
     "Source",
     "SourceKind",
     "SourceRef",
+    "TraceActivity",
     "TraceResult",
     "TracerError",
     "TrailOptions",
@@ -72,6 +75,7 @@ __all__ = [
     "add_trail_arguments",
     "atomic_writer",
     "expand_inputs",
+    "export_results",
     "load_results",
     "normalise_url",
     "read_html",

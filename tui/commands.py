@@ -16,7 +16,11 @@ if TYPE_CHECKING:
 ACTIONS: list[tuple[str, str, str]] = [
     ("Open an article…", "add", "Trace another file, folder, URL or saved trace"),
     ("Search claims and sources", "search", "Find a claim or source in every open document"),
-    ("Export as JSON…", "export", "Save the current claim's chain or the article's whole trace"),
+    (
+        "Export…",
+        "export",
+        "Save the current claim's chain or the article's whole trace: JSON, CSV, GraphML, GEXF, PROV, Markdown",
+    ),
     ("Timeline of this claim", "timeline", "The chain's hops by date"),
     ("Open in browser", "open_url", "Open the selected hop, post, link or article"),
     ("Copy URL", "copy_url", "Copy the selected item's URL"),

@@ -27,6 +27,11 @@ class ExportFormat(StrEnum):
     PROV_N = "prov-n"  # W3C PROV in its readable notation
     MARKDOWN = "markdown"  # a report per document
 
+    @property
+    def suffix(self) -> str:
+        """The file name suffix this format is saved under by default (CSV: a zip of every table)."""
+        return SUFFIXES[self]
+
 
 # The file name suffix each format is saved under by default (CSV: a zip of every table).
 SUFFIXES = {

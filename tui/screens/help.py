@@ -18,7 +18,7 @@ KEYS: list[tuple[str, str, str]] = [
     ("", "f", "forward (after going back)"),
     ("", "/", "search claims and sources in every open document"),
     ("", "a", "add an article: path, folder, URL or saved trace"),
-    ("", "e", "export the current claim's chain or the article's trace as JSON"),
+    ("", "e", "export the current claim's chain or the article's trace (JSON, CSV, graph, PROV, Markdown)"),
     ("", "o", "open the selected hop, post, link or article in the browser"),
     ("", "c / y", "copy the URL / copy the evidence or claim text"),
     ("", "ctrl+p", "command palette"),
