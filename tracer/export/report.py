@@ -35,7 +35,7 @@ def _counts(result: TraceResult) -> str:
     parts = [_plural(len(result.claims), "claim"), _plural(len(result.posts), "embedded post"),
              _plural(len(result.links), "link")]  # fmt: skip
     if reached:
-        parts.append(_plural(reached, "document") + " reached")
+        parts.append(_plural(reached, "other document"))
     return " · ".join(parts)
 
 
@@ -178,8 +178,9 @@ def to_text(results: Sequence[TraceResult], *, color: bool = False, width: int =
 
 def _text_document(result: TraceResult, paint: Palette, width: int) -> Iterator[str]:
     doc = result.document
-    yield paint.paint(_clean(document_label(doc)), 1)
-    where = [value for value in (doc.url or doc.path, doc.site_name, doc.published) if value]
+    label = document_label(doc)
+    yield paint.paint(_clean(label), 1)
+    where = [value for value in (doc.url or doc.path, doc.site_name, doc.published) if value and value != label]
     yield paint.paint(_clean(" · ".join([*where, _counts(result)])), 2)
     for error in result.errors:
         yield paint.paint(f"error: {_clean(error.message)}", 31)
