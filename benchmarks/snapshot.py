@@ -32,13 +32,13 @@ _DOC_ID = re.compile(r"\bd-[0-9a-f]{12}\b")
 
 
 def corpus_lines(corpus: Path) -> list[str]:
-    """The corpus traced as the CLI does it, one JSON line per page."""
+    """The corpus traced as the CLI does it, one JSON line per page (its folder written as CORPUS)."""
     command = [sys.executable, "-m", "tracer", "trace", str(corpus), "--offline", "--depth", "0", "-q"]
     with tempfile.TemporaryDirectory() as cache:
         done = subprocess.run([*command, "--cache-dir", cache], capture_output=True, text=True, cwd=ROOT)
     if done.returncode not in (0, 1):
         raise SystemExit(f"tracer trace failed ({done.returncode}): {done.stderr[-2000:]}")
-    return done.stdout.splitlines()
+    return [_stable(json.loads(line), {str(corpus): "CORPUS"}) for line in done.stdout.splitlines()]
 
 
 def trail_lines() -> list[str]:
@@ -51,18 +51,27 @@ def trail_lines() -> list[str]:
         for root in sorted(ROOTS):
             for archive in (False, True):
                 result, _ = trace(web, root, Path(cache) / f"{root}-{archive}", archive=archive)
-                lines.append(_stable(web, json.loads(result.model_dump_json())))
+                lines.append(_stable(json.loads(result.model_dump_json()), _site_names(web)))
     return lines
 
 
-def _stable(web: Any, data: dict[str, Any]) -> str:
-    """The result with ports and port-derived ids replaced by site names."""
+def _site_names(web: Any) -> dict[str, str]:
+    """Each local site's base URL and host:port → a stable name."""
+    names = {}
+    for name in web.names:
+        base = web.base(name).rstrip("/")
+        names[base] = f"http://{name}.web"
+        names[base.split("//", 1)[1]] = f"{name}.web"
+    return names
+
+
+def _stable(data: dict[str, Any], names: dict[str, str]) -> str:
+    """The result with machine-specific strings (ports, folders) and the ids hashed from them made stable."""
     text = json.dumps(data, sort_keys=True, ensure_ascii=False)
     ids = {ref["id"]: ref.get("url") or ref.get("path") or "" for ref in data.get("documents", [])}
     text = _DOC_ID.sub(lambda m: "doc:" + ids.get(m.group(0), m.group(0)), text)
-    for name in web.names:
-        base = web.base(name).rstrip("/")
-        text = text.replace(base, f"http://{name}.web").replace(base.split("//", 1)[1], f"{name}.web")
+    for actual, stable in names.items():
+        text = text.replace(actual, stable)
     return text
 
 
