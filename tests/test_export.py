@@ -138,6 +138,7 @@ def test_csv_tables_load_with_pandas_with_the_right_rows_and_columns(tables: Pat
         "links": sum(len(r.links) for r in results),
         "sources": sum(len(r.sources) for r in results),
         "errors": sum(len(r.errors) for r in results),
+        "attributions": sum(len(r.attributions) for r in results),
     }
     assert sorted(p.name for p in tables.iterdir()) == sorted(f"{name}.csv" for name in TABLES)
     for name, table in TABLES.items():
@@ -147,7 +148,9 @@ def test_csv_tables_load_with_pandas_with_the_right_rows_and_columns(tables: Pat
             assert len(frame) == counts[name], name
         with (tables / f"{name}.csv").open(newline="", encoding="utf-8") as handle:
             assert len(list(csv.DictReader(handle))) == len(frame), name
-    assert counts["visits"] > 0 and counts["errors"] == 1
+    assert counts["visits"] > 0 and counts["errors"] == 1 and counts["attributions"] > 0
+    attributions = pd.read_csv(tables / "attributions.csv")
+    assert "class" in attributions.columns and attributions["content"].notna().any()  # JSON names, content joined
 
 
 def test_csv_types_and_missing_values_need_no_options(tables: Path) -> None:
@@ -157,9 +160,10 @@ def test_csv_types_and_missing_values_need_no_options(tables: Path) -> None:
     assert claims["start"].dtype == "int64" and claims["hops"].dtype == "int64"
     assert hops["confidence"].dtype == "float64" and hops["position"].dtype == "int64"
     assert hops["date"].isna().any() and hops["date"].notna().any()  # NA is missing, not the text "NA"
-    unattributed = claims[claims["kind"].isin(["hedged", "unattributed"])]
+    unattributed = claims[claims["sourcing"].isin(["hedged", "unattributed"])]
     assert unattributed["origin_name"].isna().all()
-    assert set(claims["kind"]) <= {"post", "attributed", "hedged", "unattributed"}
+    assert set(claims["sourcing"]) <= {"post", "attributed", "hedged", "unattributed"}
+    assert set(claims["kind"]) <= {"statement", "stance", "noun_phrase", "embed", "link"}
 
 
 def test_hops_csv_is_an_edge_list_from_the_document_then_source_to_source(

@@ -16,11 +16,16 @@ from tracer.export.formats import ExportFormat, TraceActivity, export_results
 from tracer.export.json_io import atomic_writer, load_results, schema_json, to_json
 from tracer.models import (
     SCHEMA_VERSION,
+    AttributionRelation,
     Claim,
+    ClaimKind,
+    CueClass,
     Document,
     DocumentRef,
     ErrorRecord,
     Hop,
+    HopRelation,
+    HopStatus,
     Link,
     LinkKind,
     Platform,
@@ -28,8 +33,11 @@ from tracer.models import (
     Source,
     SourceKind,
     SourceRef,
+    TextSpan,
     TraceResult,
     Visit,
+    VisitReason,
+    VisitStatus,
 )
 from tracer.read.document import Article, read_html, read_text
 from tracer.read.inputs import InputItem, expand_inputs, read_input
@@ -44,7 +52,10 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
     "Article",
+    "AttributionRelation",
     "Claim",
+    "ClaimKind",
+    "CueClass",
     "Document",
     "DocumentRef",
     "ErrorRecord",
@@ -53,6 +64,8 @@ __all__ = [
     "FetchOptions",
     "Fetcher",
     "Hop",
+    "HopRelation",
+    "HopStatus",
     "InputError",
     "InputItem",
     "Link",
@@ -65,11 +78,14 @@ __all__ = [
     "Source",
     "SourceKind",
     "SourceRef",
+    "TextSpan",
     "TraceActivity",
     "TraceResult",
     "TracerError",
     "TrailOptions",
     "Visit",
+    "VisitReason",
+    "VisitStatus",
     "__version__",
     "add_cache_arguments",
     "add_trail_arguments",

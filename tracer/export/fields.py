@@ -46,8 +46,11 @@ class TraceActivity:
     options: Mapping[str, Scalar] = dataclasses.field(default_factory=dict)
 
 
-class ClaimKind(StrEnum):
-    """How a claim is sourced, at a glance (a column of claims.csv and an attribute elsewhere)."""
+class Sourcing(StrEnum):
+    """How a claim is sourced, at a glance (a column of claims.csv and an attribute elsewhere).
+
+    Not the claim's `kind` (what sort of statement it is): this says whether anyone is named.
+    """
 
     POST = "post"  # the text of an embedded social post
     ATTRIBUTED = "attributed"  # the document names who said it
@@ -55,13 +58,13 @@ class ClaimKind(StrEnum):
     UNATTRIBUTED = "unattributed"  # stated with no source and no hedge
 
 
-def claim_kind(claim: Claim) -> ClaimKind:
-    """The claim's `ClaimKind`: a post's text first, then a named source, then a hedge."""
+def sourcing(claim: Claim) -> Sourcing:
+    """The claim's `Sourcing`: a post's text first, then a named source, then a hedge."""
     if claim.post_id:
-        return ClaimKind.POST
+        return Sourcing.POST
     if claim.chain:
-        return ClaimKind.ATTRIBUTED
-    return ClaimKind.HEDGED if claim.hedged else ClaimKind.UNATTRIBUTED
+        return Sourcing.ATTRIBUTED
+    return Sourcing.HEDGED if claim.hedged else Sourcing.UNATTRIBUTED
 
 
 def _nested_model(annotation: object) -> type[BaseModel] | None:
@@ -79,36 +82,43 @@ def _is_model_list(annotation: object) -> bool:
 
 
 @functools.cache
-def _plan(model: type[BaseModel]) -> tuple[tuple[str, type[BaseModel] | None], ...]:
-    """Each field a flat row keeps, with its nested model class if it is one; read once per class.
+def _plan(model: type[BaseModel]) -> tuple[tuple[str, str, type[BaseModel] | None], ...]:
+    """Each field a flat row keeps: its attribute, its JSON name, and its nested model class if any.
+
+    Read once per class. The JSON name is the field's alias when it has one (`class` for the
+    attribute `cls`), so columns are named as the JSON names them.
 
     Annotations are resolved with `get_type_hints`: pydantic leaves a field that names a class
     defined later in the module (`Claim.visits: list[Visit]`) as a forward reference until the
     model is first used.
     """
     hints = typing.get_type_hints(model)
-    return tuple((name, _nested_model(hints[name])) for name in model.model_fields if not _is_model_list(hints[name]))
+    return tuple(
+        (name, field.alias or name, _nested_model(hints[name]))
+        for name, field in model.model_fields.items()
+        if not _is_model_list(hints[name])
+    )
 
 
 def columns(model: type[BaseModel], prefix: str = "") -> list[str]:
     """The flat column names of a model class, in field order (nested models expanded)."""
     names: list[str] = []
-    for name, nested in _plan(model):
-        names.extend(columns(nested, f"{prefix}{name}_") if nested else [prefix + name])
+    for _, column, nested in _plan(model):
+        names.extend(columns(nested, f"{prefix}{column}_") if nested else [prefix + column])
     return names
 
 
 def flatten(model: BaseModel, prefix: str = "") -> dict[str, Scalar]:
     """One model as a flat dict of scalars, keyed by `columns()`; absent nested models give None."""
     row: dict[str, Scalar] = {}
-    for name, nested in _plan(type(model)):
+    for name, column, nested in _plan(type(model)):
         value = getattr(model, name)
         if nested is None:
-            row[prefix + name] = scalar(value)
+            row[prefix + column] = scalar(value)
         elif value is None:
-            row.update(dict.fromkeys(columns(nested, f"{prefix}{name}_")))
+            row.update(dict.fromkeys(columns(nested, f"{prefix}{column}_")))
         else:
-            row.update(flatten(value, f"{prefix}{name}_"))
+            row.update(flatten(value, f"{prefix}{column}_"))
     return row
 
 

@@ -32,7 +32,7 @@ from typing import Any
 
 import networkx as nx
 
-from tracer.export.fields import Scalar, claim_kind, document_label, documents_of, flatten, keyed
+from tracer.export.fields import Scalar, document_label, documents_of, flatten, keyed, sourcing
 from tracer.models import Claim, DocumentRef, Post, SourceRef, TraceResult
 from tracer.read.document import document_id
 
@@ -125,8 +125,8 @@ def _add_claim(
 ) -> None:
     """The claim node, where it is published, and one `cites` edge per hop of its chain."""
     node = f"{trace}/{claim.id}"
-    graph.add_node(node, kind="claim", label=claim.text, trace=trace, claim_kind=str(claim_kind(claim)),
-                   hops=len(claim.chain), **attributes(flatten(claim)))  # fmt: skip
+    graph.add_node(node, kind="claim", label=claim.text, trace=trace, sourcing=str(sourcing(claim)),
+                   hops=len(claim.chain), **attributes(flatten(claim), "claim_kind"))  # fmt: skip
     home = f"{trace}/{claim.post_id}" if claim.post_id else claim.document_id or result.document.id
     graph.add_edge(node, home, key=f"{PUBLISHED_IN}:{node}", kind=PUBLISHED_IN)
     previous = node

@@ -12,8 +12,8 @@ import textwrap
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from tracer.export.fields import ClaimKind, claim_kind, document_label, documents_of
-from tracer.models import Claim, DocumentRef, DocumentStatus, Hop, Post, TraceResult
+from tracer.export.fields import Sourcing, document_label, documents_of, sourcing
+from tracer.models import Claim, DocumentRef, Hop, HopStatus, Post, TraceResult
 
 # C0 controls (but newline and tab) and DEL: scraped text may hold terminal escape sequences,
 # which a report must show as text and never let the terminal obey.
@@ -41,7 +41,7 @@ def _counts(result: TraceResult) -> str:
 
 def _no_source(claim: Claim) -> str:
     """Why a claim has no chain, in words."""
-    if claim_kind(claim) == ClaimKind.HEDGED:
+    if sourcing(claim) == Sourcing.HEDGED:
         return "no source named (hedged: 'reportedly', 'allegedly', …)"
     return "no source named"
 
@@ -59,7 +59,7 @@ def _hop_facts(hop: Hop, claim: Claim, documents: dict[str, DocumentRef]) -> lis
     if hop.document_id and hop.document_id != claim.document_id:
         ref = documents.get(hop.document_id)
         facts.append(f"in {ref.url or document_label(ref) if ref else hop.document_id}")
-    if hop.status and hop.status != DocumentStatus.OK:
+    if hop.status and hop.status != HopStatus.OK:
         facts.append(hop.status)
     facts.extend(flag.replace("_", " ") for flag in hop.flags)
     return facts

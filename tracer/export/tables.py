@@ -20,9 +20,20 @@ from typing import TextIO
 
 from pydantic import BaseModel
 
-from tracer.export.fields import Scalar, claim_kind, columns, document_label, documents_of, flatten, keyed
+from tracer.export.fields import Scalar, columns, document_label, documents_of, flatten, keyed, sourcing
 from tracer.export.json_io import atomic_path
-from tracer.models import Claim, DocumentRef, ErrorRecord, Hop, Link, Post, Source, TraceResult, Visit
+from tracer.models import (
+    AttributionRelation,
+    Claim,
+    DocumentRef,
+    ErrorRecord,
+    Hop,
+    Link,
+    Post,
+    Source,
+    TraceResult,
+    Visit,
+)
 
 MISSING = "NA"
 
@@ -46,7 +57,7 @@ class Table:
 
 def _claims(trace: str, result: TraceResult) -> Iterator[Row]:
     for claim in result.claims:
-        yield {"trace": trace, **flatten(claim), "kind": str(claim_kind(claim)), "hops": len(claim.chain)}
+        yield {"trace": trace, **flatten(claim), "sourcing": str(sourcing(claim)), "hops": len(claim.chain)}
 
 
 def _hops(trace: str, result: TraceResult) -> Iterator[Row]:
@@ -83,19 +94,34 @@ def _plain(items: Callable[[TraceResult], Iterable[BaseModel]]) -> Callable[[str
     return rows
 
 
+# An attribution's content is a list of fragments: one cell holds them joined, with the span
+# from the first fragment's start to the last one's end.
+CONTENT = ("content", "content_start", "content_end")
+CONTENT_JOIN = " … "
+
+
+def _attributions(trace: str, result: TraceResult) -> Iterator[Row]:
+    for relation in result.attributions:
+        spans = relation.content
+        joined = CONTENT_JOIN.join(span.text for span in spans)
+        first, last = (spans[0].start, spans[-1].end) if spans else (None, None)
+        yield {"trace": trace, **flatten(relation), "content": joined, "content_start": first, "content_end": last}
+
+
 def _links(trace: str, result: TraceResult) -> Iterator[Row]:
     for link in result.links:
         yield {"trace": trace, "document_id": result.document.id, **flatten(link)}
 
 
 TABLES: dict[str, Table] = {
-    "claims": Table(Claim, ("trace",), _claims, derived=("kind", "hops")),
+    "claims": Table(Claim, ("trace",), _claims, derived=("sourcing", "hops")),
     "hops": Table(Hop, ("trace", "claim_id", "position", "cited_by_id", "cited_by_name"), _hops),
     "visits": Table(Visit, ("trace", "claim_id", "position"), _visits),
     "posts": Table(Post, ("trace",), _plain(lambda r: r.posts)),
     "links": Table(Link, ("trace", "document_id"), _links),
     "documents": Table(DocumentRef, ("trace",), _plain(documents_of)),
     "sources": Table(Source, ("trace",), _plain(lambda r: r.sources)),
+    "attributions": Table(AttributionRelation, ("trace",), _attributions, derived=CONTENT),
     "errors": Table(ErrorRecord, ("trace",), _plain(lambda r: r.errors)),
 }
 TABLE_NAMES = tuple(TABLES)

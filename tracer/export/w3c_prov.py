@@ -28,7 +28,7 @@ from prov.identifier import Identifier, Namespace, QualifiedName
 from prov.model import PROV, ProvDocument
 
 from tracer._version import __version__
-from tracer.export.fields import Scalar, TraceActivity, claim_kind, document_label, documents_of, flatten, keyed
+from tracer.export.fields import Scalar, TraceActivity, document_label, documents_of, flatten, keyed, sourcing
 from tracer.models import SCHEMA_VERSION, Claim, DocumentStatus, Hop, Post, SourceKind, TraceResult
 
 _BASE = "urn:provenance-tracer:"
@@ -135,7 +135,7 @@ def _add_claim(document: ProvDocument, trace: str, result: TraceResult, claim: C
     stated = CLAIM[f"{trace}_{claim.id}"]
     row = flatten(claim)
     attrs: Attributes = {PROV_TYPE: TRACER["Claim"], PROV_LABEL: claim.text, TRACER["trace"]: trace,
-                         TRACER["claim_kind"]: str(claim_kind(claim)), TRACER["hops"]: len(claim.chain)}  # fmt: skip
+                         TRACER["sourcing"]: str(sourcing(claim)), TRACER["hops"]: len(claim.chain)}  # fmt: skip
     document.entity(stated, {**attrs, **tracer_attributes(row, ("id", "text"))})
     home = POST[f"{trace}_{claim.post_id}"] if claim.post_id else DOC[claim.document_id or result.document.id]
     document.wasQuotedFrom(stated, home, other_attributes={TRACER["start"]: claim.start, TRACER["end"]: claim.end})
