@@ -13,10 +13,12 @@ import importlib
 import logging
 from typing import TYPE_CHECKING, Any
 
+from tracer import _blas  # noqa: F401  (first: sets BLAS threads before numpy loads)
 from tracer._version import __version__
 
 if TYPE_CHECKING:
     from tracer.errors import FetchError, InputError, ParseError, TracerError
+    from tracer.export.formats import ExportFormat, TraceActivity, export_results
     from tracer.export.json_io import atomic_writer, load_results, schema_json, to_json
     from tracer.models import (
         SCHEMA_VERSION,
@@ -70,6 +72,7 @@ _HOMES: dict[str, str] = {
     "DocumentOpened": "tracer.trail.events",
     "DocumentRef": "tracer.models",
     "ErrorRecord": "tracer.models",
+    "ExportFormat": "tracer.export.formats",
     "FetchError": "tracer.errors",
     "FetchOptions": "tracer.web.fetch",
     "Fetcher": "tracer.web.fetch",
@@ -89,6 +92,7 @@ _HOMES: dict[str, str] = {
     "SourceKind": "tracer.models",
     "SourceRef": "tracer.models",
     "TextSpan": "tracer.models",
+    "TraceActivity": "tracer.export.formats",
     "TraceResult": "tracer.models",
     "TracerError": "tracer.errors",
     "TrailEvent": "tracer.trail.events",
@@ -100,6 +104,7 @@ _HOMES: dict[str, str] = {
     "add_trail_arguments": "tracer.run.options",
     "atomic_writer": "tracer.export.json_io",
     "expand_inputs": "tracer.read.inputs",
+    "export_results": "tracer.export.formats",
     "failed_result": "tracer.parse.article",
     "load_results": "tracer.export.json_io",
     "normalise_url": "tracer.urls",
@@ -127,6 +132,7 @@ __all__ = [
     "DocumentOpened",
     "DocumentRef",
     "ErrorRecord",
+    "ExportFormat",
     "FetchError",
     "FetchOptions",
     "Fetcher",
@@ -146,6 +152,7 @@ __all__ = [
     "SourceKind",
     "SourceRef",
     "TextSpan",
+    "TraceActivity",
     "TraceResult",
     "TracerError",
     "TrailEvent",
@@ -158,6 +165,7 @@ __all__ = [
     "add_trail_arguments",
     "atomic_writer",
     "expand_inputs",
+    "export_results",
     "failed_result",
     "load_results",
     "normalise_url",

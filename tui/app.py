@@ -12,6 +12,7 @@ import os
 import threading
 import webbrowser
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -21,7 +22,7 @@ from textual.binding import BindingType
 from textual.worker import get_current_worker
 
 if TYPE_CHECKING:
-    from tracer import InputItem, RunOptions, TrailEvent
+    from tracer import InputItem, RunOptions, TraceResult, TrailEvent
 
 from tracer import (
     ArticleParsed,
@@ -50,7 +51,7 @@ from tui.navigation import ARTICLE, CHAIN, TIMELINE, History, Location
 from tui.screens.article import ArticleScreen
 from tui.screens.base import TracerScreen
 from tui.screens.chain import ChainScreen
-from tui.screens.dialogs import CLAIM, ExportChoice, ExportDialog, OpenDialog
+from tui.screens.dialogs import CLAIM, JSON, ExportChoice, ExportDialog, OpenDialog
 from tui.screens.documents import DocumentsScreen
 from tui.screens.help import HelpScreen
 from tui.screens.search import SearchScreen
@@ -363,8 +364,7 @@ class TracerApp(App[None]):
         chain = choice.scope == CLAIM and claim is not None
         result = claim_for_export(entry.result, claim) if chain and claim else entry.result
         try:
-            with atomic_writer(choice.path) as handle:
-                handle.write(to_json(result) + "\n")
+            _save(result, choice)
         except OSError as exc:
             self.notify(f"Could not save {choice.path}: {exc.strerror or exc}", severity="error", markup=False)
             return
@@ -411,3 +411,17 @@ class TracerApp(App[None]):
     def action_help(self) -> None:
         """Show every key."""
         self.push_screen(HelpScreen())
+
+
+def _save(result: TraceResult, choice: ExportChoice) -> None:
+    """Write the result in the chosen format: JSON as `tracer trace` writes it, else as `tracer export` would."""
+    from tracer import ExportFormat, TraceActivity, export_results  # the exporters: loaded when first used
+
+    if choice.fmt == JSON:
+        with atomic_writer(choice.path) as handle:
+            handle.write(to_json(result) + "\n")
+        return
+    activity = TraceActivity(
+        time=datetime.now(UTC), time_basis="exported from the terminal UI", options={"scope": choice.scope}
+    )
+    export_results([result], ExportFormat(choice.fmt), choice.path, activity=activity)
