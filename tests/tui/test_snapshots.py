@@ -36,7 +36,7 @@ def walk_to_clash_claim(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
 
 
 async def loaded(pilot: Pilot[Any]) -> None:
-    await pilot.app.workers.wait_for_complete()
+    await pilot.app.wait_for_traces()
     await pilot.pause()
 
 
