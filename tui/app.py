@@ -348,7 +348,11 @@ class TracerApp(App[None]):
         for item in items:
             self.start_trace(item, ADD if len(items) == 1 else OPEN)
 
-    def action_export(self) -> None:
+    def action_export_article(self) -> None:
+        """The save dialog with the article's whole trace chosen: two keys (E, enter) to save it."""
+        self.action_export(whole=True)
+
+    def action_export(self, whole: bool = False) -> None:
         """Ask where to save the current claim's chain or the article's trace."""
         screen = self.main_screen
         entry = screen.current_entry() if screen else None
@@ -356,7 +360,9 @@ class TracerApp(App[None]):
             self.notify("Open an article first: there is nothing to export here.", severity="warning")
             return
         claim = screen.current_claim()
-        self.push_screen(ExportDialog(self.export_dir, entry, claim), partial(self._export_done, entry, claim))
+        self.push_screen(
+            ExportDialog(self.export_dir, entry, claim, whole=whole), partial(self._export_done, entry, claim)
+        )
 
     def _export_done(self, entry: Entry, claim: Claim | None, choice: ExportChoice | None) -> None:
         if choice is None:

@@ -137,6 +137,16 @@ KEYS: tuple[Key, ...] = (
         palette="Export…",
     ),
     _bound(
+        ("E",),
+        "export_article",
+        "Export all",
+        "export the article's whole trace (the save dialog with it chosen: E, enter)",
+        "export the article",
+        show=False,
+        id="export-article",
+        palette="Export the article's whole trace…",
+    ),
+    _bound(
         ("o",),
         "open_url",
         "Browser",

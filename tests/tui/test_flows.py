@@ -402,3 +402,36 @@ async def test_after_filtering_tab_down_or_enter_open_the_match(keys: tuple[str,
         await pilot.pause()
         assert isinstance(app.screen, ArticleScreen)
         assert (app.screen.entry.result.document.path or "").endswith("wildfire-smoke.html")
+
+
+async def test_o_says_so_when_no_browser_opened(monkeypatch: pytest.MonkeyPatch) -> None:
+    import webbrowser
+
+    monkeypatch.setattr(webbrowser, "open", lambda url, *args, **kwargs: False)  # a server, an SSH session
+    app = TracerApp([str(SEED_TRACE)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "3", "o")
+        link = app.screen.entry.result.links[0]
+        messages = [n.message for n in app._notifications]
+        assert not any(m.startswith("Opened") for m in messages)
+        assert any("No web browser could be opened" in m and link.url in m for m in messages)
+        assert app.clipboard == link.url
+
+
+async def test_the_whole_article_is_exported_with_two_keys_and_the_choice_shows_without_colour(
+    tmp_path: Path,
+) -> None:
+    app = TracerApp([str(SEED_TRACE)], export_dir=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_clash_claim(app, pilot)  # a claim is selected: `e` would propose its chain
+        await pilot.press("E")
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog) and dialog.scope == "article"
+        marks = [str(b.render()).split()[0] for b in dialog.query(RadioButton)]
+        assert marks == ["▐○▌", "▐●▌"]  # off and on differ in shape, not only in colour
+        path = Path(dialog.query_one("#export-path", Input).value)
+        await pilot.press("enter")
+        await pilot.pause()
+        full = app.library.entries[0].result
+    assert TraceResult.model_validate_json(path.read_text(encoding="utf-8")) == full
