@@ -194,3 +194,19 @@ def test_the_statement_in_the_articles_own_voice_reaches_the_origin(
     claim = claim_with(result, words)
     assert claim.chain[0].relation in {"post", "attribution"} and str(claim.kind) in {"embed", "link"}
     assert claim.origin is not None and name_key(claim.origin.name) == origin
+
+
+@pytest.mark.parametrize("root", ["orren", "smoke", "bridge", "reservoir", "measles", "ferry"])
+def test_a_trail_replayed_from_the_caches_is_the_same_trail(web: Web, cache_dir: Path, root: str) -> None:
+    """The second run reads documents parsed by the first (tracer.trail.parsed): nothing may differ
+    but where the pages came from."""
+    cold, _ = trace(web, root, cache_dir, archive=True)
+    assert any((cache_dir / "parsed").glob("*.json"))
+    warm, _ = trace(web, root, cache_dir, archive=True)
+
+    def dump(result: TraceResult) -> str:
+        for ref in result.documents:
+            ref.from_cache = None
+        return result.model_dump_json()
+
+    assert dump(warm) == dump(cold)

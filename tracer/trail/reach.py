@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from tracer.errors import (
@@ -29,6 +30,7 @@ from tracer.read.dating import publication_date
 from tracer.read.document import Article, document_id, read_html, read_text
 from tracer.trail.matching import PassageIndex
 from tracer.trail.oembed import endpoint_for, fetch_post
+from tracer.trail.parsed import Parsed, ParsedCache, key_of
 from tracer.urls import is_media_link, is_short_link, link_kind
 from tracer.web.archive import Wayback
 from tracer.web.fetch import FetchedPage, Fetcher
@@ -133,6 +135,9 @@ class Opener:
         self.oembed = oembed
         self.archive = archive
         self.pages: dict[str, FetchedPage | FetchError] = {}
+        # Documents read and parsed before, beside the HTTP cache (None: parse every time).
+        cache_dir = getattr(fetcher.options, "cache_dir", None)
+        self.parsed = ParsedCache(Path(cache_dir) / "parsed") if cache_dir else None
 
     def prefetch(self, urls: Iterable[str]) -> None:
         """Fetch pages at once (each host within its limits) so that opening them does not wait."""
@@ -229,13 +234,21 @@ class Opener:
     ) -> Node:
         """Read a fetched page with the input's reader and parsers; a failure is a recorded node."""
         final = document_url or page.final_url
-        try:
-            reader = read_html if page.is_html or not page.content_type else read_text
-            article = reader(page.content, url=final, content_type=page.content_type)
-        except TracerError as exc:
-            return _failed(url, DocumentStatus.FAILED, str(exc), via)
+        key = key_of(page.content, url, final, page.content_type, via, str(post))
+        kept = self.parsed.get(key) if self.parsed else None
+        if kept is None:
+            try:
+                reader = read_html if page.is_html or not page.content_type else read_text
+                article = reader(page.content, url=final, content_type=page.content_type)
+            except TracerError as exc:
+                return _failed(url, DocumentStatus.FAILED, str(exc), via)
+            doc = article.document
+            doc.published = doc.published or publication_date(article.tree, article.text, final)
+            kept = Parsed(article, parse_article(article))
+            if self.parsed:
+                self.parsed.put(key, kept.article, kept.result)
+        article = kept.article
         doc = article.document
-        doc.published = doc.published or publication_date(article.tree, article.text, final)
         ref = DocumentRef(
             id=doc.id,
             url=doc.url,
@@ -250,7 +263,7 @@ class Opener:
         )
         urls = frozenset(u for u in (url, final, doc.url, *page.redirects) if u)
         publisher = _post_author(ref, url) if post else _publisher(ref)
-        return Node(ref, article, parse_article(article), publisher, urls, is_post=post)
+        return Node(ref, article, kept.result, publisher, urls, is_post=post)
 
 
 def _failed(url: str, status: DocumentStatus, error: str, via: str) -> Node:
