@@ -112,3 +112,63 @@ def test_plain_text_keeps_the_text_and_finds_written_urls() -> None:
 def test_placeholder_dates_are_not_publication_dates() -> None:
     page = METADATA_PAGE.replace("2024-12-22T23:00:00+09:00", "0001-01-01T00:00:00Z")
     assert read_html(page).document.published == "2024-12-23"  # falls through to OpenGraph
+
+
+def test_text_after_an_html_comment_is_kept_with_its_links() -> None:
+    """React pages split text with empty comments; the text after each one was dropped."""
+    page = (
+        "<html><body><article><h1>Trade talks</h1>"
+        "<p>“We’re taking in billions of dollars in tariff money from China,” Mr. Trump said. “I like <!-- -->our"
+        "<!-- --> situation very much. They want to make a deal much more than I do.”</p>"
+        '<p>Analysts <a href="https://example.com/r">doubt <!-- x -->the figures</a> he gave on Friday.</p>'
+        "</article></body></html>"
+    )
+    article = read_html(page)
+    assert "“I like our situation very much. They want to make a deal much more than I do.”" in article.text
+    [anchor] = article.anchors
+    assert article.text[anchor.start : anchor.end] == "doubt the figures"
+
+
+def test_ruby_readings_are_not_body_text() -> None:
+    page = (
+        "<html><body><article><p>Chikan <strong>(<ruby>痴漢<rp>（</rp><rt>ちかん</rt><rp>）</rp></ruby>)</strong>,"
+        " or train groping, continues to be a problem in Japan, and authorities are not doing enough.</p>"
+        "</article></body></html>"
+    )
+    assert "Chikan (痴漢), or train groping" in read_html(page).text
+
+
+def test_bidi_isolates_do_not_stop_a_paragraph_matching_its_extracted_twin() -> None:
+    page = (
+        "<html><body><div><p>The founder of the firm wrote a long thread about it on Monday night.</p>"
+        "<p>Must-read piece on \u2066@elonmusk\u2069’s tears, said the founder of the firm.</p>"
+        "<p>Subscribe to our newsletter for the latest stories every morning.</p></div></body></html>"
+    )
+    body = [
+        "The founder of the firm wrote a long thread about it on Monday night.",
+        "Must-read piece on @elonmusk’s tears, said the founder of the firm.",
+    ]
+    text = read_html(page, extractor=lambda html, url: body).text
+    assert "@elonmusk" in text and "newsletter" not in text
+
+
+@pytest.mark.parametrize(
+    ("page", "kept"),
+    [
+        # text after <!-- --> comments (the rest of a quote and half the article were lost)
+        (
+            "aeb__702d1da63b8e064cb70617620e45c2d116b4912c9bc9d518dcf5ce54bb8057ed.html",
+            "“I like our situation very much.",
+        ),
+        (
+            "aeb__702d1da63b8e064cb70617620e45c2d116b4912c9bc9d518dcf5ce54bb8057ed.html",
+            "Mr. Trump’s theatrical embrace",
+        ),
+        # ruby readings kept in the run, so the lead paragraph matched nothing
+        ("trafilatura__eval__blog.gaijinpot.com.chikan.html", "Japan is a safe country."),
+        # an embedded tweet the extractor keeps, inside a wrapper named 'sidebar__main'
+        ("trafilatura__eval__lanacion.com.ar-jugada.html", "Es una maniobra burda para evitar"),
+    ],
+)
+def test_body_the_extractor_keeps_is_not_dropped(corpus: Path, page: str, kept: str) -> None:
+    assert kept in read_html((corpus / page).read_bytes()).text
