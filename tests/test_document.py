@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA
+from tests.conftest import DATA, SEED
 from tracer.errors import EmptyInputError
 from tracer.read.document import read_html, read_text
 
@@ -172,3 +172,42 @@ def test_bidi_isolates_do_not_stop_a_paragraph_matching_its_extracted_twin() -> 
 )
 def test_body_the_extractor_keeps_is_not_dropped(corpus: Path, page: str, kept: str) -> None:
     assert kept in read_html((corpus / page).read_bytes()).text
+
+
+def test_text_scrapes_get_their_headline_and_a_date() -> None:
+    doc = read_text(SEED.read_bytes()).document
+    assert doc.title is not None and doc.title.startswith("South Korea's military on Monday issued")
+    assert doc.published == "2024-12-23"  # the quoted post's date: the latest the text writes
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published"),
+    [
+        (
+            "# Flood warning for the valley\n\nBAYPORT, March 27, 2025 — Rivers rose.\nLater on May 2, 2025 more.",
+            "Flood warning for the valley",
+            "2025-03-27",
+        ),
+        (
+            "Council votes on budget\nThe vote on 3 March 2026 passed. A review on 1 May 2026 follows.\n",
+            "Council votes on budget",
+            "2026-05-01",
+        ),
+        (
+            "Storm closes port\nBy Jane Doe | March 3, 2026\nThe port reopens on April 9, 2026, officials said.",
+            "Storm closes port",
+            "2026-03-03",
+        ),
+        ("Officials said the bridge collapsed. Police closed the road. Drivers were warned.\nMore text.\n", None, None),
+        ("https://example.com/story\nOfficials said so.\n", None, None),
+        ("Just one line with no body below it\n", None, None),
+    ],
+)
+def test_scrape_title_and_date_rules(text: str, title: str | None, published: str | None) -> None:
+    doc = read_text(text).document
+    assert (doc.title, doc.published) == (title, published)
+
+
+def test_a_dated_url_wins_over_dates_the_text_mentions() -> None:
+    doc = read_text("Report\nThe dam was built on May 2, 1961.\n", url="https://example.com/2025/03/30/report").document
+    assert doc.published == "2025-03-30"

@@ -24,6 +24,7 @@ from tracer.models import Document
 from tracer.read.embed_markup import find_embeds, in_article, within
 from tracer.read.encoding import decode_bytes
 from tracer.read.metadata import read_metadata
+from tracer.read.scrape_meta import scrape_date, scrape_title
 from tracer.text import Span, find_urls, paragraphs, squash
 from tracer.urls import normalise_url
 
@@ -491,7 +492,15 @@ def read_text(
         raise EmptyInputError("the input is empty")
     blocks = [Block(span.start, span.end) for span in paragraphs(text)]
     anchors = _text_anchors(text)
-    document = Document(id=document_id(url or path or text), url=url, path=path, text=text, format="text")
+    document = Document(
+        id=document_id(url or path or text),
+        url=url,
+        path=path,
+        title=scrape_title(text),
+        published=scrape_date(text, url),
+        text=text,
+        format="text",
+    )
     return Article(document, blocks, anchors, None, encoding)
 
 
