@@ -210,6 +210,8 @@ def parse_permalink(url: str) -> PostRef | None:
     Returns:
         A `PostRef` with a canonical URL, or None when the URL is not a post.
     """
+    while "&amp;" in url:  # an attribute escaped twice, or HTML-escaped text: "?a=1&amp;v=ID"
+        url = url.replace("&amp;", "&")
     try:
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()

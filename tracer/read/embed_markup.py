@@ -104,11 +104,21 @@ def _find(tree: HtmlElement, base: str | None) -> list[EmbedHit]:
 def element_ref(element: HtmlElement, base: str | None, *, markup: bool) -> PostRef | None:
     """The post an embed element points at, from its id attributes, URL attributes and, for markup, its links."""
     for raw in _raw_urls(element, markup=markup):
-        url = absolute_url(raw, base) if raw.startswith(("http", "//", "/")) else None
-        ref = parse_permalink(url) if url else None
+        ref = parse_permalink(url) if (url := _embed_url(raw.strip(), base)) else None
         if ref is not None:
             return ref
     return None
+
+
+# A URL written without its scheme ("x.com/handle/status/1", as some CMS fields store it).
+_SCHEMELESS = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/", re.IGNORECASE)
+
+
+def _embed_url(raw: str, base: str | None) -> str | None:
+    """An absolute URL from an embed attribute or link: absolute, root- or scheme-relative, or scheme-less."""
+    if raw.startswith(("http", "//", "/")):
+        return absolute_url(raw, base)
+    return absolute_url("https://" + raw, None) if _SCHEMELESS.match(raw) else None
 
 
 def _raw_urls(element: HtmlElement, *, markup: bool) -> Iterator[str]:
