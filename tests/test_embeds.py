@@ -422,3 +422,59 @@ def test_tweet_the_extractor_keeps_in_a_sidebar_named_wrapper(corpus: Path) -> N
     article, posts = posts_of(corpus / "trafilatura__eval__lanacion.com.ar-jugada.html")
     assert [(p.handle, p.post_id) for p in posts] == [("marioraulnegri", "1521648511401431040")]
     assert posts[0].start is not None and "maniobra burda" in article.text[posts[0].start : posts[0].end]
+
+
+# --- embeds whose permalink is on no known platform host ---------------------------------
+
+_ANY_HOST_PAGE = """<html><body><article><h1>Posts from elsewhere</h1>
+<p>The union and the ministry traded statements on several networks over the weekend, officials said.</p>
+EMBED
+<p>The ministry did not respond to a request for comment by the time this story was published.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("embed", "platform", "url", "handle"),
+    [
+        (  # a Mastodon fork (GoToSocial) on its own instance, blockquote with the embed URL
+            '<blockquote class="mastodon-embed" data-embed-url="https://gts.example.net/@kim/statuses/01HX7Q2M3N4P5R6S7T8V9W0XYZ/embed">'
+            '<a href="https://gts.example.net/@kim/statuses/01HX7Q2M3N4P5R6S7T8V9W0XYZ">Post by @kim@gts.example.net</a>'
+            "<div>View on Mastodon</div></blockquote>",
+            Platform.MASTODON,
+            "https://gts.example.net/@kim/statuses/01HX7Q2M3N4P5R6S7T8V9W0XYZ",
+            "kim",
+        ),
+        (  # an Akkoma notice in an iframe the markup names as a Mastodon embed
+            '<iframe class="mastodon-embed" src="https://akkoma.example.org/notice/AbCdEf12345678" width="400"></iframe>',
+            Platform.MASTODON,
+            "https://akkoma.example.org/notice/AbCdEf12345678",
+            None,
+        ),
+        (  # a tweet embed whose date link is the publisher's own copy of the post
+            '<blockquote class="twitter-tweet"><p lang="en">We will meet the union on Monday.</p>&mdash; Ministry (@MinSpox) '
+            '<a href="https://news.example.com/social/x/1919876543210987654">May 8, 2026</a></blockquote>',
+            Platform.TWITTER,
+            "https://news.example.com/social/x/1919876543210987654",
+            "MinSpox",
+        ),
+    ],
+)
+def test_markup_makes_a_post_whatever_the_permalinks_host(
+    embed: str, platform: Platform, url: str, handle: str | None
+) -> None:
+    article = read_html(_ANY_HOST_PAGE.replace("EMBED", embed), url="https://news.example.com/story")
+    [post] = extract_posts(article)
+    assert (post.platform, post.url, post.handle) == (platform, url, handle)
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        '<a href="https://twitter.com/hashtag/strike?src=hash">#strike</a> <a href="https://t.co/AbC123">pic</a>',
+        '<a href="https://news.example.com/about">About us</a>',
+    ],
+)
+def test_markup_without_a_post_link_is_still_no_post(links: str) -> None:
+    embed = f'<blockquote class="twitter-tweet"><p>Strike called off. {links}</p>&mdash; Union (@union)</blockquote>'
+    article = read_html(_ANY_HOST_PAGE.replace("EMBED", embed), url="https://news.example.com/story")
+    assert all(p.url is None for p in extract_posts(article))

@@ -349,6 +349,16 @@ MEDIA_HOSTS: tuple[str, ...] = tuple(h for spec in PLATFORMS for h in spec.media
 VIDEO_HOSTS: tuple[str, ...] = tuple(h for spec in PLATFORMS if spec.link_kind is LinkKind.VIDEO for h in spec.hosts)
 
 
+def markup_platform(tag: str, classes: str, attributes: Iterable[str]) -> Platform | None:
+    """The platform whose embed markup an element is (a `tag` with one of its classes or attributes)."""
+    names = set(attributes)
+    for spec in PLATFORMS:
+        for markup_tag, markup_classes, markup_attributes in spec.embed.markup:
+            if markup_tag == tag and (any(c in classes for c in markup_classes) or names & set(markup_attributes)):
+                return spec.platform
+    return None
+
+
 def id_attribute_url(attribute: IdAttribute, value: str, tag: str) -> str | None:
     """The post URL an id attribute names on an element of `tag`, or None when it is not read there."""
     if attribute.tags and tag not in attribute.tags:

@@ -7,8 +7,9 @@ and `A post shared by Name (@handle)`; Facebook's, the text then `Posted by NAME
 March 3, 2026`; Bluesky, Threads, Mastodon and YouTube credits use the dash signature (with
 `@user@instance`, or the platform named: `… (@handle) on Threads, March 4, 2026`); TikTok,
 YouTube's player and Telegram leave groups of lines (`text_shapes`). WordPress-style embeds leave
-the post URL alone on its line; a permalink right under a byline is that post's. Each rule below attributes text to a post author only where that shape makes it safe: a
-wrong author on a claim is worse than none.
+the post URL alone on its line; a permalink right under a byline is that post's. Each rule
+below attributes text to a post author only where that shape makes it safe: a wrong author on a
+claim is worse than none.
 """
 
 from __future__ import annotations
