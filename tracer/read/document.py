@@ -14,6 +14,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import lxml.etree as etree
 import trafilatura
@@ -26,7 +27,7 @@ from tracer.read.embed_markup import find_embeds, in_article, within
 from tracer.read.encoding import decode_bytes
 from tracer.read.metadata import read_metadata
 from tracer.read.scrape_meta import scrape_date, scrape_title
-from tracer.text import Span, find_urls, paragraphs, squash
+from tracer.text import SentenceIndex, Span, find_urls, paragraphs, squash
 from tracer.urls import normalise_url
 
 LOGGER = logging.getLogger(__name__)
@@ -145,6 +146,11 @@ class Article:
     def text(self) -> str:
         """The article text all offsets index into."""
         return self.document.text
+
+    @cached_property
+    def sentence_index(self) -> SentenceIndex:
+        """The text's sentences, split once for every claim that asks."""
+        return SentenceIndex(self.text)
 
 
 def document_id(key: str) -> str:
