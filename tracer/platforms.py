@@ -195,12 +195,13 @@ def parse_permalink(url: str) -> PostRef | None:
     try:
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
+        port = parts.port  # raises on a port out of range: no post lives there
     except ValueError:
         return None
     target = parts.path + ("?" + parts.query if parts.query else "")
     spec = spec_for_host(host)
     if spec is None:
-        return _federated_ref(host, parts.path, parts.scheme, parts.port)
+        return _federated_ref(host, parts.path, parts.scheme, port)
     if spec.platform is Platform.FACEBOOK and parts.path.startswith("/plugins/"):
         return _facebook_plugin(parts.query)
     if host in spec.short_hosts and spec.short_id is not None:
