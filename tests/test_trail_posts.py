@@ -14,29 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.server import SITES, Web
+from tests.web.server import Web
 from tests.web.tracing import trace
 from tracer.models import Claim, DocumentRef, TraceResult
-from tracer.parse.posts.embeds import extract_posts
-from tracer.read.document import read_html
 from tracer.trail.sourcebook import name_key
 
 MEASLES_POST = "https://x.com/marlowalerts/status/1924434861880246272"
-
-
-def _embeds_carry_mirror_urls() -> bool:
-    """Whether the reader gives a mirrored embed (an X post whose permalink is on the newsroom's
-    own host) its permalink as `url`: the reading work of issue 16's sibling, which the ferry
-    trail needs to know the mirror page is a post."""
-    page = (SITES / "harbourdesk/2025/07/08/ferry-cuts.html").read_text(encoding="utf-8")
-    page = page.replace("{{site:embeds}}", "http://127.0.0.1:9")
-    posts = extract_posts(read_html(page.encode(), url="http://127.0.0.1:8/2025/07/08/ferry-cuts"))
-    return any(p.url == "http://127.0.0.1:9/p/hf-20250707" for p in posts)
-
-
-needs_mirror_urls = pytest.mark.xfail(
-    not _embeds_carry_mirror_urls(), reason="mirrored embeds carry no permalink url yet (the reading work)", strict=True
-)
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +53,8 @@ TRAILS = [
      ("waterboard", "/bulletins/kestrel-week-22")),
     ("measles", "Measles cases in Marlow County have climbed", "measles cases in the county had climbed",
      "marlow county health department", "2025-05-18", ("marlowhealth", "/bulletins/measles-2025-05-18")),
-    pytest.param("ferry", "We will halve our crossings", "would be halved from 1 August", "maritime board",
-                 "2025-07-04", ("maritime", "/filings/2025/HF-0412"), marks=needs_mirror_urls),
+    ("ferry", "We will halve our crossings", "would be halved from 1 August", "maritime board", "2025-07-04",
+     ("maritime", "/filings/2025/HF-0412")),
 ]  # fmt: skip
 
 
@@ -164,7 +147,6 @@ def test_a_dead_mirrored_post_is_read_from_its_archived_copy(web: Web, cache_dir
     assert hop.flags == ["archived_copy"]
 
 
-@needs_mirror_urls
 def test_an_archived_mirrored_post_is_a_post_and_its_links_lead_on(web: Web, cache_dir: Path) -> None:
     archived, _ = trace(web, "ferry", cache_dir, archive=True)
     claim = claim_with(archived, "would be halved from 1 August")

@@ -1,7 +1,7 @@
 """The TUI walks the same trail as `tracer trace`: same options, same chains, same origins.
 
 The local web of `tests/web` serves issue 16's trails (an embedded post on a self-hosted instance,
-a link only in a post's oEmbed answer); `tracer trace` runs as a real process, the TUI through
+a link only in a post's oEmbed answer, a dead mirrored post read from the archive); `tracer trace` runs as a real process, the TUI through
 Pilot with `tracer tui`'s own parser, each with the same arguments and a cold cache of its own.
 """
 
@@ -56,7 +56,7 @@ def chains(result: TraceResult) -> dict[str, tuple[list[tuple[str, str, str | No
     }
 
 
-@pytest.mark.parametrize("root", ["reservoir", "measles"])
+@pytest.mark.parametrize("root", ["reservoir", "measles", "ferry"])
 async def test_the_tui_shows_the_chain_and_origin_tracer_trace_gives(web: Web, tmp_path: Path, root: str) -> None:
     url = web.url(*ROOTS[root])
     done = subprocess.run(
