@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from tracer.models import Claim, Hop, Link, Post, Source, SourceKind
-from tracer.parse.attribution.cues import CLAIM_CLASSES, lexicon
+from tracer.models import Claim, ClaimKind, Hop, Link, Post, Source, SourceKind
+from tracer.parse.attribution.cues import CLAIM_CLASSES
 from tracer.parse.attribution.spans import Attribution, Citation
 from tracer.parse.claims.dates import find_dates, parse_published
+from tracer.parse.claims.kinds import claim_kind
 from tracer.parse.claims.people import find_people
 from tracer.parse.claims.resolve import Resolved, Resolver, speaker_of
 from tracer.parse.claims.sources import FIRST_PERSON, SourceRegistry, ref
@@ -219,29 +220,27 @@ def _date(ctx: _Context, a: Attribution) -> tuple[str | None, str | None]:
 
 
 def _claimable(a: Attribution, text: str) -> bool:
-    return a.cls in CLAIM_CLASSES and a.cls != "hedge" and a.kind != "np" and bool(a.content) and not _an_act(a, text)
-
-
-def _an_act(a: Attribution, text: str) -> bool:
-    """'SoftBank agreed to inject $6.5 billion': a commitment or act, not a statement to trace."""
-    verb = lexicon().verb(a.lemma) if a.lemma else None
-    return verb is not None and verb.act and a.content[0].of(text).lower().startswith("to ")
+    return claim_kind(a, text) is not None
 
 
 def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> list[Claim]:
     claimable = [a for a in ctx.found if _claimable(a, ctx.text) and a.source is not None]
+    statements = [a for a in claimable if claim_kind(a, ctx.text) == ClaimKind.STATEMENT]
     claims = []
     for a in claimable:
         if a.quoted and speaker_of(ctx.found, a) is None:
             continue  # "I think" inside a quotation nobody is credited with
-        nested = [b for b in claimable if b is not a and a.covers(b.cue)]
+        # Only a nested statement takes its sentence away: "said the firm denied the allegations"
+        # stays one claim of the speaker's, with the denial a stance claim of its own.
+        nested = [b for b in statements if b is not a and a.covers(b.cue)]
         chain = _chain(ctx, a, posts, post_hops)
         post = _post_at(posts, a.cue.start)
+        kind = claim_kind(a, ctx.text) or ClaimKind.STATEMENT
         for fragment in _claim_spans(ctx, a):
             # A nested attribution makes its own claim, with this one in its chain; the
             # sentences of a passage that hold none are this source's claims.
             for piece in _without_nested(ctx, fragment, nested):
-                claims.append(_claim(ctx, piece, chain, post))
+                claims.append(_claim(ctx, piece, chain, post, kind=kind))
     return claims
 
 
@@ -321,7 +320,14 @@ def _same_sentence(ctx: _Context, a: Span, b: Span) -> bool:
     return "\n" not in gap and not re.search(r"[.!?][”\"'’]?\s", gap)
 
 
-def _claim(ctx: _Context, span: Span, chain: list[Hop], post: Post | None, hedged: bool = False) -> Claim:
+def _claim(
+    ctx: _Context,
+    span: Span,
+    chain: list[Hop],
+    post: Post | None,
+    hedged: bool = False,
+    kind: ClaimKind = ClaimKind.STATEMENT,
+) -> Claim:
     return Claim(
         id="c0",
         text=span.of(ctx.text),
@@ -332,6 +338,7 @@ def _claim(ctx: _Context, span: Span, chain: list[Hop], post: Post | None, hedge
         origin=chain[-1].source if chain else None,
         document_id=ctx.doc_id,
         post_id=post.id if post else None,
+        kind=kind,
     )
 
 
@@ -383,7 +390,8 @@ def _post_sentences(ctx: _Context, claims: list[Claim], posts: list[Post], post_
         inside = [p for p in paragraphs(ctx.text) if post.start <= p.start < post.end]
         for sentence in (s for para in inside for s in sentences(ctx.text, para)):
             words = sentence.of(ctx.text)
-            if _SIGNATURE.match(words) or any(c.start < sentence.end and sentence.start < c.end for c in claims):
+            statements = (c for c in claims if c.kind == ClaimKind.STATEMENT)  # a stance leaves the sentence
+            if _SIGNATURE.match(words) or any(c.start < sentence.end and sentence.start < c.end for c in statements):
                 continue
             out.append(_claim(ctx, sentence, [post_hops[post.id]], post))
     return out
