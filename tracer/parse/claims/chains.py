@@ -26,7 +26,25 @@ from tracer.read.document import Article
 from tracer.text import Span, paragraphs, sentences
 
 _BASE_CONFIDENCE = {"quote": 0.85, "according": 0.85, "verb": 0.8, "passive": 0.75, "noun": 0.7, "citing": 0.7}
-_HOW_FACTOR = {"name": 1.0, "relative": 0.95, "speaker": 0.9, "owner": 0.8, "pronoun": 0.8, "unresolved": 0.4}
+# How sure a resolution is. "likely" (a pronoun after two people: the subject) and "cataphora"
+# (a pronoun before any name: the next person named) are guesses a researcher asked to see,
+# flagged and below every resolution the text states.
+_HOW_FACTOR = {
+    "name": 1.0,
+    "relative": 0.95,
+    "speaker": 0.9,
+    "owner": 0.8,
+    "pronoun": 0.8,
+    "cataphora": 0.65,
+    "likely": 0.6,
+    "unresolved": 0.4,
+}
+_HOW_FLAGS = {
+    "unresolved": ["unresolved_source"],
+    "owner": ["source_issued_statement"],
+    "likely": ["likely_referent"],
+    "cataphora": ["named_after"],
+}
 _HEDGE_TAIL = re.compile(r"(?:[,;]?\s*(?:given that|given|as|while|because|after|since|and|but|with))?[\s,;]*$")
 _SIGNATURE = re.compile(r"^[—–-]\s*[^\n]{1,80}\(@\w{1,15}\)")
 
@@ -165,7 +183,7 @@ def _main_hop(ctx: _Context, a: Attribution, resolved: Resolved) -> Hop:
         evidence = Span(evidence.start, a.sentence.end)
     date_value, date_words = _date(ctx, a)
     confidence = _BASE_CONFIDENCE.get(a.form, 0.6 if a.kind == "passage" else 0.7) * _HOW_FACTOR[resolved.how]
-    flags = {"unresolved": ["unresolved_source"], "owner": ["source_issued_statement"]}.get(resolved.how, [])
+    flags = list(_HOW_FLAGS.get(resolved.how, []))
     return Hop(
         source=ref(resolved.source),
         cue=a.cue.of(ctx.text),

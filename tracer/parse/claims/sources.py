@@ -291,6 +291,13 @@ class SourceRegistry:
         self._seen.append((at, found))
         return found
 
+    def alias(self, source: Source, words: str) -> None:
+        """Record a description the text ties to a named source ("the regional water company" for
+        Eastvale Water), so its later mentions are that source too."""
+        if words and words != source.name and words not in source.aliases:
+            source.aliases.append(words)
+            self._names[source.id].append(parse_name(words))
+
     def _kind(self, name: str, description: str) -> SourceKind:
         if self.people.is_person(_ARTICLE.sub("", name)):
             return SourceKind.PERSON  # "Claure", introduced earlier as "executive chair Marcelo Claure"
@@ -417,7 +424,25 @@ def _same_name(a: Name, b: Name) -> bool:
     pair = long.body.startswith(short.body + " and ")  # "Carlson" is one of "Carlson and Smith"
     if short.proper and long.proper and len(short.body) > 3 and long.body.startswith(short.body + " ") and not pair:
         return True  # "Yonhap" / "Yonhap News Agency"
+    if _short_title(short, long):
+        return True  # "Gazette" / "The Northfield Gazette"
     return _is_acronym(short.text, long) if long.proper else False
+
+
+def _short_title(short: Name, long: Name) -> bool:
+    """A body's name cut to its last word ("Gazette" for "The Northfield Gazette"): only for names
+    written with "the" (never a person's) and a last word that is not a generic head ("Police")."""
+    words = short.words
+    return (
+        short.proper
+        and long.proper
+        and len(words) == 1
+        and len(short.body) > 3
+        and long.text.strip().lower().startswith("the ")
+        and len(long.words) >= 2
+        and long.words[-1] == words[0]
+        and words[0] not in _aliases()["generic_heads"]
+    )
 
 
 def _is_acronym(text: str, name: Name) -> bool:
