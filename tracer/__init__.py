@@ -23,6 +23,8 @@ from tracer.models import (
     DocumentRef,
     ErrorRecord,
     Hop,
+    HopRelation,
+    HopStatus,
     Link,
     LinkKind,
     Platform,
@@ -33,6 +35,8 @@ from tracer.models import (
     TextSpan,
     TraceResult,
     Visit,
+    VisitReason,
+    VisitStatus,
 )
 from tracer.read.document import Article, read_html, read_text
 from tracer.read.inputs import InputItem, expand_inputs, read_input
@@ -58,6 +62,8 @@ __all__ = [
     "FetchOptions",
     "Fetcher",
     "Hop",
+    "HopRelation",
+    "HopStatus",
     "InputError",
     "InputItem",
     "Link",
@@ -75,6 +81,8 @@ __all__ = [
     "TracerError",
     "TrailOptions",
     "Visit",
+    "VisitReason",
+    "VisitStatus",
     "__version__",
     "add_cache_arguments",
     "add_trail_arguments",

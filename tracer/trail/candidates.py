@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracer.models import Hop, Link, Post, TraceResult
+from tracer.models import Hop, Link, Post, TraceResult, VisitReason
+from tracer.parse.claims.sources import name_key
 from tracer.read.document import Article
 from tracer.text import Span, sentences
-from tracer.trail.sourcebook import name_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +22,7 @@ class Candidate:
     """A URL to open for a claim, and why."""
 
     url: str
-    reason: str
+    reason: VisitReason
     anchor: str = ""
 
 
@@ -49,7 +49,7 @@ def candidates_for(
     """
     text = article.text
     own = claim_spans(text, spans)
-    found = [Candidate(link.url, "sentence_link", link.text) for link in result.links if _inside(link, own)]
+    found = [Candidate(link.url, VisitReason.SENTENCE_LINK, link.text) for link in result.links if _inside(link, own)]
     if post is not None:
         found += _post_candidates(article, post)
     found += _source_links(result, hops)
@@ -68,12 +68,12 @@ def _inside(link: Link, spans: list[Span]) -> bool:
 
 
 def _post_candidates(article: Article, post: Post) -> list[Candidate]:
-    found = [Candidate(post.url, "post", post.author_name or post.handle or "")] if post.url else []
+    found = [Candidate(post.url, VisitReason.POST, post.author_name or post.handle or "")] if post.url else []
     if post.start is None or post.end is None:
         return found
     for anchor in article.anchors:
         if anchor.url and post.start <= anchor.start < post.end:
-            found.append(Candidate(anchor.url, "post_link", article.text[anchor.start : anchor.end]))
+            found.append(Candidate(anchor.url, VisitReason.POST_LINK, article.text[anchor.start : anchor.end]))
     return found
 
 
@@ -85,7 +85,7 @@ def _source_links(result: TraceResult, hops: list[Hop]) -> list[Candidate]:
             names.update(name_key(alias) for alias in source.aliases)
     names.discard("")
     return [
-        Candidate(link.url, "source_link", link.text)
+        Candidate(link.url, VisitReason.SOURCE_LINK, link.text)
         for link in result.links
         if link.source_id in ids or name_key(link.text) in names
     ]
@@ -101,4 +101,5 @@ def _next_sentence_links(text: str, result: TraceResult, own: list[Span]) -> lis
     nxt = following[0]
     if any(nxt.start <= claim.start < nxt.end for claim in result.claims):
         return []
-    return [Candidate(link.url, "next_sentence_link", link.text) for link in result.links if _inside(link, [nxt])]
+    following_links = [link for link in result.links if _inside(link, [nxt])]
+    return [Candidate(link.url, VisitReason.NEXT_SENTENCE_LINK, link.text) for link in following_links]
