@@ -47,6 +47,7 @@ class SourceKind(StrEnum):
     ANONYMOUS = "anonymous"
     UNNAMED = "unnamed"
     UNKNOWN = "unknown"
+    DOCUMENT = "document"  # a memo, filing, log, recording, data set: a source that keeps a chain going
 
 
 class LinkKind(StrEnum):

@@ -11,7 +11,7 @@ are one hop.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
 
@@ -19,10 +19,10 @@ from tracer.models import Claim, ClaimKind, Hop, HopRelation, Link, Post, Source
 from tracer.parse.attribution.cues import CLAIM_CLASSES
 from tracer.parse.attribution.spans import Attribution, Citation
 from tracer.parse.claims.dates import find_dates, parse_published
-from tracer.parse.claims.kinds import claim_kind
+from tracer.parse.claims.kinds import claim_kind, document_heads, own_outlet
 from tracer.parse.claims.people import find_people
 from tracer.parse.claims.resolve import Resolved, Resolver, speaker_of
-from tracer.parse.claims.sources import FIRST_PERSON, SourceRegistry
+from tracer.parse.claims.sources import FIRST_PERSON, SourceRegistry, core
 from tracer.read.document import Article
 from tracer.text import Span, paragraphs, sentences
 
@@ -46,6 +46,14 @@ _HOW_FLAGS = {
     "likely": ["likely_referent"],
     "cataphora": ["named_after"],
 }
+# "Data from the statistics office", "a survey run by shop stewards", "a recording heard by the BBC".
+_RECORD = re.compile(
+    r"^(?P<doc>(?:[\w’'-]+\s+){0,3}?(?P<head>[\w-]+))\s+"
+    r"(?P<rel>from|by|run by|compiled by|released by|published by|seen by|heard by|obtained by|reviewed by)\s+"
+    r"(?P<owner>\S.*)$",
+    re.DOTALL,
+)
+_WITNESS = frozenset({"seen", "heard", "obtained", "reviewed"})
 _HEDGE_TAIL = re.compile(r"(?:[,;]?\s*(?:given that|given|as|while|because|after|since|and|but|with))?[\s,;]*$")
 _SIGNATURE = re.compile(r"^[—–-]\s*[^\n]{1,80}\(@\w{1,15}\)")
 _Named = TypeVar("_Named", Post, Link)
@@ -191,7 +199,10 @@ def _post_hop(post: Post, registry: SourceRegistry, doc_id: str) -> Hop:
 
 def _hops(ctx: _Context, a: Attribution) -> list[Hop]:
     hops = [_citation_hop(ctx, a, c) for c in a.via]
-    if a.source is not None:
+    documented = _document_hops(ctx, a) if a.source is not None else None
+    if documented is not None:
+        hops += documented
+    elif a.source is not None:
         speaker = speaker_of(ctx.found, a)
         speaker_source = _main_source(ctx, speaker) if speaker else None
         resolved = ctx.resolver.mention(a.source, speaker=speaker_source, referent=a.referent)
@@ -199,6 +210,34 @@ def _hops(ctx: _Context, a: Attribution) -> list[Hop]:
         hops.append(_main_hop(ctx, a, resolved))
     hops += [_citation_hop(ctx, a, c) for c in a.cites]
     return hops
+
+
+def _document_hops(ctx: _Context, a: Attribution) -> list[Hop] | None:
+    """A document and who made or saw it, as hops of their own (issue 14, cause 3).
+
+    "Data from the statistics office show": [the data, the statistics office]; "a recording
+    heard by the BBC": [the BBC, the recording] (the BBC got it from the recording); "an internal
+    memo seen by the paper": [the memo] (the article's own newsroom is no hop). None when the
+    source is no such mention.
+    """
+    assert a.source is not None
+    words = a.source.of(ctx.text)
+    match = _RECORD.match(words)
+    if match is None or match.group("head").lower() not in document_heads():
+        return None
+    doc = Span(a.source.start, a.source.start + match.end("doc"))
+    owner_words = core(match.group("owner"))
+    owner = Span(a.source.start + match.start("owner"), a.source.start + match.start("owner") + len(owner_words))
+    link = Span(a.source.start + match.start("rel"), a.source.start + match.end("rel"))
+    document = ctx.resolver.registry.resolve(core(doc.of(ctx.text)), SourceKind.DOCUMENT, at=doc.start)
+    ctx.mentions.append((doc, document))
+    if match.group("rel").split()[0] in _WITNESS:
+        if owner_words.lower() in own_outlet():
+            return [_main_hop(ctx, replace(a, source=doc), Resolved(document, "name"))]
+        seen = _main_hop(ctx, replace(a, source=owner), Resolved(ctx.resolver.name(owner), "name"))
+        return [seen, _citation_hop(ctx, a, Citation(link, doc))]
+    made = _main_hop(ctx, replace(a, source=doc), Resolved(document, "name"))
+    return [made, _citation_hop(ctx, a, Citation(link, owner))]
 
 
 def _main_source(ctx: _Context, a: Attribution) -> Source | None:

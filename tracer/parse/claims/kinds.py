@@ -80,3 +80,13 @@ def _an_act(a: Attribution, text: str) -> bool:
     """'SoftBank agreed to inject $6.5 billion': a commitment or act, not a statement to trace."""
     verb = lexicon().verb(a.lemma) if a.lemma else None
     return verb is not None and verb.act and a.content[0].of(text).lower().startswith("to ")
+
+
+def document_heads() -> frozenset[str]:
+    """Head nouns of records that are sources of kind document ("memo", "log", "data")."""
+    return _table()["documents"]
+
+
+def own_outlet() -> frozenset[str]:
+    """How an article names its own newsroom ("seen by the paper"): a hop to no one."""
+    return _table()["own_outlet"]

@@ -22,9 +22,10 @@ from tracer.parse.claims.people import pronoun_gender, role_words
 from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
 from tracer.text import Span, paragraphs, sentences
 
-# Nouns for things that say something on someone's behalf.
+# Nouns for things that say something on someone's behalf (records such as a memo are documents
+# of their own, data/claim_kinds.json).
 DOCUMENT_NOUNS = frozenset(
-    {"statement", "report", "assessment", "release", "briefing", "memo", "letter", "announcement", "communique"}
+    {"statement", "report", "assessment", "release", "briefing", "letter", "announcement", "communique"}
 )
 _OWNER = re.compile(r"\b(?:from|by|of)\s+(?P<owner>.+)$|^(?P<poss>.+?)[’']s?\s+(?:\w+\s+){0,2}\w+$", re.DOTALL)
 _NAME_LIKE = re.compile(

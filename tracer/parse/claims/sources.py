@@ -186,6 +186,8 @@ def guess_kind(name: str, description: str = "") -> SourceKind:
     if spokes is not None:
         return _spokesperson_kind(name[: spokes.start()] + name[spokes.end() :])
     head = _head(name)
+    if head in _document_heads() and (not name[:1].isupper() or _lead_det(name)):
+        return SourceKind.DOCUMENT  # "an internal memo", "Data from the statistics office"
     if head in table["person"] and not _has_keyword(lowered, table["anonymous"]):
         return SourceKind.PERSON  # "his lawyer", "a New York Times reporter", "the congressman"
     for kind in ("anonymous", "outlet", "government", "organisation", "unnamed"):
@@ -199,6 +201,18 @@ def guess_kind(name: str, description: str = "") -> SourceKind:
     if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _not_personal(words):
         return SourceKind.PERSON
     return SourceKind.UNKNOWN
+
+
+@cache
+def _document_heads() -> frozenset[str]:
+    """Record nouns (data/claim_kinds.json, shared with claims/kinds.py): sources of kind document."""
+    return frozenset(load_json("claim_kinds.json")["documents"])
+
+
+def _lead_det(name: str) -> bool:
+    """A mention opening with a determiner or with a record noun itself ("The log", "Data from ...")."""
+    first = name.split()[0].lower() if name.split() else ""
+    return first in _DETERMINERS or first in _document_heads()
 
 
 def _not_personal(words: list[str]) -> bool:
