@@ -80,7 +80,6 @@ def test_cause_4_a_hop_only_where_the_text_says_who_got_it_from_whom() -> None:
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 cause 5: own-voice sentences backed by a post make no claims")
 def test_cause_5_an_own_voice_sentence_backed_by_an_embedded_post_is_a_claim() -> None:
     text = (
         "Around nine hundred passengers were stuck overnight at the terminal. The best summary came from "

@@ -20,6 +20,7 @@ from tracer.parse.attribution.cues import CLAIM_CLASSES
 from tracer.parse.attribution.spans import Attribution, Citation
 from tracer.parse.claims.dates import find_dates, parse_published
 from tracer.parse.claims.kinds import claim_kind, document_heads, own_outlet
+from tracer.parse.claims.own_voice import own_voice_claims
 from tracer.parse.claims.people import find_people
 from tracer.parse.claims.resolve import Resolved, Resolver, speaker_of
 from tracer.parse.claims.sources import FIRST_PERSON, SourceRegistry, core
@@ -108,6 +109,7 @@ def build_claims(article: Article, found: list[Attribution], posts: list[Post], 
     claims += _post_sentences(ctx, claims, posts, post_hops)
     claims = _unique(claims)
     linked = _link_sources(ctx, links)
+    claims = own_voice_claims(ctx.text, ctx.doc_id, claims, posts, post_hops, linked, registry)
     final = {s.id: s.ref() for s in registry.sources}  # a source named properly later gets that name
     out = []
     for i, claim in enumerate(claims, 1):
