@@ -5,6 +5,7 @@ The public API: read an article, trace it, and work with the JSON models.
 
 import logging
 
+from tracer import _blas  # noqa: F401  (first: sets BLAS threads before numpy loads)
 from tracer._version import __version__
 from tracer.errors import (
     FetchError,
@@ -12,6 +13,7 @@ from tracer.errors import (
     ParseError,
     TracerError,
 )
+from tracer.export.formats import ExportFormat, TraceActivity, export_results
 from tracer.export.json_io import atomic_writer, load_results, schema_json, to_json
 from tracer.models import (
     SCHEMA_VERSION,
@@ -58,6 +60,7 @@ __all__ = [
     "Document",
     "DocumentRef",
     "ErrorRecord",
+    "ExportFormat",
     "FetchError",
     "FetchOptions",
     "Fetcher",
@@ -77,6 +80,7 @@ __all__ = [
     "SourceKind",
     "SourceRef",
     "TextSpan",
+    "TraceActivity",
     "TraceResult",
     "TracerError",
     "TrailOptions",
@@ -88,6 +92,7 @@ __all__ = [
     "add_trail_arguments",
     "atomic_writer",
     "expand_inputs",
+    "export_results",
     "load_results",
     "normalise_url",
     "read_html",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from tracer.models import ClaimKind, Hop, Link, Post, TraceResult, VisitReason
 from tracer.parse.claims.sources import name_key
 from tracer.read.document import Article
-from tracer.text import Span, sentences
+from tracer.text import SentenceIndex, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,10 +26,9 @@ class Candidate:
     anchor: str = ""
 
 
-def claim_spans(text: str, spans: list[Span]) -> list[Span]:
+def claim_spans(index: SentenceIndex, spans: list[Span]) -> list[Span]:
     """The whole sentences that the given spans (claim, evidence) touch."""
-    touched = [s for s in sentences(text) if any(s.start < span.end and span.start < s.end for span in spans)]
-    return touched or spans
+    return index.touching(spans) or spans
 
 
 def candidates_for(
@@ -47,13 +46,12 @@ def candidates_for(
     Returns:
         Candidates without duplicates and without the document itself.
     """
-    text = article.text
-    own = claim_spans(text, spans)
+    own = claim_spans(article.sentence_index, spans)
     found = [Candidate(link.url, VisitReason.SENTENCE_LINK, link.text) for link in result.links if _inside(link, own)]
     if post is not None:
         found += _post_candidates(article, post)
     found += _source_links(result, hops)
-    found += _next_sentence_links(text, result, own)
+    found += _next_sentence_links(article, result, own)
     seen = {article.document.url}
     unique = []
     for candidate in found:
@@ -91,14 +89,13 @@ def _source_links(result: TraceResult, hops: list[Hop]) -> list[Candidate]:
     ]
 
 
-def _next_sentence_links(text: str, result: TraceResult, own: list[Span]) -> list[Candidate]:
+def _next_sentence_links(article: Article, result: TraceResult, own: list[Span]) -> list[Candidate]:
     """Links in the sentence after the claim, if it is in the same paragraph and claims nothing."""
     if not own:
         return []
-    following = [s for s in sentences(text) if s.start >= own[-1].end]
-    if not following or "\n" in text[own[-1].end : following[0].start]:
+    nxt = article.sentence_index.first_from(own[-1].end)
+    if nxt is None or "\n" in article.text[own[-1].end : nxt.start]:
         return []
-    nxt = following[0]
     own_voice = (ClaimKind.LINK, ClaimKind.EMBED)  # a sentence leaning on its own link claims nothing of its own
     if any(nxt.start <= claim.start < nxt.end and claim.kind not in own_voice for claim in result.claims):
         return []
