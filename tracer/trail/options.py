@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tracer.parse.claims.matching import MATCH_THRESHOLD
 from tracer.platforms import oembed_endpoints
 from tracer.web.defaults import DEFAULT_ARCHIVE_URL
-
-# A passage matches when its score reaches this. Chosen on tests/data/claim_pairs.json
-# (paraphrases score 0.63-1.0, same-topic distractors at most 0.37); the gap is the margin.
-MATCH_THRESHOLD = 0.6
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 Inside one article a chain ends where the text stops naming sources. From there the walk opens
 the documents the claim leans on (`tracer.trail.candidates`), asks whether each states the same claim
-(`tracer.trail.matching`), and for each one that does adds a hop — its publisher, the matched passage
+(`tracer.parse.claims.matching`), and for each one that does adds a hop — its publisher, the matched passage
 as evidence, its date — followed by the attribution that document gives, and carries on from
 there. A document that does not state the claim is recorded as visited and not followed;
 a URL already on the claim's path is a cycle and is cut. When several documents state the
@@ -28,11 +28,11 @@ from tracer.models import (
     VisitStatus,
     origin_of,
 )
+from tracer.parse.claims.matching import Match
 from tracer.read.document import Article
 from tracer.text import Span
 from tracer.trail.candidates import Candidate, candidates_for, shared_links
 from tracer.trail.events import ClaimVisited, DocumentOpened, Progress
-from tracer.trail.matching import Match
 from tracer.trail.options import TrailOptions as TrailOptions  # re-exported: its home before the move
 from tracer.trail.reach import Node, Opener
 from tracer.trail.sourcebook import SourceBook
@@ -187,7 +187,11 @@ class Trail:
     ) -> tuple[Visit, Branch | None]:
         if candidate.url in path:
             return self._visit(candidate, step, depth, VisitStatus.CYCLE, error="already on this claim's trail"), None
-        post = candidate.reason == VisitReason.POST
+        # A post's permalink is read as a post whichever claim reaches it first (the post's own
+        # sentence, an own-voice sentence it backs, or a link on the author's name).
+        assert step.node.result is not None
+        permalinks = {p.url for p in step.node.result.posts if p.url}
+        post = candidate.reason == VisitReason.POST or candidate.url in permalinks
         node = self._open(candidate.url, depth, step.node, post=post, anchor=candidate.anchor)
         if node is None:
             return self._visit(candidate, step, depth, VisitStatus.LIMIT, error="document budget reached"), None
