@@ -142,16 +142,23 @@ def _cmd_trace(args: argparse.Namespace) -> int:
     fetcher = Fetcher(options.fetch) if trail.depth > 0 or any(i.kind == "url" for i in items) else None
     try:
         results = trace_many(items, fetcher, progress=_progress_printer(show_progress), trail=trail)
+        if not batch:
+            return _write_single(args.output, next(iter(results)), args.compact)
         writer = _Writer(results, batch, args.compact)
         _write(args.output, writer)
     finally:
         if fetcher:
             fetcher.close()
-    if not writer.failed:
-        return EXIT_OK
-    if not batch:
-        return _exit_code_of(writer.failed[0])
-    return EXIT_PARTIAL
+    return EXIT_PARTIAL if writer.failed else EXIT_OK
+
+
+def _write_single(output: str | None, result: TraceResult, compact: bool) -> int:
+    """Write one input's result; a failed one writes nothing, so `-o FILE` keeps FILE's old content."""
+    if result.errors:
+        return _exit_code_of(result)
+    text = to_json(result, indent=None if compact else 2) + "\n"
+    _write(output, lambda handle: handle.write(text))
+    return EXIT_OK
 
 
 def _exit_code_of(result: TraceResult) -> int:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from tracer.datafiles import load_lines
 
@@ -23,6 +24,43 @@ class Span:
 
 
 _WS = re.compile(r"\s+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """Replace lone surrogates (half of a UTF-16 pair) with U+FFFD.
+
+    They come from `\\uD83D`-style escapes in JSON, from UTF-7 and from bytes decoded with
+    `surrogateescape`; no UTF-8 writer, spaCy included, accepts them, so one such character
+    would make a whole result unwritable. A well-formed pair split over two code units is
+    joined back into its character first.
+    """
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def clean_json(value: Any) -> Any:
+    """`clean_text` applied to every string (keys included) of a parsed JSON value.
+
+    Iterative, so a hostile, deeply nested document cannot exhaust the stack.
+    """
+    root: list[Any] = [value]
+    stack: list[tuple[Any, Any]] = [(root, 0)]
+    while stack:
+        parent, key = stack.pop()
+        item = parent[key]
+        if isinstance(item, str):
+            parent[key] = clean_text(item)
+        elif isinstance(item, list):
+            stack.extend((item, index) for index in range(len(item)))
+        elif isinstance(item, dict):
+            cleaned = {clean_text(k) if isinstance(k, str) else k: v for k, v in item.items()}
+            if cleaned.keys() != item.keys():
+                item.clear()
+                item.update(cleaned)
+            stack.extend((item, k) for k in item)
+    return root[0]
 
 
 def squash(text: str) -> str:

@@ -24,7 +24,7 @@ from tracer.models import Document
 from tracer.read.embed_markup import find_embeds, in_article, within
 from tracer.read.encoding import decode_bytes
 from tracer.read.metadata import read_metadata
-from tracer.text import Span, find_urls, paragraphs, squash
+from tracer.text import Span, clean_text, find_urls, paragraphs, squash
 from tracer.urls import normalise_url
 
 LOGGER = logging.getLogger(__name__)
@@ -421,7 +421,7 @@ def read_html(
         EmptyInputError: No article text found.
         ParseError: Not parseable as HTML.
     """
-    html, encoding = decode_bytes(data, content_type) if isinstance(data, bytes) else (data, None)
+    html, encoding = decode_bytes(data, content_type) if isinstance(data, bytes) else (clean_text(data), None)
     if not html.strip():
         raise EmptyInputError("the input is empty")
     tree = parse_html_tree(html)
@@ -466,7 +466,9 @@ def read_text(
         UnreadableInputError: Binary or undecodable bytes.
         EmptyInputError: Nothing but whitespace.
     """
-    text, encoding = decode_bytes(data, content_type, html=False) if isinstance(data, bytes) else (data, None)
+    text, encoding = (
+        decode_bytes(data, content_type, html=False) if isinstance(data, bytes) else (clean_text(data), None)
+    )
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise EmptyInputError("the input is empty")

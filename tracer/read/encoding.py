@@ -8,6 +8,7 @@ import re
 from charset_normalizer import from_bytes
 
 from tracer.errors import UnreadableInputError
+from tracer.text import clean_text
 
 # Byte-order marks win over every declaration (WHATWG "decode" algorithm): a page saved as
 # UTF-8 with a BOM but served as latin-1 is still UTF-8.
@@ -66,6 +67,19 @@ def _try_decode(data: bytes, codec: str | None) -> str | None:
 
 
 def decode_bytes(data: bytes, content_type: str | None = None, *, html: bool = True) -> tuple[str, str]:
+    """Decode a document's bytes into text free of lone surrogates (see `_decode` for the order).
+
+    Returns:
+        The decoded text (BOM removed) and the codec name used.
+
+    Raises:
+        UnreadableInputError: The bytes are binary or cannot be decoded as text.
+    """
+    text, codec = _decode(data, content_type, html=html)
+    return clean_text(text), codec
+
+
+def _decode(data: bytes, content_type: str | None = None, *, html: bool = True) -> tuple[str, str]:
     """Decode a document's bytes.
 
     Order: byte-order mark, HTTP ``Content-Type`` charset, ``<meta charset>`` (HTML only),

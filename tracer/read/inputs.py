@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from tracer.errors import InputNotFoundError, UnreadableInputError, UnsupportedInputError
 from tracer.read.document import Article, read_html, read_text
+from tracer.text import clean_text
 from tracer.web.fetch import Fetcher
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -95,11 +96,12 @@ def read_file(path: Path) -> Article:
     except OSError as exc:
         raise UnreadableInputError(f"cannot read {path}: {exc.strerror}") from exc
     suffix = path.suffix.lower()
+    name = clean_text(str(path))  # a non-UTF-8 file name arrives with lone surrogates
     if suffix in HTML_SUFFIXES:
-        return read_html(data, path=str(path))
+        return read_html(data, path=name)
     if suffix in TEXT_SUFFIXES:
-        return read_text(data, path=str(path))
-    return _read_bytes(data, path=str(path))
+        return read_text(data, path=name)
+    return _read_bytes(data, path=name)
 
 
 def _read_bytes(data: bytes, path: str | None) -> Article:

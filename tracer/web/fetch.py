@@ -36,6 +36,7 @@ from tracer.errors import (
     ResponseTooLargeError,
     UnsupportedInputError,
 )
+from tracer.text import clean_json
 from tracer.web.addresses import DNS_FAILURE, AddressPolicy, host_key
 from tracer.web.failures import DEFAULT_TTL as DEFAULT_FAILURE_TTL
 from tracer.web.failures import FailureLog
@@ -233,8 +234,8 @@ class Fetcher:
         """
         page = self.get(url, accept=JSON_ACCEPT)
         try:
-            return json.loads(page.content.decode("utf-8", "replace"))
-        except ValueError as exc:
+            return clean_json(json.loads(page.content.decode("utf-8", "replace")))
+        except (ValueError, RecursionError) as exc:
             raise ContentTypeError(f"not JSON: {url}", url) from exc
 
     def get_many(self, urls: Iterable[str], *, followed: bool = True) -> dict[str, FetchedPage | FetchError]:
