@@ -84,3 +84,29 @@ def test_output_file_survives_a_failed_single_input(tmp_path: Path) -> None:
     assert cli.main(["trace", str(tmp_path / "missing.txt"), "-o", str(out)]) == 2
     assert out.read_text(encoding="utf-8") == '{"old": true}\n'
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary file left behind
+
+
+def test_stdin_is_capped_like_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from tracer.errors import UnreadableInputError
+    from tracer.read import inputs
+
+    monkeypatch.setattr(inputs, "MAX_FILE_BYTES", 1000)
+    stream = io.BytesIO(CUE.encode() * 100)
+    with pytest.raises(UnreadableInputError, match="standard input too large"):
+        inputs.read_input(InputItem("stdin", "-"), stdin=stream)
+    assert stream.tell() == 1001  # never read further than one byte past the cap
+    assert inputs.read_input(InputItem("stdin", "-"), stdin=io.BytesIO(CUE.encode())).text == CUE
+
+
+def test_people_sentence_pattern_is_linear() -> None:
+    """An unpunctuated line that does not end the text once backtracked quadratically (40k chars: 21 s)."""
+    import time
+
+    from tracer.parse.claims.people import _SENTENCE
+
+    text = "word " * 40_000 + "\nThe end."
+    started = time.perf_counter()
+    assert _SENTENCE.findall(text) == ["The end."]
+    assert time.perf_counter() - started < 0.5

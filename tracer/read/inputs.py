@@ -68,10 +68,18 @@ def read_input(item: InputItem, fetcher: Fetcher | None = None, stdin: BinaryIO 
         FetchError: A URL that could not be fetched.
     """
     if item.kind == "stdin":
-        return _read_bytes((stdin or sys.stdin.buffer).read(), path=None)
+        return _read_bytes(_read_stdin(stdin or sys.stdin.buffer), path=None)
     if item.kind == "url":
         return read_url(item.value, fetcher or Fetcher())
     return read_file(Path(item.value))
+
+
+def _read_stdin(stream: BinaryIO) -> bytes:
+    """Standard input, refused past the file size cap (read one byte over it, never all of it)."""
+    data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise UnreadableInputError(f"standard input too large (over {MAX_FILE_BYTES} bytes)")
+    return data
 
 
 def read_url(url: str, fetcher: Fetcher) -> Article:
