@@ -69,6 +69,8 @@ class DocumentStatus(StrEnum):
     BLOCKED = "blocked"
     NOT_CACHED = "not_cached"
     SKIPPED = "skipped"
+    RATE_LIMITED = "rate_limited"
+    OUT_OF_TIME = "out_of_time"
 
 
 class Document(_Model):
