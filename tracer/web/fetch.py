@@ -242,6 +242,8 @@ class Fetcher:
             if followed and self.options.respect_robots:
                 self._obey_robots(current)
             response = self._request(current, accept)
+            if getattr(response, "from_cache", False):  # the network path checked the address already
+                self.policy.check_cached(current)
             location = response.headers.get("Location")
             if response.status_code not in REDIRECT_STATUSES or not location:
                 return self._page(url, current, response, accept, tuple(redirects))
