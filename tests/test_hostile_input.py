@@ -110,3 +110,25 @@ def test_people_sentence_pattern_is_linear() -> None:
     started = time.perf_counter()
     assert _SENTENCE.findall(text) == ["The end."]
     assert time.perf_counter() - started < 0.5
+
+
+@pytest.mark.parametrize("depth", [200, 254, 300, 3000, 10_000])
+def test_deep_nesting_keeps_the_page(depth: int) -> None:
+    page = (
+        "<html><body><article><p>The mayor said the bridge would reopen in May, according to the council.</p>"
+        + "<div>" * depth
+        + "<p>Inside the nesting the engineers said the repairs were finished.</p>"
+        + "</div>" * depth
+        + "<p>After the nesting, officials said the cost had doubled, according to the report.</p>"
+        "</article></body></html>"
+    )
+    text = read_html(page.encode()).text
+    assert "bridge would reopen" in text and "repairs were finished" in text and "cost had doubled" in text
+
+
+def test_flatten_drops_only_tags_past_the_limit() -> None:
+    from tracer.read.nesting import flatten
+
+    assert flatten("<div><div><b>x</b></div></div>y", limit=1) == "<div>x</div>y"
+    assert flatten("<div><div><b>x</b></div></div>y", limit=2) == "<div><div>x</div></div>y"
+    assert flatten("<div><p>a<span>b</div>c", limit=5) == "<div><p>a<span>b</div>c"

@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 
 import lxml.etree as etree
 import trafilatura
-from lxml.html import HtmlElement, document_fromstring
+from lxml.html import HtmlElement
 
 from tracer.errors import EmptyInputError, ParseError
 from tracer.models import Document
 from tracer.read.embed_markup import find_embeds, in_article, within
 from tracer.read.encoding import decode_bytes
 from tracer.read.metadata import read_metadata
+from tracer.read.nesting import parse_deep
 from tracer.text import Span, clean_text, find_urls, paragraphs, squash
 from tracer.urls import normalise_url
 
@@ -392,8 +393,13 @@ def parse_html_tree(html: str) -> HtmlElement:
     Raises:
         ParseError: The text holds no HTML document at all.
     """
+    return _parse(html)[0]
+
+
+def _parse(html: str) -> tuple[HtmlElement, str]:
+    """The tree and the markup it was built from (flattened when nested past the parser's limit)."""
     try:
-        return document_fromstring(html)
+        return parse_deep(html)
     except (etree.ParserError, ValueError) as exc:
         raise ParseError(f"cannot parse HTML: {exc}") from exc
 
@@ -424,7 +430,7 @@ def read_html(
     html, encoding = decode_bytes(data, content_type) if isinstance(data, bytes) else (clean_text(data), None)
     if not html.strip():
         raise EmptyInputError("the input is empty")
-    tree = parse_html_tree(html)
+    tree, html = _parse(html)
     meta = read_metadata(tree, url)
     doc_url = url or (normalise_url(meta.url) if meta.url else None)
     base = url or meta.url
