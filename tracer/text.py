@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -123,9 +124,12 @@ def sentences(text: str, span: Span | None = None) -> list[Span]:
 
 def sentence_at(text: str, offset: int, spans: list[Span] | None = None) -> Span:
     """The sentence span containing `offset` (the whole paragraph if none is found)."""
-    for sentence in spans if spans is not None else sentences(text):
-        if sentence.start <= offset < sentence.end:
-            return sentence
+    spans = spans if spans is not None else sentences(text)
+    # Sentence spans are in text order and do not overlap: the one starting last at or
+    # before `offset` is the only candidate (a scan made each link cost the whole text).
+    index = bisect.bisect_right(spans, offset, key=lambda span: span.start) - 1
+    if index >= 0 and spans[index].start <= offset < spans[index].end:
+        return spans[index]
     for para in paragraphs(text):
         if para.start <= offset < para.end:
             return para
