@@ -60,6 +60,42 @@ class LinkKind(StrEnum):
     OTHER = "other"
 
 
+class CueClass(StrEnum):
+    """What an attribution's cue reports (the classes of `data/cue_verbs.txt` and the phrase rules).
+
+    speech, report, belief, according and quote relations make claims; stance, intent, topic,
+    question and generic ones are attributions only; hedge is "reportedly" with no source.
+    """
+
+    SPEECH = "speech"
+    REPORT = "report"
+    BELIEF = "belief"
+    STANCE = "stance"
+    INTENT = "intent"
+    TOPIC = "topic"
+    QUESTION = "question"
+    ACCORDING = "according"
+    QUOTE = "quote"
+    HEDGE = "hedge"
+    GENERIC = "generic"
+
+
+class ClaimKind(StrEnum):
+    """What kind of statement a claim is, so users can filter (the default output keeps all).
+
+    statement: a clause or quotation someone said, reported or believed; stance: an evaluation
+    ("labeled the deal 'a sham'", "denied the allegations"); noun_phrase: a noun-phrase content
+    ("warned the committee of the risk"); embed / link: a sentence in the article's own voice
+    backed by an embedded post or by a link in its words.
+    """
+
+    STATEMENT = "statement"
+    STANCE = "stance"
+    NOUN_PHRASE = "noun_phrase"
+    EMBED = "embed"
+    LINK = "link"
+
+
 class DocumentStatus(StrEnum):
     """What happened when the tracer tried to read a document."""
 
@@ -71,6 +107,53 @@ class DocumentStatus(StrEnum):
     SKIPPED = "skipped"
     RATE_LIMITED = "rate_limited"
     OUT_OF_TIME = "out_of_time"
+
+
+class HopRelation(StrEnum):
+    """How a hop was found."""
+
+    ATTRIBUTION = "attribution"  # the text credits a source ("X said", "according to X", "citing X")
+    POST = "post"  # the author of an embedded post the claim is in
+    DOCUMENT = "document"  # a cited page (or post) that states the claim itself
+
+
+class HopStatus(StrEnum):
+    """What became of the documents a hop leads to (set on hops whose trail was followed)."""
+
+    OK = "ok"
+    ARCHIVED = "archived"  # read from an archived copy of a dead page
+    DEAD = "dead"
+    BLOCKED = "blocked"
+    NOT_CACHED = "not_cached"
+    RATE_LIMITED = "rate_limited"  # the server asked to wait longer than the run could
+    OUT_OF_TIME = "out_of_time"  # the input's time budget was spent first
+    FAILED = "failed"
+
+
+class VisitReason(StrEnum):
+    """Why a document was a candidate for a claim, most direct first (`tracer.trail.candidates`)."""
+
+    SENTENCE_LINK = "sentence_link"
+    POST = "post"  # the permalink of the post the claim is in
+    POST_LINK = "post_link"  # a link inside that post
+    SOURCE_LINK = "source_link"  # a link whose anchor names one of the claim's sources
+    NEXT_SENTENCE_LINK = "next_sentence_link"
+
+
+class VisitStatus(StrEnum):
+    """What trying a candidate document gave."""
+
+    MATCHED = "matched"
+    NO_MATCH = "no_match"
+    CYCLE = "cycle"  # already on this claim's trail
+    DEAD = "dead"
+    BLOCKED = "blocked"
+    NOT_CACHED = "not_cached"
+    RATE_LIMITED = "rate_limited"
+    OUT_OF_TIME = "out_of_time"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+    LIMIT = "limit"  # beyond --depth, or the document budget was spent
 
 
 class Document(_Model):
@@ -145,6 +228,10 @@ class Source(_Model):
     handle: str | None = None
     url: str | None = None
 
+    def ref(self) -> SourceRef:
+        """The short form hops carry: taken afresh when a name, handle or kind was filled in later."""
+        return SourceRef(id=self.id, name=self.name, kind=self.kind, handle=self.handle, url=self.url)
+
 
 class Hop(_Model):
     """One step of a claim's chain: who said it, the words that say so, where and when."""
@@ -161,13 +248,51 @@ class Hop(_Model):
     document_id: str | None = Field(None, description="The document whose text holds the evidence.")
     date: str | None = Field(None, description="When this hop happened, ISO 8601, if known.")
     confidence: float = Field(0.5, ge=0.0, le=1.0)
-    relation: str = Field(
-        "attribution",
+    relation: HopRelation = Field(
+        HopRelation.ATTRIBUTION,
         description="How the hop was found: attribution, post, document (a cited page stating the claim).",
     )
-    status: str | None = Field(None, description="For hops into other documents: ok, dead, blocked, ...")
+    status: HopStatus | None = Field(None, description="For hops into other documents: ok, dead, blocked, ...")
     flags: list[str] = Field(default_factory=list, description="Warnings such as 'published_after_citing'.")
     date_text: str | None = Field(None, description="The date words as written ('on Thursday'), resolved or not.")
+
+
+class TextSpan(_Model):
+    """A stretch of `document.text`: its offsets and its words."""
+
+    start: int
+    end: int
+    text: str
+
+
+class AttributionRelation(_Model):
+    """One source-cue-content relation found in the document, claim or not.
+
+    Every relation the attribution stage finds is listed (beliefs, intentions, stances, acts,
+    nested ones included), so researchers of attribution get them all and a scorer can read
+    them directly. Offsets index into `document.text`.
+    """
+
+    model_config = ConfigDict(extra="forbid", use_enum_values=False, validate_by_name=True, serialize_by_alias=True)
+
+    id: str = Field(description="Stable within this result: 'a1', 'a2', ... in text order.")
+    source: TextSpan | None = Field(None, description="The source as written (possibly a pronoun); null when none.")
+    cue: TextSpan = Field(description="The cue words ('said', 'according to', 'denied').")
+    content: list[TextSpan] = Field(default_factory=list, description="What is attributed, as its fragments.")
+    cls: CueClass = Field(CueClass.SPEECH, alias="class", description="What the cue reports.")
+    form: str = Field(
+        "verb",
+        description="The rule that found it: verb, quote, according, noun, passive, ...; 'citing' for a "
+        "further source ('X, citing Y': source X, content Y), 'cited_by' for an intermediary ('cited by Y').",
+    )
+    claim_ids: list[str] = Field(
+        default_factory=list, description="The claims (in claims[]) whose chain this relation is a hop of."
+    )
+    nested: bool = Field(
+        False,
+        description="Inside another relation's content, or its cue inside a quotation: not an outermost "
+        "relation (corpora such as PolNeAR annotate only the outermost).",
+    )
 
 
 class Claim(_Model):
@@ -192,6 +317,15 @@ class Claim(_Model):
         default_factory=list,
         description="Every document tried while following this claim, in the order tried, matched or not.",
     )
+    kind: ClaimKind = Field(ClaimKind.STATEMENT, description="What kind of statement it is, for filtering.")
+
+
+def origin_of(chain: list[Hop]) -> SourceRef | None:
+    """A claim's `origin`: its last hop's source, the earliest known; none when nothing is attributed.
+
+    Every stage that builds or lengthens a chain sets the origin through this one function.
+    """
+    return chain[-1].source if chain else None
 
 
 class DocumentRef(_Model):
@@ -222,11 +356,13 @@ class Visit(_Model):
     url: str = Field(description="The URL as cited.")
     document_id: str | None = Field(None, description="The document in documents[], when one was recorded.")
     cited_by: str | None = Field(None, description="The document holding the link (or post) that was followed.")
-    reason: str = Field(
-        "", description="Why it was a candidate: sentence_link, next_sentence_link, source_link, post, post_link."
+    reason: VisitReason = Field(
+        description="Why it was a candidate: sentence_link, next_sentence_link, source_link, post, post_link."
     )
     depth: int = 1
-    status: str = Field(description="matched, no_match, cycle, dead, blocked, not_cached, failed, skipped, limit.")
+    status: VisitStatus = Field(
+        description="matched, no_match, cycle, dead, blocked, not_cached, failed, skipped, limit."
+    )
     score: float | None = Field(None, description="How well the best passage matched the claim, 0..1.")
     passage: str | None = Field(None, description="The best-matching passage, verbatim.")
     passage_start: int | None = Field(None, description="Offsets of the passage in that document's text.")
@@ -254,3 +390,7 @@ class TraceResult(_Model):
     documents: list[DocumentRef] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
     errors: list[ErrorRecord] = Field(default_factory=list)
+    attributions: list[AttributionRelation] = Field(
+        default_factory=list,
+        description="Every attribution relation found in document.text, claim or not (appended to the contract).",
+    )

@@ -11,16 +11,29 @@ import logging
 import os
 import threading
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.worker import get_current_worker
 
-from tracer import Claim, FetchOptions, InputItem, TracerError, atomic_writer, to_json
+from tracer import (
+    Claim,
+    ExportFormat,
+    FetchOptions,
+    InputItem,
+    TraceActivity,
+    TracerError,
+    TraceResult,
+    atomic_writer,
+    export_results,
+    to_json,
+)
 from tui.commands import TracerCommands
+from tui.keys import Owner, bindings
 from tui.library import Entry, Library, claim_for_export
 from tui.loading import TraceFn, expand, make_trace_fn
 from tui.messages import FOLLOW, HOP, OPEN, LibraryChanged, Traced, TraceFailed, TraceRequest
@@ -28,7 +41,7 @@ from tui.navigation import ARTICLE, CHAIN, TIMELINE, History, Location
 from tui.screens.article import ArticleScreen
 from tui.screens.base import TracerScreen
 from tui.screens.chain import ChainScreen
-from tui.screens.dialogs import CLAIM, ExportChoice, ExportDialog, OpenDialog
+from tui.screens.dialogs import CLAIM, JSON, ExportChoice, ExportDialog, OpenDialog
 from tui.screens.documents import DocumentsScreen
 from tui.screens.help import HelpScreen
 from tui.screens.search import SearchScreen
@@ -67,19 +80,7 @@ class TracerApp(App[None]):
     CSS_PATH = "tracer.tcss"
     COMMANDS = App.COMMANDS | {TracerCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual types it on App)
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="quit", tooltip="Quit the tracer"),
-        Binding("slash", "search", "Search", id="search", tooltip="Search claims and sources"),
-        Binding("a", "add", "Add", id="add", tooltip="Open another article, folder, URL or saved trace"),
-        Binding("e", "export", "Export", id="export", tooltip="Save a chain or a whole trace as JSON"),
-        Binding("o", "open_url", "Browser", id="open-url", tooltip="Open the selected URL in the browser"),
-        Binding("t", "timeline", "Timeline", id="timeline", tooltip="The claim's hops by date"),
-        Binding("backspace,escape", "go_back", "Back", id="back", tooltip="Go back"),
-        Binding("f", "forward", "Forward", id="forward", tooltip="Go forward again"),
-        Binding("c", "copy_url", "Copy URL", show=False, id="copy-url"),
-        Binding("y", "copy_text", "Copy text", show=False, id="copy-text"),
-        Binding("question_mark,f1", "help", "Help", id="help", tooltip="Show every key"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(Owner.APP)
 
     def __init__(
         self,
@@ -299,8 +300,7 @@ class TracerApp(App[None]):
         chain = choice.scope == CLAIM and claim is not None
         result = claim_for_export(entry.result, claim) if chain and claim else entry.result
         try:
-            with atomic_writer(choice.path) as handle:
-                handle.write(to_json(result) + "\n")
+            _save(result, choice)
         except OSError as exc:
             self.notify(f"Could not save {choice.path}: {exc.strerror or exc}", severity="error", markup=False)
             return
@@ -343,3 +343,15 @@ class TracerApp(App[None]):
     def action_help(self) -> None:
         """Show every key."""
         self.push_screen(HelpScreen())
+
+
+def _save(result: TraceResult, choice: ExportChoice) -> None:
+    """Write the result in the chosen format: JSON as `tracer trace` writes it, else as `tracer export` would."""
+    if choice.fmt == JSON:
+        with atomic_writer(choice.path) as handle:
+            handle.write(to_json(result) + "\n")
+        return
+    activity = TraceActivity(
+        time=datetime.now(UTC), time_basis="exported from the terminal UI", options={"scope": choice.scope}
+    )
+    export_results([result], ExportFormat(choice.fmt), choice.path, activity=activity)

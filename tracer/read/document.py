@@ -14,6 +14,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import lxml.etree as etree
 import trafilatura
@@ -21,16 +22,17 @@ from lxml.html import HtmlElement
 
 from tracer.errors import EmptyInputError, ParseError
 from tracer.models import Document
+from tracer.platforms import EMBED_ELEMENTS
 from tracer.read.embed_markup import find_embeds, in_article, within
 from tracer.read.encoding import decode_bytes
 from tracer.read.metadata import read_metadata
 from tracer.read.nesting import parse_deep
-from tracer.text import Span, clean_text, find_urls, paragraphs, squash
+from tracer.text import SentenceIndex, Span, clean_text, find_urls, paragraphs, squash
 from tracer.urls import normalise_url
 
 LOGGER = logging.getLogger(__name__)
 
-_BLOCK_TAGS = frozenset(
+_HTML_BLOCK_TAGS = frozenset(
     [
         "address",
         "article",
@@ -72,14 +74,10 @@ _BLOCK_TAGS = frozenset(
         "tr",
         "ul",
         "iframe",
-        "amp-twitter",
-        "amp-instagram",
-        "amp-youtube",
-        "amp-facebook",
-        "amp-tiktok",
-        "lite-youtube",
     ]
 )
+# A post's custom element (amp-twitter, amp-reddit, lite-youtube…, from the platform table) is a paragraph of its own.
+_BLOCK_TAGS = _HTML_BLOCK_TAGS | EMBED_ELEMENTS
 _SKIP_TAGS = frozenset(
     [
         "script",
@@ -144,6 +142,11 @@ class Article:
     def text(self) -> str:
         """The article text all offsets index into."""
         return self.document.text
+
+    @cached_property
+    def sentence_index(self) -> SentenceIndex:
+        """The text's sentences, split once for every claim that asks."""
+        return SentenceIndex(self.text)
 
 
 def document_id(key: str) -> str:

@@ -380,8 +380,8 @@ class Fetcher:
 _CONNECTION_PROBLEMS = (
     (("NameResolutionError", "Name or service not known", "nodename nor servname"),
      "cannot resolve {host} " + DNS_FAILURE),
-    (("Connection refused", "ConnectionRefusedError"), "{host} refused the connection (nothing listening)"),
-    (("Connection reset", "ConnectionResetError"), "{host} reset the connection"),
+    (("Connection refused", "ConnectionRefusedError"), "cannot reach {host}: connection refused (nothing listens)"),
+    (("Connection reset", "ConnectionResetError"), "cannot reach {host}: it reset the connection"),
     (("BadStatusLine", "RemoteDisconnected", "IncompleteRead", "InvalidChunkLength", "LineTooLong",
       "HeaderParsingError", "ProtocolError"), "{host} did not answer in HTTP (closed, or sent something else)"),
     (("Network is unreachable", "No route to host"), "cannot reach {host} (network unreachable)"),
@@ -395,8 +395,8 @@ def _connection_problem(url: str, exc: Exception) -> str:
     said = f"{exc!r} {exc}"
     for needles, message in _CONNECTION_PROBLEMS:
         if any(needle in said for needle in needles):
-            return f"{message.format(host=host)}: {url}"
-    return f"cannot connect to {host} ({type(exc).__name__}): {url}"
+            return message.format(host=host) + (f": {url}" if DNS_FAILURE in message else "")
+    return f"cannot reach {host} ({type(exc).__name__})"
 
 
 def _check_scheme(url: str) -> None:

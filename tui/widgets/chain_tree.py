@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from tracer import Claim, Hop
+from tracer import Claim, Hop, HopStatus
+from tui.keys import Owner, bindings
 from tui.library import Entry, document_label, hop_url, origin_label, related_claims
 from tui.widgets.tables import clip
 
@@ -66,10 +67,7 @@ ORIGIN_MARK = "◆ earliest known origin"
 class ChainTree(Tree[NodeData]):
     """The chain tree, with vi-style j/k besides the arrow keys."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(Owner.LIST)
 
     def show_claim(self, entry: Entry, claim: Claim) -> None:
         """Replace the tree with this claim and its hops, all visible."""
@@ -117,7 +115,7 @@ def hop_label(entry: Entry, hop: Hop, index: int, *, last: bool, url: str | None
     label.append(hop.source.name, style="bold")
     label.append(f"  {hop.source.kind.value.replace('_', ' ')} · “{hop.cue or hop.relation}”")
     label.append(f" · {hop.date or 'no date'} · {document_label(entry.result, hop.document_id)}")
-    if hop.status and hop.status != "ok":
+    if hop.status and hop.status != HopStatus.OK:
         label.append(f" [{hop.status}]", style="bold")
     if hop.flags:
         label.append(f" ⚠ {', '.join(hop.flags)}", style="bold")
