@@ -25,6 +25,7 @@ import multiprocessing as mp
 import os
 import random
 import resource
+import signal
 import sys
 import time
 import traceback
@@ -290,6 +291,7 @@ class _Slot:
     def kill(self) -> None:
         self.proc.kill()
         self.proc.join()
+        self.conn.close()
         self.start()
 
     def stop(self) -> None:
@@ -305,7 +307,11 @@ def _ask(slot: _Slot, job: Job | tuple[bytes, bool], timeout: float, warmup: flo
     if not slot.conn.poll(timeout + warmup):
         slot.kill()
         return "hang", 0.0
-    problem, rss = slot.conn.recv()
+    try:
+        problem, rss = slot.conn.recv()
+    except (EOFError, OSError):
+        slot.kill()
+        return "worker died", 0.0
     return (problem or "ok"), rss
 
 
@@ -349,9 +355,15 @@ def fuzz(
             for index in list(pending):
                 slot = slots[index]
                 if slot.conn.poll(0.01):
-                    problem, rss = slot.conn.recv()
+                    try:
+                        problem, rss = slot.conn.recv()
+                    except (EOFError, OSError):  # the worker died: a segfault, or killed for memory
+                        problem, rss = f"worker died (exit code {slot.proc.exitcode})", 0.0
+                        slot.kill()
+                        warm[index] = 60.0
+                    else:
+                        warm[index] = 0.0
                     _record(summary, pending.pop(index), problem or "ok", rss, pages, out, timeout)
-                    warm[index] = 0.0
                     free.append(index)
                 elif time.monotonic() - sent[index] > timeout + warm[index]:
                     slot.kill()
@@ -360,6 +372,8 @@ def fuzz(
                     free.append(index)
             if progress and summary.inputs and summary.inputs % 1000 == 0:
                 print(_line(summary, time.monotonic() - started), file=sys.stderr, flush=True)
+    except KeyboardInterrupt:  # Ctrl-C (or SIGINT) ends a long run early with its figures so far
+        print("interrupted", file=sys.stderr)
     finally:
         for slot in slots:
             slot.stop()
@@ -422,6 +436,10 @@ def _line(summary: Summary, seconds: float) -> str:
     )
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=1000, help="inputs to run (default: 1000)")
@@ -432,6 +450,7 @@ def main() -> int:
     parser.add_argument("--family", action="append", choices=FAMILIES, help="only these families (repeatable)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the job list (default: 0)")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill` ends a background run with its figures too
     families = tuple(args.family or FAMILIES)
     summary = fuzz(
         args.count,
