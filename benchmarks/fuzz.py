@@ -301,6 +301,27 @@ class _Slot:
             self.proc.kill()
 
 
+def _cpu_seconds(slot: _Slot) -> float:
+    """CPU seconds the worker has used (Linux /proc; 0 where it cannot be read)."""
+    try:
+        fields = Path(f"/proc/{slot.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def _stuck(slot: _Slot, sent: float, cpu_at_send: float, limit: float) -> bool:
+    """A hang: the input used `limit` seconds of CPU, or ten times that of wall time.
+
+    On a shared machine (and under `nice`) a worker can wait far longer than it computes;
+    counting its CPU time keeps a starved worker from being reported as a hang.
+    """
+    wall = time.monotonic() - sent
+    if wall <= limit:
+        return False
+    return wall > 10 * limit or _cpu_seconds(slot) - cpu_at_send > limit or cpu_at_send == 0.0
+
+
 def _ask(slot: _Slot, job: Job | tuple[bytes, bool], timeout: float, warmup: float) -> tuple[str, float]:
     """Run a job in a slot: ('ok' | traceback | 'hang', peak RSS)."""
     slot.conn.send(job)
@@ -343,6 +364,7 @@ def fuzz(
     pending: dict[int, Job] = {}
     free = list(range(workers))
     sent: dict[int, float] = {}
+    cpu: dict[int, float] = {}
     warm = {i: 60.0 for i in range(workers)}  # the first job also waits for the model to load
     queue = list(jobs)
     try:
@@ -351,7 +373,7 @@ def fuzz(
                 index = free.pop()
                 job = queue.pop()
                 slots[index].conn.send(job)
-                pending[index], sent[index] = job, time.monotonic()
+                pending[index], sent[index], cpu[index] = job, time.monotonic(), _cpu_seconds(slots[index])
             for index in list(pending):
                 slot = slots[index]
                 if slot.conn.poll(0.01):
@@ -365,7 +387,7 @@ def fuzz(
                         warm[index] = 0.0
                     _record(summary, pending.pop(index), problem or "ok", rss, pages, out, timeout)
                     free.append(index)
-                elif time.monotonic() - sent[index] > timeout + warm[index]:
+                elif _stuck(slot, sent[index], cpu[index], timeout + warm[index]):
                     slot.kill()
                     warm[index] = 60.0
                     _record(summary, pending.pop(index), "hang", 0.0, pages, out, timeout)
