@@ -246,3 +246,11 @@ def test_library_lists_documents_in_input_order_whatever_order_they_finish_in() 
     assert [e.key for e in library.entries] == ["d-a", "d-b", "d-c"]
     library.add(TraceResult(document=Document(id="d-d")))  # no rank: after the others
     assert library.entries[-1].key == "d-d"
+
+
+def test_every_visit_status_has_a_mark_of_its_own() -> None:
+    from tracer import VisitStatus
+    from tui.widgets.chain_tree import VISIT_MARKS
+
+    assert set(VISIT_MARKS) == set(VisitStatus)
+    assert len(set(VISIT_MARKS.values())) == len(VISIT_MARKS)  # told apart without colour

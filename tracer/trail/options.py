@@ -22,6 +22,8 @@ class TrailOptions:
         threshold: Lowest match score that counts as "states the claim".
         max_documents: Documents opened per input at most (a hostile page cannot fan out forever).
         max_candidates: Documents opened per claim per document at most.
+        budget: Most seconds the walk may spend fetching (None: no limit). Links met after it
+            is spent are recorded as `out_of_time`, unfetched; cached pages are still read.
     """
 
     depth: int = 2
@@ -31,3 +33,7 @@ class TrailOptions:
     threshold: float = MATCH_THRESHOLD
     max_documents: int = 60
     max_candidates: int = 8
+    # Claims are followed one after another, so N slow links cost N deadlines (8 links at 60 s:
+    # 8 minutes). Three minutes is ample for a trail's 60 documents at one request a second
+    # per host, and bounds what a page of hanging links can cost.
+    budget: float | None = 180.0

@@ -42,7 +42,14 @@ from tracer.web.fetch import Fetcher
 LOGGER = logging.getLogger(__name__)
 
 # When a claim leans on nothing it could reach, its hop says why, worst first.
-_UNREACHED = (VisitStatus.DEAD, VisitStatus.BLOCKED, VisitStatus.NOT_CACHED, VisitStatus.FAILED)
+_UNREACHED = (
+    VisitStatus.DEAD,
+    VisitStatus.BLOCKED,
+    VisitStatus.NOT_CACHED,
+    VisitStatus.RATE_LIMITED,
+    VisitStatus.OUT_OF_TIME,
+    VisitStatus.FAILED,
+)
 # Passages scoring this close to the best are as good a match; the one that leads on wins.
 NEAR_TIE = 0.05
 # Links tied to the hop itself (its sentence, its source's name, its post); a dead link in the
@@ -103,7 +110,8 @@ def follow_trail(
     Returns:
         The result with longer chains, `visits` and origins on claims, and every document reached.
     """
-    return Trail(article, result, fetcher, options, progress).run()
+    with fetcher.budget(options.budget):
+        return Trail(article, result, fetcher, options, progress).run()
 
 
 class Trail:
@@ -401,7 +409,7 @@ def _mark_unreached(step: Step, visits: list[Visit]) -> None:
     post_hop = next((h for h in step.out_hops if h.relation == HopRelation.POST), None)
     if post_failure and post_hop is not None:
         post_hop.status = HopStatus(post_failure)
-        if f"{post_failure}_post" not in post_hop.flags:  # one post, reached from several of its claims
+        if f"{post_failure}_post" not in post_hop.flags:  # one flag however often the post is met
             post_hop.flags.append(f"{post_failure}_post")
     statuses = {v.status for v in visits if v.reason in _TIED_REASONS - {VisitReason.POST}}
     worst = next((s for s in _UNREACHED if s in statuses), None)

@@ -60,6 +60,8 @@ VISIT_MARKS = {
     VisitStatus.DEAD: "✗",
     VisitStatus.BLOCKED: "⊘",
     VisitStatus.NOT_CACHED: "?",
+    VisitStatus.RATE_LIMITED: "⧗",
+    VisitStatus.OUT_OF_TIME: "⌛",
     VisitStatus.FAILED: "!",
     VisitStatus.SKIPPED: "-",
     VisitStatus.LIMIT: "…",
