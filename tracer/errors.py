@@ -15,7 +15,8 @@ The whole tree::
     │   ├── ResponseTooLargeError  body over the size cap
     │   ├── ContentTypeError    not HTML or text
     │   └── NotCachedError      --offline and the URL is not in the cache
-    └── ParseError              the bytes were read but could not be understood
+    ├── ParseError              the bytes were read but could not be understood
+    └── OutputError             the results cannot be written where -o asks (checked before tracing)
 
 Library code raises these; it never prints or exits. The CLI and TUI decide what users see.
 """
@@ -93,3 +94,9 @@ class ParseError(TracerError):
     """The content was read but could not be parsed."""
 
     exit_code = 4
+
+
+class OutputError(TracerError):
+    """The output file cannot be written (a folder, under a file, no permission), or not resumed."""
+
+    exit_code = 5

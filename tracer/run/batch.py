@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import BinaryIO
 
 from tracer.errors import TracerError
 from tracer.models import TraceResult
 from tracer.parse.article import failed_result
-from tracer.read.inputs import InputItem, read_input
+from tracer.read.inputs import InputItem, InputKind, read_input
 from tracer.trail.trace import trace_article
 from tracer.trail.walk import TrailOptions
 from tracer.web.fetch import Fetcher
@@ -17,6 +18,32 @@ from tracer.web.fetch import Fetcher
 LOGGER = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, InputItem, TraceResult], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One traced input as a batch writes it: the result's JSON line and what progress shows.
+
+    Workers send this back instead of the result object: the line is what gets written, and a
+    string crosses a process boundary far cheaper than a tree of models.
+
+    Attributes:
+        index: Position of the input in the run (0-based), for ordering.
+        input_id: The input's stable id (the key `--resume` skips by).
+        label: How the input is named in messages.
+        line: The result as one JSON line, without the newline.
+        error: The first error's message, when the input failed.
+        error_type: That error's class name.
+        claims: Claims found (for progress and summaries).
+    """
+
+    index: int
+    input_id: str
+    label: str
+    line: str
+    error: str | None = None
+    error_type: str | None = None
+    claims: int = 0
 
 
 def trace_one(
@@ -27,11 +54,26 @@ def trace_one(
     Raises `TracerError` when the input cannot be read.
     """
     article = read_input(item, fetcher, stdin)
-    return trace_article(article, input_label=item.label, fetcher=fetcher, options=trail)
+    result = trace_article(article, input_label=item.label, fetcher=fetcher, options=trail)
+    result.input_id = item.id or None
+    return result
+
+
+def trace_safely(
+    item: InputItem, fetcher: Fetcher | None = None, stdin: BinaryIO | None = None, *, trail: TrailOptions | None = None
+) -> TraceResult:
+    """`trace_one`, but a failure (or a bug: `InternalError`) is the result instead of an exception."""
+    try:
+        return trace_one(item, fetcher, stdin, trail=trail)
+    except TracerError as exc:
+        return failed(item, exc)
+    except Exception as exc:
+        LOGGER.exception("internal error on %s", item.label)
+        return failed(item, exc)
 
 
 def trace_many(
-    items: list[InputItem],
+    items: Iterable[InputItem],
     fetcher: Fetcher | None = None,
     *,
     progress: Progress | None = None,
@@ -43,23 +85,36 @@ def trace_many(
     Unexpected exceptions (bugs) are caught too and recorded as `InternalError`, so one odd
     page cannot lose the results of the others.
     """
+    items = items if isinstance(items, list) else list(items)
     for index, item in enumerate(items, 1):
-        try:
-            result = trace_one(item, fetcher, stdin, trail=trail)
-        except TracerError as exc:
-            result = _failed(item, exc)
-        except Exception as exc:
-            LOGGER.exception("internal error on %s", item.label)
-            result = _failed(item, exc)
+        result = trace_safely(item, fetcher, stdin, trail=trail)
         if progress:
             progress(index, len(items), item, result)
         yield result
 
 
-def _failed(item: InputItem, exc: Exception) -> TraceResult:
-    return failed_result(
+def outcome_of(index: int, item: InputItem, result: TraceResult) -> Outcome:
+    """The batch form of a result: its JSON line and the facts progress reports."""
+    first = result.errors[0] if result.errors else None
+    return Outcome(
+        index=index,
+        input_id=item.id,
+        label=item.label,
+        line=result.model_dump_json(),
+        error=first.message if first else None,
+        error_type=first.type if first else None,
+        claims=len(result.claims),
+    )
+
+
+def failed(item: InputItem, exc: Exception) -> TraceResult:
+    """The recorded result of an input that could not be traced."""
+    is_url = item.kind == InputKind.URL
+    result = failed_result(
         item.label,
         exc,
-        url=item.value if item.kind == "url" else None,
-        path=item.value if item.kind == "file" else None,
+        url=item.value if is_url else item.url,
+        path=item.value if item.kind in (InputKind.FILE, InputKind.INVALID) else None,
     )
+    result.input_id = item.id or None
+    return result
