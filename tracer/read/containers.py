@@ -37,6 +37,9 @@ JSONL_TEXT_FIELDS = ("text", "maintext")
 JSONL_FETCHED_FIELDS = ("fetched", "date_download", "fetch_date")
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 WARC_SUFFIXES = frozenset({".warc", ".arc"})
+# warcio reports a malformed archive with whatever its parser tripped on (a missing header is an
+# AttributeError on None, a bad length a ValueError), besides its own ArchiveLoadFailed.
+_WARC_ERRORS = (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError, AttributeError, TypeError)
 
 
 class FileKind(StrEnum):
@@ -195,8 +198,8 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[Record]:
                 found = _warc_record(record, path, max_bytes)
                 if found is not None:
                     yield found
-        except (ArchiveLoadFailed, OSError, EOFError, zlib.error) as exc:
-            raise UnreadableInputError(f"not a readable WARC file: {path} ({exc})") from exc
+        except _WARC_ERRORS as exc:
+            raise UnreadableInputError(f"not a readable WARC file: {path} ({exc!r})") from exc
 
 
 def _warc_record(record: Any, path: Path, max_bytes: int) -> Record | None:
@@ -221,7 +224,7 @@ def count_warc(path: Path) -> int:
     with path.open("rb") as handle:
         try:
             return sum(1 for record in ArchiveIterator(handle) if _is_article_response(record))
-        except (ArchiveLoadFailed, OSError, EOFError, zlib.error):
+        except _WARC_ERRORS:
             return 1  # reported as one unreadable input
 
 

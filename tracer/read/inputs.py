@@ -294,7 +294,7 @@ def _is_container_arg(arg: str) -> bool:
     if path.is_dir():
         return True
     try:
-        return path.is_file() and sniff(path) != FileKind.ARTICLE
+        return path.is_file() and sniff(path) in (FileKind.WARC, FileKind.JSONL, FileKind.URLS)
     except UnreadableInputError:
         return False
 

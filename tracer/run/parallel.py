@@ -108,10 +108,11 @@ def _shut_down(pool: ProcessPoolExecutor, finished: bool) -> None:
     if finished:
         pool.shutdown(wait=True)
         return
-    pool.shutdown(wait=False, cancel_futures=True)
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # before shutdown forgets them
     terminate = getattr(pool, "terminate_workers", None)  # Python 3.14+
+    pool.shutdown(wait=False, cancel_futures=True)
     if terminate is not None:
         terminate()
         return
-    for process in list(getattr(pool, "_processes", {}).values()):
+    for process in processes:
         process.terminate()
