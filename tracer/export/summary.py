@@ -7,6 +7,7 @@ a 40,000-input run takes the memory of one record.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -15,9 +16,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tracer.models import SourceKind
+from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS
 
-# Origins that name nobody: "officials", "a source", a hedge with no source at all.
+# Origins that name nobody: "officials", "a source", a hedge with no source at all — and a
+# pronoun the text never resolved ("he said"), which is a person, but not a named one.
 _UNNAMED = frozenset({SourceKind.ANONYMOUS.value, SourceKind.UNNAMED.value})
+_NOT_NAMES = frozenset(PRONOUNS) | FIRST_PERSON
 # Rows shown in the "top" lists.
 TOP = 10
 
@@ -32,7 +36,7 @@ class Summary:
         failed: Inputs that failed (their errors are in the records).
         failures: Failed inputs by error type.
         claims: Claims found in all inputs.
-        named_origin: Claims whose chain ends at a named source.
+        named_origin: Claims whose chain ends at a named source (`is_named`).
         origins: Named origins, by the number of claims that lead to them.
         domains: Cited domains (body links), by the number of links.
         hops: Chain lengths: hops per chain → number of claims.
@@ -72,7 +76,7 @@ class Summary:
         self.claims += 1
         self.hops[len(claim.get("chain") or [])] += 1
         origin = claim.get("origin") or {}
-        if origin.get("name") and origin.get("kind") not in _UNNAMED:
+        if is_named(origin):
             self.named_origin += 1
             self.origins[str(origin["name"])] += 1
 
@@ -90,6 +94,12 @@ class Summary:
         data["mean_hops"] = round(self.mean_hops(), 2)
         data["platforms"] = dict(self.platforms.most_common())
         return data
+
+
+def is_named(origin: dict[str, Any]) -> bool:
+    """Whether a claim's origin names someone: not anonymous, unnamed, or an unresolved pronoun."""
+    name = str(origin.get("name") or "").strip()
+    return bool(name) and origin.get("kind") not in _UNNAMED and name.lower() not in _NOT_NAMES
 
 
 def summarise(lines: Iterable[str | bytes], summary: Summary | None = None) -> Summary:
@@ -162,8 +172,13 @@ def _share(part: int, whole: int) -> str:
 
 def _table(header: list[str], rows: Iterable[tuple[object, object]]) -> str:
     cells = [header, *[[str(a), str(b)] for a, b in rows]]
-    width = max(len(row[0]) for row in cells)
+    width = max(_width(row[0]) for row in cells)
     value_width = max(len(row[1]) for row in cells)
-    lines = [f"{row[0]:<{width}}  {row[1]:>{value_width}}" for row in cells]
+    lines = [row[0] + " " * (width - _width(row[0])) + f"  {row[1]:>{value_width}}" for row in cells]
     lines.insert(1, "-" * width + "  " + "-" * value_width)
     return "\n".join(lines)
+
+
+def _width(text: str) -> int:
+    """Columns a string takes in a terminal: wide (CJK) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
