@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -207,7 +208,7 @@ def test_two_workers_share_one_hosts_rate_limit_and_cache(tmp_path: Path) -> Non
         assert result.returncode == 0, result.stderr
         starts = sorted(hit.started for hit in web.requests("site"))
         assert len(starts) == 6
-        gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+        gaps = [b - a for a, b in pairwise(starts)]
         # One interval for the whole run, not one per worker (per worker, six requests would span
         # about 3 intervals); 10% slack for the scheduling jitter of a loaded machine, as in test_fetch.
         assert min(gaps) >= 0.36, gaps
@@ -215,5 +216,7 @@ def test_two_workers_share_one_hosts_rate_limit_and_cache(tmp_path: Path) -> Non
         assert web.max_in_flight("site") == 1
         assert b"locked" not in result.stderr
         web.clear()
-        again = run("trace", *urls, "--depth", "0", "--offline", "--allow-private", "-j", "2", "--cache-dir", str(cache), "-q")
+        again = run(
+            "trace", *urls, "--depth", "0", "--offline", "--allow-private", "-j", "2", "--cache-dir", str(cache), "-q"
+        )
         assert again.returncode == 0 and web.requests("site") == []  # both workers read the one cache

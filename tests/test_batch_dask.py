@@ -19,8 +19,12 @@ def test_dask_cluster_output_equals_the_local_run(tmp_path: Path) -> None:
     common = ["--offline", "--depth", "0", "-q", "--cache-dir", str(tmp_path / "cache")]
     assert cli.main(["trace", str(pages), *common, "-j", "1", "-o", str(local)]) == 0
     # Light: one worker, threads in this process (the same code runs in worker processes on a real cluster).
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as cluster:
-        assert cli.main(["trace", str(pages), *common, "--scheduler", cluster.scheduler_address, "-o", str(remote)]) == 0
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+    ) as cluster:
+        assert (
+            cli.main(["trace", str(pages), *common, "--scheduler", cluster.scheduler_address, "-o", str(remote)]) == 0
+        )
     assert remote.read_bytes() == local.read_bytes()
     assert len(remote.read_text().splitlines()) == 5
 

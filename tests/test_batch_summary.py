@@ -32,14 +32,36 @@ def test_summary_json_counts_what_the_records_hold(traces: Path, capsys: pytest.
     assert summary["inputs"] == 5 and summary["failed"] == 1 and summary["traced"] == 4
     assert summary["failures"] == {"InputNotFoundError": 1}
     assert summary["claims"] == len(claims) > 0
-    pronouns = {"he", "she", "it", "they", "i", "we", "him", "her", "them", "me", "us", "his", "its", "their", "my", "our"}
+    pronouns = {
+        "he",
+        "she",
+        "it",
+        "they",
+        "i",
+        "we",
+        "him",
+        "her",
+        "them",
+        "me",
+        "us",
+        "his",
+        "its",
+        "their",
+        "my",
+        "our",
+    }
     named = [
         c["origin"]["name"]
         for c in claims
-        if c["origin"] and c["origin"]["kind"] not in ("anonymous", "unnamed") and c["origin"]["name"].lower() not in pronouns
+        if c["origin"]
+        and c["origin"]["kind"] not in ("anonymous", "unnamed")
+        and c["origin"]["name"].lower() not in pronouns
     ]
     assert summary["named_origin"] == len(named)
-    assert summary["origins"][0] == {"name": Counter(named).most_common(1)[0][0], "claims": Counter(named).most_common(1)[0][1]}
+    assert summary["origins"][0] == {
+        "name": Counter(named).most_common(1)[0][0],
+        "claims": Counter(named).most_common(1)[0][1],
+    }
     assert sum(summary["hops"].values()) == len(claims)
     assert summary["platforms"] == dict(Counter(p["platform"] for r in records for p in r["posts"]))
     domains = Counter(link["url"].split("/")[2].removeprefix("www.") for r in records for link in r["links"])

@@ -47,7 +47,9 @@ def write_warc(path: Path, *, compress: bool) -> None:
                 warc_headers_dict={"WARC-Date": f"2024-03-0{number + 1}T10:00:00Z"},
             )
             writer.write_record(record)
-            writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+            writer.write_record(
+                writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
+            )
         url = "https://news.example/story-3"
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
         record = writer.create_warc_record(
@@ -189,7 +191,9 @@ def test_folders_skip_readme_license_and_hidden_files_and_recurse_on_request(tmp
     (sub / "c.html.gz").write_bytes(gzip.compress(PAGE.format(title="c").encode()))
     flat = [Path(i.value).name for i in iter_inputs(InputSpec((str(tmp_path),)))]
     assert flat == ["a.html"]
-    deep = [Path(i.value).relative_to(tmp_path).as_posix() for i in iter_inputs(InputSpec((str(tmp_path),), recursive=True))]
+    deep = [
+        Path(i.value).relative_to(tmp_path).as_posix() for i in iter_inputs(InputSpec((str(tmp_path),), recursive=True))
+    ]
     assert deep == ["2024/03/b.txt", "2024/03/c.html.gz", "a.html"]
     assert count_inputs(InputSpec((str(tmp_path),), recursive=True)) == 3
 
