@@ -220,3 +220,15 @@ def test_two_workers_share_one_hosts_rate_limit_and_cache(tmp_path: Path) -> Non
             "trace", *urls, "--depth", "0", "--offline", "--allow-private", "-j", "2", "--cache-dir", str(cache), "-q"
         )
         assert again.returncode == 0 and web.requests("site") == []  # both workers read the one cache
+
+
+def test_the_output_inside_the_input_folder_is_never_an_input(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    make_corpus(pages, 2)
+    out = pages / "traces.jsonl"
+    for _ in range(2):
+        assert cli.main(["trace", str(pages), "--offline", "-q", "-j", "1", "-o", str(out), "--resume"]) == 0
+    assert [json.loads(line)["input"] for line in out.read_text().splitlines()] == [
+        str(pages / "000.html"),
+        str(pages / "001.txt"),
+    ]

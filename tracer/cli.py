@@ -9,6 +9,7 @@ import argparse
 import contextlib
 import itertools
 import logging
+import os
 import shlex
 import sys
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
@@ -177,7 +178,8 @@ def _cmd_trace(args: argparse.Namespace) -> int:
         return 2
     if args.output:
         check_output(args.output)  # before any work: a bad -o never costs a batch
-    spec = InputSpec(tuple(args.inputs), tuple(args.from_file or ()), args.recursive)
+    own = frozenset({os.path.abspath(args.output)} if args.output else set())  # never read the output as input
+    spec = InputSpec(tuple(args.inputs), tuple(args.from_file or ()), args.recursive, own)
     if is_batch(args.inputs, from_files=bool(args.from_file)) or args.resume:
         return _trace_batch(args, spec)
     return _trace_single(args, spec)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import sys
 import zlib
 from collections import Counter
@@ -113,6 +114,7 @@ class InputSpec:
     args: tuple[str, ...] = ()
     from_files: tuple[str, ...] = ()
     recursive: bool = False
+    exclude: frozenset[str] = frozenset()  # absolute paths never read as inputs (the run's own output)
 
 
 def expand_inputs(args: list[str], *, recursive: bool = False) -> list[InputItem]:
@@ -147,7 +149,8 @@ def count_inputs(spec: InputSpec) -> int:
     total = 0
     for arg in _all_args(spec):
         for kind, path in _expand_arg(arg, spec.recursive):
-            total += _count_one(kind, path)
+            if path is None or kind != "container" or os.path.abspath(path) not in spec.exclude:
+                total += _count_one(kind, path)
     return total
 
 
@@ -174,6 +177,9 @@ def _all_args(spec: InputSpec) -> Iterator[str]:
 def _raw_inputs(spec: InputSpec) -> Iterator[InputItem]:
     for arg in _all_args(spec):
         for kind, path in _expand_arg(arg, spec.recursive):
+            if path is not None and kind == "container" and os.path.abspath(path) in spec.exclude:
+                LOGGER.info("skipping %s (the output of this run)", path)
+                continue
             yield from _items_of(kind, arg, path)
 
 
