@@ -220,7 +220,7 @@ def _trace_batch(args: argparse.Namespace, spec: InputSpec) -> int:
         _error("no inputs found in " + ", ".join([*args.inputs, *(args.from_file or ())]))
         return 2
     items = itertools.chain([first], todo)
-    total = None if args.quiet else max(1, count_inputs(spec) - len(done))
+    total = max(1, count_inputs(spec) - len(done))  # for the progress bar, and whether workers pay off
     progress = BatchProgress(sys.stderr, total, _progress_mode(args))
     options = run_options(args)
     level = logging.INFO if args.verbose else logging.WARNING

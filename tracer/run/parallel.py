@@ -69,7 +69,9 @@ def _run_pool(items: Iterable[InputItem], settings: WorkerSettings, jobs: int, o
         yield from _stream(pool, iter(enumerate(items)), jobs * WINDOW_PER_JOB, ordered)
         finished = True
     except BrokenProcessPool as exc:
-        raise WorkerCrashError("a worker process died (out of memory, or killed); results so far are kept") from exc
+        raise WorkerCrashError(
+            "a worker process died (out of memory, or killed); with -o FILE --resume a new run goes on from there"
+        ) from exc
     finally:
         _shut_down(pool, finished)
 
