@@ -27,7 +27,10 @@ by up to 3x over a day. The regex baseline below runs in the same process on the
 documents. With --reference, spaCy's full small pipeline (what GenderGapTracker's extractor runs
 on each article) is timed in the same passes, and the ratio of the two rates is printed: it does
 not drift with the machine's load. With --ggt CHECKOUT, GenderGapTracker's extractor itself (the
-issue's anchor, `ggt.py`) is scored with the same scorer and timed in the same passes.
+issue's anchor, `ggt.py`) is scored with the same scorer and timed in the same passes. With
+--from-trace, the split's texts are also run through `tracer trace --depth 0 --offline` (the whole
+parse stage, as a user runs it) and the `attributions[]` of its JSON output are scored the same
+way: relations marked `nested` and the `cited_by` intermediaries left out, as PolNeAR annotates.
 """
 
 from __future__ import annotations
@@ -38,9 +41,12 @@ import os
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # one core: the figure is per core
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
+import json
 import re
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -50,7 +56,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ggt import GenderGapTracker, GGTUnavailableError
-from polnear import Fragments, GoldDocument, GoldRelation, load_split
+from polnear import Fragments, GoldDocument, GoldRelation, load_split, split_dir
 
 from tracer.parse.attribution.find import find_attributions, outermost, parse_candidates
 from tracer.parse.attribution.spans import Attribution
@@ -151,6 +157,41 @@ def as_relations(found: list[Attribution]) -> list[GoldRelation]:
         out.append(GoldRelation(source, _frag(a.cue.start, a.cue.end), content))
         for c in a.cites:
             out.append(GoldRelation(source, _frag(c.cue.start, c.cue.end), _frag(c.source.start, c.source.end)))
+    return out
+
+
+def trace_relations(docs: list[GoldDocument], split_dir: Path) -> list[list[GoldRelation]]:
+    """Run `tracer trace` on the split's text files and read `attributions[]` back from its JSON Lines."""
+    paths = [str(split_dir / "text" / f"{d.name}.txt") for d in docs]
+    command = [sys.executable, "-m", "tracer", "trace", *paths, "--offline", "--depth", "0", "-q", "--compact"]
+    with tempfile.TemporaryDirectory() as cache:
+        done = subprocess.run([*command, "--cache-dir", cache], capture_output=True, text=True, check=False)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"tracer trace failed ({done.returncode}): {done.stderr[-2000:]}")
+    results = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+    out = []
+    for doc, result in zip(docs, results, strict=True):
+        if (result.get("document") or {}).get("text") != doc.text:
+            raise SystemExit(f"{doc.name}: the traced document's text differs from PolNeAR's; offsets would not hold")
+        out.append(json_relations(result.get("attributions", [])))
+    return out
+
+
+def json_relations(attributions: list[dict[str, object]]) -> list[GoldRelation]:
+    """`attributions[]` of one result in PolNeAR's terms: outermost relations, no intermediaries."""
+    out = []
+    for rel in attributions:
+        if rel.get("nested") or rel.get("form") == "cited_by":
+            continue
+        source, cue, content = rel.get("source"), rel["cue"], rel.get("content") or []
+        assert isinstance(cue, dict) and isinstance(content, list)
+        out.append(
+            GoldRelation(
+                _frag(source["start"], source["end"]) if isinstance(source, dict) else None,
+                _frag(cue["start"], cue["end"]),
+                tuple((f["start"], f["end"]) for f in content),
+            )
+        )
     return out
 
 
@@ -287,6 +328,11 @@ def main(argv: list[str] | None = None) -> int:
         help="also score and time GenderGapTracker's quote extractor from a checkout (see benchmarks/ggt.py)",
     )
     parser.add_argument(
+        "--from-trace",
+        action="store_true",
+        help="also score attributions[] read back from `tracer trace` JSON output on the split's texts",
+    )
+    parser.add_argument(
         "--reference",
         action="store_true",
         help="also time spaCy's full small pipeline in the same passes (a load-independent speed ratio)",
@@ -306,6 +352,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, extractor in (("baseline", baseline_extractor), ("tracer", tracer_extractor)):
         counts, rates = run(docs, extractor, args.repeat)
         print("\n".join(report(name, counts, rates)))
+    if args.from_trace:
+        folder = split_dir(Path(args.polnear_dir), args.split)
+        print("\n".join(report("trace-json", score(docs, trace_relations(docs, folder)), [])))
     if ggt:
         print("\n".join(ggt_rows(docs, *ggt, args.repeat)))
     if args.pages:

@@ -1,9 +1,11 @@
 """How often the in-document chains name the RIGHT source, on real pages, against a hand-made gold.
 
-Usage: python benchmarks/eval_chains.py [CORPUS_DIR] [--gold FILE] [--show-errors]
+Usage: python benchmarks/eval_chains.py [CORPUS_DIR] [--gold FILE ...] [--show-errors] [--by-kind]
 (CORPUS_DIR defaults to $TRACER_CORPUS, else ../shared/corpora/html.)
 
-Gold: tests/data/chains/gold.json (how it was made is in its `_comment`). Each item names a page,
+Gold: tests/data/chains/gold.json (judged from the tracer's claims on 12 pages) and
+tests/data/chains/gold_text.json (every attributed statement of 20 more pages, annotated from the
+text before the tracer ever ran on them); how each was made is in its `_comment`. Each item names a page,
 a short phrase of a claim's content, and the chain judged from the article text, nearest source
 first, each hop a list of acceptable names. Pages are traced as `tracer trace FILE --depth 0
 --offline` does (`tracer.run.batch.trace_many`, no fetcher). A gold item is matched to the first
@@ -24,6 +26,15 @@ Scoring (product rule: a wrong source shown is worse than none, so PRECISION is 
 * claims the gold marks `not_a_claim` are counted on their own line (with how many carry a
   source), not in the precision figures; a source on a claim the gold leaves unattributed
   (`"chain": []`) is wrong.
+
+Coverage (issue 14's figures, over EVERY gold item, found or not; a gold item the tracer did not
+produce counts against it): claims found = gold statements matched by a produced claim; chain
+exact and origin right = produced chain equal to the gold one hop for hop / last hop right, with an
+unresolved pronoun counted as wrong; pronoun or description origins = produced origins that are a
+pronoun or a description with no capitalised word while the gold origin is something else; invented
+hops = produced hops that match no hop of the gold chain. Printed per gold file, so the pages of
+`gold_text.json` (annotated before any run) are reported apart from the tuned ones; `--by-kind`
+adds claims found per statement kind (statement, stance, noun_phrase, embed, link).
 
 Baseline, run on the same claims in the same process: the nearest capitalised name (a run of
 capitalised words, sentence-opening function words skipped) before the claim's start in the
@@ -50,7 +61,15 @@ from tracer.run.batch import trace_many
 from tracer.text import sentence_at
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_GOLD = ROOT / "tests" / "data" / "chains" / "gold.json"
+GOLD_DIR = ROOT / "tests" / "data" / "chains"
+DEFAULT_GOLD = GOLD_DIR / "gold.json"
+DEFAULT_GOLDS = (DEFAULT_GOLD, GOLD_DIR / "gold_text.json")
+# Words that stand for a source without naming it (an origin shown as one of these, or as a
+# description without a capitalised word, is "not named").
+_PRONOUN_WORDS = "he she him her his hers they them their it its we us our i me my you your one another that this who"
+_PRONOUNS = frozenset(_PRONOUN_WORDS.split())
+_DETERMINER_WORDS = "the a an one two some many several its his her their this that these those"
+_DETERMINERS = frozenset(_DETERMINER_WORDS.split())
 UNRESOLVED = "unresolved_source"
 _QUOTES = "\"'“”‘’`«»"
 # Capitalised words that open sentences or name no one; the baseline skips them.
@@ -100,6 +119,63 @@ class Scores:
     chain_right: int = 0
     origin_right: int = 0
     errors: list[tuple[Judgement, str]] = field(default_factory=list)
+
+
+@dataclass
+class Coverage:
+    """Issue 14's figures over every gold item (found or not), per statement kind for `found`."""
+
+    statements: int = 0
+    found: int = 0
+    chain_exact: int = 0
+    origin_right: int = 0
+    unnamed_origins: int = 0
+    produced_hops: int = 0
+    invented_hops: int = 0
+    by_kind: dict[str, list[int]] = field(default_factory=dict)
+
+
+def unnamed(name: str) -> bool:
+    """Whether a shown source name is a pronoun or a description naming no one ("the agency")."""
+    words = [w.strip(_QUOTES + ",.;:") for w in name.replace("’", "'").split()]
+    words = [w for w in words if w]
+    if not words or (len(words) == 1 and words[0].lower() in _PRONOUNS):
+        return True
+    rest = words[1:] if words[0].lower() in _DETERMINERS else words
+    return not any(w[:1].isupper() for w in rest)
+
+
+def coverage(judgements: Iterable[Judgement]) -> Coverage:
+    """Count issue 14's figures; `not_a_claim` and `missed` items of the older gold are skipped."""
+    cov = Coverage()
+    for judgement in judgements:
+        gold, produced = judgement.gold, judgement.produced
+        if gold.get("not_a_claim") or gold.get("missed"):
+            continue
+        chain: list[list[str]] = gold["chain"]
+        kind = cov.by_kind.setdefault(gold.get("kind", "statement"), [0, 0])
+        cov.statements += 1
+        kind[1] += 1
+        if produced is None:
+            continue
+        cov.found += 1
+        kind[0] += 1
+        _cover_chain(cov, produced, chain)
+    return cov
+
+
+def _cover_chain(cov: Coverage, produced: list[Hop], chain: list[list[str]]) -> None:
+    def right(hop: Hop, names: list[str]) -> bool:
+        return not hop.unresolved and hop_right(hop, names)
+
+    same = len(produced) == len(chain) and all(right(h, g) for h, g in zip(produced, chain, strict=True))
+    cov.chain_exact += same
+    origin_ok = (not produced and not chain) or bool(produced and chain and right(produced[-1], chain[-1]))
+    cov.origin_right += origin_ok
+    if produced and not origin_ok and unnamed(produced[-1].shown):
+        cov.unnamed_origins += 1
+    cov.produced_hops += len(produced)
+    cov.invented_hops += sum(not any(right(h, g) for g in chain) for h in produced)
 
 
 def normalise_name(name: str) -> str:
@@ -279,6 +355,19 @@ def report(label: str, scores: Scores, shown: Scores) -> None:
     print(f"  missed attributions (gold): {scores.missed}")
 
 
+def report_coverage(cov: Coverage, *, by_kind: bool = False) -> None:
+    """Print issue 14's figures, each over every gold statement (a statement not found counts as wrong)."""
+    n = cov.statements
+    print(f"  claims found (of the gold statements): {_pct(cov.found, n)}")
+    for label, right in (("chain exact", cov.chain_exact), ("origin right", cov.origin_right)):
+        print(f"  {label} (of the gold statements): {_pct(right, n)}  (of those found: {_pct(right, cov.found)})")
+    print(f"  wrong origins shown as a pronoun or a description: {cov.unnamed_origins}")
+    print(f"  invented hops (match no gold hop): {cov.invented_hops} of {cov.produced_hops} produced hops")
+    if by_kind:
+        for kind, (found, total) in sorted(cov.by_kind.items()):
+            print(f"    found, {kind}: {_pct(found, total)}")
+
+
 def show_errors(scores: Scores) -> None:
     """List every wrong hop: page, claim words, produced chain against gold chain."""
     for judgement, kind in scores.errors:
@@ -297,22 +386,46 @@ def main() -> None:
         str(ROOT.parent / "shared" / "corpora" / "html"),
     )
     parser.add_argument("corpus", nargs="?", default=default_corpus, type=Path, help="folder of the corpus pages")
-    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="gold file (default: %(default)s)")
+    parser.add_argument(
+        "--gold",
+        type=Path,
+        action="append",
+        help="gold file, repeatable (default: gold.json and gold_text.json, reported apart)",
+    )
     parser.add_argument("--show-errors", action="store_true", help="list wrong hops, produced against gold")
+    parser.add_argument("--by-kind", action="store_true", help="claims found per statement kind")
     args = parser.parse_args()
-    items = load_gold(args.gold)
-    missing = sorted({i["page"] for i in items if not (args.corpus / i["page"]).is_file()})
-    if missing:
-        parser.error(f"{len(missing)} gold pages not in {args.corpus} (first: {missing[0]}); give the corpus folder")
-    tracer_j, base_j = run(args.corpus, items)
+    for path in args.gold or DEFAULT_GOLDS:
+        items = load_gold(path)
+        missing = sorted({i["page"] for i in items if not (args.corpus / i["page"]).is_file()})
+        if missing:
+            parser.error(f"{len(missing)} gold pages not in {args.corpus} (first: {missing[0]}); give the corpus")
+        evaluate(path, args.corpus, items, show=args.show_errors, by_kind=args.by_kind)
+
+
+def evaluate(path: Path, corpus: Path, items: list[dict[str, Any]], *, show: bool, by_kind: bool) -> None:
+    """Trace one gold file's pages and print its figures."""
+    tracer_j, base_j = run(corpus, items)
     pages = len({i["page"] for i in items})
-    print(f"{len(items)} gold items on {pages} pages\n")
+    print(f"== {path.name}: {len(items)} gold items on {pages} pages\n")
     tracer_scores = score(tracer_j)
     report("tracer (depth 0, offline)", tracer_scores, score(tracer_j, shown_only=True))
+    report_coverage(coverage(tracer_j), by_kind=by_kind)
     report("baseline (nearest preceding capitalised name)", score(base_j), score(base_j, shown_only=True))
-    if args.show_errors:
+    report_coverage(coverage(base_j))
+    if show:
         print("\ntracer's wrong hops:")
         show_errors(tracer_scores)
+        show_missing(tracer_j)
+    print()
+
+
+def show_missing(judgements: Iterable[Judgement]) -> None:
+    """List the gold statements no produced claim contains."""
+    for judgement in judgements:
+        gold = judgement.gold
+        if judgement.produced is None and not gold.get("missed") and not gold.get("not_a_claim"):
+            print(f"  [not found] {gold['page'][:40]} | {gold.get('kind', 'statement')} | {gold['claim_words']!r}")
 
 
 if __name__ == "__main__":

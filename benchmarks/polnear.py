@@ -33,7 +33,8 @@ class GoldDocument:
     relations: list[GoldRelation] = field(default_factory=list)
 
 
-def _split_dir(root: Path, split: str) -> Path:
+def split_dir(root: Path, split: str) -> Path:
+    """The folder of one split (`data/<split>` or `<split>`), the one holding `text/`."""
     for candidate in (root / "data" / split, root / split):
         if (candidate / "text").is_dir():
             return candidate
@@ -74,7 +75,7 @@ def parse_ann(content: str) -> list[GoldRelation]:
 
 def load_split(root: str | Path, split: str) -> list[GoldDocument]:
     """Documents of one split ('train' or 'dev'), sorted by name, with the canonical annotation."""
-    base = _split_dir(Path(root), split)
+    base = split_dir(Path(root), split)
     canonical: dict[str, Path] = {}
     for ann in sorted((base / "attributions").glob("*.ann")):
         canonical.setdefault(ann.stem.rsplit("_", 1)[0], ann)

@@ -10,6 +10,11 @@ fields that time a run are dropped. Everything else is compared byte for byte.
 
     python benchmarks/snapshot.py save /tmp/before
     python benchmarks/snapshot.py compare /tmp/before      # exit 1 and a diff when anything changed
+    python benchmarks/snapshot.py compare /tmp/before --new-field attributions --new-field claims.kind
+
+`--new-field PATH` (repeatable) drops a field added to the contract since the snapshot was saved
+from both sides before comparing (`claims.kind`: the `kind` of every item of `claims`), so
+an additive change can show that every older field kept its value.
 """
 
 from __future__ import annotations
@@ -32,13 +37,13 @@ _DOC_ID = re.compile(r"\bd-[0-9a-f]{12}\b")
 
 
 def corpus_lines(corpus: Path) -> list[str]:
-    """The corpus traced as the CLI does it, one JSON line per page."""
+    """The corpus traced as the CLI does it, one JSON line per page (its folder written as CORPUS)."""
     command = [sys.executable, "-m", "tracer", "trace", str(corpus), "--offline", "--depth", "0", "-q"]
     with tempfile.TemporaryDirectory() as cache:
         done = subprocess.run([*command, "--cache-dir", cache], capture_output=True, text=True, cwd=ROOT)
     if done.returncode not in (0, 1):
         raise SystemExit(f"tracer trace failed ({done.returncode}): {done.stderr[-2000:]}")
-    return done.stdout.splitlines()
+    return [_stable(json.loads(line), {str(corpus): "CORPUS"}) for line in done.stdout.splitlines()]
 
 
 def trail_lines() -> list[str]:
@@ -51,18 +56,27 @@ def trail_lines() -> list[str]:
         for root in sorted(ROOTS):
             for archive in (False, True):
                 result, _ = trace(web, root, Path(cache) / f"{root}-{archive}", archive=archive)
-                lines.append(_stable(web, json.loads(result.model_dump_json())))
+                lines.append(_stable(json.loads(result.model_dump_json()), _site_names(web)))
     return lines
 
 
-def _stable(web: Any, data: dict[str, Any]) -> str:
-    """The result with ports and port-derived ids replaced by site names."""
+def _site_names(web: Any) -> dict[str, str]:
+    """Each local site's base URL and host:port → a stable name."""
+    names = {}
+    for name in web.names:
+        base = web.base(name).rstrip("/")
+        names[base] = f"http://{name}.web"
+        names[base.split("//", 1)[1]] = f"{name}.web"
+    return names
+
+
+def _stable(data: dict[str, Any], names: dict[str, str]) -> str:
+    """The result with machine-specific strings (ports, folders) and the ids hashed from them made stable."""
     text = json.dumps(data, sort_keys=True, ensure_ascii=False)
     ids = {ref["id"]: ref.get("url") or ref.get("path") or "" for ref in data.get("documents", [])}
     text = _DOC_ID.sub(lambda m: "doc:" + ids.get(m.group(0), m.group(0)), text)
-    for name in web.names:
-        base = web.base(name).rstrip("/")
-        text = text.replace(base, f"http://{name}.web").replace(base.split("//", 1)[1], f"{name}.web")
+    for actual, stable in names.items():
+        text = text.replace(actual, stable)
     return text
 
 
@@ -79,11 +93,14 @@ def save(folder: Path) -> None:
         print(f"{name}: {len(lines)} results", file=sys.stderr)
 
 
-def compare(folder: Path) -> int:
-    """Compare a fresh snapshot with the one in `folder`; print a diff of what changed."""
+def compare(folder: Path, new_fields: list[str] | None = None) -> int:
+    """Compare a fresh snapshot with the one in `folder` (fields in `new_fields` dropped first); print a diff."""
     changed = 0
-    for name, lines in snapshot().items():
+    for name, fresh in snapshot().items():
+        lines = [_without(line, new_fields or []) for line in fresh]
         before = (folder / name).read_text(encoding="utf-8").splitlines()
+        if new_fields:  # both sides without them and re-serialised alike: only older values are compared
+            before = [_without(line, new_fields) for line in before]
         if before == lines:
             print(f"{name}: identical ({len(lines)} results)", file=sys.stderr)
             continue
@@ -91,6 +108,27 @@ def compare(folder: Path) -> int:
         diff = difflib.unified_diff(_pretty(before), _pretty(lines), f"before/{name}", f"now/{name}", n=2)
         sys.stdout.writelines(line + "\n" for line in list(diff)[:400])
     return 1 if changed else 0
+
+
+def _without(line: str, paths: list[str]) -> str:
+    """One JSON line with the dotted `paths` removed (a list on the way applies to each item)."""
+    if not paths:
+        return line
+    data = json.loads(line)
+    for path in paths:
+        _drop(data, path.split("."))
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _drop(node: Any, keys: list[str]) -> None:
+    if isinstance(node, list):
+        for item in node:
+            _drop(item, keys)
+    elif isinstance(node, dict) and keys:
+        if len(keys) == 1:
+            node.pop(keys[0], None)
+        elif keys[0] in node:
+            _drop(node[keys[0]], keys[1:])
 
 
 def _pretty(lines: list[str]) -> list[str]:
@@ -105,11 +143,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("action", choices=["save", "compare"])
     parser.add_argument("folder", type=Path)
+    parser.add_argument("--new-field", action="append", default=[], help="a field added since the save (dotted path)")
     args = parser.parse_args()
     if args.action == "save":
         save(args.folder)
         return 0
-    return compare(args.folder)
+    return compare(args.folder, args.new_field)
 
 
 if __name__ == "__main__":

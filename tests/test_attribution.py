@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import DATA, SEED
-from tracer.models import Claim, Hop, Platform, Post, SourceKind, TraceResult
+from tracer.models import Claim, Hop, Link, Platform, Post, SourceKind, TraceResult
 from tracer.parse.article import extract_claims
 from tracer.parse.attribution.cues import inflections, lexicon
 from tracer.parse.attribution.find import find_attributions, outermost
@@ -210,8 +210,8 @@ def test_empty_and_cueless_text_give_nothing() -> None:
 
 
 def _case_files() -> list[Path]:
-    """The case files (gold.json beside them is the real-page gold of benchmarks/eval_chains.py)."""
-    return sorted(p for p in Path(CHAINS).glob("*.json") if p.name != "gold.json")
+    """The case files (gold*.json beside them are the real-page gold of benchmarks/eval_chains.py)."""
+    return sorted(p for p in Path(CHAINS).glob("*.json") if not p.name.startswith("gold"))
 
 
 def _cases() -> list[dict[str, Any]]:
@@ -221,6 +221,28 @@ def _cases() -> list[dict[str, Any]]:
             case["_file"] = path.name
             cases.append(case)
     return cases
+
+
+def _params() -> list[Any]:
+    """The cases as test parameters; a case with `xfail` (a reason) is expected to fail, strictly,
+    so it turns the suite red the day the tracer gets it right and the mark must go."""
+    return [
+        pytest.param(
+            case,
+            id=f"{case['_file']}:{case['id']}",
+            marks=[pytest.mark.xfail(strict=True, reason=case["xfail"])] if "xfail" in case else [],
+        )
+        for case in _cases()
+    ]
+
+
+def _links(case: dict[str, Any]) -> list[Link]:
+    """Body links of a case: anchor words in its text and the URL they point at."""
+    out = []
+    for spec in case.get("links", []):
+        start = case["text"].index(spec["text"])
+        out.append(Link(url=spec["url"], text=spec["text"], start=start, end=start + len(spec["text"])))
+    return out
 
 
 def _article(case: dict[str, Any]) -> tuple[Article, list[Post]]:
@@ -257,14 +279,15 @@ def _check_hops(hops: list[Hop], expected: dict[str, Any], text: str) -> None:
         ]
 
 
-@pytest.mark.parametrize("case", _cases(), ids=lambda c: f"{c['_file']}:{c['id']}")
+@pytest.mark.parametrize("case", _params())
 def test_chain_case(case: dict[str, Any]) -> None:
     article, posts = _article(case)
-    claims, sources = extract_claims(article, posts)
+    claims, sources = extract_claims(article, posts, links=_links(case))
     for expected in case.get("claims", []):
         claim = _claim(claims, expected["contains"])
         assert _names(claim) == expected["chain"], claim.text
         assert claim.hedged == expected.get("hedged", False)
+        assert claim.kind.value == expected.get("kind", "statement")
         if "text" in expected:
             assert claim.text == expected["text"]
         _check_hops(claim.chain, expected, case["text"])
@@ -272,6 +295,8 @@ def test_chain_case(case: dict[str, Any]) -> None:
         assert not any(words in c.text for c in claims), f"unexpected claim with {words!r}"
     if case.get("no_claims"):
         assert claims == [], [c.text for c in claims]
+    if case.get("no_relations"):
+        assert find_attributions(case["text"]) == []
     for name, aliases in case.get("aliases", {}).items():
         source = next(s for s in sources if s.name == name)
         assert sorted(source.aliases) == sorted(aliases)

@@ -94,3 +94,42 @@ def test_gold_loads_and_every_gold_page_exists(corpus: Path) -> None:
     assert all((corpus / page).is_file() for page in pages)
     assert all(len(item["claim_words"].split()) <= 12 for item in items)
     assert all(isinstance(hop, list) and hop for item in items for hop in item["chain"])
+
+
+def test_text_gold_covers_eighteen_new_pages_with_known_kinds(corpus: Path) -> None:
+    items = EVAL.load_gold(DATA / "chains" / "gold_text.json")
+    pages = {item["page"] for item in items}
+    older = {item["page"] for item in EVAL.load_gold(DATA / "chains" / "gold.json")}
+    assert len(pages) >= 18 and not pages & older and len(pages | older) >= 30
+    assert all((corpus / page).is_file() for page in pages)
+    assert {item["kind"] for item in items} <= {"statement", "stance", "noun_phrase", "embed", "link"}
+    assert all(len(item["claim_words"].split()) <= 13 for item in items)  # short phrases only
+    assert all(isinstance(hop, list) and hop for item in items for hop in item["chain"])
+
+
+def test_unnamed_origins_are_pronouns_and_descriptions_without_a_name() -> None:
+    assert EVAL.unnamed("he") and EVAL.unnamed("That") and EVAL.unnamed("the regional water company")
+    assert EVAL.unnamed("the county's chief medical officer")
+    assert not EVAL.unnamed("Eastvale Water") and not EVAL.unnamed("the Northfield Gazette")
+    assert not EVAL.unnamed("a WeWork spokesperson")
+
+
+def test_coverage_counts_every_gold_statement_found_or_not() -> None:
+    claims = [
+        _claim("c1", "the dam is leaking", ("s1", "the regional water company", [])),
+        _claim("c2", "the vote was rigged", ("s2", "Ana Ruiz", []), ("s3", "Many voters", [])),
+        _claim("c3", "turnout fell", ("s2", "Ana Ruiz", [])),
+    ]
+    sources = [Source(id="s1", name="the regional water company"), Source(id="s2", name="Ana Ruiz")]
+    sources.append(Source(id="s3", name="Many voters"))
+    gold = [
+        {"page": "p", "claim_words": "dam is leaking", "chain": [["Eastvale Water"]]},
+        {"page": "p", "claim_words": "vote was rigged", "chain": [["Ana Ruiz"]], "kind": "statement"},
+        {"page": "p", "claim_words": "turnout fell", "chain": [["Ana Ruiz", "Ruiz"]]},
+        {"page": "p", "claim_words": "a sham", "chain": [["Ana Ruiz"]], "kind": "stance"},
+    ]
+    cov = EVAL.coverage(EVAL.match_page(gold, claims, sources))
+    assert (cov.statements, cov.found, cov.chain_exact, cov.origin_right) == (4, 3, 1, 1)
+    assert cov.unnamed_origins == 2  # the water company (named Eastvale Water) and "Many voters"
+    assert (cov.produced_hops, cov.invented_hops) == (4, 2)  # the description and "Many voters"
+    assert cov.by_kind == {"statement": [3, 3], "stance": [0, 1]}

@@ -15,7 +15,10 @@ from tracer.errors import (
 from tracer.export.json_io import atomic_writer, load_results, schema_json, to_json
 from tracer.models import (
     SCHEMA_VERSION,
+    AttributionRelation,
     Claim,
+    ClaimKind,
+    CueClass,
     Document,
     DocumentRef,
     ErrorRecord,
@@ -27,6 +30,7 @@ from tracer.models import (
     Source,
     SourceKind,
     SourceRef,
+    TextSpan,
     TraceResult,
     Visit,
 )
@@ -43,7 +47,10 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
     "Article",
+    "AttributionRelation",
     "Claim",
+    "ClaimKind",
+    "CueClass",
     "Document",
     "DocumentRef",
     "ErrorRecord",
@@ -63,6 +70,7 @@ __all__ = [
     "Source",
     "SourceKind",
     "SourceRef",
+    "TextSpan",
     "TraceResult",
     "TracerError",
     "TrailOptions",

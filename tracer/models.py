@@ -60,6 +60,42 @@ class LinkKind(StrEnum):
     OTHER = "other"
 
 
+class CueClass(StrEnum):
+    """What an attribution's cue reports (the classes of `data/cue_verbs.txt` and the phrase rules).
+
+    speech, report, belief, according and quote relations make claims; stance, intent, topic,
+    question and generic ones are attributions only; hedge is "reportedly" with no source.
+    """
+
+    SPEECH = "speech"
+    REPORT = "report"
+    BELIEF = "belief"
+    STANCE = "stance"
+    INTENT = "intent"
+    TOPIC = "topic"
+    QUESTION = "question"
+    ACCORDING = "according"
+    QUOTE = "quote"
+    HEDGE = "hedge"
+    GENERIC = "generic"
+
+
+class ClaimKind(StrEnum):
+    """What kind of statement a claim is, so users can filter (the default output keeps all).
+
+    statement: a clause or quotation someone said, reported or believed; stance: an evaluation
+    ("labeled the deal 'a sham'", "denied the allegations"); noun_phrase: a noun-phrase content
+    ("warned the committee of the risk"); embed / link: a sentence in the article's own voice
+    backed by an embedded post or by a link in its words.
+    """
+
+    STATEMENT = "statement"
+    STANCE = "stance"
+    NOUN_PHRASE = "noun_phrase"
+    EMBED = "embed"
+    LINK = "link"
+
+
 class DocumentStatus(StrEnum):
     """What happened when the tracer tried to read a document."""
 
@@ -171,6 +207,44 @@ class Hop(_Model):
     date_text: str | None = Field(None, description="The date words as written ('on Thursday'), resolved or not.")
 
 
+class TextSpan(_Model):
+    """A stretch of `document.text`: its offsets and its words."""
+
+    start: int
+    end: int
+    text: str
+
+
+class AttributionRelation(_Model):
+    """One source-cue-content relation found in the document, claim or not.
+
+    Every relation the attribution stage finds is listed (beliefs, intentions, stances, acts,
+    nested ones included), so researchers of attribution get them all and a scorer can read
+    them directly. Offsets index into `document.text`.
+    """
+
+    model_config = ConfigDict(extra="forbid", use_enum_values=False, validate_by_name=True, serialize_by_alias=True)
+
+    id: str = Field(description="Stable within this result: 'a1', 'a2', ... in text order.")
+    source: TextSpan | None = Field(None, description="The source as written (possibly a pronoun); null when none.")
+    cue: TextSpan = Field(description="The cue words ('said', 'according to', 'denied').")
+    content: list[TextSpan] = Field(default_factory=list, description="What is attributed, as its fragments.")
+    cls: CueClass = Field(CueClass.SPEECH, alias="class", description="What the cue reports.")
+    form: str = Field(
+        "verb",
+        description="The rule that found it: verb, quote, according, noun, passive, ...; 'citing' for a "
+        "further source ('X, citing Y': source X, content Y), 'cited_by' for an intermediary ('cited by Y').",
+    )
+    claim_ids: list[str] = Field(
+        default_factory=list, description="The claims (in claims[]) whose chain this relation is a hop of."
+    )
+    nested: bool = Field(
+        False,
+        description="Inside another relation's content, or its cue inside a quotation: not an outermost "
+        "relation (corpora such as PolNeAR annotate only the outermost).",
+    )
+
+
 class Claim(_Model):
     """A piece of content and the chain of sources it is attributed to."""
 
@@ -193,6 +267,7 @@ class Claim(_Model):
         default_factory=list,
         description="Every document tried while following this claim, in the order tried, matched or not.",
     )
+    kind: ClaimKind = Field(ClaimKind.STATEMENT, description="What kind of statement it is, for filtering.")
 
 
 class DocumentRef(_Model):
@@ -260,3 +335,7 @@ class TraceResult(_Model):
     documents: list[DocumentRef] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
     errors: list[ErrorRecord] = Field(default_factory=list)
+    attributions: list[AttributionRelation] = Field(
+        default_factory=list,
+        description="Every attribution relation found in document.text, claim or not (appended to the contract).",
+    )

@@ -1,21 +1,26 @@
-"""Platform knowledge in one table: hosts, aliases, permalink and embed-URL shapes, id-to-time decoders.
+"""Platform knowledge in one table: hosts, permalink and embed-URL shapes, canonical URLs, names,
+oEmbed endpoints, embed markup, link kinds, id-to-time decoders.
 
-Every other module asks this one ("is this URL a post? whose? which id? when?") instead of
-keeping its own regexes, so adding a platform or a host alias is a one-place change. Embed URLs
-(`/embed/` iframes, Facebook's `plugins/post.php?href=…`, `platform.twitter.com/embed/Tweet.html?id=…`)
-are recognised here too, so an iframe and a permalink of the same post come out as one canonical URL.
+The table is data (`tracer/data/platforms.json`, which says how it was chosen) and this module is
+the only one that reads it: every other module asks here ("is this URL a post? whose? which id?
+when? what is the platform called? which markup embeds it?") instead of keeping its own list, so
+adding a platform or a host alias is a one-place change. Embed URLs (`/embed/` iframes, Facebook's
+`plugins/post.php?href=…`, `platform.twitter.com/embed/Tweet.html?id=…`) are recognised here too,
+so an iframe and a permalink of the same post come out as one canonical URL.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from string import Formatter
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from tracer.datafiles import load_json
-from tracer.models import Platform
+from tracer.models import LinkKind, Platform
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,164 +34,138 @@ class PostRef:
 
 
 @dataclass(frozen=True, slots=True)
+class CanonicalUrl:
+    """One way to write a post's canonical URL: a template and when it applies."""
+
+    template: str
+    fields: frozenset[str]
+    # Facebook: the permalink kinds (posts, videos, photos, reel…) this form is for; empty: any.
+    kinds: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class IdAttribute:
+    """An embed attribute that holds a post id rather than a URL (`data-tweet-id`, `data-shortcode`)."""
+
+    attribute: str
+    template: str
+    # The tags it is read on; empty: any (other tags use `data-shortcode` for other things).
+    tags: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class EmbedSpec:
+    """How publishers embed a platform's posts."""
+
+    # (tag, classes, attributes): a `tag` element with one of the classes or attributes.
+    markup: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()
+    # Whole custom elements (AMP components, lite-youtube): embeds, and paragraphs for the reader.
+    elements: tuple[str, ...] = ()
+    url_attributes: tuple[str, ...] = ()
+    at_uri_attributes: tuple[str, ...] = ()
+    id_attributes: tuple[IdAttribute, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class PlatformSpec:
-    """One platform: the hosts it answers on and how its permalinks look."""
+    """One platform: its name, the hosts it answers on, how its permalinks look, how it is embedded."""
 
     platform: Platform
+    name: str
     hosts: tuple[str, ...]
-    canonical_host: str
+    canonical_host: str | None
     # Patterns over the URL path (and query, after '?'); named groups `handle`, `id`, and for
     # some platforms `kind` (Facebook posts/videos/photos) or `community` (a subreddit).
     permalinks: tuple[re.Pattern[str], ...]
+    canonical_urls: tuple[CanonicalUrl, ...]
     # Query parameters that carry meaning (YouTube's ?v=); all others are dropped.
     keep_params: tuple[str, ...] = ()
     # Short-link hosts (youtu.be, redd.it) whose whole path is the post id.
     short_hosts: tuple[str, ...] = ()
     short_id: re.Pattern[str] | None = None
+    link_kind: LinkKind = LinkKind.SOCIAL_POST
+    media_hosts: tuple[str, ...] = ()
+    oembed: str | None = None
+    embed: EmbedSpec = EmbedSpec()
+    # Federated (Mastodon): any host may serve it, so posts are recognised by path shape alone.
+    federated: bool = False
 
 
-def _rx(*patterns: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+def _canonical_url(entry: str | Mapping[str, Any]) -> CanonicalUrl:
+    template, kinds = (entry, ()) if isinstance(entry, str) else (entry["url"], entry.get("kinds", ()))
+    fields = frozenset(name for _, name, _, _ in Formatter().parse(template) if name)
+    return CanonicalUrl(template, fields, frozenset(kinds))
 
 
-PLATFORMS: tuple[PlatformSpec, ...] = (
-    PlatformSpec(
-        Platform.TWITTER,
-        (
-            "twitter.com",
-            "x.com",
-            "mobile.twitter.com",
-            "mobile.x.com",
-            "m.twitter.com",
-            "www.twitter.com",
-            "www.x.com",
-            "fxtwitter.com",
-            "vxtwitter.com",
-            "fixupx.com",
-            "nitter.net",
-            "platform.twitter.com",
+def _embed(entry: Mapping[str, Any]) -> EmbedSpec:
+    return EmbedSpec(
+        markup=tuple(
+            (m["tag"], tuple(m.get("classes", ())), tuple(m.get("attributes", ()))) for m in entry.get("markup", ())
         ),
-        "x.com",
-        _rx(
-            r"^/(?P<handle>\w{1,15})/status(?:es)?/(?P<id>\d+)",
-            r"^/i/(?:web/)?status/(?P<id>\d+)",
-            r"^/embed/(?:Tweet|index)\.html\?(?:.*&)?id=(?P<id>\d+)",
+        elements=tuple(entry.get("elements", ())),
+        url_attributes=tuple(entry.get("url_attributes", ())),
+        at_uri_attributes=tuple(entry.get("at_uri_attributes", ())),
+        id_attributes=tuple(
+            IdAttribute(a["attribute"], a["url"], frozenset(a.get("tags", ()))) for a in entry.get("id_attributes", ())
         ),
-    ),
-    PlatformSpec(
-        Platform.INSTAGRAM,
-        ("instagram.com", "www.instagram.com", "instagr.am", "m.instagram.com"),
-        "www.instagram.com",
-        _rx(r"^/(?:(?P<handle>[\w.]+)/)?(?:p|reel|reels|tv)/(?P<id>[\w-]+)"),
-    ),
-    PlatformSpec(
-        Platform.TIKTOK,
-        ("tiktok.com", "www.tiktok.com", "m.tiktok.com"),
-        "www.tiktok.com",
-        _rx(
-            r"^/@(?P<handle>[\w.-]+)/(?:video|photo)/(?P<id>\d+)",
-            r"^/(?:embed(?:/v2)?|player/v1|v)/(?P<id>\d+)",
-        ),
-    ),
-    PlatformSpec(
-        Platform.YOUTUBE,
-        (
-            "youtube.com",
-            "www.youtube.com",
-            "m.youtube.com",
-            "youtu.be",
-            "www.youtube-nocookie.com",
-            "youtube-nocookie.com",
-            "music.youtube.com",
-        ),
-        "www.youtube.com",
-        _rx(
-            r"^/watch\?(?:.*&)?v=(?P<id>[\w-]{11})",
-            r"^/(?:embed|shorts|live|v)/(?!videoseries)(?P<id>[\w-]{11})(?![\w-])",
-        ),
-        keep_params=("v",),
-        short_hosts=("youtu.be",),
-        short_id=re.compile(r"^/(?P<id>[\w-]{11})/?$"),
-    ),
-    PlatformSpec(
-        Platform.FACEBOOK,
-        ("facebook.com", "www.facebook.com", "m.facebook.com", "web.facebook.com", "fb.com", "fb.watch"),
-        "www.facebook.com",
-        _rx(
-            r"^/(?:groups/)?(?P<handle>[\w.-]+)/(?P<kind>posts|videos|photos|permalink)/(?:[\w.-]+/)??(?P<id>\w+)(?::\d+)?/?(?:\?|$)",
-            r"^/(?P<kind>photo)(?:\.php|/)?\?(?:.*&)?fbid=(?P<id>\d+)",
-            r"^/(?:permalink|story)\.php\?(?:.*&)?story_fbid=(?P<id>\w+)",
-            r"^/watch/?\?(?:.*&)?v=(?P<id>\d+)",
-            r"^/(?P<kind>reel)/(?P<id>\d+)",
-        ),
-        keep_params=("story_fbid", "id", "v", "fbid"),
-    ),
-    PlatformSpec(
-        Platform.TELEGRAM,
-        ("t.me", "telegram.me", "www.t.me"),
-        "t.me",
-        _rx(r"^/(?:s/)?(?P<handle>\w{4,})/(?P<id>\d+)"),
-    ),
-    PlatformSpec(
-        Platform.BLUESKY,
-        ("bsky.app", "www.bsky.app", "embed.bsky.app"),
-        "bsky.app",
-        _rx(
-            r"^/profile/(?P<handle>[\w.:-]+)/post/(?P<id>\w+)",
-            r"^/embed/(?P<handle>did:[\w:.-]+)/app\.bsky\.feed\.post/(?P<id>\w+)",
-        ),
-    ),
-    PlatformSpec(
-        Platform.THREADS,
-        ("threads.net", "www.threads.net", "threads.com", "www.threads.com"),
-        "www.threads.net",
-        _rx(r"^/@(?P<handle>[\w.]+)/post/(?P<id>[\w-]+)", r"^/t/(?P<id>[\w-]+)"),
-    ),
-    PlatformSpec(
-        Platform.REDDIT,
-        (
-            "reddit.com",
-            "www.reddit.com",
-            "old.reddit.com",
-            "new.reddit.com",
-            "np.reddit.com",
-            "m.reddit.com",
-            "embed.reddit.com",
-            "redd.it",
-        ),
-        "www.reddit.com",
-        _rx(
-            r"^/r/(?P<community>\w+)/comments/(?P<id>\w+)",
-            r"^/(?:u|user)/(?P<handle>[\w-]+)/comments/(?P<id>\w+)",
-        ),
-        short_hosts=("redd.it",),
-        short_id=re.compile(r"^/(?P<id>[a-z0-9]{5,8})/?$"),
-    ),
-)
+    )
 
-# Mastodon is federated: any host can serve it, so it is recognised by path shape
-# (/@user/123456789012345678, /users/user/statuses/…) and by a few well-known instances and forks
-# (Truth Social runs Mastodon's code, so its posts are Mastodon-style).
-MASTODON_PATH = re.compile(
-    r"^/(?:@(?P<handle>[\w.]+)(?:@[\w.-]+)?|users/(?P<user>\w+)/statuses)/(?P<id>\d{6,})(?:/embed)?/?$"
-)
-MASTODON_HOSTS = (
-    "mastodon.social",
-    "mastodon.online",
-    "mstdn.social",
-    "truthsocial.com",
-    "fosstodon.org",
-    "infosec.exchange",
-    "journa.host",
-    "mas.to",
-)
 
-_BY_HOST = {host: spec for spec in PLATFORMS for host in spec.hosts}
-_NOT_HANDLES = frozenset(["i", "intent", "share", "home", "search", "hashtag", "groups", "watch", "permalink.php"])
+def _spec(key: str, entry: Mapping[str, Any]) -> PlatformSpec:
+    """One platform's row of the table. Permalinks match case-insensitively; short ids and the
+    federated path shape (read on the path alone) are case-sensitive, as written."""
+    federated = bool(entry.get("federated", False))
+    flags = 0 if federated else re.IGNORECASE
+    return PlatformSpec(
+        platform=Platform(key),
+        name=entry["name"],
+        hosts=tuple(entry["hosts"]),
+        canonical_host=entry.get("canonical_host"),
+        permalinks=tuple(re.compile(p, flags) for p in entry["permalinks"]),
+        canonical_urls=tuple(_canonical_url(c) for c in entry["canonical_urls"]),
+        keep_params=tuple(entry.get("keep_params", ())),
+        short_hosts=tuple(entry.get("short_hosts", ())),
+        short_id=re.compile(entry["short_id"]) if entry.get("short_id") else None,
+        link_kind=LinkKind(entry.get("link_kind", LinkKind.SOCIAL_POST)),
+        media_hosts=tuple(entry.get("media_hosts", ())),
+        oembed=entry.get("oembed"),
+        embed=_embed(entry.get("embed", {})),
+        federated=federated,
+    )
+
+
+def _load() -> tuple[tuple[PlatformSpec, ...], frozenset[str]]:
+    table: dict[str, Any] = load_json("platforms.json")
+    specs = tuple(_spec(key, entry) for key, entry in table["platforms"].items())
+    return specs, frozenset(table["not_handles"])
+
+
+PLATFORMS, _NOT_HANDLES = _load()
+_BY_PLATFORM = {spec.platform: spec for spec in PLATFORMS}
+_BY_HOST = {host: spec for spec in PLATFORMS if not spec.federated for host in spec.hosts}
+_FEDERATED = tuple(spec for spec in PLATFORMS if spec.federated)
+
+
+def spec_for(platform: Platform) -> PlatformSpec:
+    """A platform's row of the table."""
+    return _BY_PLATFORM[platform]
+
+
+def display_name(platform: Platform) -> str:
+    """The platform's name as people write it ('X (Twitter)', 'YouTube')."""
+    return _BY_PLATFORM[platform].name
+
+
+def oembed_endpoints() -> dict[str, str]:
+    """The public, key-free oEmbed endpoint base of each platform that has one, by platform value."""
+    return {spec.platform.value: spec.oembed for spec in PLATFORMS if spec.oembed}
 
 
 def spec_for_host(host: str) -> PlatformSpec | None:
-    """The platform a host belongs to (`www.` and mobile prefixes included in the table)."""
+    """The platform a host belongs to (`www.` and mobile prefixes included in the table).
+
+    Federated platforms are left out: their hosts are anyone's, so their URLs keep their host.
+    """
     return _BY_HOST.get(host.lower().removeprefix("www.")) or _BY_HOST.get(host.lower())
 
 
@@ -196,8 +175,9 @@ def platform_of(url: str) -> Platform | None:
     spec = spec_for_host(host)
     if spec:
         return spec.platform
-    if host.removeprefix("www.") in MASTODON_HOSTS:
-        return Platform.MASTODON
+    for federated in _FEDERATED:
+        if host.removeprefix("www.") in federated.hosts:
+            return federated.platform
     return None
 
 
@@ -218,7 +198,7 @@ def parse_permalink(url: str) -> PostRef | None:
     target = parts.path + ("?" + parts.query if parts.query else "")
     spec = spec_for_host(host)
     if spec is None:
-        return _mastodon_ref(host, parts.path)
+        return _federated_ref(host, parts.path)
     if spec.platform is Platform.FACEBOOK and parts.path.startswith("/plugins/"):
         return _facebook_plugin(parts.query)
     if host in spec.short_hosts and spec.short_id is not None:
@@ -231,12 +211,16 @@ def parse_permalink(url: str) -> PostRef | None:
     return None
 
 
-def _mastodon_ref(host: str, path: str) -> PostRef | None:
-    match = MASTODON_PATH.match(path)
-    if not match or not host:
+def _federated_ref(host: str, path: str) -> PostRef | None:
+    """A post of a federated platform, on whatever host serves it (its own host stays in the URL)."""
+    if not host:
         return None
-    handle, post_id = match.group("handle") or match.group("user"), match.group("id")
-    return PostRef(Platform.MASTODON, handle, post_id, f"https://{host}/@{handle}/{post_id}")
+    for spec in _FEDERATED:
+        for pattern in spec.permalinks:
+            match = pattern.match(path)
+            if match:
+                return _post_ref(spec, match.groupdict(), host)
+    return None
 
 
 def _facebook_plugin(query: str) -> PostRef | None:
@@ -246,56 +230,33 @@ def _facebook_plugin(query: str) -> PostRef | None:
     return parse_permalink(inner) if inner.startswith("http") and "/plugins/" not in inner else None
 
 
-def _post_ref(spec: PlatformSpec, groups: dict[str, str | None]) -> PostRef | None:
-    """Build the canonical permalink for a recognised post."""
-    handle, post_id = groups.get("handle"), groups.get("id")
-    if handle and handle.lower() in _NOT_HANDLES:
+def _post_ref(spec: PlatformSpec, groups: dict[str, str | None], host: str | None = None) -> PostRef | None:
+    """Build the canonical permalink for a recognised post (None when no canonical form fits)."""
+    handle, post_id = groups.get("handle") or groups.get("user"), groups.get("id")
+    if handle and not spec.federated and handle.lower() in _NOT_HANDLES:
         handle = None
     if not post_id:
         return None
-    url = _CANONICAL[spec.platform](handle, post_id, groups)
-    if url is None:
-        return None
-    return PostRef(spec.platform, handle, post_id, url)
+    values = {
+        "handle": handle,
+        "id": post_id,
+        "community": groups.get("community"),
+        "kind": (groups.get("kind") or "posts").lower(),
+        "host": host,
+    }
+    url = _fill(spec.canonical_urls, values)
+    return PostRef(spec.platform, handle, post_id, url) if url else None
 
 
-def _facebook_url(handle: str | None, post_id: str, groups: dict[str, str | None]) -> str:
-    kind = (groups.get("kind") or "posts").lower()
-    if kind in {"photo", "photos"}:
-        return f"https://www.facebook.com/photo.php?fbid={post_id}"
-    if kind == "reel":
-        return f"https://www.facebook.com/reel/{post_id}"
-    if handle and kind in {"posts", "videos"}:
-        return f"https://www.facebook.com/{handle}/{kind}/{post_id}"
-    if handle:
-        return f"https://www.facebook.com/{handle}/posts/{post_id}"
-    return f"https://www.facebook.com/permalink.php?story_fbid={post_id}"
+def _fill(forms: Iterable[CanonicalUrl], values: Mapping[str, str | None]) -> str | None:
+    """The first canonical form whose fields are all known and whose kinds include the post's kind."""
+    for form in forms:
+        if form.kinds and values["kind"] not in form.kinds:
+            continue
+        if all(values.get(name) for name in form.fields):
+            return form.template.format_map(values)
+    return None
 
-
-def _reddit_url(handle: str | None, post_id: str, groups: dict[str, str | None]) -> str:
-    community = groups.get("community")
-    if community:
-        return f"https://www.reddit.com/r/{community}/comments/{post_id}/"
-    if handle:
-        return f"https://www.reddit.com/user/{handle}/comments/{post_id}/"
-    return f"https://www.reddit.com/comments/{post_id}/"
-
-
-_CANONICAL: dict[Platform, Callable[[str | None, str, dict[str, str | None]], str | None]] = {
-    Platform.TWITTER: lambda h, i, g: f"https://x.com/{h or 'i/web'}/status/{i}",
-    Platform.INSTAGRAM: lambda h, i, g: f"https://www.instagram.com/p/{i}/",
-    Platform.TIKTOK: lambda h, i, g: (
-        f"https://www.tiktok.com/@{h}/video/{i}" if h else f"https://www.tiktok.com/embed/v2/{i}"
-    ),
-    Platform.YOUTUBE: lambda h, i, g: f"https://www.youtube.com/watch?v={i}",
-    Platform.FACEBOOK: _facebook_url,
-    Platform.TELEGRAM: lambda h, i, g: f"https://t.me/{h}/{i}",
-    Platform.BLUESKY: lambda h, i, g: f"https://bsky.app/profile/{h}/post/{i}",
-    Platform.THREADS: lambda h, i, g: (
-        f"https://www.threads.net/@{h}/post/{i}" if h else f"https://www.threads.net/t/{i}"
-    ),
-    Platform.REDDIT: _reddit_url,
-}
 
 _AT_URI = re.compile(r"^at://(?P<repo>[\w:.%-]+)/app\.bsky\.feed\.post/(?P<rkey>\w+)$")
 
@@ -351,14 +312,43 @@ def _decode(platform: Platform, post_id: str) -> datetime | None:
     return None
 
 
-def _embed_table() -> dict[str, list[str]]:
-    table: dict[str, list[str]] = load_json("embed_markup.json")
-    return table
+def _markup_xpath(specs: Iterable[PlatformSpec]) -> str:
+    """One XPath union over every platform's embed markup: per tag, any of its classes or attributes."""
+    tests: dict[str, list[str]] = {}
+    for spec in specs:
+        for tag, classes, attributes in spec.embed.markup:
+            tests.setdefault(tag, []).extend(f"contains(@class,'{c}')" for c in classes)
+            tests[tag].extend(f"@{a}" for a in attributes)
+    paths = [f"//{tag}[{' or '.join(conditions)}]" for tag, conditions in tests.items()]
+    paths += [f"//{element}" for spec in specs for element in spec.embed.elements]
+    return " | ".join(paths)
 
 
-# Embed markup as publishers paste it and CMSs wrap it (see tracer/data/embed_markup.json). The
-# reader keeps matching elements whose URL is a post in the article text, and the embeds parser
-# reads posts from them; one table keeps the two in step.
-MARKUP_XPATH: str = " | ".join(_embed_table()["markup_selectors"])
-CARRIER_XPATH: str = " | ".join(_embed_table()["carrier_selectors"])
-EMBED_XPATH: str = MARKUP_XPATH + " | " + CARRIER_XPATH
+# Embed markup as publishers paste it. The reader keeps matching elements whose URL is a post in
+# the article text, and the embeds parser reads posts from them; one table keeps the two in step.
+MARKUP_XPATH: str = _markup_xpath(PLATFORMS)
+# Custom elements that are embeds (AMP components, lite-youtube): the reader treats them as paragraphs.
+EMBED_ELEMENTS: frozenset[str] = frozenset(e for spec in PLATFORMS for e in spec.embed.elements)
+# Words whose presence in a string means it may hold embed markup (class names, attributes, elements).
+EMBED_MARKERS: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        word
+        for spec in PLATFORMS
+        for words in (*((*classes, *attributes) for _, classes, attributes in spec.embed.markup), spec.embed.elements)
+        for word in words
+    )
+)
+# Attributes of embed markup that hold the post's URL, its AT-protocol URI, or its id.
+URL_ATTRIBUTES: tuple[str, ...] = tuple(a for spec in PLATFORMS for a in spec.embed.url_attributes)
+AT_URI_ATTRIBUTES: tuple[str, ...] = tuple(a for spec in PLATFORMS for a in spec.embed.at_uri_attributes)
+ID_ATTRIBUTES: tuple[IdAttribute, ...] = tuple(a for spec in PLATFORMS for a in spec.embed.id_attributes)
+# Hosts whose links are posts though not permalinks (media, short links), and hosts of video platforms.
+MEDIA_HOSTS: tuple[str, ...] = tuple(h for spec in PLATFORMS for h in spec.media_hosts)
+VIDEO_HOSTS: tuple[str, ...] = tuple(h for spec in PLATFORMS if spec.link_kind is LinkKind.VIDEO for h in spec.hosts)
+
+
+def id_attribute_url(attribute: IdAttribute, value: str, tag: str) -> str | None:
+    """The post URL an id attribute names on an element of `tag`, or None when it is not read there."""
+    if attribute.tags and tag not in attribute.tags:
+        return None
+    return value if value.startswith("http") else attribute.template.format(value)

@@ -4,12 +4,13 @@ and cycles are visible and two spellings of the same post compare equal."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from tracer.datafiles import load_json
 from tracer.models import LinkKind
-from tracer.platforms import parse_permalink, platform_of, spec_for_host
+from tracer.platforms import MEDIA_HOSTS, VIDEO_HOSTS, parse_permalink, spec_for, spec_for_host
 
 _TRACKING_PARAM = re.compile(
     r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|igsh|ref_src|ref_url|s|t|si|src|"
@@ -74,7 +75,7 @@ def _canonical(parts: SplitResult) -> str:
         for key, value in parse_qsl(parts.query, keep_blank_values=True)
         if key in keep or not _is_tracking(key, social=spec is not None)
     ]
-    if spec:
+    if spec and spec.canonical_host:
         host = spec.canonical_host
     path = parts.path or "/"
     return urlunsplit((parts.scheme.lower(), host, path, urlencode(query), ""))
@@ -106,7 +107,7 @@ def _kind_table() -> dict[str, list[str]]:
     return table
 
 
-def _host_matches(host: str, domains: list[str]) -> bool:
+def _host_matches(host: str, domains: Iterable[str]) -> bool:
     return any(host == d or host.endswith("." + d) for d in domains)
 
 
@@ -118,13 +119,12 @@ def link_kind(url: str) -> LinkKind:
     path = parts.path.lower()
     if _host_matches(host, table["archive_hosts"]):
         return LinkKind.ARCHIVE
-    if _host_matches(host, table["social_media_hosts"]):
+    if _host_matches(host, MEDIA_HOSTS):
         return LinkKind.SOCIAL_POST
-    if parse_permalink(url):
-        return (
-            LinkKind.VIDEO if platform_of(url) and _host_matches(host, table["video_hosts"]) else LinkKind.SOCIAL_POST
-        )
-    if _host_matches(host, table["video_hosts"]):
+    post = parse_permalink(url)
+    if post:
+        return spec_for(post.platform).link_kind
+    if _host_matches(host, VIDEO_HOSTS) or _host_matches(host, table["video_hosts"]):
         return LinkKind.VIDEO
     if path.endswith(tuple(table["document_extensions"])) or _is_government(host, table):
         return LinkKind.DOCUMENT

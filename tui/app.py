@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.worker import get_current_worker
 
 from tracer import Claim, FetchOptions, InputItem, TracerError, atomic_writer, to_json
 from tui.commands import TracerCommands
+from tui.keys import Owner, bindings
 from tui.library import Entry, Library, claim_for_export
 from tui.loading import TraceFn, expand, make_trace_fn
 from tui.messages import FOLLOW, HOP, OPEN, LibraryChanged, Traced, TraceFailed, TraceRequest
@@ -67,19 +68,7 @@ class TracerApp(App[None]):
     CSS_PATH = "tracer.tcss"
     COMMANDS = App.COMMANDS | {TracerCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual types it on App)
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="quit", tooltip="Quit the tracer"),
-        Binding("slash", "search", "Search", id="search", tooltip="Search claims and sources"),
-        Binding("a", "add", "Add", id="add", tooltip="Open another article, folder, URL or saved trace"),
-        Binding("e", "export", "Export", id="export", tooltip="Save a chain or a whole trace as JSON"),
-        Binding("o", "open_url", "Browser", id="open-url", tooltip="Open the selected URL in the browser"),
-        Binding("t", "timeline", "Timeline", id="timeline", tooltip="The claim's hops by date"),
-        Binding("backspace,escape", "go_back", "Back", id="back", tooltip="Go back"),
-        Binding("f", "forward", "Forward", id="forward", tooltip="Go forward again"),
-        Binding("c", "copy_url", "Copy URL", show=False, id="copy-url"),
-        Binding("y", "copy_text", "Copy text", show=False, id="copy-text"),
-        Binding("question_mark,f1", "help", "Help", id="help", tooltip="Show every key"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(Owner.APP)
 
     def __init__(
         self,

@@ -10,11 +10,7 @@ import logging
 import sys
 
 from tracer import FetchOptions, add_cache_arguments
-
-KEYS_EPILOG = """keys:
-  arrows, j/k move · enter open · backspace back · / search · e export
-  o open in browser · a add an article · t timeline · ? help · ctrl+p commands · q quit
-"""
+from tui.keys import epilog
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,7 +22,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "their claims, each claim's chain hop by hop with its evidence, and a timeline. With no INPUT it opens "
         "the bundled seeds/.",
         epilog="examples:\n  tracer tui\n  tracer tui article.html traces.jsonl\n  tracer tui https://example.com/news/story\n\n"
-        + KEYS_EPILOG,
+        + epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     tui.add_argument("inputs", nargs="*", metavar="INPUT", help="file, directory, http(s) URL, or saved trace")

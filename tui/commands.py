@@ -8,24 +8,11 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from tui.keys import palette
 from tui.navigation import ARTICLE, Location
 
 if TYPE_CHECKING:
     from tui.app import TracerApp
-
-ACTIONS: list[tuple[str, str, str]] = [
-    ("Open an article…", "add", "Trace another file, folder, URL or saved trace"),
-    ("Search claims and sources", "search", "Find a claim or source in every open document"),
-    ("Export as JSON…", "export", "Save the current claim's chain or the article's whole trace"),
-    ("Timeline of this claim", "timeline", "The chain's hops by date"),
-    ("Open in browser", "open_url", "Open the selected hop, post, link or article"),
-    ("Copy URL", "copy_url", "Copy the selected item's URL"),
-    ("Copy evidence", "copy_text", "Copy the selected hop's evidence or the claim's text"),
-    ("Back", "go_back", "Go back"),
-    ("Forward", "forward", "Go forward again"),
-    ("Documents", "home", "Back to the list of documents"),
-    ("Keys", "help", "Show every key"),
-]
 
 
 class TracerCommands(Provider):
@@ -39,7 +26,7 @@ class TracerCommands(Provider):
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         app = self.tracer
         commands: list[tuple[str, Callable[[], object], str]] = [
-            (name, partial(app.run_action, action), help_text) for name, action, help_text in ACTIONS
+            (name, partial(app.run_action, action), help_text) for name, action, help_text in palette()
         ]
         for entry in app.library.entries:
             if not entry.failed:

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tui.keys import KEYS, shown
+
 TRACER = str(Path(sys.executable).with_name("tracer"))
 
 
@@ -13,8 +15,12 @@ def test_tui_help_lists_inputs_and_keys() -> None:
     result = subprocess.run([TRACER, "tui", "--help"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
     assert "usage: tracer tui" in result.stdout
-    for words in ("INPUT", "--offline", "seeds/", "backspace back", "e export", "q quit"):
+    for words in ("INPUT", "--offline", "seeds/", "backspace/esc back", "e export", "q quit"):
         assert words in result.stdout, words
+    keys = result.stdout.split("\nkeys:\n", 1)[1]
+    for key in KEYS:
+        if key.keys:  # every key of the map, as 'k1/k2 brief' (the epilog used to lack f, c, y, f1, ctrl+f, 1 2 3)
+            assert f"{'/'.join(shown(k) for k in key.keys)} {key.brief}" in keys, key
 
 
 def test_the_command_line_does_not_import_textual() -> None:

@@ -19,7 +19,9 @@ from tracer.models import (
     TraceResult,
 )
 from tracer.parse.attribution.find import find_attributions
+from tracer.parse.attribution.spans import Attribution
 from tracer.parse.claims.chains import build_claims
+from tracer.parse.claims.relations import attribution_relations
 from tracer.parse.links import extract_links
 from tracer.parse.posts.embeds import extract_posts
 from tracer.read.document import Article, document_id
@@ -38,7 +40,8 @@ def parse_article(article: Article, *, input_label: str = "") -> TraceResult:
     """
     posts = extract_posts(article)
     links = extract_links(article)
-    claims, sources = extract_claims(article, posts, links=links)
+    found = _find(article, posts)
+    claims, sources = build_claims(article, found, posts, links)
     for post in posts:
         post.source_id = next((s.id for s in sources if post.handle and s.handle == post.handle), None)
     return TraceResult(
@@ -49,6 +52,7 @@ def parse_article(article: Article, *, input_label: str = "") -> TraceResult:
         claims=claims,
         documents=[document_ref(article)],
         sources=sources,
+        attributions=attribution_relations(article.text, found, claims),
     )
 
 
@@ -99,8 +103,12 @@ def extract_claims(
     Returns:
         The claims in text order and the document's sources.
     """
-    found = find_attributions(article.text, passages=_blockquotes(article), stops=_post_spans(posts))
-    return build_claims(article, found, posts, links or [])
+    return build_claims(article, _find(article, posts), posts, links or [])
+
+
+def _find(article: Article, posts: list[Post]) -> list[Attribution]:
+    """Every attribution in the article: HTML blockquotes bound quoted passages, posts stop them."""
+    return find_attributions(article.text, passages=_blockquotes(article), stops=_post_spans(posts))
 
 
 def _post_spans(posts: list[Post]) -> list[Span]:

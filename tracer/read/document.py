@@ -21,6 +21,7 @@ from lxml.html import HtmlElement, document_fromstring
 
 from tracer.errors import EmptyInputError, ParseError
 from tracer.models import Document
+from tracer.platforms import EMBED_ELEMENTS
 from tracer.read.embed_markup import find_embeds, in_article, within
 from tracer.read.encoding import decode_bytes
 from tracer.read.metadata import read_metadata
@@ -29,7 +30,7 @@ from tracer.urls import normalise_url
 
 LOGGER = logging.getLogger(__name__)
 
-_BLOCK_TAGS = frozenset(
+_HTML_BLOCK_TAGS = frozenset(
     [
         "address",
         "article",
@@ -71,14 +72,10 @@ _BLOCK_TAGS = frozenset(
         "tr",
         "ul",
         "iframe",
-        "amp-twitter",
-        "amp-instagram",
-        "amp-youtube",
-        "amp-facebook",
-        "amp-tiktok",
-        "lite-youtube",
     ]
 )
+# A post's custom element (amp-twitter, amp-reddit, lite-youtube…, from the platform table) is a paragraph of its own.
+_BLOCK_TAGS = _HTML_BLOCK_TAGS | EMBED_ELEMENTS
 _SKIP_TAGS = frozenset(
     [
         "script",

@@ -1,11 +1,12 @@
 """Which elements of a page embed a social post, and which post: shared by the reader and the embeds parser.
 
 An element counts as an embed only when one of its URLs parses as a post permalink
-(`tracer.platforms.parse_permalink`), so the selectors in `tracer/data/embed_markup.json` can be
-broad. Markup elements (blockquotes, AMP tags, widget scripts) are also read for the links inside
-them; carriers (iframes, wrappers with a data URL) only for their own attributes. A paragraph that
-holds nothing but a post URL is an embed too: it is how WordPress and many CMSs paste a post, and
-what lazily rendered embeds leave in the HTML.
+(`tracer.platforms.parse_permalink`), so the selectors can be broad: each platform's own markup
+comes from the platform table (`tracer.platforms`), the carriers any platform's post may sit in
+from `tracer/data/embed_markup.json`. Markup elements (blockquotes, AMP tags, widget scripts) are
+also read for the links inside them; carriers (iframes, wrappers with a data URL) only for their
+own attributes. A paragraph that holds nothing but a post URL is an embed too: it is how
+WordPress and many CMSs paste a post, and what lazily rendered embeds leave in the HTML.
 """
 
 from __future__ import annotations
@@ -19,7 +20,16 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from tracer.datafiles import load_json
-from tracer.platforms import CARRIER_XPATH, MARKUP_XPATH, PostRef, bluesky_uri_url, parse_permalink
+from tracer.platforms import (
+    AT_URI_ATTRIBUTES,
+    ID_ATTRIBUTES,
+    MARKUP_XPATH,
+    URL_ATTRIBUTES,
+    PostRef,
+    bluesky_uri_url,
+    id_attribute_url,
+    parse_permalink,
+)
 from tracer.text import squash
 from tracer.urls import absolute_url, normalise_url
 
@@ -47,6 +57,12 @@ class EmbedHit:
 def _table() -> dict[str, Any]:
     table: dict[str, Any] = load_json("embed_markup.json")
     return table
+
+
+# Carriers hold a post URL only in their own attributes (iframes, wrappers with a data URL).
+CARRIER_XPATH: str = " | ".join(_table()["carrier_selectors"])
+# Where a post URL may sit on an embed: the platforms' own attributes first, then anyone's.
+_URL_ATTRIBUTES: tuple[str, ...] = URL_ATTRIBUTES + tuple(_table()["url_attributes"])
 
 
 @lru_cache(maxsize=1)
@@ -112,16 +128,16 @@ def element_ref(element: HtmlElement, base: str | None, *, markup: bool) -> Post
 
 
 def _raw_urls(element: HtmlElement, *, markup: bool) -> Iterator[str]:
-    table = _table()
     tag = str(element.tag).lower()
-    for attr, template in table["id_attributes"].items():
-        value = (element.get(attr) or "").strip()
-        if value and tag in table["id_attribute_tags"].get(attr, [tag]):
-            yield value if value.startswith("http") else template.format(value)
-    uri = element.get("data-bluesky-uri")
-    if uri and (url := bluesky_uri_url(uri)):
-        yield url
-    for attr in table["url_attributes"]:
+    for attribute in ID_ATTRIBUTES:
+        value = (element.get(attribute.attribute) or "").strip()
+        if value and (url := id_attribute_url(attribute, value, tag)):
+            yield url
+    for attr in AT_URI_ATTRIBUTES:
+        uri = element.get(attr)
+        if uri and (url := bluesky_uri_url(uri)):
+            yield url
+    for attr in _URL_ATTRIBUTES:
         value = (element.get(attr) or "").strip()
         if value:
             yield value
@@ -129,13 +145,17 @@ def _raw_urls(element: HtmlElement, *, markup: bool) -> Iterator[str]:
         yield from _inner_urls(element)
 
 
+# Rendered tweets: the iframe a tweet's script leaves carries the tweet's id.
+_TWEET_ID = next(a for a in ID_ATTRIBUTES if a.attribute == "data-tweet-id")
+
+
 def _inner_urls(element: HtmlElement) -> Iterator[str]:
     """URLs inside embed markup: iframes first, then links from last to first (a tweet's permalink
     is its signature's date link, after any links in the text)."""
     for frame in element.iter("iframe"):
-        tweet_id = frame.get("data-tweet-id")
-        if tweet_id:
-            yield f"https://twitter.com/i/web/status/{tweet_id}"
+        tweet_id = frame.get(_TWEET_ID.attribute)
+        if tweet_id and (url := id_attribute_url(_TWEET_ID, tweet_id, "iframe")):
+            yield url
         for attr in ("src", "data-src"):
             if frame.get(attr):
                 yield str(frame.get(attr))

@@ -19,28 +19,17 @@ from urllib.parse import quote, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement, fragment_fromstring
 
-from tracer.datafiles import load_json
 from tracer.errors import FetchError
-from tracer.platforms import PostRef, posted_from_id
+from tracer.platforms import PostRef, display_name, oembed_endpoints, posted_from_id
 from tracer.read.dating import date_in_text
 from tracer.web.fetch import Fetcher
 
 LOGGER = logging.getLogger(__name__)
 
-PLATFORM_NAMES = {
-    "twitter": "X (Twitter)",
-    "youtube": "YouTube",
-    "tiktok": "TikTok",
-    "bluesky": "Bluesky",
-    "reddit": "Reddit",
-    "mastodon": "Mastodon",
-}
-
 
 def default_endpoints() -> dict[str, str]:
-    """The built-in endpoint base per platform (`tracer/data/oembed.json`)."""
-    table: dict[str, str] = load_json("oembed.json")
-    return {key: value for key, value in table.items() if not key.startswith("_")}
+    """The built-in endpoint base per platform (the platform table's public, key-free endpoints)."""
+    return oembed_endpoints()
 
 
 @dataclass(frozen=True)
@@ -126,7 +115,7 @@ def _posted(root: HtmlElement | None, ref: PostRef) -> str | None:
 
 
 def _page(body: str, author: str | None, handle: str | None, posted: str | None, ref: PostRef) -> str:
-    site = PLATFORM_NAMES.get(ref.platform.value, ref.platform.value)
+    site = display_name(ref.platform)
     who = author or (f"@{handle}" if handle else "a post")
     meta = [
         f'<meta property="og:site_name" content="{html.escape(site)}">',

@@ -6,11 +6,12 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
 
 from tracer import Claim, Link, Post
+from tui.keys import Owner, bindings
 from tui.library import Entry, origin_label
 from tui.navigation import ARTICLE, CHAIN, Location
 from tui.screens.base import TracerScreen
@@ -26,11 +27,7 @@ class ArticleScreen(TracerScreen):
     """Claims, posts and links of one article in tabs; the text with the selected item highlighted."""
 
     AUTO_FOCUS = "#claims"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "tab('claims')", "Claims", show=False),
-        Binding("2", "tab('posts')", "Posts", show=False),
-        Binding("3", "tab('links')", "Links", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(Owner.ARTICLE)
 
     def __init__(self, entry: Entry, claim_id: str | None = None) -> None:
         super().__init__(Location(ARTICLE, entry.key, claim_id))

@@ -9,12 +9,13 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from tracer import Claim
+from tui.keys import Owner, bindings
 from tui.library import Entry
 
 CLAIM = "claim"
@@ -25,7 +26,7 @@ class OpenDialog(ModalScreen[str | None]):
     """Ask for a path, folder, URL or saved trace to open."""
 
     AUTO_FOCUS = "#open-input"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(Owner.DIALOG)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -61,7 +62,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     """A save dialog: what to export, and the file to write (replacing a file needs a second enter)."""
 
     AUTO_FOCUS = "#export-path"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(Owner.DIALOG)
 
     def __init__(self, folder: Path, entry: Entry, claim: Claim | None) -> None:
         super().__init__()

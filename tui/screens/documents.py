@@ -6,9 +6,10 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from tui.keys import Owner, bindings
 from tui.library import Entry, origin_count
 from tui.messages import LibraryChanged
 from tui.navigation import ARTICLE, DOCUMENTS, Location
@@ -22,9 +23,7 @@ class DocumentsScreen(TracerScreen):
     """A table of the opened documents: title, site, date, and counts of claims, posts, links, origins."""
 
     AUTO_FOCUS = "#documents"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+f", "focus_filter", "Filter", tooltip="Filter the documents by title, site, date or path"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(Owner.DOCUMENTS)
 
     def __init__(self) -> None:
         super().__init__(Location(DOCUMENTS))

@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.keys import Owner, bindings
 from tui.search import Hit, search
 from tui.widgets.tables import clip
 
@@ -24,11 +25,7 @@ class SearchScreen(ModalScreen[Hit | None]):
     """Type words; claims and sources containing all of them are listed; enter opens one."""
 
     AUTO_FOCUS = "#search-input"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("down", "move(1)", "Next", show=False),
-        Binding("up", "move(-1)", "Previous", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(Owner.SEARCH)
 
     def __init__(self) -> None:
         super().__init__()

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from tracer import Claim, Hop
+from tui.keys import Owner, bindings
 from tui.library import Entry, document_label, hop_url, origin_label, related_claims
 from tui.widgets.tables import clip
 
@@ -66,10 +67,7 @@ ORIGIN_MARK = "◆ earliest known origin"
 class ChainTree(Tree[NodeData]):
     """The chain tree, with vi-style j/k besides the arrow keys."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(Owner.LIST)
 
     def show_claim(self, entry: Entry, claim: Claim) -> None:
         """Replace the tree with this claim and its hops, all visible."""

@@ -23,26 +23,14 @@ from lxml.html import HtmlElement, fragment_fromstring
 
 from tracer.models import Post
 from tracer.parse.posts.embed_posts import build_post, element_lines
-from tracer.platforms import parse_permalink
+from tracer.platforms import EMBED_MARKERS, parse_permalink
 from tracer.read.embed_markup import find_embeds
 from tracer.text import squash
 
 LOGGER = logging.getLogger(__name__)
 
-# Strings worth parsing as HTML: the class names and attributes of embed codes.
-_MARKERS = (
-    "twitter-tweet",
-    "instagram-media",
-    "tiktok-embed",
-    "bluesky-embed",
-    "mastodon-embed",
-    "text-post-media",
-    "reddit-embed-bq",
-    "reddit-card",
-    "fb-post",
-    "data-telegram-post",
-)
-_MARKER_RX = re.compile("|".join(re.escape(m) for m in _MARKERS))
+# Strings worth parsing as HTML: they name an embed code's class, attribute or element.
+_MARKER_RX = re.compile("|".join(re.escape(m) for m in EMBED_MARKERS))
 _ASSIGNMENT = re.compile(r"=\s*(?=[{\[])")
 # Scripts are parsed only when they mention an embed, and at most this many JSON values are
 # decoded from one script (pages assign dozens of small objects; the embeds sit in the big ones).

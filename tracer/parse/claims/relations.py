@@ -1,0 +1,97 @@
+"""Every attribution relation of a document as the JSON's `attributions[]`, claim or not.
+
+The attribution stage finds more than becomes claims: stances ("X criticized Y"), intentions
+("X wants to ..."), topics, questions, and relations nested inside other contents. Researchers
+of attribution want them all, and a scorer can read them from `tracer trace` output directly,
+so each one is listed with its spans and the claims it is a hop of. A further source named
+beside a relation is a relation of its own, as attribution corpora annotate it: "X, citing Y"
+gives (X, citing, Y), and "a statement cited by Y" gives (Y, cited by, the statement's content).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracer.models import AttributionRelation, Claim, CueClass, TextSpan
+from tracer.parse.attribution.cues import CLAIM_CLASSES
+from tracer.parse.attribution.find import outermost
+from tracer.parse.attribution.spans import Attribution
+from tracer.text import Span
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One relation before its id: spans, class, rule, and the attribution it came from."""
+
+    source: Span | None
+    cue: Span
+    content: tuple[Span, ...]
+    cls: str
+    form: str
+    nested: bool
+    owner: Attribution
+
+
+def attribution_relations(text: str, found: list[Attribution], claims: list[Claim]) -> list[AttributionRelation]:
+    """The relations in text order (by cue), ids `a1`, `a2`, ..., each with the ids of its claims.
+
+    Args:
+        text: The document text all spans index into.
+        found: Every attribution the stage found (`find_attributions`), nested ones included.
+        claims: The document's claims, ids assigned (`build_claims`).
+
+    Returns:
+        One relation per attribution and per further source named beside one; content as its
+        fragments.
+    """
+    outer = {id(a) for a in outermost(found)}
+    rows = [row for a in found for row in _rows(a, id(a) not in outer)]
+    rows.sort(key=lambda r: (r.cue.start, r.cue.end, r.source.start if r.source else -1))
+    return [_relation(text, row, f"a{i}", claims) for i, row in enumerate(rows, 1)]
+
+
+def _rows(a: Attribution, nested: bool) -> list[_Row]:
+    rows = [_Row(a.source, a.cue, a.content, a.cls, a.form, nested, a)]
+    rows += [_Row(a.source, c.cue, (c.source,), "topic", "citing", nested, a) for c in a.cites]
+    rows += [_Row(c.source, c.cue, a.content, a.cls, "cited_by", nested, a) for c in a.via]
+    return rows
+
+
+def _relation(text: str, row: _Row, rid: str, claims: list[Claim]) -> AttributionRelation:
+    return AttributionRelation(
+        id=rid,
+        source=_span(text, row.source) if row.source is not None else None,
+        cue=_span(text, row.cue),
+        content=[_span(text, f) for f in row.content],
+        cls=_cue_class(row.cls),
+        form=row.form,
+        claim_ids=[c.id for c in claims if _serves(row, c)],
+        nested=row.nested,
+    )
+
+
+def _span(text: str, span: Span) -> TextSpan:
+    return TextSpan(start=span.start, end=span.end, text=span.of(text))
+
+
+def _cue_class(cls: str) -> CueClass:
+    """The enum member; an unknown class (a lexicon line the enum lacks) reads as speech rather than crash."""
+    try:
+        return CueClass(cls)
+    except ValueError:
+        return CueClass.SPEECH
+
+
+def _serves(row: _Row, claim: Claim) -> bool:
+    """Whether the claim leans on this relation: one of its hops has this cue, or (a hedge, or a
+    hop merged into the same source's) the claim is made of this relation's content."""
+    if any(h.cue_start == row.cue.start and h.cue_end == row.cue.end for h in claim.chain):
+        return True
+    a = row.owner
+    if row.form in ("citing", "cited_by") or a.cls not in CLAIM_CLASSES or not a.content:
+        return False
+    whole = a.content_span  # a claim may run across the cue ("... is said to involve ...")
+    inside = whole.start <= claim.start and claim.end <= whole.end
+    if a.cls == "hedge":
+        return inside and claim.hedged
+    return inside and a.source is not None and bool(claim.chain)
