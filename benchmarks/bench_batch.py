@@ -134,14 +134,21 @@ def main() -> None:
     parser.add_argument("--skip-large", action="store_true", help="memory for 100 inputs only")
     parser.add_argument("--kills", type=int, default=10)
     parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument(
+        "--parts", default="speed,kill,memory", help="figures to make, comma-separated (kill needs the speed run)"
+    )
     args = parser.parse_args()
     os.environ["OPENBLAS_NUM_THREADS"] = "1"
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
         root = Path(tmp)
         os.chdir(root)  # the cache folder of an --offline run that reads nothing stays here
-        speed(args.corpus, root)
-        kill_and_resume(args.corpus, root, args.kills, args.seed)
-        memory(args.corpus, root, [100] if args.skip_large else [100, args.large])
+        parts = set(args.parts.split(","))
+        if parts & {"speed", "kill"}:
+            speed(args.corpus, root)
+        if "kill" in parts:
+            kill_and_resume(args.corpus, root, args.kills, args.seed)
+        if "memory" in parts:
+            memory(args.corpus, root, [100] if args.skip_large else [100, args.large])
 
 
 if __name__ == "__main__":
