@@ -209,9 +209,11 @@ def test_two_workers_share_one_hosts_rate_limit_and_cache(tmp_path: Path) -> Non
         starts = sorted(hit.started for hit in web.requests("site"))
         assert len(starts) == 6
         gaps = [b - a for a, b in pairwise(starts)]
-        # One interval for the whole run, not one per worker (per worker, six requests would span
-        # about 3 intervals); 10% slack for the scheduling jitter of a loaded machine, as in test_fetch.
-        assert min(gaps) >= 0.36, gaps
+        # One interval for the whole run, not one per worker: with a limiter per worker the two
+        # workers' requests would pair up (gaps near 0) and six would span about 2 intervals, not 5.
+        # A late wake-up on a loaded machine shortens one gap and lengthens the next, so single gaps
+        # get half an interval of slack and the span, which jitter cannot shrink much, 5%.
+        assert min(gaps) >= 0.2, gaps
         assert starts[-1] - starts[0] >= 5 * 0.4 * 0.95, gaps
         assert web.max_in_flight("site") == 1
         assert b"locked" not in result.stderr

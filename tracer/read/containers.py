@@ -50,6 +50,7 @@ class FileKind(StrEnum):
     JSONL = "jsonl"
     URLS = "urls"
     JSON = "json"
+    TRACES = "traces"  # results written by `tracer trace` (JSON Lines of TraceResult): outputs, not inputs
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,16 +120,20 @@ def sniff_bytes(head: bytes, suffix: str = "") -> FileKind:
     if suffix in JSONL_SUFFIXES:
         return FileKind.JSONL
     if stripped[:1] in {b"{", b"["}:
-        return FileKind.JSONL if _first_line_is_object(stripped) else FileKind.JSON
+        return _json_kind(stripped)
     return FileKind.URLS if _is_url_list(stripped) else FileKind.ARTICLE
 
 
-def _first_line_is_object(head: bytes) -> bool:
+def _json_kind(head: bytes) -> FileKind:
+    """JSON Lines of inputs, JSON Lines of trace results, or one JSON document."""
     line = head.split(b"\n", 1)[0]
     try:
-        return isinstance(json.loads(line), dict)
+        first = json.loads(line)
     except ValueError:
-        return False
+        return FileKind.JSON
+    if not isinstance(first, dict):
+        return FileKind.JSON
+    return FileKind.TRACES if {"schema_version", "document"} <= first.keys() else FileKind.JSONL
 
 
 def _is_url_list(head: bytes) -> bool:
@@ -248,8 +253,10 @@ def _open_text(path: Path) -> IO[str]:
     return io.TextIOWrapper(open_maybe_gzip(path), encoding="utf-8", errors="replace")
 
 
-def unsupported_json(path: Path) -> UnsupportedInputError:
-    """The error for a JSON file that is not JSON Lines (a saved trace, an API dump)."""
+def unsupported_json(path: Path, kind: FileKind = FileKind.JSON) -> UnsupportedInputError:
+    """The error for a JSON file that is not an input: trace results, or one JSON document (an API dump)."""
+    if kind == FileKind.TRACES:
+        return UnsupportedInputError(f"trace results, not articles (see tracer summary, tracer tui): {path}")
     return UnsupportedInputError(
         f"a JSON document, not an article or JSON Lines (one object per line with url/html/text): {path}"
     )

@@ -15,7 +15,7 @@ import sys
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
@@ -35,6 +35,7 @@ from tracer.read.containers import (
     read_url_list,
     read_warc,
     sniff,
+    sniff_bytes,
     unsupported_json,
 )
 from tracer.read.document import Article, read_html, read_text
@@ -54,6 +55,7 @@ NOT_ARTICLES = ("readme", "license", "licence", "copying", "changelog")
 # files keeps a mistaken argument (a video, a database) from eating memory.
 MAX_FILE_BYTES = 50 * 1024 * 1024
 _URL_SCHEME = ("http://", "https://")
+_FILES = ("container", "in-folder")  # expansion kinds that are files on disk
 
 
 class InputKind(StrEnum):
@@ -85,7 +87,7 @@ class InputItem:
 
     kind: str
     value: str
-    id: str = ""
+    id: str = field(default="", compare=False)  # derived from the others; equal inputs are equal without it
     name: str | None = None
     url: str | None = None
     data: bytes | str | None = None
@@ -149,18 +151,20 @@ def count_inputs(spec: InputSpec) -> int:
     total = 0
     for arg in _all_args(spec):
         for kind, path in _expand_arg(arg, spec.recursive):
-            if path is None or kind != "container" or os.path.abspath(path) not in spec.exclude:
+            if path is None or kind not in _FILES or os.path.abspath(path) not in spec.exclude:
                 total += _count_one(kind, path)
     return total
 
 
 def _count_one(kind: str, path: Path | None) -> int:
-    if path is None or kind != "container":
+    if path is None or kind not in _FILES:
         return 1
     try:
         found = sniff(path)
     except UnreadableInputError:
         return 1
+    if found == FileKind.TRACES and kind == "in-folder":
+        return 0
     if found == FileKind.WARC:
         return count_warc(path)
     if found in (FileKind.JSONL, FileKind.URLS):
@@ -177,7 +181,7 @@ def _all_args(spec: InputSpec) -> Iterator[str]:
 def _raw_inputs(spec: InputSpec) -> Iterator[InputItem]:
     for arg in _all_args(spec):
         for kind, path in _expand_arg(arg, spec.recursive):
-            if path is not None and kind == "container" and os.path.abspath(path) in spec.exclude:
+            if path is not None and kind in _FILES and os.path.abspath(path) in spec.exclude:
                 LOGGER.info("skipping %s (the output of this run)", path)
                 continue
             yield from _items_of(kind, arg, path)
@@ -192,7 +196,7 @@ def _expand_arg(arg: str, recursive: bool) -> Iterator[tuple[str, Path | None]]:
     elif "://" in arg:
         yield "url", None
     elif Path(arg).is_dir():
-        yield from (("container", path) for path in folder_files(Path(arg), recursive))
+        yield from (("in-folder", path) for path in folder_files(Path(arg), recursive))
     else:
         yield "container", Path(arg)
 
@@ -205,7 +209,7 @@ def _items_of(kind: str, arg: str, path: Path | None) -> Iterator[InputItem]:
     elif kind == "urls" and path is not None:
         yield from _records(path, FileKind.URLS)
     elif path is not None:
-        yield from _file_items(path)
+        yield from _file_items(path, in_folder=kind == "in-folder")
 
 
 def folder_files(folder: Path, recursive: bool = False) -> Iterator[Path]:
@@ -238,8 +242,12 @@ def _is_input_name(path: Path) -> bool:
     return inner_suffix(path) in FOLDER_SUFFIXES
 
 
-def _file_items(path: Path) -> Iterator[InputItem]:
-    """A file: one article, or the records of an archive, a JSON Lines file or a URL list."""
+def _file_items(path: Path, *, in_folder: bool = False) -> Iterator[InputItem]:
+    """A file: one article, or the records of an archive, a JSON Lines file or a URL list.
+
+    A file of trace results is the output of an earlier run: left out of a folder's inputs, and
+    kept as a FILE item when named (the TUI opens it; `tracer trace` reports what it is).
+    """
     if not path.is_file():
         yield InputItem(InputKind.FILE, str(path))  # reading it reports the precise error
         return
@@ -248,10 +256,10 @@ def _file_items(path: Path) -> Iterator[InputItem]:
     except UnreadableInputError as exc:
         yield InputItem(InputKind.INVALID, str(path), error=str(exc))
         return
-    if kind == FileKind.ARTICLE:
+    if kind == FileKind.TRACES and in_folder:
+        LOGGER.info("skipping %s (trace results, not articles)", path)
+    elif kind in (FileKind.ARTICLE, FileKind.JSON, FileKind.TRACES):
         yield InputItem(InputKind.FILE, str(path))
-    elif kind == FileKind.JSON:
-        yield InputItem(InputKind.INVALID, str(path), error=str(unsupported_json(path)))
     else:
         yield from _records(path, kind)
 
@@ -357,6 +365,9 @@ def read_file(path: Path) -> Article:
         return read_html(data, path=str(path))
     if suffix in TEXT_SUFFIXES:
         return read_text(data, path=str(path))
+    kind = sniff_bytes(data[:8192], suffix)
+    if kind in (FileKind.JSON, FileKind.TRACES):
+        raise unsupported_json(path, kind)
     return _read_bytes(data, path=str(path))
 
 
