@@ -205,3 +205,15 @@ def test_input_ids_are_stable_and_unique_for_repeats(tmp_path: Path) -> None:
     first = [i.id for i in iter_inputs(spec)]
     assert first == [i.id for i in iter_inputs(spec)]
     assert len(set(first)) == 3 and first[2] == first[0] + "-2"
+
+
+def test_trace_results_are_outputs_not_inputs(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Police said the road was closed.\n")
+    saved = tmp_path / "traces.jsonl"
+    saved.write_text('{"schema_version":"1.0","input":"a.txt","input_id":"i-1","document":{"id":"d-1"}}\n')
+    assert [Path(i.value).name for i in iter_inputs(InputSpec((str(tmp_path),)))] == ["a.txt"]
+    assert count_inputs(InputSpec((str(tmp_path),))) == 1
+    [item] = iter_inputs(InputSpec((str(saved),)))
+    assert item.kind == InputKind.FILE  # named on its own: the TUI opens it as a saved trace
+    result = run("trace", str(saved), "--offline")
+    assert result.returncode == 2 and b"trace results, not articles" in result.stderr

@@ -118,7 +118,7 @@ def sniff_bytes(head: bytes, suffix: str = "") -> FileKind:
     if stripped.startswith(b"WARC/") or suffix in WARC_SUFFIXES:
         return FileKind.WARC
     if suffix in JSONL_SUFFIXES:
-        return FileKind.JSONL
+        return FileKind.TRACES if _json_kind(stripped) == FileKind.TRACES else FileKind.JSONL
     if stripped[:1] in {b"{", b"["}:
         return _json_kind(stripped)
     return FileKind.URLS if _is_url_list(stripped) else FileKind.ARTICLE
