@@ -15,6 +15,10 @@ from tqdm import tqdm
 
 from tracer.run.batch import Outcome
 
+# tqdm's monitor thread would make this process multi-threaded, and a batch forks its workers
+# only from a single-threaded process (tracer.run.parallel); the bar updates on every input anyway.
+tqdm.monitor_interval = 0
+
 # A log line this often: frequent enough to show a long run is alive, rare enough to read.
 LINE_SECONDS = 10.0
 
