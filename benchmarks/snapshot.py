@@ -30,8 +30,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpora" / "html"
 sys.path.insert(0, str(ROOT))
+
+from tests.conftest import CORPUS  # noqa: E402  (one search for the corpus: $TRACER_CORPUS or the nearest shared/)
 
 _DOC_ID = re.compile(r"\bd-[0-9a-f]{12}\b")
 

@@ -11,8 +11,9 @@ import pytest
 from tests.conftest import DATA, SEED
 from tracer.models import Claim, Hop, Link, Platform, Post, SourceKind, TraceResult
 from tracer.parse.article import extract_claims
-from tracer.parse.attribution.cues import inflections, lexicon
+from tracer.parse.attribution.cues import inflections
 from tracer.parse.attribution.find import find_attributions, outermost
+from tracer.parse.attribution.scan import fast_scan
 from tracer.read.document import Article, read_html, read_text
 from tracer.trail.trace import trace_article
 
@@ -151,7 +152,7 @@ def test_inflections_cover_regular_forms() -> None:
 
 
 def test_fast_scan_skips_sentences_without_cues() -> None:
-    lex = lexicon()
+    lex = fast_scan()
     assert not lex.is_candidate("The troops crossed the river at dawn.")
     assert lex.is_candidate("The troops crossed the river, officials said.")
     assert lex.is_candidate("“We crossed the river,” one soldier recalled.")
@@ -530,7 +531,7 @@ def test_verbs_that_are_also_nouns_are_scanned_after_a_subject() -> None:
     """'Trump plans ...', 'supporters hope ...': a cue verb that is also a noun is no scan word on
     its own ("the plans" would make every sentence a candidate), but after a name, a pronoun or a
     word for people the sentence is parsed."""
-    lex = lexicon()
+    lex = fast_scan()
     assert lex.is_candidate("Cruz hopes to get one last media splash from his 99-county pursuit.")
     assert lex.is_candidate("But supporters hope her relentless attacks on Clinton pay off.")
     assert not lex.is_candidate("The plans were shelved in the spring.")

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # below it, never one above. The base (the data model, errors, data files, text and URL helpers,
 # the platform table) is what every stage shares.
 STAGES = [
-    ("base", {"tracer._version", "tracer.models", "tracer.errors", "tracer.datafiles", "tracer.text",
+    ("base", {"tracer._blas", "tracer._version", "tracer.models", "tracer.errors", "tracer.datafiles", "tracer.text",
               "tracer.urls", "tracer.platforms", "tracer.words"}),
     ("web", {"tracer.web"}),
     ("read", {"tracer.read"}),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tracer.models import Link, LinkKind, SourceKind
-from tracer.parse.article import extract_claims
+from tracer.parse.article import extract_claims, parse_claims
 from tracer.parse.claims.dates import find_dates, parse_published
 from tracer.parse.claims.people import find_people
 from tracer.parse.claims.sources import SourceRegistry, core, guess_kind, parse_name
@@ -177,8 +177,9 @@ def test_link_source_name_field_is_mapped_to_a_source() -> None:
     article = read_text("Yonhap News Agency said the drills had ended.")
     link = Link(url="https://en.yna.co.kr/x", text="Yonhap", kind=LinkKind.NEWS_ARTICLE, start=0, end=6)
     link.source_name = "Yonhap"
-    _, sources = extract_claims(article, [], links=[link])
-    assert link.source_id == next(s.id for s in sources if s.name == "Yonhap News Agency")
+    found = parse_claims(article, [], [link])
+    assert found.links[0].source_id == next(s.id for s in found.sources if s.name == "Yonhap News Agency")
+    assert link.source_id is None  # the caller's link is not patched: the stage returns a copy
 
 
 # --- people the document introduces; spokespeople ----------------------------------------------------

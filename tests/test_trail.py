@@ -14,9 +14,9 @@ import pytest
 from tests.web.server import Web
 from tests.web.tracing import ROOTS, fetch_options, guarded_options, trace, trail_options
 from tracer.models import Claim, DocumentRef, TraceResult
+from tracer.parse.claims.sources import name_key
 from tracer.read.inputs import InputItem
 from tracer.run.batch import trace_one
-from tracer.trail.sourcebook import name_key
 from tracer.web.fetch import Fetcher
 
 POST = "https://x.com/rivernewsnow/status/1899461556433846272"

@@ -14,7 +14,7 @@ from tests.conftest import ROOT, SEEDS
 from tests.web.server import Web
 from tests.web.tracing import ROOTS
 from tracer.models import TraceResult
-from tracer.trail.sourcebook import name_key
+from tracer.parse.claims.sources import name_key
 
 TRACER = str(Path(sys.executable).with_name("tracer"))
 

@@ -5,6 +5,7 @@ The public API: read an article, trace it, and work with the JSON models.
 
 import logging
 
+from tracer import _blas  # noqa: F401  (first: sets BLAS threads before numpy loads)
 from tracer._version import __version__
 from tracer.errors import (
     FetchError,
@@ -12,6 +13,7 @@ from tracer.errors import (
     ParseError,
     TracerError,
 )
+from tracer.export.formats import ExportFormat, TraceActivity, export_results
 from tracer.export.json_io import atomic_writer, load_results, schema_json, to_json
 from tracer.models import (
     SCHEMA_VERSION,
@@ -23,6 +25,8 @@ from tracer.models import (
     DocumentRef,
     ErrorRecord,
     Hop,
+    HopRelation,
+    HopStatus,
     Link,
     LinkKind,
     Platform,
@@ -33,6 +37,8 @@ from tracer.models import (
     TextSpan,
     TraceResult,
     Visit,
+    VisitReason,
+    VisitStatus,
 )
 from tracer.read.document import Article, read_html, read_text
 from tracer.read.inputs import InputItem, expand_inputs, read_input
@@ -54,10 +60,13 @@ __all__ = [
     "Document",
     "DocumentRef",
     "ErrorRecord",
+    "ExportFormat",
     "FetchError",
     "FetchOptions",
     "Fetcher",
     "Hop",
+    "HopRelation",
+    "HopStatus",
     "InputError",
     "InputItem",
     "Link",
@@ -71,15 +80,19 @@ __all__ = [
     "SourceKind",
     "SourceRef",
     "TextSpan",
+    "TraceActivity",
     "TraceResult",
     "TracerError",
     "TrailOptions",
     "Visit",
+    "VisitReason",
+    "VisitStatus",
     "__version__",
     "add_cache_arguments",
     "add_trail_arguments",
     "atomic_writer",
     "expand_inputs",
+    "export_results",
     "load_results",
     "normalise_url",
     "read_html",

@@ -11,9 +11,11 @@ import itertools
 import logging
 import os
 import shlex
+import shutil
 import sys
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import replace
+from datetime import UTC, datetime
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TextIO
@@ -21,7 +23,17 @@ from typing import TextIO
 import tracer.errors as errors
 from tracer._version import __version__
 from tracer.errors import TracerError
-from tracer.export.json_io import JsonlAppender, atomic_writer, check_output, completed_ids, schema_json, to_json
+from tracer.export.formats import TABLE_NAMES, ExportFormat, TraceActivity, export_results, render
+from tracer.export.json_io import (
+    JsonlAppender,
+    atomic_writer,
+    check_output,
+    completed_ids,
+    read_results,
+    schema_json,
+    to_json,
+)
+from tracer.export.report import to_text
 from tracer.export.summary import render_table, summarise_files
 from tracer.models import TraceResult
 from tracer.read.inputs import InputItem, InputKind, InputSpec, count_inputs, is_batch, iter_inputs
@@ -38,6 +50,7 @@ COMMANDS_GROUP = "tracer.commands"
 EXIT_OK = 0
 EXIT_PARTIAL = 1  # a batch where some inputs failed (their errors are in the output)
 EXIT_USAGE = 64
+EXIT_CANT_WRITE = 73  # sysexits EX_CANTCREAT: the output file or folder cannot be written
 
 _EXIT_CODES = """exit codes:
   0  every input was traced
@@ -81,6 +94,13 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     trace.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
     trace.add_argument("--compact", action="store_true", help="print a single result on one line")
+    trace.add_argument(
+        "--format",
+        choices=("json", "text"),
+        default="json",
+        help="json (default): the results as JSON; text: a readable tree of each claim's hops and origin, "
+        "coloured on a terminal (set NO_COLOR to turn colour off)",
+    )
     add_cache_arguments(trace)
     trace.add_argument("-q", "--quiet", action="store_true", help="no progress messages on stderr")
     _add_verbose(trace)
@@ -108,6 +128,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     schema.set_defaults(handler=_cmd_schema)
+    _add_export_parser(commands)
     for plugin in entry_points(group=COMMANDS_GROUP):
         plugin.load()(commands)
     return parser
@@ -151,10 +172,17 @@ def _write(output: str | None, write: Callable[[TextIO], object]) -> None:
 class _Writer:
     """Writes results to a stream and remembers how many failed."""
 
-    def __init__(self, results: Iterable[TraceResult], batch: bool, compact: bool) -> None:
+    def __init__(
+        self,
+        results: Iterable[TraceResult],
+        batch: bool,
+        compact: bool,
+        render_text: Callable[[TraceResult], str] | None = None,
+    ) -> None:
         self.results = results
         self.batch = batch
         self.compact = compact
+        self.render_text = render_text
         self.failed: list[TraceResult] = []
         self.count = 0
 
@@ -165,6 +193,9 @@ class _Writer:
                 self.failed.append(result)
                 if not self.batch:
                     continue
+            if self.render_text:
+                handle.write(("\n" if self.count > 1 else "") + self.render_text(result))
+                continue
             indent = None if self.batch or self.compact else 2
             handle.write(to_json(result, indent=indent) + "\n")
 
@@ -175,6 +206,9 @@ def _cmd_trace(args: argparse.Namespace) -> int:
         return 2
     if args.resume and not args.output:
         _error("--resume needs -o FILE (the file to resume)")
+        return 2
+    if args.resume and args.format == "text":
+        _error("--resume appends JSON Lines; leave out --format text")
         return 2
     if args.output:
         check_output(args.output)  # before any work: a bad -o never costs a batch
@@ -194,7 +228,7 @@ def _trace_single(args: argparse.Namespace, spec: InputSpec) -> int:
     fetcher = Fetcher(options.fetch) if trail.depth > 0 or any(i.kind == "url" for i in items) else None
     try:
         results = trace_many(items, fetcher, progress=_progress_printer(show_progress), trail=trail)
-        writer = _Writer(results, batch, args.compact)
+        writer = _Writer(results, batch, args.compact, _text_renderer(args) if args.format == "text" else None)
         _write(args.output, writer)
     finally:
         if fetcher:
@@ -228,8 +262,13 @@ def _trace_batch(args: argparse.Namespace, spec: InputSpec) -> int:
     outcomes = _outcomes(args, items, settings, total)
     try:
         with contextlib.closing(outcomes), _sink(args) as write:
-            for outcome in outcomes:
-                write(outcome.line)
+            text = _text_renderer(args) if args.format == "text" else None
+            for number, outcome in enumerate(outcomes):
+                if text is None:
+                    write(outcome.line)
+                else:  # the readable tree, from the line the worker wrote
+                    separator = "\n" if number else ""
+                    write(separator + text(TraceResult.model_validate_json(outcome.line)).rstrip("\n"))
                 progress.update(outcome)
     except KeyboardInterrupt:
         progress.close()
@@ -290,6 +329,14 @@ def _explain_interrupt(args: argparse.Namespace, written: int) -> None:
     _error(f"interrupted: {written} inputs written to {args.output}; to go on from there: tracer {shlex.join(command)}")
 
 
+def _text_renderer(args: argparse.Namespace) -> Callable[[TraceResult], str]:
+    """`--format text`: the tree, coloured and fitted to the terminal when stdout is one."""
+    terminal = not args.output and sys.stdout.isatty()
+    color = terminal and not os.environ.get("NO_COLOR")
+    width = shutil.get_terminal_size().columns if terminal else 100
+    return lambda result: to_text([result], color=color, width=width)
+
+
 def _exit_code_of(result: TraceResult) -> int:
     cls = getattr(errors, result.errors[0].type, None)
     return cls.exit_code if isinstance(cls, type) and issubclass(cls, TracerError) else 1
@@ -314,6 +361,72 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     text = schema_json() + "\n"
     _write(args.output, lambda handle: handle.write(text))
     return EXIT_OK
+
+
+def _add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = commands.add_parser(
+        "export",
+        help="convert saved traces to CSV tables, GraphML/GEXF graphs, W3C PROV or a Markdown report",
+        description="Read what `tracer trace -o` wrote (JSON or JSON Lines, one result or many) and write it "
+        "in another format. Files are written atomically; without -o the export goes to stdout.",
+        epilog="formats:\n"
+        "  csv        tidy tables (" + ", ".join(TABLE_NAMES) + "): -o DIR for a folder of .csv files,\n"
+        "             -o FILE.zip for a zip, or --table NAME for one table (-o FILE or stdout)\n"
+        "  graphml    one graph of documents, posts, sources and claims (Gephi, Cytoscape, igraph)\n"
+        "  gexf       the same graph in Gephi's own format\n"
+        "  prov-json  W3C PROV: documents and claims as entities, sources as agents (PROV-JSON)\n"
+        "  prov-n     the same in PROV-N, the readable notation\n"
+        "  markdown   a report per document: each claim's chain as a numbered list of hops\n\n"
+        "examples:\n  tracer trace corpus/ -o traces.jsonl && tracer export traces.jsonl --to csv -o tables/\n"
+        "  tracer export traces.jsonl --to csv --table hops > hops.csv\n"
+        "  tracer export traces.jsonl --to graphml -o traces.graphml\n\n"
+        "exit codes:\n  0  exported\n  2  the traces file is missing, unreadable or not a trace\n"
+        f"  {EXIT_USAGE} a usage error\n  {EXIT_CANT_WRITE} the output cannot be written\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    export.add_argument("traces", metavar="TRACES", help="a .json or .jsonl file written by `tracer trace`, or -")
+    export.add_argument("--to", required=True, choices=[f.value for f in ExportFormat], metavar="FORMAT",
+                        help="csv, graphml, gexf, prov-json, prov-n or markdown")  # fmt: skip
+    export.add_argument("-o", "--output", metavar="PATH", help="write to PATH (a folder or .zip for all CSV tables)")
+    export.add_argument(
+        "--table", choices=TABLE_NAMES, metavar="NAME", help="csv: just this table (" + ", ".join(TABLE_NAMES) + ")"
+    )
+    export.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
+    export.set_defaults(handler=_cmd_export)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    fmt = ExportFormat(args.to)
+    if args.table and fmt != ExportFormat.CSV:
+        _error(f"--table is for --to csv, not {fmt}")
+        return EXIT_USAGE
+    if fmt == ExportFormat.CSV and not (args.table or args.output):
+        _error("csv is several tables: give -o DIR or -o FILE.zip, or --table NAME for one table on stdout")
+        return EXIT_USAGE
+    results = read_results(args.traces)
+    activity = _activity_of(args.traces)
+    if not args.output:
+        sys.stdout.write(render(results, fmt, table=args.table, activity=activity))
+        return EXIT_OK
+    try:
+        written = export_results(results, fmt, Path(args.output), table=args.table, activity=activity)
+    except OSError as exc:
+        _error(f"cannot write {exc.filename or args.output}: {exc.strerror or exc}")
+        return EXIT_CANT_WRITE
+    if not args.quiet:
+        claims = sum(len(r.claims) for r in results)
+        hops = sum(len(c.chain) for r in results for c in r.claims)
+        where = args.output if len(written) == 1 else f"{len(written)} files in {args.output}"
+        print(f"tracer: {len(results)} results, {claims} claims, {hops} hops → {where}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _activity_of(traces: str) -> TraceActivity:
+    """The trace run as far as the file tells: it finished by the time the file was last written."""
+    if traces == "-":
+        return TraceActivity(options={"traces": "stdin"})
+    modified = datetime.fromtimestamp(Path(traces).stat().st_mtime, tz=UTC)
+    return TraceActivity(time=modified, time_basis="traces file last modified", options={"traces": traces})
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -107,6 +107,49 @@ class DocumentStatus(StrEnum):
     SKIPPED = "skipped"
 
 
+class HopRelation(StrEnum):
+    """How a hop was found."""
+
+    ATTRIBUTION = "attribution"  # the text credits a source ("X said", "according to X", "citing X")
+    POST = "post"  # the author of an embedded post the claim is in
+    DOCUMENT = "document"  # a cited page (or post) that states the claim itself
+
+
+class HopStatus(StrEnum):
+    """What became of the documents a hop leads to (set on hops whose trail was followed)."""
+
+    OK = "ok"
+    ARCHIVED = "archived"  # read from an archived copy of a dead page
+    DEAD = "dead"
+    BLOCKED = "blocked"
+    NOT_CACHED = "not_cached"
+    FAILED = "failed"
+
+
+class VisitReason(StrEnum):
+    """Why a document was a candidate for a claim, most direct first (`tracer.trail.candidates`)."""
+
+    SENTENCE_LINK = "sentence_link"
+    POST = "post"  # the permalink of the post the claim is in
+    POST_LINK = "post_link"  # a link inside that post
+    SOURCE_LINK = "source_link"  # a link whose anchor names one of the claim's sources
+    NEXT_SENTENCE_LINK = "next_sentence_link"
+
+
+class VisitStatus(StrEnum):
+    """What trying a candidate document gave."""
+
+    MATCHED = "matched"
+    NO_MATCH = "no_match"
+    CYCLE = "cycle"  # already on this claim's trail
+    DEAD = "dead"
+    BLOCKED = "blocked"
+    NOT_CACHED = "not_cached"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+    LIMIT = "limit"  # beyond --depth, or the document budget was spent
+
+
 class Document(_Model):
     """The article that was read: metadata plus the plain text all offsets index into."""
 
@@ -182,6 +225,10 @@ class Source(_Model):
     handle: str | None = None
     url: str | None = None
 
+    def ref(self) -> SourceRef:
+        """The short form hops carry: taken afresh when a name, handle or kind was filled in later."""
+        return SourceRef(id=self.id, name=self.name, kind=self.kind, handle=self.handle, url=self.url)
+
 
 class Hop(_Model):
     """One step of a claim's chain: who said it, the words that say so, where and when."""
@@ -198,11 +245,11 @@ class Hop(_Model):
     document_id: str | None = Field(None, description="The document whose text holds the evidence.")
     date: str | None = Field(None, description="When this hop happened, ISO 8601, if known.")
     confidence: float = Field(0.5, ge=0.0, le=1.0)
-    relation: str = Field(
-        "attribution",
+    relation: HopRelation = Field(
+        HopRelation.ATTRIBUTION,
         description="How the hop was found: attribution, post, document (a cited page stating the claim).",
     )
-    status: str | None = Field(None, description="For hops into other documents: ok, dead, blocked, ...")
+    status: HopStatus | None = Field(None, description="For hops into other documents: ok, dead, blocked, ...")
     flags: list[str] = Field(default_factory=list, description="Warnings such as 'published_after_citing'.")
     date_text: str | None = Field(None, description="The date words as written ('on Thursday'), resolved or not.")
 
@@ -270,6 +317,14 @@ class Claim(_Model):
     kind: ClaimKind = Field(ClaimKind.STATEMENT, description="What kind of statement it is, for filtering.")
 
 
+def origin_of(chain: list[Hop]) -> SourceRef | None:
+    """A claim's `origin`: its last hop's source, the earliest known; none when nothing is attributed.
+
+    Every stage that builds or lengthens a chain sets the origin through this one function.
+    """
+    return chain[-1].source if chain else None
+
+
 class DocumentRef(_Model):
     """A document in this trace: the input, and every document reached while tracing."""
 
@@ -298,11 +353,13 @@ class Visit(_Model):
     url: str = Field(description="The URL as cited.")
     document_id: str | None = Field(None, description="The document in documents[], when one was recorded.")
     cited_by: str | None = Field(None, description="The document holding the link (or post) that was followed.")
-    reason: str = Field(
-        "", description="Why it was a candidate: sentence_link, next_sentence_link, source_link, post, post_link."
+    reason: VisitReason = Field(
+        description="Why it was a candidate: sentence_link, next_sentence_link, source_link, post, post_link."
     )
     depth: int = 1
-    status: str = Field(description="matched, no_match, cycle, dead, blocked, not_cached, failed, skipped, limit.")
+    status: VisitStatus = Field(
+        description="matched, no_match, cycle, dead, blocked, not_cached, failed, skipped, limit."
+    )
     score: float | None = Field(None, description="How well the best passage matched the claim, 0..1.")
     passage: str | None = Field(None, description="The best-matching passage, verbatim.")
     passage_start: int | None = Field(None, description="Offsets of the passage in that document's text.")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -81,6 +82,40 @@ def sentences(text: str, span: Span | None = None) -> list[Span]:
         if start < para.end:
             out.append(Span(start, para.end))
     return out
+
+
+class SentenceIndex:
+    """A text's sentences, split once and looked up by offset.
+
+    Work done per claim (which sentences a claim touches, the sentence after it) must cost the
+    claim's neighbourhood, not the whole document: re-splitting a 512 KB text for each of its
+    219 claims took 34 of 40 seconds. Look-ups here are binary searches.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.spans = sentences(text)
+        self._starts = [s.start for s in self.spans]
+        self._ends = [s.end for s in self.spans]
+
+    def touching(self, spans: Iterable[Span]) -> list[Span]:
+        """The sentences that overlap any of `spans`, in text order, each once."""
+        found: set[int] = set()
+        for span in spans:
+            index = bisect_right(self._ends, span.start)  # the first sentence ending after the start
+            while index < len(self.spans) and self._starts[index] < span.end:
+                found.add(index)
+                index += 1
+        return [self.spans[i] for i in sorted(found)]
+
+    def containing(self, offset: int) -> Span | None:
+        """The sentence that holds `offset`, if any."""
+        index = bisect_right(self._starts, offset) - 1
+        return self.spans[index] if index >= 0 and offset < self._ends[index] else None
+
+    def first_from(self, offset: int) -> Span | None:
+        """The first sentence starting at or after `offset`."""
+        index = bisect_left(self._starts, offset)
+        return self.spans[index] if index < len(self.spans) else None
 
 
 def sentence_at(text: str, offset: int, spans: list[Span] | None = None) -> Span:

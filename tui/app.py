@@ -11,6 +11,7 @@ import logging
 import os
 import threading
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -19,7 +20,18 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.worker import get_current_worker
 
-from tracer import Claim, FetchOptions, InputItem, TracerError, atomic_writer, to_json
+from tracer import (
+    Claim,
+    ExportFormat,
+    FetchOptions,
+    InputItem,
+    TraceActivity,
+    TracerError,
+    TraceResult,
+    atomic_writer,
+    export_results,
+    to_json,
+)
 from tui.commands import TracerCommands
 from tui.keys import Owner, bindings
 from tui.library import Entry, Library, claim_for_export
@@ -29,7 +41,7 @@ from tui.navigation import ARTICLE, CHAIN, TIMELINE, History, Location
 from tui.screens.article import ArticleScreen
 from tui.screens.base import TracerScreen
 from tui.screens.chain import ChainScreen
-from tui.screens.dialogs import CLAIM, ExportChoice, ExportDialog, OpenDialog
+from tui.screens.dialogs import CLAIM, JSON, ExportChoice, ExportDialog, OpenDialog
 from tui.screens.documents import DocumentsScreen
 from tui.screens.help import HelpScreen
 from tui.screens.search import SearchScreen
@@ -288,8 +300,7 @@ class TracerApp(App[None]):
         chain = choice.scope == CLAIM and claim is not None
         result = claim_for_export(entry.result, claim) if chain and claim else entry.result
         try:
-            with atomic_writer(choice.path) as handle:
-                handle.write(to_json(result) + "\n")
+            _save(result, choice)
         except OSError as exc:
             self.notify(f"Could not save {choice.path}: {exc.strerror or exc}", severity="error", markup=False)
             return
@@ -332,3 +343,15 @@ class TracerApp(App[None]):
     def action_help(self) -> None:
         """Show every key."""
         self.push_screen(HelpScreen())
+
+
+def _save(result: TraceResult, choice: ExportChoice) -> None:
+    """Write the result in the chosen format: JSON as `tracer trace` writes it, else as `tracer export` would."""
+    if choice.fmt == JSON:
+        with atomic_writer(choice.path) as handle:
+            handle.write(to_json(result) + "\n")
+        return
+    activity = TraceActivity(
+        time=datetime.now(UTC), time_basis="exported from the terminal UI", options={"scope": choice.scope}
+    )
+    export_results([result], ExportFormat(choice.fmt), choice.path, activity=activity)

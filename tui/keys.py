@@ -130,10 +130,10 @@ KEYS: tuple[Key, ...] = (
         ("e",),
         "export",
         "Export",
-        "export the current claim's chain or the article's trace as JSON (a save dialog)",
+        "export the current claim's chain or the article's trace: JSON, CSV, graph, PROV or Markdown",
         "export",
         id="export",
-        palette="Export as JSON…",
+        palette="Export…",
     ),
     _bound(
         ("o",),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tracer import Claim, DocumentRef, Hop, Post, TraceResult, normalise_url
+from tracer import Claim, DocumentRef, Hop, HopRelation, Post, TraceResult, normalise_url
 
 
 @dataclass
@@ -142,7 +142,7 @@ def is_post_author(post: Post, hop: Hop) -> bool:
     """Whether a hop's source is the author of the embedded post."""
     if post.source_id:
         return post.source_id == hop.source.id
-    return hop.relation == "post" or bool(post.handle and post.handle == hop.source.handle)
+    return hop.relation == HopRelation.POST or bool(post.handle and post.handle == hop.source.handle)
 
 
 def origin_label(claim: Claim) -> str:

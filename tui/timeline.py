@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracer import Claim, Hop, TraceResult
+from tracer import Claim, Hop, HopRelation, TraceResult
 from tui.library import claim_post, document_label, document_ref, is_post_author
 
 POST_TIME = "post time"
@@ -67,12 +67,12 @@ def _basis(result: TraceResult, claim: Claim, hop: Hop) -> str:
     if not hop.date:
         return NO_DATE
     post = claim_post(result, claim)
-    if hop.relation == "post" or (
+    if hop.relation == HopRelation.POST or (
         post and post.posted and post.posted[:10] == hop.date[:10] and is_post_author(post, hop)
     ):
         return POST_TIME
     ref = document_ref(result, hop.document_id)
-    if hop.relation == "document" and ref and ref.published == hop.date:
+    if hop.relation == HopRelation.DOCUMENT and ref and ref.published == hop.date:
         return PUBLICATION
     return IN_TEXT
 

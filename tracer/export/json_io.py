@@ -16,13 +16,17 @@ import contextlib
 import json
 import os
 import re
+import secrets
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from tracer.errors import OutputError
+from pydantic import ValidationError
+
+from tracer.errors import EmptyInputError, InputError, InputNotFoundError, OutputError, UnreadableInputError
 from tracer.models import TraceResult
 
 # fsync of the appended file at most this often: a process kill loses nothing without it (the
@@ -90,47 +94,94 @@ def _probe(target: Path) -> None:
         raise OutputError(f"cannot write to {target}: {exc.strerror}") from exc
 
 
-def user_file_mode() -> int:
-    """The mode a new file gets from the user's umask (temporary files are made 0600 by default)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
 @contextlib.contextmanager
-def atomic_writer(path: str | os.PathLike[str], *, keep_on_interrupt: bool = False) -> Iterator[TextIO]:
-    """Open a temporary file beside `path`; on success it replaces `path` in one rename.
+def atomic_path(path: str | os.PathLike[str], *, keep_on_interrupt: bool = False) -> Iterator[Path]:
+    """A temporary path beside `path` to write to; on success it replaces `path` in one rename.
 
     If anything raises before the block ends, the temporary file is removed and `path` keeps
-    its old content (or stays absent): a crash never leaves half a file. The new file gets the
-    old file's mode, or the user's umask. With `keep_on_interrupt`, Ctrl-C (KeyboardInterrupt)
-    still installs what was written, so the work done so far is kept (for `--resume`).
+    its old content (or stays absent): a crash never leaves half a file. The temporary file is
+    created exclusively under a random name, so it gets the permissions a plain `open()` gives
+    (mkstemp's would be owner-only, and an exported table is meant to be shared). Its name
+    carries this process's id, so the next writer can remove it if a SIGKILL left it behind
+    (`remove_orphans`). With `keep_on_interrupt`, Ctrl-C (KeyboardInterrupt) still installs what
+    was written, so the work done so far is kept (for `tracer trace --resume`).
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_orphans(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
-    os.fchmod(fd, target.stat().st_mode & 0o7777 if target.exists() else user_file_mode())
+    tmp = target.parent / f".{target.name}.{os.getpid()}.{secrets.token_hex(6)}.tmp"
+    tmp.open("xb").close()
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            try:
-                yield handle
-            except KeyboardInterrupt:
-                if not keep_on_interrupt:
-                    raise
-                _install(handle, tmp, target)
-                raise
-            _install(handle, tmp, target)
+        try:
+            yield tmp
+        except KeyboardInterrupt:
+            if keep_on_interrupt:
+                _install(tmp, target)
+            raise
+        _install(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
 
 
-def _install(handle: TextIO, tmp: str, target: Path) -> None:
-    handle.flush()
-    os.fsync(handle.fileno())
+def _install(tmp: Path, target: Path) -> None:
+    with tmp.open("rb") as handle:
+        os.fsync(handle.fileno())
     os.replace(tmp, target)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: str | os.PathLike[str], *, keep_on_interrupt: bool = False) -> Iterator[TextIO]:
+    """Open a text file (UTF-8) that replaces `path` atomically when the block ends without error."""
+    with atomic_path(path, keep_on_interrupt=keep_on_interrupt) as tmp, tmp.open("w", encoding="utf-8") as handle:
+        yield handle
+
+
+def read_results(path: str) -> list[TraceResult]:
+    """Read a saved JSON or JSON Lines trace file (`-` for stdin), with one-line errors.
+
+    Raises:
+        InputNotFoundError: the file does not exist.
+        UnreadableInputError: it cannot be read as UTF-8 text.
+        EmptyInputError: it holds no results.
+        InputError: it is not a trace: the message names the line and the first problem.
+    """
+    text = _read_text(path)
+    stripped = text.strip()
+    if not stripped:
+        raise EmptyInputError(f"{path}: no trace results in it")
+    if "\n{" not in stripped:  # one object, perhaps indented: JSON Lines start every line with {
+        return [_parse(stripped, path, None)]
+    lines = enumerate(text.splitlines(), 1)
+    return [_parse(line, path, number) for number, line in lines if line.strip()]
+
+
+def _read_text(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputNotFoundError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise UnreadableInputError(f"{path}: is a folder, not a JSON or JSON Lines file") from None
+    except UnicodeDecodeError:
+        raise UnreadableInputError(f"{path}: not UTF-8 text (is it a JSON file?)") from None
+    except OSError as exc:
+        raise UnreadableInputError(f"{path}: {exc.strerror or exc}") from None
+
+
+def _parse(text: str, path: str, line: int | None) -> TraceResult:
+    """One result, or an `InputError` naming where and what the first problem is."""
+    where = f"{path}, line {line}" if line else path
+    try:
+        return TraceResult.model_validate_json(text)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        place = ".".join(str(part) for part in first["loc"])
+        detail = f"{place}: {first['msg']}" if place else first["msg"]
+        raise InputError(f"{where}: not a trace result written by `tracer trace` ({detail})") from None
 
 
 def remove_orphans(target: Path) -> list[Path]:

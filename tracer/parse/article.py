@@ -20,7 +20,7 @@ from tracer.models import (
 )
 from tracer.parse.attribution.find import find_attributions
 from tracer.parse.attribution.spans import Attribution
-from tracer.parse.claims.chains import build_claims
+from tracer.parse.claims.chains import ClaimSet, build_claims
 from tracer.parse.claims.relations import attribution_relations
 from tracer.parse.links import extract_links
 from tracer.parse.posts.embeds import extract_posts
@@ -39,20 +39,17 @@ def parse_article(article: Article, *, input_label: str = "") -> TraceResult:
         Posts, links, claims with their chains, sources, and the document list.
     """
     posts = extract_posts(article)
-    links = extract_links(article)
-    found = _find(article, posts)
-    claims, sources = build_claims(article, found, posts, links)
-    for post in posts:
-        post.source_id = next((s.id for s in sources if post.handle and s.handle == post.handle), None)
+    attributions = _find(article, posts)
+    parsed = build_claims(article, attributions, posts, extract_links(article))
     return TraceResult(
         input=input_label,
         document=article.document,
-        posts=posts,
-        links=links,
-        claims=claims,
+        posts=parsed.posts,
+        links=parsed.links,
+        claims=parsed.claims,
         documents=[document_ref(article)],
-        sources=sources,
-        attributions=attribution_relations(article.text, found, claims),
+        sources=parsed.sources,
+        attributions=attribution_relations(article.text, attributions, parsed.claims),
     )
 
 
@@ -87,9 +84,7 @@ def failed_result(label: str, error: Exception, *, url: str | None = None, path:
     )
 
 
-def extract_claims(
-    article: Article, posts: list[Post], *, links: list[Link] | None = None
-) -> tuple[list[Claim], list[Source]]:
+def parse_claims(article: Article, posts: list[Post], links: list[Link]) -> ClaimSet:
     """Find the attributed (and hedged) claims in an article and build their chains.
 
     A claim inside an embedded post gets the post's author as its first hop; attribution
@@ -101,9 +96,18 @@ def extract_claims(
         links: Body links; a link whose anchor names a source gets that source's id.
 
     Returns:
-        The claims in text order and the document's sources.
+        The claims in text order, the document's sources, and copies of the posts and links
+        carrying the ids of the sources they name.
     """
-    return build_claims(article, _find(article, posts), posts, links or [])
+    return build_claims(article, _find(article, posts), posts, links)
+
+
+def extract_claims(
+    article: Article, posts: list[Post], *, links: list[Link] | None = None
+) -> tuple[list[Claim], list[Source]]:
+    """The claims and sources of `parse_claims`, for callers that need nothing else."""
+    found = parse_claims(article, posts, links or [])
+    return found.claims, found.sources
 
 
 def _find(article: Article, posts: list[Post]) -> list[Attribution]:

@@ -14,14 +14,11 @@ from functools import lru_cache
 from typing import Any
 
 from tracer.datafiles import load_json
-from tracer.parse.attribution.cues import lexicon
+from tracer.parse.attribution.cues import REPORTING, lexicon
 from tracer.platforms import parse_permalink
 from tracer.text import Span
 from tracer.urls import site_of
 
-# Cue-verb classes that introduce what a source said, found or believes ("as Reuters reported");
-# stance and intent verbs ("Reuters endorsed") do not make a link the source's report.
-_REPORTING_CLASSES = frozenset({"speech", "report", "belief"})
 _WORD = r"[A-Z][\w&'’.-]*"
 _JOIN = r"(?:of|for|and|&|de|del|on|the)"
 _NAME = rf"(?P<name>(?:[Tt]he\s+)?{_WORD}(?:\s+(?:{_JOIN}\s+)?{_WORD}){{0,5}})"
@@ -36,7 +33,9 @@ def _table() -> dict[str, Any]:
 
 def _reporting_forms() -> list[str]:
     """Every inflected form of the cue verbs that report what a source said or found."""
-    return [form for form, verb in lexicon().verbs.items() if verb.cls in _REPORTING_CLASSES]
+    # what a source said, found or believes ("as Reuters reported"); stance and intent verbs
+    # ("Reuters endorsed") do not make a link the source's report
+    return [form for form, verb in lexicon().verbs.items() if verb.cls in REPORTING]
 
 
 def _alternation(words: list[str]) -> str:

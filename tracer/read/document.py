@@ -14,6 +14,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import lxml.etree as etree
 import trafilatura
@@ -25,7 +26,7 @@ from tracer.platforms import EMBED_ELEMENTS
 from tracer.read.embed_markup import find_embeds, in_article, within
 from tracer.read.encoding import decode_bytes
 from tracer.read.metadata import read_metadata
-from tracer.text import Span, find_urls, paragraphs, squash
+from tracer.text import SentenceIndex, Span, find_urls, paragraphs, squash
 from tracer.urls import normalise_url
 
 LOGGER = logging.getLogger(__name__)
@@ -140,6 +141,11 @@ class Article:
     def text(self) -> str:
         """The article text all offsets index into."""
         return self.document.text
+
+    @cached_property
+    def sentence_index(self) -> SentenceIndex:
+        """The text's sentences, split once for every claim that asks."""
+        return SentenceIndex(self.text)
 
 
 def document_id(key: str) -> str:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracer.models import Hop, Link, Post, TraceResult
+from tracer.models import Hop, Link, Post, TraceResult, VisitReason
+from tracer.parse.claims.sources import name_key
 from tracer.read.document import Article
-from tracer.text import Span, sentences
-from tracer.trail.sourcebook import name_key
+from tracer.text import SentenceIndex, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,14 +22,13 @@ class Candidate:
     """A URL to open for a claim, and why."""
 
     url: str
-    reason: str
+    reason: VisitReason
     anchor: str = ""
 
 
-def claim_spans(text: str, spans: list[Span]) -> list[Span]:
+def claim_spans(index: SentenceIndex, spans: list[Span]) -> list[Span]:
     """The whole sentences that the given spans (claim, evidence) touch."""
-    touched = [s for s in sentences(text) if any(s.start < span.end and span.start < s.end for span in spans)]
-    return touched or spans
+    return index.touching(spans) or spans
 
 
 def candidates_for(
@@ -47,13 +46,12 @@ def candidates_for(
     Returns:
         Candidates without duplicates and without the document itself.
     """
-    text = article.text
-    own = claim_spans(text, spans)
-    found = [Candidate(link.url, "sentence_link", link.text) for link in result.links if _inside(link, own)]
+    own = claim_spans(article.sentence_index, spans)
+    found = [Candidate(link.url, VisitReason.SENTENCE_LINK, link.text) for link in result.links if _inside(link, own)]
     if post is not None:
         found += _post_candidates(article, post)
     found += _source_links(result, hops)
-    found += _next_sentence_links(text, result, own)
+    found += _next_sentence_links(article, result, own)
     seen = {article.document.url}
     unique = []
     for candidate in found:
@@ -68,12 +66,12 @@ def _inside(link: Link, spans: list[Span]) -> bool:
 
 
 def _post_candidates(article: Article, post: Post) -> list[Candidate]:
-    found = [Candidate(post.url, "post", post.author_name or post.handle or "")] if post.url else []
+    found = [Candidate(post.url, VisitReason.POST, post.author_name or post.handle or "")] if post.url else []
     if post.start is None or post.end is None:
         return found
     for anchor in article.anchors:
         if anchor.url and post.start <= anchor.start < post.end:
-            found.append(Candidate(anchor.url, "post_link", article.text[anchor.start : anchor.end]))
+            found.append(Candidate(anchor.url, VisitReason.POST_LINK, article.text[anchor.start : anchor.end]))
     return found
 
 
@@ -85,20 +83,20 @@ def _source_links(result: TraceResult, hops: list[Hop]) -> list[Candidate]:
             names.update(name_key(alias) for alias in source.aliases)
     names.discard("")
     return [
-        Candidate(link.url, "source_link", link.text)
+        Candidate(link.url, VisitReason.SOURCE_LINK, link.text)
         for link in result.links
         if link.source_id in ids or name_key(link.text) in names
     ]
 
 
-def _next_sentence_links(text: str, result: TraceResult, own: list[Span]) -> list[Candidate]:
+def _next_sentence_links(article: Article, result: TraceResult, own: list[Span]) -> list[Candidate]:
     """Links in the sentence after the claim, if it is in the same paragraph and claims nothing."""
     if not own:
         return []
-    following = [s for s in sentences(text) if s.start >= own[-1].end]
-    if not following or "\n" in text[own[-1].end : following[0].start]:
+    nxt = article.sentence_index.first_from(own[-1].end)
+    if nxt is None or "\n" in article.text[own[-1].end : nxt.start]:
         return []
-    nxt = following[0]
     if any(nxt.start <= claim.start < nxt.end for claim in result.claims):
         return []
-    return [Candidate(link.url, "next_sentence_link", link.text) for link in result.links if _inside(link, [nxt])]
+    following_links = [link for link in result.links if _inside(link, [nxt])]
+    return [Candidate(link.url, VisitReason.NEXT_SENTENCE_LINK, link.text) for link in following_links]

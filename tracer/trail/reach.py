@@ -21,7 +21,7 @@ from tracer.errors import (
     NotCachedError,
     TracerError,
 )
-from tracer.models import DocumentRef, DocumentStatus, LinkKind, SourceKind, TraceResult
+from tracer.models import DocumentRef, DocumentStatus, LinkKind, SourceKind, TraceResult, VisitStatus
 from tracer.parse.article import parse_article
 from tracer.parse.claims.sources import guess_kind
 from tracer.platforms import PostRef, parse_permalink, platform_of
@@ -65,9 +65,9 @@ class Node:
         return self.article is not None and self.result is not None
 
     @property
-    def status(self) -> str:
-        """What happened, as a visit reports it."""
-        return str(self.ref.status.value)
+    def status(self) -> VisitStatus:
+        """What happened to a document that could not be read, as a visit reports it."""
+        return VisitStatus(self.ref.status.value)
 
     def passages(self) -> PassageIndex:
         """The document's passages, indexed for matching (built on first use)."""

@@ -1,24 +1,17 @@
 """Sources across documents: one `sources[]` for the whole trace, whichever document named them.
 
-Each document's parsers number their sources s1, s2, …; hops copied from a followed document
-are renumbered into the input's list here. Names merge only when they are clearly the same
-(same handle, or the same name once case, articles and possessives are set aside): the
-"ministry" of one page may not be the "ministry" of another.
+Each document's parse numbers its sources s1, s2, …; hops copied from a followed document are
+renumbered into the input's list here. The book is the input document's `SourceRegistry`
+continued (ids are still given out there): only the merge rule is the trail's own. Names merge
+only when they are clearly the same (same handle, or the same `name_key` once case, articles and
+possessives are set aside): the "ministry" of one page may not be the "ministry" of another, so
+the in-document alias rules (descriptions, surnames, acronyms) are not used across documents.
 """
 
 from __future__ import annotations
 
-import re
-
 from tracer.models import Hop, Source, SourceKind, SourceRef, TraceResult
-
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-
-
-def name_key(name: str) -> str:
-    """Comparison key for a source name: no article, possessive 's, punctuation or case."""
-    name = re.sub(r"['’]s\b", "", name.strip())
-    return re.sub(r"[^\w ]+", "", _ARTICLE.sub("", name)).lower().strip()
+from tracer.parse.claims.sources import SourceRegistry, name_key
 
 
 def _fullest(name: str, aliases: tuple[str, ...]) -> str:
@@ -29,7 +22,7 @@ def _fullest(name: str, aliases: tuple[str, ...]) -> str:
     return max(longer, key=len) if longer else name
 
 
-class SourceBook:
+class SourceBook(SourceRegistry):
     """The input's `sources[]`, extended with the sources of every followed document.
 
     Args:
@@ -37,7 +30,7 @@ class SourceBook:
     """
 
     def __init__(self, sources: list[Source]) -> None:
-        self.sources = sources
+        super().__init__(sources=sources)
 
     def add(
         self,
@@ -48,28 +41,22 @@ class SourceBook:
         aliases: tuple[str, ...] = (),
     ) -> SourceRef:
         """The reference for a source, added on first sight (aliases merged into an existing one)."""
-        found = self._find(name, handle, aliases)
+        found = self._same(name, handle, aliases)
         if found is None:
-            found = Source(id=self._next_id(), name=_fullest(name, aliases), kind=kind, handle=handle, url=url)
-            self.sources.append(found)
+            found = self._new(_fullest(name, aliases), kind, handle, url)
         for alias in (name, *aliases):
             if alias != found.name and alias not in found.aliases:
-                found.aliases.append(alias)
+                self._alias(found, alias)
         if found.url is None and url:
             found.url = url
         if handle and found.handle is None:
             # A handle is a fact (from a post's own data); a kind guessed from a name is not.
             found.handle, found.kind = handle, kind
-        return self.ref(found.id)
-
-    def ref(self, source_id: str) -> SourceRef:
-        """The current reference for a source id (names, handles and kinds may have been filled in)."""
-        found = next(s for s in self.sources if s.id == source_id)
-        return SourceRef(id=found.id, name=found.name, kind=found.kind, handle=found.handle, url=found.url)
+        return found.ref()
 
     def refresh(self, hops: list[Hop]) -> None:
         """Bring the hops' source references up to date with what the book learnt later."""
-        known = {s.id for s in self.sources}
+        known = {s.id for s in self._sources}
         for hop in hops:
             if hop.source.id in known:
                 hop.source = self.ref(hop.source.id)
@@ -86,15 +73,12 @@ class SourceBook:
         )
         return hop.model_copy(update={"source": ref, "flags": list(hop.flags)}, deep=True)
 
-    def _find(self, name: str, handle: str | None, aliases: tuple[str, ...]) -> Source | None:
+    def _same(self, name: str, handle: str | None, aliases: tuple[str, ...]) -> Source | None:
+        """The source already in the book with this handle or one of these names, by `name_key`."""
         keys = {name_key(n) for n in (name, *aliases)} - {""}
-        for source in self.sources:
+        for source in self._sources:
             if handle and source.handle and handle.lower() == source.handle.lower():
                 return source
             if keys & {name_key(n) for n in (source.name, *source.aliases)}:
                 return source
         return None
-
-    def _next_id(self) -> str:
-        numbers = [int(s.id[1:]) for s in self.sources if s.id[1:].isdigit()]
-        return f"s{max(numbers, default=0) + 1}"

@@ -15,7 +15,19 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from tracer.models import Claim, DocumentRef, Hop, Post, TraceResult, Visit
+from tracer.models import (
+    Claim,
+    DocumentRef,
+    Hop,
+    HopRelation,
+    HopStatus,
+    Post,
+    TraceResult,
+    Visit,
+    VisitReason,
+    VisitStatus,
+    origin_of,
+)
 from tracer.read.document import Article
 from tracer.text import Span
 from tracer.trail.candidates import Candidate, candidates_for
@@ -29,12 +41,12 @@ from tracer.web.fetch import Fetcher
 LOGGER = logging.getLogger(__name__)
 
 # When a claim leans on nothing it could reach, its hop says why, worst first.
-_UNREACHED = ("dead", "blocked", "not_cached", "failed")
+_UNREACHED = (VisitStatus.DEAD, VisitStatus.BLOCKED, VisitStatus.NOT_CACHED, VisitStatus.FAILED)
 # Passages scoring this close to the best are as good a match; the one that leads on wins.
 NEAR_TIE = 0.05
 # Links tied to the hop itself (its sentence, its source's name, its post); a dead link in the
 # next sentence says nothing about this hop.
-_TIED_REASONS = frozenset({"sentence_link", "source_link", "post", "post_link"})
+_TIED_REASONS = frozenset({VisitReason.SENTENCE_LINK, VisitReason.SOURCE_LINK, VisitReason.POST, VisitReason.POST_LINK})
 
 
 @dataclass
@@ -130,7 +142,7 @@ class Trail:
             self._follow_claim(claim)
         for claim in self.result.claims:
             self.sources.refresh(claim.chain)
-            claim.origin = claim.chain[-1].source if claim.chain else None
+            claim.origin = origin_of(claim.chain)  # once the book is final: names filled in later show
         self.result.documents = [self.root.ref, *(node.ref for node in self.order)]
         return self.result
 
@@ -152,12 +164,13 @@ class Trail:
         found = candidates_for(step.node.article, step.node.result, step.spans, step.local_hops, step.post)
         found = found[: self.options.max_candidates]
         if depth > self.options.depth:
-            return Branch(visits=[self._visit(c, step, depth, "limit", error="beyond --depth") for c in found])
+            beyond = [self._visit(c, step, depth, VisitStatus.LIMIT, error="beyond --depth") for c in found]
+            return Branch(visits=beyond)
         self.opener.prefetch(c.url for c in found if c.url not in path and c.url not in self.nodes)
         best: Branch | None = None
         visits: list[Visit] = []
         for candidate in found:
-            if candidate.reason == "post_link" and any(v.url == candidate.url for v in visits):
+            if candidate.reason == VisitReason.POST_LINK and any(v.url == candidate.url for v in visits):
                 continue  # already followed from the post itself (its oEmbed copy holds the same links)
             visit, branch = self._try(candidate, step, depth, path, original)
             visits.append(visit)
@@ -172,22 +185,23 @@ class Trail:
         self, candidate: Candidate, step: Step, depth: int, path: frozenset[str], original: str
     ) -> tuple[Visit, Branch | None]:
         if candidate.url in path:
-            return self._visit(candidate, step, depth, "cycle", error="already on this claim's trail"), None
+            return self._visit(candidate, step, depth, VisitStatus.CYCLE, error="already on this claim's trail"), None
         node = self._open(candidate.url, depth, step.node)
         if node is None:
-            return self._visit(candidate, step, depth, "limit", error="document budget reached"), None
+            return self._visit(candidate, step, depth, VisitStatus.LIMIT, error="document budget reached"), None
         if node.urls & path:
-            return self._visit(candidate, step, depth, "cycle", node, error="leads back onto this claim's trail"), None
+            error = "leads back onto this claim's trail"
+            return self._visit(candidate, step, depth, VisitStatus.CYCLE, node, error=error), None
         if not node.readable:
             return self._visit(candidate, step, depth, node.status, node, error=node.ref.error), None
         match = self._match(node, step.text, original)
         if match is None or match.score < self.options.threshold:
-            return self._visit(candidate, step, depth, "no_match", node, match), None
-        if candidate.reason == "post":
+            return self._visit(candidate, step, depth, VisitStatus.NO_MATCH, node, match), None
+        if candidate.reason == VisitReason.POST:
             branch = self._continue_post(node, match, step, depth, path, original)
         else:
             branch = self._continue(node, match, step, depth, path, original)
-        return self._visit(candidate, step, depth, "matched", node, match), branch
+        return self._visit(candidate, step, depth, VisitStatus.MATCHED, node, match), branch
 
     def _continue(
         self, node: Node, match: Match, step: Step, depth: int, path: frozenset[str], original: str
@@ -292,8 +306,8 @@ class Trail:
             document_id=node.ref.id,
             date=node.ref.published,
             confidence=min(1.0, match.score),
-            relation="document",
-            status="archived" if node.ref.archive_url else "ok",
+            relation=HopRelation.DOCUMENT,
+            status=HopStatus.ARCHIVED if node.ref.archive_url else HopStatus.OK,
             flags=flags,
         )
 
@@ -302,7 +316,7 @@ class Trail:
         candidate: Candidate,
         step: Step,
         depth: int,
-        status: str,
+        status: VisitStatus,
         node: Node | None = None,
         match: Match | None = None,
         error: str | None = None,
@@ -322,8 +336,8 @@ class Trail:
         )
 
     def _set_origin(self, claim: Claim) -> None:
-        claim.origin = claim.chain[-1].source if claim.chain else None
-        documents = [h.document_id for h in claim.chain if h.relation == "document"]
+        """The origin's document and date (its source is set in `run`, once every source is merged)."""
+        documents = [h.document_id for h in claim.chain if h.relation == HopRelation.DOCUMENT]
         claim.origin_document_id = documents[-1] if documents else self.root.ref.id
         if claim.chain:
             last = claim.chain[-1]
@@ -346,10 +360,10 @@ def _covering_claim(claims: list[Claim], match: Match) -> Claim | None:
 
 def _confirm_post(step: Step, node: Node) -> None:
     """Fill in what the embed markup lacked (date, author) from the post's oEmbed answer."""
-    hop = next((h for h in step.out_hops if h.relation == "post"), None)
+    hop = next((h for h in step.out_hops if h.relation == HopRelation.POST), None)
     if hop is not None:
         hop.date = hop.date or node.ref.published
-        hop.status = "ok"
+        hop.status = HopStatus.OK
     if step.post is not None:
         step.post.posted = step.post.posted or node.ref.published
         if node.publisher and not step.post.author_name:
@@ -359,17 +373,17 @@ def _confirm_post(step: Step, node: Node) -> None:
 def _mark_unreached(step: Step, visits: list[Visit]) -> None:
     """Record on the claim's hops in this document why the documents they lean on were not reached:
     a failed post permalink on the post hop, other links on the claim's last hop here."""
-    post_failure = next((v.status for v in visits if v.reason == "post" and v.status in _UNREACHED), None)
-    post_hop = next((h for h in step.out_hops if h.relation == "post"), None)
+    post_failure = next((v.status for v in visits if v.reason == VisitReason.POST and v.status in _UNREACHED), None)
+    post_hop = next((h for h in step.out_hops if h.relation == HopRelation.POST), None)
     if post_failure and post_hop is not None:
-        post_hop.status = post_failure
+        post_hop.status = HopStatus(post_failure)
         post_hop.flags.append(f"{post_failure}_post")
-    statuses = {v.status for v in visits if v.reason in _TIED_REASONS - {"post"}}
+    statuses = {v.status for v in visits if v.reason in _TIED_REASONS - {VisitReason.POST}}
     worst = next((s for s in _UNREACHED if s in statuses), None)
     if worst is None or not step.out_hops:
         return
     hop = step.out_hops[-1]
     if f"{worst}_link" not in hop.flags:
         hop.flags.append(f"{worst}_link")
-    if hop.relation != "document":
-        hop.status = worst
+    if hop.relation != HopRelation.DOCUMENT:
+        hop.status = HopStatus(worst)

@@ -1,4 +1,4 @@
-"""Dialogs: open another article, and save a chain or a whole trace as JSON."""
+"""Dialogs: open another article, and save a chain or a whole trace as JSON or an export format."""
 
 from __future__ import annotations
 
@@ -12,14 +12,26 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
 
-from tracer import Claim
+from tracer import Claim, ExportFormat
 from tui.keys import Owner, bindings
 from tui.library import Entry
 
 CLAIM = "claim"
 ARTICLE = "article"
+JSON = "json"
+
+# What the export dialog offers: the trace itself, then every `tracer export` format.
+FORMATS: list[tuple[str, str]] = [
+    ("JSON — the trace itself (opens again here)", JSON),
+    ("CSV tables (a zip)", ExportFormat.CSV.value),
+    ("GraphML graph (Gephi, Cytoscape)", ExportFormat.GRAPHML.value),
+    ("GEXF graph (Gephi)", ExportFormat.GEXF.value),
+    ("W3C PROV-JSON", ExportFormat.PROV_JSON.value),
+    ("W3C PROV-N", ExportFormat.PROV_N.value),
+    ("Markdown report", ExportFormat.MARKDOWN.value),
+]
 
 
 class OpenDialog(ModalScreen[str | None]):
@@ -52,14 +64,15 @@ class OpenDialog(ModalScreen[str | None]):
 
 @dataclass(frozen=True)
 class ExportChoice:
-    """Where to save, and what: the current claim's chain or the whole article's trace."""
+    """Where to save, what (the current claim's chain or the whole article's trace), and in which format."""
 
     path: Path
     scope: str
+    fmt: str = JSON
 
 
 class ExportDialog(ModalScreen[ExportChoice | None]):
-    """A save dialog: what to export, and the file to write (replacing a file needs a second enter)."""
+    """A save dialog: what to export, in which format, and the file to write (replacing a file needs a second enter)."""
 
     AUTO_FOCUS = "#export-path"
     BINDINGS: ClassVar[list[BindingType]] = bindings(Owner.DIALOG)
@@ -74,10 +87,11 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     def compose(self) -> ComposeResult:
         claim_text = f"This claim's chain ({self.claim.id})" if self.claim else "This claim's chain (no claim selected)"
         with Vertical(classes="dialog"):
-            yield Label("Export as JSON", classes="dialog-title")
+            yield Label("Export", classes="dialog-title")
             with RadioSet(id="export-scope"):
                 yield RadioButton(claim_text, value=self.claim is not None, id="scope-claim", disabled=not self.claim)
                 yield RadioButton("The whole article trace", value=self.claim is None, id="scope-article")
+            yield Select(FORMATS, value=JSON, allow_blank=False, id="export-format")
             yield Input(value=str(self.default_path(self.scope)), id="export-path")
             yield Static("", id="export-note", classes="dialog-note")
             with Horizontal(classes="dialog-buttons"):
@@ -93,16 +107,29 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             return CLAIM if self.claim else ARTICLE
         return CLAIM if pressed is not None and pressed.id == "scope-claim" else ARTICLE
 
-    def default_path(self, scope: str) -> Path:
-        """`<article>-<claim>.json` for a chain, `<article>.trace.json` for the whole trace."""
+    @property
+    def fmt(self) -> str:
+        """The format chosen now: `json` or an `ExportFormat` value."""
+        try:
+            value = self.query_one("#export-format", Select).value
+        except Exception:  # not composed yet
+            return JSON
+        return value if isinstance(value, str) else JSON
+
+    def default_path(self, scope: str, fmt: str | None = None) -> Path:
+        """`<article>-<claim>.json` for a chain, `<article>.trace.json` for the whole trace (suffix by format)."""
+        fmt = fmt or self.fmt
+        suffix = ".json" if fmt == JSON else ExportFormat(fmt).suffix
         stem = _slug(self.entry)
-        name = f"{stem}-{self.claim.id}.json" if scope == CLAIM and self.claim else f"{stem}.trace.json"
+        name = f"{stem}-{self.claim.id}{suffix}" if scope == CLAIM and self.claim else f"{stem}.trace{suffix}"
         return self.folder / name
 
     @on(RadioSet.Changed, "#export-scope")
-    def _scope_changed(self) -> None:
+    @on(Select.Changed, "#export-format")
+    def _choice_changed(self) -> None:
+        """Propose the file name for the new choice, unless the user has typed one of their own."""
         path_input = self.query_one("#export-path", Input)
-        defaults = {str(self.default_path(CLAIM)), str(self.default_path(ARTICLE))}
+        defaults = {str(self.default_path(scope, fmt)) for scope in (CLAIM, ARTICLE) for _, fmt in FORMATS}
         if path_input.value in defaults:
             path_input.value = str(self.default_path(self.scope))
 
@@ -118,7 +145,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             self.confirmed = path
             note.update(f"{path.name} exists: press enter or Save again to replace it.")
         else:
-            self.dismiss(ExportChoice(path, self.scope))
+            self.dismiss(ExportChoice(path, self.scope, self.fmt))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

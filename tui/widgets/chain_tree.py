@@ -14,7 +14,7 @@ from textual.binding import BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from tracer import Claim, Hop
+from tracer import Claim, Hop, HopStatus
 from tui.keys import Owner, bindings
 from tui.library import Entry, document_label, hop_url, origin_label, related_claims
 from tui.widgets.tables import clip
@@ -115,7 +115,7 @@ def hop_label(entry: Entry, hop: Hop, index: int, *, last: bool, url: str | None
     label.append(hop.source.name, style="bold")
     label.append(f"  {hop.source.kind.value.replace('_', ' ')} · “{hop.cue or hop.relation}”")
     label.append(f" · {hop.date or 'no date'} · {document_label(entry.result, hop.document_id)}")
-    if hop.status and hop.status != "ok":
+    if hop.status and hop.status != HopStatus.OK:
         label.append(f" [{hop.status}]", style="bold")
     if hop.flags:
         label.append(f" ⚠ {', '.join(hop.flags)}", style="bold")

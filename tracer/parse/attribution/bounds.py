@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 from tracer.parse.attribution.phrases import CITING
 from tracer.parse.attribution.spans import Attribution, Parsed, trim
 from tracer.text import Span
+from tracer.words import RELATIVE_PRONOUNS
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
     from spacy.tokens import Token
 
-_RELATIVE = frozenset({"who", "which", "whom", "whose"})
 _BREAKS = frozenset({",", "—", "–", "--"})
 _PARTICIPLE_DEPS = frozenset({"advcl", "acl", "conj", "xcomp", "dep"})
 # Contents the cut applies to: reported clauses and noun phrases; quotations keep their extent.
@@ -58,7 +58,7 @@ def _clause_goes_on(p: Parsed, n: Token, fragment: Span) -> bool:
     """Whether a relative clause set off inside the content is followed by the verb it sits under
     (a subject's aside, "the man, who ..., fled"), so the content goes on past it."""
     rel = next((a for a in (n, *n.ancestors) if a.dep_ == "relcl"), None)
-    if n.lower_ not in _RELATIVE or rel is None:
+    if n.lower_ not in RELATIVE_PRONOUNS or rel is None:
         return False
     after = rel.right_edge.i + 1
     return any(p.char(a) < fragment.end and a.i > after and a.tag_.startswith("VB") for a in rel.head.ancestors)
@@ -66,8 +66,8 @@ def _clause_goes_on(p: Parsed, n: Token, fragment: Span) -> bool:
 
 def _aside(n: Token) -> bool:
     """Whether the words after a comma open an aside of the writer's."""
-    if n.lower_ in _RELATIVE:
+    if n.lower_ in RELATIVE_PRONOUNS:
         return True
-    if n.tag_ == "IN" and n.i + 1 < len(n.doc) and n.nbor(1).lower_ in _RELATIVE:
+    if n.tag_ == "IN" and n.i + 1 < len(n.doc) and n.nbor(1).lower_ in RELATIVE_PRONOUNS:
         return True  # ", for whom ..."
     return n.tag_ == "VBG" and n.dep_ in _PARTICIPLE_DEPS and n.lower_ not in CITING  # ", offering Cruz a slot"

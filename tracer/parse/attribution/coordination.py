@@ -14,19 +14,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tracer.parse.attribution.cues import Lexicon, lexicon
+from tracer.models import CueClass
+from tracer.parse.attribution.cues import NAMING, REPORTING, Lexicon, lexicon
+from tracer.parse.attribution.grammar import FINITE_TAGS
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
     from spacy.tokens import Token
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # Clause links that make a coordinate or adjunct clause, not a complement of what was said.
 _SIDE_DEPS = frozenset({"conj", "advcl"})
 # Words that open a statement set against the one before ("..., while Cruz said ...").
 _CONTRAST = frozenset({"while", "whereas", "but", "although", "though", "and", "yet"})
-# Classes of a participle that goes on with the speaker's own words (", explaining that ...").
-_SPEAKER_CLASSES = frozenset({"speech", "belief", "report"})
 
 
 def shared_speaker(w: Token, lex: Lexicon) -> Token | None:
@@ -44,9 +43,9 @@ def shared_speaker(w: Token, lex: Lexicon) -> Token | None:
     verb = lex.verb(w.lower_)
     if verb is None:
         return None
-    if w.dep_ == "conj" and w.tag_ in _FINITE and (w.head.tag_ != w.tag_ or _voiceless(w, lex)):
+    if w.dep_ == "conj" and w.tag_ in FINITE_TAGS and (w.head.tag_ != w.tag_ or _voiceless(w, lex)):
         return _outer_cue(w, lex, w.tag_)
-    if w.tag_ == "VBG" and verb.cls in _SPEAKER_CLASSES and _after_comma(w):
+    if w.tag_ == "VBG" and verb.cls in REPORTING and _after_comma(w):
         return _outer_cue(w, lex, None)
     return None
 
@@ -56,7 +55,7 @@ def _voiceless(w: Token, lex: Lexicon) -> bool:
     cannot speak (not a pronoun, a name or a people noun) is the outer speaker's."""
     verb = lex.verb(w.lower_)
     subject = next((c for c in w.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if verb is None or verb.cls != "speech" or subject is None:
+    if verb is None or verb.cls != CueClass.SPEECH or subject is None:
         return False
     return subject.tag_ not in ("PRP", "NNP", "NNPS", "WP") and subject.lower_ not in lex.people
 
@@ -83,7 +82,7 @@ def _outer_cue(w: Token, lex: Lexicon, tag: str | None) -> Token | None:
     """The nearest statement verb above `w` (of the given tag) with a subject of its own."""
     for a in w.ancestors:
         verb = lex.verb(a.lower_) if a.i < w.i and a.tag_.startswith("VB") else None
-        if verb is None or verb.cls not in _SPEAKER_CLASSES or (tag is not None and a.tag_ != tag):
+        if verb is None or verb.cls not in REPORTING or (tag is not None and a.tag_ != tag):
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
             return a
@@ -108,8 +107,8 @@ def _contrasted(w: Token) -> bool:
         return True
     # "One in three said A and one in four said B": a speech verb and its own subject after "and"
     verb = lexicon().verb(w.lower_)
-    speech = verb is not None and verb.cls in ("speech", "report")
-    return opener.lower_ in ("and", "but") and w.tag_ in _FINITE and speech
+    speech = verb is not None and verb.cls in NAMING
+    return opener.lower_ in ("and", "but") and w.tag_ in FINITE_TAGS and speech
 
 
 def _after_comma(w: Token) -> bool:

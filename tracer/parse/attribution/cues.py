@@ -1,8 +1,7 @@
-"""The attribution lexicons (cue verbs, cue nouns, hedges, non-sources) and the fast candidate scan.
+"""The attribution lexicons (cue verbs, cue nouns, hedges, non-sources), read from `tracer/data/`.
 
-The scan is what keeps the attribution stage fast: a sentence is parsed only when one of its
-words is a cue form, a phrase cue ("according to", "citing"), a hedge, or it holds a quote or
-ends in a colon. Everything here is read from the data files in `tracer/data/`.
+The fast candidate scan and each rule's trigger words are built from these by the rule
+registry (`registry.py`, `scan.py`).
 """
 
 from __future__ import annotations
@@ -12,14 +11,22 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from tracer.datafiles import load_json, load_lines
+from tracer.models import CueClass
 
 # Classes whose content is a statement about the world: these make claims. The others
 # (stance, intent, topic) are attributions a reader may want to see, but not claims to trace.
-CLAIM_CLASSES = frozenset({"speech", "report", "belief", "according", "quote", "hedge"})
+CLAIM_CLASSES = frozenset(
+    {CueClass.SPEECH, CueClass.REPORT, CueClass.BELIEF, CueClass.ACCORDING, CueClass.QUOTE, CueClass.HEDGE}
+)
+# Cue verbs that report what someone said, found or believed: their content is a statement.
+REPORTING = frozenset({CueClass.SPEECH, CueClass.REPORT, CueClass.BELIEF})
+# ... that someone said or found: a sentence with one may name a source, even inside a quotation.
+NAMING = frozenset({CueClass.SPEECH, CueClass.REPORT})
+# ... whose content may be a quotation beside the verb ('"...," she said', '"...?" he asked').
+QUOTING = frozenset({CueClass.SPEECH, CueClass.BELIEF, CueClass.QUESTION})
 _VOWELS = set("aeiou")
 _WORD = re.compile(r"[a-z]+")
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Za-z][a-z]+\b")
-_HEADLINE = re.compile(r"^[A-Z][^:\n]{0,60}:\s")  # "Graham: Trump's rhetoric ..."
 _QUOTES = '"“”«»'
 # A dateline opening a story: "MACAU (Reuters) – ", "RENO, Nev. (AP) — ", "CHARLESTON, S.C. — ".
 _DATELINE = re.compile(
@@ -31,13 +38,8 @@ _COPULA = frozenset({"is", "are", "was", "were", "to"})
 _INVERTED_OPENING = re.compile(
     r"(?:Said|Says|Added|Adds|Wrote|Writes|Asked|Asks)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*[:,]"
 )
-_COPULA_FORMS = frozenset(
-    {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re", "am", "'m", "’m"}
-)
 # "in X's view", "in my opinion", "in his mind": the owner's belief (the noun rule reads them).
 VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "mind"})
-# First words of the phrase cues handled by their own rules.
-_PHRASE_WORDS = frozenset({"according", "citing", "quoting", "cited", "quoted"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +47,7 @@ class CueVerb:
     """One cue verb: its class and how its complement may be read."""
 
     lemma: str
-    cls: str
+    cls: CueClass
     clause_only: bool = False
     addressee: bool = False
     prep: bool = False
@@ -80,9 +82,6 @@ class Lexicon:
     nouns: frozenset[str]
     hedges: tuple[str, ...]
     non_sources: frozenset[str]
-    scan_words: frozenset[str]
-    source_words: frozenset[str]
-    triggers: frozenset[str]
     not_cues: frozenset[str]
     people: frozenset[str]
     stances: frozenset[str]
@@ -95,31 +94,14 @@ class Lexicon:
     openers: frozenset[str] = frozenset()  # words that open sentences, never names (`sentence_openers.txt`)
     noun_like_forms: frozenset[str] = frozenset()
     noun_like_after_subject: re.Pattern[str] = re.compile(r"(?!x)x")
+    scan_forms: frozenset[str] = frozenset()  # verb forms that make a sentence worth parsing
+    hedge_words: frozenset[str] = frozenset()  # the words of the hedges but "to be" and "to"
+    stance_scan: frozenset[str] = frozenset()  # `stance_scan_words.txt`
+    linking: frozenset[str] = frozenset()  # forms of `linking_verbs.txt`
 
     def verb(self, form: str) -> CueVerb | None:
         """The cue verb a lower-cased word form belongs to, if any."""
         return self.verbs.get(form)
-
-    def names_source(self, sentence: str) -> bool:
-        """Whether a sentence has a speech or report cue, so it may name a source of its own."""
-        return not set(_WORD.findall(sentence.lower())).isdisjoint(self.source_words)
-
-    def is_candidate(self, sentence: str) -> bool:
-        """Whether a sentence may hold an attribution and so must be parsed (the fast path)."""
-        if sentence.rstrip().endswith(":") or _HEADLINE.match(sentence):
-            return True
-        words = set(_WORD.findall(sentence.lower()))
-        if not words.isdisjoint(self.scan_words):
-            return True
-        if any(not words.isdisjoint(self.verbs[w].needs) for w in words & self.paired):
-            return True  # "made it clear", "hit back": a light verb with its word
-        if "that" in words and not words.isdisjoint(self.nouns):
-            return True  # noun cues need "that ..."
-        if "in" in words and not (words.isdisjoint(self.poll_nouns) and words.isdisjoint(VIEW_NOUNS)):
-            return True  # "In a CNN poll, ...", "..., in Bolton's view"
-        # "Trump plans to ...", "he hopes to ...", "Cruz vows ...": a verb that is also a noun, after
-        # a name or a pronoun (as a noun, "the plans", it was left out of the scan words)
-        return not words.isdisjoint(self.noun_like_forms) and bool(self.noun_like_after_subject.search(sentence))
 
     def parser_form(self, sentence: str) -> str:
         """The sentence as the parser should see it: a Title-Case headline with its cue verbs and
@@ -148,7 +130,7 @@ def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
     needs = frozenset(w for r in flags if r.startswith("+with=") for w in r[len("+with=") :].split("|"))
     verb = CueVerb(
         lemma,
-        cls,
+        CueClass(cls),
         "+clause" in flags,
         "+addressee" in flags,
         "+prep" in flags,
@@ -227,17 +209,6 @@ def lexicon() -> Lexicon:
         nouns=nouns,
         hedges=hedges,
         non_sources=frozenset(load_lines("non_sources.txt")),
-        scan_words=frozenset(_scan_forms(verbs))
-        | hedge_words
-        | _PHRASE_WORDS
-        | frozenset(load_lines("stance_scan_words.txt")),
-        source_words=frozenset(f for f, v in verbs.items() if v.cls in ("speech", "report")) | _PHRASE_WORDS,
-        triggers=frozenset(verbs)
-        | nouns
-        | frozenset(hedges)
-        | _COPULA_FORMS
-        | _linking_forms()
-        | {"according", ":", "in"},
         not_cues=frozenset(f for lemma in load_lines("not_cue_verbs.txt") for f in inflections(lemma.split()[0])),
         people=people,
         stances=frozenset(load_lines("stance_words.txt")),
@@ -254,4 +225,8 @@ def lexicon() -> Lexicon:
             r"\s+(?:(?:also|then|still|now|again|later|often|never|already|[a-z]+ly)\s+)?"
             r"(?:" + "|".join(sorted(noun_like)) + r")\b"
         ),
+        scan_forms=frozenset(_scan_forms(verbs)),
+        hedge_words=frozenset(hedge_words),
+        stance_scan=frozenset(load_lines("stance_scan_words.txt")),
+        linking=_linking_forms(),
     )

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tracer.parse.attribution.cues import CueVerb
-from tracer.parse.attribution.grammar import particles, referent_of, subject_of, via
+from tracer.parse.attribution.cues import QUOTING, CueVerb
+from tracer.parse.attribution.grammar import FINITE_TAGS, particles, referent_of, subject_of, via
 from tracer.parse.attribution.spans import Attribution, Parsed
 from tracer.text import Span
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
     from spacy.tokens import Token
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_FINITE = FINITE_TAGS | {"MD"}  # "he will", "she would": a clause of its own too
 _ADVERBIAL = frozenset({"RB", "MD", "VB", "VBD", "VBZ", "VBP", "VBN"})  # "he also has said"
 _QUOTE_END = ",?!—–-…"
 MAX_SOURCE_TOKENS = 16
@@ -29,7 +29,7 @@ def quote_frame(p: Parsed, v: Token, verb: CueVerb, speaker: Token | None = None
 
     `speaker` is the outer cue verb whose subject the verb shares ("said A and added, '...'").
     """
-    if verb.cls not in ("speech", "belief", "question") or p.in_quote(v):
+    if verb.cls not in QUOTING or p.in_quote(v):
         return None
     before = _quote_before(p, v)
     subject = subject_of(p, speaker if speaker is not None else v)

@@ -9,13 +9,17 @@ from typing import TYPE_CHECKING
 from tracer.parse.attribution.cues import lexicon, source_words
 from tracer.parse.attribution.spans import Citation, Parsed
 from tracer.text import Span
+from tracer.words import BE_FORMS, RELATIVE_PRONOUNS
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
     from spacy.tokens import Token
 
-_RELATIVE = frozenset({"who", "which", "that", "whom"})
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
-_BE = frozenset({"is", "was", "'s", "’s", "be", "been", "being", "are", "were"})
+# Tags of a finite verb (a modal, MD, counts too where a user says so).
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# Dependencies of a verb's object: "endorsed Trump", "is a fan", "called him a liar".
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+# A relative pronoun or "that" as the subject of a relative clause ("a lawmaker who said").
+_RELATIVE_SUBJECTS = RELATIVE_PRONOUNS | {"that"}
 _NP_INNER = frozenset({"compound", "amod", "det", "nummod", "quantmod", "poss", "case", "nmod", "advmod"})
 _QUANTITY_WORDS = frozenset(
     {"most", "many", "some", "few", "more", "half", "third", "majority", "all", "both", "others"}
@@ -123,7 +127,7 @@ def expletive(subject: Token, v: Token) -> bool:
     if subject.lower_ != "it" or v.dep_ != "xcomp":
         return False
     head = v.head
-    return head.lower_ in _BE or (head.tag_.startswith("JJ") and head.head.lower_ in _BE)
+    return head.lower_ in BE_FORMS or (head.tag_.startswith("JJ") and head.head.lower_ in BE_FORMS)
 
 
 def stranded_subject(p: Parsed, v: Token) -> Token | None:
@@ -135,7 +139,7 @@ def stranded_subject(p: Parsed, v: Token) -> Token | None:
     ends right before the verb, past adverbs, auxiliaries and one parenthetical set off by
     commas or brackets, is then the subject.
     """
-    if v.dep_ != "ROOT" or not (v.tag_ in _FINITE or any(c.dep_ == "aux" for c in v.children)):
+    if v.dep_ != "ROOT" or not (v.tag_ in FINITE_TAGS or any(c.dep_ == "aux" for c in v.children)):
         return None
     doc, j = v.doc, v.i - 1
     if v.i == 1 and doc[0].is_title and doc[0].tag_ in ("RB", "JJ") and doc[0].lower_ not in lexicon().openers:
@@ -161,7 +165,7 @@ def _quoted_apart(p: Parsed, token: Token, v: Token) -> bool:
 
 def referent_of(p: Parsed, subject: Token) -> Span | None:
     """What a relative-pronoun subject stands for ("a lawmaker who said" -> the lawmaker)."""
-    if subject.lower_ not in _RELATIVE or subject.head.dep_ != "relcl":
+    if subject.lower_ not in _RELATIVE_SUBJECTS or subject.head.dep_ != "relcl":
         return None
     noun = subject.head.head
     while noun.dep_ == "appos" and noun.head.i != noun.i:
@@ -189,3 +193,13 @@ def via(p: Parsed, v: Token) -> Iterator[Citation]:
             source = p.subtree(pobj) if pobj is not None else None
             if cue and source:
                 yield Citation(cue, source)
+
+
+def has_that(clause: Token) -> bool:
+    """Whether a clause is a "that ..." complement (not a relative clause)."""
+    return clause.dep_ == "ccomp" or that_marked(clause)
+
+
+def that_marked(clause: Token) -> bool:
+    """Whether a clause opens with the complementizer "that" ("quipped that ...")."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)

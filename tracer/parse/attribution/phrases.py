@@ -1,26 +1,26 @@
 """Phrase and noun cues: "according to X", "citing Y", "its assessment that ...", "reportedly",
 and the headline colon ("Graham: Trump's rhetoric is destroying the party").
 
-These complement the cue-verb rules in `rules.py`; each reads the dependency parse of one
+These complement the cue-verb rules in `verbs.py`; each reads the dependency parse of one
 sentence and returns `Attribution`s with document spans.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from tracer.models import CueClass
 from tracer.parse.attribution.cues import VIEW_NOUNS, Lexicon
-from tracer.parse.attribution.grammar import subject_of
-from tracer.parse.attribution.spans import Attribution, Citation, Parsed, trim
+from tracer.parse.attribution.grammar import OBJECT_DEPS, has_that, subject_of
+from tracer.parse.attribution.spans import Attribution, Citation, Context, Parsed, quote_kind, trim
 from tracer.text import Span
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
     from spacy.tokens import Token
 
-_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 _SOURCE_NOUN_PREPS = frozenset({"from", "by"})
 # "Yonhap, citing intelligence", "the Times, quoting officials": the object is the citer's source.
 CITING = frozenset({"citing", "quoting"})
@@ -31,10 +31,30 @@ _SETTING_TAGS = frozenset({"IN", "DT"})
 # A headline's speaker may be a common noun too ("Poll: ...", "Clinton camp: ..."), when capitalised.
 _HEADER_TAGS = _NAME_TAGS | {"NN", "NNS"}
 MAX_HEADLINE_NAME = 6
+_HEADLINE = re.compile(r"^[A-Z][^:\n]{0,60}:\s")  # "Graham: Trump's rhetoric ..."
 
 
-def according_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
+def headline_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
+    """The fast scan of the headline rule: a short name and a colon open the sentence."""
+    return bool(_HEADLINE.match(sentence))
+
+
+def noun_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
+    """The fast scan of the noun rule: a cue noun needs "that ..." ("its assessment that"), a
+    view noun "in" ("..., in Bolton's view")."""
+    if "that" in words and not words.isdisjoint(lex.nouns):
+        return True
+    return "in" in words and not words.isdisjoint(VIEW_NOUNS)
+
+
+def poll_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
+    """The fast scan of the poll rule: "in" and a poll noun ("In a CNN poll, ...")."""
+    return "in" in words and not words.isdisjoint(lex.poll_nouns)
+
+
+def according_rule(ctx: Context) -> Iterator[Attribution]:
     """'..., according to X' / 'According to X, ...': X vouches for the whole sentence around it."""
+    p, t, lex = ctx.p, ctx.t, ctx.lex
     if t.lower_ != "according" or t.i + 1 >= len(t.doc) or t.nbor(1).lower_ != "to":
         return
     to = t.nbor(1)
@@ -51,9 +71,10 @@ def according_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
         yield _vouched(p, source, [t, to], fragments, "according to")
 
 
-def poll_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
+def poll_rule(ctx: Context) -> Iterator[Attribution]:
     """'In a CNN poll, 50 percent chose Clinton', '... leads by 5 points in a new Fox survey': the
     poll vouches for the clause it sets; its figures are its claim (PolNeAR marks the "in")."""
+    p, t, lex = ctx.p, ctx.t, ctx.lex
     if t.lower_ != "in" or t.dep_ != "prep" or not t.head.tag_.startswith("VB"):
         return
     pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
@@ -75,9 +96,9 @@ def _vouched(p: Parsed, source: Span, cue: list[Token], fragments: tuple[Span, .
         cue=p.tokens(cue) or p.bounds,
         content=fragments,
         sentence=p.bounds,
-        cls="according",
+        cls=CueClass.ACCORDING,
         form="according",
-        kind=_kind(p, fragments),
+        kind=quote_kind(p.text, fragments),
         lemma=lemma,
     )
 
@@ -113,11 +134,6 @@ def _according_scope(t: Token, lex: Lexicon) -> Token:
     return host
 
 
-def _kind(p: Parsed, fragments: tuple[object, ...]) -> str:
-    text = "".join(p.text[f.start : f.end] for f in fragments)  # type: ignore[attr-defined]
-    return "quote" if sum(text.count(q) for q in '"“”') >= 2 else "clause"
-
-
 def _root(t: Token) -> Token:
     while t.head.i != t.i:
         t = t.head
@@ -128,14 +144,15 @@ def _text(tokens: Iterable[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
-def noun_rule(p: Parsed, n: Token, lex: Lexicon) -> Iterator[Attribution]:
+def noun_rule(ctx: Context) -> Iterator[Attribution]:
     """'its assessment that ...', 'a statement from the ministry that ...'."""
+    p, n, lex = ctx.p, ctx.t, ctx.lex
     if n.lower_ not in lex.nouns or not n.tag_.startswith("NN"):
         return
     owner = own_owner(n) or _pronoun_owner(n)
-    if n.dep_ in _OBJECT_DEPS and lex.verb(n.head.lower_) is not None and own_owner(n) is None:
+    if n.dep_ in OBJECT_DEPS and lex.verb(n.head.lower_) is not None and own_owner(n) is None:
         return  # "announced its assessment that ...": the verb rule reads it
-    clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp") and _is_that_clause(c)), None)
+    clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp") and has_that(c)), None)
     if owner is None or owner.lower_ in lex.non_sources:
         return
     if clause is None and n.lower_ in VIEW_NOUNS and n.dep_ == "pobj" and n.head.lower_ == "in":
@@ -151,9 +168,9 @@ def noun_rule(p: Parsed, n: Token, lex: Lexicon) -> Iterator[Attribution]:
             cue=p.tokens([n]) or p.bounds,
             content=(content,),
             sentence=p.bounds,
-            cls="speech",
+            cls=CueClass.SPEECH,
             form="noun",
-            kind=_kind(p, (content,)),
+            kind=quote_kind(p.text, (content,)),
             lemma=n.lower_,
         )
 
@@ -173,9 +190,9 @@ def _in_view(p: Parsed, n: Token, owner: Token) -> Iterator[Attribution]:
             p.tokens([prep, n]) or p.bounds,
             fragments,
             p.bounds,
-            cls="belief",
+            cls=CueClass.BELIEF,
             form="noun",
-            kind=_kind(p, fragments),
+            kind=quote_kind(p.text, fragments),
             lemma=n.lower_,
         )
 
@@ -189,7 +206,9 @@ def _noun_topic(p: Parsed, n: Token, owner: Token) -> Iterator[Attribution]:
     source = p.subtree(owner, without=[c for c in owner.children if c.dep_ == "case"])
     content, cue = p.subtree(pobj), p.tokens([n, prep])  # type: ignore[list-item]
     if source and content and cue:
-        yield Attribution(source, cue, (content,), p.bounds, cls="stance", form="noun", kind="np", lemma=n.lower_)
+        yield Attribution(
+            source, cue, (content,), p.bounds, cls=CueClass.STANCE, form="noun", kind="np", lemma=n.lower_
+        )
 
 
 def own_owner(n: Token) -> Token | None:
@@ -205,12 +224,9 @@ def _pronoun_owner(n: Token) -> Token | None:
     return next((c for c in n.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
 
 
-def _is_that_clause(clause: Token) -> bool:
-    return clause.dep_ == "ccomp" or any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
-
-
-def hedge_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
+def hedge_rule(ctx: Context) -> Iterator[Attribution]:
     """'North Korea is reportedly preparing ...': a hedge with no source; the clause is the content."""
+    p, t, lex = ctx.p, ctx.t, ctx.lex
     if t.dep_ != "advmod" or t.lower_ not in lex.hedges:
         return
     content = p.subtree(t.head)
@@ -220,14 +236,15 @@ def hedge_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
             cue=p.tokens([t]) or p.bounds,
             content=(content,),
             sentence=p.bounds,
-            cls="hedge",
+            cls=CueClass.HEDGE,
             form="hedge",
             lemma=t.lower_,
         )
 
 
-def headline_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
+def headline_rule(ctx: Context) -> Iterator[Attribution]:
     """'Graham: Trump's rhetoric is destroying the party' — a name, a colon, what they said."""
+    p, t, lex = ctx.p, ctx.t, ctx.lex
     if t.text != ":" or not 0 < t.i <= MAX_HEADLINE_NAME or t.i + 1 >= len(t.doc):
         return
     name = _after_kicker(p, list(t.doc[: t.i]), lex)
@@ -248,9 +265,9 @@ def headline_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
             cue=Span(p.char(t), p.char(t) + 1),  # the colon itself (trimming would leave nothing)
             content=(content,),
             sentence=p.bounds,
-            cls="speech",
+            cls=CueClass.SPEECH,
             form="headline",
-            kind=_kind(p, (content,)),
+            kind=quote_kind(p.text, (content,)),
             lemma=":",
         )
 
@@ -287,8 +304,9 @@ def _spaced_dash(w: Token) -> bool:
     return w.text == "-" and w.i > 0 and bool(w.doc[w.i - 1].whitespace_) and bool(w.whitespace_)
 
 
-def copula_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
+def copula_rule(ctx: Context) -> Iterator[Attribution]:
     """'Weber is no fan of Trump', 'she was critical of the deal': a stance stated with "to be"."""
+    p, t, lex = ctx.p, ctx.t, ctx.lex
     if p.words.isdisjoint(lex.stances):
         return
     predicate = next((c for c in t.children if c.dep_ in ("attr", "acomp") and c.lower_ in lex.stances), None)
@@ -302,23 +320,20 @@ def copula_rule(p: Parsed, t: Token, lex: Lexicon) -> Iterator[Attribution]:
     cue = p.tokens([t, predicate, *([prep] if prep is not None else [])])
     if source and content and cue:
         yield Attribution(
-            source, cue, (content,), p.bounds, cls="stance", form="copula", kind="np", lemma=predicate.lower_
+            source, cue, (content,), p.bounds, cls=CueClass.STANCE, form="copula", kind="np", lemma=predicate.lower_
         )
-
-
-Rule = Callable[[Parsed, "Token", Lexicon], Iterator[Attribution]]
-PHRASE_RULES: tuple[Rule, ...] = (according_rule, poll_rule, noun_rule, hedge_rule, headline_rule, copula_rule)
 
 
 # --- "citing X" --------------------------------------------------------------------------------
 
 
-def attach_citations(p: Parsed, found: list[Attribution]) -> list[Attribution]:
+def attach_citations(ctx: Context) -> list[Attribution]:
     """Attach each "citing Y" to the attribution it belongs to, or make it its own.
 
     "Yonhap, citing intelligence, said ...", "..., according to Yonhap, citing intelligence"
     and "X said ..., citing Y" all name Y as X's source for the same content.
     """
+    p, found = ctx.p, ctx.found
     lowered = p.bounds.of(p.text).lower()
     if not any(word in lowered for word in CITING):
         return found
@@ -338,7 +353,9 @@ def attach_citations(p: Parsed, found: list[Attribution]) -> list[Attribution]:
         subject = subject_of(p, t)
         citer = p.subtree(subject) if subject is not None else None
         if citer is not None:
-            cites = Attribution(citer, cue, (source,), p.bounds, cls="topic", form="citing", kind="np", lemma="cite")
+            cites = Attribution(
+                citer, cue, (source,), p.bounds, cls=CueClass.TOPIC, form="citing", kind="np", lemma="cite"
+            )
             found.append(cites)
     return found
 

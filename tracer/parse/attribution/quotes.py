@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tracer.parse.attribution.spans import Attribution, Layout, trim
+from tracer.parse.attribution.spans import Attribution, Context, trim
 from tracer.text import Span
 
 # A paragraph that picks up the subject of the one before: it opens with a pronoun
@@ -29,8 +29,9 @@ def _widen(fragment: Span, cue: Span, regions: list[Span]) -> Span:
     return fragment
 
 
-def widen_quotes(layout: Layout, found: list[Attribution]) -> list[Attribution]:
+def widen_quotes(ctx: Context) -> list[Attribution]:
     """Widen each content fragment that is part of a quotation to the whole quotation."""
+    layout, found = ctx.layout, ctx.found
     out = []
     for a in found:
         regions = layout.quotes_at(a.cue.start)
@@ -53,7 +54,7 @@ def _merge(fragments: tuple[Span, ...]) -> tuple[Span, ...]:
     return tuple(merged)
 
 
-def continue_quotes(layout: Layout, found: list[Attribution]) -> list[Attribution]:
+def continue_quotes(ctx: Context) -> list[Attribution]:
     """Give a quotation with no cue of its own to the speaker of the previous quote.
 
     '"A," he said. "B."' and '"A," he said, "B."': B is his too, as long as no other
@@ -61,6 +62,7 @@ def continue_quotes(layout: Layout, found: list[Attribution]) -> list[Attributio
     goes on with the speaker of the paragraph before when that one ended on their quote (news
     style runs a long quote over several paragraphs and names the speaker once).
     """
+    layout, found = ctx.layout, ctx.found
     text = layout.text
     outer = [a for a in found if not a.quoted]
     carry: Attribution | None = None
@@ -109,21 +111,19 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def fill_passages(
-    layout: Layout, found: list[Attribution], blocks: list[Span] | None = None, stops: list[Span] | None = None
-) -> list[Attribution]:
+def fill_passages(ctx: Context) -> list[Attribution]:
     """Give "X wrote:" its content: the rest of the sentence, else the following paragraph(s).
 
     Args:
-        layout: The document's paragraphs and quotations.
-        found: Attributions; those marked `pending` get their content here.
-        blocks: For HTML, the spans of a blockquote that follows a colon, when known; the
-            passage is then exactly those paragraphs.
-        stops: Spans (embedded posts) a passage ends before.
+        ctx: The document's layout and attributions (those marked `pending` get their content
+            here); its `passages` are, for HTML, the spans of a blockquote that follows a colon,
+            when known (the passage is then exactly those paragraphs); its `stops` the spans
+            (embedded posts) a passage ends before.
 
     Returns:
         The attributions, pending ones filled in (or dropped when nothing follows).
     """
+    layout, found, blocks, stops = ctx.layout, ctx.found, ctx.passages, ctx.stops
     out = []
     for a in found:
         if not a.pending:

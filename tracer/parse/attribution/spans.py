@@ -2,7 +2,8 @@
 
 `Attribution` is the stage's internal record (source, cue, content spans plus the citations
 around them); `Parsed` wraps one spaCy parse with its offset into the document and the
-quotations of its paragraph, so rules can turn tokens into document spans.
+quotations of its paragraph, so rules can turn tokens into document spans; `Context` is the one
+argument every registered rule takes (`registry.py`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tracer.models import CueClass
+from tracer.parse.attribution.cues import Lexicon
 from tracer.text import Span, paragraphs
+from tracer.words import MONTH_NAMES, WEEKDAYS
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
     from spacy.tokens import Doc, Token
@@ -27,32 +31,9 @@ EDGE_PUNCT = " \t\n,;:—–-"
 # "Now" as an adverb of "said").
 _NAME_TAIL_DEPS = frozenset({"advmod", "npadvmod", "compound", "nmod", "appos", "nsubj"})
 # ... but "Reuters Monday reported" is a name and a date.
-_DATE_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tonight",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+_DATE_WORDS = frozenset({*WEEKDAYS, *MONTH_NAMES, "today", "yesterday", "tonight"})
+# Quotation marks that make a content a quotation (two of them).
+_QUOTE_CHARS = '"“”'
 
 
 def _name_tail(token: Token) -> bool:
@@ -82,7 +63,7 @@ class Attribution:
     cue: Span
     content: tuple[Span, ...]
     sentence: Span
-    cls: str = "speech"
+    cls: CueClass = CueClass.SPEECH
     form: str = "verb"
     kind: str = "clause"
     referent: Span | None = None
@@ -101,6 +82,15 @@ class Attribution:
     def covers(self, span: Span) -> bool:
         """Whether `span` lies inside one of the content fragments."""
         return any(f.start <= span.start and span.end <= f.end for f in self.content)
+
+
+def quote_kind(text: str, fragments: Iterable[Span], margin: int = 0) -> str:
+    """'quote' when content fragments hold a quotation (two quote marks), else 'clause'.
+
+    `margin` characters on each side count too: a cue verb's content may stop inside the marks.
+    """
+    inside = "".join(text[max(0, f.start - margin) : f.end + margin] for f in fragments)
+    return "quote" if sum(inside.count(q) for q in _QUOTE_CHARS) >= 2 else "clause"
 
 
 def trim(text: str, span: Span, chars: str = EDGE_PUNCT) -> Span:
@@ -272,3 +262,38 @@ def _joined_subjects(subject: Token, verb: Token) -> Token | None:
             break
         last = other
     return last if last is not subject else None
+
+
+@dataclass(slots=True)
+class Context:
+    """What a registered rule reads: the lexicons, the document's layout, what was found so far,
+    and, for the rules that read a parsed sentence, the sentence and the token at hand.
+
+    Every rule has the one shape `(Context) -> Iterable[Attribution]` (`registry.py`): a token
+    rule reads `t` in `p` and yields what it finds there; a sentence pass reads `p` and `found`
+    (the sentence's attributions) and yields what it adds, a clean-up pass the sentence's new
+    list; a document pass reads `found` (the document's attributions), `passages` and `stops` and
+    yields the document's new list. The pipeline (`find.py`) sets `token` as it walks a sentence.
+    """
+
+    lex: Lexicon
+    layout: Layout
+    found: list[Attribution] = field(default_factory=list)
+    parsed: Parsed | None = None
+    token: Token | None = None
+    passages: list[Span] = field(default_factory=list)
+    stops: list[Span] = field(default_factory=list)
+
+    @property
+    def p(self) -> Parsed:
+        """The parsed sentence (sentence-level rules only)."""
+        if self.parsed is None:
+            raise ValueError("a document pass has no parsed sentence")
+        return self.parsed
+
+    @property
+    def t(self) -> Token:
+        """The token a token rule is run on."""
+        if self.token is None:
+            raise ValueError("only token rules have a token")
+        return self.token

@@ -13,14 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
-from tracer.models import Claim, Hop, Link, Post, Source, SourceKind
+from tracer.models import Claim, Hop, HopRelation, Link, Post, Source, SourceKind, origin_of
 from tracer.parse.attribution.cues import CLAIM_CLASSES, lexicon
 from tracer.parse.attribution.spans import Attribution, Citation
 from tracer.parse.claims.dates import find_dates, parse_published
 from tracer.parse.claims.people import find_people
 from tracer.parse.claims.resolve import Resolved, Resolver, speaker_of
-from tracer.parse.claims.sources import FIRST_PERSON, SourceRegistry, ref
+from tracer.parse.claims.sources import FIRST_PERSON, SourceRegistry
 from tracer.read.document import Article
 from tracer.text import Span, paragraphs, sentences
 
@@ -28,6 +29,21 @@ _BASE_CONFIDENCE = {"quote": 0.85, "according": 0.85, "verb": 0.8, "passive": 0.
 _HOW_FACTOR = {"name": 1.0, "relative": 0.95, "speaker": 0.9, "owner": 0.8, "pronoun": 0.8, "unresolved": 0.4}
 _HEDGE_TAIL = re.compile(r"(?:[,;]?\s*(?:given that|given|as|while|because|after|since|and|but|with))?[\s,;]*$")
 _SIGNATURE = re.compile(r"^[—–-]\s*[^\n]{1,80}\(@\w{1,15}\)")
+_Named = TypeVar("_Named", Post, Link)
+
+
+@dataclass(frozen=True)
+class ClaimSet:
+    """What the claims stage finds in one document, every source id given by one registry.
+
+    The posts and links are copies of those passed in, with `source_id` set to the source
+    their author or anchor resolved to, so nothing is patched in afterwards.
+    """
+
+    claims: list[Claim]
+    sources: list[Source]
+    posts: list[Post]
+    links: list[Link]
 
 
 @dataclass
@@ -43,9 +59,7 @@ class _Context:
     mentions: list[tuple[Span, Source]] = field(default_factory=list)
 
 
-def build_claims(
-    article: Article, found: list[Attribution], posts: list[Post], links: list[Link]
-) -> tuple[list[Claim], list[Source]]:
+def build_claims(article: Article, found: list[Attribution], posts: list[Post], links: list[Link]) -> ClaimSet:
     """Claims (attributed, hedged, or in a post) with their chains, and the document's sources.
 
     Args:
@@ -55,7 +69,8 @@ def build_claims(
         links: Body links; those whose anchor names a source get its `source_id`.
 
     Returns:
-        Claims in text order, and sources in order of first mention.
+        Claims in text order, sources in order of first mention, and the posts and links with
+        the ids of the sources they name.
     """
     registry = SourceRegistry(find_people(article.text))
     published = parse_published(article.document.published)
@@ -65,14 +80,32 @@ def build_claims(
     claims += _hedged(ctx, claims, posts, post_hops)
     claims += _post_sentences(ctx, claims, posts, post_hops)
     claims = _unique(claims)
-    _link_sources(ctx, links)
-    final = {s.id: ref(s) for s in registry.sources}  # a source named properly later gets that name
+    linked = _link_sources(ctx, links)
+    final = {s.id: s.ref() for s in registry.sources}  # a source named properly later gets that name
     out = []
     for i, claim in enumerate(claims, 1):
         chain = [h.model_copy(update={"source": final.get(h.source.id, h.source)}) for h in claim.chain]
-        origin = chain[-1].source if chain else None
-        out.append(claim.model_copy(update={"id": f"c{i}", "chain": chain, "origin": origin}))
-    return out, registry.sources
+        out.append(claim.model_copy(update={"id": f"c{i}", "chain": chain, "origin": origin_of(chain)}))
+    authored = [_with_source(p, _post_source(p, post_hops, registry)) for p in posts]
+    return ClaimSet(out, registry.sources, authored, linked)
+
+
+def _post_source(post: Post, post_hops: dict[str, Hop], registry: SourceRegistry) -> str | None:
+    """The source of a post's author: the one its hop resolved to, when that source has its handle.
+
+    (The rule as it was: a post whose author was resolved by name to a source without that
+    handle, or that has no handle, names no source.)
+    """
+    hop = post_hops.get(post.id)
+    if hop is None or not post.handle:
+        return None
+    source = registry.get(hop.source.id)
+    return source.id if source.handle == post.handle else None
+
+
+def _with_source(item: _Named, source_id: str | None) -> _Named:
+    """A copy of a post or link naming its source (the item itself when it names none)."""
+    return item.model_copy(update={"source_id": source_id}) if source_id else item
 
 
 # --- resolving every mention, in text order --------------------------------------------------------
@@ -127,13 +160,13 @@ def _post_hop(post: Post, registry: SourceRegistry, doc_id: str) -> Hop:
     if source.url is None and post.url:
         source.url = post.url
     return Hop(
-        source=ref(source),
+        source=source.ref(),
         cue="posted",
         evidence=post.evidence,
         document_id=doc_id,
         date=post.posted,
         confidence=0.9,
-        relation="post",
+        relation=HopRelation.POST,
     )
 
 
@@ -166,7 +199,7 @@ def _main_hop(ctx: _Context, a: Attribution, resolved: Resolved) -> Hop:
     confidence = _BASE_CONFIDENCE.get(a.form, 0.6 if a.kind == "passage" else 0.7) * _HOW_FACTOR[resolved.how]
     flags = {"unresolved": ["unresolved_source"], "owner": ["source_issued_statement"]}.get(resolved.how, [])
     return Hop(
-        source=ref(resolved.source),
+        source=resolved.source.ref(),
         cue=a.cue.of(ctx.text),
         source_start=a.source.start,
         source_end=a.source.end,
@@ -187,7 +220,7 @@ def _citation_hop(ctx: _Context, a: Attribution, c: Citation) -> Hop:
     source = ctx.resolver.name(c.source)
     ctx.mentions.append((c.source, source))
     return Hop(
-        source=ref(source),
+        source=source.ref(),
         cue=c.cue.of(ctx.text),
         source_start=c.source.start,
         source_end=c.source.end,
@@ -329,7 +362,6 @@ def _claim(ctx: _Context, span: Span, chain: list[Hop], post: Post | None, hedge
         end=span.end,
         hedged=hedged and not chain,
         chain=chain,
-        origin=chain[-1].source if chain else None,
         document_id=ctx.doc_id,
         post_id=post.id if post else None,
     )
@@ -389,15 +421,12 @@ def _post_sentences(ctx: _Context, claims: list[Claim], posts: list[Post], post_
     return out
 
 
-def _link_sources(ctx: _Context, links: list[Link]) -> None:
-    """Give each link the source its anchor names: its own `source_name`, or a mention it covers."""
-    for link in links:
-        named = getattr(link, "source_name", None)
-        if named:
-            source = ctx.resolver.registry.resolve(named, at=link.start)
-            link.source_id = source.id
-            continue
-        for span, source in ctx.mentions:
-            if span.start < link.end and link.start < span.end:
-                link.source_id = source.id
-                break
+def _link_sources(ctx: _Context, links: list[Link]) -> list[Link]:
+    """Each link with the source its anchor names: its own `source_name`, or a mention it covers."""
+    return [_with_source(link, _link_source(ctx, link)) for link in links]
+
+
+def _link_source(ctx: _Context, link: Link) -> str | None:
+    if link.source_name:
+        return ctx.resolver.registry.resolve(link.source_name, at=link.start).id
+    return next((s.id for span, s in ctx.mentions if span.start < link.end and link.start < span.end), None)

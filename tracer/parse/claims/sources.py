@@ -7,6 +7,10 @@ of the name ("NIS"); a person's name with or without first name and title ("Mr. 
 in the same country ("Seoul's spy agency" / "South Korea's National Intelligence Service",
 "the agency" for the latest agency mentioned). Sharing a word is never enough: "intelligence"
 and "Western intelligence" stay apart, because a wrong origin is worse than none.
+
+`SourceRegistry` is the one source model: it hands out every source id (s1, s2, …) and the
+`SourceRef`s hops carry. The trail extends it (`tracer.trail.sourcebook`) to merge the sources
+of followed documents into the input's list, by the stricter `name_key` rule.
 """
 
 from __future__ import annotations
@@ -111,6 +115,12 @@ class Name:
     def words(self) -> list[str]:
         """The body's words."""
         return self.body.split()
+
+
+def name_key(name: str) -> str:
+    """Comparison key for a source name: no article, possessive 's, punctuation or case."""
+    name = re.sub(r"['’]s\b", "", name.strip())
+    return re.sub(r"[^\w ]+", "", _ARTICLE.sub("", name)).lower().strip()
 
 
 def core(mention: str) -> str:
@@ -249,22 +259,48 @@ def _split_keywords(keywords: tuple[str, ...]) -> tuple[frozenset[str], tuple[st
 
 
 class SourceRegistry:
-    """Collects the sources named in a document and merges aliases.
+    """Collects the sources named in a document and merges aliases; the only place ids are given.
 
     Mentions are resolved in text order; `at` (a character offset) records where each source
     was last mentioned, so descriptions ("the agency") and pronouns pick the latest fitting one.
+
+    Args:
+        people: The people the document introduces ("chair Marcelo Claure").
+        sources: Sources already known (the input's, when the trail continues its list); the
+            list is extended in place and new ids follow on from its highest.
     """
 
-    def __init__(self, people: People | None = None) -> None:
-        self.people = people or People()  # the people the document introduces ("chair Marcelo Claure")
-        self._sources: list[Source] = []
-        self._names: dict[str, list[Name]] = {}
+    def __init__(self, people: People | None = None, sources: list[Source] | None = None) -> None:
+        self.people = people or People()
+        self._sources: list[Source] = sources if sources is not None else []
+        self._names = {s.id: [parse_name(n) for n in (s.name, *s.aliases)] for s in self._sources}
         self._seen: list[tuple[int, Source]] = []
 
     @property
     def sources(self) -> list[Source]:
         """All sources, in order of first mention."""
         return list(self._sources)
+
+    def get(self, source_id: str) -> Source:
+        """The source with this id (one this registry gave out)."""
+        return next(s for s in self._sources if s.id == source_id)
+
+    def ref(self, source_id: str) -> SourceRef:
+        """The current reference for a source id (names, handles and kinds may have been filled in)."""
+        return self.get(source_id).ref()
+
+    def _new(self, name: str, kind: SourceKind, handle: str | None = None, url: str | None = None) -> Source:
+        """A new source with the next free id: s1, s2, … after the highest already given."""
+        numbers = [int(s.id[1:]) for s in self._sources if s.id[1:].isdigit()]
+        source = Source(id=f"s{max(numbers, default=0) + 1}", name=name, kind=kind, handle=handle, url=url)
+        self._sources.append(source)
+        self._names[source.id] = []
+        return source
+
+    def _alias(self, source: Source, name: str, parsed: Name | None = None) -> None:
+        """Record another name for a source (it is then matched by that name too)."""
+        source.aliases.append(name)
+        self._names[source.id].append(parsed or parse_name(name))
 
     def resolve(
         self, name: str, kind: SourceKind | None = None, handle: str | None = None, *, at: int = -1, full: str = ""
@@ -285,8 +321,7 @@ class SourceRegistry:
             description = rest if _DESCRIPTION.match(rest) else ""
             found = self._add(parsed, kind or self._kind(name, description), handle)
         elif name != found.name and name not in found.aliases:
-            found.aliases.append(name)
-            self._names[found.id].append(parsed)
+            self._alias(found, name, parsed)
             self._prefer_proper(found, parsed)
         self._seen.append((at, found))
         return found
@@ -298,10 +333,7 @@ class SourceRegistry:
 
     def unresolved(self, words: str) -> Source:
         """A source for a mention with no clear referent ("he" far from any person); never merged."""
-        source = Source(id=f"s{len(self._sources) + 1}", name=words, kind=SourceKind.UNKNOWN)
-        self._sources.append(source)
-        self._names[source.id] = []
-        return source
+        return self._new(words, SourceKind.UNKNOWN)
 
     def latest(self, group: str, at: int) -> tuple[int, Source] | None:
         """The source last mentioned before `at` that a pronoun of `group` (person/thing/group) fits."""
@@ -311,9 +343,8 @@ class SourceRegistry:
         return None
 
     def _add(self, parsed: Name, kind: SourceKind, handle: str | None) -> Source:
-        source = Source(id=f"s{len(self._sources) + 1}", name=parsed.text, kind=kind, handle=handle)
-        self._sources.append(source)
-        self._names[source.id] = [parsed]
+        source = self._new(parsed.text, kind, handle)
+        self._names[source.id].append(parsed)
         return source
 
     def _prefer_proper(self, source: Source, parsed: Name) -> None:
@@ -458,8 +489,3 @@ def _a_body(source: Source) -> bool:
 @cache
 def _body_heads() -> frozenset[str]:
     return frozenset({*_aliases()["generic_heads"], *_BODY_HEADS})
-
-
-def ref(source: Source) -> SourceRef:
-    """The short form of a source used inside hops."""
-    return SourceRef(id=source.id, name=source.name, kind=source.kind, handle=source.handle, url=source.url)

@@ -1,0 +1,65 @@
+"""Costs users rely on: one BLAS thread per process, and per-claim work that does not re-read the document."""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+
+import pytest
+
+import tracer.text
+from tracer.read.document import read_text
+from tracer.text import SentenceIndex, Span, sentences
+from tracer.trail.candidates import candidates_for
+from tracer.trail.trace import trace_article
+
+_ENV = {k: v for k, v in os.environ.items() if k not in {"OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"}}
+
+
+def _blas_threads_after_import(env: dict[str, str]) -> str:
+    code = "import tracer, os; print(os.environ['OPENBLAS_NUM_THREADS'])"
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+
+
+def test_importing_tracer_sets_one_blas_thread() -> None:
+    assert _blas_threads_after_import(_ENV).strip() == "1"
+
+
+def test_a_blas_setting_the_user_chose_is_kept() -> None:
+    assert _blas_threads_after_import({**_ENV, "OPENBLAS_NUM_THREADS": "2"}).strip() == "2"
+
+
+_TEXT = (
+    "Officials said the bridge was closed. The mayor told reporters it would reopen soon.\n"
+    "Dr. Smith wrote that the figures were wrong! Was it true? Nobody knew.\n\n"
+    "A last paragraph, with no end"
+)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_sentence_index_finds_what_a_full_scan_finds(seed: int) -> None:
+    rng = random.Random(seed)
+    spans = sentences(_TEXT)
+    index = SentenceIndex(_TEXT)
+    for _ in range(30):
+        start = rng.randrange(len(_TEXT))
+        query = [Span(start, min(len(_TEXT), start + rng.randrange(0, 60)))]
+        brute = [s for s in spans if any(s.start < q.end and q.start < s.end for q in query)]
+        assert index.touching(query) == brute
+        assert index.first_from(start) == next((s for s in spans if s.start >= start), None)
+        assert index.containing(start) == next((s for s in spans if s.start <= start < s.end), None)
+
+
+def test_candidates_split_the_document_once_not_once_per_claim(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "\n".join(f"The agency said {n} homes lost power, according to officials." for n in range(40))
+    article = read_text(text.encode())
+    result = trace_article(article)
+    assert len(result.claims) >= 20
+    calls = []
+    real = tracer.text.sentences
+    monkeypatch.setattr(tracer.text, "sentences", lambda *a, **k: calls.append(1) or real(*a, **k))
+    for claim in result.claims:
+        candidates_for(article, result, [Span(claim.start, claim.end)], claim.chain, None)
+    assert len(calls) <= 1

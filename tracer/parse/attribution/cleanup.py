@@ -1,0 +1,172 @@
+"""The clean-up passes over one parsed sentence's attributions, run in registry order.
+
+The token rules read one cue at a time; these passes look at what they found together:
+a content cut before a cue that starts a statement of its own, a cue inside a defining
+relative clause dropped, a reported clause run on to the sentence's end, the writer's asides
+cut off, each attribution marked as inside a quotation or not, and a speaker's words inside a
+quotation ended with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from tracer.parse.attribution.bounds import drop_asides
+from tracer.parse.attribution.coordination import cut_start, own_statement
+from tracer.parse.attribution.cues import Lexicon
+from tracer.parse.attribution.frames import MAX_SOURCE_TOKENS
+from tracer.parse.attribution.spans import Attribution, Context, Parsed, trim
+from tracer.text import Span
+
+if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
+    from spacy.tokens import Token
+
+_ASIDE_OPENERS = frozenset({",", "(", "—", "–", "--", "-"})
+
+
+def end_inside_quote(ctx: Context) -> Iterator[Attribution]:
+    """Each attribution of the sentence, its content ending with the quotation its cue sits in."""
+    yield from (_inside_quote(ctx.p, a) for a in ctx.found)
+
+
+def _inside_quote(p: Parsed, a: Attribution) -> Attribution:
+    """'"... and I think if we help him, we can get there," she said': what a speaker inside a
+    quotation thinks or says ends with the quotation (the parser runs it on into "she said")."""
+    q = p.quote_at(a.cue.start)
+    if q is None or q.start >= a.cue.start or all(f.end <= q.end for f in a.content):
+        return a
+    content = tuple(c for c in (trim(p.text, Span(f.start, min(f.end, q.end))) for f in a.content) if c.end > c.start)
+    return replace(a, content=content) if content else a
+
+
+def separate(ctx: Context) -> list[Attribution]:
+    """Cut each content before a cue verb that starts a statement of its own (`coordination.py`)."""
+    p, found, lex = ctx.p, ctx.found, ctx.lex
+    for b in list(found):
+        w = p.token_at(b.cue.start)
+        if w is None or not w.tag_.startswith("VB"):
+            continue
+        for i, a in enumerate(found):
+            host = p.token_at(a.cue.start) if a is not b and a.covers(b.cue) else None
+            if host is not None and own_statement(w, host, lex):
+                found[i] = replace(a, content=tuple(_cut_before(p, f, w) for f in a.content))
+    return found
+
+
+def drop_defining_relatives(ctx: Context) -> Iterator[Attribution]:
+    """The sentence's attributions but those whose cue sits in a defining relative clause."""
+    yield from (b for b in ctx.found if not _defining_relative(ctx.p, b, ctx.found))
+
+
+def _defining_relative(p: Parsed, b: Attribution, found: list[Attribution]) -> bool:
+    """'reported that the number of young people who have reported using meth was 3.8 percent':
+    a cue in a defining relative clause (no comma before it) inside another attribution's content
+    says which people the content is about, not what they said; it is no nested attribution."""
+    w = p.token_at(b.cue.start)
+    rel = relative_clause(w) if w is not None and b.form == "verb" else None
+    if rel is None or rel.left_edge.i == 0 or rel.doc[rel.left_edge.i - 1].text in _ASIDE_OPENERS:
+        return False
+    start = p.char(rel.left_edge)
+    if any(a.content and a.content[0].start == start for a in found):
+        return False  # a reported clause the parser misread as a relative ("telling reporters ... that")
+    return any(a is not b and a.kind == "clause" and a.covers(b.cue) and a.cue.start < start for a in found)
+
+
+def relative_clause(w: Token) -> Token | None:
+    """The head of the relative clause a token sits in, if any ("people who have reported ...")."""
+    return next((t for t in (w, *w.ancestors) if t.dep_ == "relcl"), None)
+
+
+def _cut_before(p: Parsed, fragment: Span, w: Token) -> Span:
+    first = p.token_at(fragment.start)
+    if first is None or not fragment.start <= p.char(w) < fragment.end:
+        return fragment
+    cut = cut_start(w, first.i)
+    return trim(p.text, Span(fragment.start, p.char(w.doc[cut]))) if cut > first.i else fragment
+
+
+def mark_quoted(ctx: Context) -> Iterator[Attribution]:
+    """Each attribution marked as inside a quotation or not, with the length of its content's
+    leading "that"."""
+    yield from (replace(a, quoted=_quoted(ctx.p, a), mark=_mark(ctx.p, a)) for a in ctx.found)
+
+
+def _mark(p: Parsed, a: Attribution) -> int:
+    """Characters of a leading "that"/"whether" in the content, which PolNeAR keeps and claims drop."""
+    first = p.token_at(a.content[0].start) if a.content else None
+    if first is None or first.dep_ != "mark" or first.lower_ not in ("that", "whether", "if"):
+        return 0
+    nxt = first.nbor(1) if first.i + 1 < len(first.doc) else None
+    return (nxt.idx - first.idx) if nxt is not None else 0
+
+
+def run_to_sentence_end(ctx: Context) -> Iterator[Attribution]:
+    """Each reported clause run on to the end of its sentence (below)."""
+    yield from (_to_sentence_end(ctx.p, a, ctx.found) for a in ctx.found)
+
+
+def cut_asides(ctx: Context) -> Iterator[Attribution]:
+    """Each content ending before the writer's first aside (`bounds.py`)."""
+    yield from (drop_asides(ctx.p, a) for a in ctx.found)
+
+
+def _to_sentence_end(p: Parsed, a: Attribution, found: list[Attribution]) -> Attribution:
+    """'X said that A and B': a reported clause runs to the end of the sentence.
+
+    The parser often hangs a second clause on the cue verb instead of inside the reported
+    one; what follows the reported clause is still reported unless another cue comes first.
+    """
+    if a.form != "verb" or a.kind != "clause" or len(a.content) != 1 or a.content[0].start < a.cue.end:
+        return a
+    cue = p.token_at(a.cue.start)
+    if cue is not None and relative_clause(cue) is not None:
+        return a  # "people who have reported using meth | was 3.8 percent": the clause ends first
+    end = trim(p.text, Span(a.content[0].end, p.bounds.end))
+    tail = p.text[a.content[0].end : end.end]
+    if not tail.strip() or any(a.content[0].end <= b.cue.start < p.bounds.end for b in found if b is not a):
+        return a
+    if tail.lstrip()[:1] in (",", ";", "(", "—", "–") and not re.match(r"\s*,\s*(?:and|but|or)\b", tail):
+        return a  # ", a move that ...", "; ..." : the writer's words again
+    return replace(a, content=(Span(a.content[0].start, end.end),))
+
+
+def _quoted(p: Parsed, a: Attribution) -> bool:
+    q = p.quote_at(a.cue.start)
+    return q is not None and q.start < a.cue.start and not (a.source and not (q.start <= a.source.start < q.end))
+
+
+def whole_closing_speaker(ctx: Context) -> Iterator[Attribution]:
+    """Each attribution of a quotation closed by its speaker and a hearer, with the whole speaker."""
+    yield from (_whole_closing_speaker(ctx.p, ctx.lex, a) for a in ctx.found)
+
+
+def _whole_closing_speaker(p: Parsed, lex: Lexicon, a: Attribution) -> Attribution:
+    """'“…,” the study's co-author Jan Berg of Lund University told Science News.': a quotation,
+    then its speaker, then a verb with a hearer closing the sentence. The small model splits a long
+    speaker ("co-author" read as "co" and a verb) and the source comes out cut; the speaker is every
+    word between the quotation and the verb, as long as none of them can be a clause of its own."""
+    cue = p.token_at(a.cue.start)
+    quote = p.quote_at(a.content[0].start) if a.source is not None and len(a.content) == 1 else None
+    verb = lex.verb(cue.lower_) if cue is not None else None
+    if cue is None or quote is None or verb is None or not verb.addressee or not _hearer_closes(cue):
+        return a
+    words = [t for t in p.doc[: cue.i] if p.char(t) >= quote.end and not t.is_punct]
+    while words and words[-1].tag_ == "RB":
+        words.pop()  # "Thomas allegedly told": the adverb is the verb's
+    if not words or len(words) > MAX_SOURCE_TOKENS or any(t.tag_ == "MD" or t.lower_ in lex.verbs for t in words):
+        return a
+    source = p.tokens(words)
+    if source is None or a.source is None or not source.start <= a.source.start < a.source.end <= source.end:
+        return a
+    return replace(a, source=source) if source != a.source else a
+
+
+def _hearer_closes(v: Token) -> bool:
+    """Whether a verb's hearer ("told Science News") and the final stop are all that follow it."""
+    hearer = next((c for c in v.children if c.dep_ in ("dobj", "dative") and c.i > v.i), None)
+    if hearer is None or hearer.left_edge.i != v.i + 1:
+        return False
+    return all(t.is_punct for t in v.doc[hearer.right_edge.i + 1 :])

@@ -1,0 +1,369 @@
+"""The content of an active cue verb: a reported clause, a quotation, an object, a topic.
+
+"X said (that) ...", "The talks failed, the minister said", "The troops, he said, are tired",
+"told reporters that ...", "said in a statement that ...", "called X a liar", "called for a ban",
+"made it clear that ...", "as X said, ...", "X wrote:" (the content follows the colon, filled in
+later by `quotes.py`). Each reader returns the content fragments, what they are (clause, np,
+quote, passage) and words to add to the cue.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tracer.models import CueClass
+from tracer.parse.attribution.cues import NAMING, REPORTING, CueVerb, Lexicon, lexicon
+from tracer.parse.attribution.frames import MAX_SOURCE_TOKENS
+from tracer.parse.attribution.grammar import FINITE_TAGS, OBJECT_DEPS, has_that
+from tracer.parse.attribution.phrases import own_owner
+from tracer.parse.attribution.spans import Parsed
+from tracer.parse.attribution.spans import quote_kind as quote_kind_of
+from tracer.text import Span
+from tracer.words import WEEKDAYS
+
+if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
+    from spacy.tokens import Token
+
+_CLAUSE_DEPS = frozenset({"ccomp"})
+_ADDRESSEE_PREPS = frozenset({"to", "with"})
+_CONTENT_PREPS = frozenset({"about", "of", "on", "for", "against", "to", "over", "at", "as", "into", "with"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "''", "``"})
+# Any speech verb may take what it is about as a prepositional object ("joked about ...").
+_SPEECH_PREPS = frozenset({"about", "of", "on", "against", "over"})
+# Speech verbs whose "to" object is what they answer, not a hearer ("responded to the remarks").
+_ANSWER_VERBS = frozenset({"respond", "reply", "admit", "object", "react", "testify", "confess"})
+_WH_DEPS = frozenset({"dobj", "dative", "attr", "pobj"})
+_WH_OBJECTS = frozenset({"what", "which", "whom", "whatever"})
+_PLACEHOLDERS = frozenset({"following", "statement", "this", "message", "note", "post", "tweet", "letter"})
+_NOT_CONTENT_TAGS = frozenset({"PRP", "WP", "WDT", "EX", "DT"})
+_ADJUNCT_DEPS = frozenset({"npadvmod", "prep", "pobj", "det", "amod", "compound", "nummod", "advmod", "poss", "case"})
+# Prepositions that set a time or place, never part of an object content ("endorsed X in May").
+_SETTING_PREPS = frozenset({"in", "at", "during", "after", "before", "since", "until", "ahead", "amid", "throughout"})
+_TIME_WORDS = frozenset({*WEEKDAYS, "today", "tonight", "election"})
+# Classes whose "to ..." complement is content ("wants to", "urged X to", "promised to").
+_INFINITIVE_CLASSES = frozenset({CueClass.INTENT, CueClass.BELIEF, CueClass.SPEECH, CueClass.STANCE, CueClass.QUESTION})
+Content = tuple[tuple[Span, ...], str, list["Token"]]
+
+
+def light_content(p: Parsed, v: Token, verb: CueVerb, word: Token) -> Content | None:
+    """The content of a light verb with its word: "made it clear that ...", "took aim at X",
+    "went after X", "as X put it, ..." (the host clause)."""
+    clause = next((c for c in word.children if c.dep_ in ("ccomp", "advcl", "xcomp") and c.i > word.i), None)
+    if clause is not None:
+        span = p.subtree(clause)
+        return ((span,), quote_kind(p, span), []) if span else None
+    target = next((c for c in word.children if c.dep_ == "pobj"), None)  # "went after X"
+    if target is not None:
+        span = p.subtree(target)
+        return ((span,), "np", []) if span else None
+    if v.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in v.children):
+        host = _host_clause(p, v)
+        return (host[0], host[1], [c for c in v.children if c.dep_ == "mark"]) if host else None
+    return _prep_content(p, v, verb)
+
+
+def verb_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | None:
+    """The content of an active cue verb, its kind, and words to add to the cue."""
+    clause = _clause_complement(p, v, verb)
+    if clause:
+        return clause
+    if _colon_follows(v):
+        return (), "passage", []
+    setting = _clause_in_setting(p, v) if verb.cls in REPORTING else None
+    if setting is not None:
+        return setting
+    if v.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in v.children) and _no_object(v, verb):
+        host = _host_clause(p, v)
+        mark = next(c for c in v.children if c.dep_ == "mark")
+        return (host[0], host[1], [mark]) if host else None
+    if verb.clause_only:
+        return (
+            (_as_object(p, v) if verb.as_object else None)
+            or _quote_before_sentence(p, v, verb)
+            or (_prep_content(p, v, verb) if verb.cls == CueClass.SPEECH else None)
+        )
+    return _object_content(p, v, verb, lex) or _quote_before_sentence(p, v, verb)
+
+
+# Prepositions whose object is what a verb is about ("called for ethics"), not where or when.
+_OBJECT_PREPS = frozenset({"for", "about", "of", "against", "over", "into", "with"})
+
+
+def _no_object(v: Token, verb: CueVerb) -> bool:
+    """Whether "as X <verb>" is the parenthetical "as X said" (the host clause is its content)
+    and not a clause of time with an object of its own ("as he called for greater ethics").
+    A comma right after the verb ends it: "As we've noted, a study ..." has no object."""
+    if v.i + 1 < len(v.doc) and v.nbor(1).text == ",":
+        return True
+    for c in v.children:
+        if c.i < v.i:
+            continue
+        if c.dep_ in ("attr", "oprd", "xcomp") or (c.dep_ == "dobj" and not verb.addressee):
+            return False
+        if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and (verb.prep or c.lower_ != "for"):
+            return False  # but "as Emily Feng reports for NPR": whom she works for
+    return True
+
+
+def _clause_in_setting(p: Parsed, v: Token) -> Content | None:
+    """'said in a statement that ...', 'alleged in the suit that ...': the parser hangs the
+    that-clause on the noun of the setting. An object relative ("in a statement that he
+    released") has a verb with no object of its own and is not content."""
+    for prep in (c for c in v.children if c.dep_ == "prep" and c.i > v.i):
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is None or noun.i + 1 >= len(noun.doc) or noun.nbor(1).lower_ != "that":
+            continue
+        that = noun.nbor(1)
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > that.i), None)
+        if clause is None or that.dep_ in ("nsubj", "nsubjpass", "dobj") or not _complete_clause(clause):
+            continue
+        span = p.span(that.i, clause.right_edge.i)
+        return ((span,), quote_kind(p, span), []) if span else None
+    return None
+
+
+def _complete_clause(clause: Token) -> bool:
+    deps = {c.dep_ for c in clause.children}
+    return "nsubjpass" in deps or ("nsubj" in deps and bool(deps & {"dobj", "ccomp", "xcomp", "attr", "acomp"}))
+
+
+def _as_object(p: Parsed, v: Token) -> Content | None:
+    """'sees him as the stronger candidate': an object with an "as" complement."""
+    obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+    as_prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "as" and obj and c.i > obj.i), None)
+    if obj is None or as_prep is None:
+        return None
+    span = p.span(obj.left_edge.i, as_prep.right_edge.i)
+    return ((span,), "np", []) if span else None
+
+
+def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
+    after = [c for c in v.children if c.dep_ in _CLAUSE_DEPS and c.i > v.i]
+    # "The talks failed, the minister said"; but in "520 delegates said A, 39 said B" A is not B's
+    before = [c for c in v.children if c.dep_ in _CLAUSE_DEPS and c.i < v.i and _inverted(p, c, v, verb)]
+    clauses = [*(c for c in before if not (after and _speech_clause(c))), *after]
+    if not clauses and verb.cls in _INFINITIVE_CLASSES and not verb.aspect:
+        clauses = [c for c in v.children if c.dep_ == "xcomp" and c.tag_ in ("VB", "VBG")]
+        hearer = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+        if clauses and hearer is not None and hearer.i < clauses[0].i:  # "urged residents to leave"
+            span = p.span(hearer.left_edge.i, clauses[0].right_edge.i)
+            return ((span,), "clause", []) if span else None
+        if verb.cls == CueClass.QUESTION:
+            clauses = []  # "asked to ..." alone is a request nobody heard
+    if not clauses and verb.cls == CueClass.QUESTION:  # "asked workers if they planned ...": the parser's advcl
+        clauses = [c for c in v.children if c.dep_ == "advcl" and c.i > v.i and _marked(c, ("if", "whether"))]
+    if not clauses and (verb.addressee or verb.cls == CueClass.SPEECH):  # "told a meeting of leaders that few
+        clauses = _that_clause_read_as_relative(v, verb)  # people understood ...": the parser reads it as a relative
+    if not clauses and verb.cls in REPORTING:  # "said after the convention he would ...":
+        clauses = [c for c in v.children if c.dep_ == "advcl" and c.i > v.i and _unmarked_finite(c)]  # an advcl
+    if not clauses and v.i + 1 < len(v.doc) and v.nbor(1).lower_ == "that" and v.nbor(1).head.i == v.i:
+        span = p.span(v.i + 1, v.right_edge.i)  # "noting that ..." misparsed as a preposition
+        return ((span,), quote_kind(p, span), []) if span else None
+    if len(clauses) > 1:  # "said A, and three-quarters said B": the second is a statement of its own
+        clauses = [clauses[0], *(c for c in clauses[1:] if not _own_cue_clause(c))]
+    # "The agency said X, according to Lee": the parser hangs "according to" on X's verb, but
+    # it scopes over the whole sentence and is not part of what the agency said.
+    according = "according" in p.words
+    spans = [s for s in (p.subtree(c, without=_clause_cuts(c, according)) for c in clauses) if s]
+    if spans:  # a clause on each side ("A had been building, Medrano said; B"): two fragments
+        sides = ([s for s in spans if s.end <= p.char(v)], [s for s in spans if s.end > p.char(v)])
+        fragments = tuple(Span(min(s.start for s in f), max(s.end for s in f)) for f in sides if f)
+        return fragments, quote_kind(p, fragments[0]), []
+    if v.dep_ == "parataxis" and v.head.tag_.startswith(("VB", "JJ", "NN")) and _parenthetical(v, verb):
+        return _host_clause(p, v)
+    return None
+
+
+def _marked(clause: Token, marks: tuple[str, ...]) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+
+
+def _that_clause_read_as_relative(v: Token, verb: CueVerb) -> list[Token]:
+    """A "that" clause with a subject of its own hung on the hearer, or on the setting ("telling
+    reporters during a visit to Scotland on Friday that he thinks ..."), as a relative clause."""
+    places = ("dobj", "prep") if verb.addressee else ("prep",)  # a dobj of "say" is what was said
+    after = (c for c in v.children if c.i > v.i and c.dep_ in places)
+    for rel in (t for c in after for t in c.subtree if t.dep_ == "relcl"):
+        first = rel.left_edge
+        subject = next((c for c in rel.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if first.lower_ == "that" and first.dep_ == "mark" and subject is not None and subject.i > first.i:
+            return [rel]
+    return []
+
+
+def _clause_cuts(clause: Token, according: bool) -> list[Token]:
+    """What to leave out of a reported clause: "according to X" (see above), and a last "and"
+    that joins the next statement ("said A, and three-quarters said B")."""
+    cuts = _according_phrases(clause) if according else []
+    last = clause.right_edge
+    return [*cuts, last] if last.dep_ == "cc" and last.head.i == clause.i else cuts
+
+
+def _speech_clause(clause: Token) -> bool:
+    """A clause headed by a speech or report verb with a subject of its own ("520 delegates said A")."""
+    verb = lexicon().verb(clause.lower_)
+    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    return verb is not None and verb.cls in NAMING and own
+
+
+def _own_cue_clause(clause: Token) -> bool:
+    """A clause that is a speech or report verb with a subject of its own, joined by "and"/"but"
+    ("said A, and three-quarters said B"): not part of the first verb's content."""
+    joined = clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].lower_ in ("and", "but", "while", "whereas")
+    return joined and _speech_clause(clause)
+
+
+def _unmarked_finite(clause: Token) -> bool:
+    """A clause with a subject and a finite verb and no subordinating word: a reported clause the
+    parser took for an adverbial one (an "if", "when" or "because" clause has its mark)."""
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    finite = clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+    return has_subject and finite and not any(c.dep_ == "mark" and c.lower_ != "that" for c in clause.children)
+
+
+def _parenthetical(v: Token, verb: CueVerb) -> bool:
+    """'The troops, he said, are tired': a short cue clause of its own, with no complement.
+
+    An addressee is fine ("the executive told The Washington Post").
+    """
+    # the cue clause up to the verb and its object: a trailing ", including ..." is an aside
+    right = max([v.i, *(c.right_edge.i for c in v.children if c.i > v.i and c.dep_ in ("dobj", "dative", "prt"))])
+    size = right - v.left_edge.i + 1
+    blocking = {"xcomp", "ccomp", "attr"} | (set() if verb.addressee else {"dobj"})
+    return size <= MAX_SOURCE_TOKENS and not any(c.dep_ in blocking for c in v.children)
+
+
+def _according_phrases(clause: Token) -> list[Token]:
+    return [t for t in clause.subtree if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to"]
+
+
+def _inverted(p: Parsed, clause: Token, v: Token, verb: CueVerb) -> bool:
+    """'The talks failed, the minister said': a clause before a speech or belief verb, set off by a comma."""
+    if verb.cls not in REPORTING:
+        return False
+    gap = v.doc[clause.right_edge.i + 1 : v.i]
+    return not any(t.text in (";", ":", ".") for t in gap)  # "Ms. Gedrich said" keeps its "Ms."
+
+
+def _host_clause(p: Parsed, v: Token) -> Content | None:
+    """'The troops, he said, are tired': the content is the host clause around the cue."""
+    host = v.head
+    left = p.span(host.left_edge.i, v.left_edge.i - 1)
+    right = p.span(v.right_edge.i + 1, host.right_edge.i)
+    fragments = tuple(f for f in (left, right) if f)
+    return (fragments, quote_kind(p, fragments[0]), []) if fragments else None
+
+
+def _colon_follows(v: Token) -> bool:
+    """'X wrote:' — the verb (or its last complement) is followed by a colon."""
+    last = v.right_edge
+    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    own = [c for c in v.children if c.dep_ in _CLAUSE_DEPS or (c.dep_ == "dobj" and c.lower_ not in _PLACEHOLDERS)]
+    return (last.text == ":" or (nxt is not None and nxt.text == ":")) and not own  # "saw his words differently:"
+
+
+def _quote_before_sentence(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
+    """'"Probably." Priebus said.': the quotation closing just before a sentence that is only "X said"."""
+    allowed = _ADJUNCT_DEPS | ({"dobj", "dative"} if verb.addressee else set())
+    if any(not t.is_punct and t.dep_ not in allowed for t in p.doc[v.i + 1 :]):
+        return None  # the verb has words of its own after it
+    quote = next((q for q in reversed(p.quotes) if q.end <= p.bounds.start), None)
+    if quote is None or p.text[quote.end : p.bounds.start].strip():
+        return None
+    return (quote,), "quote", []
+
+
+def _object_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | None:
+    wh = next((c for c in v.children if c.dep_ in _WH_DEPS and c.tag_ in ("WP", "WDT") and c.i < v.i), None)
+    if wh is not None and wh.lower_ in _WH_OBJECTS:  # "what Melania Trump told NBC", "whom he described as"
+        rest = p.span(v.i + 1, v.right_edge.i) if v.right_edge.i > v.i else None
+        fragments = tuple(f for f in (p.tokens([wh]), rest) if f)
+        return (fragments, "np", []) if fragments else None
+    objects = [c for c in v.children if c.dep_ in OBJECT_DEPS]
+    if verb.addressee:
+        objects = [o for o in objects if o.dep_ != "dobj" or o.i < v.i]
+    if objects:
+        obj = objects[0]
+        if obj.lower_ in lex.non_sources or (verb.cls == CueClass.SPEECH and obj.tag_ in _NOT_CONTENT_TAGS):
+            return None  # "said so", "told him", "said what"
+        inner = _noun_clause(obj, lex)
+        if inner is not None:
+            span = p.subtree(inner)
+            return ((span,), quote_kind(p, span), []) if span else None
+        span = p.span(obj.left_edge.i, _object_end(v, obj).right_edge.i)
+        return ((span,), "np", []) if span else None
+    return _prep_content(p, v, verb) if verb.prep or verb.cls == CueClass.SPEECH else None
+
+
+def quote_mark(t: Token) -> bool:
+    return t.is_punct and t.text in _QUOTE_MARKS
+
+
+def _extends_object(c: Token) -> bool:
+    """A phrase after the object that belongs to the content: "called X a liar", "accused X of Y",
+    "blamed the law on Democrats", "described the country as beset by ..."; not a clause of
+    its own (a conjoined verb, an adverbial clause other than "as ...", "according to")."""
+    if c.dep_ in ("conj", "cc", "punct", "parataxis", "mark", "npadvmod"):
+        return False  # "endorsed Trump | last week"
+    if c.dep_ == "prep" and (c.lower_ in _SETTING_PREPS or (c.lower_ == "on" and _names_a_time(c))):
+        return False  # "endorsed Sanders | in February", "supporting Mr. Cruz | in all 99 counties"
+    if c.dep_ == "advcl" and not any(m.lower_ == "as" for m in c.children if m.dep_ == "mark"):
+        return False
+    return c.lower_ not in ("according", "citing", "quoting")
+
+
+def _names_a_time(prep: Token) -> bool:
+    """'on Monday', 'on March 1': a preposition whose object is a day or a date."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and (obj.lower_ in _TIME_WORDS or any(t.like_num for t in obj.subtree))
+
+
+def _noun_clause(obj: Token, lex: Lexicon) -> Token | None:
+    """'announced its assessment that ...': the clause inside a cue-noun object the subject owns.
+
+    A noun with an owner of its own ("dismissed the ministry's claim that ...") is left to the
+    noun rule: the claim is the ministry's, not the subject's.
+    """
+    if obj.lower_ not in lex.nouns or own_owner(obj):
+        return None
+    return next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and has_that(c)), None)
+
+
+def _prep_content(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
+    """'called for a ban', 'joked about moving to New Zealand', 'did not respond to a request'."""
+    preps = _CONTENT_PREPS if verb.prep else _SPEECH_PREPS
+    for prep in (c for c in v.children if c.dep_ == "prep" and c.i > v.i and c.lower_ in preps):
+        if verb.cls == CueClass.SPEECH and prep.lower_ in _ADDRESSEE_PREPS and verb.lemma not in _ANSWER_VERBS:
+            continue
+        objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        if objects:
+            span = p.span(objects[0].left_edge.i, _object_end(v, prep).right_edge.i)
+            return ((span,), "np", [prep]) if span else None
+    return _for_clause(p, v) if verb.prep else None
+
+
+def _for_clause(p: Parsed, v: Token) -> Content | None:
+    """'is calling for the United States to take a stronger role': the parser reads "for" as the
+    mark of an infinitive clause; the clause after it is what was called for."""
+    for clause in (c for c in v.children if c.dep_ == "advcl" and c.i > v.i):
+        mark = next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+        if mark is not None and mark.i == clause.left_edge.i:
+            span = p.span(mark.i + 1, clause.right_edge.i)
+            return ((span,), "clause", [mark]) if span else None
+    return None
+
+
+def _object_end(v: Token, obj: Token) -> Token:
+    """The last phrase after a verb's object that still belongs with it ("referred to X as Y")."""
+    last = obj
+    for c in sorted((c for c in v.children if c.i > obj.i and not quote_mark(c)), key=lambda c: c.i):
+        gap = v.doc[last.right_edge.i + 1 : c.left_edge.i]
+        if any(not t.is_punct or t.text in ",;:" for t in gap) or not _extends_object(c):
+            break  # "pledged her vote to Clinton | recently in an effort to ..."
+        last = c
+    return last
+
+
+def quote_kind(p: Parsed, span: Span | None) -> str:
+    """'quote' when a content span is (or holds) a quotation, else 'clause'."""
+    return quote_kind_of(p.text, (span,), margin=1) if span is not None else "clause"

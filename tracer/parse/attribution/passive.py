@@ -1,0 +1,75 @@
+"""Passive and raising cues: "it was reported by X", "X was quoted as saying", "is said to",
+"Ben Carson appears to be slipping".
+
+A passive cue gives its agent as the source, or no source at all (a hedge: "is said to"); a
+raising verb is the writer's hedge, its subject part of the content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from tracer.models import CueClass
+from tracer.parse.attribution.cues import CueVerb, Lexicon
+from tracer.parse.attribution.spans import Attribution, Parsed
+
+if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
+    from spacy.tokens import Token
+
+_ASKED_PREPS = frozenset({"about", "on", "for", "regarding"})
+
+
+def passive_cue(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Iterator[Attribution]:
+    if any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children) for c in v.children):
+        return  # "X was quoted as saying": the rule for "saying" makes it
+    agent = next((c for c in v.children if c.dep_ == "agent"), None)
+    source_token = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    subject = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+    parts = [s for s in (p.subtree(c) for c in v.children if c.dep_ in ("ccomp", "xcomp", "oprd", "attr")) if s]
+    parts += [s for s in (p.subtree(c) for c in v.children if c.dep_ == "prep" and c.lower_ == "as") if s]
+    if verb.cls == CueClass.QUESTION:  # "Asked about the merger, she ..."
+        parts += [s for s in (p.subtree(c) for c in v.children if c.dep_ == "prep" and c.lower_ in _ASKED_PREPS) if s]
+    if subject is None and v.dep_ in ("acl", "advcl") and (v.dep_ == "acl" or not parts or _cited_by(agent, verb)):
+        return  # "a statement cited by Yonhap", "as expected"; but "Asked (by X) whether ..., Y said" stays
+    if subject is not None and subject.lower_ != "it" and verb.cls != CueClass.QUESTION:
+        parts.insert(0, p.subtree(subject) or p.bounds)  # not "X was asked why ...": X is the hearer
+    if not parts or (source_token is not None and source_token.lower_ in lex.non_sources):
+        return
+    if source_token is None and verb.noun_like:
+        return  # "the report was released", "a statement was issued": no attribution
+    cls = verb.cls if source_token is not None or not verb.hedge else CueClass.HEDGE
+    cue = [c for c in v.children if c.dep_ == "auxpass"] + [v]
+    yield Attribution(
+        source=p.subtree(source_token) if source_token is not None else None,
+        cue=p.tokens(cue) or p.bounds,
+        content=tuple(sorted(parts, key=lambda s: s.start)),
+        sentence=p.bounds,
+        cls=cls,
+        form="passive",
+        lemma=verb.lemma,
+    )
+
+
+def _cited_by(agent: Token | None, verb: CueVerb) -> bool:
+    """An agent phrase that names who cited a statement, not who asked a question ("Asked by
+    Matt Lauer whether ...": Lauer is the source of the question)."""
+    return agent is not None and verb.cls != CueClass.QUESTION
+
+
+def raising_cue(p: Parsed, v: Token, verb: CueVerb) -> Iterator[Attribution]:
+    """'Ben Carson appears to be slipping': the writer's hedge; the subject is part of the content."""
+    subject = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    complement = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp")), None)
+    if subject is None or complement is None or subject.lower_ in ("it", "there"):
+        return
+    parts = [s for s in (p.subtree(subject), p.subtree(complement)) if s]
+    yield Attribution(
+        source=None,
+        cue=p.tokens([v]) or p.bounds,
+        content=tuple(parts),
+        sentence=p.bounds,
+        cls=CueClass.HEDGE if verb.hedge else verb.cls,
+        form="raising",
+        lemma=verb.lemma,
+    )

@@ -1,0 +1,423 @@
+"""The one list of attribution rules, in the order the pipeline runs them.
+
+Each entry says what the rule is called, which attribution forms it makes or changes, the words
+it is run on (token rules), what makes the fast scan send a sentence to the parser for it, and
+example sentences with what it must find there (`tests/test_rules.py` runs them). The fast scan
+(`scan.py`) and the dispatch of tokens to rules (`find.py`) are built from this list, so a rule
+cannot be left out of either. Every rule has the one shape `(Context) -> Iterable[Attribution]`;
+its kind says what the pipeline does with what it yields:
+
+* `token` rules run on each token of a parsed sentence whose lower-cased form is one of their
+  triggers (a token rule without triggers runs on the tokens no other rule is run on) and yield
+  the attributions they find there;
+* `sentence` passes run once per parsed sentence and yield attributions to add;
+* `cleanup` passes run once per parsed sentence and yield the sentence's new list;
+* `document` passes run once per text, after every sentence, and yield the text's new list.
+
+A new rule is one entry here, its function, and its examples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+
+from tracer.parse.attribution import cleanup, phrases, quotes, verbs
+from tracer.parse.attribution.cues import NAMING, Lexicon, lexicon
+from tracer.parse.attribution.spans import Attribution, Context
+from tracer.words import BE_FORMS
+
+WordsOf = Callable[[Lexicon], frozenset[str]]
+ScanTest = Callable[[str, frozenset[str], Lexicon], bool]
+
+
+class RuleKind(StrEnum):
+    """When a rule runs and what its results replace (see the module's docstring)."""
+
+    TOKEN = "token"
+    SENTENCE = "sentence"
+    CLEANUP = "cleanup"
+    DOCUMENT = "document"
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A text and one attribution a rule must find in it: the source (None for none), the cue
+    and the content as written, content fragments joined by " | ", and whether the cue is inside
+    someone's quotation; or, for a pass that drops a misreading, one it must not find (`absent`)."""
+
+    text: str
+    source: str | None
+    cue: str
+    content: str
+    quoted: bool = False
+    absent: bool = False
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One registered rule (see the module's docstring).
+
+    `triggers` are the token forms a token rule runs on; `scan_words` the words that make the
+    fast scan parse a sentence (by default the triggers), `scan` a further test of the fast scan
+    on the sentence, its lower-cased words and the lexicons; `source_words` the words by which a
+    sentence inside a quotation may still name a source of its own (so it is parsed too).
+    """
+
+    name: str
+    kind: RuleKind
+    forms: tuple[str, ...]
+    run: Callable[[Context], Iterable[Attribution]]
+    examples: tuple[Example, ...]
+    triggers: WordsOf | None = None
+    scan_words: WordsOf | None = None
+    scan: ScanTest | None = None
+    source_words: WordsOf | None = None
+
+    def trigger_words(self, lex: Lexicon) -> frozenset[str]:
+        """The token forms the rule runs on (none for passes and the fallback token rule)."""
+        return self.triggers(lex) if self.triggers is not None else frozenset()
+
+    def scanned_words(self, lex: Lexicon) -> frozenset[str]:
+        """The words that make the fast scan send a sentence to the parser for this rule."""
+        return self.scan_words(lex) if self.scan_words is not None else self.trigger_words(lex)
+
+
+def _words(*words: str) -> WordsOf:
+    """A fixed set of words, whatever the lexicons."""
+    fixed = frozenset(words)
+    return lambda lex: fixed
+
+
+_NONE = _words()
+
+
+def _speech_forms(lex: Lexicon) -> frozenset[str]:
+    """Forms of the speech and report verbs: a sentence quoting someone who names their source."""
+    return frozenset(f for f, v in lex.verbs.items() if v.cls in NAMING)
+
+
+# "in a statement cited by Yonhap", "was quoted as saying": the intermediaries the verb rule reads.
+_VIA = ("cited", "quoted")
+_CITING = ("citing", "quoting")
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "verb",
+        RuleKind.TOKEN,
+        ("verb", "quote", "passive", "raising"),
+        verbs.verb_rule,
+        (
+            Example("The minister said the talks had failed.", "The minister", "said", "the talks had failed"),
+            Example("“We are tired,” the soldier said.", "the soldier", "said", "“We are tired,”"),
+            Example(
+                "It was reported by Yonhap that talks had failed.", "Yonhap", "was reported", "that talks had failed"
+            ),
+            Example("Ben Carson appears to be slipping.", None, "appears", "Ben Carson | to be slipping"),
+        ),
+        triggers=lambda lex: frozenset(lex.verbs),
+        scan_words=lambda lex: lex.scan_forms | frozenset(_VIA),
+        scan=verbs.verb_scan,
+        source_words=lambda lex: _speech_forms(lex) | frozenset(_VIA),
+    ),
+    Rule(
+        "according",
+        RuleKind.TOKEN,
+        ("according",),
+        phrases.according_rule,
+        (Example("The dam will hold, according to engineers.", "engineers", "according to", "The dam will hold"),),
+        triggers=_words("according"),
+        source_words=_words("according"),
+    ),
+    Rule(
+        "poll",
+        RuleKind.TOKEN,
+        ("according",),
+        phrases.poll_rule,
+        (Example("In a CNN poll, 50 percent chose Clinton.", "a CNN poll", "In", "50 percent chose Clinton"),),
+        triggers=_words("in"),
+        scan_words=_NONE,
+        scan=phrases.poll_scan,
+    ),
+    Rule(
+        "noun",
+        RuleKind.TOKEN,
+        ("noun",),
+        phrases.noun_rule,
+        (
+            Example(
+                "The ministry's claim that the dam is safe was questioned.",
+                "The ministry",
+                "claim",
+                "that the dam is safe",
+            ),
+            Example(
+                "It is an across-the-board failure, in Bolton's view.",
+                "Bolton",
+                "in Bolton's view",
+                "It is an across-the-board failure",
+            ),
+        ),
+        triggers=lambda lex: lex.nouns,
+        scan_words=_NONE,
+        scan=phrases.noun_scan,
+    ),
+    Rule(
+        "hedge",
+        RuleKind.TOKEN,
+        ("hedge",),
+        phrases.hedge_rule,
+        (
+            Example(
+                "North Korea is reportedly preparing a test.",
+                None,
+                "reportedly",
+                "North Korea is reportedly preparing a test",
+            ),
+        ),
+        triggers=lambda lex: frozenset(lex.hedges),
+        scan_words=lambda lex: lex.hedge_words,
+    ),
+    Rule(
+        "headline",
+        RuleKind.TOKEN,
+        ("headline",),
+        phrases.headline_rule,
+        (
+            Example(
+                "Graham: Trump's rhetoric is destroying the party",
+                "Graham",
+                ":",
+                "Trump's rhetoric is destroying the party",
+            ),
+        ),
+        triggers=_words(":"),
+        scan_words=_NONE,
+        scan=phrases.headline_scan,
+    ),
+    Rule(
+        "copula",
+        RuleKind.TOKEN,
+        ("copula",),
+        phrases.copula_rule,
+        (Example("She was critical of the deal.", "She", "was critical of", "the deal"),),
+        triggers=lambda lex: BE_FORMS | lex.linking,
+        scan_words=lambda lex: lex.stance_scan,
+    ),
+    Rule(
+        "generic",
+        RuleKind.TOKEN,
+        ("verb",),
+        verbs.generic_rule,
+        (
+            Example(
+                "Aides said the senator groused that the bill was too long.",
+                "the senator",
+                "groused",
+                "that the bill was too long",
+            ),
+        ),
+        scan_words=_NONE,
+    ),
+    Rule(
+        "misparsed_tail",
+        RuleKind.SENTENCE,
+        ("verb",),
+        verbs.misparsed_tail,
+        (
+            Example(
+                "Most voters have a dim view of Trump, the poll found.",
+                "the poll",
+                "found",
+                "Most voters have a dim view of Trump",
+            ),
+        ),
+    ),
+    Rule(
+        "citations",
+        RuleKind.CLEANUP,
+        ("citing",),
+        phrases.attach_citations,
+        (
+            Example(
+                "The ministry raised its forecast, citing strong exports.", "The ministry", "citing", "strong exports"
+            ),
+        ),
+        scan_words=_words(*_CITING),
+        source_words=_words(*_CITING),
+    ),
+    Rule(
+        "separate",
+        RuleKind.CLEANUP,
+        ("verb",),
+        cleanup.separate,
+        (
+            Example(
+                "Ginsburg said that she didn't want to think about it and predicted that Clinton will win.",
+                "Ginsburg",
+                "said",
+                "that she didn't want to think about it",
+            ),
+        ),
+    ),
+    Rule(
+        "defining_relatives",
+        RuleKind.CLEANUP,
+        ("verb",),
+        cleanup.drop_defining_relatives,
+        (
+            Example(
+                "The survey reported that the number of young people who have reported using meth was 3.8 percent.",
+                "who",
+                "reported",
+                "using meth",
+                absent=True,
+            ),
+        ),
+    ),
+    Rule(
+        "to_sentence_end",
+        RuleKind.CLEANUP,
+        ("verb",),
+        cleanup.run_to_sentence_end,
+        (
+            Example(
+                "The mayor said that the water is safe, and residents should stop buying bottles.",
+                "The mayor",
+                "said",
+                "that the water is safe, and residents should stop buying bottles",
+            ),
+        ),
+    ),
+    Rule(
+        "asides",
+        RuleKind.CLEANUP,
+        ("verb", "noun", "passive"),
+        cleanup.cut_asides,
+        (
+            Example(
+                "He said he is partial to Huckabee, for whom he was to host a fundraiser.",
+                "He",
+                "said",
+                "he is partial to Huckabee",
+            ),
+        ),
+    ),
+    Rule(
+        "quoted",
+        RuleKind.CLEANUP,
+        ("verb", "quote"),
+        cleanup.mark_quoted,
+        (
+            Example(
+                "“The CIA told us the plant was closed,” the senator said.",
+                "The CIA",
+                "told",
+                "the plant was closed",
+                quoted=True,
+            ),
+        ),
+    ),
+    Rule(
+        "inside_quote",
+        RuleKind.CLEANUP,
+        ("verb",),
+        cleanup.end_inside_quote,
+        (
+            Example(
+                "“We lost, and I think if we help him, we can get there,” she said.",
+                "I",
+                "think",
+                "if we help him, we can get there,”",
+                quoted=True,
+            ),
+        ),
+    ),
+    Rule(
+        "closing_speaker",
+        RuleKind.CLEANUP,
+        ("verb", "quote"),
+        cleanup.whole_closing_speaker,
+        (
+            Example(
+                "“The vaccine works well in older people,” the study's co-author Jan Berg of Lund University told"
+                " Science News.",
+                "the study's co-author Jan Berg of Lund University",
+                "told",
+                "“The vaccine works well in older people,”",
+            ),
+        ),
+    ),
+    Rule(
+        "passages",
+        RuleKind.DOCUMENT,
+        ("verb",),
+        quotes.fill_passages,
+        (
+            Example(
+                "The governor wrote:\nThe dam will hold through the winter.",
+                "The governor",
+                "wrote",
+                "The dam will hold through the winter.",
+            ),
+        ),
+    ),
+    Rule(
+        "widen_quotes",
+        RuleKind.DOCUMENT,
+        ("verb", "quote"),
+        quotes.widen_quotes,
+        (
+            Example(
+                "The engineer said the dam is “safe for now. We checked it twice.”",
+                "The engineer",
+                "said",
+                "the dam is “safe for now. We checked it twice.”",
+            ),
+        ),
+    ),
+    Rule(
+        "continue_quotes",
+        RuleKind.DOCUMENT,
+        ("quote",),
+        quotes.continue_quotes,
+        (
+            Example(
+                "“The dam is safe,” the engineer said. “We checked it twice.”",
+                "the engineer",
+                "said",
+                "“The dam is safe,” | “We checked it twice.”",
+            ),
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The registry arranged for the pipeline: token rules by trigger word, in registry order,
+    the token rules run on the other tokens, then the sentence and document passes in order."""
+
+    by_word: dict[str, tuple[Rule, ...]]
+    fallback: tuple[Rule, ...]
+    sentence: tuple[Rule, ...]
+    document: tuple[Rule, ...]
+
+
+@cache
+def plan(registered: tuple[Rule, ...] = RULES) -> Plan:
+    """The pipeline's view of a list of rules (the registry, or a part of it in the tests)."""
+    lex = lexicon()
+    tokens = [r for r in registered if r.kind == RuleKind.TOKEN]
+    by_word: dict[str, tuple[Rule, ...]] = {}
+    for rule in tokens:
+        for word in rule.trigger_words(lex):
+            by_word[word] = (*by_word.get(word, ()), rule)
+    return Plan(
+        by_word=by_word,
+        fallback=tuple(r for r in tokens if r.triggers is None),
+        sentence=tuple(r for r in registered if r.kind in (RuleKind.SENTENCE, RuleKind.CLEANUP)),
+        document=tuple(r for r in registered if r.kind == RuleKind.DOCUMENT),
+    )

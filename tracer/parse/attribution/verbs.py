@@ -1,0 +1,282 @@
+"""Cue-verb rules: the source, cue and content of "X said ..." attributions in one parsed sentence.
+
+A cue verb's subject is the source and its complement the content (`content.py`): "X said
+(that) ...", "..., said X", "X told Y that ...". Quotations beside the verb are read from the
+surface first (`frames.py`), passive and raising cues by `passive.py`. A report verb closing a
+sentence the parser misread ("..., records show.") is read again by a sentence pass; verbs
+outside the lexicon with a person-like subject and a that-clause count as generic attributions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from tracer.models import CueClass
+from tracer.parse.attribution.content import light_content, quote_kind, quote_mark, verb_content
+from tracer.parse.attribution.coordination import shared_speaker
+from tracer.parse.attribution.cues import REPORTING, CueVerb, Lexicon
+from tracer.parse.attribution.frames import quote_frame
+from tracer.parse.attribution.grammar import (
+    expletive,
+    is_passive,
+    particles,
+    referent_of,
+    stranded_subject,
+    subject_of,
+    that_marked,
+    via,
+)
+from tracer.parse.attribution.passive import passive_cue, raising_cue
+from tracer.parse.attribution.phrases import CITING
+from tracer.parse.attribution.spans import Attribution, Context, Parsed
+from tracer.text import Span
+
+if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
+    from spacy.tokens import Token
+
+_NOT_SUBJECTS = frozenset({"there", "here", "what", "this", "these"})
+
+
+def verb_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
+    """The fast scan of the verb rule beyond its scan forms: "X wrote:" (a colon ends the
+    sentence), a light verb with its word ("made it clear", "hit back"), and a verb that is also a
+    noun after a name or a pronoun ("Trump plans to ...", "Cruz vows ..."; as a noun, "the plans",
+    it was left out of the scan forms)."""
+    if sentence.rstrip().endswith(":"):
+        return True
+    if any(not words.isdisjoint(lex.verbs[w].needs) for w in words & lex.paired):
+        return True
+    return not words.isdisjoint(lex.noun_like_forms) and bool(lex.noun_like_after_subject.search(sentence))
+
+
+def verb_rule(ctx: Context) -> Iterator[Attribution]:
+    """Attributions whose cue is a verb from `cue_verbs.txt`."""
+    p, v, lex = ctx.p, ctx.t, ctx.lex
+    verb = lex.verb(v.lower_)
+    if verb is None or v.lower_ in CITING or not _verb_like(v):
+        return
+    light = [c for c in v.children if c.lower_ in verb.needs]
+    if verb.needs and not light:
+        return  # "made" without "clear", "hit" without "back"
+    misread = _misread_participle(v)
+    if is_passive(v) and misread is None:
+        framed = quote_frame(p, v, verb) if _bare_participle(v) else None
+        yield from [framed] if framed is not None else passive_cue(p, v, verb, lex)
+        return
+    speaker = shared_speaker(v, lex)
+    framed = quote_frame(p, v, verb, speaker)
+    if framed is not None:
+        yield framed
+        return
+    if verb.raising:
+        yield from raising_cue(p, v, verb)
+        return
+    subject = misread or subject_of(p, speaker if speaker is not None else v) or stranded_subject(p, v)
+    split = _split_inversion(p, v, verb, subject)
+    if split is not None:
+        yield split
+        return
+    if subject is None:
+        yield from _tail_cue(p, v, verb)
+        return
+    if subject.lower_ in _NOT_SUBJECTS or subject.lower_ in lex.non_sources:
+        return
+    if subject.lower_ == "you" and not p.in_quote(subject):
+        return  # "you can see why ...", "what do you expect?": the generic reader, no source
+    if any(c.dep_ == "case" for c in subject.children) and v.tag_ == "VBN":
+        return  # "The We Company's recently named executive chair": a possessor misparsed as a subject
+    if subject.lower_ == "that" and v.lower_ == "said" and v.i + 1 < len(v.doc) and v.nbor(1).text == ",":
+        return  # "That said, ...": an idiom for "even so", no attribution
+    content = light_content(p, v, verb, light[0]) if light else verb_content(p, v, verb, lex)
+    source = p.source_subtree(subject, v, without=[c for c in subject.children if c.lower_ in CITING or c.i == v.i])
+    if content is None:
+        yield from _tail_cue(p, v, verb)
+        return
+    if source is None:
+        return
+    if expletive(subject, v):
+        source = None  # "it's hard to imagine ...": the writer's words, with no source
+    fragments, kind, extra_cue = content
+    yield Attribution(
+        source=source,
+        cue=p.tokens([v, *particles(v), *light, *extra_cue]) or p.bounds,
+        content=fragments,
+        sentence=p.bounds,
+        cls=verb.cls,
+        kind=kind,
+        referent=referent_of(p, subject),
+        via=tuple(via(p, v)),
+        lemma=verb.lemma,
+        pending=kind == "passage",
+    )
+
+
+def _bare_participle(v: Token) -> bool:
+    """'"What if ...?" the 43-year-old asked': a past form the tagger read as a participle on the
+    speaker (no auxiliary, no passive subject), which a quotation just before may show is a verb."""
+    return not any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in v.children) and v.head.i < v.i
+
+
+def _split_inversion(p: Parsed, v: Token, verb: CueVerb, subject: Token | None) -> Attribution | None:
+    """'The contrast with Trump, said Doyle and others, would be stark': an inverted cue between
+    commas inside the statement. The parser makes the statement's subject the verb's and the
+    speaker the subject of the rest; the speaker is the one after the verb."""
+    if subject is None or verb.cls not in REPORTING or v.i == 0 or v.nbor(-1).text != ",":
+        return None
+    rest = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i), None)
+    speaker = next((c for c in rest.children if c.dep_ == "nsubj"), None) if rest is not None else None
+    if rest is None or subject.i > v.i or speaker is None or speaker.left_edge.i != v.i + 1:
+        return None
+    end = speaker.right_edge.i
+    while end > speaker.i and v.doc[end].is_punct:
+        end -= 1  # the parser may hang the closing comma on the speaker
+    after = end + 1
+    if after >= len(v.doc) or v.doc[after].text != ",":
+        return None
+    fragments = tuple(f for f in (p.span(subject.left_edge.i, v.i - 2), p.span(after + 1, rest.right_edge.i)) if f)
+    source = p.span(speaker.left_edge.i, end)
+    return _reread(p, v, verb, source, fragments) if source is not None and len(fragments) == 2 else None
+
+
+def _reread(
+    p: Parsed, v: Token, verb: CueVerb, source: Span, content: tuple[Span, ...], referent: Span | None = None
+) -> Attribution:
+    """An attribution of a cue verb whose source and content were read past a misparse."""
+    return Attribution(
+        source=source,
+        cue=p.tokens([v, *particles(v)]) or p.bounds,
+        content=content,
+        sentence=p.bounds,
+        cls=verb.cls,
+        kind=quote_kind(p, content[0]),
+        referent=referent,
+        lemma=verb.lemma,
+    )
+
+
+_TAIL_SOURCE_TAGS = frozenset({"DT", "NN", "NNS", "NNP", "NNPS", "PRP", "JJ", "POS", "HYPH", "CD", "PRP$"})
+
+
+def _tail_source_word(t: Token) -> bool:
+    """A word of a short source name ("Federal Election Commission records": "records" tagged a
+    verb but attached as a compound)."""
+    return t.tag_ in _TAIL_SOURCE_TAGS or t.dep_ == "compound"
+
+
+def misparsed_tail(ctx: Context) -> Iterator[Attribution]:
+    """'..., records show.', '..., the poll found.': a short source and a report verb closing the
+    sentence after a comma, which the small model parsed as a noun ("records show" as a compound)
+    or as a relative clause of the last noun ("a view of Trump, the poll found"). What precedes the
+    comma is the content."""
+    p, lex, found = ctx.p, ctx.lex, ctx.found
+    doc = p.doc
+    end = len(doc) - 1
+    while end > 0 and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    v = doc[end]
+    verb = lex.verb(v.lower_)
+    if verb is None or verb.cls not in REPORTING or v.tag_ in ("VBG", "VBN"):
+        return
+    if v.dep_ not in ("ROOT", "relcl") or any(a.cue.start <= p.char(v) < a.cue.end for a in found):
+        return
+    comma = next((i for i in range(end - 1, max(end - 9, 0), -1) if doc[i].text == ","), None)
+    if comma is None or comma < 3 or not all(_tail_source_word(t) for t in doc[comma + 1 : end]):
+        return
+    source, content = p.span(comma + 1, end - 1), p.span(0, comma - 1)
+    if source is not None and content is not None and any(t.tag_.startswith("VB") for t in doc[:comma]):
+        yield _reread(p, v, verb, source, (content,))
+
+
+# What may follow a cue verb that closes its sentence: its inverted subject, adverbs, times.
+_CLOSING_DEPS = frozenset({"nsubj", "punct", "advmod", "npadvmod", "neg", "prt"})
+_CLOSING_PREPS = frozenset({"in", "on", "at", "by", "during", "after", "before", "from", "via", "to"})
+_SUBORDINATORS = frozenset(
+    {"when", "as", "if", "because", "after", "before", "while", "although", "though", "since", "until", "once"}
+)
+
+
+def _tail_cue(p: Parsed, v: Token, verb: CueVerb) -> Iterator[Attribution]:
+    """'X marched in the parade, CNN reported.', '..., said Geert Wilders, founder of ...': a
+    speech verb closing the sentence after a comma, with no complement the parser found (it hung
+    the clause before the comma on the verb as something else): that clause is the content."""
+    if verb.cls not in REPORTING or not _closing_verb(v):
+        return
+    if any(c.i > v.i and not _closing_child(c, verb) for c in v.children):
+        return  # "I immediately thought of Elise": the verb has a complement of its own
+    if any(c.tag_ == "MD" for c in v.children):
+        return  # "..., I'll tell it to somebody else": a promise, not a report of what came before
+    subjects = [c for c in v.children if c.dep_ == "nsubj"]
+    after = [c for c in subjects if c.i > v.i]
+    before = [c for c in subjects if c.i < v.i and c.left_edge.i > 0]
+    subject = after[0] if after else before[-1] if before else None
+    if subject is None:
+        return
+    doc, j = v.doc, (v.i if after else subject.left_edge.i) - 1
+    while j >= 0 and quote_mark(doc[j]):
+        j -= 1
+    if j < 2 or doc[j].text != "," or not (j >= 6 or any(t.tag_.startswith("VB") for t in doc[:j])):
+        return  # "After the meeting, he said.": no clause before the comma
+    content, source = p.span(0, j - 1), p.source_subtree(subject, v)
+    if content is None or source is None or doc[0].lower_ in _SUBORDINATORS:
+        return  # "When I got word ..., I thought": an adverbial clause, not what was said
+    yield _reread(p, v, verb, source, (content,), referent_of(p, subject))
+
+
+def _closing_verb(v: Token) -> bool:
+    """The verb of the sentence, or a clause the parser joined to it ("X happened, Carter told a
+    panel": "told" read as a second conjunct of "happened")."""
+    return v.dep_ == "ROOT" or (v.dep_ == "conj" and v.head.i < v.i and v.head.dep_ == "ROOT")
+
+
+def _closing_child(c: Token, verb: CueVerb) -> bool:
+    """What may follow a closing cue verb: its inverted subject, adverbs, times, the hearer of a
+    verb that takes one, and where or when it was said ("told AFP in an interview on Monday")."""
+    if c.dep_ in _CLOSING_DEPS:
+        return True
+    if c.dep_ in ("dobj", "dative"):
+        return verb.addressee and c.lower_ not in ("it", "this", "that")  # a hearer, not "told it"
+    return c.dep_ == "prep" and c.lower_ in _CLOSING_PREPS
+
+
+def generic_rule(ctx: Context) -> Iterator[Attribution]:
+    """'Trump quipped that ...': a verb outside the lexicon, a person-like subject and a that-clause.
+
+    Such verbs report speech or thought often enough to count as attributions ("generic"
+    class), but never make claims or hops: the lexicon decides what is a claim.
+    """
+    p, v, lex = ctx.p, ctx.t, ctx.lex
+    if not v.tag_.startswith("VB") or v.lower_ in lex.not_cues or p.in_quote(v):
+        return
+    clause = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i and that_marked(c)), None)
+    subject = next((c for c in v.children if c.dep_ == "nsubj"), None) if clause is not None else None
+    if clause is None or subject is None or not _person_like(subject, lex):
+        return
+    source, content = p.subtree(subject), p.subtree(clause)
+    if source and content:
+        yield Attribution(
+            source, p.tokens([v, *particles(v)]) or p.bounds, (content,), p.bounds, cls=CueClass.GENERIC, lemma=v.lower_
+        )
+
+
+def _person_like(token: Token, lex: Lexicon) -> bool:
+    if token.tag_ == "PRP":
+        return token.lower_ in ("he", "she", "they", "i", "we")
+    return token.tag_ in ("NNP", "NNPS") or token.lower_ in lex.people
+
+
+def _misread_participle(v: Token) -> Token | None:
+    """'One lawmaker called Trump "the orange prince"': the tagger read "called" as a participle
+    modifying the subject, leaving the sentence without a verb. The noun it hangs on is the subject."""
+    head = v.head
+    if v.dep_ not in ("acl", "advcl") or v.tag_ != "VBN" or head.i > v.i or head.dep_ != "ROOT":
+        return None
+    if not head.tag_.startswith("NN") or any(c.dep_ in ("auxpass", "agent") for c in v.children):
+        return None
+    return head if any(c.dep_ in ("dobj", "oprd", "ccomp") and c.i > v.i for c in v.children) else None
+
+
+def _verb_like(v: Token) -> bool:
+    # The tagger reads "says"/"claims" as plural nouns now and then; a root noun with a
+    # subject is a verb in disguise.
+    return v.tag_.startswith("VB") or (v.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in v.children))
