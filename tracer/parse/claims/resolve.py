@@ -17,13 +17,15 @@ from tracer.datafiles import load_json
 from tracer.models import Source, SourceKind
 from tracer.parse.attribution.cues import lexicon
 from tracer.parse.attribution.spans import Attribution
+from tracer.parse.claims.named import find_named, is_description, named_for
 from tracer.parse.claims.people import pronoun_gender, role_words
 from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
-from tracer.text import Span, paragraphs
+from tracer.text import Span, paragraphs, sentences
 
-# Nouns for things that say something on someone's behalf.
+# Nouns for things that say something on someone's behalf (records such as a memo are documents
+# of their own, data/claim_kinds.json).
 DOCUMENT_NOUNS = frozenset(
-    {"statement", "report", "assessment", "release", "briefing", "memo", "letter", "announcement", "communique"}
+    {"statement", "report", "assessment", "release", "briefing", "letter", "announcement", "communique"}
 )
 _OWNER = re.compile(r"\b(?:from|by|of)\s+(?P<owner>.+)$|^(?P<poss>.+?)[’']s?\s+(?:\w+\s+){0,2}\w+$", re.DOTALL)
 _NAME_LIKE = re.compile(
@@ -31,7 +33,11 @@ _NAME_LIKE = re.compile(
 )
 _TITLES = frozenset(load_json("source_aliases.json")["titles"])
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# ", Eastvale Water" / ", National Resources Defense Council board member Nicole Lederer" after a description.
+_APPOSITIVE = re.compile(r",\s+(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[\w.&’'-]+){0,8}?)\s*(?:,|$|\s(?:who|which)\b)")
+_ROLE_BEFORE_NAME = re.compile(r"\b[a-z]+\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
 MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
+_AHEAD = 300  # characters after a pronoun searched for the name it announces
 
 
 @dataclass
@@ -39,7 +45,7 @@ class Resolved:
     """A mention resolved to a source, with how sure the resolution is."""
 
     source: Source
-    how: str  # name, pronoun, speaker, relative, owner, unresolved
+    how: str  # name, pronoun, likely, cataphora, speaker, relative, owner, unresolved
     evidence_start: int | None = None  # where the text that justifies the resolution starts
 
 
@@ -52,6 +58,7 @@ class Resolver:
         self._paras = paragraphs(text)
         self._issuers: list[tuple[int, Source]] = []  # (position, source) of attributions so far
         self._genders: dict[str, str | None] = {}
+        self._named = find_named(text)
 
     def mention(self, span: Span, *, speaker: Source | None = None, referent: Span | None = None) -> Resolved:
         """The source for a mention at `span` (a pronoun, a relative "who", a statement, a name)."""
@@ -78,7 +85,24 @@ class Resolver:
 
     def _name(self, span: Span) -> Source:
         words = span.of(self.text)
-        return self.registry.resolve(core(words), at=span.start, full=words)
+        name = core(words)
+        named = self._named_as(words, name, span.start)
+        if named is not None:
+            source = self.registry.resolve(named, at=span.start, full=f"{named}, {name}")
+            self.registry.alias(source, name)
+            return source
+        return self.registry.resolve(name, at=span.start, full=words)
+
+    def _named_as(self, words: str, name: str, at: int) -> str | None:
+        """The name the text gives a description: its own appositive ("the regional water company,
+        Eastvale Water"), else a name the article ties to it before or after (`named.py`)."""
+        if not is_description(name):
+            return None
+        appositive = _APPOSITIVE.match(words[len(name) :]) if words.startswith(name) else None
+        if appositive is not None:
+            return _personal(appositive.group("name"))
+        found = named_for(self._named, name, at)
+        return found.name if found is not None else None
 
     def _record(self, source: Source, how: str, span: Span, evidence_start: int | None = None) -> Resolved:
         self._issuers.append((span.start, source))
@@ -111,13 +135,39 @@ class Resolver:
             source = self.registry.resolve(subject[1], at=subject[0])
             latest = (subject[0], source)
         if latest is None:
-            return self._unresolved(word, span)
+            return self._named_after(word, span)
         position, source = latest
-        if any(pos > position and not self._is_alias(name, latest) for pos, name, _ in names):
-            return self._unresolved(word, span)  # "Trump attacked Clinton. He said": he is not resolved
         if self._gender(source) not in (None, _GENDER[word.lower()]):
             return self._unresolved(word, span)  # "she" for someone the text calls "he"
+        if any(pos > position and not self._is_alias(name, latest) for pos, name, _ in names):
+            # "Grant attacked Wong. He said": the subject of the sentence just before is the likely
+            # referent, shown with a lower confidence and that sentence as evidence; further back
+            # (a quotation between, another speaker) nothing is guessed.
+            if subject is not None and subject[0] == position and self._previous_sentence(span.start) <= position:
+                return self._record(source, "likely", span, evidence_start=position)
+            return self._unresolved(word, span)
         return self._record(source, "pronoun", span)
+
+    def _previous_sentence(self, at: int) -> int:
+        """Where the sentence before the one holding `at` starts (its paragraph's start at most one back)."""
+        starts = [s.start for s in sentences(self.text, Span(max(0, at - 600), at))]
+        return starts[-2] if len(starts) >= 2 else (starts[0] if starts else at)
+
+    def _named_after(self, word: str, span: Span) -> Resolved:
+        """'"We will appeal," she said. Maria Lopez, the company's lawyer, ...': with no one named
+        before, the first person named in the next sentence or two is the likely speaker."""
+        para = next((i for i, p in enumerate(self._paras) if p.start <= span.start < p.end), None)
+        end = self._paras[min(para + 1, len(self._paras) - 1)].end if para is not None else span.end
+        end = min(end, span.end + _AHEAD)
+        for match in _NAME_LIKE.finditer(self.text, span.end, end):
+            name, _ = _without_opener(match.group(0))
+            if not name or name.lower() in _TITLES or guess_kind(name) != SourceKind.PERSON:
+                continue
+            source = self.registry.resolve(name, at=match.start())
+            if self._gender(source) in (None, _GENDER[word.lower()]):
+                return Resolved(source, "cataphora", None)
+            break
+        return self._unresolved(word, span)
 
     def _gender(self, source: Source) -> str | None:
         if source.id not in self._genders:
@@ -171,6 +221,13 @@ class Resolver:
             if floor <= position < span.start and source.kind != SourceKind.PERSON:
                 return position, source
         return None
+
+
+def _personal(name: str) -> str:
+    """'National Resources Defense Council board member Nicole Lederer' -> 'Nicole Lederer': a
+    person's name after a role word is the name; a body's name stays whole."""
+    match = _ROLE_BEFORE_NAME.search(name)
+    return match.group("name") if match is not None and match.start() > 0 else name
 
 
 def _opens(text: str, start: int, at: int) -> bool:
