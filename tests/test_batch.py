@@ -241,3 +241,15 @@ def test_the_output_inside_the_input_folder_is_never_an_input(tmp_path: Path) ->
         str(pages / "000.html"),
         str(pages / "001.txt"),
     ]
+
+
+def test_stdin_in_a_batch_is_read_by_the_parent(tmp_path: Path) -> None:
+    page = make_corpus(tmp_path / "in", 1)[0]
+    text = b"The harbour master said the ferry would resume sailing on Monday.\n"
+    result = subprocess.run(
+        [TRACER, "trace", str(page), "-", "--offline", "-q", "-j", "2"], input=text, capture_output=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    [first, second] = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert first["input"] == str(page)
+    assert second["input"] == "-" and second["document"]["text"] == text.decode()

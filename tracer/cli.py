@@ -36,7 +36,7 @@ from tracer.export.json_io import (
 from tracer.export.report import to_text
 from tracer.export.summary import render_table, summarise_files
 from tracer.models import TraceResult
-from tracer.read.inputs import InputItem, InputKind, InputSpec, count_inputs, is_batch, iter_inputs
+from tracer.read.inputs import MAX_FILE_BYTES, InputItem, InputKind, InputSpec, count_inputs, is_batch, iter_inputs
 from tracer.run.batch import Outcome, trace_many
 from tracer.run.options import add_batch_arguments, add_cache_arguments, add_trail_arguments, batch_jobs, run_options
 from tracer.run.progress import BatchProgress
@@ -228,16 +228,22 @@ def _trace_single(args: argparse.Namespace, spec: InputSpec) -> int:
     fetcher = Fetcher(options.fetch) if trail.depth > 0 or any(i.kind == "url" for i in items) else None
     try:
         results = trace_many(items, fetcher, progress=_progress_printer(show_progress), trail=trail)
+        if not batch:
+            return _write_single(args, next(iter(results)))
         writer = _Writer(results, batch, args.compact, _text_renderer(args) if args.format == "text" else None)
         _write(args.output, writer)
     finally:
         if fetcher:
             fetcher.close()
-    if not writer.failed:
-        return EXIT_OK
-    if not batch:
-        return _exit_code_of(writer.failed[0])
-    return EXIT_PARTIAL
+    return EXIT_PARTIAL if writer.failed else EXIT_OK
+
+
+def _write_single(args: argparse.Namespace, result: TraceResult) -> int:
+    """Write one input's result; a failed one writes nothing, so `-o FILE` keeps FILE's old content."""
+    if result.errors:
+        return _exit_code_of(result)
+    _write(args.output, _Writer([result], False, args.compact, _text_renderer(args) if args.format == "text" else None))
+    return EXIT_OK
 
 
 def _trace_batch(args: argparse.Namespace, spec: InputSpec) -> int:
@@ -281,7 +287,9 @@ def _trace_batch(args: argparse.Namespace, spec: InputSpec) -> int:
 def _read_stdin_items(items: Iterable[InputItem]) -> Iterator[InputItem]:
     """Standard input read here, in the parent: worker processes cannot read it."""
     for item in items:
-        yield replace(item, data=sys.stdin.buffer.read()) if item.kind == InputKind.STDIN else item
+        if item.kind == InputKind.STDIN:
+            item = replace(item, data=sys.stdin.buffer.read(MAX_FILE_BYTES + 1))  # over the cap: refused when read
+        yield item
 
 
 def _progress_mode(args: argparse.Namespace) -> str:

@@ -39,6 +39,7 @@ from tracer.read.containers import (
     unsupported_json,
 )
 from tracer.read.document import Article, read_html, read_text
+from tracer.text import clean_text
 from tracer.web.fetch import Fetcher
 
 LOGGER = logging.getLogger(__name__)
@@ -320,8 +321,11 @@ def read_input(item: InputItem, fetcher: Fetcher | None = None, stdin: BinaryIO 
         InputError: Missing, unreadable, binary, empty or unsupported input.
         FetchError: A URL that could not be fetched.
     """
-    if item.kind == InputKind.STDIN:
-        return _read_bytes((stdin or sys.stdin.buffer).read(), path=None)
+    if item.kind == InputKind.STDIN:  # read by the caller already when a batch runs in worker processes
+        data = item.data if isinstance(item.data, bytes) else _read_stdin(stdin or sys.stdin.buffer)
+        if len(data) > MAX_FILE_BYTES:
+            raise UnreadableInputError(f"standard input too large (over {MAX_FILE_BYTES} bytes)")
+        return _read_bytes(data, path=None)
     if item.kind == InputKind.URL:
         return read_url(item.value, fetcher or Fetcher())
     if item.kind == InputKind.RECORD:
@@ -340,6 +344,14 @@ def read_record(item: InputItem) -> Article:
         article = read_text(data, url=item.url, content_type=item.content_type)
     article.document.fetched = item.fetched
     return article
+
+
+def _read_stdin(stream: BinaryIO) -> bytes:
+    """Standard input, refused past the file size cap (read one byte over it, never all of it)."""
+    data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise UnreadableInputError(f"standard input too large (over {MAX_FILE_BYTES} bytes)")
+    return data
 
 
 def read_url(url: str, fetcher: Fetcher) -> Article:
@@ -361,14 +373,15 @@ def read_file(path: Path) -> Article:
         raise UnreadableInputError(f"file too large ({path.stat().st_size} bytes, limit {MAX_FILE_BYTES}): {path}")
     data = _file_bytes(path)
     suffix = inner_suffix(path)
+    name = clean_text(str(path))  # a non-UTF-8 file name arrives with lone surrogates
     if suffix in HTML_SUFFIXES:
-        return read_html(data, path=str(path))
+        return read_html(data, path=name)
     if suffix in TEXT_SUFFIXES:
-        return read_text(data, path=str(path))
+        return read_text(data, path=name)
     kind = sniff_bytes(data[:8192], suffix)
     if kind in (FileKind.JSON, FileKind.TRACES):
         raise unsupported_json(path, kind)
-    return _read_bytes(data, path=str(path))
+    return _read_bytes(data, path=name)
 
 
 def _file_bytes(path: Path) -> bytes:

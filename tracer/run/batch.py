@@ -11,6 +11,7 @@ from tracer.errors import TracerError
 from tracer.models import TraceResult
 from tracer.parse.article import failed_result
 from tracer.read.inputs import InputItem, InputKind, read_input
+from tracer.text import clean_text
 from tracer.trail.trace import trace_article
 from tracer.trail.walk import TrailOptions
 from tracer.web.fetch import Fetcher
@@ -54,7 +55,7 @@ def trace_one(
     Raises `TracerError` when the input cannot be read.
     """
     article = read_input(item, fetcher, stdin)
-    result = trace_article(article, input_label=item.label, fetcher=fetcher, options=trail)
+    result = trace_article(article, input_label=clean_text(item.label), fetcher=fetcher, options=trail)
     result.input_id = item.id or None
     return result
 
@@ -62,13 +63,19 @@ def trace_one(
 def trace_safely(
     item: InputItem, fetcher: Fetcher | None = None, stdin: BinaryIO | None = None, *, trail: TrailOptions | None = None
 ) -> TraceResult:
-    """`trace_one`, but a failure (or a bug: `InternalError`) is the result instead of an exception."""
+    """Trace one input; whatever goes wrong, serialising the result included, becomes a failed result.
+
+    The result is serialised once here because a value no writer accepts (a lone surrogate, say)
+    would otherwise raise only when the caller writes it, outside this guard, and end the batch.
+    """
     try:
-        return trace_one(item, fetcher, stdin, trail=trail)
+        result = trace_one(item, fetcher, stdin, trail=trail)
+        result.model_dump_json()
+        return result
     except TracerError as exc:
         return failed(item, exc)
     except Exception as exc:
-        LOGGER.exception("internal error on %s", item.label)
+        LOGGER.exception("internal error on %s", clean_text(item.label))
         return failed(item, exc)
 
 
@@ -109,12 +116,12 @@ def outcome_of(index: int, item: InputItem, result: TraceResult) -> Outcome:
 
 def failed(item: InputItem, exc: Exception) -> TraceResult:
     """The recorded result of an input that could not be traced."""
-    is_url = item.kind == InputKind.URL
+    value = clean_text(item.value)
     result = failed_result(
-        item.label,
+        clean_text(item.label),
         exc,
-        url=item.value if is_url else item.url,
-        path=item.value if item.kind in (InputKind.FILE, InputKind.INVALID) else None,
+        url=value if item.kind == InputKind.URL else item.url,
+        path=value if item.kind in (InputKind.FILE, InputKind.INVALID) else None,
     )
     result.input_id = item.id or None
     return result
