@@ -12,6 +12,9 @@ import pytest
 from tests.conftest import SEED, SEEDS
 from tracer import cli
 from tracer.models import TraceResult
+from tracer.read.inputs import InputItem
+from tracer.run import worker
+from tracer.run.batch import Outcome
 
 # The console script installed beside this interpreter (the venv may not be on PATH).
 TRACER = str(Path(sys.executable).with_name("tracer"))
@@ -136,15 +139,15 @@ def test_output_is_atomic_when_the_run_crashes(tmp_path: Path, monkeypatch: pyte
     out = tmp_path / "trace.jsonl"
     out.write_text("previous results\n")
     calls = {"n": 0}
-    real = cli.to_json
+    real = worker.outcome_of  # where a batch serialises each result (in-process for a 2-input batch)
 
-    def crash_on_second(result: TraceResult, *, indent: int | None = 2) -> str:
+    def crash_on_second(index: int, item: InputItem, result: TraceResult) -> Outcome:
         calls["n"] += 1
         if calls["n"] == 2:
             raise RuntimeError("simulated crash mid-batch")
-        return real(result, indent=indent)
+        return real(index, item, result)
 
-    monkeypatch.setattr(cli, "to_json", crash_on_second)
+    monkeypatch.setattr(worker, "outcome_of", crash_on_second)
     with pytest.raises(RuntimeError):
         cli.main(["trace", str(SEED), str(SEED), "-o", str(out)])
     assert out.read_text() == "previous results\n"
