@@ -179,3 +179,24 @@ def test_schema_is_the_trace_result_schema() -> None:
 def test_module_entry_point() -> None:
     result = subprocess.run([sys.executable, "-m", "tracer", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("tracer ")
+
+
+def test_output_to_a_named_pipe_is_written_through_not_replaced(tmp_path: Path) -> None:
+    """`-o /dev/null` (or a FIFO) must stay what it is: renaming a file over it destroyed the device."""
+    import os
+    import stat
+    import threading
+
+    from tracer.export.json_io import atomic_writer
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text(encoding="utf-8")))
+    reader.start()
+    with atomic_writer(pipe) as handle:
+        handle.write('{"ok": true}\n')
+    reader.join(timeout=10)
+    assert received == ['{"ok": true}\n']
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert not list(tmp_path.glob(".pipe.*"))

@@ -17,6 +17,7 @@ import json
 import os
 import re
 import secrets
+import stat
 import sys
 import tempfile
 import time
@@ -107,6 +108,9 @@ def atomic_path(path: str | os.PathLike[str], *, keep_on_interrupt: bool = False
     was written, so the work done so far is kept (for `tracer trace --resume`).
     """
     target = Path(path)
+    if _is_special(target):
+        yield target  # /dev/null, /dev/stdout, a named pipe: written in place, never replaced by a file
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_orphans(target)
     tmp = target.parent / f".{target.name}.{os.getpid()}.{secrets.token_hex(6)}.tmp"
@@ -123,6 +127,16 @@ def atomic_path(path: str | os.PathLike[str], *, keep_on_interrupt: bool = False
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _is_special(target: Path) -> bool:
+    """Whether `target` is a device, pipe or socket: renaming a file over it would destroy it
+    (as root, `-o /dev/null` once replaced the device with a regular file)."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
 
 
 def _install(tmp: Path, target: Path) -> None:
