@@ -72,7 +72,6 @@ def test_cause_3_the_whole_chain_survives() -> None:
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 cause 4: junk hops (headline labels, the people a poll is about)")
 def test_cause_4_a_hop_only_where_the_text_says_who_got_it_from_whom() -> None:
     assert _claims("Riverside: about 300 homes without water after main bursts") == []
     assert _chain(_claims("Metrix found in a poll that many voters think the tax is unfair."), "tax is unfair") == [

@@ -31,6 +31,7 @@ _SETTING_TAGS = frozenset({"IN", "DT"})
 # A headline's speaker may be a common noun too ("Poll: ...", "Clinton camp: ..."), when capitalised.
 _HEADER_TAGS = _NAME_TAGS | {"NN", "NNS"}
 MAX_HEADLINE_NAME = 6
+_QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’", "'"})
 _HEADLINE = re.compile(r"^[A-Z][^:\n]{0,60}:\s")  # "Graham: Trump's rhetoric ..."
 
 
@@ -80,6 +81,8 @@ def poll_rule(ctx: Context) -> Iterator[Attribution]:
     pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
     if pobj is None or pobj.lower_ not in lex.poll_nouns:
         return
+    if lex.verb(t.head.lower_) is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.head.children):
+        return  # "Metrix found in a poll that ...": the finding is Metrix's, the verb rule reads it
     opening = all(w.dep_ in ("cc", "advmod") for w in t.doc[: t.i])  # "In a CNN poll, ...", "But in ..."
     named = any(c.tag_ in ("NNP", "NNPS") or c.lower_ in ("a", "an") for c in pobj.subtree if c.i < pobj.i)
     if not (opening or named):
@@ -259,6 +262,8 @@ def headline_rule(ctx: Context) -> Iterator[Attribution]:
         return  # "WATCH: ...", "UPDATE: ..."
     if content is not None and not re.search(r"[^\W\d_]{2}", content.of(p.text)):
         return  # "Sanders: 46.": a tally, not words
+    if content is not None and _label(p, t, name[:lead], lex):
+        return  # "Riverside: about 300 homes without water": a place or topic label, no speaker
     if source and content:
         yield Attribution(
             source=source,
@@ -270,6 +275,22 @@ def headline_rule(ctx: Context) -> Iterator[Attribution]:
             kind=quote_kind(p.text, (content,)),
             lemma=":",
         )
+
+
+def _label(p: Parsed, colon: Token, name: list[Token], lex: Lexicon) -> bool:
+    """Whether a headline's words after the colon are a report under a label, not someone's words.
+
+    A speaker's headline says something: a verb ("Graham: Trump's rhetoric is destroying the
+    party") or a quotation. A verbless phrase ("Riverside: about 300 homes without water after
+    main bursts") is the news under a place or topic label (issue 14, cause 4). A poll's verbless
+    figures ("Poll: Clinton ahead by five points") stay its finding.
+    """
+    after = list(colon.doc[colon.i + 1 :])
+    if any(w.tag_.startswith("VB") or w.tag_ == "MD" for w in after):
+        return False
+    if any(w.lower_ in lex.poll_nouns for w in name):
+        return False
+    return not any(w.text in _QUOTE_MARKS for w in after)
 
 
 def _capitalised(p: Parsed, w: Token) -> bool:

@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import pairwise
 from typing import TypeVar
 
 from tracer.models import Claim, ClaimKind, Hop, HopRelation, Link, Post, Source, SourceKind, origin_of
 from tracer.parse.attribution.cues import CLAIM_CLASSES
 from tracer.parse.attribution.spans import Attribution, Citation
 from tracer.parse.claims.dates import find_dates, parse_published
-from tracer.parse.claims.kinds import claim_kind, document_heads, own_outlet
+from tracer.parse.claims.kinds import claim_kind, document_heads, own_outlet, surveyed
 from tracer.parse.claims.own_voice import own_voice_claims
 from tracer.parse.claims.people import find_people
 from tracer.parse.claims.resolve import Resolved, Resolver, speaker_of
@@ -375,7 +376,8 @@ def _chain(ctx: _Context, a: Attribution, posts: list[Post], post_hops: dict[str
     lineage = [a]
     while (parent := _parent(ctx, lineage[0])) is not None and parent not in lineage:
         lineage.insert(0, parent)
-    hops = [h for item in lineage for h in ctx.hops.get(id(item), [])]
+    kept = [lineage[0], *(b for up, b in pairwise(lineage) if not surveyed(b, up, ctx.text))]
+    hops = [h for item in kept for h in ctx.hops.get(id(item), [])]
     post = _post_at(posts, lineage[0].cue.start)
     if post is not None and post.id in post_hops:
         hops.insert(0, post_hops[post.id])

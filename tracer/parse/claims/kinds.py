@@ -90,3 +90,15 @@ def document_heads() -> frozenset[str]:
 def own_outlet() -> frozenset[str]:
     """How an article names its own newsroom ("seen by the paper"): a hop to no one."""
     return _table()["own_outlet"]
+
+
+def surveyed(a: Attribution, parent: Attribution, text: str) -> bool:
+    """Whether `a` is what a poll or study found a group thinks, not a source passing it on.
+
+    "Metrix found in a poll that many voters think the tax is unfair": the voters are what the
+    poll is about; the finding is Metrix's and the chain stops there (issue 14, cause 4).
+    """
+    if a.source is None or parent.lemma.lower() not in _table()["finding_verbs"]:
+        return False
+    words = re.findall(r"[\w%-]+", a.source.of(text).lower())
+    return bool(words) and (words[0][0].isdigit() or not _table()["populations"].isdisjoint(words))
