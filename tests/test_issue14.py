@@ -59,7 +59,6 @@ def test_cause_2_a_pronoun_far_from_its_speaker_is_not_guessed() -> None:
     assert hop.source.name != "Sonya A. Zoghlin"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 cause 3: chains lose the hops after the first source")
 def test_cause_3_the_whole_chain_survives() -> None:
     text = (
         "The Daily Ledger reported, citing a union official, that the number came from a survey run by shop stewards."

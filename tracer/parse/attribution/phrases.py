@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
+from tracer.datafiles import load_lines
 from tracer.models import CueClass
 from tracer.parse.attribution.cues import VIEW_NOUNS, Lexicon
 from tracer.parse.attribution.grammar import OBJECT_DEPS, has_that, subject_of
@@ -90,6 +92,45 @@ def poll_rule(ctx: Context) -> Iterator[Attribution]:
     source, fragments = p.subtree(pobj), _around(p, _list_head(t), t.i, t.right_edge.i)
     if source is not None and fragments:
         yield _vouched(p, source, [t], fragments, "in")
+
+
+_PROVENANCE_VERBS = frozenset({"came", "come", "comes", "coming"})
+
+
+@cache
+def _information_nouns() -> frozenset[str]:
+    return frozenset(load_lines("information_nouns.txt"))
+
+
+def came_from_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
+    """The fast scan of the came_from rule: a form of "come" and "from"."""
+    return "from" in words and not words.isdisjoint(_PROVENANCE_VERBS)
+
+
+def came_from_rule(ctx: Context) -> Iterator[Attribution]:
+    """'the number came from a survey run by shop stewards': the survey is the number's source.
+
+    Only a piece of information (`information_nouns.txt`) gets a source this way; the clause
+    itself is the content, so the claim keeps its words and its chain goes on to the survey
+    and whoever ran it (issue 14, cause 3).
+    """
+    p, v = ctx.p, ctx.t
+    subject = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if subject is None or pobj is None or subject.lower_ not in _information_nouns():
+        return
+    source, content = p.subtree(pobj), p.span(subject.left_edge.i, v.right_edge.i)
+    if source is not None and content is not None:
+        yield Attribution(
+            source,
+            p.tokens([v, prep]) or p.bounds,
+            (trim(p.text, content),),
+            p.bounds,
+            cls=CueClass.REPORT,
+            form="came_from",
+            lemma="come from",
+        )
 
 
 def _vouched(p: Parsed, source: Span, cue: list[Token], fragments: tuple[Span, ...], lemma: str) -> Attribution:
@@ -382,6 +423,10 @@ def attach_citations(ctx: Context) -> list[Attribution]:
 
 
 def _citing_owner(p: Parsed, t: Token, found: list[Attribution]) -> Attribution | None:
+    start = p.char(t)
+    leading = [a for a in found if a.source is not None and a.content and a.content[0].start == start]
+    if leading:
+        return leading[0]  # "X said, citing Y, that ...": the parser hangs "citing" on the reported verb
     head = p.tokens([t.head])
     if head is None:
         return None
@@ -395,7 +440,6 @@ def _citing_owner(p: Parsed, t: Token, found: list[Attribution]) -> Attribution 
         if a.form == "according" and _according_host(p, a) in (t.head.i, _root(t.head).i):
             return a  # "..., according to Yonhap, citing intelligence"
     if t.i > 0 and t.nbor(-1).text == "," and t.right_edge.i >= len(t.doc) - 2:
-        start = p.char(t)
         holders = [a for a in found if a.source is not None and any(f.start <= start < f.end for f in a.content)]
         if holders:
             return holders[0]  # "X said A, citing Y": the parser hangs "citing" on A's verb
@@ -406,6 +450,8 @@ def _cut(p: Parsed, fragment: Span, phrase: Span) -> Span:
     """A content fragment without a trailing ", citing Y" phrase."""
     if fragment.start < phrase.start < fragment.end:
         return trim(p.text, Span(fragment.start, phrase.start))
+    if fragment.start == phrase.start and phrase.end < fragment.end:
+        return trim(p.text, Span(phrase.end, fragment.end))  # "citing Y, that ...": the content is after it
     return fragment
 
 

@@ -152,6 +152,24 @@ RULES: tuple[Rule, ...] = (
         scan=phrases.poll_scan,
     ),
     Rule(
+        "came_from",
+        RuleKind.TOKEN,
+        ("came_from",),
+        phrases.came_from_rule,
+        (
+            Example(
+                "The union said the number came from a survey run by shop stewards.",
+                "a survey run by shop stewards",
+                "came from",
+                "the number came from a survey run by shop stewards",
+            ),
+            Example("The money came from donors.", "donors", "came from", "The money came from donors", absent=True),
+        ),
+        triggers=_words("came", "come", "comes"),
+        scan_words=_NONE,
+        scan=phrases.came_from_scan,
+    ),
+    Rule(
         "noun",
         RuleKind.TOKEN,
         ("noun",),
@@ -260,6 +278,12 @@ RULES: tuple[Rule, ...] = (
         (
             Example(
                 "The ministry raised its forecast, citing strong exports.", "The ministry", "citing", "strong exports"
+            ),
+            Example(
+                "Public broadcaster XTV said, citing a source in the ministry, that the talks had collapsed.",
+                "Public broadcaster XTV",
+                "said",
+                "that the talks had collapsed",
             ),
         ),
         scan_words=_words(*_CITING),
