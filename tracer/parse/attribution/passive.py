@@ -18,10 +18,6 @@ if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
     from spacy.tokens import Token
 
 _ASKED_PREPS = frozenset({"about", "on", "for", "regarding"})
-# Cue classes whose agentless passive with nothing but its subject is an event, not an attribution
-# (issue 14, cause 6: "children are exposed to ...", "the vaccine was introduced"); a speech or
-# report passive ("the deal was announced") still says something was said.
-_ACT_CLASSES = frozenset({CueClass.STANCE, CueClass.INTENT, CueClass.TOPIC})
 
 
 def passive_cue(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Iterator[Attribution]:
@@ -36,7 +32,7 @@ def passive_cue(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Iterator[At
         parts += [s for s in (p.subtree(c) for c in v.children if c.dep_ == "prep" and c.lower_ in _ASKED_PREPS) if s]
     if subject is None and v.dep_ in ("acl", "advcl") and (v.dep_ == "acl" or not parts or _cited_by(agent, verb)):
         return  # "a statement cited by Yonhap", "as expected"; but "Asked (by X) whether ..., Y said" stays
-    if source_token is None and not parts and verb.cls in _ACT_CLASSES:
+    if source_token is None and not parts and verb.event:
         return  # "Children are exposed to the virus", "when the vaccine was introduced": no one is cited
     if subject is not None and subject.lower_ != "it" and verb.cls != CueClass.QUESTION:
         parts.insert(0, p.subtree(subject) or p.bounds)  # not "X was asked why ...": X is the hearer
