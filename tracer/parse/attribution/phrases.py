@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from tracer.datafiles import load_lines
+from tracer.datafiles import load_json, load_lines
 from tracer.models import CueClass
 from tracer.parse.attribution.cues import VIEW_NOUNS, Lexicon
 from tracer.parse.attribution.grammar import OBJECT_DEPS, has_that, subject_of
@@ -130,6 +130,48 @@ def came_from_rule(ctx: Context) -> Iterator[Attribution]:
             cls=CueClass.REPORT,
             form="came_from",
             lemma="come from",
+        )
+
+
+RECORD_VERBS = frozenset({"record", "records", "recorded", "capture", "captures", "captured"})
+
+
+@cache
+def _document_nouns() -> frozenset[str]:
+    """Head nouns of records (the claims stage's list: memo, log, recording, footage, ...)."""
+    return frozenset(load_json("claim_kinds.json")["documents"])
+
+
+def record_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
+    """The fast scan of the record rule: a verb of recording and a record noun."""
+    return not words.isdisjoint(RECORD_VERBS) and not words.isdisjoint(_document_nouns())
+
+
+def record_rule(ctx: Context) -> Iterator[Attribution]:
+    """'The log records a caller reporting smoke', 'a recording heard by the BBC captures the
+    commander ordering a retreat': a document is the source of what it records (issue 14, cause 3).
+
+    The content is what is recorded: a participle clause on the object, or a "that" clause.
+    """
+    p, v = ctx.p, ctx.t
+    if not v.tag_.startswith("VB"):
+        return
+    subject = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in _document_nouns():
+        return
+    obj = next((c for c in v.children if c.dep_ == "dobj" and any(g.dep_ == "acl" for g in c.children)), None)
+    clause = obj if obj is not None else next((c for c in v.children if c.dep_ == "ccomp" and has_that(c)), None)
+    source, content = p.subtree(subject), p.subtree(clause) if clause is not None else None
+    if source is not None and content is not None:
+        yield Attribution(
+            source,
+            p.tokens([v]) or p.bounds,
+            (content,),
+            p.bounds,
+            cls=CueClass.REPORT,
+            form="record",
+            kind=quote_kind(p.text, (content,)),
+            lemma=v.lemma_,
         )
 
 

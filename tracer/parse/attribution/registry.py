@@ -170,6 +170,29 @@ RULES: tuple[Rule, ...] = (
         scan=phrases.came_from_scan,
     ),
     Rule(
+        "record",
+        RuleKind.TOKEN,
+        ("record",),
+        phrases.record_rule,
+        (
+            Example(
+                "The log records a caller reporting smoke on the third floor.",
+                "The log",
+                "records",
+                "a caller reporting smoke on the third floor",
+            ),
+            Example(
+                "A recording heard by the BBC captures the commander ordering a retreat.",
+                "A recording heard by the BBC",
+                "captures",
+                "the commander ordering a retreat",
+            ),
+        ),
+        triggers=lambda lex: phrases.RECORD_VERBS,
+        scan_words=_NONE,
+        scan=phrases.record_scan,
+    ),
+    Rule(
         "noun",
         RuleKind.TOKEN,
         ("noun",),

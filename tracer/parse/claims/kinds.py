@@ -43,6 +43,8 @@ def claim_kind(a: Attribution, text: str) -> ClaimKind | None:
             return ClaimKind.STATEMENT
         if _empty(a, text) or _about(a, text):
             return None
+        if a.lemma in _table()["event_reports"] and len(a.cue.of(text).split()) == 1:
+            return ClaimKind.STATEMENT  # "a caller reporting smoke": there was smoke ("reported for" is no report)
         return ClaimKind.STANCE if a.lemma in _table()["denials"] else ClaimKind.NOUN_PHRASE
     if a.cls == "stance":
         return _stance(a, text)
