@@ -1,12 +1,10 @@
 """Issue 14, one test per cause of wrong chains (the forms in detail: tests/data/chains/issue14.json).
 
-Each test failed on the code the issue was filed against, so each is marked xfail(strict=True):
-when a fix makes one pass, the suite goes red until its mark is removed.
+Each test failed on the code the issue was filed against and was marked xfail(strict=True) until
+a fix made it pass; every one passes now.
 """
 
 from __future__ import annotations
-
-import pytest
 
 from tracer.models import Claim, Platform, Post
 from tracer.parse.article import extract_claims
@@ -94,7 +92,6 @@ def test_cause_5_an_own_voice_sentence_backed_by_an_embedded_post_is_a_claim() -
     assert [(h.source.name, h.relation) for h in claim.chain] == [("Ana Ruiz", "embed")]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 cause 6: forms missed or misread out of domain")
 def test_cause_6_out_of_domain_forms() -> None:
     text = "“Flu spreads faster indoors,” the study's co-author Jan Berg of Lund University told Science News."
     assert _chain(_claims(text), "Flu spreads faster indoors") == ["the study's co-author Jan Berg of Lund University"]

@@ -113,6 +113,9 @@ RULES: tuple[Rule, ...] = (
             Example("The minister said the talks had failed.", "The minister", "said", "the talks had failed"),
             Example("“We are tired,” the soldier said.", "the soldier", "said", "“We are tired,”"),
             Example(
+                "Marta Diaz blogged that the bridge was unsafe.", "Marta Diaz", "blogged", "that the bridge was unsafe"
+            ),
+            Example(
                 "It was reported by Yonhap that talks had failed.", "Yonhap", "was reported", "that talks had failed"
             ),
             Example("Ben Carson appears to be slipping.", None, "appears", "Ben Carson | to be slipping"),
