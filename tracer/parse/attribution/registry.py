@@ -120,6 +120,12 @@ RULES: tuple[Rule, ...] = (
             ),
             Example("Ben Carson appears to be slipping.", None, "appears", "Ben Carson | to be slipping"),
             Example("Children are exposed to the virus at school.", None, "are exposed", "Children", absent=True),
+            Example(
+                "Senator Ruth Adler first warned the committee of the risk in 2009.",
+                "Senator Ruth Adler",
+                "warned the committee of",
+                "the risk",
+            ),
         ),
         triggers=lambda lex: frozenset(lex.verbs),
         scan_words=lambda lex: lex.scan_forms | frozenset(_VIA),
