@@ -452,6 +452,20 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "quote_after_topic",
+        RuleKind.DOCUMENT,
+        ("quote",),
+        quotes.quote_after_topic,
+        (
+            Example(
+                "Dr. Amy Cole told the meeting on Wednesday about one case. “People were queueing for hours.”",
+                "Dr. Amy Cole",
+                "told the meeting on",
+                "“People were queueing for hours.”",
+            ),
+        ),
+    ),
+    Rule(
         "continue_quotes",
         RuleKind.DOCUMENT,
         ("quote",),
