@@ -72,6 +72,9 @@ def verb_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | 
     setting = _clause_in_setting(p, v) if verb.cls in REPORTING else None
     if setting is not None:
         return setting
+    named = _name_before_as(p, v)
+    if named is not None:
+        return named
     if v.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in v.children) and _no_object(v, verb):
         host = _host_clause(p, v)
         mark = next(c for c in v.children if c.dep_ == "mark")
@@ -254,6 +257,20 @@ def _host_clause(p: Parsed, v: Token) -> Content | None:
     right = p.span(v.right_edge.i + 1, host.right_edge.i)
     fragments = tuple(f for f in (left, right) if f)
     return (fragments, quote_kind(p, fragments[0]), []) if fragments else None
+
+
+def _name_before_as(p: Parsed, v: Token) -> Content | None:
+    """'“Flu Fred,” as the magazine called him, ...': the name in quotation marks just before
+    "as X called him" is what X called him (issue 14, cause 6)."""
+    mark = next((c for c in v.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < v.i), None)
+    obj = next((c for c in v.children if c.dep_ in ("oprd", "dobj") and c.i > v.i), None)
+    if mark is None or obj is None or obj.tag_ != "PRP":
+        return None
+    start = p.char(mark)
+    quote = next((q for q in reversed(p.quotes) if q.end <= start), None)
+    if quote is None or p.text[quote.end : start].strip(" ,"):
+        return None
+    return (quote,), "quote", [obj]
 
 
 def _colon_follows(v: Token) -> bool:

@@ -121,6 +121,12 @@ RULES: tuple[Rule, ...] = (
             Example("Ben Carson appears to be slipping.", None, "appears", "Ben Carson | to be slipping"),
             Example("Children are exposed to the virus at school.", None, "are exposed", "Children", absent=True),
             Example(
+                "“Flu Fred,” as the magazine called him, visited every school in the county.",
+                "the magazine",
+                "called him",
+                "“Flu Fred,”",
+            ),
+            Example(
                 "Senator Ruth Adler first warned the committee of the risk in 2009.",
                 "Senator Ruth Adler",
                 "warned the committee of",
