@@ -11,6 +11,7 @@ are one hop.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import pairwise
@@ -59,6 +60,9 @@ _WITNESS = frozenset({"seen", "heard", "obtained", "reviewed"})
 _HEDGE_TAIL = re.compile(r"(?:[,;]?\s*(?:given that|given|as|while|because|after|since|and|but|with))?[\s,;]*$")
 _SIGNATURE = re.compile(r"^[—–-]\s*[^\n]{1,80}\(@\w{1,15}\)")
 _Named = TypeVar("_Named", Post, Link)
+# Unicode categories of the emoji, flags and joiners users put around their display names:
+# symbols (So, Sk), format characters (Cf: the zero-width joiner), marks (Mn: variation selectors).
+_DECORATION = frozenset({"So", "Sk", "Cf", "Mn"})
 
 
 @dataclass(frozen=True)
@@ -184,8 +188,21 @@ def _first_person(ctx: _Context, a: Attribution) -> bool:
     return a.source is not None and a.source.of(ctx.text).lower() in FIRST_PERSON
 
 
+def _display_name(name: str | None) -> str | None:
+    """An account's display name without the emoji and flags around it ('Brainless Partisans 🏴☢️'
+    is 'Brainless Partisans' in the article's words and in a reader's); None when nothing else is left."""
+    if not name:
+        return None
+    kept = name.strip()
+    while kept and (unicodedata.category(kept[-1]) in _DECORATION or kept[-1].isspace()):
+        kept = kept[:-1]
+    while kept and (unicodedata.category(kept[0]) in _DECORATION or kept[0].isspace()):
+        kept = kept[1:]
+    return kept or None
+
+
 def _post_hop(post: Post, registry: SourceRegistry, doc_id: str) -> Hop:
-    name = post.author_name or (f"@{post.handle}" if post.handle else f"{post.platform.value} post")
+    name = _display_name(post.author_name) or (f"@{post.handle}" if post.handle else f"{post.platform.value} post")
     source = registry.resolve(name, SourceKind.SOCIAL_ACCOUNT, post.handle, at=post.start or 0)
     if source.url is None and post.url:
         source.url = post.url
