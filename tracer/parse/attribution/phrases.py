@@ -118,7 +118,7 @@ def came_from_rule(ctx: Context) -> Iterator[Attribution]:
     subject = next((c for c in v.children if c.dep_ == "nsubj"), None)
     prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "from"), None)
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-    if subject is None or pobj is None or subject.lower_ not in _information_nouns():
+    if subject is None or prep is None or pobj is None or subject.lower_ not in _information_nouns():
         return
     source, content = p.subtree(pobj), p.span(subject.left_edge.i, v.right_edge.i)
     if source is not None and content is not None:
