@@ -195,12 +195,13 @@ def parse_permalink(url: str) -> PostRef | None:
     try:
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
+        port = parts.port  # raises on a port out of range: no post lives there
     except ValueError:
         return None
     target = parts.path + ("?" + parts.query if parts.query else "")
     spec = spec_for_host(host)
     if spec is None:
-        return _federated_ref(host, parts.path)
+        return _federated_ref(host, parts.path, parts.scheme, port)
     if spec.platform is Platform.FACEBOOK and parts.path.startswith("/plugins/"):
         return _facebook_plugin(parts.query)
     if host in spec.short_hosts and spec.short_id is not None:
@@ -213,15 +214,23 @@ def parse_permalink(url: str) -> PostRef | None:
     return None
 
 
-def _federated_ref(host: str, path: str) -> PostRef | None:
-    """A post of a federated platform, on whatever host serves it (its own host stays in the URL)."""
+def _federated_ref(host: str, path: str, scheme: str = "https", port: int | None = None) -> PostRef | None:
+    """A post of a federated platform, on whatever host serves it.
+
+    The instance's own origin stays in the URL — scheme and port included — because the canonical
+    form is only a template over that origin: an instance on `http://host:8080` (a self-hosted
+    server, a test web) serves its posts there and nowhere else.
+    """
     if not host:
         return None
     for spec in _FEDERATED:
         for pattern in spec.permalinks:
             match = pattern.match(path)
             if match:
-                return _post_ref(spec, match.groupdict(), host)
+                ref = _post_ref(spec, match.groupdict(), f"{host}:{port}" if port else host)
+                if ref is not None and scheme == "http" and ref.url.startswith("https://"):
+                    ref = PostRef(ref.platform, ref.handle, ref.post_id, "http://" + ref.url.removeprefix("https://"))
+                return ref
     return None
 
 

@@ -113,6 +113,24 @@ def _host_matches(host: str, domains: Iterable[str]) -> bool:
     return any(host == d or host.endswith("." + d) for d in domains)
 
 
+def is_short_link(url: str) -> bool:
+    """A link shortener's URL (`t.co/…`, `bit.ly/…`): a redirect to the page it stands for."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    return bool(parts.path.strip("/")) and _host_matches(host, _kind_table()["short_link_hosts"])
+
+
+def is_media_link(url: str, anchor: str = "") -> bool:
+    """A link to a post's photo or video: on a media host (`pic.twitter.com/…`), or a short link
+    whose visible text names one (`<a href="https://t.co/x">pic.twitter.com/x</a>`, as every
+    tweet with a picture writes it). Nothing to read there: the post is the document."""
+    host = (urlsplit(url).hostname or "").lower()
+    if _host_matches(host, MEDIA_HOSTS) and not is_short_link(url):
+        return True
+    shown = anchor.strip().removeprefix("https://").removeprefix("http://").split("/", 1)[0].lower()
+    return is_short_link(url) and shown != host and _host_matches(shown, MEDIA_HOSTS)
+
+
 def link_kind(url: str) -> LinkKind:
     """Classify a normalised URL as a social post, news article, archive, document, video or other."""
     table = _kind_table()

@@ -10,33 +10,43 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import webbrowser
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import BindingType
 from textual.worker import get_current_worker
 
+if TYPE_CHECKING:
+    from tracer import InputItem, RunOptions, TraceResult, TrailEvent
+
 from tracer import (
+    ArticleParsed,
     Claim,
-    ExportFormat,
-    FetchOptions,
-    InputItem,
-    TraceActivity,
+    ClaimVisited,
+    DocumentOpened,
     TracerError,
-    TraceResult,
     atomic_writer,
-    export_results,
     to_json,
 )
 from tui.commands import TracerCommands
 from tui.keys import Owner, bindings
 from tui.library import Entry, Library, claim_for_export
 from tui.loading import TraceFn, expand, make_trace_fn
-from tui.messages import FOLLOW, HOP, OPEN, LibraryChanged, Traced, TraceFailed, TraceRequest
+from tui.messages import (
+    FOLLOW,
+    OPEN,
+    LibraryChanged,
+    Traced,
+    TraceFailed,
+    TraceProgress,
+    TraceRequest,
+    TrailProgressed,
+)
 from tui.navigation import ARTICLE, CHAIN, TIMELINE, History, Location
 from tui.screens.article import ArticleScreen
 from tui.screens.base import TracerScreen
@@ -71,7 +81,8 @@ class TracerApp(App[None]):
     Args:
         inputs: Files, folders, URLs or saved traces to open (as on the command line).
         trace: Reads one input into results; defaults to `tracer`'s public API.
-        fetch_options: Cache and offline settings for the default tracing function.
+        options: The trail and fetch options of the default tracing function (those of
+            `tracer trace`: depth, archive, oEmbed, politeness, cache, offline).
         theme: A Textual theme name; by default the terminal's own colours.
         export_dir: Where the export dialog proposes to save (default: the current folder).
     """
@@ -87,16 +98,19 @@ class TracerApp(App[None]):
         inputs: Sequence[str] = (),
         *,
         trace: TraceFn | None = None,
-        fetch_options: FetchOptions | None = None,
+        options: RunOptions | None = None,
         theme: str | None = None,
         export_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self.inputs = list(inputs)
-        self.trace_fn = trace or make_trace_fn(fetch_options)
+        self.trace_fn = trace or make_trace_fn(options)
         self.library = Library()
         self.history = History()
         self.pending: set[str] = set()
+        # Per input being traced: the key of its document once parsed, and what the trail is doing.
+        self.roots: dict[str, str] = {}
+        self.progress: dict[str, str] = {}
         self._slots = threading.BoundedSemaphore(MAX_PARALLEL_TRACES)
         self._ranks: dict[str, int] = {}
         self.export_dir = export_dir or Path.cwd()
@@ -104,11 +118,23 @@ class TracerApp(App[None]):
 
     async def on_mount(self) -> None:
         await self.push_screen(DocumentsScreen())
+        # Reading the inputs loads the readers (trafilatura, lxml): in a worker, so the first
+        # screen is drawn at once and says what is being traced.
+        self.run_worker(self._open_inputs, name="open inputs", group="open", thread=True, exit_on_error=False)
+
+    def _open_inputs(self) -> None:
+        """Runs in a worker thread: expand the inputs and start one trace each (on the UI thread)."""
         items = expand(self.inputs)
         if self.inputs and not items:
-            self.notify(f"No article files in {', '.join(self.inputs)}", severity="warning", markup=False)
+            message = f"No article files in {', '.join(self.inputs)}"
+            self.call_from_thread(self.notify, message, severity="warning", markup=False)
         for item in items:
-            self.start_trace(item, OPEN)
+            self.call_from_thread(self.start_trace, item, OPEN)
+
+    async def wait_for_traces(self) -> None:
+        """Wait until every worker is done, those started by others included (opening starts traces)."""
+        while not all(worker.is_finished for worker in self.workers):
+            await self.workers.wait_for_complete()
 
     # Background tracing ----------------------------------------------------------------
 
@@ -139,7 +165,7 @@ class TracerApp(App[None]):
             with self._slots:
                 if get_current_worker().is_cancelled:  # the app is closing: skip work still queued
                     return
-                results = self.trace_fn(request.item)
+                results = self.trace_fn(request.item, partial(self._report, request))
         except TracerError as exc:
             self.post_message(TraceFailed(request, str(exc)))
         except Exception as exc:  # a bug on one odd page must not take the interface down
@@ -148,11 +174,47 @@ class TracerApp(App[None]):
         else:
             self.post_message(Traced(request, results))
 
-    def follow(self, url: str) -> None:
-        """Trace the page a link points at, and show it when it is ready (at once if already open)."""
+    def _report(self, request: TraceRequest, event: TrailEvent) -> None:
+        """Runs in a worker thread: hand a step of the trace to the UI thread."""
+        self.post_message(TraceProgress(request, event))
+
+    def on_trace_progress(self, message: TraceProgress) -> None:
+        """Show a trace as it goes: its article at once, then the documents and visits of its trail."""
+        request, event = message.request, message.event
+        claim_id = None
+        if isinstance(event, ArticleParsed):
+            entry = self.library.add(event.result, rank=self._ranks.get(request.target), tracing=True)
+            self.roots[request.target] = entry.key
+            self.progress[request.target] = f"following {len(event.result.claims)} claims"
+        elif isinstance(event, DocumentOpened) and event.result is not None and not event.result.errors:
+            self.library.add(event.result, followed=True)
+        elif isinstance(event, ClaimVisited):
+            root = self.library.get(self.roots.get(request.target, ""))
+            if root is not None:
+                root.visits.setdefault(event.claim_id, []).append(event.visit)
+            claim_id = event.claim_id
+            self.progress[request.target] = f"claim {event.claim_index + 1}/{event.claims}"
+        key = self.roots.get(request.target)
+        if key is None:
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, TracerScreen):
+                screen.post_message(TrailProgressed(key, claim_id))
+
+    def follow(self, url: str, anchor: str = "") -> None:
+        """Trace the page a link points at, and show it when it is ready (at once if already open).
+
+        Links `tracer trace` never opens (a post's photo, a profile page) are not opened here either.
+        """
         entry = self.library.find_url(url)
         if entry is not None:
             self.go(Location(ARTICLE, entry.key))
+            return
+        from tracer import InputItem, why_not_followed  # the reader and the trail: loaded on first use
+
+        reason = why_not_followed(url, anchor)
+        if reason is not None:
+            self.notify(f"Not traced: {reason} ({url})", severity="warning", markup=False)
             return
         self.notify(f"Tracing {url} …", markup=False)
         self.start_trace(InputItem("url", url), FOLLOW)
@@ -160,10 +222,11 @@ class TracerApp(App[None]):
     def on_traced(self, message: Traced) -> None:
         request = message.request
         self.pending.discard(request.target)
+        self.progress.pop(request.target, None)
         errors = [r.errors[0].message for r in message.results if r.errors]
         if not message.results:
             errors.append(f"no trace found in {request.target}")
-        keep = [r for r in message.results if not (r.errors and request.purpose == HOP)]
+        keep = message.results
         url = request.target if request.item.kind == "url" and len(keep) == 1 else None
         rank = self._ranks.get(request.target)
         entries = [self.library.add(result, url=url, rank=rank) for result in keep]
@@ -173,6 +236,7 @@ class TracerApp(App[None]):
 
     def on_trace_failed(self, message: TraceFailed) -> None:
         self.pending.discard(message.request.target)
+        self.progress.pop(message.request.target, None)
         self.notify(message.error, title="Could not trace", severity="error", timeout=8, markup=False)
         self._finish(message.request, [], message.error)
 
@@ -180,8 +244,8 @@ class TracerApp(App[None]):
         ok = [entry for entry in entries if not entry.failed]
         for screen in self.screen_stack:
             if isinstance(screen, TracerScreen):
-                screen.post_message(LibraryChanged(request, ok if request.purpose == HOP else entries, error))
-        if request.purpose in {ADD, FOLLOW, HOP} and len(ok) == 1:
+                screen.post_message(LibraryChanged(request, entries, error))
+        if request.purpose in {ADD, FOLLOW} and len(ok) == 1:
             self.notify(f"Traced {ok[0].title}: {len(ok[0].result.claims)} claims", markup=False)
         if request.purpose in {ADD, FOLLOW} and len(ok) == 1:
             self.go(Location(ARTICLE, ok[0].key))
@@ -284,7 +348,11 @@ class TracerApp(App[None]):
         for item in items:
             self.start_trace(item, ADD if len(items) == 1 else OPEN)
 
-    def action_export(self) -> None:
+    def action_export_article(self) -> None:
+        """The save dialog with the article's whole trace chosen: two keys (E, enter) to save it."""
+        self.action_export(whole=True)
+
+    def action_export(self, whole: bool = False) -> None:
         """Ask where to save the current claim's chain or the article's trace."""
         screen = self.main_screen
         entry = screen.current_entry() if screen else None
@@ -292,7 +360,9 @@ class TracerApp(App[None]):
             self.notify("Open an article first: there is nothing to export here.", severity="warning")
             return
         claim = screen.current_claim()
-        self.push_screen(ExportDialog(self.export_dir, entry, claim), partial(self._export_done, entry, claim))
+        self.push_screen(
+            ExportDialog(self.export_dir, entry, claim, whole=whole), partial(self._export_done, entry, claim)
+        )
 
     def _export_done(self, entry: Entry, claim: Claim | None, choice: ExportChoice | None) -> None:
         if choice is None:
@@ -313,8 +383,12 @@ class TracerApp(App[None]):
         if not url:
             self.notify("No URL for the selected item.", severity="warning")
             return
-        self.open_url(url)
-        self.notify(f"Opened {url}", markup=False)
+        if webbrowser.open(url):
+            self.notify(f"Opened {url}", markup=False)
+            return
+        # No browser here (a server, an SSH session): say so, and hand the address over instead.
+        self.copy_to_clipboard(url)
+        self.notify(f"No web browser could be opened; copied the URL instead: {url}", severity="warning", markup=False)
 
     def action_copy_url(self) -> None:
         """Copy the selected item's URL."""
@@ -347,6 +421,8 @@ class TracerApp(App[None]):
 
 def _save(result: TraceResult, choice: ExportChoice) -> None:
     """Write the result in the chosen format: JSON as `tracer trace` writes it, else as `tracer export` would."""
+    from tracer import ExportFormat, TraceActivity, export_results  # the exporters: loaded when first used
+
     if choice.fmt == JSON:
         with atomic_writer(choice.path) as handle:
             handle.write(to_json(result) + "\n")

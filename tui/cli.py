@@ -9,7 +9,7 @@ import argparse
 import logging
 import sys
 
-from tracer import FetchOptions, add_cache_arguments
+from tracer import add_cache_arguments, add_trail_arguments, run_options
 from tui.keys import epilog
 
 
@@ -19,14 +19,16 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "tui",
         help="walk the claims of articles back to their origins in a terminal UI",
         description="Open articles, folders, URLs or saved traces (.json/.jsonl) in a terminal UI: the documents, "
-        "their claims, each claim's chain hop by hop with its evidence, and a timeline. With no INPUT it opens "
-        "the bundled seeds/.",
+        "their claims, each claim's chain hop by hop with its evidence, the documents tried for it, and a "
+        "timeline. Each claim is followed across the documents it cites exactly as `tracer trace` follows it, "
+        "with the same options. With no INPUT it opens the bundled seeds/.",
         epilog="examples:\n  tracer tui\n  tracer tui article.html traces.jsonl\n  tracer tui https://example.com/news/story\n\n"
         + epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     tui.add_argument("inputs", nargs="*", metavar="INPUT", help="file, directory, http(s) URL, or saved trace")
     add_cache_arguments(tui)
+    add_trail_arguments(tui)
     tui.add_argument("--theme", metavar="NAME", help="a Textual theme name (default: the terminal's own colours)")
     tui.set_defaults(handler=run_tui)
 
@@ -49,8 +51,11 @@ def run_tui(args: argparse.Namespace) -> int:
     if args.theme and args.theme not in BUILTIN_THEMES:
         _error(f"unknown theme {args.theme!r}; choose one of: {', '.join(sorted(BUILTIN_THEMES))}")
         return 2
+    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+        # Without a terminal the UI would write its escape codes into a pipe or file until killed.
+        _error("the terminal UI needs a terminal (stdin and stdout are not both one); use `tracer trace` for output")
+        return 2
     logging.getLogger().handlers[:] = [TextualHandler()]  # a stderr handler would draw over the screen
-    options = FetchOptions(cache_dir=args.cache_dir, offline=args.offline)
-    app = TracerApp(args.inputs or default_inputs(), fetch_options=options, theme=args.theme)
+    app = TracerApp(args.inputs or default_inputs(), options=run_options(args), theme=args.theme)
     app.run()
     return app.return_code or 0

@@ -28,7 +28,7 @@ class TracerCommands(Provider):
         commands: list[tuple[str, Callable[[], object], str]] = [
             (name, partial(app.run_action, action), help_text) for name, action, help_text in palette()
         ]
-        for entry in app.library.entries:
+        for entry in app.library.listed:
             if not entry.failed:
                 go = partial(app.go, Location(ARTICLE, entry.key))
                 commands.append((f"Go to: {entry.title}", go, f"{len(entry.result.claims)} claims"))

@@ -45,6 +45,7 @@ class Owner(StrEnum):
     DIALOG = "dialog"
     HELP = "help"
     LIST = "list"
+    FILTER = "filter"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,16 @@ KEYS: tuple[Key, ...] = (
         palette="Export…",
     ),
     _bound(
+        ("E",),
+        "export_article",
+        "Export all",
+        "export the article's whole trace (the save dialog with it chosen: E, enter)",
+        "export the article",
+        show=False,
+        id="export-article",
+        palette="Export the article's whole trace…",
+    ),
+    _bound(
         ("o",),
         "open_url",
         "Browser",
@@ -189,6 +200,14 @@ KEYS: tuple[Key, ...] = (
         Owner.DOCUMENTS,
     ),
     Key(
+        ("down",),
+        "in the filter: move into the filtered list (enter there, or in the filter, opens the row)",
+        "into the list",
+        Where.DOCUMENTS,
+        Owner.FILTER,
+        (Bind("down", "leave", "List", show=False),),
+    ),
+    Key(
         ("1", "2", "3"),
         "claims, posts, links",
         "claims, posts, links",
@@ -199,8 +218,13 @@ KEYS: tuple[Key, ...] = (
             for key, tab in zip("123", ("claims", "posts", "links"), strict=True)
         ),
     ),
-    _textual(("enter", "space"), "expand a hop marked ↗: trace the page it points at", "expand a hop", Where.CHAIN),
-    _textual(("enter",), "on a traced page (📄): open it as an article", "open a traced page", Where.CHAIN),
+    _textual(
+        ("enter",),
+        "on a hop marked ↗ or a document tried: open the document the trail reached as an article",
+        "open a followed document",
+        Where.CHAIN,
+    ),
+    _textual(("space",), "fold or unfold the documents tried for the claim", "fold", Where.CHAIN),
     _bound(("escape",), "cancel", "Cancel", "close the search", "close", Where.SEARCH, Owner.SEARCH),
     Key(
         ("down", "up"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tracer import Claim, DocumentRef, Hop, HopRelation, Post, TraceResult, normalise_url
+from tracer import Claim, DocumentRef, Hop, HopRelation, Post, TraceResult, Visit, normalise_url
 
 
 @dataclass
@@ -18,6 +18,11 @@ class Entry:
     key: str
     result: TraceResult
     rank: int = 0  # the position of its input among those opened, so the list keeps input order
+    # A document the trail opened while following another's claims: opened from a hop, not listed.
+    followed: bool = False
+    # Still being followed: the result is the in-document trace and `visits` fill in as they arrive.
+    tracing: bool = False
+    visits: dict[str, list[Visit]] = field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -34,6 +39,10 @@ class Entry:
         """The claim with this id, if the document has it."""
         return next((c for c in self.result.claims if c.id == claim_id), None)
 
+    def claim_visits(self, claim: Claim) -> list[Visit]:
+        """The documents tried for a claim: the trail's record, or what has arrived while it runs."""
+        return claim.visits or self.visits.get(claim.id, [])
+
 
 @dataclass
 class Library:
@@ -43,7 +52,15 @@ class Library:
     # URLs asked for that led to a document under another URL (a redirect, a canonical link).
     aliases: dict[str, str] = field(default_factory=dict)
 
-    def add(self, result: TraceResult, *, url: str | None = None, rank: int | None = None) -> Entry:
+    def add(
+        self,
+        result: TraceResult,
+        *,
+        url: str | None = None,
+        rank: int | None = None,
+        followed: bool = False,
+        tracing: bool = False,
+    ) -> Entry:
         """Add a result; one for a document already open replaces it in place.
 
         Args:
@@ -51,18 +68,31 @@ class Library:
             url: The URL that was traced to get it, remembered so asking again finds it.
             rank: Where its input came among those opened; traces finishing out of order
                 (they run in parallel) are still listed in input order. Default: last.
+            followed: A document the trail reached (not listed; never replaces an opened input).
+            tracing: The in-document trace of an input whose claims are still being followed.
         """
         next_rank = max((e.rank for e in self.entries), default=-1) + 1
-        entry = Entry(result.document.id, result, next_rank if rank is None else rank)
+        entry = Entry(result.document.id, result, next_rank if rank is None else rank, followed, tracing)
         if url and not entry.failed:
             self.aliases[canonical(url)] = entry.key
         for index, old in enumerate(self.entries):
             if old.key == entry.key:
+                if followed and not old.followed:
+                    return old  # an input opened by the user stays as it is
+                entry.followed = followed and old.followed
+                entry.rank = old.rank if rank is None else entry.rank
+                if tracing:
+                    entry.visits = old.visits
                 self.entries[index] = entry
                 return entry
         self.entries.append(entry)
         self.entries.sort(key=lambda e: e.rank)  # stable: a JSON Lines file keeps its own order
         return entry
+
+    @property
+    def listed(self) -> list[Entry]:
+        """The entries the documents screen lists: the opened inputs, not the documents followed."""
+        return [e for e in self.entries if not e.followed]
 
     def get(self, key: str) -> Entry | None:
         """The entry for a document id."""
@@ -111,31 +141,24 @@ def claim_post(result: TraceResult, claim: Claim) -> Post | None:
     return next((p for p in result.posts if claim.post_id and p.id == claim.post_id), None)
 
 
-def hop_url(result: TraceResult, claim: Claim, hop: Hop) -> str | None:
-    """The page a hop points at, which can be traced further: the source's URL, its post, or a link.
-
-    Checked in that order: a URL on the hop's source, the same source in `sources[]`, the
-    embedded post when this hop is the post's author, a body link attributed to the source,
-    and last a link whose anchor is the source's own words ("according to <a>the Herald</a>").
-    """
-    if hop.source.url:
-        return hop.source.url
-    source = next((s for s in result.sources if s.id == hop.source.id), None)
-    if source and source.url:
-        return source.url
-    post = claim_post(result, claim)
-    if post and post.url and is_post_author(post, hop):
-        return post.url
-    link = next((k for k in result.links if k.source_id and k.source_id == hop.source.id), None)
-    return link.url if link else _anchored_link(result, hop)
-
-
-def _anchored_link(result: TraceResult, hop: Hop) -> str | None:
-    """A body link whose anchor overlaps the words naming the hop's source, in this document."""
-    if hop.source_start is None or hop.source_end is None or hop.document_id not in (None, result.document.id):
+def hop_document(result: TraceResult, hop: Hop) -> DocumentRef | None:
+    """The followed document a hop stands for (a `document` hop), as the library's trail recorded it."""
+    if hop.relation != HopRelation.DOCUMENT or hop.document_id in (None, result.document.id):
         return None
-    start, end = hop.source_start, hop.source_end
-    return next((k.url for k in result.links if k.start < end and k.end > start), None)
+    return document_ref(result, hop.document_id)
+
+
+def hop_address(result: TraceResult, claim: Claim, hop: Hop) -> str | None:
+    """The address behind a hop, to open in the browser or copy: the followed document's URL, the
+    embedded post's permalink for the post hop, else the source's own URL. Nothing is guessed:
+    which page a hop leads to is the trail's finding (`documents[]`), never the UI's."""
+    ref = hop_document(result, hop)
+    if ref is not None:
+        return ref.url or ref.archive_url
+    post = claim_post(result, claim)
+    if hop.relation == HopRelation.POST and post is not None and post.url:
+        return post.url
+    return hop.source.url
 
 
 def is_post_author(post: Post, hop: Hop) -> bool:
@@ -143,6 +166,21 @@ def is_post_author(post: Post, hop: Hop) -> bool:
     if post.source_id:
         return post.source_id == hop.source.id
     return hop.relation == HopRelation.POST or bool(post.handle and post.handle == hop.source.handle)
+
+
+def covering_claim(result: TraceResult, start: int | None, end: int | None) -> Claim | None:
+    """The claim of a document whose span holds a passage (most overlap), to show where a hop's
+    evidence sits in the followed document's own article."""
+    if start is None or end is None:
+        return None
+    overlaps = [(min(c.end, end) - max(c.start, start), c) for c in result.claims]
+    best = max(overlaps, key=lambda pair: pair[0], default=(0, None))
+    return best[1] if best[0] > 0 else None
+
+
+def unique_flags(hop: Hop) -> list[str]:
+    """A hop's flags, each once (traces saved before flags were kept unique repeat them)."""
+    return list(dict.fromkeys(hop.flags))
 
 
 def origin_label(claim: Claim) -> str:
@@ -160,8 +198,9 @@ def claim_for_export(result: TraceResult, claim: Claim) -> TraceResult:
     Keeps the document and the posts, links, sources and documents the claim refers to.
     """
     source_ids = {hop.source.id for hop in claim.chain}
-    urls = {hop_url(result, claim, hop) for hop in claim.chain} - {None}
+    urls = {hop_address(result, claim, hop) for hop in claim.chain} | {v.url for v in claim.visits}
     doc_ids = {hop.document_id for hop in claim.chain} | {claim.document_id, result.document.id}
+    doc_ids |= {v.document_id for v in claim.visits}
     return result.model_copy(
         update={
             "claims": [claim],
@@ -172,19 +211,3 @@ def claim_for_export(result: TraceResult, claim: Claim) -> TraceResult:
         },
         deep=True,
     )
-
-
-def related_claims(result: TraceResult, text: str, limit: int = 8) -> list[tuple[Claim, int]]:
-    """Claims of another document ordered by the words they share with `text`, most first.
-
-    Only an ordering hint for the researcher, shown with its count; never presented as a match.
-    """
-    wanted = _words(text)
-    scored = [(claim, len(wanted & _words(claim.text))) for claim in result.claims]
-    scored.sort(key=lambda pair: -pair[1])
-    return scored[:limit]
-
-
-def _words(text: str) -> set[str]:
-    # Words of four letters or more: a cheap way to skip "the", "and", "of" in a hint.
-    return {w for w in "".join(c.lower() if c.isalnum() else " " for c in text).split() if len(w) >= 4}

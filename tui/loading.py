@@ -6,27 +6,26 @@ public API only, so the TUI shows exactly what `tracer trace` would print.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tracer import (
-    Fetcher,
-    FetchOptions,
-    InputError,
-    InputItem,
-    TraceResult,
-    expand_inputs,
-    load_results,
-    trace_many,
-)
+from tracer import InputError, load_results
+
+if TYPE_CHECKING:
+    from tracer import InputItem, RunOptions, TraceResult, TrailEvent
 
 LOGGER = logging.getLogger(__name__)
 
+# Called from the worker thread with each step of a trace (the in-document result, each document
+# opened, each visit), so the UI shows the trail while it is followed.
+ProgressFn = Callable[["TrailEvent"], None]
 # A function that reads one input and returns its results (one per article; a saved JSON
 # Lines file holds many). Failed articles come back as results carrying `errors[]`; the
 # function may also raise `TracerError`. Tests inject their own to point at a local server.
-TraceFn = Callable[[InputItem], list[TraceResult]]
+TraceFn = Callable[["InputItem", ProgressFn], list["TraceResult"]]
 
 SAVED_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
 # The seed article ships beside the package in the source tree (`tracer tui` with no input).
@@ -41,6 +40,8 @@ def default_inputs() -> list[str]:
 
 def expand(args: Sequence[str]) -> list[InputItem]:
     """Expand arguments like `tracer trace` does, plus saved traces (.json/.jsonl) inside folders."""
+    from tracer import InputItem, expand_inputs  # the readers: loaded in a worker, not at start
+
     items: list[InputItem] = []
     for arg in args:
         items.extend(expand_inputs([arg]))
@@ -72,19 +73,35 @@ def read_saved(path: Path) -> list[TraceResult]:
         raise InputError(f"not a saved trace ({first}): {path}") from exc
 
 
-def make_trace_fn(options: FetchOptions | None = None) -> TraceFn:
-    """The real tracing function: saved traces are loaded, articles and URLs traced.
+def make_trace_fn(options: RunOptions | None = None) -> TraceFn:
+    """The real tracing function: saved traces are loaded, articles and URLs traced and followed.
 
-    A fetcher (and its cache connection) is opened per call, so concurrent workers never share
-    one HTTP session.
+    Exactly what `tracer trace` does with the same options (`tracer.run.options.run_options`): the
+    library's `trace_article` with the run's `TrailOptions`, through a fetcher with its cache,
+    politeness and address rules — opened, as the CLI opens it, when the input is a URL or the
+    trail goes beyond the document. A fetcher (and its cache connection) is opened per call, so
+    concurrent workers never share one HTTP session.
     """
+    from tracer import FetchOptions, RunOptions, TrailOptions
 
-    def trace(item: InputItem) -> list[TraceResult]:
+    run = options or RunOptions(TrailOptions(), FetchOptions())
+
+    def trace(item: InputItem, progress: ProgressFn) -> list[TraceResult]:
+        # The readers, parsers and trail load here, in the worker, never while the UI starts.
+        from tracer import Fetcher, TracerError, failed_result, read_input, trace_article
+
         if is_saved_trace(item):
             return read_saved(Path(item.value))
-        if item.kind != "url":
-            return list(trace_many([item]))
-        with Fetcher(options or FetchOptions()) as fetcher:
-            return list(trace_many([item], fetcher))
+        needs_fetcher = run.trail.depth > 0 or item.kind == "url"
+        with Fetcher(run.fetch) if needs_fetcher else contextlib.nullcontext() as fetcher:
+            try:
+                article = read_input(item, fetcher)
+            except TracerError as exc:
+                url, path = (item.value, None) if item.kind == "url" else (None, item.value)
+                return [failed_result(item.label, exc, url=url, path=path)]
+            traced = trace_article(
+                article, input_label=item.label, fetcher=fetcher, options=run.trail, progress=progress
+            )
+            return [traced]
 
     return trace

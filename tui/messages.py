@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from tracer import InputItem, TraceResult
+from tracer import TraceResult
+
+if TYPE_CHECKING:
+    from tracer import InputItem, TrailEvent
 from tui.library import Entry
 
 OPEN = "open"  # an input given on the command line or in the "add" dialog
@@ -43,6 +47,24 @@ class TraceFailed(Message):
         super().__init__()
         self.request = request
         self.error = error
+
+
+class TraceProgress(Message):
+    """A worker reports a step of a trace: the in-document result, a document opened, a visit."""
+
+    def __init__(self, request: TraceRequest, event: TrailEvent) -> None:
+        super().__init__()
+        self.request = request
+        self.event = event
+
+
+class TrailProgressed(Message, bubble=False):
+    """Sent by the app to every open screen after a step of a trace changed an entry (`key`)."""
+
+    def __init__(self, key: str, claim_id: str | None = None) -> None:
+        super().__init__()
+        self.key = key
+        self.claim_id = claim_id
 
 
 class LibraryChanged(Message, bubble=False):

@@ -26,15 +26,22 @@ class Moment:
 
 
 def timeline(result: TraceResult, claim: Claim) -> list[Moment]:
-    """Dated moments oldest first, then undated hops from the origin towards the article.
+    """The claim's moments oldest first: dated ones by date, each undated hop where the chain puts it.
 
-    The chain lists the nearest source first, so undated hops are shown in reverse chain
-    order: whoever is cited must have said it before whoever cites them.
+    Whoever is cited said it before whoever cites them, so the chain read from the origin to the
+    article is an order in time. An undated hop goes just before the first dated moment that
+    comes after it in that order (the hop citing it, or the article's publication); its place
+    among the dates is thereby the latest it can have been, never after the hops that cite it.
     """
     hops = [_hop_moment(result, claim, index, hop) for index, hop in enumerate(claim.chain)]
-    moments = [*reversed(hops), _publication(result)]
-    dated = sorted((m for m in moments if m.date), key=lambda m: m.date or "")
-    return dated + [m for m in moments if not m.date]
+    in_order = [*reversed(hops), _publication(result)]  # origin first, the article last
+    placed: list[tuple[str, int, int, Moment]] = []
+    for position, moment in enumerate(in_order):
+        later = next((m.date for m in in_order[position:] if m.date), None)
+        # Dated moments sort by their date; an undated one by the date it must precede, just before it.
+        key = moment.date or later or "9999"
+        placed.append((key, 1 if moment.date else 0, position, moment))
+    return [moment for *_, moment in sorted(placed, key=lambda item: item[:3])]
 
 
 def summary(result: TraceResult, claim: Claim) -> str:

@@ -43,3 +43,33 @@ def test_an_unknown_theme_is_a_usage_error_naming_the_choices() -> None:
     result = subprocess.run([TRACER, "tui", "--theme", "no-such-theme"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert "unknown theme 'no-such-theme'" in result.stderr and "ansi-dark" in result.stderr
+
+
+def test_without_a_terminal_it_refuses_at_once_instead_of_writing_escape_codes() -> None:
+    # stdout a pipe, stdin not a terminal: the UI used to write escape codes into the pipe until killed.
+    result = subprocess.run(
+        [TRACER, "tui", "/bin/ls"], capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "needs a terminal" in result.stderr and "tracer trace" in result.stderr
+
+
+def test_tui_takes_the_trail_options_of_tracer_trace() -> None:
+    out = subprocess.run([TRACER, "tui", "--help"], capture_output=True, text=True, timeout=60).stdout
+    for option in (
+        "--depth N",
+        "--archive ",
+        "--archive-url URL",
+        "--oembed-twitter URL",
+        "--allow-private",
+        "--no-robots",
+        "--rate SECONDS",
+        "--per-host N",
+        "--timeout SECONDS",
+        "--offline",
+    ):
+        assert option in out, option
+    trace = subprocess.run([TRACER, "trace", "--help"], capture_output=True, text=True, timeout=60).stdout
+    default = "(default: 2; 0: this document only)"
+    assert default in " ".join(trace.split()) and default in " ".join(out.split())  # one default for both

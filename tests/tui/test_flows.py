@@ -29,7 +29,7 @@ pytestmark = pytest.mark.asyncio
 
 async def settle(app: TracerApp, pilot: Pilot[None]) -> None:
     """Wait for every background trace, then for the UI to draw what they sent."""
-    await app.workers.wait_for_complete()
+    await app.wait_for_traces()
     await pilot.pause()
 
 
@@ -160,7 +160,7 @@ async def test_back_and_forward_retrace_the_way() -> None:
         assert isinstance(app.screen, TimelineScreen)
 
 
-async def test_timeline_puts_the_dated_post_first_and_says_the_origin_has_no_date() -> None:
+async def test_timeline_puts_the_undated_origin_before_the_dated_post_and_says_it_has_no_date() -> None:
     app = TracerApp([str(SEED_TRACE)])
     async with app.run_test(size=(120, 40)) as pilot:
         await open_clash_claim(app, pilot)
@@ -168,7 +168,9 @@ async def test_timeline_puts_the_dated_post_first_and_says_the_origin_has_no_dat
         screen = app.screen
         assert isinstance(screen, TimelineScreen)
         first = screen.moments[0]
-        assert (first.date, first.source, first.basis) == ("2024-12-23", "Clash Report", "post time")
+        assert (first.date, first.source, first.basis) == (None, "intelligence", "no date")
+        post = screen.moments[2]
+        assert (post.date, post.source, post.basis) == ("2024-12-23", "Clash Report", "post time")
         summary = plain(screen.query_one("#timeline-summary", Static))
         assert "Earliest date: 2024-12-23" in summary and "The origin, intelligence, has no date." in summary
         table = screen.query_one("#timeline", RowTable)
@@ -386,3 +388,50 @@ async def test_hops_into_other_documents_show_their_document_status_and_flags(tm
         text_shown = detail_text(app)
         assert "Memo story (https://herald.example/memo) [dead: HTTP 410]" in text_shown
         assert "document" in text_shown and "published_after_citing" in text_shown
+
+
+@pytest.mark.parametrize("keys", [("tab", "enter"), ("down", "enter"), ("enter",)])
+async def test_after_filtering_tab_down_or_enter_open_the_match(keys: tuple[str, ...]) -> None:
+    smoke = "tests/web/sites/herald/2025/04/03/wildfire-smoke.html"
+    app = TracerApp([str(SEED_TRACE), smoke])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+f", *"smoke")
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        assert (app.screen.entry.result.document.path or "").endswith("wildfire-smoke.html")
+
+
+async def test_o_says_so_when_no_browser_opened(monkeypatch: pytest.MonkeyPatch) -> None:
+    import webbrowser
+
+    monkeypatch.setattr(webbrowser, "open", lambda url, *args, **kwargs: False)  # a server, an SSH session
+    app = TracerApp([str(SEED_TRACE)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "3", "o")
+        link = app.screen.entry.result.links[0]
+        messages = [n.message for n in app._notifications]
+        assert not any(m.startswith("Opened") for m in messages)
+        assert any("No web browser could be opened" in m and link.url in m for m in messages)
+        assert app.clipboard == link.url
+
+
+async def test_the_whole_article_is_exported_with_two_keys_and_the_choice_shows_without_colour(
+    tmp_path: Path,
+) -> None:
+    app = TracerApp([str(SEED_TRACE)], export_dir=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_clash_claim(app, pilot)  # a claim is selected: `e` would propose its chain
+        await pilot.press("E")
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog) and dialog.scope == "article"
+        marks = [str(b.render()).split()[0] for b in dialog.query(RadioButton)]
+        assert marks == ["▐○▌", "▐●▌"]  # off and on differ in shape, not only in colour
+        path = Path(dialog.query_one("#export-path", Input).value)
+        await pilot.press("enter")
+        await pilot.pause()
+        full = app.library.entries[0].result
+    assert TraceResult.model_validate_json(path.read_text(encoding="utf-8")) == full

@@ -15,7 +15,7 @@ from tui.app import TracerApp
 from tui.keys import KEYS, Owner, bindings, help_rows, markdown_table, palette, shown
 from tui.screens.article import ArticleScreen
 from tui.screens.dialogs import ExportDialog, OpenDialog
-from tui.screens.documents import DocumentsScreen
+from tui.screens.documents import DocumentsScreen, FilterInput
 from tui.screens.help import HelpScreen
 from tui.screens.search import SearchScreen
 from tui.widgets.chain_tree import ChainTree
@@ -30,6 +30,7 @@ OWNERS: dict[Owner, tuple[type, ...]] = {
     Owner.DIALOG: (OpenDialog, ExportDialog),
     Owner.HELP: (HelpScreen,),
     Owner.LIST: (RowTable, ChainTree),
+    Owner.FILTER: (FilterInput,),
 }
 
 

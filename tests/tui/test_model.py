@@ -23,7 +23,7 @@ from tracer import (
     load_results,
 )
 from tui.evidence import Mark, evidence_marks
-from tui.library import Library, canonical, claim_for_export, hop_url, origin_label, related_claims
+from tui.library import Library, canonical, claim_for_export, hop_address, hop_document, origin_label, unique_flags
 from tui.loading import expand, read_saved
 from tui.search import search
 from tui.timeline import NO_DATE, POST_TIME, PUBLICATION, summary, timeline
@@ -100,35 +100,40 @@ def test_seed_evidence_marks_the_words_naming_each_source() -> None:
         assert hop.source.name.split()[-1].lower() in hop.evidence[source.start : source.end].lower()
 
 
-# Which hops can be traced -----------------------------------------------------------------
+# Where a hop leads: the trail's finding, never the UI's guess ---------------------------------
 
 
-def test_a_hop_is_traceable_through_its_source_url_first() -> None:
-    hop = herald_hop(source=SourceRef(id="s1", name="the Herald", url="https://herald.example/a"))
-    assert hop_url(result_with(hop), result_with(hop).claims[0], hop) == "https://herald.example/a"
+def test_a_document_hop_leads_to_the_document_the_trail_followed() -> None:
+    ref = DocumentRef(id="d2", url="https://herald.example/story", title="Minister quits")
+    hop = herald_hop(relation="document", document_id="d2")
+    result = result_with(hop)
+    result.documents.append(ref)
+    assert hop_document(result, hop) == ref
+    assert hop_address(result, result.claims[0], hop) == "https://herald.example/story"
 
 
-def test_a_hop_is_traceable_through_a_link_on_the_words_naming_its_source() -> None:
+def test_a_link_on_the_words_naming_a_source_is_not_taken_for_where_the_hop_leads() -> None:
+    # The removed matcher guessed the hop's page from a link on the source's words; the trail decides.
     hop = herald_hop()
     link = Link(url="https://herald.example/story", text="the Herald", start=43, end=53)
     result = result_with(hop, links=[link])
-    assert hop_url(result, result.claims[0], hop) == "https://herald.example/story"
-    elsewhere = Link(url="https://other.example/", text="Monday", start=22, end=28)
-    assert hop_url(result_with(hop, links=[elsewhere]), result.claims[0], hop) is None
+    assert hop_document(result, hop) is None
+    assert hop_address(result, result.claims[0], hop) is None
 
 
-def test_the_post_author_hop_is_traceable_through_the_post_url() -> None:
+def test_the_post_hop_leads_to_the_post_and_a_source_to_its_own_url() -> None:
     hop = herald_hop(source=SourceRef(id="s2", name="Clash Report", handle="clashreport"), relation="post")
     post = Post(id="p1", platform=Platform.TWITTER, handle="clashreport", url="https://x.com/clashreport/status/1")
     result = result_with(hop, posts=[post])
     claim = result.claims[0].model_copy(update={"post_id": "p1"})
-    assert hop_url(result, claim, hop) == "https://x.com/clashreport/status/1"
-    assert hop_url(result, claim, herald_hop()) is None
+    assert hop_address(result, claim, hop) == "https://x.com/clashreport/status/1"
+    named = herald_hop(source=SourceRef(id="s1", name="the Herald", url="https://herald.example/a"))
+    assert hop_address(result, claim, named) == "https://herald.example/a"
 
 
-def test_hops_with_no_url_anywhere_are_not_traceable() -> None:
-    result = seed()
-    assert all(hop_url(result, c, hop) is None for c in result.claims for hop in c.chain)
+def test_flags_are_shown_once_each() -> None:
+    hop = herald_hop(flags=["not_cached_post"] * 4 + ["dead_link"])
+    assert unique_flags(hop) == ["not_cached_post", "dead_link"]
 
 
 # Library, export, related claims ----------------------------------------------------------
@@ -157,13 +162,6 @@ def test_claim_export_is_a_trace_of_its_own_with_only_what_the_claim_uses() -> N
     assert len(result.claims) > 1  # the original is untouched
 
 
-def test_related_claims_put_the_closest_wording_first() -> None:
-    result = seed()
-    claim = clash_report_claim(result)
-    best, shared = related_claims(result, "troops to Russia and kamikaze UAVs, Yonhap says")[0]
-    assert best.id == claim.id and shared >= 4
-
-
 def test_origin_label_says_why_there_is_no_origin() -> None:
     labels = {origin_label(c) for c in seed().claims}
     assert {"intelligence", "Clash Report", "hedged, no source named"} <= labels
@@ -172,13 +170,15 @@ def test_origin_label_says_why_there_is_no_origin() -> None:
 # Timeline ----------------------------------------------------------------------------------
 
 
-def test_timeline_orders_dated_moments_then_undated_hops_from_the_origin() -> None:
+def test_timeline_puts_undated_hops_before_the_hops_that_cite_them() -> None:
     result = seed()
     claim = clash_report_claim(result)
     moments = timeline(result, claim)
-    assert (moments[0].date, moments[0].basis) == ("2024-12-23", POST_TIME)
-    undated = [m.source for m in moments if m.date is None]
-    assert undated[0] == "intelligence" and "Yonhap" in undated[1]
+    # The chain: article ← Clash Report (2024-12-23) ← Yonhap ← intelligence. Intelligence said it
+    # before Yonhap reported it, and Yonhap before Clash Report posted it: the undated hops come first,
+    # origin first, not after the dated post as if they had followed it.
+    assert moments[0].source == "intelligence" and "Yonhap" in moments[1].source
+    assert (moments[2].date, moments[2].basis, moments[2].source) == ("2024-12-23", POST_TIME, "Clash Report")
     assert moments[-1].event == "published" and moments[-1].basis == NO_DATE
     assert summary(result, claim) == (
         "Earliest date: 2024-12-23, Clash Report (post time). The origin, intelligence, has no date."
@@ -246,3 +246,11 @@ def test_library_lists_documents_in_input_order_whatever_order_they_finish_in() 
     assert [e.key for e in library.entries] == ["d-a", "d-b", "d-c"]
     library.add(TraceResult(document=Document(id="d-d")))  # no rank: after the others
     assert library.entries[-1].key == "d-d"
+
+
+def test_every_visit_status_has_a_mark_of_its_own() -> None:
+    from tracer import VisitStatus
+    from tui.widgets.chain_tree import VISIT_MARKS
+
+    assert set(VISIT_MARKS) == set(VisitStatus)
+    assert len(set(VISIT_MARKS.values())) == len(VISIT_MARKS)  # told apart without colour

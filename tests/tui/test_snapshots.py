@@ -24,7 +24,7 @@ def walk_to_clash_claim(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
     async def run_before(pilot: Pilot[Any]) -> None:
         app = pilot.app
         assert isinstance(app, TracerApp)
-        await app.workers.wait_for_complete()
+        await app.wait_for_traces()
         await pilot.pause()
         await pilot.press("enter")
         result = app.library.entries[0].result
@@ -36,7 +36,7 @@ def walk_to_clash_claim(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
 
 
 async def loaded(pilot: Pilot[Any]) -> None:
-    await pilot.app.workers.wait_for_complete()
+    await pilot.app.wait_for_traces()
     await pilot.pause()
 
 

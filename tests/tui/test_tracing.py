@@ -1,4 +1,5 @@
-"""Tracing in the background: hops expanded into the pages they cite, links followed, failures shown.
+"""Tracing in the background: the library's trail followed as `tracer trace` follows it, its visits
+shown while they arrive, a hop opened into the document it reached, links followed, failures shown.
 
 Pages are served by a real HTTP server on 127.0.0.1; the app traces them with `tracer`'s own
 public API (the default tracing function) and a fresh cache per test.
@@ -14,12 +15,14 @@ from pytest_httpserver import HTTPServer
 from textual.pilot import Pilot
 from werkzeug import Request, Response
 
-from tracer import FetchOptions
+from tests.tui.conftest import plain
+from tracer import FetchOptions, RunOptions, TrailOptions
 from tui.app import TracerApp
 from tui.loading import make_trace_fn
 from tui.screens.article import ArticleScreen
 from tui.screens.chain import ChainScreen
-from tui.widgets.chain_tree import ChainTree, ClaimNode, DocNode, FailedNode, HopNode, PendingNode
+from tui.screens.documents import DocumentsScreen
+from tui.widgets.chain_tree import ChainTree, HopNode, VisitNode
 from tui.widgets.tables import RowTable
 
 pytestmark = pytest.mark.asyncio
@@ -29,6 +32,7 @@ STORY = """<html><head><title>Minister quits</title><meta property="og:site_name
 <p>The transport minister resigned on Monday after a row over rail funding, according to
 <a href="{origin}">the Northern Herald</a>.</p>
 <p>Rail unions said they welcomed the change and hoped for new investment in the network soon.</p>
+<p>A photo of the minister leaving: <a href="https://pic.twitter.com/Ab12Cd34Ef">pic.twitter.com/Ab12Cd34Ef</a></p>
 </article></body></html>"""
 
 ORIGIN = """<html><head><title>Transport minister resigns</title>
@@ -57,89 +61,134 @@ def serve_story(httpserver: HTTPServer, origin_status: int = 200, gate: threadin
 
 
 def make_app(story_url: str, tmp_path: Path) -> TracerApp:
-    return TracerApp([story_url], trace=make_trace_fn(FetchOptions(cache_dir=tmp_path / "cache", allow_private=True)))
+    fetch = FetchOptions(cache_dir=tmp_path / "cache", allow_private=True, rate=0.0)
+    return TracerApp([story_url], trace=make_trace_fn(RunOptions(TrailOptions(depth=2), fetch)))
+
+
+def herald_claim_index(app: TracerApp) -> int:
+    claims = app.screen.entry.result.claims
+    return next(i for i, c in enumerate(claims) if c.chain and c.chain[0].source.name == "the Northern Herald")
 
 
 async def open_herald_chain(app: TracerApp, pilot: Pilot[None]) -> None:
     """Open the story, its claim attributed to the Northern Herald, and that claim's chain."""
-    await app.workers.wait_for_complete()
-    await pilot.pause()
     await pilot.press("enter")
     assert isinstance(app.screen, ArticleScreen)
-    claims = app.screen.entry.result.claims
-    index = next(i for i, c in enumerate(claims) if c.chain and c.chain[0].source.name == "the Northern Herald")
-    await pilot.press(*["j"] * index, "enter")
+    await pilot.press(*["j"] * herald_claim_index(app), "enter")
     await pilot.pause()
     assert isinstance(app.screen, ChainScreen)
 
 
-async def test_expanding_a_hop_traces_its_page_behind_a_placeholder(httpserver: HTTPServer, tmp_path: Path) -> None:
+async def wait_for_rows(app: TracerApp, pilot: Pilot[None]) -> None:
+    for _ in range(200):
+        await pilot.pause(0.05)
+        if app.library.listed:
+            return
+    raise AssertionError("the article never appeared")
+
+
+async def test_the_trail_is_followed_and_a_hop_opens_the_document_it_reached(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    app = make_app(serve_story(httpserver), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_for_traces()
+        await pilot.pause()
+        await open_herald_chain(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ChainScreen)
+        tree = screen.query_one(ChainTree)
+        hops = tree.hop_nodes()
+        chain = screen.claim.chain
+        assert [chain[n.data.index].relation for n in hops if isinstance(n.data, HopNode)] == [
+            "attribution",  # the Northern Herald, in the story
+            "document",  # the Herald's page, followed
+            "attribution",  # the spokesman that page names
+        ]
+        assert (chain[1].source.name, chain[1].date) == ("the Northern Herald", "2024-05-01")  # one source
+        assert screen.claim.origin is not None and screen.claim.origin.name == "A ministry spokesman"
+        assert "↗" in str(hops[1].label) and "↗" not in str(hops[0].label)
+        visits = [n for n in tree.visits_node.children if isinstance(n.data, VisitNode)]
+        assert len(visits) == 1 and str(visits[0].label).startswith("✓ matched")
+        # The hop opens the followed document's own article, at the claim holding the evidence.
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.entry.result.document.title == "Transport minister resigns"
+        assert app.screen.entry.followed
+        assert app.screen.location.claim_id is not None
+        # Followed documents are not listed among the opened ones.
+        await pilot.press("backspace", "backspace", "backspace")
+        assert isinstance(app.screen, DocumentsScreen)
+        assert len(app.library.listed) == 1 and len(app.library.entries) == 2
+
+
+async def test_visits_appear_while_the_worker_runs_and_the_ui_stays_live(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
     gate = threading.Event()
     app = make_app(serve_story(httpserver, gate=gate), tmp_path)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for_rows(app, pilot)  # the article is listed before its trail is followed
+            assert app.pending and app.library.listed[0].tracing
+            status = plain(app.screen.query_one("#doc-status"))
+            assert "tracing 1…" in status
             await open_herald_chain(app, pilot)
             tree = app.screen.query_one(ChainTree)
-            hop = tree.cursor_node
-            assert hop is not None and isinstance(hop.data, HopNode)
-            assert hop.data.url == httpserver.url_for("/origin.html")
-            assert "↗" in str(hop.label)
-            await pilot.press("enter")  # expand: the page is not open yet, so it is traced
-            await pilot.pause()
-            [placeholder] = hop.children
-            assert isinstance(placeholder.data, PendingNode) and str(placeholder.label).startswith("tracing…")
-            # The UI is not frozen while the server holds its answer back.
-            await pilot.press("k")
-            assert tree.cursor_node is tree.root
-            await pilot.press("j")
+            assert "following…" in str(tree.visits_node.label)
+            await pilot.press("j", "k")  # the UI answers while the server holds the page back
             gate.set()
-            await app.workers.wait_for_complete()
+            await app.wait_for_traces()
             await pilot.pause()
-            doc, *claims = hop.children
-            assert isinstance(doc.data, DocNode)
-            origin = app.library.get(doc.data.key)
-            assert origin is not None and origin.result.document.title == "Transport minister resigns"
-            assert all(isinstance(node.data, ClaimNode) for node in claims)
-            assert "A ministry spokesman" in str(claims[0].label)  # the closest wording comes first
-            assert len(app.library.entries) == 2
-            # Enter on the page opens it as an article.
-            await pilot.press("j", "enter")
-            await pilot.pause()
-            assert isinstance(app.screen, ArticleScreen) and app.screen.entry.key == origin.key
+            assert isinstance(app.screen, ChainScreen)
+            tree = app.screen.query_one(ChainTree)
+            assert "following" not in str(tree.visits_node.label)
+            [visit] = [n for n in tree.visits_node.children if isinstance(n.data, VisitNode)]
+            assert str(visit.label).startswith("✓ matched")
+            assert app.screen.claim.origin is not None and app.screen.claim.origin.name == "A ministry spokesman"
     finally:
         gate.set()
 
 
-async def test_a_hop_whose_page_fails_shows_why_and_can_be_retried(httpserver: HTTPServer, tmp_path: Path) -> None:
+async def test_a_dead_page_is_a_visit_that_says_so(httpserver: HTTPServer, tmp_path: Path) -> None:
     app = make_app(serve_story(httpserver, origin_status=404), tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_for_traces()
+        await pilot.pause()
         await open_herald_chain(app, pilot)
-        hop = app.screen.query_one(ChainTree).cursor_node
-        assert hop is not None
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        [failed] = hop.children
-        assert isinstance(failed.data, FailedNode) and "404" in failed.data.error
-        errors = [n for n in app._notifications if n.severity == "error"]
-        assert len(errors) == 1 and "404" in errors[0].message
+        screen = app.screen
+        assert isinstance(screen, ChainScreen)
+        [visit] = [n for n in screen.query_one(ChainTree).visits_node.children if isinstance(n.data, VisitNode)]
+        assert str(visit.label).startswith("✗ dead") and "404" in str(visit.label)
+        assert "dead_link" in screen.claim.chain[-1].flags
         assert len(app.library.entries) == 1  # a dead page is not added as a document
-        await pilot.press("enter", "enter")  # collapse, expand again: a retry
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert len([n for n in app._notifications if n.severity == "error"]) == 2
 
 
 async def test_following_a_link_opens_the_page_it_points_at(httpserver: HTTPServer, tmp_path: Path) -> None:
     app = make_app(serve_story(httpserver), tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await app.wait_for_traces()
         await pilot.pause()
         await pilot.press("enter", "3")
         assert app.screen.query_one("#links", RowTable).has_focus
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await app.wait_for_traces()
         await pilot.pause()
         assert isinstance(app.screen, ArticleScreen)
         assert app.screen.entry.result.document.title == "Transport minister resigns"
         assert app.screen.entry.result.document.url == httpserver.url_for("/origin.html")
+
+
+async def test_a_post_photo_link_is_not_fetched_as_the_cli_skips_it(httpserver: HTTPServer, tmp_path: Path) -> None:
+    app = make_app(serve_story(httpserver), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_for_traces()
+        await pilot.pause()
+        await pilot.press("enter", "3")
+        links = app.screen.entry.result.links
+        index = next(i for i, link in enumerate(links) if "pic.twitter.com" in link.url)
+        await pilot.press(*["j"] * index, "enter")
+        await pilot.pause()
+        assert not app.pending and isinstance(app.screen, ArticleScreen)
+        assert any(n.message.startswith("Not traced: a post's photo") for n in app._notifications)

@@ -10,7 +10,7 @@ from tracer.models import TraceResult
 from tracer.read.inputs import InputItem
 from tracer.run.batch import trace_one
 from tracer.trail.oembed import default_endpoints
-from tracer.trail.walk import TrailOptions
+from tracer.trail.options import TrailOptions
 from tracer.web.addresses import host_key
 from tracer.web.fetch import Fetcher, FetchOptions
 
@@ -19,6 +19,11 @@ ROOTS = {
     "orren": ("harbourwatch", "/posts/orren-dam-leak"),
     "smoke": ("herald", "/2025/04/03/wildfire-smoke"),
     "bridge": ("tribune", "/news/elm-street-bridge"),
+    # Issue 16's shape: a statement in the article's own voice backed by an embedded post, the
+    # post's page, a newspaper article, a wire report or primary document.
+    "reservoir": ("coastline", "/2025/06/03/kestrel-reservoir"),  # a post on a self-hosted instance, a 301 short link
+    "measles": ("civicdaily", "/health/measles-marlow"),  # the link only in the post's oEmbed answer
+    "ferry": ("harbourdesk", "/2025/07/08/ferry-cuts"),  # a mirrored embed, dead, read from the archive
 }
 
 

@@ -12,8 +12,8 @@ from tracer.models import TraceResult
 from tracer.parse.article import failed_result
 from tracer.read.inputs import InputItem, InputKind, read_input
 from tracer.text import clean_text
+from tracer.trail.options import TrailOptions
 from tracer.trail.trace import trace_article
-from tracer.trail.walk import TrailOptions
 from tracer.web.fetch import Fetcher
 
 LOGGER = logging.getLogger(__name__)

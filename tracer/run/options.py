@@ -11,10 +11,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracer.trail.oembed import default_endpoints
-from tracer.trail.walk import TrailOptions
+from tracer.platforms import oembed_endpoints as default_endpoints
+from tracer.trail.options import TrailOptions
 from tracer.web.addresses import host_key
-from tracer.web.archive import DEFAULT_ARCHIVE_URL
+from tracer.web.defaults import DEFAULT_ARCHIVE_URL
 from tracer.web.fetch import FetchOptions
 
 # Batches smaller than this run in the parent process: starting a worker (a fork server, the

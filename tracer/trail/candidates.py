@@ -55,10 +55,25 @@ def candidates_for(
     seen = {article.document.url}
     unique = []
     for candidate in found:
-        if candidate.url not in seen:
+        if candidate.url not in seen and not _not_a_source(candidate):
             seen.add(candidate.url)
             unique.append(candidate)
     return unique
+
+
+def shared_links(article: Article) -> list[Candidate]:
+    """Every link in a post's own text (`post_link`): a post is a few lines, and whatever it links —
+    a link card, a `t.co` short link, "Full story from @outlet 👇" and a URL on the next line — is
+    what it shares as its source, wherever the sentence boundary falls."""
+    text = article.text
+    found = [(a.url, text[a.start : a.end].strip()) for a in article.anchors if a.url]
+    return [c for c in (Candidate(url, VisitReason.POST_LINK, words) for url, words in found) if not _not_a_source(c)]
+
+
+def _not_a_source(candidate: Candidate) -> bool:
+    """A link that names no document: a mention or hashtag (`@outlet`, `#drought` link a profile or a
+    search). A post's photo is kept: the walk records it as skipped, so the reader sees it was seen."""
+    return candidate.anchor.strip().startswith(("@", "#"))
 
 
 def _inside(link: Link, spans: list[Span]) -> bool:

@@ -10,19 +10,20 @@ continues the chain like a page does.
 from __future__ import annotations
 
 import html
+import json
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement, fragment_fromstring
 
-from tracer.errors import FetchError
+from tracer.errors import ContentTypeError, FetchError
 from tracer.platforms import PostRef, display_name, oembed_endpoints, posted_from_id
 from tracer.read.dating import date_in_text
-from tracer.web.fetch import Fetcher
+from tracer.web.fetch import JSON_ACCEPT, Fetcher
 
 LOGGER = logging.getLogger(__name__)
 
@@ -41,6 +42,8 @@ class PostPage:
     handle: str | None
     posted: str | None
     request_url: str
+    has_text: bool = True  # False when the answer held no post text (an iframe only)
+    from_cache: bool = False
 
 
 def endpoint_for(ref: PostRef, endpoints: Mapping[str, str]) -> str | None:
@@ -64,10 +67,15 @@ def fetch_post(fetcher: Fetcher, ref: PostRef, endpoint: str) -> PostPage:
         FetchError: The endpoint failed, or its answer is not an oEmbed object.
     """
     url = request_url(endpoint, ref.url)
-    data = fetcher.get_json(url)
+    page = fetcher.get(url, accept=JSON_ACCEPT)
+    try:
+        data = json.loads(page.content.decode("utf-8", "replace"))
+    except ValueError as exc:
+        raise ContentTypeError(f"not JSON: {url}", url) from exc
     if not isinstance(data, dict):
         raise FetchError(f"not an oEmbed answer: {url}", url)
-    return build_page(data, ref, url)
+    built = build_page(data, ref, url)
+    return replace(built, from_cache=page.from_cache)
 
 
 def build_page(data: Mapping[str, Any], ref: PostRef, url: str) -> PostPage:
@@ -81,7 +89,7 @@ def build_page(data: Mapping[str, Any], ref: PostRef, url: str) -> PostPage:
     handle = ref.handle or _handle_from(_text(data.get("author_url")))
     posted = _posted(quote_el, ref)
     page = _page(body, author, handle, posted, ref)
-    return PostPage(page, author, handle, posted, url)
+    return PostPage(page, author, handle, posted, url, has_text=bool(body))
 
 
 def _embed_root(markup: str) -> HtmlElement | None:

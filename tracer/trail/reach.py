@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from tracer.errors import (
@@ -27,11 +28,12 @@ from tracer.models import DocumentRef, DocumentStatus, LinkKind, SourceKind, Tra
 from tracer.parse.article import parse_article
 from tracer.parse.claims.matching import PassageIndex
 from tracer.parse.claims.sources import guess_kind
-from tracer.platforms import PostRef, parse_permalink, platform_of
+from tracer.platforms import PostRef, parse_permalink, platform_of, spec_for, spec_for_host
 from tracer.read.dating import publication_date
 from tracer.read.document import Article, document_id, read_html, read_text
 from tracer.trail.oembed import endpoint_for, fetch_post
-from tracer.urls import link_kind
+from tracer.trail.parsed import Parsed, ParsedCache, key_of
+from tracer.urls import is_media_link, is_short_link, link_kind
 from tracer.web.archive import Wayback
 from tracer.web.fetch import FetchedPage, Fetcher
 
@@ -60,6 +62,7 @@ class Node:
     publisher: Publisher | None = None
     urls: frozenset[str] = frozenset()
     index: PassageIndex | None = field(default=None, repr=False)
+    is_post: bool = False  # a social post (through oEmbed, its own page, or an archived copy of either)
 
     @property
     def readable(self) -> bool:
@@ -96,8 +99,32 @@ def status_of(error: Exception) -> DocumentStatus:
 
 
 def is_unreadable_social(url: str) -> bool:
-    """A social-media page that is not a post (a profile, a media file): an app shell, nothing to read."""
-    return parse_permalink(url) is None and (link_kind(url) == LinkKind.SOCIAL_POST or platform_of(url) is not None)
+    """A social-media page that is not a post (a profile, a media file): an app shell, nothing to read.
+
+    Short links (`t.co/…`) are not: they redirect to the page a post shares, and lead on.
+    """
+    if parse_permalink(url) is not None or is_short_link(url):
+        return False
+    return link_kind(url) == LinkKind.SOCIAL_POST or platform_of(url) is not None
+
+
+def why_not_followed(url: str, anchor: str = "") -> str | None:
+    """Why the trail never opens a link, or None when it would: a post's photo or a platform page
+    that is not a post (a profile, an app shell). The same rule for every caller, so a UI that
+    follows a link the user picks skips what `tracer trace` skips."""
+    if is_media_link(url, anchor):
+        return "a post's photo or video: nothing to read"
+    if is_unreadable_social(url):
+        return "a social-media page, not a post: nothing to read"
+    return None
+
+
+def has_own_page(ref: PostRef) -> bool:
+    """A post to read from its permalink page: a federated platform's post on an instance that is not
+    one of its well-known hosts (a self-hosted Mastodon server). Its own server renders the post;
+    the well-known hosts' oEmbed is asked first, as for every other platform."""
+    host = urlsplit(ref.url).hostname or ""
+    return spec_for(ref.platform).federated and spec_for_host(host) is None and host not in spec_for(ref.platform).hosts
 
 
 class Opener:
@@ -114,6 +141,9 @@ class Opener:
         self.oembed = oembed
         self.archive = archive
         self.pages: dict[str, FetchedPage | FetchError] = {}
+        # Documents read and parsed before, beside the HTTP cache (None: parse every time).
+        cache_dir = getattr(fetcher.options, "cache_dir", None)
+        self.parsed = ParsedCache(Path(cache_dir) / "parsed") if cache_dir else None
 
     def prefetch(self, urls: Iterable[str]) -> None:
         """Fetch pages at once (each host within its limits) so that opening them does not wait."""
@@ -121,28 +151,41 @@ class Opener:
         if len(todo) > 1:
             self.pages.update(self.fetcher.get_many(todo, followed=True))
 
-    def open(self, url: str) -> Node:
-        """Open a URL: a post through oEmbed, a page directly (or its archived copy if dead).
+    def open(self, url: str, *, post: bool = False, anchor: str = "") -> Node:
+        """Open a URL: a post through oEmbed or its own page, a page directly (or its archived copy if dead).
+
+        Args:
+            url: The URL as cited.
+            post: The URL is an embedded post's permalink (on whatever host): read as a post
+                even when no platform's permalink pattern knows it (mirrored, self-hosted embeds).
+            anchor: The link's words (`pic.twitter.com/…` on a `t.co` link: a photo, not fetched).
 
         Never raises: a page that breaks the reader or a parser (a bug, or a page hostile
         enough to find one) is a failed node, logged, and the trace goes on.
         """
+        reason = why_not_followed(url, anchor)
+        if reason is not None and parse_permalink(url) is None:
+            return _failed(url, DocumentStatus.SKIPPED, reason, "link")
         try:
-            return self._open(url)
+            return self._open(url, post)
         except Exception as exc:
             LOGGER.exception("internal error while reading %s", url)
             return _failed(url, DocumentStatus.FAILED, f"internal error while reading this page: {exc!r}", "link")
 
-    def _open(self, url: str) -> Node:
-        post = parse_permalink(url)
-        if post is not None:
-            return self._open_post(url, post)
+    def _open(self, url: str, post: bool) -> Node:
+        ref = parse_permalink(url)
+        if ref is not None:
+            return self._open_post(url, ref)
         if is_unreadable_social(url):
             return _failed(url, DocumentStatus.SKIPPED, "a social-media page, not a post: nothing to read", "link")
+        return self._open_page(url, post=post)
+
+    def _open_page(self, url: str, *, post: bool = False) -> Node:
+        via = "post" if post else "link"
         page = self.pages.pop(url, None) or self._get(url)
         if isinstance(page, FetchError):
-            return self._open_dead(url, page)
-        return self._read(url, page, "link")
+            return self._open_dead(url, page, via)
+        return self._read(url, page, via, post=post)
 
     def _get(self, url: str) -> FetchedPage | FetchError:
         try:
@@ -152,18 +195,18 @@ class Opener:
         except TracerError as exc:  # an unsupported scheme in a link
             return FetchError(str(exc), url)
 
-    def _open_dead(self, url: str, error: FetchError) -> Node:
+    def _open_dead(self, url: str, error: FetchError, via: str = "link") -> Node:
         status = status_of(error)
         if status is not DocumentStatus.DEAD or self.archive is None:
-            return _failed(url, status, str(error), "link")
+            return _failed(url, status, str(error), via)
         capture = self.archive.earliest(url)
         if capture is None:
-            return _failed(url, status, f"{error}; no archived copy", "link")
+            return _failed(url, status, f"{error}; no archived copy", via)
         try:
             page = self.archive.fetch(capture)
         except FetchError as exc:
-            return _failed(url, status, f"{error}; archived copy unreadable: {exc}", "link")
-        node = self._read(url, page, "archive", document_url=url)
+            return _failed(url, status, f"{error}; archived copy unreadable: {exc}", via)
+        node = self._read(url, page, "archive", document_url=url, post=via == "post")
         node.ref.status = DocumentStatus.DEAD
         node.ref.error = str(error)
         node.ref.archive_url = capture.replay_url
@@ -171,6 +214,10 @@ class Opener:
         return node
 
     def _open_post(self, url: str, ref: PostRef) -> Node:
+        """A post through its platform's oEmbed; through its own page on a self-hosted instance, or
+        when the oEmbed answer holds no text (Mastodon answers with an iframe only)."""
+        if has_own_page(ref):
+            return self._open_page(ref.url, post=True)
         endpoint = endpoint_for(ref, self.oembed)
         if endpoint is None:
             reason = f"no public oEmbed endpoint for {ref.platform.value} posts; the embed markup is all there is"
@@ -179,22 +226,35 @@ class Opener:
             post = fetch_post(self.fetcher, ref, endpoint)
         except FetchError as exc:
             return _failed(ref.url, status_of(exc), str(exc), "post")
-        page = FetchedPage(url, ref.url, 200, "text/html", post.html.encode("utf-8"), False)
+        if not post.has_text and spec_for(ref.platform).federated:
+            return self._open_page(ref.url, post=True)
+        page = FetchedPage(url, ref.url, 200, "text/html", post.html.encode("utf-8"), post.from_cache)
         node = self._read(url, page, "post")
         name = post.author or (f"@{post.handle}" if post.handle else ref.platform.value)
         node.publisher = Publisher(name, SourceKind.SOCIAL_ACCOUNT, post.handle, ref.url)
+        node.is_post = True
         return node
 
-    def _read(self, url: str, page: FetchedPage, via: str, document_url: str | None = None) -> Node:
+    def _read(
+        self, url: str, page: FetchedPage, via: str, document_url: str | None = None, *, post: bool = False
+    ) -> Node:
         """Read a fetched page with the input's reader and parsers; a failure is a recorded node."""
         final = document_url or page.final_url
-        try:
-            reader = read_html if page.is_html or not page.content_type else read_text
-            article = reader(page.content, url=final, content_type=page.content_type)
-        except TracerError as exc:
-            return _failed(url, DocumentStatus.FAILED, str(exc), via)
+        key = key_of(page.content, url, final, page.content_type, via, str(post))
+        kept = self.parsed.get(key) if self.parsed else None
+        if kept is None:
+            try:
+                reader = read_html if page.is_html or not page.content_type else read_text
+                article = reader(page.content, url=final, content_type=page.content_type)
+            except TracerError as exc:
+                return _failed(url, DocumentStatus.FAILED, str(exc), via)
+            doc = article.document
+            doc.published = doc.published or publication_date(article.tree, article.text, final)
+            kept = Parsed(article, parse_article(article))
+            if self.parsed:
+                self.parsed.put(key, kept.article, kept.result)
+        article = kept.article
         doc = article.document
-        doc.published = doc.published or publication_date(article.tree, article.text, final)
         ref = DocumentRef(
             id=doc.id,
             url=doc.url,
@@ -208,13 +268,23 @@ class Opener:
             from_cache=page.from_cache,
         )
         urls = frozenset(u for u in (url, final, doc.url, *page.redirects) if u)
-        node = Node(ref, article, parse_article(article), _publisher(ref), urls)
-        return node
+        publisher = _post_author(ref, url) if post else _publisher(ref)
+        return Node(ref, article, kept.result, publisher, urls, is_post=post)
 
 
 def _failed(url: str, status: DocumentStatus, error: str, via: str) -> Node:
     ref = DocumentRef(id=document_id(url), url=url, status=status, error=error, via=via)
     return Node(ref, urls=frozenset({url}))
+
+
+def _post_author(ref: DocumentRef, url: str) -> Publisher:
+    """Who wrote a post read from its own page: the page's author, else the permalink's handle."""
+    permalink = parse_permalink(ref.url or url) or parse_permalink(url)
+    handle = permalink.handle if permalink else None
+    name = (ref.authors[0] if ref.authors else None) or (f"@{handle}" if handle else None)
+    if name is None:
+        return _publisher(ref)
+    return Publisher(name, SourceKind.SOCIAL_ACCOUNT, handle, ref.url or url)
 
 
 def _publisher(ref: DocumentRef) -> Publisher:

@@ -28,14 +28,15 @@ from tracer.models import (
     VisitStatus,
     origin_of,
 )
-from tracer.parse.claims.matching import MATCH_THRESHOLD, Match
+from tracer.parse.claims.matching import Match
 from tracer.read.document import Article
 from tracer.text import Span
-from tracer.trail.candidates import Candidate, candidates_for
-from tracer.trail.oembed import default_endpoints
+from tracer.trail.candidates import Candidate, candidates_for, shared_links
+from tracer.trail.events import ClaimVisited, DocumentOpened, Progress
+from tracer.trail.options import TrailOptions as TrailOptions  # re-exported: its home before the move
 from tracer.trail.reach import Node, Opener
 from tracer.trail.sourcebook import SourceBook
-from tracer.web.archive import DEFAULT_ARCHIVE_URL, Wayback
+from tracer.web.archive import Wayback
 from tracer.web.fetch import Fetcher
 
 LOGGER = logging.getLogger(__name__)
@@ -54,35 +55,6 @@ NEAR_TIE = 0.05
 # Links tied to the hop itself (its sentence, its source's name, its post); a dead link in the
 # next sentence says nothing about this hop.
 _TIED_REASONS = frozenset({VisitReason.SENTENCE_LINK, VisitReason.SOURCE_LINK, VisitReason.POST, VisitReason.POST_LINK})
-
-
-@dataclass
-class TrailOptions:
-    """How far and how widely to follow.
-
-    Attributes:
-        depth: Link distance to follow (0: this document only).
-        archive: Read the earliest archived copy of dead pages.
-        archive_url: Base URL of the Wayback-compatible archive.
-        oembed: oEmbed endpoint base per platform name.
-        threshold: Lowest match score that counts as "states the claim".
-        max_documents: Documents opened per input at most (a hostile page cannot fan out forever).
-        max_candidates: Documents opened per claim per document at most.
-        budget: Most seconds the walk may spend fetching (None: no limit). Links met after it
-            is spent are recorded as `out_of_time`, unfetched; cached pages are still read.
-    """
-
-    depth: int = 2
-    archive: bool = False
-    archive_url: str = DEFAULT_ARCHIVE_URL
-    oembed: dict[str, str] = field(default_factory=default_endpoints)
-    threshold: float = MATCH_THRESHOLD
-    max_documents: int = 60
-    max_candidates: int = 8
-    # Claims are followed one after another, so N slow links cost N deadlines (8 links at 60 s:
-    # 8 minutes). Three minutes is ample for a trail's 60 documents at one request a second
-    # per host, and bounds what a page of hanging links can cost.
-    budget: float | None = 180.0
 
 
 @dataclass
@@ -119,7 +91,13 @@ def _date_key(value: str | None) -> str:
     return value or "9999-99-99"
 
 
-def follow_trail(article: Article, result: TraceResult, fetcher: Fetcher, options: TrailOptions) -> TraceResult:
+def follow_trail(
+    article: Article,
+    result: TraceResult,
+    fetcher: Fetcher,
+    options: TrailOptions,
+    progress: Progress | None = None,
+) -> TraceResult:
     """Follow every claim of a traced article across the documents it leans on.
 
     Args:
@@ -127,19 +105,29 @@ def follow_trail(article: Article, result: TraceResult, fetcher: Fetcher, option
         result: Its depth-0 trace (updated in place and returned).
         fetcher: The run's fetcher.
         options: Depth, archive and oEmbed settings.
+        progress: Called with each document opened and each visit recorded, as they happen.
 
     Returns:
         The result with longer chains, `visits` and origins on claims, and every document reached.
     """
     with fetcher.budget(options.budget):
-        return Trail(article, result, fetcher, options).run()
+        return Trail(article, result, fetcher, options, progress).run()
 
 
 class Trail:
     """One input's walk: the documents opened so far and the sources merged so far."""
 
-    def __init__(self, article: Article, result: TraceResult, fetcher: Fetcher, options: TrailOptions) -> None:
+    def __init__(
+        self,
+        article: Article,
+        result: TraceResult,
+        fetcher: Fetcher,
+        options: TrailOptions,
+        progress: Progress | None = None,
+    ) -> None:
         self.options = options
+        self.progress = progress
+        self.claim_at = (0, "")  # the claim being followed (its index and id), for progress events
         self.result = result
         archive = Wayback(fetcher, options.archive_url) if options.archive else None
         self.opener = Opener(fetcher, options.oembed, archive)
@@ -152,7 +140,8 @@ class Trail:
 
     def run(self) -> TraceResult:
         """Follow each claim and record what was reached."""
-        for claim in self.result.claims:
+        for index, claim in enumerate(self.result.claims):
+            self.claim_at = (index, claim.id)
             self._follow_claim(claim)
         for claim in self.result.claims:
             self.sources.refresh(claim.chain)
@@ -161,6 +150,9 @@ class Trail:
         return self.result
 
     def _follow_claim(self, claim: Claim) -> None:
+        # Claims taken from one post share its hop object; what following one claim finds (a dead
+        # link, a late date) is that claim's, so each claim gets hops of its own.
+        claim.chain = [hop.model_copy(deep=True) for hop in claim.chain]
         post = next((p for p in self.result.posts if p.id == claim.post_id), None)
         spans = [Span(claim.start, claim.end)] + [
             Span(h.evidence_start, h.evidence_end)
@@ -176,6 +168,8 @@ class Trail:
     def _walk(self, step: Step, depth: int, path: frozenset[str], original: str) -> Branch:
         assert step.node.article is not None and step.node.result is not None
         found = candidates_for(step.node.article, step.node.result, step.spans, step.local_hops, step.post)
+        if step.node.is_post:  # everything a post links is what it shares
+            found += [c for c in shared_links(step.node.article) if c.url not in {f.url for f in found}]
         found = found[: self.options.max_candidates]
         if depth > self.options.depth:
             beyond = [self._visit(c, step, depth, VisitStatus.LIMIT, error="beyond --depth") for c in found]
@@ -188,6 +182,7 @@ class Trail:
                 continue  # already followed from the post itself (its oEmbed copy holds the same links)
             visit, branch = self._try(candidate, step, depth, path, original)
             visits.append(visit)
+            self._report(visit)
             if branch is not None:
                 visits.extend(branch.visits)
                 best = branch if branch.beats(best) else best
@@ -200,7 +195,12 @@ class Trail:
     ) -> tuple[Visit, Branch | None]:
         if candidate.url in path:
             return self._visit(candidate, step, depth, VisitStatus.CYCLE, error="already on this claim's trail"), None
-        node = self._open(candidate.url, depth, step.node)
+        # A post's permalink is read as a post whichever claim reaches it first (the post's own
+        # sentence, an own-voice sentence it backs, or a link on the author's name).
+        assert step.node.result is not None
+        permalinks = {p.url for p in step.node.result.posts if p.url}
+        post = candidate.reason == VisitReason.POST or candidate.url in permalinks
+        node = self._open(candidate.url, depth, step.node, post=post, anchor=candidate.anchor)
         if node is None:
             return self._visit(candidate, step, depth, VisitStatus.LIMIT, error="document budget reached"), None
         if node.urls & path:
@@ -241,6 +241,7 @@ class Trail:
         that says the same, and its links lead on."""
         assert node.result is not None
         _confirm_post(step, node)
+        _flag_late(step, node)
         claim = _covering_claim(node.result.claims, match)
         local = list(claim.chain) if claim else []
         spans = [Span(match.start, match.end)] + ([Span(claim.start, claim.end)] if claim else [])
@@ -249,14 +250,17 @@ class Trail:
         deeper = self._walk(Step(node, text, spans, local, step.out_hops), depth, path | node.urls, original)
         return Branch(deeper.hops, deeper.visits, deeper.documents, deeper.earliest or node.ref.published)
 
-    def _open(self, url: str, depth: int, citing: Node) -> Node | None:
+    def _open(self, url: str, depth: int, citing: Node, *, post: bool = False, anchor: str = "") -> Node | None:
         node = self.nodes.get(url)
         if node is None:
             if len(self.order) >= self.options.max_documents:
                 return None
-            node = self.opener.open(url)
+            node = self.opener.open(url, post=post, anchor=anchor)
             node.ref.depth, node.ref.cited_by = depth, citing.ref.id
             node = self._register(node)
+            if self.progress is not None:
+                copy = node.result.model_copy(deep=True) if node.result else None
+                self.progress(DocumentOpened(node.ref.model_copy(), copy))
         node.ref.depth = min(node.ref.depth, depth)
         return node
 
@@ -313,7 +317,7 @@ class Trail:
             flags.append("published_after_citing")
         return Hop(
             source=source,
-            cue="posted" if node.ref.via == "post" else "published",
+            cue="posted" if node.is_post else "published",
             evidence=match.passage,
             evidence_start=match.start,
             evidence_end=match.end,
@@ -349,6 +353,11 @@ class Trail:
             error=error,
         )
 
+    def _report(self, visit: Visit) -> None:
+        if self.progress is not None:
+            index, claim_id = self.claim_at
+            self.progress(ClaimVisited(claim_id, visit.model_copy(), index, len(self.result.claims)))
+
     def _set_origin(self, claim: Claim) -> None:
         """The origin's document and date (its source is set in `run`, once every source is merged)."""
         documents = [h.document_id for h in claim.chain if h.relation == HopRelation.DOCUMENT]
@@ -382,6 +391,15 @@ def _confirm_post(step: Step, node: Node) -> None:
         step.post.posted = step.post.posted or node.ref.published
         if node.publisher and not step.post.author_name:
             step.post.author_name = node.publisher.name
+
+
+def _flag_late(step: Step, node: Node) -> None:
+    """A post dated after the article that embeds it cannot be that article's source: say so."""
+    hop = next((h for h in step.out_hops if h.relation == HopRelation.POST), None)
+    cited_on, posted = step.node.ref.published, node.ref.published
+    late = hop is not None and posted and cited_on and posted[:10] > cited_on[:10]
+    if late and hop is not None and "published_after_citing" not in hop.flags:
+        hop.flags.append("published_after_citing")
 
 
 def _mark_unreached(step: Step, visits: list[Visit]) -> None:

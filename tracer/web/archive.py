@@ -15,11 +15,12 @@ from typing import Any
 from urllib.parse import quote
 
 from tracer.errors import FetchError
+from tracer.web.defaults import DEFAULT_ARCHIVE_URL
 from tracer.web.fetch import FetchedPage, Fetcher
 
-LOGGER = logging.getLogger(__name__)
+__all__ = ["DEFAULT_ARCHIVE_URL", "Capture", "Wayback"]
 
-DEFAULT_ARCHIVE_URL = "https://web.archive.org"
+LOGGER = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
 from tracer import Claim, Link, Post
 from tui.keys import Owner, bindings
 from tui.library import Entry, origin_label
+from tui.messages import LibraryChanged
 from tui.navigation import ARTICLE, CHAIN, Location
 from tui.screens.base import TracerScreen
 from tui.widgets.article_text import ArticleText
@@ -168,4 +169,17 @@ class ArticleScreen(TracerScreen):
         """Following a link traces the page it points at, in the background."""
         link = self._current_link()
         if link:
-            self.tracer.follow(link.url)
+            self.tracer.follow(link.url, link.text)
+
+    def on_library_changed(self, message: LibraryChanged) -> None:
+        """The trail finished for this article: its claims now have their followed origins."""
+        entry = self.tracer.library.get(self.entry.key)
+        if entry is None or entry is self.entry:
+            return
+        self.entry = entry
+        table = self.query_one("#claims", RowTable)
+        keep = table.current_key
+        table.clear(columns=True)
+        self._fill_claims()
+        if keep:
+            table.move_to_key(keep)

@@ -1,4 +1,5 @@
-"""One claim's chain, hop by hop, down to its earliest known origin, with each hop's evidence."""
+"""One claim's chain, hop by hop, down to its earliest known origin, with each hop's evidence and
+the documents the trail tried for it (filling in while the trail is followed)."""
 
 from __future__ import annotations
 
@@ -8,25 +9,12 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Header, Static, Tree
 from textual.widgets.tree import TreeNode
 
-from tracer import Claim, InputItem
-from tui.library import Entry
-from tui.messages import HOP, LibraryChanged
+from tracer import Claim
+from tui.library import Entry, covering_claim, hop_address
+from tui.messages import LibraryChanged, TrailProgressed
 from tui.navigation import ARTICLE, CHAIN, Location
 from tui.screens.base import TracerScreen
-from tui.widgets.chain_tree import (
-    ChainTree,
-    ClaimNode,
-    DocNode,
-    FailedNode,
-    HopNode,
-    NodeData,
-    PendingNode,
-    add_failed,
-    add_hops,
-    add_pending,
-    add_traced,
-    claim_label,
-)
+from tui.widgets.chain_tree import ChainTree, ClaimNode, HopNode, NodeData, VisitNode, claim_label
 from tui.widgets.hop_detail import HopDetail
 
 
@@ -39,7 +27,6 @@ class ChainScreen(TracerScreen):
         super().__init__(Location(CHAIN, entry.key, claim.id, hop))
         self.entry = entry
         self.claim = claim
-        self.pending: dict[str, list[TreeNode[NodeData]]] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -52,6 +39,9 @@ class ChainScreen(TracerScreen):
     def on_mount(self) -> None:
         self.title = f"Chain of claim {self.claim.id}"
         self.sub_title = self.entry.title
+        self._draw()
+
+    def _draw(self) -> None:
         tree = self.query_one(ChainTree)
         tree.show_claim(self.entry, self.claim)
         hops = tree.hop_nodes()
@@ -66,34 +56,23 @@ class ChainScreen(TracerScreen):
         node = self.query_one(ChainTree).cursor_node
         return node.data if node else None
 
-    def _cursor_hop(self) -> tuple[Entry, Claim, int] | None:
-        data = self._cursor_data()
-        if isinstance(data, HopNode):
-            entry = self.tracer.library.get(data.key)
-            claim = entry.claim(data.claim_id) if entry else None
-            if entry and claim:
-                return entry, claim, data.index
-        return None
-
     def current_claim(self) -> Claim | None:
         return self.claim
 
     def current_url(self) -> str | None:
         data = self._cursor_data()
         if isinstance(data, HopNode):
-            return data.url
-        if isinstance(data, PendingNode | FailedNode):
-            return data.url
-        if isinstance(data, DocNode):
-            entry = self.tracer.library.get(data.key)
-            return entry.result.document.url if entry else None
+            return hop_address(self.entry.result, self.claim, self.claim.chain[data.index])
+        if isinstance(data, VisitNode):
+            return self.entry.claim_visits(self.claim)[data.index].url
         return self.entry.result.document.url
 
     def current_text(self) -> str | None:
-        found = self._cursor_hop()
-        if found:
-            _, claim, index = found
-            return claim.chain[index].evidence or None
+        data = self._cursor_data()
+        if isinstance(data, HopNode):
+            return self.claim.chain[data.index].evidence or None
+        if isinstance(data, VisitNode):
+            return self.entry.claim_visits(self.claim)[data.index].passage
         return self.claim.text
 
     # Tree events ---------------------------------------------------------------------
@@ -101,72 +80,56 @@ class ChainScreen(TracerScreen):
     @on(Tree.NodeHighlighted)
     def _highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:
         self._show(event.node)
-        if isinstance(event.node.data, HopNode) and event.node.data.key == self.entry.key:
+        if isinstance(event.node.data, HopNode):
             self.location = Location(CHAIN, self.entry.key, self.claim.id, event.node.data.index)
 
     def _show(self, node: TreeNode[NodeData]) -> None:
         detail = self.query_one(HopDetail)
         data = node.data
-        entry = self.tracer.library.get(data.key) if isinstance(data, ClaimNode | HopNode | DocNode) else None
-        if isinstance(data, HopNode) and entry and (claim := entry.claim(data.claim_id)):
-            detail.show_hop(entry, claim, data.index)
-        elif isinstance(data, ClaimNode) and entry and (claim := entry.claim(data.claim_id)):
-            detail.show_claim(entry, claim)
-        elif isinstance(data, DocNode) and entry:
-            detail.show_document(entry)
-        elif isinstance(data, PendingNode):
-            detail.show(f"Tracing {data.url} …\n\nThe tree grows here when the page has been read.")
-        elif isinstance(data, FailedNode):
-            detail.show(f"Could not trace {data.url}:\n\n{data.error}\n\nCollapse and expand the hop to retry.")
+        if isinstance(data, HopNode):
+            detail.show_hop(self.entry, self.claim, data.index, self._followed(data.document_id))
+        elif isinstance(data, VisitNode):
+            visit = self.entry.claim_visits(self.claim)[data.index]
+            detail.show_visit(self.entry, visit, self._followed(data.document_id))
+        elif isinstance(data, ClaimNode):
+            detail.show_claim(self.entry, self.claim)
 
-    @on(Tree.NodeExpanded)
-    def _expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
-        node, data = event.node, event.node.data
-        if isinstance(data, HopNode) and data.url and _needs_trace(node):
-            self._expand_hop(node, data.url)
-        elif isinstance(data, ClaimNode) and node is not self.query_one(ChainTree).root and not node.children:
-            entry = self.tracer.library.get(data.key)
-            claim = entry.claim(data.claim_id) if entry else None
-            if entry and claim:
-                add_hops(node, entry, claim)
+    def _followed(self, document_id: str | None) -> Entry | None:
+        entry = self.tracer.library.get(document_id) if document_id else None
+        return entry if entry is not None and not entry.failed else None
 
     @on(Tree.NodeSelected)
     def _selected(self, event: Tree.NodeSelected[NodeData]) -> None:
-        if isinstance(event.node.data, DocNode):
-            self.tracer.go(Location(ARTICLE, event.node.data.key))
-
-    def _expand_hop(self, node: TreeNode[NodeData], url: str) -> None:
-        """Show the hop's page: at once if it is open already, else trace it behind a placeholder."""
-        entry = self.tracer.library.find_url(url)
-        if entry is not None:
-            add_traced(node, entry, self._claim_text(node))
+        """Enter on a hop or visit whose document was read opens that document's own article."""
+        data = event.node.data
+        if not isinstance(data, HopNode | VisitNode):
             return
-        add_pending(node, url)
-        self.pending.setdefault(url, []).append(node)
-        self.tracer.start_trace(InputItem("url", url), HOP)
+        entry = self._followed(data.document_id)
+        if entry is None:
+            if data.document_id:
+                self.notify("That document could not be read: nothing to open.", severity="warning")
+            return
+        if isinstance(data, HopNode):
+            hop = self.claim.chain[data.index]
+            start, end = hop.evidence_start, hop.evidence_end
+        else:
+            visit = self.entry.claim_visits(self.claim)[data.index]
+            start, end = visit.passage_start, visit.passage_end
+        claim = covering_claim(entry.result, start, end)
+        self.tracer.go(Location(ARTICLE, entry.key, claim.id if claim else None))
 
-    def _claim_text(self, node: TreeNode[NodeData]) -> str:
-        data = node.data
-        entry = self.tracer.library.get(data.key) if isinstance(data, HopNode) else None
-        claim = entry.claim(data.claim_id) if entry and isinstance(data, HopNode) else None
-        return claim.text if claim else self.claim.text
+    # The trail, as it is followed ----------------------------------------------------
+
+    def on_trail_progressed(self, message: TrailProgressed) -> None:
+        if message.key == self.entry.key and message.claim_id == self.claim.id:
+            self.query_one(ChainTree).refresh_visits(self.entry, self.claim)
 
     def on_library_changed(self, message: LibraryChanged) -> None:
-        if message.request.purpose != HOP:
+        """The trail finished: show the followed chain in place of the in-document one."""
+        entry = self.tracer.library.get(self.entry.key)
+        claim = entry.claim(self.claim.id) if entry else None
+        if entry is None or claim is None or entry is self.entry:
             return
-        nodes = self.pending.pop(message.request.target, [])
-        for node in nodes:
-            if message.entries:
-                add_traced(node, message.entries[0], self._claim_text(node))
-            else:
-                add_failed(node, message.request.target, message.error or "unknown error")
-        cursor = self.query_one(ChainTree).cursor_node
-        if cursor is not None:
-            self._show(cursor)
-
-
-def _needs_trace(node: TreeNode[NodeData]) -> bool:
-    """A hop is traced on its first expansion, and again after a failure (a retry)."""
-    if not node.children:
-        return True
-    return all(isinstance(child.data, FailedNode) for child in node.children)
+        self.entry, self.claim = entry, claim
+        self.query_one("#claim-banner", Static).update(claim_label(entry, claim, width=400))
+        self._draw()

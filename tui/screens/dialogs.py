@@ -11,6 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
 
@@ -71,17 +72,28 @@ class ExportChoice:
     fmt: str = JSON
 
 
+class MarkedRadioButton(RadioButton):
+    """A radio button whose mark shows on or off by its shape (● / ○), not by its colour alone:
+    without colour (NO_COLOR, a monochrome terminal) Textual's two buttons looked the same."""
+
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "●" if self.value else "○"
+        return super()._button
+
+
 class ExportDialog(ModalScreen[ExportChoice | None]):
     """A save dialog: what to export, in which format, and the file to write (replacing a file needs a second enter)."""
 
     AUTO_FOCUS = "#export-path"
     BINDINGS: ClassVar[list[BindingType]] = bindings(Owner.DIALOG)
 
-    def __init__(self, folder: Path, entry: Entry, claim: Claim | None) -> None:
+    def __init__(self, folder: Path, entry: Entry, claim: Claim | None, *, whole: bool = False) -> None:
         super().__init__()
         self.folder = folder
         self.entry = entry
         self.claim = claim
+        self.whole = whole or claim is None  # the whole article's trace chosen to begin with
         self.confirmed: Path | None = None
 
     def compose(self) -> ComposeResult:
@@ -89,8 +101,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         with Vertical(classes="dialog"):
             yield Label("Export", classes="dialog-title")
             with RadioSet(id="export-scope"):
-                yield RadioButton(claim_text, value=self.claim is not None, id="scope-claim", disabled=not self.claim)
-                yield RadioButton("The whole article trace", value=self.claim is None, id="scope-article")
+                yield MarkedRadioButton(claim_text, value=not self.whole, id="scope-claim", disabled=not self.claim)
+                yield MarkedRadioButton("The whole article trace", value=self.whole, id="scope-article")
             yield Select(FORMATS, value=JSON, allow_blank=False, id="export-format")
             yield Input(value=str(self.default_path(self.scope)), id="export-path")
             yield Static("", id="export-note", classes="dialog-note")
@@ -104,7 +116,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         try:
             pressed = self.query_one("#export-scope", RadioSet).pressed_button
         except Exception:  # not composed yet
-            return CLAIM if self.claim else ARTICLE
+            return ARTICLE if self.whole else CLAIM
         return CLAIM if pressed is not None and pressed.id == "scope-claim" else ARTICLE
 
     @property

@@ -11,12 +11,22 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from tui.keys import Owner, bindings
 from tui.library import Entry, origin_count
-from tui.messages import LibraryChanged
+from tui.messages import LibraryChanged, TrailProgressed
 from tui.navigation import ARTICLE, DOCUMENTS, Location
 from tui.screens.base import TracerScreen
 from tui.widgets.tables import RowTable, clip
 
 FIXED_COLUMNS_WIDTH = 64  # site, date and the four counts, with cell padding and the scrollbar
+
+
+class FilterInput(Input):
+    """The filter box: ↓ leaves it for the list it filters."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings(Owner.FILTER)
+
+    def action_leave(self) -> None:
+        """Into the filtered list, on its first row."""
+        self.screen.query_one("#documents", RowTable).focus()
 
 
 class DocumentsScreen(TracerScreen):
@@ -31,7 +41,7 @@ class DocumentsScreen(TracerScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Filter documents (ctrl+f): title, site, date, path", id="doc-filter")
+        yield FilterInput(placeholder="Filter documents (ctrl+f): title, site, date, path", id="doc-filter")
         yield Static(id="doc-status")
         yield RowTable(id="documents")
         yield Footer()
@@ -53,7 +63,7 @@ class DocumentsScreen(TracerScreen):
         keep = table.current_key
         query = self.query_one("#doc-filter", Input).value.lower().split()
         table.clear()
-        for entry in self.tracer.library.entries:
+        for entry in self.tracer.library.listed:
             if all(word in _haystack(entry) for word in query):
                 table.add_row(*_row(entry, self.title_width), key=entry.key)
         if keep:
@@ -62,11 +72,12 @@ class DocumentsScreen(TracerScreen):
 
     def _update_status(self) -> None:
         shown = self.query_one("#documents", RowTable).row_count
-        total = len(self.tracer.library.entries)
+        total = len(self.tracer.library.listed)
         noun = "document" if total == 1 else "documents"
         parts = [f"{shown} of {total} {noun}" if shown != total else f"{total} {noun}"]
         if self.tracer.pending:
-            parts.append(f"tracing {len(self.tracer.pending)}…")
+            steps = sorted(set(self.tracer.progress.values()))
+            parts.append(f"tracing {len(self.tracer.pending)}…" + (f" ({', '.join(steps)})" if steps else ""))
         entry = self.current_entry()
         if entry and entry.failed:
             parts.append(f"✗ {entry.result.errors[0].message}")
@@ -90,7 +101,11 @@ class DocumentsScreen(TracerScreen):
 
     @on(Input.Submitted, "#doc-filter")
     def _filter_done(self) -> None:
-        self.query_one("#documents", RowTable).focus()
+        """Enter in the filter opens the highlighted match (the first, unless the list was moved)."""
+        table = self.query_one("#documents", RowTable)
+        table.focus()
+        if table.current_key:
+            self.tracer.go(Location(ARTICLE, table.current_key))
 
     @on(DataTable.RowHighlighted, "#documents")
     def _row_highlighted(self) -> None:
@@ -104,6 +119,12 @@ class DocumentsScreen(TracerScreen):
     def on_library_changed(self, message: LibraryChanged) -> None:
         self.refresh_rows()
 
+    def on_trail_progressed(self, message: TrailProgressed) -> None:
+        if message.claim_id is None:  # a new document parsed: a row to add; visits change no row
+            self.refresh_rows()
+        else:
+            self._update_status()
+
 
 def _row(entry: Entry, title_width: int) -> tuple[str, ...]:
     result = entry.result
@@ -111,7 +132,7 @@ def _row(entry: Entry, title_width: int) -> tuple[str, ...]:
     if entry.failed:
         return (clip(result.input or entry.title, title_width), "✗ failed", "", "", "", "", "")
     counts = (len(result.claims), len(result.posts), len(result.links))
-    origins = f"{origin_count(result)}/{len(result.claims)}"
+    origins = "following…" if entry.tracing else f"{origin_count(result)}/{len(result.claims)}"
     return (
         clip(entry.title, title_width),
         clip(doc.site_name or "—", 14),

@@ -8,9 +8,9 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tracer import Claim, Hop
+from tracer import Claim, Hop, Visit
 from tui.evidence import evidence_marks
-from tui.library import Entry, claim_post, document_label, document_ref, hop_url, origin_label
+from tui.library import Entry, claim_post, document_label, document_ref, hop_address, origin_label, unique_flags
 
 MARK_STYLES = {"source": "bold reverse", "cue": "underline"}
 
@@ -26,10 +26,37 @@ class HopDetail(VerticalScroll):
         self.query_one("#detail-body", Static).update(renderable)
         self.scroll_home(animate=False)
 
-    def show_hop(self, entry: Entry, claim: Claim, index: int) -> None:
+    def show_hop(self, entry: Entry, claim: Claim, index: int, followed: Entry | None = None) -> None:
         """A hop: who, cue, date, document, how sure; then the evidence sentence in full."""
         hop = claim.chain[index]
-        self.show(Group(_facts(_hop_rows(entry, claim, hop)), Text(""), _heading("Evidence"), evidence_text(hop)))
+        parts: list[RenderableType] = [_facts(_hop_rows(entry, claim, hop)), Text("")]
+        parts += [_heading("Evidence"), evidence_text(hop)]
+        if followed is not None:
+            parts += [Text(""), Text("enter: open this document as an article", style="italic")]
+        self.show(Group(*parts))
+
+    def show_visit(self, entry: Entry, visit: Visit, followed: Entry | None = None) -> None:
+        """A document the trail tried: why, what happened, and the passage that matched best."""
+        ref = document_ref(entry.result, visit.document_id) if visit.document_id else None
+        rows = [("URL", visit.url), ("Status", str(visit.status)), ("Why tried", str(visit.reason))]
+        rows += [("Depth", str(visit.depth)), ("Cited by", document_label(entry.result, visit.cited_by))]
+        if visit.score is not None:
+            rows.append(("Match", f"{visit.score:.2f}"))
+        if ref is not None:
+            rows += [("Title", ref.title or "—"), ("Published", ref.published or "no date")]
+            rows.append(("From cache", "yes" if ref.from_cache else "no"))
+            if ref.redirects:
+                rows.append(("Redirects", " → ".join([*ref.redirects, ref.url or ""])))
+            if ref.archive_url:
+                rows.append(("Archived copy", f"{ref.archive_url} ({ref.archived_at or 'undated'})"))
+        if visit.error:
+            rows.append(("Error", visit.error))
+        parts: list[RenderableType] = [_facts(rows)]
+        if visit.passage:
+            parts += [Text(""), _heading("Best passage"), Text(visit.passage)]
+        if followed is not None:
+            parts += [Text(""), Text("enter: open this document as an article", style="italic")]
+        self.show(Group(*parts))
 
     def show_claim(self, entry: Entry, claim: Claim) -> None:
         """A claim: its full words, where it is, and its origin."""
@@ -42,13 +69,6 @@ class HopDetail(VerticalScroll):
             rows.append(("Hedged", "yes: marked 'reportedly' or similar"))
         rows.append(("Document", entry.title))
         self.show(Group(_facts(rows), Text(""), _heading("Claim"), Text(claim.text)))
-
-    def show_document(self, entry: Entry) -> None:
-        """A document reached by tracing a hop."""
-        doc = entry.result.document
-        rows = [("Title", doc.title or "—"), ("Site", doc.site_name or "—"), ("Published", doc.published or "no date")]
-        rows += [("URL", doc.url or doc.path or "—"), ("Claims", str(len(entry.result.claims)))]
-        self.show(Group(_facts(rows), Text(""), Text("enter: open this article", style="italic")))
 
 
 def evidence_text(hop: Hop) -> Text:
@@ -70,8 +90,8 @@ def _hop_rows(entry: Entry, claim: Claim, hop: Hop) -> list[tuple[str, str]]:
     if hop.status:
         rows.append(("Status", hop.status))
     if hop.flags:
-        rows.append(("Flags", ", ".join(hop.flags)))
-    url = hop_url(entry.result, claim, hop)
+        rows.append(("Flags", ", ".join(unique_flags(hop))))
+    url = hop_address(entry.result, claim, hop)
     if url:
         rows.append(("URL", url))
     if hop is claim.chain[-1]:

@@ -111,7 +111,13 @@ def stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("e") else word
 
 
+# Addresses written out in a text ("https://…", "pic.twitter.com/Ab12") say where, not what: their
+# letters would count as words of the claim ("pic", "twitter", random ids) and drag the score down.
+_URL_TEXT = re.compile(r"\bhttps?://\S+|\b[\w-]+(?:\.[\w-]+)+/\S*")
+
+
 def _normalise(text: str) -> str:
+    text = _URL_TEXT.sub(" ", text)
     text = re.sub(r"(?<=\d)[\u202f\u00a0\u2009](?=\d{3}\b)", "", text)  # "1 100" with a thin space
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text.lower())
