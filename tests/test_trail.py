@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.web.server import Web
-from tests.web.tracing import ROOTS, fetch_options, guarded_options, trace, trail_options
-from tracer.models import Claim, DocumentRef, TraceResult
+from tests.web.tracing import ROOTS, claim_with, document, fetch_options, guarded_options, trace, trail_options
+from tracer.models import Claim, TraceResult
 from tracer.parse.claims.sources import name_key
 from tracer.read.inputs import InputItem
 from tracer.run.batch import trace_one
@@ -26,16 +26,6 @@ POST = "https://x.com/rivernewsnow/status/1899461556433846272"
 def web() -> Iterator[Web]:
     with Web() as running:
         yield running
-
-
-def claim_with(result: TraceResult, words: str) -> Claim:
-    [claim] = [c for c in result.claims if words in c.text]
-    return claim
-
-
-def document(result: TraceResult, document_id: str | None) -> DocumentRef:
-    [found] = [d for d in result.documents if d.id == document_id]
-    return found
 
 
 def chain_documents(result: TraceResult, claim: Claim) -> list[str | None]:

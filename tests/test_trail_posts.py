@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from tests.web.server import Web
-from tests.web.tracing import trace
-from tracer.models import Claim, DocumentRef, TraceResult
+from tests.web.tracing import claim_with, document, trace
+from tracer.models import Claim, TraceResult
 from tracer.trail.sourcebook import name_key
 
 MEASLES_POST = "https://x.com/marlowalerts/status/1924434861880246272"
@@ -26,16 +26,6 @@ MEASLES_POST = "https://x.com/marlowalerts/status/1924434861880246272"
 def web() -> Iterator[Web]:
     with Web() as running:
         yield running
-
-
-def claim_with(result: TraceResult, words: str) -> Claim:
-    [claim] = [c for c in result.claims if words in c.text]
-    return claim
-
-
-def document(result: TraceResult, document_id: str | None) -> DocumentRef:
-    [found] = [d for d in result.documents if d.id == document_id]
-    return found
 
 
 def trail(result: TraceResult, claim: Claim) -> list[tuple[str, str | None, str | None]]:

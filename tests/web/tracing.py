@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.web.server import Web
-from tracer.models import TraceResult
+from tracer.models import Claim, DocumentRef, TraceResult
 from tracer.read.inputs import InputItem
 from tracer.run.batch import trace_one
 from tracer.trail.oembed import default_endpoints
@@ -69,3 +69,15 @@ def trace(
             InputItem("url", web.url(site, path)), fetcher, trail=trail_options(web, depth=depth, archive=archive)
         )
         return result, fetcher.network_requests
+
+
+def claim_with(result: TraceResult, words: str) -> Claim:
+    """The one claim whose text holds `words` (a test fails if there are none or several)."""
+    [claim] = [c for c in result.claims if words in c.text]
+    return claim
+
+
+def document(result: TraceResult, document_id: str | None) -> DocumentRef:
+    """The `documents[]` entry with this id."""
+    [found] = [d for d in result.documents if d.id == document_id]
+    return found
