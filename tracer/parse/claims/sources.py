@@ -275,6 +275,11 @@ class SourceRegistry:
         self._sources: list[Source] = sources if sources is not None else []
         self._names = {s.id: [parse_name(n) for n in (s.name, *s.aliases)] for s in self._sources}
         self._seen: list[tuple[int, Source]] = []
+        # Ids to sources and the highest id number, kept up to date with `_sources` as it grows
+        # (a scan of every source per look-up or new source was quadratic in a document's length).
+        self._by_id: dict[str, Source] = {}
+        self._counted = 0
+        self._highest = 0
 
     @property
     def sources(self) -> list[Source]:
@@ -283,7 +288,23 @@ class SourceRegistry:
 
     def get(self, source_id: str) -> Source:
         """The source with this id (one this registry gave out)."""
-        return next(s for s in self._sources if s.id == source_id)
+        found = self.find(source_id)
+        if found is None:
+            raise KeyError(source_id)
+        return found
+
+    def find(self, source_id: str) -> Source | None:
+        """The source with this id, or None."""
+        self._catch_up()
+        return self._by_id.get(source_id)
+
+    def _catch_up(self) -> None:
+        """Index the sources added to the list since the last look-up (it only ever grows)."""
+        for source in self._sources[self._counted :]:
+            self._by_id.setdefault(source.id, source)
+            if source.id[1:].isdigit():
+                self._highest = max(self._highest, int(source.id[1:]))
+        self._counted = len(self._sources)
 
     def ref(self, source_id: str) -> SourceRef:
         """The current reference for a source id (names, handles and kinds may have been filled in)."""
@@ -291,8 +312,8 @@ class SourceRegistry:
 
     def _new(self, name: str, kind: SourceKind, handle: str | None = None, url: str | None = None) -> Source:
         """A new source with the next free id: s1, s2, … after the highest already given."""
-        numbers = [int(s.id[1:]) for s in self._sources if s.id[1:].isdigit()]
-        source = Source(id=f"s{max(numbers, default=0) + 1}", name=name, kind=kind, handle=handle, url=url)
+        self._catch_up()
+        source = Source(id=f"s{self._highest + 1}", name=name, kind=kind, handle=handle, url=url)
         self._sources.append(source)
         self._names[source.id] = []
         return source
