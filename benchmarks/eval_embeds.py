@@ -12,6 +12,8 @@ twice in the body counts twice). Baselines, run on the same pages:
   blockquote.instagram-media, …) and `iframe[src]` of the platforms' embed hosts, each read for the
   first post permalink inside it; no lazy/AMP/JSON/wrapper handling, no boilerplate filter.
 * links: `trafilatura.extract(..., output_format="xml", include_links=True)`, every `<ref target>`.
+
+Then posts in scraped text, per platform (benchmarks/eval_scraped_posts.py).
 """
 
 from __future__ import annotations
@@ -227,6 +229,10 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="list every miss and false positive")
     args = parser.parse_args()
     evaluate(args.corpus, args.gold, args.verbose)
+    from eval_scraped_posts import report, score  # beside this script
+
+    report(score(), args.verbose)
+    report(score(heldout_only=True), args.verbose, "held-out files")
 
 
 if __name__ == "__main__":

@@ -48,7 +48,9 @@ def test_seed_end_to_end() -> None:
     assert doc.format == "text"
     assert doc.text == SEED.read_text(encoding="utf-8")
     assert doc.text.startswith("South Korea's military on Monday issued a surprisingly high figure")
-    assert doc.url is None and doc.published is None
+    assert doc.url is None
+    assert doc.title is not None and doc.title.startswith("South Korea's military on Monday issued")
+    assert doc.published == "2024-12-23"  # no dateline: the latest date the text writes (its quoted post's)
     [pic] = [link for link in trace.links if "sibNWZhStF" in link.url]
     assert pic.url == "https://pic.twitter.com/sibNWZhStF"
     assert pic.kind == "social_post"

@@ -336,3 +336,145 @@ def test_dom_post_text_is_the_document_slice(corpus: Path) -> None:
         assert post.start is not None and post.end is not None
         assert article.text[post.start : post.end] == post.text
         assert article.text[post.evidence_start : post.evidence_end] == post.evidence
+
+
+# --- the standard X embed and its family (x.com hosts, extra parameters, escaped attributes) ---
+
+_TWEET_PAGE = """<html><body><article><h1>Bridge to be rebuilt</h1>
+<p>The minister spoke on Tuesday about the plan, officials said in a statement on the day.</p>
+WRAP_OPEN<blockquote class="twitter-tweet"><p lang="en" dir="ltr">We will rebuild the bridge by spring, the minister
+said today.</p>&mdash; Some Handle (@SomeHandle) <a href="HREF">March 6, 2025</a></blockquote>WRAP_CLOSE
+<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>
+<p>Critics doubted the timeline, saying the funds had not been approved by the council yet.</p>
+</article></body></html>"""
+_TWEET_ID = "1897654321098765432"
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        f"https://x.com/SomeHandle/status/{_TWEET_ID}?ref_src=twsrc%5Etfw&amp;s=46",
+        f"https://x.com/SomeHandle/status/{_TWEET_ID}?ref_src=twsrc%5Etfw&amp;amp;s=46",  # escaped twice
+        f"https://x.com/SomeHandle/status/{_TWEET_ID}?s=46&amp;t=AbCdEfGh",
+        f"https://mobile.x.com/SomeHandle/status/{_TWEET_ID}/photo/1",
+        f"https://www.x.com/SomeHandle/status/{_TWEET_ID}#m",
+        f"https://twitter.com/SomeHandle/status/{_TWEET_ID}?ref_src=twsrc%5Etfw%7Ctwcamp%5Etweetembed",
+        f"\n  https://x.com/SomeHandle/status/{_TWEET_ID}?s=46",  # whitespace around the attribute value
+        f"x.com/SomeHandle/status/{_TWEET_ID}",  # stored without its scheme
+    ],
+)
+def test_standard_x_embed_yields_its_post(href: str) -> None:
+    article = read_html(_TWEET_PAGE.replace("HREF", href).replace("WRAP_OPEN", "").replace("WRAP_CLOSE", ""))
+    [post] = extract_posts(article)
+    assert (post.platform, post.handle, post.post_id) == (Platform.TWITTER, "SomeHandle", _TWEET_ID)
+    assert post.url == f"https://x.com/SomeHandle/status/{_TWEET_ID}"
+    assert post.text == "We will rebuild the bridge by spring, the minister said today."
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        f"https://platform.twitter.com/embed/Tweet.html?dnt=false&amp;amp;embedId=twitter-widget-0&amp;amp;id={_TWEET_ID}",
+        f"https://platform.twitter.com/embed/Tweet.html?dnt=false&amp;embedId=twitter-widget-0&amp;id={_TWEET_ID}",
+    ],
+)
+def test_rendered_tweet_iframe_with_escaped_query(src: str) -> None:
+    page = _TWEET_PAGE.replace("WRAP_OPEN", "").replace("WRAP_CLOSE", "")
+    blockquote = page[page.index("<blockquote") : page.index("</blockquote>") + len("</blockquote>")]
+    page = page.replace(
+        blockquote, f'<div class="twitter-tweet twitter-tweet-rendered"><iframe src="{src}"></iframe></div>'
+    )
+    [post] = extract_posts(read_html(page))
+    assert (post.platform, post.post_id) == (Platform.TWITTER, _TWEET_ID)
+
+
+def test_escaped_query_permalinks_of_other_platforms() -> None:
+    from tracer.platforms import parse_permalink
+
+    youtube = parse_permalink("https://www.youtube.com/watch?feature=share&amp;v=dQw4w9WgXcQ")
+    assert youtube is not None and youtube.post_id == "dQw4w9WgXcQ"
+    facebook = parse_permalink(
+        "https://www.facebook.com/plugins/post.php?width=500&amp;href=https%3A%2F%2Fwww.facebook.com%2FLakeside%2Fposts%2F123"
+    )
+    assert facebook is not None and facebook.url == "https://www.facebook.com/Lakeside/posts/123"
+
+
+@pytest.mark.parametrize("extractor_finds_it", [True, False])
+def test_an_embed_whose_text_is_kept_always_yields_its_post(extractor_finds_it: bool) -> None:
+    """A tweet inside a wrapper named like furniture: its text in document.text, so its post too."""
+    href = f"https://x.com/SomeHandle/status/{_TWEET_ID}?ref_src=twsrc%5Etfw&amp;s=46"
+    page = _TWEET_PAGE.replace("HREF", href)
+    page = page.replace("WRAP_OPEN", '<div class="widget-embed">').replace("WRAP_CLOSE", "</div>")
+    body = [
+        "Bridge to be rebuilt",
+        "The minister spoke on Tuesday about the plan, officials said in a statement on the day.",
+        "We will rebuild the bridge by spring, the minister said today.",
+        "Critics doubted the timeline, saying the funds had not been approved by the council yet.",
+    ]
+    article = read_html(page, extractor=lambda html, url: body if extractor_finds_it else [])
+    assert "We will rebuild the bridge by spring" in article.text
+    [post] = extract_posts(article)
+    assert (post.handle, post.post_id) == ("SomeHandle", _TWEET_ID)
+    assert article.text[post.start : post.end] == post.text
+
+
+def test_tweet_the_extractor_keeps_in_a_sidebar_named_wrapper(corpus: Path) -> None:
+    article, posts = posts_of(corpus / "trafilatura__eval__lanacion.com.ar-jugada.html")
+    assert [(p.handle, p.post_id) for p in posts] == [("marioraulnegri", "1521648511401431040")]
+    assert posts[0].start is not None and "maniobra burda" in article.text[posts[0].start : posts[0].end]
+
+
+# --- embeds whose permalink is on no known platform host ---------------------------------
+
+_ANY_HOST_PAGE = """<html><body><article><h1>Posts from elsewhere</h1>
+<p>The union and the ministry traded statements on several networks over the weekend, officials said.</p>
+EMBED
+<p>The ministry did not respond to a request for comment by the time this story was published.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("embed", "platform", "url", "handle"),
+    [
+        (  # a Mastodon fork (GoToSocial) on its own instance, blockquote with the embed URL
+            '<blockquote class="mastodon-embed" data-embed-url="https://gts.example.net/@kim/statuses/01HX7Q2M3N4P5R6S7T8V9W0XYZ/embed">'
+            '<a href="https://gts.example.net/@kim/statuses/01HX7Q2M3N4P5R6S7T8V9W0XYZ">Post by @kim@gts.example.net</a>'
+            "<div>View on Mastodon</div></blockquote>",
+            Platform.MASTODON,
+            "https://gts.example.net/@kim/statuses/01HX7Q2M3N4P5R6S7T8V9W0XYZ",
+            "kim",
+        ),
+        (  # an Akkoma notice in an iframe the markup names as a Mastodon embed
+            '<iframe class="mastodon-embed" src="https://akkoma.example.org/notice/AbCdEf12345678" width="400"></iframe>',
+            Platform.MASTODON,
+            "https://akkoma.example.org/notice/AbCdEf12345678",
+            None,
+        ),
+        (  # a tweet embed whose date link is the publisher's own copy of the post
+            '<blockquote class="twitter-tweet"><p lang="en">We will meet the union on Monday.</p>&mdash; Ministry (@MinSpox) '
+            '<a href="https://news.example.com/social/x/1919876543210987654">May 8, 2026</a></blockquote>',
+            Platform.TWITTER,
+            "https://news.example.com/social/x/1919876543210987654",
+            "MinSpox",
+        ),
+    ],
+)
+def test_markup_makes_a_post_whatever_the_permalinks_host(
+    embed: str, platform: Platform, url: str, handle: str | None
+) -> None:
+    article = read_html(_ANY_HOST_PAGE.replace("EMBED", embed), url="https://news.example.com/story")
+    [post] = extract_posts(article)
+    assert (post.platform, post.url, post.handle) == (platform, url, handle)
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        '<a href="https://twitter.com/hashtag/strike?src=hash">#strike</a> <a href="https://t.co/AbC123">pic</a>',
+        '<a href="https://news.example.com/about">About us</a>',
+    ],
+)
+def test_markup_without_a_post_link_is_still_no_post(links: str) -> None:
+    embed = f'<blockquote class="twitter-tweet"><p>Strike called off. {links}</p>&mdash; Union (@union)</blockquote>'
+    article = read_html(_ANY_HOST_PAGE.replace("EMBED", embed), url="https://news.example.com/story")
+    assert all(p.url is None for p in extract_posts(article))

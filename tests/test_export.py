@@ -454,7 +454,7 @@ def test_trace_format_text_prints_the_tree_without_colour_when_piped() -> None:
     assert "\x1b[" not in done.stdout
     block = done.stdout.split("“North Korea is reportedly preparing", 1)[1].split("\n\n", 1)[0]
     assert re.findall(r"^├─ \d (.+?) \(", block, flags=re.M) == CLASH_CHAIN
-    assert "└─ origin: intelligence · date unknown" in block
+    assert "└─ origin: intelligence · 2024-12-23" in block  # the scrape's date (issue 15: it has one now)
 
 
 def in_terminal(*args: str) -> str:

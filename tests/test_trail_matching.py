@@ -8,8 +8,8 @@ import json
 import pytest
 
 from tests.conftest import DATA
-from tracer.trail.matching import MATCH_THRESHOLD, PassageIndex, find_claim, similarity, terms_of
-from tracer.trail.numbers import number_token, read_number, rewrite_phrases
+from tracer.parse.claims.matching import MATCH_THRESHOLD, PassageIndex, find_claim, similarity, terms_of
+from tracer.parse.claims.numbers import number_token, read_number, rewrite_phrases
 
 PAIRS = json.loads((DATA / "claim_pairs.json").read_text(encoding="utf-8"))["pairs"]
 

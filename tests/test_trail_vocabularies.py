@@ -19,7 +19,8 @@ from tracer.web.fetch import Fetcher
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[TraceResult]]:
-    """The three trails with and without the archive, the embedded post, and a depth limit."""
+    """The three trails with and without the archive, the embedded post, a depth limit, and a page
+    whose own-voice sentences lean on an embedded post and on a link (relations embed and link)."""
     cache = tmp_path_factory.mktemp("cache")
     with Web() as web:
         found = [
@@ -29,8 +30,9 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[TraceResu
         ]
         found.append(trace(web, "orren", cache / "shallow", depth=1)[0])
         with Fetcher(fetch_options(cache / "embed")) as fetcher:
-            item = InputItem("url", web.url("harbourwatch", "/posts/orren-embed"))
-            found.append(trace_one(item, fetcher, trail=trail_options(web, depth=3)))
+            for page in ("/posts/orren-embed", "/posts/orren-summary"):  # the summary: own-voice embed and link
+                item = InputItem("url", web.url("harbourwatch", page))
+                found.append(trace_one(item, fetcher, trail=trail_options(web, depth=3)))
         yield found
 
 

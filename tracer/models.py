@@ -47,6 +47,7 @@ class SourceKind(StrEnum):
     ANONYMOUS = "anonymous"
     UNNAMED = "unnamed"
     UNKNOWN = "unknown"
+    DOCUMENT = "document"  # a memo, filing, log, recording, data set: a source that keeps a chain going
 
 
 class LinkKind(StrEnum):
@@ -113,6 +114,8 @@ class HopRelation(StrEnum):
     ATTRIBUTION = "attribution"  # the text credits a source ("X said", "according to X", "citing X")
     POST = "post"  # the author of an embedded post the claim is in
     DOCUMENT = "document"  # a cited page (or post) that states the claim itself
+    EMBED = "embed"  # an embedded post backing a sentence in the article's own voice
+    LINK = "link"  # a link in the words of a sentence in the article's own voice
 
 
 class HopStatus(StrEnum):

@@ -190,6 +190,8 @@ def parse_permalink(url: str) -> PostRef | None:
     Returns:
         A `PostRef` with a canonical URL, or None when the URL is not a post.
     """
+    while "&amp;" in url:  # an attribute escaped twice, or HTML-escaped text: "?a=1&amp;v=ID"
+        url = url.replace("&amp;", "&")
     try:
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
@@ -345,6 +347,16 @@ ID_ATTRIBUTES: tuple[IdAttribute, ...] = tuple(a for spec in PLATFORMS for a in 
 # Hosts whose links are posts though not permalinks (media, short links), and hosts of video platforms.
 MEDIA_HOSTS: tuple[str, ...] = tuple(h for spec in PLATFORMS for h in spec.media_hosts)
 VIDEO_HOSTS: tuple[str, ...] = tuple(h for spec in PLATFORMS if spec.link_kind is LinkKind.VIDEO for h in spec.hosts)
+
+
+def markup_platform(tag: str, classes: str, attributes: Iterable[str]) -> Platform | None:
+    """The platform whose embed markup an element is (a `tag` with one of its classes or attributes)."""
+    names = set(attributes)
+    for spec in PLATFORMS:
+        for markup_tag, markup_classes, markup_attributes in spec.embed.markup:
+            if markup_tag == tag and (any(c in classes for c in markup_classes) or names & set(markup_attributes)):
+                return spec.platform
+    return None
 
 
 def id_attribute_url(attribute: IdAttribute, value: str, tag: str) -> str | None:

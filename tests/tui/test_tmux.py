@@ -69,7 +69,7 @@ def test_the_real_app_walks_a_chain_at_120_by_40_and_quits(terminal: Terminal, t
     app = f"env -u NO_COLOR -u COLUMNS -u LINES {TRACER} tui seeds/ --cache-dir {tmp_path / 'cache'}"
     command = f"{app}; echo EXITED-$?; sleep 60"
     terminal.start(command, 120, 40)
-    terminal.wait_for("korea-north-korean-casualties", "Origins")
+    terminal.wait_for("South Korea's military on Monday", "2024-12-23", "Origins")  # a scrape's title and date
     terminal.keys("Enter")
     terminal.wait_for("Claims", "Posts", "Links")
     terminal.keys("/")

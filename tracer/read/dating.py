@@ -51,6 +51,21 @@ def date_in_text(text: str) -> str | None:
     return None
 
 
+def dates_in_text(text: str) -> list[str]:
+    """Every full date written in a text, in the order written (ISO 8601)."""
+    return [iso for _, iso in _dates(text)]
+
+
+def first_date(text: str) -> tuple[int, str] | None:
+    """Where the first full date of a text starts, and the date (ISO 8601)."""
+    return next(iter(_dates(text)), None)
+
+
+def _dates(text: str) -> list[tuple[int, str]]:
+    found = sorted(((m.start(), m) for pattern in _TEXT_DATES for m in pattern.finditer(text)), key=lambda p: p[0])
+    return [(start, iso) for start, match in found if (iso := _iso(match))]
+
+
 def date_in_url(url: str | None) -> str | None:
     """A date in a URL's path: /2025/03/30/, /2025-03-30-slug, /20250330/."""
     if not url:

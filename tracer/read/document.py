@@ -26,6 +26,7 @@ from tracer.platforms import EMBED_ELEMENTS
 from tracer.read.embed_markup import find_embeds, in_article, within
 from tracer.read.encoding import decode_bytes
 from tracer.read.metadata import read_metadata
+from tracer.read.scrape_meta import scrape_date, scrape_title
 from tracer.text import SentenceIndex, Span, find_urls, paragraphs, squash
 from tracer.urls import normalise_url
 
@@ -91,6 +92,10 @@ _SKIP_TAGS = frozenset(
         "textarea",
         "input",
         "math",
+        # Ruby annotations (furigana readings, their fallback parentheses): glosses of the base
+        # text, which extractors leave out; kept, they split words ("痴漢（ちかん）").
+        "rt",
+        "rp",
     ]
 )
 # trafilatura's XML output: elements that are paragraphs of the body.
@@ -209,13 +214,17 @@ class _Walker:
         self.current.add(text)
 
     def walk(self, root: HtmlElement) -> list[_Run]:
-        walker = etree.iterwalk(root, events=("start", "end"))
+        # Comments and processing instructions come as their own events: their text is not the
+        # page's, but the text after them (their tail) is ("I like <!-- -->our situation").
+        walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
         for event, el in walker:
             tag = el.tag.lower() if isinstance(el.tag, str) else None
             if event == "start":
                 self._start(el, tag, walker)
-            else:
+            elif event == "end":
                 self._end(el, tag)
+            else:
+                self.append(el.tail)
         self.flush()
         return self.runs
 
@@ -310,17 +319,28 @@ def _select_body(
         kept = [r for r in kept if r.element is not None and within(r.element, story)]
         container = _container(kept)
     keep_ids = {id(r) for r in kept}
-    body = [r for r in runs if id(r) in keep_ids or (r.embed is not None and in_article(r.embed, container))]
+    # An embed the extractor kept text of is the article's, whatever its wrappers are called
+    # ('sidebar__main' around a whole story); others must sit in the article, outside furniture.
+    matched = {
+        id(r.embed) for r in runs if r.embed is not None and (story is None or within(r.embed, story)) and is_body(r)
+    }
+
+    def keep_embed(embed: HtmlElement) -> bool:
+        return id(embed) in matched or in_article(embed, container)
+
+    body = [r for r in runs if id(r) in keep_ids or (r.embed is not None and keep_embed(r.embed))]
     return body, container
 
 
 # Characters the extractor drops from its text (soft hyphens, zero-width spaces and joiners,
-# BOMs): a paragraph that holds one must still match its extracted twin.
-_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u200c\u200d\u2060\ufeff")
+# BOMs, bidirectional marks and isolates): a paragraph that holds one must still match its
+# extracted twin.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
+_INVISIBLE_TABLE = str.maketrans("", "", _INVISIBLE)
 
 
 def _match_key(text: str) -> str:
-    return squash(text.translate(_INVISIBLE))
+    return squash(text.translate(_INVISIBLE_TABLE))
 
 
 def _container(kept: list[_Run]) -> HtmlElement | None:
@@ -475,7 +495,15 @@ def read_text(
         raise EmptyInputError("the input is empty")
     blocks = [Block(span.start, span.end) for span in paragraphs(text)]
     anchors = _text_anchors(text)
-    document = Document(id=document_id(url or path or text), url=url, path=path, text=text, format="text")
+    document = Document(
+        id=document_id(url or path or text),
+        url=url,
+        path=path,
+        title=scrape_title(text),
+        published=scrape_date(text, url),
+        text=text,
+        format="text",
+    )
     return Article(document, blocks, anchors, None, encoding)
 
 

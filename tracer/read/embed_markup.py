@@ -1,7 +1,8 @@
 """Which elements of a page embed a social post, and which post: shared by the reader and the embeds parser.
 
 An element counts as an embed only when one of its URLs parses as a post permalink
-(`tracer.platforms.parse_permalink`), so the selectors can be broad: each platform's own markup
+(`tracer.platforms.parse_permalink`) — or, for a platform's own markup, when it links a post page
+on a host no platform owns (`any_host_ref`) — so the selectors can be broad: each platform's own markup
 comes from the platform table (`tracer.platforms`), the carriers any platform's post may sit in
 from `tracer/data/embed_markup.json`. Markup elements (blockquotes, AMP tags, widget scripts) are
 also read for the links inside them; carriers (iframes, wrappers with a data URL) only for their
@@ -16,10 +17,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
 from tracer.datafiles import load_json
+from tracer.models import Platform
 from tracer.platforms import (
     AT_URI_ATTRIBUTES,
     ID_ATTRIBUTES,
@@ -28,7 +31,9 @@ from tracer.platforms import (
     PostRef,
     bluesky_uri_url,
     id_attribute_url,
+    markup_platform,
     parse_permalink,
+    platform_of,
 )
 from tracer.text import squash
 from tracer.urls import absolute_url, normalise_url
@@ -110,6 +115,8 @@ def _find(tree: HtmlElement, base: str | None) -> list[EmbedHit]:
     for element in tree.xpath(f"{MARKUP_XPATH} | {CARRIER_XPATH} | {_STANDALONE_XPATH}"):
         is_markup = id(element) in markup_ids
         ref = element_ref(element, base, markup=is_markup)
+        if ref is None and is_markup:
+            ref = any_host_ref(element, base)
         if ref is None and not is_markup and str(element.tag) in _STANDALONE_TAGS:
             ref = _standalone_ref(element, base)
         if ref is not None:
@@ -120,11 +127,63 @@ def _find(tree: HtmlElement, base: str | None) -> list[EmbedHit]:
 def element_ref(element: HtmlElement, base: str | None, *, markup: bool) -> PostRef | None:
     """The post an embed element points at, from its id attributes, URL attributes and, for markup, its links."""
     for raw in _raw_urls(element, markup=markup):
-        url = absolute_url(raw, base) if raw.startswith(("http", "//", "/")) else None
-        ref = parse_permalink(url) if url else None
+        ref = parse_permalink(url) if (url := _embed_url(raw.strip(), base)) else None
         if ref is not None:
             return ref
     return None
+
+
+# A path segment that is a post id: digits (Mastodon, Truth Social), or letters and digits long
+# enough not to be a word (Misskey note ids, GoToSocial ULIDs, Pleroma/Akkoma flake ids, UUIDs).
+_ID_SEGMENT = re.compile(r"^(?:\d{6,}|(?=[\w-]*\d)[\w-]{8,})$")
+
+
+def any_host_ref(element: HtmlElement, base: str | None) -> PostRef | None:
+    """A post the markup names whose permalink is on no platform host we know.
+
+    The element's own markup says it is a post (`blockquote.mastodon-embed`, `iframe.truthsocial-embed`,
+    `blockquote.twitter-tweet`): Mastodon and its forks live on any instance, and self-hosted or
+    mirrored embeds link the post page on the publisher's own host. The permalink is the first URL
+    of the embed (its URL attributes, its iframe, then its links from last to first) that is on no
+    known platform's host (those were read already: a profile or hashtag link is no permalink) and
+    whose path ends in a post id. It becomes the post's `url`, whatever the host, so the trail can
+    follow it.
+    """
+    platform = markup_platform(str(element.tag).lower(), element.get("class") or "", element.attrib.keys())
+    if platform is None:
+        return None
+    for raw in _raw_urls(element, markup=True):
+        url = _embed_url(raw.strip(), base)
+        ref = _foreign_permalink(platform, url) if url else None
+        if ref is not None:
+            return ref
+    return None
+
+
+def _foreign_permalink(platform: Platform, url: str) -> PostRef | None:
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if not host or platform_of(url) is not None or parts.scheme not in {"http", "https"}:
+        return None
+    segments = [s for s in parts.path.split("/") if s]
+    if segments and segments[-1] == "embed":
+        segments.pop()
+    if not segments or not _ID_SEGMENT.match(segments[-1]):
+        return None
+    handle = next((s[1:].split("@")[0] for s in segments if s.startswith("@") and len(s) > 1), None)
+    path = "/" + "/".join(segments)
+    return PostRef(platform, handle, segments[-1], normalise_url(f"{parts.scheme}://{parts.netloc}{path}") or url)
+
+
+# A URL written without its scheme ("x.com/handle/status/1", as some CMS fields store it).
+_SCHEMELESS = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/", re.IGNORECASE)
+
+
+def _embed_url(raw: str, base: str | None) -> str | None:
+    """An absolute URL from an embed attribute or link: absolute, root- or scheme-relative, or scheme-less."""
+    if raw.startswith(("http", "//", "/")):
+        return absolute_url(raw, base)
+    return absolute_url("https://" + raw, None) if _SCHEMELESS.match(raw) else None
 
 
 def _raw_urls(element: HtmlElement, *, markup: bool) -> Iterator[str]:

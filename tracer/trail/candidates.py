@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracer.models import Hop, Link, Post, TraceResult, VisitReason
+from tracer.models import ClaimKind, Hop, Link, Post, TraceResult, VisitReason
 from tracer.parse.claims.sources import name_key
 from tracer.read.document import Article
 from tracer.text import SentenceIndex, Span
@@ -96,7 +96,8 @@ def _next_sentence_links(article: Article, result: TraceResult, own: list[Span])
     nxt = article.sentence_index.first_from(own[-1].end)
     if nxt is None or "\n" in article.text[own[-1].end : nxt.start]:
         return []
-    if any(nxt.start <= claim.start < nxt.end for claim in result.claims):
+    own_voice = (ClaimKind.LINK, ClaimKind.EMBED)  # a sentence leaning on its own link claims nothing of its own
+    if any(nxt.start <= claim.start < nxt.end and claim.kind not in own_voice for claim in result.claims):
         return []
     following_links = [link for link in result.links if _inside(link, [nxt])]
     return [Candidate(link.url, VisitReason.NEXT_SENTENCE_LINK, link.text) for link in following_links]

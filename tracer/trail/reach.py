@@ -23,11 +23,11 @@ from tracer.errors import (
 )
 from tracer.models import DocumentRef, DocumentStatus, LinkKind, SourceKind, TraceResult, VisitStatus
 from tracer.parse.article import parse_article
+from tracer.parse.claims.matching import PassageIndex
 from tracer.parse.claims.sources import guess_kind
 from tracer.platforms import PostRef, parse_permalink, platform_of
 from tracer.read.dating import publication_date
 from tracer.read.document import Article, document_id, read_html, read_text
-from tracer.trail.matching import PassageIndex
 from tracer.trail.oembed import endpoint_for, fetch_post
 from tracer.urls import link_kind
 from tracer.web.archive import Wayback

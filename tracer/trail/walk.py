@@ -2,7 +2,7 @@
 
 Inside one article a chain ends where the text stops naming sources. From there the walk opens
 the documents the claim leans on (`tracer.trail.candidates`), asks whether each states the same claim
-(`tracer.trail.matching`), and for each one that does adds a hop — its publisher, the matched passage
+(`tracer.parse.claims.matching`), and for each one that does adds a hop — its publisher, the matched passage
 as evidence, its date — followed by the attribution that document gives, and carries on from
 there. A document that does not state the claim is recorded as visited and not followed;
 a URL already on the claim's path is a cycle and is cut. When several documents state the
@@ -28,10 +28,10 @@ from tracer.models import (
     VisitStatus,
     origin_of,
 )
+from tracer.parse.claims.matching import MATCH_THRESHOLD, Match
 from tracer.read.document import Article
 from tracer.text import Span
 from tracer.trail.candidates import Candidate, candidates_for
-from tracer.trail.matching import MATCH_THRESHOLD, Match
 from tracer.trail.oembed import default_endpoints
 from tracer.trail.reach import Node, Opener
 from tracer.trail.sourcebook import SourceBook

@@ -12,22 +12,50 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
 
-from tracer.models import Claim, Hop, HopRelation, Link, Post, Source, SourceKind, origin_of
-from tracer.parse.attribution.cues import CLAIM_CLASSES, lexicon
+from tracer.models import Claim, ClaimKind, Hop, HopRelation, Link, Post, Source, SourceKind, origin_of
+from tracer.parse.attribution.cues import CLAIM_CLASSES
 from tracer.parse.attribution.spans import Attribution, Citation
 from tracer.parse.claims.dates import find_dates, parse_published
+from tracer.parse.claims.kinds import claim_kind, document_heads, own_outlet
+from tracer.parse.claims.own_voice import own_voice_claims
 from tracer.parse.claims.people import find_people
 from tracer.parse.claims.resolve import Resolved, Resolver, speaker_of
-from tracer.parse.claims.sources import FIRST_PERSON, SourceRegistry
+from tracer.parse.claims.sources import FIRST_PERSON, SourceRegistry, core
 from tracer.read.document import Article
 from tracer.text import ParagraphIndex, SentenceIndex, Span, sentences
 
 _BASE_CONFIDENCE = {"quote": 0.85, "according": 0.85, "verb": 0.8, "passive": 0.75, "noun": 0.7, "citing": 0.7}
-_HOW_FACTOR = {"name": 1.0, "relative": 0.95, "speaker": 0.9, "owner": 0.8, "pronoun": 0.8, "unresolved": 0.4}
+# How sure a resolution is. "likely" (a pronoun after two people: the subject) and "cataphora"
+# (a pronoun before any name: the next person named) are guesses a researcher asked to see,
+# flagged and below every resolution the text states.
+_HOW_FACTOR = {
+    "name": 1.0,
+    "relative": 0.95,
+    "speaker": 0.9,
+    "owner": 0.8,
+    "pronoun": 0.8,
+    "cataphora": 0.65,
+    "likely": 0.6,
+    "unresolved": 0.4,
+}
+_HOW_FLAGS = {
+    "unresolved": ["unresolved_source"],
+    "owner": ["source_issued_statement"],
+    "likely": ["likely_referent"],
+    "cataphora": ["named_after"],
+}
+# "Data from the statistics office", "a survey run by shop stewards", "a recording heard by the BBC".
+_RECORD = re.compile(
+    r"^(?P<doc>(?:[\w’'-]+\s+){0,3}?(?P<head>[\w-]+))\s+"
+    r"(?P<rel>from|by|run by|compiled by|released by|published by|seen by|heard by|obtained by|reviewed by)\s+"
+    r"(?P<owner>\S.*)$",
+    re.DOTALL,
+)
+_WITNESS = frozenset({"seen", "heard", "obtained", "reviewed"})
 _HEDGE_TAIL = re.compile(r"(?:[,;]?\s*(?:given that|given|as|while|because|after|since|and|but|with))?[\s,;]*$")
 _SIGNATURE = re.compile(r"^[—–-]\s*[^\n]{1,80}\(@\w{1,15}\)")
 _Named = TypeVar("_Named", Post, Link)
@@ -87,6 +115,7 @@ def build_claims(article: Article, found: list[Attribution], posts: list[Post], 
     claims += _post_sentences(ctx, claims, posts, post_hops)
     claims = _unique(claims)
     linked = _link_sources(ctx, links)
+    claims = own_voice_claims(ctx.text, ctx.doc_id, claims, posts, post_hops, linked, registry)
     final = {s.id: s.ref() for s in registry.sources}  # a source named properly later gets that name
     out = []
     for i, claim in enumerate(claims, 1):
@@ -187,7 +216,10 @@ def _post_hop(post: Post, registry: SourceRegistry, doc_id: str) -> Hop:
 
 def _hops(ctx: _Context, a: Attribution) -> list[Hop]:
     hops = [_citation_hop(ctx, a, c) for c in a.via]
-    if a.source is not None:
+    documented = _document_hops(ctx, a) if a.source is not None else None
+    if documented is not None:
+        hops += documented
+    elif a.source is not None:
         speaker = speaker_of(ctx.found, a)
         speaker_source = _main_source(ctx, speaker) if speaker else None
         resolved = ctx.resolver.mention(a.source, speaker=speaker_source, referent=a.referent)
@@ -195,6 +227,34 @@ def _hops(ctx: _Context, a: Attribution) -> list[Hop]:
         hops.append(_main_hop(ctx, a, resolved))
     hops += [_citation_hop(ctx, a, c) for c in a.cites]
     return hops
+
+
+def _document_hops(ctx: _Context, a: Attribution) -> list[Hop] | None:
+    """A document and who made or saw it, as hops of their own (issue 14, cause 3).
+
+    "Data from the statistics office show": [the data, the statistics office]; "a recording
+    heard by the BBC": [the BBC, the recording] (the BBC got it from the recording); "an internal
+    memo seen by the paper": [the memo] (the article's own newsroom is no hop). None when the
+    source is no such mention.
+    """
+    assert a.source is not None
+    words = a.source.of(ctx.text)
+    match = _RECORD.match(words)
+    if match is None or match.group("head").lower() not in document_heads():
+        return None
+    doc = Span(a.source.start, a.source.start + match.end("doc"))
+    owner_words = core(match.group("owner"))
+    owner = Span(a.source.start + match.start("owner"), a.source.start + match.start("owner") + len(owner_words))
+    link = Span(a.source.start + match.start("rel"), a.source.start + match.end("rel"))
+    document = ctx.resolver.registry.resolve(core(doc.of(ctx.text)), SourceKind.DOCUMENT, at=doc.start)
+    ctx.mentions.append((doc, document))
+    if match.group("rel").split()[0] in _WITNESS:
+        if owner_words.lower() in own_outlet():
+            return [_main_hop(ctx, replace(a, source=doc), Resolved(document, "name"))]
+        seen = _main_hop(ctx, replace(a, source=owner), Resolved(ctx.resolver.name(owner), "name"))
+        return [seen, _citation_hop(ctx, a, Citation(link, doc))]
+    made = _main_hop(ctx, replace(a, source=doc), Resolved(document, "name"))
+    return [made, _citation_hop(ctx, a, Citation(link, owner))]
 
 
 def _main_source(ctx: _Context, a: Attribution) -> Source | None:
@@ -212,7 +272,7 @@ def _main_hop(ctx: _Context, a: Attribution, resolved: Resolved) -> Hop:
         evidence = Span(evidence.start, a.sentence.end)
     date_value, date_words = _date(ctx, a)
     confidence = _BASE_CONFIDENCE.get(a.form, 0.6 if a.kind == "passage" else 0.7) * _HOW_FACTOR[resolved.how]
-    flags = {"unresolved": ["unresolved_source"], "owner": ["source_issued_statement"]}.get(resolved.how, [])
+    flags = list(_HOW_FLAGS.get(resolved.how, []))
     return Hop(
         source=resolved.source.ref(),
         cue=a.cue.of(ctx.text),
@@ -267,29 +327,27 @@ def _date(ctx: _Context, a: Attribution) -> tuple[str | None, str | None]:
 
 
 def _claimable(a: Attribution, text: str) -> bool:
-    return a.cls in CLAIM_CLASSES and a.cls != "hedge" and a.kind != "np" and bool(a.content) and not _an_act(a, text)
-
-
-def _an_act(a: Attribution, text: str) -> bool:
-    """'SoftBank agreed to inject $6.5 billion': a commitment or act, not a statement to trace."""
-    verb = lexicon().verb(a.lemma) if a.lemma else None
-    return verb is not None and verb.act and a.content[0].of(text).lower().startswith("to ")
+    return claim_kind(a, text) is not None
 
 
 def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> list[Claim]:
     claimable = [a for a in ctx.found if _claimable(a, ctx.text) and a.source is not None]
+    statements = [a for a in claimable if claim_kind(a, ctx.text) == ClaimKind.STATEMENT]
     claims = []
     for a in claimable:
         if a.quoted and speaker_of(ctx.found, a) is None:
             continue  # "I think" inside a quotation nobody is credited with
-        nested = [b for b in claimable if b is not a and a.covers(b.cue)]
+        # Only a nested statement takes its sentence away: "said the firm denied the allegations"
+        # stays one claim of the speaker's, with the denial a stance claim of its own.
+        nested = [b for b in statements if b is not a and a.covers(b.cue)]
         chain = _chain(ctx, a, posts, post_hops)
         post = _post_at(posts, a.cue.start)
+        kind = claim_kind(a, ctx.text) or ClaimKind.STATEMENT
         for fragment in _claim_spans(ctx, a):
             # A nested attribution makes its own claim, with this one in its chain; the
             # sentences of a passage that hold none are this source's claims.
             for piece in _without_nested(ctx, fragment, nested):
-                claims.append(_claim(ctx, piece, chain, post))
+                claims.append(_claim(ctx, piece, chain, post, kind=kind))
     return claims
 
 
@@ -370,7 +428,14 @@ def _same_sentence(ctx: _Context, a: Span, b: Span) -> bool:
     return "\n" not in gap and not re.search(r"[.!?][”\"'’]?\s", gap)
 
 
-def _claim(ctx: _Context, span: Span, chain: list[Hop], post: Post | None, hedged: bool = False) -> Claim:
+def _claim(
+    ctx: _Context,
+    span: Span,
+    chain: list[Hop],
+    post: Post | None,
+    hedged: bool = False,
+    kind: ClaimKind = ClaimKind.STATEMENT,
+) -> Claim:
     return Claim(
         id="c0",
         text=span.of(ctx.text),
@@ -380,6 +445,7 @@ def _claim(ctx: _Context, span: Span, chain: list[Hop], post: Post | None, hedge
         chain=chain,
         document_id=ctx.doc_id,
         post_id=post.id if post else None,
+        kind=kind,
     )
 
 
@@ -431,7 +497,8 @@ def _post_sentences(ctx: _Context, claims: list[Claim], posts: list[Post], post_
         inside = ctx.paras.starting_in(post.start, post.end)
         for sentence in (s for para in inside for s in sentences(ctx.text, para)):
             words = sentence.of(ctx.text)
-            if _SIGNATURE.match(words) or any(c.start < sentence.end and sentence.start < c.end for c in claims):
+            statements = (c for c in claims if c.kind == ClaimKind.STATEMENT)  # a stance leaves the sentence
+            if _SIGNATURE.match(words) or any(c.start < sentence.end and sentence.start < c.end for c in statements):
                 continue
             out.append(_claim(ctx, sentence, [post_hops[post.id]], post))
     return out

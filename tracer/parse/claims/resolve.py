@@ -18,13 +18,15 @@ from tracer.datafiles import load_json
 from tracer.models import Source, SourceKind
 from tracer.parse.attribution.cues import lexicon
 from tracer.parse.attribution.spans import Attribution
+from tracer.parse.claims.named import find_named, is_description, named_for
 from tracer.parse.claims.people import pronoun_gender, role_words
 from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
-from tracer.text import ParagraphIndex, Span
+from tracer.text import ParagraphIndex, Span, sentences
 
-# Nouns for things that say something on someone's behalf.
+# Nouns for things that say something on someone's behalf (records such as a memo are documents
+# of their own, data/claim_kinds.json).
 DOCUMENT_NOUNS = frozenset(
-    {"statement", "report", "assessment", "release", "briefing", "memo", "letter", "announcement", "communique"}
+    {"statement", "report", "assessment", "release", "briefing", "letter", "announcement", "communique"}
 )
 _OWNER = re.compile(r"\b(?:from|by|of)\s+(?P<owner>.+)$|^(?P<poss>.+?)[’']s?\s+(?:\w+\s+){0,2}\w+$", re.DOTALL)
 _NAME_LIKE = re.compile(
@@ -32,7 +34,11 @@ _NAME_LIKE = re.compile(
 )
 _TITLES = frozenset(load_json("source_aliases.json")["titles"])
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# ", Eastvale Water" / ", National Resources Defense Council board member Nicole Lederer" after a description.
+_APPOSITIVE = re.compile(r",\s+(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[\w.&’'-]+){0,8}?)\s*(?:,|$|\s(?:who|which)\b)")
+_ROLE_BEFORE_NAME = re.compile(r"\b[a-z]+\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
 MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
+_AHEAD = 300  # characters after a pronoun searched for the name it announces
 
 
 @dataclass
@@ -40,7 +46,7 @@ class Resolved:
     """A mention resolved to a source, with how sure the resolution is."""
 
     source: Source
-    how: str  # name, pronoun, speaker, relative, owner, unresolved
+    how: str  # name, pronoun, likely, cataphora, speaker, relative, owner, unresolved
     evidence_start: int | None = None  # where the text that justifies the resolution starts
 
 
@@ -56,6 +62,7 @@ class Resolver:
         # quadratic in the document's length)
         self._issuers: list[tuple[int, int, Source]] = []
         self._genders: dict[str, str | None] = {}
+        self._named = find_named(text)
 
     @property
     def paragraphs(self) -> ParagraphIndex:
@@ -87,7 +94,24 @@ class Resolver:
 
     def _name(self, span: Span) -> Source:
         words = span.of(self.text)
-        return self.registry.resolve(core(words), at=span.start, full=words)
+        name = core(words)
+        named = self._named_as(words, name, span.start)
+        if named is not None:
+            source = self.registry.resolve(named, at=span.start, full=f"{named}, {name}")
+            self.registry.alias(source, name)
+            return source
+        return self.registry.resolve(name, at=span.start, full=words)
+
+    def _named_as(self, words: str, name: str, at: int) -> str | None:
+        """The name the text gives a description: its own appositive ("the regional water company,
+        Eastvale Water"), else a name the article ties to it before or after (`named.py`)."""
+        if not is_description(name):
+            return None
+        appositive = _APPOSITIVE.match(words[len(name) :]) if words.startswith(name) else None
+        if appositive is not None:
+            return _personal(appositive.group("name"))
+        found = named_for(self._named, name, at)
+        return found.name if found is not None else None
 
     def _record(self, source: Source, how: str, span: Span, evidence_start: int | None = None) -> Resolved:
         insort(self._issuers, (span.start, len(self._issuers), source), key=lambda issuer: issuer[:2])
@@ -120,13 +144,40 @@ class Resolver:
             source = self.registry.resolve(subject[1], at=subject[0])
             latest = (subject[0], source)
         if latest is None:
-            return self._unresolved(word, span)
+            return self._named_after(word, span)
         position, source = latest
-        if any(pos > position and not self._is_alias(name, latest) for pos, name, _ in names):
-            return self._unresolved(word, span)  # "Trump attacked Clinton. He said": he is not resolved
         if self._gender(source) not in (None, _GENDER[word.lower()]):
             return self._unresolved(word, span)  # "she" for someone the text calls "he"
+        if any(pos > position and not self._is_alias(name, latest) for pos, name, _ in names):
+            # "Grant attacked Wong. He said": the subject of the sentence just before is the likely
+            # referent, shown with a lower confidence and that sentence as evidence; further back
+            # (a quotation between, another speaker) nothing is guessed.
+            if subject is not None and subject[0] == position and self._previous_sentence(span.start) <= position:
+                return self._record(source, "likely", span, evidence_start=position)
+            return self._unresolved(word, span)
         return self._record(source, "pronoun", span)
+
+    def _previous_sentence(self, at: int) -> int:
+        """Where the sentence before the one holding `at` starts (its paragraph's start at most one back)."""
+        starts = [s.start for s in sentences(self.text, Span(max(0, at - 600), at))]
+        return starts[-2] if len(starts) >= 2 else (starts[0] if starts else at)
+
+    def _named_after(self, word: str, span: Span) -> Resolved:
+        """'"We will appeal," she said. Maria Lopez, the company's lawyer, ...': with no one named
+        before, the first person named in the next sentence or two is the likely speaker."""
+        paras = self._paras.spans
+        para = self._paras.index_of(span.start)
+        end = paras[min(para + 1, len(paras) - 1)].end if para is not None else span.end
+        end = min(end, span.end + _AHEAD)
+        for match in _NAME_LIKE.finditer(self.text, span.end, end):
+            name, _ = _without_opener(match.group(0))
+            if not name or name.lower() in _TITLES or guess_kind(name) != SourceKind.PERSON:
+                continue
+            source = self.registry.resolve(name, at=match.start())
+            if self._gender(source) in (None, _GENDER[word.lower()]):
+                return Resolved(source, "cataphora", None)
+            break
+        return self._unresolved(word, span)
 
     def _gender(self, source: Source) -> str | None:
         if source.id not in self._genders:
@@ -183,6 +234,13 @@ class Resolver:
         near = [issuer for issuer in self._issuers[low:high] if issuer[2].kind != SourceKind.PERSON]
         latest = max(near, key=lambda issuer: issuer[1], default=None)  # the one recorded last
         return (latest[0], latest[2]) if latest else None
+
+
+def _personal(name: str) -> str:
+    """'National Resources Defense Council board member Nicole Lederer' -> 'Nicole Lederer': a
+    person's name after a role word is the name; a body's name stays whole."""
+    match = _ROLE_BEFORE_NAME.search(name)
+    return match.group("name") if match is not None and match.start() > 0 else name
 
 
 def _opens(text: str, start: int, at: int) -> bool:

@@ -186,6 +186,8 @@ def guess_kind(name: str, description: str = "") -> SourceKind:
     if spokes is not None:
         return _spokesperson_kind(name[: spokes.start()] + name[spokes.end() :])
     head = _head(name)
+    if head in _document_heads() and (not name[:1].isupper() or _lead_det(name)):
+        return SourceKind.DOCUMENT  # "an internal memo", "Data from the statistics office"
     if head in table["person"] and not _has_keyword(lowered, table["anonymous"]):
         return SourceKind.PERSON  # "his lawyer", "a New York Times reporter", "the congressman"
     for kind in ("anonymous", "outlet", "government", "organisation", "unnamed"):
@@ -199,6 +201,18 @@ def guess_kind(name: str, description: str = "") -> SourceKind:
     if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _not_personal(words):
         return SourceKind.PERSON
     return SourceKind.UNKNOWN
+
+
+@cache
+def _document_heads() -> frozenset[str]:
+    """Record nouns (data/claim_kinds.json, shared with claims/kinds.py): sources of kind document."""
+    return frozenset(load_json("claim_kinds.json")["documents"])
+
+
+def _lead_det(name: str) -> bool:
+    """A mention opening with a determiner or with a record noun itself ("The log", "Data from ...")."""
+    first = name.split()[0].lower() if name.split() else ""
+    return first in _DETERMINERS or first in _document_heads()
 
 
 def _not_personal(words: list[str]) -> bool:
@@ -347,6 +361,13 @@ class SourceRegistry:
         self._seen.append((at, found))
         return found
 
+    def alias(self, source: Source, words: str) -> None:
+        """Record a description the text ties to a named source ("the regional water company" for
+        Eastvale Water), so its later mentions are that source too."""
+        if words and words != source.name and words not in source.aliases:
+            source.aliases.append(words)
+            self._names[source.id].append(parse_name(words))
+
     def _kind(self, name: str, description: str) -> SourceKind:
         if self.people.is_person(_ARTICLE.sub("", name)):
             return SourceKind.PERSON  # "Claure", introduced earlier as "executive chair Marcelo Claure"
@@ -469,7 +490,25 @@ def _same_name(a: Name, b: Name) -> bool:
     pair = long.body.startswith(short.body + " and ")  # "Carlson" is one of "Carlson and Smith"
     if short.proper and long.proper and len(short.body) > 3 and long.body.startswith(short.body + " ") and not pair:
         return True  # "Yonhap" / "Yonhap News Agency"
+    if _short_title(short, long):
+        return True  # "Gazette" / "The Northfield Gazette"
     return _is_acronym(short.text, long) if long.proper else False
+
+
+def _short_title(short: Name, long: Name) -> bool:
+    """A body's name cut to its last word ("Gazette" for "The Northfield Gazette"): only for names
+    written with "the" (never a person's) and a last word that is not a generic head ("Police")."""
+    words = short.words
+    return (
+        short.proper
+        and long.proper
+        and len(words) == 1
+        and len(short.body) > 3
+        and long.text.strip().lower().startswith("the ")
+        and len(long.words) >= 2
+        and long.words[-1] == words[0]
+        and words[0] not in _aliases()["generic_heads"]
+    )
 
 
 def _is_acronym(text: str, name: Name) -> bool:

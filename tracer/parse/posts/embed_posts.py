@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 
 from tracer.models import Platform, Post
 from tracer.parse.posts.signatures import Signature, card_phrases, parse_date, read_card, read_signature
-from tracer.platforms import PostRef, posted_from_id
+from tracer.platforms import PostRef, platform_of, posted_from_id
 from tracer.read.embed_markup import EmbedHit, placeholders
 from tracer.text import squash
 from tracer.urls import normalise_url
@@ -163,8 +163,9 @@ def _url_line(lines: list[Line]) -> Line | None:
 
 def _url_with_handle(ref: PostRef, handle: str | None) -> str:
     """Tweet and TikTok permalinks name their author; an embed known only by id gets the
-    signature's handle so its URL is the canonical one."""
-    if handle and ref.handle is None and ref.post_id:
+    signature's handle so its URL is the canonical one. A permalink on another host (a mirror,
+    a self-hosted copy) stays as it is: it is where the post was seen."""
+    if handle and ref.handle is None and ref.post_id and platform_of(ref.url) is ref.platform:
         if ref.platform is Platform.TWITTER:
             return f"https://x.com/{handle}/status/{ref.post_id}"
         if ref.platform is Platform.TIKTOK:

@@ -52,9 +52,12 @@ def _dom_posts(article: Article) -> list[Post]:
             blocks.setdefault(id(block.embed), []).append(block)
     posts = []
     for hit in find_embeds(article.tree, base):
-        if not in_article(hit.element, article.body):
-            continue
         own = blocks.get(id(hit.element), [])
+        # An embed whose text the reader kept is the article's (the reader decided so, e.g. the
+        # extractor counted it as body inside a wrapper named like furniture); text in the
+        # article with no post for it would hide the post's author from the claims inside it.
+        if not own and not in_article(hit.element, article.body):
+            continue
         lines = [Line(article.text[b.start : b.end], b.start, b.end) for b in own] or element_lines(hit.element)
         posts.append(build_post(hit, lines, base))
     return posts

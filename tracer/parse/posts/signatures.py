@@ -27,6 +27,8 @@ class Signature:
     posted: str | None = None
     lead: str = ""
     community: str | None = None
+    # The date names its weekday ("on Tuesday, March 3, 2026"), as Facebook's fallback does.
+    weekday: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -62,13 +64,14 @@ def parse_date(text: str) -> date | None:
 # line (scrapers that flatten the blockquote); a plain hyphen only counts at the start of a line.
 # A display name may hold a parenthesised part ("透析テツ(脱被曝)") but no "(@".
 _DISPLAY_NAME = r"(?:[^()—–―\n]|\([^()@\n]*\)){0,80}?"
+# The handle may carry a Mastodon instance ("@kim@journa.host").
+_AT_HANDLE = r"\(@(?P<handle>[A-Za-z0-9_][\w.:-]{0,63})(?:@(?P<instance>[\w-]+(?:\.[\w-]+)+))?\)"
 _DASH = re.compile(
-    rf"^(?P<lead>.*?)(?:(?<=\S)|\s*)[—–―]\s*(?P<name>{_DISPLAY_NAME})\s*"
-    r"\(@(?P<handle>[A-Za-z0-9_][\w.:-]{0,63})\)\s*(?P<date>[^()\n]{0,60}?)\s*$"
+    rf"^(?P<lead>.*?)(?:(?<=\S)|\s*)[—–―]\s*(?P<name>{_DISPLAY_NAME})\s*{_AT_HANDLE}\s*(?P<date>[^()\n]{{0,60}}?)\s*$"
 )
-_HYPHEN = re.compile(
-    rf"^-\s*(?P<name>{_DISPLAY_NAME})\s*\(@(?P<handle>[A-Za-z0-9_][\w.:-]{{0,63}})\)\s*(?P<date>[^()\n]{{0,60}}?)\s*$"
-)
+_HYPHEN = re.compile(rf"^-\s*(?P<name>{_DISPLAY_NAME})\s*{_AT_HANDLE}\s*(?P<date>[^()\n]{{0,60}}?)\s*$")
+# "on Threads, March 4, 2026": the platform named before the date.
+_ON_PLATFORM = re.compile(r"^(?:on|via|auf|sur|en|su)\s+(?P<via>[^\W\d_]+)\b[\s,:·—–-]*", re.IGNORECASE)
 _TWITTER_HANDLE = re.compile(r"^\w{1,15}$")
 _BLUESKY_HANDLE = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$|^did:[a-z]+:[\w.:-]+$", re.IGNORECASE)
 _POST_BY = re.compile(r"^Post by @(?P<handle>[\w.]+)(?:@(?P<instance>[\w.-]+))?$")
@@ -86,18 +89,34 @@ def _dash(line: str) -> Signature | None:
     if not match:
         return None
     handle, stamp = match.group("handle"), match.group("date")
+    via, stamp = _named_platform(stamp)
     when = parse_date(stamp) if stamp else None
     lead = (match.groupdict().get("lead") or "").strip()
     if (stamp and when is None) or (lead and when is None):
         return None
-    if _TWITTER_HANDLE.match(handle):
-        platform = Platform.TWITTER
-    elif _BLUESKY_HANDLE.match(handle):
-        platform = Platform.BLUESKY
-    else:
+    platform = via or _handle_platform(handle, match.group("instance"))
+    if platform is None:
         return None
     name = match.group("name").strip() or None
     return Signature(platform, handle, name, when.isoformat() if when else None, lead)
+
+
+def _named_platform(stamp: str) -> tuple[Platform | None, str]:
+    """The platform a signature names before its date ('on Threads, March 4, 2026'), and the rest."""
+    match = _ON_PLATFORM.match(stamp)
+    named = _table()["on_platform"].get(match.group("via").lower()) if match else None
+    if match is None or named is None:
+        return None, stamp
+    return Platform(named), stamp[match.end() :]
+
+
+def _handle_platform(handle: str, instance: str | None) -> Platform | None:
+    """Which platform a bare handle belongs to, by its shape."""
+    if instance:
+        return Platform.MASTODON
+    if _TWITTER_HANDLE.match(handle):
+        return Platform.TWITTER
+    return Platform.BLUESKY if _BLUESKY_HANDLE.match(handle) else None
 
 
 def _shared_by(line: str) -> Signature | None:
@@ -120,7 +139,8 @@ def _posted_by(line: str) -> Signature | None:
         when = parse_date(match.group("date")) if match else None
         if match and when:
             lead = match.group("lead").strip()
-            return Signature(Platform.FACEBOOK, None, match.group("name"), when.isoformat(), lead)
+            weekday = re.split(r"[\s,]+", match.group("date").strip())[0].lower() in _table()["weekdays"]
+            return Signature(Platform.FACEBOOK, None, match.group("name"), when.isoformat(), lead, weekday=weekday)
     return None
 
 

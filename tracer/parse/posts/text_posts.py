@@ -3,17 +3,21 @@
 A scraped tweet looks like its text, then `— Name (@handle) December 23, 2024`, sometimes with
 the media link (`… pic.twitter.com/…`) in the paragraph after the signature (scrapers reorder
 the blockquote's parts). An Instagram embed leaves `View this post on Instagram`, the caption,
-and `A post shared by Name (@handle)`; WordPress-style embeds leave the post URL alone on its
-line. Each rule below attributes text to a post author only where that shape makes it safe: a
-wrong author on a claim is worse than none.
+and `A post shared by Name (@handle)`; Facebook's, the text then `Posted by NAME on Tuesday,
+March 3, 2026`; Bluesky, Threads, Mastodon and YouTube credits use the dash signature (with
+`@user@instance`, or the platform named: `… (@handle) on Threads, March 4, 2026`); TikTok,
+YouTube's player and Telegram leave groups of lines (`text_shapes`). WordPress-style embeds leave
+the post URL alone on its line; a permalink right under a byline is that post's. Each rule
+below attributes text to a post author only where that shape makes it safe: a wrong author on a
+claim is worse than none.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from tracer.models import Platform, Post
+from tracer.parse.posts import text_shapes as shapes
 from tracer.parse.posts.signatures import Signature, read_card, read_signature
 from tracer.platforms import PostRef, parse_permalink
 from tracer.read.embed_markup import placeholders
@@ -27,35 +31,69 @@ _PLACEHOLDER_REACH = 3
 
 
 def text_posts(text: str, paras: list[Span]) -> list[Post]:
-    """Posts recognised from signature lines and standalone post URLs among `paras`.
+    """Posts recognised from signature lines, platform-shaped line groups and standalone post URLs.
 
     Args:
         text: The document text.
         paras: The paragraphs to read (all of a text scrape; the non-embed blocks of a page).
     """
-    return list(_posts(text, paras))
+    return _Reader(text, paras).posts()
 
 
-def _posts(text: str, paras: list[Span]) -> Iterator[Post]:
-    lines = [p.of(text) for p in paras]
-    for i, para in enumerate(paras):
-        line = lines[i]
-        following = lines[i + 1] if i + 1 < len(lines) else ""
-        signature = read_signature(line) or read_card(line, following)
-        if signature is not None and signature.platform is not Platform.FACEBOOK:
-            body = _body(signature, i, paras, lines)
-            yield _post(text, signature, para, body)
-        elif (ref := _standalone(line)) is not None:
-            yield Post(
-                id="p0",
-                platform=ref.platform,
-                handle=ref.handle,
-                url=ref.url,
-                post_id=ref.post_id,
-                evidence=line,
-                evidence_start=para.start,
-                evidence_end=para.end,
-            )
+class _Reader:
+    """Reads a run of paragraphs once; a permalink line absorbed by the post above it is not a post of its own."""
+
+    def __init__(self, text: str, paras: list[Span]) -> None:
+        self.text, self.paras = text, paras
+        self.lines = [p.of(text) for p in paras]
+        self.used: set[int] = set()
+
+    def posts(self) -> list[Post]:
+        found: list[Post] = []
+        for i in range(len(self.paras)):
+            if i not in self.used and (post := self._post_at(i)) is not None:
+                found.append(post)
+        return found
+
+    def _post_at(self, i: int) -> Post | None:
+        line, following = self.lines[i], self.lines[i + 1] if i + 1 < len(self.lines) else ""
+        if (card := read_card(line, following)) is not None:  # 'Post by @user' / 'View on …': no text
+            return self._with_permalink(_post(self.text, card, self.paras[i], []), i + 2)
+        signature = read_signature(line)
+        if signature is not None and (signature.platform is not Platform.FACEBOOK or signature.weekday):
+            post = _post(self.text, signature, self.paras[i], _body(signature, i, self.paras, self.lines))
+            return self._with_permalink(post, i + 1)
+        shaped = shapes.read_shape(self.text, self.paras, self.lines, i)
+        if shaped is not None:
+            post, last = shaped
+            self.used.update(range(i, last + 1))
+            return self._with_permalink(post, last + 1)
+        if (ref := _standalone(line)) is not None:
+            return _url_post(ref, line, self.paras[i])
+        return None
+
+    def _with_permalink(self, post: Post, j: int) -> Post:
+        """The post's permalink when the scrape keeps it on the line after the post's byline."""
+        ref = _standalone(self.lines[j]) if j < len(self.lines) and j not in self.used else None
+        if ref is None or ref.platform is not post.platform or post.url:
+            return post
+        if post.handle and ref.handle and post.handle.lower() != ref.handle.lower():
+            return post
+        self.used.add(j)
+        return post.model_copy(update={"url": ref.url, "post_id": ref.post_id, "handle": post.handle or ref.handle})
+
+
+def _url_post(ref: PostRef, line: str, para: Span) -> Post:
+    return Post(
+        id="p0",
+        platform=ref.platform,
+        handle=ref.handle,
+        url=ref.url,
+        post_id=ref.post_id,
+        evidence=line,
+        evidence_start=para.start,
+        evidence_end=para.end,
+    )
 
 
 def _body(signature: Signature, i: int, paras: list[Span], lines: list[str]) -> list[Span]:
@@ -63,16 +101,50 @@ def _body(signature: Signature, i: int, paras: list[Span], lines: list[str]) -> 
     para = paras[i]
     if signature.lead:
         return [Span(para.start, para.start + len(signature.lead))]
-    if signature.platform in {Platform.TWITTER, Platform.BLUESKY}:
-        body = [paras[i - 1]] if i > 0 and not _is_signature(lines[i - 1]) else []
+    if signature.platform in _DASHED:
+        body = [paras[j] for j in _above(i, lines)]
         if _trailing_media(i, lines):
             body.append(paras[i + 1])
         return body
+    if signature.platform is Platform.FACEBOOK and i > 0:
+        return [paras[j] for j in _titled(i - 1, lines)]
     if signature.platform is Platform.INSTAGRAM:
         return _after_placeholder(i, paras, lines)
     if signature.platform is Platform.REDDIT and i > 0:
         return [paras[i - 1]]
     return []
+
+
+# Platforms whose byline is a dash signature ('— Name (@handle) Date') under the post's text.
+_DASHED = frozenset(
+    [Platform.TWITTER, Platform.BLUESKY, Platform.THREADS, Platform.MASTODON, Platform.YOUTUBE, Platform.TIKTOK]
+)
+
+
+def _above(i: int, lines: list[str]) -> list[int]:
+    """The paragraph above a dash signature, skipping an embed's placeholder ('[image or embed]');
+    a quoted post's URL alone on that line takes the poster's comment above it too."""
+    j = i - 1
+    while j >= 0 and lines[j].strip() in placeholders():
+        j -= 1
+    if j < 0 or _is_signature(lines[j]):
+        return []
+    if _standalone(lines[j]) is not None and j > 0 and not _is_signature(lines[j - 1]):
+        return [j - 1, j]
+    return [j]
+
+
+# A title line above a Facebook video's description: short, no sentence end.
+_TITLE_MAX_CHARS = 80
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
+
+
+def _titled(j: int, lines: list[str]) -> list[int]:
+    """A Facebook post's text (the paragraph above its byline), and a video's title above that."""
+    title = j - 1
+    if title < 0 or len(lines[title]) > _TITLE_MAX_CHARS or _SENTENCE_END.search(lines[title]):
+        return [j]
+    return [j] if _is_signature(lines[title]) or _standalone(lines[title]) is not None else [title, j]
 
 
 def _trailing_media(i: int, lines: list[str]) -> bool:

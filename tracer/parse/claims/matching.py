@@ -20,8 +20,8 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 
 from tracer.datafiles import load_lines
+from tracer.parse.claims.numbers import is_number_word, number_token, read_number, rewrite_phrases
 from tracer.text import Span, sentences
-from tracer.trail.numbers import is_number_word, number_token, read_number, rewrite_phrases
 
 # A passage matches when its score reaches this. Chosen on tests/data/claim_pairs.json
 # (paraphrases score 0.63-1.0, same-topic distractors at most 0.37); the gap is the margin.

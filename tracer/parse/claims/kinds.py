@@ -1,0 +1,92 @@
+"""What kind of statement an attribution makes, and whether it is a claim at all (issue 14, cause 1).
+
+A clause or quotation someone said, reported or believed is a `statement`. Researchers also
+trace what is not a clause: "the company strongly denied the allegations" (a stance on a
+checkable thing), "she labeled the deal 'a sham'" (a label), "the senator warned the committee
+of the risk" (a noun-phrase content). Those are claims too, kept apart by `Claim.kind` so users
+can filter; stances on people or acts ("endorsed", "defended") and intentions stay attributions
+only. The word lists are in `tracer/data/claim_kinds.json`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from tracer.datafiles import load_json
+from tracer.models import ClaimKind
+from tracer.parse.attribution.cues import CLAIM_CLASSES, lexicon
+from tracer.parse.attribution.spans import Attribution
+
+_WH_WORDS = frozenset({"how", "why", "whether", "who", "what", "where", "when", "which"})
+_PREPOSITIONS = frozenset({"of", "about", "on", "over", "regarding", "concerning"})
+_QUOTE_MARKS = re.compile(r"[\"“”‘’«»]|(?:^|\s)'|'(?:\s|$)")
+
+
+@cache
+def _table() -> dict[str, frozenset[str]]:
+    data = load_json("claim_kinds.json")
+    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+
+
+def claim_kind(a: Attribution, text: str) -> ClaimKind | None:
+    """The kind of claim an attribution makes, or None when it makes none (hedges are apart).
+
+    Args:
+        a: An attribution found by `tracer.parse.attribution.find`.
+        text: The document text its spans index into.
+    """
+    if not a.content or a.cls == "hedge" or _an_act(a, text):
+        return None
+    if a.cls in CLAIM_CLASSES:
+        if a.kind != "np":
+            return ClaimKind.STATEMENT
+        if _empty(a, text) or _about(a, text):
+            return None
+        return ClaimKind.STANCE if a.lemma in _table()["denials"] else ClaimKind.NOUN_PHRASE
+    if a.cls == "stance":
+        return _stance(a, text)
+    return None
+
+
+def _stance(a: Attribution, text: str) -> ClaimKind | None:
+    """A denial or criticism of a thing, or a label in quotation marks ('called it "a sham"')."""
+    words = " ".join(f.of(text) for f in a.content)
+    if a.lemma in _table()["naming_verbs"]:
+        labelled = bool(_QUOTE_MARKS.search(words)) or " as " in f" {words} "
+        return ClaimKind.STANCE if labelled else None
+    if a.lemma in _table()["stance_verbs"] and not _empty(a, text):
+        return ClaimKind.STANCE
+    return None
+
+
+def _about(a: Attribution, text: str) -> bool:
+    """'spoke of an axis', 'told the meeting about one case': the topic of the talk, not its content."""
+    last = a.cue.of(text).split()[-1].lower() if a.cue.of(text).split() else ""
+    before = text[max(0, a.content[0].start - 12) : a.content[0].start].split()
+    prep = last in _PREPOSITIONS or bool(before and before[-1].lower() in _PREPOSITIONS)
+    return prep and a.lemma in _table()["topic_verbs"]
+
+
+def _empty(a: Attribution, text: str) -> bool:
+    """'denied it', 'said so': an object that says nothing without its antecedent."""
+    words = " ".join(f.of(text) for f in a.content).strip(" ,.;:").lower()
+    first = words.split()[0] if words else ""
+    question = first in _WH_WORDS and len(a.content) == 1  # "say how many ...", not "what many see as X"
+    return not words or words in _table()["empty_objects"] or question
+
+
+def _an_act(a: Attribution, text: str) -> bool:
+    """'SoftBank agreed to inject $6.5 billion': a commitment or act, not a statement to trace."""
+    verb = lexicon().verb(a.lemma) if a.lemma else None
+    return verb is not None and verb.act and a.content[0].of(text).lower().startswith("to ")
+
+
+def document_heads() -> frozenset[str]:
+    """Head nouns of records that are sources of kind document ("memo", "log", "data")."""
+    return _table()["documents"]
+
+
+def own_outlet() -> frozenset[str]:
+    """How an article names its own newsroom ("seen by the paper"): a hop to no one."""
+    return _table()["own_outlet"]

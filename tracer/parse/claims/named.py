@@ -1,0 +1,103 @@
+"""Who a description stands for, when the article names it (issue 14, cause 2).
+
+A bare description is never shown as a source when the text says who it is, before or after the
+mention: "the regional water company, Eastvale Water" (an appositive in the mention itself),
+"Dr. Mira Holt became the county's chief medical officer" two paragraphs away, "according to
+the analyst" after "Jefferies analyst Jonathan Matuszewski". The text must state the link: an
+appositive ("NAME, the DESCRIPTION," / "the DESCRIPTION, NAME,"), a copula ("NAME is / was /
+became the DESCRIPTION"), or a role word right before a full name ("analyst NAME") whose word
+is the description's head. Several named candidates: the nearest before the mention, else the
+nearest after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracer.parse.claims.people import role_words
+
+# A proper name: capitalised words (initials, hyphens and "of"/"de" inside allowed).
+_PROPER = r"(?:[A-Z][\w.&’'-]*)(?:[ \t]+(?:of[ \t]+|de[ \t]+|for[ \t]+)?[A-Z][\w.&’'-]*){0,5}"
+_DESC = r"(?:[Tt]he|[Aa]n?|[A-Z][\w-]*[’']s)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,4}"
+_LINKS = (
+    re.compile(rf"(?P<name>{_PROPER}),\s+(?P<desc>{_DESC})\s*[,;.]"),  # "Maria Lopez, the company's lawyer,"
+    re.compile(rf"(?P<desc>{_DESC}),\s+(?P<name>{_PROPER})\s*[,;.)]"),  # "the regional water company, Eastvale Water,"
+    re.compile(
+        rf"(?P<name>{_PROPER})\s+(?:is|was|became|has\s+been|had\s+been|serves\s+as|served\s+as)\s+(?P<desc>{_DESC})\b"
+    ),
+)
+_ROLE_NAME = re.compile(r"\b(?P<role>[a-z]+)\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})\b")
+_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_OWNER = re.compile(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+")
+_TRAILING = frozenset(
+    {"in", "on", "at", "of", "for", "since", "from", "with", "to", "and", "or", "who", "which", "that", "last", "this"}
+)
+_NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "It", "They", "But", "And", "In", "On", "At", "This", "That"})
+
+
+@dataclass(frozen=True)
+class Named:
+    """A description the text ties to a name, and where."""
+
+    at: int
+    description: str  # lower-cased, without a leading article
+    name: str
+
+
+def is_description(mention: str) -> bool:
+    """'the county's chief medical officer', 'Gastelum-Vera's neighbor', 'the analyst': no name of its own."""
+    mention = mention.strip()
+    opened = _DETERMINER.match(mention) is not None or _OWNER.match(mention) is not None
+    words = _OWNER.sub("", _DETERMINER.sub("", mention)).split()
+    return opened and bool(words) and all(w[:1].islower() for w in words)
+
+
+def normal(description: str) -> str:
+    """A description compared with another: lower case, no leading article nor trailing function
+    word ("in" of "became the chief medical officer in May"), one kind of apostrophe."""
+    words = _DETERMINER.sub("", description.strip()).replace("’", "'").lower().split()
+    while words and words[-1] in _TRAILING:
+        words.pop()
+    return " ".join(words)
+
+
+def find_named(text: str) -> list[Named]:
+    """Every description the text ties to a name (appositives, copulas, a role word before a name)."""
+    out = []
+    for pattern in _LINKS:
+        for match in pattern.finditer(text):
+            name = _clean(match.group("name"))
+            if name:
+                out.append(Named(match.start(), normal(match.group("desc")), name))
+    roles = role_words()
+    for match in _ROLE_NAME.finditer(text):
+        if match.group("role") in roles:
+            out.append(Named(match.start(), match.group("role"), match.group("name")))
+    return sorted(out, key=lambda n: n.at)
+
+
+def _clean(name: str) -> str:
+    """A name without a sentence-opening word the pattern took in ("But Maria Lopez" -> "Maria Lopez")."""
+    words = name.split()
+    ends = [i for i, w in enumerate(words[:-1]) if w.endswith(".") and len(w) > 4]
+    if ends:
+        words = words[ends[-1] + 1 :]  # "Monday. Dr. Mira Holt": a sentence ended inside the match
+    while words and words[0] in _NOT_NAMES:
+        words = words[1:]
+    return " ".join(words) if words and any(w[:1].isupper() for w in words) else ""
+
+
+def named_for(named: list[Named], mention: str, at: int) -> Named | None:
+    """The name the text gives a description mention: the same description, or (a description of one
+    or two words) a role word equal to its head; the nearest before `at`, else the nearest after."""
+    wanted = normal(mention)
+    words = wanted.split()
+    if not words:
+        return None
+    head = words[-1]
+    fits = [n for n in named if n.description == wanted or (len(words) <= 2 and n.description == head)]
+    before = [n for n in fits if n.at < at]
+    if before:
+        return before[-1]
+    return next((n for n in fits if n.at > at), None)

@@ -1,0 +1,169 @@
+"""Sentences in the article's own voice backed by an embedded post or a link (issue 14, cause 5).
+
+"Around nine hundred passengers were stuck overnight." followed by a reporter's embedded post
+saying "roughly 900 passengers stranded" is the reporter's claim as much as a quoted one; a
+sentence whose words link to where its figure comes from leans on that page. Neither names a
+source in words, so without this no claim exists and the trail never starts. Such sentences
+become claims whose first hop is the post (relation `embed`, confidence = the claim matcher's
+score) or the linked page (relation `link`), kept apart from attributed claims by `Claim.kind`.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from tracer.models import Claim, ClaimKind, Hop, HopRelation, Link, LinkKind, Post, SourceKind
+from tracer.parse.claims.kinds import document_heads
+from tracer.parse.claims.matching import MATCH_THRESHOLD, similarity, terms_of
+from tracer.parse.claims.sources import SourceRegistry
+from tracer.text import Span, paragraphs, sentences
+
+# How far before a post a sentence it backs may stand (characters): the post follows the
+# sentence it illustrates, at most an introducing sentence or paragraph later.
+EMBED_WINDOW = 500
+# A link is a weaker tie than a post whose words were matched: the linked page is not read here.
+LINK_CONFIDENCE = 0.5
+MIN_WORDS = 5  # shorter "sentences" (captions, labels) are no statements
+_FIRST_PERSON = frozenset({"we", "our", "us", "i", "my"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
+_LINK_KINDS = {LinkKind.NEWS_ARTICLE: SourceKind.OUTLET, LinkKind.DOCUMENT: SourceKind.DOCUMENT}
+
+
+def own_voice_claims(
+    text: str,
+    doc_id: str,
+    claims: list[Claim],
+    posts: list[Post],
+    post_hops: dict[str, Hop],
+    links: list[Link],
+    registry: SourceRegistry,
+) -> list[Claim]:
+    """The claims with own-voice sentences added: hedged claims that carry a link get it as their
+    chain, and sentences no claim covers get a claim when a post backs them or a link is in them."""
+    out = [_linked_hedge(text, doc_id, c, links, registry) for c in claims]
+    for post in posts:
+        claim = _embedded(text, doc_id, out, post, post_hops.get(post.id))
+        if claim is not None:
+            out.append(claim)
+    for sentence in sentences(text):
+        if any(c.start < sentence.end and sentence.start < c.end for c in out):
+            continue
+        link = _link_in(text, sentence, links, posts)
+        if link is not None:
+            out.append(
+                _claim(text, doc_id, sentence, _link_hop(text, doc_id, sentence, link, registry), ClaimKind.LINK)
+            )
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _embedded(text: str, doc_id: str, claims: list[Claim], post: Post, hop: Hop | None) -> Claim | None:
+    """The sentence before a post that the post states (best match over the claim threshold)."""
+    if hop is None or post.start is None or not post.text.strip():
+        return None
+    window = Span(max(0, post.start - EMBED_WINDOW), post.start)
+    stated = terms_of(post.text)
+    best: tuple[float, Span] | None = None
+    for para in paragraphs(text):
+        if para.end <= window.start or para.start >= window.end:
+            continue
+        for sentence in sentences(text, para):
+            words = sentence.of(text).strip()
+            if sentence.end > post.start or words.endswith(":") or len(words.split()) < MIN_WORDS:
+                continue
+            if any(c.start < sentence.end and sentence.start < c.end for c in claims):
+                continue
+            score = similarity(terms_of(words), stated)
+            if score >= MATCH_THRESHOLD and (best is None or score > best[0]):
+                best = (score, sentence)
+    if best is None:
+        return None
+    score, sentence = best
+    backed = hop.model_copy(
+        update={
+            "relation": HopRelation.EMBED,
+            "cue": "embedded post",
+            "evidence": post.text,
+            "evidence_start": post.start,
+            "evidence_end": post.end,
+            "confidence": round(score, 2),
+        }
+    )
+    return _claim(text, doc_id, sentence, backed, ClaimKind.EMBED)
+
+
+def _linked_hedge(text: str, doc_id: str, claim: Claim, links: list[Link], registry: SourceRegistry) -> Claim:
+    """'has reportedly been training ...' with 'reportedly' linking The Defense Post: the link's page."""
+    if not claim.hedged or claim.chain:
+        return claim
+    sentence = next((s for s in sentences(text) if s.start <= claim.start < s.end), None)
+    link = _link_in(text, sentence, links, []) if sentence is not None else None
+    if sentence is None or link is None:
+        return claim
+    hop = _link_hop(text, doc_id, sentence, link, registry)
+    return claim.model_copy(update={"chain": [hop], "origin": hop.source, "hedged": False, "kind": ClaimKind.LINK})
+
+
+def _link_in(text: str, sentence: Span, links: list[Link], posts: list[Post]) -> Link | None:
+    """A link in the sentence's words that is no source's name and no topic tag ('Donald Trump')."""
+    words = sentence.of(text)
+    if len(words.split()) < MIN_WORDS or words.rstrip().endswith(":"):
+        return None
+    if any(p.start is not None and p.end is not None and p.start <= sentence.start < p.end for p in posts):
+        return None  # a post's own sentences are its author's claims
+    if not _FIRST_PERSON.isdisjoint(w.lower().strip(",.;:") for w in words.split()):
+        return None  # "Our reporters have asked for the inspection memo": the newsroom's own doing
+    for link in links:
+        if not (sentence.start <= link.start < sentence.end) or link.source_id or link.source_name:
+            continue
+        anchor = link.text.split()
+        if not anchor or link.text.startswith("http") or (len(anchor) <= 4 and all(w[:1].isupper() for w in anchor)):
+            continue  # a URL written out, or a name linking its topic page ("Donald Trump")
+        if anchor[0].lower() in _DETERMINERS and anchor[-1].lower().rstrip("s") in _named_things():
+            continue  # "the inspection memo": the sentence is about the page, not leaning on it
+        return link
+    return None
+
+
+def _named_things() -> frozenset[str]:
+    return frozenset(h.rstrip("s") for h in document_heads()) | {"report", "statement", "release", "study"}
+
+
+def _link_hop(text: str, doc_id: str, sentence: Span, link: Link, registry: SourceRegistry) -> Hop:
+    site = _host(link.url)
+    source = registry.resolve(site, _LINK_KINDS.get(link.kind, SourceKind.UNKNOWN), at=link.start)
+    if source.url is None:
+        source.url = link.url
+    return Hop(
+        source=source.ref(),
+        cue=link.text,
+        cue_start=link.start,
+        cue_end=link.end,
+        evidence=sentence.of(text),
+        evidence_start=sentence.start,
+        evidence_end=sentence.end,
+        document_id=doc_id,
+        confidence=LINK_CONFIDENCE,
+        relation=HopRelation.LINK,
+    )
+
+
+def _host(url: str) -> str:
+    """'ons.gov.uk' for https://www.ons.gov.uk/...: the name a reader knows a site by."""
+    host = (urlsplit(url).hostname or url).lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def _claim(text: str, doc_id: str, sentence: Span, hop: Hop, kind: ClaimKind) -> Claim:
+    words = sentence.of(text)
+    start = sentence.start + len(words) - len(words.lstrip())
+    end = sentence.start + len(words.rstrip())
+    return Claim(
+        id="c0",
+        text=text[start:end],
+        start=start,
+        end=end,
+        chain=[hop],
+        origin=hop.source,
+        document_id=doc_id,
+        kind=kind,
+    )
