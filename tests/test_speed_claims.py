@@ -171,3 +171,18 @@ def test_new_ids_and_look_ups_do_not_read_every_source() -> None:
     assert registry.get("s400").name == "AP" and registry.unresolved("x").id == "s401"
     assert registry.find("s999") is None
     assert _CountingList.reads <= 5
+
+
+def _position_calls(monkeypatch: pytest.MonkeyPatch, copies: int) -> int:
+    lines = [f"The plant {n} is reportedly closing. The union said {n} jobs would go." for n in range(copies)]
+    calls: list[int] = []
+    real = chains._position
+    monkeypatch.setattr(chains, "_position", lambda a: calls.append(1) or real(a))
+    parse_article(read_text("\n".join(lines).encode()))
+    monkeypatch.undo()
+    return len(calls)
+
+
+def test_hedged_claims_look_only_at_the_attributions_inside_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    small, large = _position_calls(monkeypatch, 20), _position_calls(monkeypatch, 80)
+    assert large <= 5 * small  # every hedge against every attribution: 16x

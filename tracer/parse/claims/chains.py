@@ -11,9 +11,10 @@ are one hop.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import accumulate
 from typing import TypeVar
 
 from tracer.models import Claim, ClaimKind, Hop, HopRelation, Link, Post, Source, SourceKind, origin_of
@@ -456,10 +457,12 @@ def _post_at(posts: list[Post], offset: int) -> Post | None:
 def _hedged(ctx: _Context, claims: list[Claim], posts: list[Post], post_hops: dict[str, Hop]) -> list[Claim]:
     """'reportedly', 'is said to' with no source: a hedged claim with an empty chain (or the post's author)."""
     out = []
+    covered = _Covered(claims)
+    sourced = _ByPosition([a for a in ctx.found if _claimable(a, ctx.text) and a.source is not None])
     for h in (a for a in ctx.found if a.cls == "hedge" and not a.quoted):
-        if any(c.start <= h.cue.start < c.end for c in claims) or _inside_claim_attribution(ctx, h):
+        if covered.holds(h.cue.start) or _inside_claim_attribution(ctx, h):
             continue
-        span = _hedge_span(ctx, h)
+        span = _hedge_span(ctx, h, sourced)
         if span is None:
             continue
         post = _post_at(posts, h.cue.start)
@@ -472,14 +475,37 @@ def _inside_claim_attribution(ctx: _Context, h: Attribution) -> bool:
     return any(_claimable(a, ctx.text) and a.source is not None and a.covers(h.cue) for a in ctx.found)
 
 
-def _hedge_span(ctx: _Context, h: Attribution) -> Span | None:
+class _Covered:
+    """Whether any of some claims holds an offset: claims by start, with the furthest end so far."""
+
+    def __init__(self, claims: list[Claim]) -> None:
+        ordered = sorted((c.start, c.end) for c in claims)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(accumulate((end for _, end in ordered), max))
+
+    def holds(self, offset: int) -> bool:
+        """Whether some claim has start <= offset < end."""
+        index = bisect_right(self._starts, offset) - 1
+        return index >= 0 and self._reach[index] > offset
+
+
+class _ByPosition:
+    """Attributions looked up by `_position` (source or cue, whichever comes first), by bisection."""
+
+    def __init__(self, found: list[Attribution]) -> None:
+        self._items = sorted(((_position(a), i, a) for i, a in enumerate(found)), key=lambda t: t[:2])
+        self._positions = [position for position, _, _ in self._items]
+
+    def between(self, start: int, end: int) -> list[Attribution]:
+        """Those positioned strictly between `start` and `end`."""
+        low = bisect_right(self._positions, start)
+        return [a for _, _, a in self._items[low : bisect_left(self._positions, end, lo=low)]]
+
+
+def _hedge_span(ctx: _Context, h: Attribution, sourced: _ByPosition) -> Span | None:
     """The hedged clause, cut before any attribution it runs into ("..., given that X told ...")."""
     span = Span(h.content[0].start, h.content[-1].end)
-    inner = [
-        a
-        for a in ctx.found
-        if _claimable(a, ctx.text) and a.source is not None and span.start < _position(a) < span.end
-    ]
+    inner = sourced.between(span.start, span.end)
     if inner:
         cut = min(min(_position(a), a.content_span.start) for a in inner)
         chunk = ctx.text[span.start : cut]
