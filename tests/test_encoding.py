@@ -61,3 +61,56 @@ def test_utf8_bom_plain_text_is_stripped() -> None:
 def test_binary_input_is_refused() -> None:
     with pytest.raises(UnreadableInputError, match="binary"):
         decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+
+
+@pytest.mark.parametrize("label", ["punycode", "utf-7", "rot13", "base64", "hex", "zlib", "idna", "bogus-charset"])
+def test_charset_labels_select_only_text_encodings(label: str) -> None:
+    """A label that names no WHATWG encoding is ignored; the bytes are read as UTF-8."""
+    data = PAGE.format(meta=f'<meta charset="{label}">').encode("utf-8") + b" +2D0- caf\xc3\xa9"
+    text, codec = decode_bytes(data, f"text/html; charset={label}")
+    assert codec == "utf-8" and "+2D0-" in text and "caf\u00e9" in text
+
+
+def test_labels_follow_the_whatwg_table() -> None:
+    assert decode_bytes("caf\u00e9".encode("cp1252"), "text/plain; charset=latin1")[1] == "cp1252"
+    assert (
+        decode_bytes("\u041c\u043e\u0441\u043a\u0432\u0430".encode("koi8-r"), "text/html; charset=koi8")[1] == "koi8-r"
+    )
+    # "replacement" labels (encodings browsers refuse) are ignored, not trusted
+    assert decode_bytes(b"plain text", "text/plain; charset=iso-2022-kr")[1] == "utf-8"
+
+
+def test_utf7_text_is_read_without_surrogates() -> None:
+    article = read_text(b"The mayor said hello +2D0- world.", content_type="text/plain; charset=utf-7")
+    assert "+2D0-" in article.text
+
+
+def test_declared_utf8_holding_latin1_bytes() -> None:
+    data = PAGE.format(meta='<meta charset="utf-8">').encode("cp1252")
+    text, codec = decode_bytes(data)
+    assert "caf\u00e9 would reopen" in text and "\u201cwe are ready\u201d" in text
+    assert codec == "utf-8+cp1252"
+    mixed = "Caf\u00e9 \u2014 ".encode() + "na\u00efve".encode("cp1252")  # UTF-8 with a pasted Latin-1 word
+    assert decode_bytes(mixed, "text/plain; charset=utf-8")[0] == "Caf\u00e9 \u2014 na\u00efve"
+
+
+def test_undeclared_short_latin1_text_is_windows_1252() -> None:
+    assert decode_bytes("Caf\u00e9 au lait, said the owner.".encode("cp1252"), html=False) == (
+        "Caf\u00e9 au lait, said the owner.",
+        "cp1252",
+    )
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_detected_not_refused(codec: str) -> None:
+    article = read_html(PAGE.format(meta="").encode(codec))
+    assert "caf\u00e9 would reopen" in article.text
+    assert article.encoding == codec
+
+
+def test_utf16_with_non_latin_text() -> None:
+    text = (
+        "\u041c\u044d\u0440 \u0441\u043a\u0430\u0437\u0430\u043b, \u0447\u0442\u043e \u043c\u043e\u0441\u0442 \u043e\u0442\u043a\u0440\u043e\u044e\u0442. "
+        * 20
+    )
+    assert decode_bytes(text.encode("utf-16-le"), html=False) == (text, "utf-16-le")

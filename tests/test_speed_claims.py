@@ -1,7 +1,7 @@
 """The claims stage's per-mention work costs the mention's neighbourhood, not the whole document.
 
 Each test counts a whole-document operation (a paragraph or sentence split, a sentence scan
-per person, a relation-claim check) on a text that grows, and fails when the count grows with
+per person, a look-up among all sources) on a text that grows, and fails when the count grows with
 the number of attributions, as it did before these were indexed.
 """
 
@@ -17,7 +17,6 @@ import pytest
 
 import tracer.parse.claims.chains as chains
 import tracer.parse.claims.people as people
-import tracer.parse.claims.relations as relations
 import tracer.parse.claims.resolve as resolve
 from tracer.models import Source, SourceKind
 from tracer.parse.article import parse_article
@@ -132,22 +131,6 @@ def test_paragraph_index_finds_what_a_full_scan_finds(seed: int) -> None:
         held = next((i for i, p in enumerate(spans) if p.start <= start < p.end), None)
         assert index.index_of(start) == held
         assert index.before(start) == next((p for p in reversed(spans) if p.end <= start), None)
-
-
-def _serves_calls(monkeypatch: pytest.MonkeyPatch, copies: int) -> tuple[int, int]:
-    text = "\n".join(f"The agency said {n} homes lost power, according to officials." for n in range(copies))
-    calls: list[int] = []
-    real = relations._serves
-    monkeypatch.setattr(relations, "_serves", lambda *a: calls.append(1) or real(*a))
-    result = parse_article(read_text(text.encode()))
-    monkeypatch.undo()
-    return len(calls), len(result.attributions)
-
-
-def test_relations_check_only_the_claims_near_them(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls, rows = _serves_calls(monkeypatch, 60)
-    assert rows >= 60
-    assert calls <= 4 * rows  # every relation against every claim: rows x claims
 
 
 class _CountingList(list[Source]):

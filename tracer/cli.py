@@ -167,16 +167,22 @@ def _cmd_trace(args: argparse.Namespace) -> int:
     fetcher = Fetcher(options.fetch) if trail.depth > 0 or any(i.kind == "url" for i in items) else None
     try:
         results = trace_many(items, fetcher, progress=_progress_printer(show_progress), trail=trail)
+        if not batch:
+            return _write_single(args, next(iter(results)))
         writer = _Writer(results, batch, args.compact, _text_renderer(args) if args.format == "text" else None)
         _write(args.output, writer)
     finally:
         if fetcher:
             fetcher.close()
-    if not writer.failed:
-        return EXIT_OK
-    if not batch:
-        return _exit_code_of(writer.failed[0])
-    return EXIT_PARTIAL
+    return EXIT_PARTIAL if writer.failed else EXIT_OK
+
+
+def _write_single(args: argparse.Namespace, result: TraceResult) -> int:
+    """Write one input's result; a failed one writes nothing, so `-o FILE` keeps FILE's old content."""
+    if result.errors:
+        return _exit_code_of(result)
+    _write(args.output, _Writer([result], False, args.compact, _text_renderer(args) if args.format == "text" else None))
+    return EXIT_OK
 
 
 def _text_renderer(args: argparse.Namespace) -> Callable[[TraceResult], str]:

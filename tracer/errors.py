@@ -11,10 +11,12 @@ The whole tree::
     ├── FetchError              anything that went wrong getting a URL
     │   ├── NetworkError        DNS failure, refused connection, timeout, offline
     │   ├── HTTPStatusError     the server answered 4xx/5xx (carries `status_code`)
+    │   │   └── RateLimitedError  429/503 asking to wait longer than the run can (carries `wait`)
     │   ├── BlockedURLError     refused by policy: private address, robots.txt
     │   ├── ResponseTooLargeError  body over the size cap
     │   ├── ContentTypeError    not HTML or text
-    │   └── NotCachedError      --offline and the URL is not in the cache
+    │   ├── NotCachedError      --offline and the URL is not in the cache
+    │   └── OutOfTimeError      the input's time budget was spent before this URL was fetched
     └── ParseError              the bytes were read but could not be understood
 
 Library code raises these; it never prints or exits. The CLI and TUI decide what users see.
@@ -71,6 +73,18 @@ class HTTPStatusError(FetchError):
     def __init__(self, message: str, url: str | None = None, status_code: int = 0) -> None:
         super().__init__(message, url)
         self.status_code = status_code
+
+
+class RateLimitedError(HTTPStatusError):
+    """The server asked to be asked again later (Retry-After) than the run is willing to wait."""
+
+    def __init__(self, message: str, url: str | None = None, status_code: int = 429, wait: float = 0.0) -> None:
+        super().__init__(message, url, status_code)
+        self.wait = wait
+
+
+class OutOfTimeError(FetchError):
+    """The input's time budget was spent; this URL was not fetched."""
 
 
 class BlockedURLError(FetchError):

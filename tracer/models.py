@@ -106,6 +106,8 @@ class DocumentStatus(StrEnum):
     BLOCKED = "blocked"
     NOT_CACHED = "not_cached"
     SKIPPED = "skipped"
+    RATE_LIMITED = "rate_limited"
+    OUT_OF_TIME = "out_of_time"
 
 
 class HopRelation(StrEnum):
@@ -126,6 +128,8 @@ class HopStatus(StrEnum):
     DEAD = "dead"
     BLOCKED = "blocked"
     NOT_CACHED = "not_cached"
+    RATE_LIMITED = "rate_limited"  # the server asked to wait longer than the run could
+    OUT_OF_TIME = "out_of_time"  # the input's time budget was spent first
     FAILED = "failed"
 
 
@@ -148,6 +152,8 @@ class VisitStatus(StrEnum):
     DEAD = "dead"
     BLOCKED = "blocked"
     NOT_CACHED = "not_cached"
+    RATE_LIMITED = "rate_limited"
+    OUT_OF_TIME = "out_of_time"
     FAILED = "failed"
     SKIPPED = "skipped"
     LIMIT = "limit"  # beyond --depth, or the document budget was spent

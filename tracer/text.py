@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from tracer.datafiles import load_lines
 
@@ -24,6 +26,43 @@ class Span:
 
 
 _WS = re.compile(r"\s+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """Replace lone surrogates (half of a UTF-16 pair) with U+FFFD.
+
+    They come from `\\uD83D`-style escapes in JSON, from UTF-7 and from bytes decoded with
+    `surrogateescape`; no UTF-8 writer, spaCy included, accepts them, so one such character
+    would make a whole result unwritable. A well-formed pair split over two code units is
+    joined back into its character first.
+    """
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def clean_json(value: Any) -> Any:
+    """`clean_text` applied to every string (keys included) of a parsed JSON value.
+
+    Iterative, so a hostile, deeply nested document cannot exhaust the stack.
+    """
+    root: list[Any] = [value]
+    stack: list[tuple[Any, Any]] = [(root, 0)]
+    while stack:
+        parent, key = stack.pop()
+        item = parent[key]
+        if isinstance(item, str):
+            parent[key] = clean_text(item)
+        elif isinstance(item, list):
+            stack.extend((item, index) for index in range(len(item)))
+        elif isinstance(item, dict):
+            cleaned = {clean_text(k) if isinstance(k, str) else k: v for k, v in item.items()}
+            if cleaned.keys() != item.keys():
+                item.clear()
+                item.update(cleaned)
+            stack.extend((item, k) for k in item)
+    return root[0]
 
 
 def squash(text: str) -> str:
@@ -155,9 +194,12 @@ class ParagraphIndex:
 
 def sentence_at(text: str, offset: int, spans: list[Span] | None = None) -> Span:
     """The sentence span containing `offset` (the whole paragraph if none is found)."""
-    for sentence in spans if spans is not None else sentences(text):
-        if sentence.start <= offset < sentence.end:
-            return sentence
+    spans = spans if spans is not None else sentences(text)
+    # Sentence spans are in text order and do not overlap: the one starting last at or
+    # before `offset` is the only candidate (a scan made each link cost the whole text).
+    index = bisect.bisect_right(spans, offset, key=lambda span: span.start) - 1
+    if index >= 0 and spans[index].start <= offset < spans[index].end:
+        return spans[index]
     for para in paragraphs(text):
         if para.start <= offset < para.end:
             return para

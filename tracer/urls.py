@@ -66,6 +66,8 @@ def normalise_url(url: str, base: str | None = None) -> str | None:
 def _canonical(parts: SplitResult) -> str:
     assert parts.hostname is not None
     host = parts.hostname.lower()
+    if ":" in host:  # an IPv6 literal keeps its brackets, or the port would read as part of it
+        host = f"[{host}]"
     if parts.port and parts.port not in {80, 443}:
         host = f"{host}:{parts.port}"
     spec = spec_for_host(parts.hostname)

@@ -25,7 +25,7 @@ from tracer.parse.claims.relations import attribution_relations
 from tracer.parse.links import extract_links
 from tracer.parse.posts.embeds import extract_posts
 from tracer.read.document import Article, document_id
-from tracer.text import Span
+from tracer.text import Span, clean_text
 
 
 def parse_article(article: Article, *, input_label: str = "") -> TraceResult:
@@ -73,7 +73,7 @@ def failed_result(label: str, error: Exception, *, url: str | None = None, path:
 
     Nothing is dropped: a batch keeps one line per input, in order, failed ones included.
     """
-    message = str(error) if isinstance(error, TracerError) else f"internal error: {error!r}"
+    message = clean_text(str(error) if isinstance(error, TracerError) else f"internal error: {error!r}")
     kind = type(error).__name__ if isinstance(error, TracerError) else "InternalError"
     doc_id = document_id(url or path or label)
     return TraceResult(

@@ -9,7 +9,7 @@ article cites. Links inside embedded posts belong to the post, not the body.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -128,12 +128,21 @@ def _link_lists(article: Article) -> set[int]:
 
 
 def _own_link_item(article: Article, block: Block, site: str) -> bool:
-    inside = [a for a in article.anchors if block.start <= a.start < block.end and a.url]
+    inside = [a for a in _anchors_in(article, block) if a.url]
     return len(inside) == 1 and _coverage(article, block) >= 0.6 and bool(site) and site_of(inside[0].url or "") == site
 
 
+def _anchors_in(article: Article, block: Block) -> list[Anchor]:
+    """The anchors starting inside a block, found by bisection (anchors are in text order);
+    a scan of every anchor per block made a page of 32k links take 21 s here."""
+    anchors = article.anchors
+    low = bisect_left(anchors, block.start, key=lambda a: a.start)
+    high = bisect_left(anchors, block.end, lo=low, key=lambda a: a.start)
+    return anchors[low:high]
+
+
 def _coverage(article: Article, block: Block) -> float:
-    covered = sum(a.end - a.start for a in article.anchors if block.start <= a.start < block.end)
+    covered = sum(a.end - a.start for a in _anchors_in(article, block))
     return covered / max(1, block.end - block.start)
 
 
@@ -165,7 +174,7 @@ def _is_whole_link(block: Block, coverage: float, article: Article) -> bool:
         return False
     if _is_list_item(block) and str(block.element.tag).lower() not in _HEADINGS:
         return False
-    return sum(1 for a in article.anchors if block.start <= a.start < block.end) == 1
+    return len(_anchors_in(article, block)) == 1
 
 
 def _is_list_item(block: Block) -> bool:

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from tracer.errors import InputNotFoundError, UnreadableInputError, UnsupportedInputError
 from tracer.read.document import Article, read_html, read_text
+from tracer.text import clean_text
 from tracer.web.fetch import Fetcher
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -67,10 +68,18 @@ def read_input(item: InputItem, fetcher: Fetcher | None = None, stdin: BinaryIO 
         FetchError: A URL that could not be fetched.
     """
     if item.kind == "stdin":
-        return _read_bytes((stdin or sys.stdin.buffer).read(), path=None)
+        return _read_bytes(_read_stdin(stdin or sys.stdin.buffer), path=None)
     if item.kind == "url":
         return read_url(item.value, fetcher or Fetcher())
     return read_file(Path(item.value))
+
+
+def _read_stdin(stream: BinaryIO) -> bytes:
+    """Standard input, refused past the file size cap (read one byte over it, never all of it)."""
+    data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise UnreadableInputError(f"standard input too large (over {MAX_FILE_BYTES} bytes)")
+    return data
 
 
 def read_url(url: str, fetcher: Fetcher) -> Article:
@@ -95,11 +104,12 @@ def read_file(path: Path) -> Article:
     except OSError as exc:
         raise UnreadableInputError(f"cannot read {path}: {exc.strerror}") from exc
     suffix = path.suffix.lower()
+    name = clean_text(str(path))  # a non-UTF-8 file name arrives with lone surrogates
     if suffix in HTML_SUFFIXES:
-        return read_html(data, path=str(path))
+        return read_html(data, path=name)
     if suffix in TEXT_SUFFIXES:
-        return read_text(data, path=str(path))
-    return _read_bytes(data, path=str(path))
+        return read_text(data, path=name)
+    return _read_bytes(data, path=name)
 
 
 def _read_bytes(data: bytes, path: str | None) -> Article:

@@ -7,6 +7,7 @@ publication date falls back to htmldate, which also reads visible dates and the 
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -16,6 +17,8 @@ from typing import Any
 
 from htmldate import find_date
 from lxml.html import HtmlElement
+
+from tracer.text import clean_json
 
 LOGGER = logging.getLogger(__name__)
 
@@ -57,8 +60,8 @@ def _iter_jsonld(tree: HtmlElement) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
-            data = json.loads(script.text or "", strict=False)
-        except (json.JSONDecodeError, ValueError):
+            data = clean_json(json.loads(script.text or "", strict=False))
+        except (ValueError, RecursionError):  # broken, or nested deeper than the parser's stack
             continue
         stack = [data]
         while stack:
@@ -86,7 +89,7 @@ def _names(value: Any) -> list[str]:
         name = value.get("name")
         return _names(name) if name else []
     if isinstance(value, str) and value.strip() and not value.startswith("http"):
-        return [value.strip()]
+        return [html.unescape(value).strip()]
     return []
 
 
@@ -136,7 +139,10 @@ def _from_jsonld(tree: HtmlElement, meta: Metadata) -> None:
     for item in _iter_jsonld(tree):
         if not _types(item) & _ARTICLE_TYPES:
             continue
-        meta.title = meta.title or _first_str(item.get("headline") or item.get("name"))
+        title = _first_str(item.get("headline") or item.get("name"))
+        # Publishers escape JSON-LD strings as HTML ("&#8216;illogical&#8217;"); a browser
+        # never shows those entities, so neither does the tracer.
+        meta.title = meta.title or (html.unescape(title) if title else None)
         meta.published = meta.published or _iso_date(item.get("datePublished") or item.get("dateCreated"))
         if not meta.authors:
             meta.authors = split_authors(_names(item.get("author") or item.get("creator")))

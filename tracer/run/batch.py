@@ -10,6 +10,7 @@ from tracer.errors import TracerError
 from tracer.models import TraceResult
 from tracer.parse.article import failed_result
 from tracer.read.inputs import InputItem, read_input
+from tracer.text import clean_text
 from tracer.trail.trace import trace_article
 from tracer.trail.walk import TrailOptions
 from tracer.web.fetch import Fetcher
@@ -27,7 +28,7 @@ def trace_one(
     Raises `TracerError` when the input cannot be read.
     """
     article = read_input(item, fetcher, stdin)
-    return trace_article(article, input_label=item.label, fetcher=fetcher, options=trail)
+    return trace_article(article, input_label=clean_text(item.label), fetcher=fetcher, options=trail)
 
 
 def trace_many(
@@ -44,22 +45,36 @@ def trace_many(
     page cannot lose the results of the others.
     """
     for index, item in enumerate(items, 1):
-        try:
-            result = trace_one(item, fetcher, stdin, trail=trail)
-        except TracerError as exc:
-            result = _failed(item, exc)
-        except Exception as exc:
-            LOGGER.exception("internal error on %s", item.label)
-            result = _failed(item, exc)
+        result = _guarded(item, fetcher, stdin, trail)
         if progress:
             progress(index, len(items), item, result)
         yield result
 
 
+def _guarded(
+    item: InputItem, fetcher: Fetcher | None, stdin: BinaryIO | None, trail: TrailOptions | None
+) -> TraceResult:
+    """Trace one input; whatever goes wrong, serialising the result included, becomes a failed result.
+
+    The result is serialised once here because a value no writer accepts (a lone surrogate, say)
+    would otherwise raise only when the caller writes it, outside this guard, and end the batch.
+    """
+    try:
+        result = trace_one(item, fetcher, stdin, trail=trail)
+        result.model_dump_json()
+        return result
+    except TracerError as exc:
+        return _failed(item, exc)
+    except Exception as exc:
+        LOGGER.exception("internal error on %s", clean_text(item.label))
+        return _failed(item, exc)
+
+
 def _failed(item: InputItem, exc: Exception) -> TraceResult:
+    value = clean_text(item.value)
     return failed_result(
-        item.label,
+        clean_text(item.label),
         exc,
-        url=item.value if item.kind == "url" else None,
-        path=item.value if item.kind == "file" else None,
+        url=value if item.kind == "url" else None,
+        path=value if item.kind == "file" else None,
     )

@@ -82,6 +82,14 @@ def add_trail_arguments(parser: argparse.ArgumentParser) -> None:
             help=f"oEmbed endpoint for {platform} posts (default: {endpoint}; empty: never ask)",
         )
     group.add_argument(
+        "--budget",
+        type=float,
+        default=_TRAIL.budget,
+        metavar="SECONDS",
+        help=f"most seconds one input may spend fetching the documents its claims lean on; links left "
+        f"are recorded as out_of_time (default: {_TRAIL.budget:g})",
+    )
+    group.add_argument(
         "--allow-private",
         action="store_true",
         help="allow fetching loopback, private and link-local addresses (refused by default)",
@@ -117,6 +125,7 @@ def run_options(args: argparse.Namespace) -> RunOptions:
         archive=args.archive,
         archive_url=args.archive_url,
         oembed={p: getattr(args, f"oembed_{p}") for p in default_endpoints()},
+        budget=args.budget if args.budget > 0 else None,
     )
     return RunOptions(trail=trail, fetch=_fetch_options(args, trail))
 

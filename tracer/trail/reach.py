@@ -19,6 +19,8 @@ from tracer.errors import (
     HTTPStatusError,
     NetworkError,
     NotCachedError,
+    OutOfTimeError,
+    RateLimitedError,
     TracerError,
 )
 from tracer.models import DocumentRef, DocumentStatus, LinkKind, SourceKind, TraceResult, VisitStatus
@@ -78,6 +80,10 @@ class Node:
 
 def status_of(error: Exception) -> DocumentStatus:
     """How a failure is recorded: gone (404/410, DNS, refused, timeout) is dead; policy is blocked."""
+    if isinstance(error, RateLimitedError):
+        return DocumentStatus.RATE_LIMITED
+    if isinstance(error, OutOfTimeError):
+        return DocumentStatus.OUT_OF_TIME
     if isinstance(error, HTTPStatusError):
         return DocumentStatus.DEAD if error.status_code in _DEAD_STATUSES else DocumentStatus.FAILED
     if isinstance(error, NetworkError):

@@ -41,7 +41,14 @@ from tracer.web.fetch import Fetcher
 LOGGER = logging.getLogger(__name__)
 
 # When a claim leans on nothing it could reach, its hop says why, worst first.
-_UNREACHED = (VisitStatus.DEAD, VisitStatus.BLOCKED, VisitStatus.NOT_CACHED, VisitStatus.FAILED)
+_UNREACHED = (
+    VisitStatus.DEAD,
+    VisitStatus.BLOCKED,
+    VisitStatus.NOT_CACHED,
+    VisitStatus.RATE_LIMITED,
+    VisitStatus.OUT_OF_TIME,
+    VisitStatus.FAILED,
+)
 # Passages scoring this close to the best are as good a match; the one that leads on wins.
 NEAR_TIE = 0.05
 # Links tied to the hop itself (its sentence, its source's name, its post); a dead link in the
@@ -61,6 +68,8 @@ class TrailOptions:
         threshold: Lowest match score that counts as "states the claim".
         max_documents: Documents opened per input at most (a hostile page cannot fan out forever).
         max_candidates: Documents opened per claim per document at most.
+        budget: Most seconds the walk may spend fetching (None: no limit). Links met after it
+            is spent are recorded as `out_of_time`, unfetched; cached pages are still read.
     """
 
     depth: int = 2
@@ -70,6 +79,10 @@ class TrailOptions:
     threshold: float = MATCH_THRESHOLD
     max_documents: int = 60
     max_candidates: int = 8
+    # Claims are followed one after another, so N slow links cost N deadlines (8 links at 60 s:
+    # 8 minutes). Three minutes is ample for a trail's 60 documents at one request a second
+    # per host, and bounds what a page of hanging links can cost.
+    budget: float | None = 180.0
 
 
 @dataclass
@@ -118,7 +131,8 @@ def follow_trail(article: Article, result: TraceResult, fetcher: Fetcher, option
     Returns:
         The result with longer chains, `visits` and origins on claims, and every document reached.
     """
-    return Trail(article, result, fetcher, options).run()
+    with fetcher.budget(options.budget):
+        return Trail(article, result, fetcher, options).run()
 
 
 class Trail:
@@ -377,7 +391,8 @@ def _mark_unreached(step: Step, visits: list[Visit]) -> None:
     post_hop = next((h for h in step.out_hops if h.relation == HopRelation.POST), None)
     if post_failure and post_hop is not None:
         post_hop.status = HopStatus(post_failure)
-        post_hop.flags.append(f"{post_failure}_post")
+        if f"{post_failure}_post" not in post_hop.flags:  # one flag however often the post is met
+            post_hop.flags.append(f"{post_failure}_post")
     statuses = {v.status for v in visits if v.reason in _TIED_REASONS - {VisitReason.POST}}
     worst = next((s for s in _UNREACHED if s in statuses), None)
     if worst is None or not step.out_hops:

@@ -50,9 +50,22 @@ def address_problem(address: IPAddress) -> str | None:
 
 
 def _literal(host: str) -> IPAddress | None:
+    """The address a host written as an IP literal means, in any spelling the resolver accepts.
+
+    Besides the canonical forms, C's `inet_aton` (which `getaddrinfo`, and so every HTTP client,
+    uses) reads `2130706433`, `127.1`, `0x7f000001` and `0177.0.0.1` as 127.0.0.1; the guard
+    must read them the same way or it compares a different address from the one connected to.
+    """
+    bare = host.strip("[]").split("%")[0].rstrip(".")
     try:
-        return ipaddress.ip_address(host.strip("[]").split("%")[0])
+        return ipaddress.ip_address(bare)
     except ValueError:
+        pass
+    if not bare or not all(ch in "0123456789abcdefxABCDEFX." for ch in bare):
+        return None
+    try:
+        return ipaddress.IPv4Address(socket.inet_aton(bare))
+    except (OSError, ValueError):
         return None
 
 
@@ -102,6 +115,25 @@ class AddressPolicy:
         if problem or host in _LOCAL_NAMES or host.endswith(".localhost"):
             label = problem or "a loopback"
             raise BlockedURLError(f"refusing {url}: {host} is {label} address (see --allow-private)", url)
+
+    def check_cached(self, url: str) -> None:
+        """Refuse to serve from the cache a URL whose name now resolves to a non-public address.
+
+        A page cached in an `--allow-private` run under a name (`intranet.example`,
+        `localtest.me`) would otherwise reach a guarded run without any address check. A name
+        that does not resolve at all (a site since gone) may still be served: its copy was
+        fetched when it was public, or by a run that allowed it, and then `check_url` and
+        this check cover every other spelling.
+
+        Raises:
+            BlockedURLError: The name resolves to a non-public address.
+        """
+        if self._exempt(url) or _literal(urlsplit(url).hostname or "") is not None:
+            return
+        try:
+            self.check_resolved(url)
+        except NetworkError:
+            return
 
     def check_resolved(self, url: str) -> None:
         """Resolve the URL's host and refuse it if any of its addresses is non-public.

@@ -9,13 +9,14 @@ checks before the body is read, a redirect limit, and no loopback/private/link-l
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import json
 import logging
 import os
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -33,15 +34,18 @@ from tracer.errors import (
     HTTPStatusError,
     NetworkError,
     NotCachedError,
+    OutOfTimeError,
+    RateLimitedError,
     ResponseTooLargeError,
     UnsupportedInputError,
 )
+from tracer.text import clean_json
 from tracer.web.addresses import DNS_FAILURE, AddressPolicy, host_key
 from tracer.web.failures import DEFAULT_TTL as DEFAULT_FAILURE_TTL
 from tracer.web.failures import FailureLog
 from tracer.web.ratelimit import HostLimiter
 from tracer.web.robots import RobotsRules
-from tracer.web.transport import GuardedAdapter, acceptable
+from tracer.web.transport import GuardedAdapter, acceptable, ends_by
 
 LOGGER = logging.getLogger(__name__)
 
@@ -143,6 +147,8 @@ class Fetcher:
         self._open_lock = threading.Lock()
         self._session: requests_cache.CachedSession | None = None
         self._failures: FailureLog | None = None
+        self._until: float | None = None
+        self._budget = 0.0
 
     @property
     def session(self) -> requests_cache.CachedSession:
@@ -190,6 +196,25 @@ class Fetcher:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @contextlib.contextmanager
+    def budget(self, seconds: float | None) -> Iterator[None]:
+        """Inside the block, every fetch ends within `seconds` of its start (None: no budget).
+
+        A URL asked for after the budget is spent raises `OutOfTimeError` unfetched (the cache
+        still answers); a request in flight is cut when it runs out.
+        """
+        previous, previous_budget = self._until, self._budget
+        if seconds is not None:
+            self._until, self._budget = time.monotonic() + seconds, seconds
+        try:
+            yield
+        finally:
+            self._until, self._budget = previous, previous_budget
+
+    def remaining(self) -> float | None:
+        """Seconds left in the current budget, or None when there is none."""
+        return None if self._until is None else self._until - time.monotonic()
+
     def get(self, url: str, *, followed: bool = False, accept: str = PAGE_ACCEPT) -> FetchedPage:
         """Fetch a URL (from the cache when it holds a fresh copy), following redirects.
 
@@ -217,6 +242,8 @@ class Fetcher:
             if followed and self.options.respect_robots:
                 self._obey_robots(current)
             response = self._request(current, accept)
+            if getattr(response, "from_cache", False):  # the network path checked the address already
+                self.policy.check_cached(current)
             location = response.headers.get("Location")
             if response.status_code not in REDIRECT_STATUSES or not location:
                 return self._page(url, current, response, accept, tuple(redirects))
@@ -233,8 +260,8 @@ class Fetcher:
         """
         page = self.get(url, accept=JSON_ACCEPT)
         try:
-            return json.loads(page.content.decode("utf-8", "replace"))
-        except ValueError as exc:
+            return clean_json(json.loads(page.content.decode("utf-8", "replace")))
+        except (ValueError, RecursionError) as exc:
             raise ContentTypeError(f"not JSON: {url}", url) from exc
 
     def get_many(self, urls: Iterable[str], *, followed: bool = True) -> dict[str, FetchedPage | FetchError]:
@@ -268,19 +295,37 @@ class Fetcher:
             self.limiter.set_delay(host_key(url), delay)
 
     def _request(self, url: str, accept: str) -> requests.Response:
-        """One URL, no redirects followed, retried with backoff on 429/5xx."""
+        """One URL, no redirects followed, retried with backoff on 429/5xx.
+
+        A Retry-After longer than `max_backoff` or than the budget left is not waited out: the
+        URL is recorded as rate-limited, with the wait the server asked for.
+        """
         for attempt in range(self.options.retries + 1):
             response = self._send(url, accept)
             if response.status_code not in RETRY_STATUSES or attempt == self.options.retries:
                 return response
             if getattr(response, "from_cache", False) or self.options.offline:
                 return response
-            delay = _retry_after(response) or self.options.backoff * 2**attempt
+            asked = _retry_after(response)
+            delay = asked if asked is not None else self.options.backoff * 2**attempt
+            self._refuse_long_wait(url, response.status_code, delay, asked is not None)
             LOGGER.info("HTTP %s from %s; retrying in %.1f s", response.status_code, url, delay)
             time.sleep(min(delay, self.options.max_backoff))
         raise AssertionError("unreachable")  # pragma: no cover
 
+    def _refuse_long_wait(self, url: str, status: int, delay: float, asked: bool) -> None:
+        left = self.remaining()
+        if asked and delay > self.options.max_backoff:
+            message = f"HTTP {status} from {url}: asks to wait {delay:.0f} s (Retry-After), longer than the "
+            raise RateLimitedError(message + f"{self.options.max_backoff:.0f} s the tracer waits", url, status, delay)
+        if left is not None and delay >= left:
+            message = f"HTTP {status} from {url}: asks to wait {delay:.0f} s, more than the {max(left, 0):.0f} s "
+            raise RateLimitedError(message + "left of the time budget", url, status, delay)
+
     def _send(self, url: str, accept: str) -> requests.Response:
+        left = self.remaining()
+        if left is not None and left <= 0 and not self.options.offline:
+            raise OutOfTimeError(f"not fetched: the {self._budget:.0f} s time budget was spent: {url}", url)
         host = host_key(url)
         remembered = self.failures.get(url) or self.failures.get(host)
         if remembered:
@@ -295,20 +340,18 @@ class Fetcher:
 
     def _send_now(self, url: str, accept: str) -> requests.Response:
         try:
-            response = self.session.get(
-                url,
-                timeout=self.options.timeout,
-                allow_redirects=False,
-                only_if_cached=self.options.offline,
-                headers={"Accept": accept},
-            )
+            with ends_by(self._until):
+                response = self.session.get(
+                    url,
+                    timeout=self.options.timeout,
+                    allow_redirects=False,
+                    only_if_cached=self.options.offline,
+                    headers={"Accept": accept},
+                )
         except requests.Timeout as exc:
             raise NetworkError(f"timed out fetching {url}", url) from exc
         except requests.ConnectionError as exc:
-            host = urlsplit(url).hostname
-            if "NameResolutionError" in repr(exc) or "Name or service not known" in str(exc):
-                raise NetworkError(f"cannot resolve {host} {DNS_FAILURE}: {url}", url) from exc
-            raise NetworkError(f"cannot reach {host} (network unreachable?)", url) from exc
+            raise NetworkError(_connection_problem(url, exc), url) from exc
         except requests.RequestException as exc:
             raise FetchError(f"failed to fetch {url}: {exc}", url) from exc
         if self.options.offline and response.status_code == 504:
@@ -331,6 +374,29 @@ class Fetcher:
         from_cache = bool(getattr(response, "from_cache", False))
         status, body, headers = response.status_code, response.content, dict(response.headers)
         return FetchedPage(url, final, status, content_type, body, from_cache, headers, redirects)
+
+
+# What urllib3 and the socket layer say, and what it means for the user, most specific first.
+_CONNECTION_PROBLEMS = (
+    (("NameResolutionError", "Name or service not known", "nodename nor servname"),
+     "cannot resolve {host} " + DNS_FAILURE),
+    (("Connection refused", "ConnectionRefusedError"), "cannot reach {host}: connection refused (nothing listens)"),
+    (("Connection reset", "ConnectionResetError"), "cannot reach {host}: it reset the connection"),
+    (("BadStatusLine", "RemoteDisconnected", "IncompleteRead", "InvalidChunkLength", "LineTooLong",
+      "HeaderParsingError", "ProtocolError"), "{host} did not answer in HTTP (closed, or sent something else)"),
+    (("Network is unreachable", "No route to host"), "cannot reach {host} (network unreachable)"),
+    (("SSLError", "CERTIFICATE_VERIFY_FAILED", "SSL:"), "TLS handshake with {host} failed"),
+)  # fmt: skip
+
+
+def _connection_problem(url: str, exc: Exception) -> str:
+    """A one-line reason for a failed connection: refused, reset, not HTTP, DNS, unreachable, TLS."""
+    host = urlsplit(url).hostname
+    said = f"{exc!r} {exc}"
+    for needles, message in _CONNECTION_PROBLEMS:
+        if any(needle in said for needle in needles):
+            return message.format(host=host) + (f": {url}" if DNS_FAILURE in message else "")
+    return f"cannot reach {host} ({type(exc).__name__})"
 
 
 def _check_scheme(url: str) -> None:

@@ -9,9 +9,12 @@ byte a second). The body is then handed to requests-cache as an ordinary, fully 
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import socket
+import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import requests
@@ -27,6 +30,60 @@ from tracer.web.ratelimit import HostLimiter
 LOGGER = logging.getLogger(__name__)
 
 _CHUNK = 64 * 1024
+# The socket of the request this thread is sending, for the deadline's watchdog to shut; and an
+# earlier end this thread's requests must keep (the input's time budget), set by the fetcher.
+_CURRENT = threading.local()
+
+
+@contextlib.contextmanager
+def ends_by(moment: float | None) -> Iterator[None]:
+    """Requests this thread sends inside the block end by `moment` (`time.monotonic()`) at the latest."""
+    previous = getattr(_CURRENT, "until", None)
+    _CURRENT.until = moment
+    try:
+        yield
+    finally:
+        _CURRENT.until = previous
+
+
+class _Watchdog:
+    """Shuts the request's socket when its deadline passes, whatever the server is doing.
+
+    Socket timeouts restart with every byte received, so a server that sends one header byte a
+    second would hold a request forever; a timer on the whole exchange cannot be reset that way.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.fired = False
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(max(0.0, seconds), self._fire)
+        self._timer.daemon = True
+        _CURRENT.watchdog = self
+
+    def __enter__(self) -> _Watchdog:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+        _CURRENT.watchdog = None
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            sock = getattr(self, "sock", None)
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def watch(self, sock: socket.socket | None) -> None:
+        """Remember the socket the request uses (shut at once if the deadline already passed)."""
+        with self._lock:
+            self.sock = sock
+            fired = self.fired
+        if fired and sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
 
 
 def acceptable(content_type: str, accept: str) -> bool:
@@ -81,14 +138,37 @@ class GuardedAdapter(HTTPAdapter):
         self.policy.check_resolved(url)
         with self.limiter.slot(host_key(url)):
             started = time.monotonic()
-            response = super().send(request, stream=True, timeout=timeout, verify=verify, cert=cert, proxies=proxies)
-            try:
-                self._check_headers(url, request, response)
-                response._content = self._read_body(url, response, started)
-            except BaseException:
-                response.close()
-                raise
+            deadline = self._deadline(started)
+            with _Watchdog(deadline) as watchdog:
+                try:
+                    response = super().send(
+                        request, stream=True, timeout=timeout, verify=verify, cert=cert, proxies=proxies
+                    )
+                    self._finish(url, request, response, started, deadline)
+                    if watchdog.fired:  # the shut socket ended the headers or the body early
+                        raise NetworkError("cut by the watchdog", url)
+                except (requests.RequestException, NetworkError) as exc:
+                    if watchdog.fired:
+                        message = f"timed out fetching {url} (no complete answer in {deadline:.0f} s)"
+                        raise NetworkError(message, url) from exc
+                    raise
         return response
+
+    def _finish(
+        self, url: str, request: requests.PreparedRequest, response: requests.Response, started: float, deadline: float
+    ) -> None:
+        """Check the headers and read the body into the response (closing it on any failure)."""
+        try:
+            self._check_headers(url, request, response)
+            response._content = self._read_body(url, response, started, deadline)
+        except BaseException:
+            response.close()
+            raise
+
+    def _deadline(self, started: float) -> float:
+        """Seconds this request may take: the adapter's deadline, or less when the input's budget ends sooner."""
+        until = getattr(_CURRENT, "until", None)
+        return self.deadline if until is None else max(0.0, min(self.deadline, until - started))
 
     def _check_headers(self, url: str, request: requests.PreparedRequest, response: requests.Response) -> None:
         content_type = response.headers.get("Content-Type", "")
@@ -98,7 +178,7 @@ class GuardedAdapter(HTTPAdapter):
         if declared.isdigit() and int(declared) > self.max_bytes:
             raise ResponseTooLargeError(f"response over {self.max_bytes} bytes ({declared} declared): {url}", url)
 
-    def _read_body(self, url: str, response: requests.Response, started: float) -> bytes:
+    def _read_body(self, url: str, response: requests.Response, started: float, deadline: float) -> bytes:
         chunks: list[bytes] = []
         size = 0
         try:
@@ -106,11 +186,12 @@ class GuardedAdapter(HTTPAdapter):
                 size += len(chunk)
                 if size > self.max_bytes:
                     raise ResponseTooLargeError(f"response over {self.max_bytes} bytes: {url}", url)
-                if time.monotonic() - started > self.deadline:
-                    raise NetworkError(f"timed out fetching {url} (still sending after {self.deadline:.0f} s)", url)
+                if time.monotonic() - started > deadline:
+                    raise NetworkError(f"timed out fetching {url} (still sending after {deadline:.0f} s)", url)
                 chunks.append(chunk)
         except Urllib3Error as exc:
-            raise NetworkError(f"connection failed while reading {url}: {exc}", url) from exc
+            what = "reset" if "reset" in str(exc).lower() else "broke off"
+            raise NetworkError(f"the server {what} the connection in the middle of the body: {url}", url) from exc
         response._content_consumed = True  # type: ignore[attr-defined]
         return b"".join(chunks)
 
@@ -128,10 +209,18 @@ def _guarded_pools(policy: AddressPolicy) -> dict[str, type[HTTPConnectionPool]]
             super().connect()
             _check_socket(self, policy)
 
+        def getresponse(self) -> Any:
+            _watch(self)
+            return super().getresponse()
+
     class GuardedHTTPSConnection(HTTPSConnection):
         def connect(self) -> None:
             super().connect()
             _check_socket(self, policy)
+
+        def getresponse(self) -> Any:
+            _watch(self)
+            return super().getresponse()
 
     class GuardedHTTPPool(HTTPConnectionPool):
         ConnectionCls = GuardedHTTPConnection
@@ -140,6 +229,13 @@ def _guarded_pools(policy: AddressPolicy) -> dict[str, type[HTTPConnectionPool]]
         ConnectionCls = GuardedHTTPSConnection
 
     return {"http": GuardedHTTPPool, "https": GuardedHTTPSPool}
+
+
+def _watch(connection: HTTPConnection) -> None:
+    """Hand the connection's socket (new or reused) to this thread's deadline watchdog."""
+    watchdog = getattr(_CURRENT, "watchdog", None)
+    if watchdog is not None:
+        watchdog.watch(connection.sock)
 
 
 def _check_socket(connection: HTTPConnection, policy: AddressPolicy) -> None:

@@ -19,7 +19,7 @@ from tracer.parse.attribution.cues import lexicon
 from tracer.parse.attribution.nlp import parse
 from tracer.parse.attribution.registry import RULES, Rule, plan
 from tracer.parse.attribution.scan import FastScan, fast_scan
-from tracer.parse.attribution.spans import Attribution, Citation, Context, Layout, Parsed
+from tracer.parse.attribution.spans import Attribution, Citation, Context, CoverIndex, Layout, Parsed
 from tracer.text import Span, sentences
 
 LOGGER = logging.getLogger(__name__)
@@ -116,6 +116,6 @@ def outermost(found: list[Attribution]) -> list[Attribution]:
     the quotation ('Clinton acknowledged that "... we know there are ..."' read as a parenthetical
     "we know" around the whole sentence), and the speaker quoted is the outer one's.
     """
-    return [
-        a for a in found if not a.quoted and not any(b is not a and not b.quoted and b.covers(a.cue) for b in found)
-    ]
+    unquoted = [a for a in found if not a.quoted]
+    index = CoverIndex(unquoted)
+    return [a for a in unquoted if not any(b is not a for b in index.holders(a.cue))]

@@ -102,9 +102,15 @@ def _last_speaker(before: list[Attribution]) -> Attribution | None:
 
 
 def _stands_alone(text: str, para: Span, region: Span) -> bool:
-    """A quotation that opens a sentence or follows "he said," — not a scare-quoted phrase."""
-    before = text[para.start : region.start].rstrip()
-    return not before or before[-1] in ".!?,:;—–-”\"'"
+    """A quotation that opens a sentence or follows "he said," — not a scare-quoted phrase.
+
+    Looks back from the quotation past whitespace only: slicing the paragraph up to each
+    quotation cost quotations × paragraph length (57 s on one 1.3 MB page).
+    """
+    end = region.start
+    while end > para.start and text[end - 1].isspace():
+        end -= 1
+    return end == para.start or text[end - 1] in ".!?,:;—–-”\"'"
 
 
 def _overlaps(a: Span, b: Span) -> bool:

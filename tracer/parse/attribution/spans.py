@@ -9,7 +9,7 @@ argument every registered rule takes (`registry.py`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -82,6 +82,43 @@ class Attribution:
     def covers(self, span: Span) -> bool:
         """Whether `span` lies inside one of the content fragments."""
         return any(f.start <= span.start and span.end <= f.end for f in self.content)
+
+
+class CoverIndex:
+    """Which attributions' content covers a span, and which cues lie in a content: by bisection.
+
+    Asking `Attribution.covers` of every pair made a text of N attributions cost N² calls
+    (1,000 "according to" sentences: 3M calls, 13 s). A fragment can only cover a span if it
+    starts at most `longest` characters before the span's end, so a query reads a window of
+    fragments sorted by start, not all of them.
+
+    Args:
+        found: The attributions, in the order answers are returned in.
+    """
+
+    def __init__(self, found: list[Attribution]) -> None:
+        self.found = found
+        self._fragments = sorted((f.start, f.end, i) for i, a in enumerate(found) for f in a.content)
+        self._starts = [start for start, _, _ in self._fragments]
+        self._longest = max((end - start for start, end, _ in self._fragments), default=0)
+        self._cues = sorted((a.cue.start, a.cue.end, i) for i, a in enumerate(found))
+        self._cue_starts = [start for start, _, _ in self._cues]
+
+    def holders(self, span: Span) -> list[Attribution]:
+        """The attributions (in `found` order) one of whose fragments holds `span`."""
+        low = bisect_left(self._starts, span.end - self._longest)
+        high = bisect_right(self._starts, span.start)
+        hits = {i for start, end, i in self._fragments[low:high] if start <= span.start and span.end <= end}
+        return [self.found[i] for i in sorted(hits)]
+
+    def inside(self, a: Attribution) -> list[Attribution]:
+        """The attributions (in `found` order) whose cue lies inside one of `a`'s fragments."""
+        hits: set[int] = set()
+        for fragment in a.content:
+            low = bisect_left(self._cue_starts, fragment.start)
+            high = bisect_left(self._cue_starts, fragment.end, lo=low)
+            hits.update(i for _, end, i in self._cues[low:high] if end <= fragment.end)
+        return [self.found[i] for i in sorted(hits)]
 
 
 def quote_kind(text: str, fragments: Iterable[Span], margin: int = 0) -> str:

@@ -14,12 +14,13 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from itertools import accumulate
 from typing import TypeVar
 
 from tracer.models import Claim, ClaimKind, Hop, HopRelation, Link, Post, Source, SourceKind, origin_of
 from tracer.parse.attribution.cues import CLAIM_CLASSES
-from tracer.parse.attribution.spans import Attribution, Citation
+from tracer.parse.attribution.spans import Attribution, Citation, CoverIndex
 from tracer.parse.claims.dates import find_dates, parse_published
 from tracer.parse.claims.kinds import claim_kind, document_heads, own_outlet
 from tracer.parse.claims.own_voice import own_voice_claims
@@ -89,6 +90,11 @@ class _Context:
     paras: ParagraphIndex
     hops: dict[int, list[Hop]] = field(default_factory=dict)
     mentions: list[tuple[Span, Source]] = field(default_factory=list)
+
+    @cached_property
+    def cover(self) -> CoverIndex:
+        """Which attributions hold which (built once; `found` is final by the time it is asked)."""
+        return CoverIndex(self.found)
 
 
 def build_claims(article: Article, found: list[Attribution], posts: list[Post], links: list[Link]) -> ClaimSet:
@@ -221,7 +227,7 @@ def _hops(ctx: _Context, a: Attribution) -> list[Hop]:
     if documented is not None:
         hops += documented
     elif a.source is not None:
-        speaker = speaker_of(ctx.found, a)
+        speaker = speaker_of(ctx.found, a, ctx.cover)
         speaker_source = _main_source(ctx, speaker) if speaker else None
         resolved = ctx.resolver.mention(a.source, speaker=speaker_source, referent=a.referent)
         ctx.mentions.append((a.source, resolved.source))
@@ -334,13 +340,14 @@ def _claimable(a: Attribution, text: str) -> bool:
 def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> list[Claim]:
     claimable = [a for a in ctx.found if _claimable(a, ctx.text) and a.source is not None]
     statements = [a for a in claimable if claim_kind(a, ctx.text) == ClaimKind.STATEMENT]
+    statement_index = CoverIndex(statements)
     claims = []
     for a in claimable:
-        if a.quoted and speaker_of(ctx.found, a) is None:
+        if a.quoted and speaker_of(ctx.found, a, ctx.cover) is None:
             continue  # "I think" inside a quotation nobody is credited with
         # Only a nested statement takes its sentence away: "said the firm denied the allegations"
         # stays one claim of the speaker's, with the denial a stance claim of its own.
-        nested = [b for b in statements if b is not a and a.covers(b.cue)]
+        nested = [b for b in statement_index.inside(a) if b is not a]
         chain = _chain(ctx, a, posts, post_hops)
         post = _post_at(posts, a.cue.start)
         kind = claim_kind(a, ctx.text) or ClaimKind.STATEMENT
@@ -384,7 +391,7 @@ def _unique(claims: list[Claim]) -> list[Claim]:
 
 def _parent(ctx: _Context, a: Attribution) -> Attribution | None:
     """The nearest attribution that passes `a`'s content on (a stance like "dismissed" does not)."""
-    holders = [b for b in ctx.found if b is not a and b.cls in CLAIM_CLASSES and b.cls != "hedge" and b.covers(a.cue)]
+    holders = [b for b in ctx.cover.holders(a.cue) if b is not a and b.cls in CLAIM_CLASSES and b.cls != "hedge"]
     return min(holders, key=lambda b: b.content_span.end - b.content_span.start) if holders else None
 
 
@@ -472,7 +479,7 @@ def _hedged(ctx: _Context, claims: list[Claim], posts: list[Post], post_hops: di
 
 
 def _inside_claim_attribution(ctx: _Context, h: Attribution) -> bool:
-    return any(_claimable(a, ctx.text) and a.source is not None and a.covers(h.cue) for a in ctx.found)
+    return any(_claimable(a, ctx.text) and a.source is not None for a in ctx.cover.holders(h.cue))
 
 
 class _Covered:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from tracer.datafiles import load_json
 from tracer.models import Source, SourceKind
 from tracer.parse.attribution.cues import lexicon
-from tracer.parse.attribution.spans import Attribution
+from tracer.parse.attribution.spans import Attribution, CoverIndex
 from tracer.parse.claims.named import find_named, is_description, named_for
 from tracer.parse.claims.people import pronoun_gender, role_words
 from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
@@ -297,7 +297,11 @@ def _other_person(resolved: Resolved, speaker: Source) -> bool:
     )
 
 
-def speaker_of(found: list[Attribution], a: Attribution) -> Attribution | None:
-    """The attribution whose content holds `a` (its nearest enclosing one), if any."""
-    holders = [b for b in found if b is not a and b.covers(a.cue)]
+def speaker_of(found: list[Attribution], a: Attribution, index: CoverIndex | None = None) -> Attribution | None:
+    """The attribution whose content holds `a` (its nearest enclosing one), if any.
+
+    `index` (built over `found`) answers without reading every attribution.
+    """
+    candidates = index.holders(a.cue) if index is not None else [b for b in found if b.covers(a.cue)]
+    holders = [b for b in candidates if b is not a]
     return min(holders, key=lambda b: b.content_span.end - b.content_span.start) if holders else None
