@@ -12,6 +12,9 @@ import pytest
 from tests.conftest import SEED, SEEDS
 from tracer import cli
 from tracer.models import TraceResult
+from tracer.read.inputs import InputItem
+from tracer.run import worker
+from tracer.run.batch import Outcome
 
 # The console script installed beside this interpreter (the venv may not be on PATH).
 TRACER = str(Path(sys.executable).with_name("tracer"))
@@ -136,15 +139,15 @@ def test_output_is_atomic_when_the_run_crashes(tmp_path: Path, monkeypatch: pyte
     out = tmp_path / "trace.jsonl"
     out.write_text("previous results\n")
     calls = {"n": 0}
-    real = cli.to_json
+    real = worker.outcome_of  # where a batch serialises each result (in-process for a 2-input batch)
 
-    def crash_on_second(result: TraceResult, *, indent: int | None = 2) -> str:
+    def crash_on_second(index: int, item: InputItem, result: TraceResult) -> Outcome:
         calls["n"] += 1
         if calls["n"] == 2:
             raise RuntimeError("simulated crash mid-batch")
-        return real(result, indent=indent)
+        return real(index, item, result)
 
-    monkeypatch.setattr(cli, "to_json", crash_on_second)
+    monkeypatch.setattr(worker, "outcome_of", crash_on_second)
     with pytest.raises(RuntimeError):
         cli.main(["trace", str(SEED), str(SEED), "-o", str(out)])
     assert out.read_text() == "previous results\n"
@@ -176,3 +179,24 @@ def test_schema_is_the_trace_result_schema() -> None:
 def test_module_entry_point() -> None:
     result = subprocess.run([sys.executable, "-m", "tracer", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("tracer ")
+
+
+def test_output_to_a_named_pipe_is_written_through_not_replaced(tmp_path: Path) -> None:
+    """`-o /dev/null` (or a FIFO) must stay what it is: renaming a file over it destroyed the device."""
+    import os
+    import stat
+    import threading
+
+    from tracer.export.json_io import atomic_writer
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text(encoding="utf-8")))
+    reader.start()
+    with atomic_writer(pipe) as handle:
+        handle.write('{"ok": true}\n')
+    reader.join(timeout=10)
+    assert received == ['{"ok": true}\n']
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert not list(tmp_path.glob(".pipe.*"))

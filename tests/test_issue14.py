@@ -1,12 +1,10 @@
 """Issue 14, one test per cause of wrong chains (the forms in detail: tests/data/chains/issue14.json).
 
-Each test failed on the code the issue was filed against, so each is marked xfail(strict=True):
-when a fix makes one pass, the suite goes red until its mark is removed.
+Each test failed on the code the issue was filed against and was marked xfail(strict=True) until
+a fix made it pass; every one passes now.
 """
 
 from __future__ import annotations
-
-import pytest
 
 from tracer.models import Claim, Platform, Post
 from tracer.parse.article import extract_claims
@@ -59,7 +57,6 @@ def test_cause_2_a_pronoun_far_from_its_speaker_is_not_guessed() -> None:
     assert hop.source.name != "Sonya A. Zoghlin"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 cause 3: chains lose the hops after the first source")
 def test_cause_3_the_whole_chain_survives() -> None:
     text = (
         "The Daily Ledger reported, citing a union official, that the number came from a survey run by shop stewards."
@@ -72,7 +69,6 @@ def test_cause_3_the_whole_chain_survives() -> None:
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 cause 4: junk hops (headline labels, the people a poll is about)")
 def test_cause_4_a_hop_only_where_the_text_says_who_got_it_from_whom() -> None:
     assert _claims("Riverside: about 300 homes without water after main bursts") == []
     assert _chain(_claims("Metrix found in a poll that many voters think the tax is unfair."), "tax is unfair") == [
@@ -96,7 +92,6 @@ def test_cause_5_an_own_voice_sentence_backed_by_an_embedded_post_is_a_claim() -
     assert [(h.source.name, h.relation) for h in claim.chain] == [("Ana Ruiz", "embed")]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 cause 6: forms missed or misread out of domain")
 def test_cause_6_out_of_domain_forms() -> None:
     text = "“Flu spreads faster indoors,” the study's co-author Jan Berg of Lund University told Science News."
     assert _chain(_claims(text), "Flu spreads faster indoors") == ["the study's co-author Jan Berg of Lund University"]

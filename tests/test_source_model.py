@@ -4,6 +4,8 @@ from what the claims stage returns."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import SEED
 from tracer.models import Document, Hop, Source, SourceKind, SourceRef, TraceResult
 from tracer.parse.article import parse_article, parse_claims
@@ -87,3 +89,21 @@ def test_the_claims_stage_returns_posts_and_links_with_their_sources_and_patches
     assert [names.get(p.source_id or "") for p in found.posts] == ["Ferry Fan"]
     assert [names.get(k.source_id or "") for k in found.links if "reuters" in k.url] == ["Reuters"]
     assert all(p.source_id is None for p in posts) and all(k.source_id is None for k in links)
+
+
+def test_resolving_a_mention_does_not_compare_it_with_every_earlier_source(monkeypatch: pytest.MonkeyPatch) -> None:
+    """10,000 attributions cost <= 20x 1,000 (issue 20): each mention is compared with the few
+    sources sharing a key, not all of them (the old registry made n²/2 comparisons)."""
+    import tracer.parse.claims.sources as sources
+
+    calls = []
+    real = sources._same_name
+    monkeypatch.setattr(sources, "_same_name", lambda a, b: calls.append(1) or real(a, b))
+    registry = sources.SourceRegistry()
+    names = ["Smith", "Jones", "Brown", "Garcia", "Miller"]
+    for i in range(1000):
+        registry.resolve(f"officer {names[i % 5]} of district {i}", at=i)
+    registry.resolve("Reuters", at=1000)
+    assert registry.resolve("Reuters News Agency", at=1001).name == "Reuters"
+    assert len(registry.sources) == 1001
+    assert len(calls) < 5 * 1000

@@ -6,11 +6,15 @@ JSON goes to stdout (or -o FILE); progress and error messages go to stderr.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import itertools
 import logging
 import os
+import shlex
 import shutil
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -20,12 +24,23 @@ import tracer.errors as errors
 from tracer._version import __version__
 from tracer.errors import TracerError
 from tracer.export.formats import TABLE_NAMES, ExportFormat, TraceActivity, export_results, render
-from tracer.export.json_io import atomic_writer, read_results, schema_json, to_json
+from tracer.export.json_io import (
+    JsonlAppender,
+    atomic_writer,
+    check_output,
+    completed_ids,
+    read_results,
+    schema_json,
+    to_json,
+)
 from tracer.export.report import to_text
+from tracer.export.summary import render_table, summarise_files
 from tracer.models import TraceResult
-from tracer.read.inputs import InputItem, expand_inputs, is_batch
-from tracer.run.batch import trace_many
-from tracer.run.options import add_cache_arguments, add_trail_arguments, run_options
+from tracer.read.inputs import MAX_FILE_BYTES, InputItem, InputKind, InputSpec, count_inputs, is_batch, iter_inputs
+from tracer.run.batch import Outcome, trace_many
+from tracer.run.options import add_batch_arguments, add_cache_arguments, add_trail_arguments, batch_jobs, run_options
+from tracer.run.progress import BatchProgress
+from tracer.run.worker import WorkerSettings
 from tracer.web.fetch import Fetcher
 
 # Other packages add subcommands here (the TUI adds `tracer tui`): each entry point is a
@@ -43,6 +58,8 @@ _EXIT_CODES = """exit codes:
   2  the input is missing, unreadable, binary, empty or unsupported
   3  a URL could not be fetched (network, HTTP status, size, content type)
   4  the input could not be parsed
+  5  the output cannot be written (checked before any tracing), or cannot be resumed
+  130  interrupted (Ctrl-C); with -o FILE, what was traced is kept: add --resume to go on
 """
 
 
@@ -55,7 +72,7 @@ def _build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log what the tracer does to stderr")
+    parser.add_argument("-v", "--verbose", action="store_true", help=_VERBOSE_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
 
@@ -69,7 +86,12 @@ def _build_parser() -> argparse.ArgumentParser:
         "  cat scrape.txt | tracer trace -\n  tracer trace corpus/ -o traces.jsonl\n\n" + _EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    trace.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory, http(s) URL, or - for stdin")
+    trace.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        help="file (HTML, text, WARC, JSON Lines, URL list; gzipped too), directory, http(s) URL, or - for stdin",
+    )
     trace.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
     trace.add_argument("--compact", action="store_true", help="print a single result on one line")
     trace.add_argument(
@@ -81,8 +103,23 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     add_cache_arguments(trace)
     trace.add_argument("-q", "--quiet", action="store_true", help="no progress messages on stderr")
+    _add_verbose(trace)
+    add_batch_arguments(trace)
     add_trail_arguments(trace)
     trace.set_defaults(handler=_cmd_trace)
+
+    summary = commands.add_parser(
+        "summary",
+        help="summarise saved traces: inputs, failures, claims, origins, cited domains, posts",
+        description="Summarise JSON Lines written by `tracer trace -o`: inputs traced and failed, claims, claims "
+        "with a named origin, the origins most claims lead to, the most cited domains, hops per chain, and "
+        "posts per platform.",
+    )
+    summary.add_argument("files", nargs="+", metavar="FILE", help="JSON Lines of trace results")
+    summary.add_argument("--json", action="store_true", help="print the summary as JSON")
+    summary.add_argument("--top", type=int, default=10, metavar="N", help="rows in the top lists (default: 10)")
+    _add_verbose(summary)
+    summary.set_defaults(handler=_cmd_summary)
 
     schema = commands.add_parser(
         "schema",
@@ -95,6 +132,14 @@ def _build_parser() -> argparse.ArgumentParser:
     for plugin in entry_points(group=COMMANDS_GROUP):
         plugin.load()(commands)
     return parser
+
+
+_VERBOSE_HELP = "log what the tracer does to stderr (inputs, fetches, cache hits, skips, workers)"
+
+
+def _add_verbose(parser: argparse.ArgumentParser) -> None:
+    """-v after the subcommand too; SUPPRESS keeps a -v given before it."""
+    parser.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help=_VERBOSE_HELP)
 
 
 def _error(message: str) -> None:
@@ -156,12 +201,28 @@ class _Writer:
 
 
 def _cmd_trace(args: argparse.Namespace) -> int:
-    items = expand_inputs(args.inputs)
-    if not items:
-        _error("no article files (.html, .htm, .txt, .md) in " + ", ".join(args.inputs))
+    if not args.inputs and not args.from_file:
+        _error("give at least one INPUT or --from-file FILE")
         return 2
-    batch = is_batch(args.inputs)
-    show_progress = batch and not args.quiet and sys.stderr.isatty()
+    if args.resume and not args.output:
+        _error("--resume needs -o FILE (the file to resume)")
+        return 2
+    if args.resume and args.format == "text":
+        _error("--resume appends JSON Lines; leave out --format text")
+        return 2
+    if args.output:
+        check_output(args.output)  # before any work: a bad -o never costs a batch
+    own = frozenset({os.path.abspath(args.output)} if args.output else set())  # never read the output as input
+    spec = InputSpec(tuple(args.inputs), tuple(args.from_file or ()), args.recursive, own)
+    if is_batch(args.inputs, from_files=bool(args.from_file)) or args.resume:
+        return _trace_batch(args, spec)
+    return _trace_single(args, spec)
+
+
+def _trace_single(args: argparse.Namespace, spec: InputSpec) -> int:
+    """One article: one JSON object (indented unless --compact), its error as the exit code."""
+    items = list(iter_inputs(spec))
+    batch = show_progress = False
     options = run_options(args)
     trail = options.trail
     fetcher = Fetcher(options.fetch) if trail.depth > 0 or any(i.kind == "url" for i in items) else None
@@ -185,6 +246,97 @@ def _write_single(args: argparse.Namespace, result: TraceResult) -> int:
     return EXIT_OK
 
 
+def _trace_batch(args: argparse.Namespace, spec: InputSpec) -> int:
+    """Many inputs: JSON Lines streamed as inputs finish, in parallel, resumable with -o FILE --resume."""
+    done = completed_ids(args.output) if args.resume else set()
+    if done:
+        logging.getLogger(__name__).info("resuming: %d inputs already in %s", len(done), args.output)
+    todo = _read_stdin_items(item for item in iter_inputs(spec) if item.id not in done)
+    first = next(todo, None)
+    if first is None:
+        if done:
+            print(f"tracer: every input is already in {args.output}", file=sys.stderr)
+            return EXIT_OK
+        _error("no inputs found in " + ", ".join([*args.inputs, *(args.from_file or ())]))
+        return 2
+    items = itertools.chain([first], todo)
+    total = max(1, count_inputs(spec) - len(done))  # for the progress bar, and whether workers pay off
+    progress = BatchProgress(sys.stderr, total, _progress_mode(args))
+    options = run_options(args)
+    level = logging.INFO if args.verbose else logging.WARNING
+    settings = WorkerSettings(options.trail, options.fetch, level)
+    outcomes = _outcomes(args, items, settings, total)
+    try:
+        with contextlib.closing(outcomes), _sink(args) as write:
+            text = _text_renderer(args) if args.format == "text" else None
+            for number, outcome in enumerate(outcomes):
+                if text is None:
+                    write(outcome.line)
+                else:  # the readable tree, from the line the worker wrote
+                    separator = "\n" if number else ""
+                    write(separator + text(TraceResult.model_validate_json(outcome.line)).rstrip("\n"))
+                progress.update(outcome)
+    except KeyboardInterrupt:
+        progress.close()
+        _explain_interrupt(args, progress.done)
+        return 130
+    progress.close()
+    return EXIT_PARTIAL if progress.failed else EXIT_OK
+
+
+def _read_stdin_items(items: Iterable[InputItem]) -> Iterator[InputItem]:
+    """Standard input read here, in the parent: worker processes cannot read it."""
+    for item in items:
+        if item.kind == InputKind.STDIN:
+            item = replace(item, data=sys.stdin.buffer.read(MAX_FILE_BYTES + 1))  # over the cap: refused when read
+        yield item
+
+
+def _progress_mode(args: argparse.Namespace) -> str:
+    if args.quiet:
+        return "off"
+    return "bar" if sys.stderr.isatty() else "lines"
+
+
+def _outcomes(
+    args: argparse.Namespace, items: Iterable[InputItem], settings: WorkerSettings, total: int | None
+) -> Generator[Outcome]:
+    if args.scheduler:
+        from tracer.run.cluster import run_on_dask
+
+        return run_on_dask(items, settings, args.scheduler)
+    from tracer.run.parallel import run_batch
+
+    jobs = batch_jobs(args.jobs, total)
+    return run_batch(items, settings, jobs=jobs, ordered=not args.unordered)
+
+
+@contextlib.contextmanager
+def _sink(args: argparse.Namespace) -> Iterator[Callable[[str], None]]:
+    """Where JSON lines go: stdout, an atomically replaced file, or (--resume) the file appended to."""
+    if args.resume:
+        with JsonlAppender(args.output) as appender:
+            yield appender.write
+    elif args.output:
+        with atomic_writer(args.output, keep_on_interrupt=True) as handle:
+            yield lambda line: print(line, file=handle)
+    else:
+        yield _print_line
+
+
+def _print_line(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def _explain_interrupt(args: argparse.Namespace, written: int) -> None:
+    if not args.output:
+        _error(f"interrupted after {written} inputs")
+        return
+    command = [a for a in sys.argv[1:] if a != "--resume"] + ["--resume"]
+    _error(f"interrupted: {written} inputs written to {args.output}; to go on from there: tracer {shlex.join(command)}")
+
+
 def _text_renderer(args: argparse.Namespace) -> Callable[[TraceResult], str]:
     """`--format text`: the tree, coloured and fitted to the terminal when stdout is one."""
     terminal = not args.output and sys.stdout.isatty()
@@ -196,6 +348,21 @@ def _text_renderer(args: argparse.Namespace) -> Callable[[TraceResult], str]:
 def _exit_code_of(result: TraceResult) -> int:
     cls = getattr(errors, result.errors[0].type, None)
     return cls.exit_code if isinstance(cls, type) and issubclass(cls, TracerError) else 1
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    try:
+        summary = summarise_files(Path(name) for name in args.files)
+    except OSError as exc:
+        _error(f"cannot read {exc.filename}: {exc.strerror}")
+        return 2
+    if args.json:
+        import json
+
+        print(json.dumps(summary.as_dict(args.top), indent=2))
+    else:
+        print(render_table(summary, args.top), end="")
+    return EXIT_OK
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:

@@ -17,7 +17,8 @@ The whole tree::
     │   ├── ContentTypeError    not HTML or text
     │   ├── NotCachedError      --offline and the URL is not in the cache
     │   └── OutOfTimeError      the input's time budget was spent before this URL was fetched
-    └── ParseError              the bytes were read but could not be understood
+    ├── ParseError              the bytes were read but could not be understood
+    └── OutputError             the results cannot be written where -o asks (checked before tracing)
 
 Library code raises these; it never prints or exits. The CLI and TUI decide what users see.
 """
@@ -107,3 +108,9 @@ class ParseError(TracerError):
     """The content was read but could not be parsed."""
 
     exit_code = 4
+
+
+class OutputError(TracerError):
+    """The output file cannot be written (a folder, under a file, no permission), or not resumed."""
+
+    exit_code = 5

@@ -172,6 +172,9 @@ class Document(_Model):
     language: str | None = Field(None, description="BCP 47 language tag, e.g. 'en' or 'en-US'.")
     text: str = Field("", description="Article body as plain text; paragraphs separated by newlines.")
     format: str = Field("text", description="What the input was: 'html' or 'text'.")
+    fetched: str | None = Field(
+        None, description="When the page was fetched, ISO 8601, when the input says (a web archive's capture date)."
+    )
 
 
 class Post(_Model):
@@ -386,6 +389,11 @@ class TraceResult(_Model):
 
     schema_version: str = SCHEMA_VERSION
     input: str = Field("", description="The input as given on the command line.")
+    input_id: str | None = Field(
+        None,
+        description="Stable id of the input within a batch (its path, URL or archive record; a repeat gets a "
+        "suffix), which `tracer trace --resume` uses to skip inputs already traced.",
+    )
     document: Document
     posts: list[Post] = Field(default_factory=list)
     links: list[Link] = Field(default_factory=list)

@@ -7,6 +7,7 @@ so a default lives in one place.
 from __future__ import annotations
 
 import argparse
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,10 @@ from tracer.trail.walk import TrailOptions
 from tracer.web.addresses import host_key
 from tracer.web.archive import DEFAULT_ARCHIVE_URL
 from tracer.web.fetch import FetchOptions
+
+# Batches smaller than this run in the parent process: starting a worker (a fork server, the
+# model loaded again) costs about as much as tracing a few articles.
+AUTO_PARALLEL_MIN = 8
 
 _TRAIL = TrailOptions()
 _FETCH = FetchOptions()
@@ -54,6 +59,56 @@ def add_cache_arguments(parser: argparse.ArgumentParser) -> None:
         default=_FETCH.cache_dir,
         help=f"where the HTTP cache lives (default: {_FETCH.cache_dir}/)",
     )
+
+
+def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options for many inputs: where they come from, how many workers, resuming, a Dask cluster."""
+    group = parser.add_argument_group("batches")
+    group.add_argument(
+        "--from-file",
+        action="append",
+        metavar="FILE",
+        help="read URLs from FILE, one per line (# comments); may be repeated",
+    )
+    group.add_argument("-r", "--recursive", action="store_true", help="read directories' subdirectories too")
+    group.add_argument(
+        "-j",
+        "--jobs",
+        type=positive_int,
+        metavar="N",
+        help=f"worker processes (default: the machine's cores, {default_jobs()} here, for batches of "
+        f"{AUTO_PARALLEL_MIN} inputs or more)",
+    )
+    group.add_argument(
+        "--unordered", action="store_true", help="write results as they finish instead of in input order"
+    )
+    group.add_argument(
+        "--resume",
+        action="store_true",
+        help="with -o FILE: skip the inputs already in FILE and append the rest (after a crash or Ctrl-C)",
+    )
+    group.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask cluster (e.g. tcp://10.0.0.5:8786; see `dask scheduler`, `dask worker ADDRESS`)",
+    )
+
+
+def batch_jobs(jobs: int | None, total: int | None) -> int:
+    """The worker processes for a batch: as asked, else every core once the batch is worth starting them."""
+    if jobs is not None:
+        return jobs
+    if total is not None and total < AUTO_PARALLEL_MIN:
+        return 1
+    return default_jobs()
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def add_trail_arguments(parser: argparse.ArgumentParser) -> None:

@@ -29,7 +29,8 @@ class FailureLog:
     def __init__(self, path: Path, ttl: timedelta = DEFAULT_TTL) -> None:
         self.ttl = ttl.total_seconds()
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(str(path), check_same_thread=False)
+        # Worker processes share the file: wait for another's write rather than fail.
+        self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=60.0)
         with self._lock, self._db:
             self._db.execute("CREATE TABLE IF NOT EXISTS failures (url TEXT PRIMARY KEY, message TEXT, at REAL)")
 

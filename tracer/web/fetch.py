@@ -45,6 +45,7 @@ from tracer.web.failures import DEFAULT_TTL as DEFAULT_FAILURE_TTL
 from tracer.web.failures import FailureLog
 from tracer.web.ratelimit import HostLimiter
 from tracer.web.robots import RobotsRules
+from tracer.web.sharedlimit import SharedHostLimiter
 from tracer.web.transport import GuardedAdapter, acceptable, ends_by
 
 LOGGER = logging.getLogger(__name__)
@@ -55,6 +56,9 @@ DEFAULT_CACHE_DIR = Path(os.environ.get("TRACER_CACHE_DIR", "cache"))
 # Pages change rarely once published; a week keeps re-runs of a study offline-fast while
 # still picking up corrections.
 DEFAULT_EXPIRY = timedelta(days=7)
+# How long a process waits for another's write to the shared SQLite cache before giving up;
+# a write takes milliseconds, so 60 s only runs out when something is truly stuck.
+SQLITE_BUSY_MS = 60_000
 # News pages are 50 KB-2 MB; 10 MiB leaves room for bloated pages and refuses media files.
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 READABLE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown", "application/xml", "text/xml")
@@ -109,6 +113,8 @@ class FetchOptions:
         max_backoff: Longest wait before a retry, whatever Retry-After asks for.
         max_redirects: Redirects followed before giving up.
         failure_ttl: How long a DNS failure, refused connection or timeout is remembered.
+        shared_limits: Hold the per-host interval and cap across processes (lock files in
+            `cache_dir`), for runs whose worker processes each have a fetcher.
     """
 
     cache_dir: Path = DEFAULT_CACHE_DIR
@@ -128,6 +134,7 @@ class FetchOptions:
     max_backoff: float = 30.0
     max_redirects: int = 5
     failure_ttl: timedelta = DEFAULT_FAILURE_TTL
+    shared_limits: bool = False
 
 
 class Fetcher:
@@ -140,7 +147,7 @@ class Fetcher:
     def __init__(self, options: FetchOptions | None = None) -> None:
         self.options = options or FetchOptions()
         self.policy = AddressPolicy(self.options.allow_private, frozenset(self.options.allow_hosts))
-        self.limiter = HostLimiter(self.options.rate, self.options.per_host)
+        self.limiter = _limiter(self.options)
         self.robots = RobotsRules(self._robots_text, AGENT_TOKEN)
         self.network_requests = 0
         self._count_lock = threading.Lock()
@@ -175,6 +182,10 @@ class Fetcher:
                 expire_after=DEFAULT_EXPIRY,
                 allowable_codes=CACHED_STATUSES,
                 stale_if_error=True,
+                # Worker processes share this file: WAL lets readers and a writer work at once,
+                # and a writer waits for another's commit instead of failing "database is locked".
+                wal=True,
+                busy_timeout=SQLITE_BUSY_MS,
             )
             adapter = GuardedAdapter(self.policy, self.limiter, self.options.max_bytes, self.options.deadline)
             session.mount("http://", adapter)
@@ -359,6 +370,9 @@ class Fetcher:
         if not getattr(response, "from_cache", False):
             with self._count_lock:
                 self.network_requests += 1
+            LOGGER.info("fetched %s (HTTP %s)", url, response.status_code)
+        else:
+            LOGGER.info("cache hit %s", url)
         return response
 
     def _page(
@@ -374,6 +388,13 @@ class Fetcher:
         from_cache = bool(getattr(response, "from_cache", False))
         status, body, headers = response.status_code, response.content, dict(response.headers)
         return FetchedPage(url, final, status, content_type, body, from_cache, headers, redirects)
+
+
+def _limiter(options: FetchOptions) -> HostLimiter:
+    """The per-host limiter: in-process, or shared through lock files with the run's other processes."""
+    if options.shared_limits:
+        return SharedHostLimiter(options.cache_dir / "hosts", options.rate, options.per_host)
+    return HostLimiter(options.rate, options.per_host)
 
 
 # What urllib3 and the socket layer say, and what it means for the user, most specific first.

@@ -72,6 +72,9 @@ def verb_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | 
     setting = _clause_in_setting(p, v) if verb.cls in REPORTING else None
     if setting is not None:
         return setting
+    named = _name_before_as(p, v)
+    if named is not None:
+        return named
     if v.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in v.children) and _no_object(v, verb):
         host = _host_clause(p, v)
         mark = next(c for c in v.children if c.dep_ == "mark")
@@ -85,6 +88,8 @@ def verb_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | 
     return _object_content(p, v, verb, lex) or _quote_before_sentence(p, v, verb)
 
 
+# "warned the committee of the risk", "told the board about the deal": what the hearer was told.
+_HEARER_PREPS = frozenset({"of", "about"})
 # Prepositions whose object is what a verb is about ("called for ethics"), not where or when.
 _OBJECT_PREPS = frozenset({"for", "about", "of", "against", "over", "into", "with"})
 
@@ -254,6 +259,20 @@ def _host_clause(p: Parsed, v: Token) -> Content | None:
     return (fragments, quote_kind(p, fragments[0]), []) if fragments else None
 
 
+def _name_before_as(p: Parsed, v: Token) -> Content | None:
+    """'“Flu Fred,” as the magazine called him, ...': the name in quotation marks just before
+    "as X called him" is what X called him (issue 14, cause 6)."""
+    mark = next((c for c in v.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < v.i), None)
+    obj = next((c for c in v.children if c.dep_ in ("oprd", "dobj") and c.i > v.i), None)
+    if mark is None or obj is None or obj.tag_ != "PRP":
+        return None
+    start = p.char(mark)
+    quote = next((q for q in reversed(p.quotes) if q.end <= start), None)
+    if quote is None or p.text[quote.end : start].strip(" ,"):
+        return None
+    return (quote,), "quote", [obj]
+
+
 def _colon_follows(v: Token) -> bool:
     """'X wrote:' — the verb (or its last complement) is followed by a colon."""
     last = v.right_edge
@@ -339,7 +358,25 @@ def _prep_content(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
         if objects:
             span = p.span(objects[0].left_edge.i, _object_end(v, prep).right_edge.i)
             return ((span,), "np", [prep]) if span else None
+    if verb.addressee:
+        hearer_of = _hearer_prep_content(p, v)
+        if hearer_of is not None:
+            return hearer_of
     return _for_clause(p, v) if verb.prep else None
+
+
+def _hearer_prep_content(p: Parsed, v: Token) -> Content | None:
+    """'warned the committee of the risk': the parser hangs "of the risk" on the hearer; what the
+    hearer was warned of is the content (issue 14, cause 1)."""
+    hearer = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+    prep = (
+        next((c for c in hearer.children if c.dep_ == "prep" and c.lower_ in _HEARER_PREPS), None) if hearer else None
+    )
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None or prep is None or any(t.tag_.startswith("VB") for t in obj.subtree):
+        return None  # "told the members of the board that cuts were coming": a clause misread, no noun
+    span = p.subtree(obj)
+    return ((span,), "np", [prep]) if span is not None else None
 
 
 def _for_clause(p: Parsed, v: Token) -> Content | None:

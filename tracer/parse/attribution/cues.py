@@ -58,6 +58,7 @@ class CueVerb:
     needs: frozenset[str] = frozenset()  # a cue only with one of these words beside it ("made clear")
     aspect: bool = False  # "continued to rage": the "to ..." complement is never content
     act: bool = False  # "agreed to inject": with a "to ..." complement, an act, never a claim
+    event: bool = False  # "children are exposed to": agentless passive of only its subject, an event
 
 
 def inflections(lemma: str) -> set[str]:
@@ -145,6 +146,7 @@ def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
         needs,
         "+aspect" in flags,
         "+act" in flags,
+        "+event" in flags,
     )
     return [*inflections(lemma), *extra], verb
 

@@ -32,6 +32,8 @@ def passive_cue(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Iterator[At
         parts += [s for s in (p.subtree(c) for c in v.children if c.dep_ == "prep" and c.lower_ in _ASKED_PREPS) if s]
     if subject is None and v.dep_ in ("acl", "advcl") and (v.dep_ == "acl" or not parts or _cited_by(agent, verb)):
         return  # "a statement cited by Yonhap", "as expected"; but "Asked (by X) whether ..., Y said" stays
+    if source_token is None and not parts and verb.event:
+        return  # "Children are exposed to the virus", "when the vaccine was introduced": no one is cited
     if subject is not None and subject.lower_ != "it" and verb.cls != CueClass.QUESTION:
         parts.insert(0, p.subtree(subject) or p.bounds)  # not "X was asked why ...": X is the hearer
     if not parts or (source_token is not None and source_token.lower_ in lex.non_sources):

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
+from tracer.datafiles import load_json, load_lines
 from tracer.models import CueClass
 from tracer.parse.attribution.cues import VIEW_NOUNS, Lexicon
 from tracer.parse.attribution.grammar import OBJECT_DEPS, has_that, subject_of
@@ -31,6 +33,7 @@ _SETTING_TAGS = frozenset({"IN", "DT"})
 # A headline's speaker may be a common noun too ("Poll: ...", "Clinton camp: ..."), when capitalised.
 _HEADER_TAGS = _NAME_TAGS | {"NN", "NNS"}
 MAX_HEADLINE_NAME = 6
+_QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’", "'"})
 _HEADLINE = re.compile(r"^[A-Z][^:\n]{0,60}:\s")  # "Graham: Trump's rhetoric ..."
 
 
@@ -91,6 +94,8 @@ def poll_rule(ctx: Context) -> Iterator[Attribution]:
     pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
     if pobj is None or pobj.lower_ not in lex.poll_nouns:
         return
+    if lex.verb(t.head.lower_) is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.head.children):
+        return  # "Metrix found in a poll that ...": the finding is Metrix's, the verb rule reads it
     opening = all(w.dep_ in ("cc", "advmod") for w in t.doc[: t.i])  # "In a CNN poll, ...", "But in ..."
     named = any(c.tag_ in ("NNP", "NNPS") or c.lower_ in ("a", "an") for c in pobj.subtree if c.i < pobj.i)
     if not (opening or named):
@@ -98,6 +103,87 @@ def poll_rule(ctx: Context) -> Iterator[Attribution]:
     source, fragments = p.subtree(pobj), _around(p, _list_head(t), t.i, t.right_edge.i)
     if source is not None and fragments:
         yield _vouched(p, source, [t], fragments, "in")
+
+
+_PROVENANCE_VERBS = frozenset({"came", "come", "comes", "coming"})
+
+
+@cache
+def _information_nouns() -> frozenset[str]:
+    return frozenset(load_lines("information_nouns.txt"))
+
+
+def came_from_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
+    """The fast scan of the came_from rule: a form of "come" and "from"."""
+    return "from" in words and not words.isdisjoint(_PROVENANCE_VERBS)
+
+
+def came_from_rule(ctx: Context) -> Iterator[Attribution]:
+    """'the number came from a survey run by shop stewards': the survey is the number's source.
+
+    Only a piece of information (`information_nouns.txt`) gets a source this way; the clause
+    itself is the content, so the claim keeps its words and its chain goes on to the survey
+    and whoever ran it (issue 14, cause 3).
+    """
+    p, v = ctx.p, ctx.t
+    subject = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if subject is None or prep is None or pobj is None or subject.lower_ not in _information_nouns():
+        return
+    source, content = p.subtree(pobj), p.span(subject.left_edge.i, v.right_edge.i)
+    if source is not None and content is not None:
+        yield Attribution(
+            source,
+            p.tokens([v, prep]) or p.bounds,
+            (trim(p.text, content),),
+            p.bounds,
+            cls=CueClass.REPORT,
+            form="came_from",
+            lemma="come from",
+        )
+
+
+RECORD_VERBS = frozenset({"record", "records", "recorded", "capture", "captures", "captured"})
+
+
+@cache
+def _document_nouns() -> frozenset[str]:
+    """Head nouns of records (the claims stage's list: memo, log, recording, footage, ...)."""
+    return frozenset(load_json("claim_kinds.json")["documents"])
+
+
+def record_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
+    """The fast scan of the record rule: a verb of recording and a record noun."""
+    return not words.isdisjoint(RECORD_VERBS) and not words.isdisjoint(_document_nouns())
+
+
+def record_rule(ctx: Context) -> Iterator[Attribution]:
+    """'The log records a caller reporting smoke', 'a recording heard by the BBC captures the
+    commander ordering a retreat': a document is the source of what it records (issue 14, cause 3).
+
+    The content is what is recorded: a participle clause on the object, or a "that" clause.
+    """
+    p, v = ctx.p, ctx.t
+    if not v.tag_.startswith("VB"):
+        return
+    subject = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in _document_nouns():
+        return
+    obj = next((c for c in v.children if c.dep_ == "dobj" and any(g.dep_ == "acl" for g in c.children)), None)
+    clause = obj if obj is not None else next((c for c in v.children if c.dep_ == "ccomp" and has_that(c)), None)
+    source, content = p.subtree(subject), p.subtree(clause) if clause is not None else None
+    if source is not None and content is not None:
+        yield Attribution(
+            source,
+            p.tokens([v]) or p.bounds,
+            (content,),
+            p.bounds,
+            cls=CueClass.REPORT,
+            form="record",
+            kind=quote_kind(p.text, (content,)),
+            lemma=v.lemma_,
+        )
 
 
 def _vouched(p: Parsed, source: Span, cue: list[Token], fragments: tuple[Span, ...], lemma: str) -> Attribution:
@@ -270,6 +356,8 @@ def headline_rule(ctx: Context) -> Iterator[Attribution]:
         return  # "WATCH: ...", "UPDATE: ..."
     if content is not None and not re.search(r"[^\W\d_]{2}", content.of(p.text)):
         return  # "Sanders: 46.": a tally, not words
+    if content is not None and _label(p, t, name[:lead], lex):
+        return  # "Riverside: about 300 homes without water": a place or topic label, no speaker
     if source and content:
         yield Attribution(
             source=source,
@@ -281,6 +369,22 @@ def headline_rule(ctx: Context) -> Iterator[Attribution]:
             kind=quote_kind(p.text, (content,)),
             lemma=":",
         )
+
+
+def _label(p: Parsed, colon: Token, name: list[Token], lex: Lexicon) -> bool:
+    """Whether a headline's words after the colon are a report under a label, not someone's words.
+
+    A speaker's headline says something: a verb ("Graham: Trump's rhetoric is destroying the
+    party") or a quotation. A verbless phrase ("Riverside: about 300 homes without water after
+    main bursts") is the news under a place or topic label (issue 14, cause 4). A poll's verbless
+    figures ("Poll: Clinton ahead by five points") stay its finding.
+    """
+    after = list(colon.doc[colon.i + 1 :])
+    if any(w.tag_.startswith("VB") or w.tag_ == "MD" for w in after):
+        return False
+    if any(w.lower_ in lex.poll_nouns for w in name):
+        return False
+    return not any(w.text in _QUOTE_MARKS for w in after)
 
 
 def _capitalised(p: Parsed, w: Token) -> bool:
@@ -372,6 +476,10 @@ def attach_citations(ctx: Context) -> list[Attribution]:
 
 
 def _citing_owner(p: Parsed, t: Token, found: list[Attribution]) -> Attribution | None:
+    start = p.char(t)
+    leading = [a for a in found if a.source is not None and a.content and a.content[0].start == start]
+    if leading:
+        return leading[0]  # "X said, citing Y, that ...": the parser hangs "citing" on the reported verb
     head = p.tokens([t.head])
     if head is None:
         return None
@@ -385,7 +493,6 @@ def _citing_owner(p: Parsed, t: Token, found: list[Attribution]) -> Attribution 
         if a.form == "according" and _according_host(p, a) in (t.head.i, _root(t.head).i):
             return a  # "..., according to Yonhap, citing intelligence"
     if t.i > 0 and t.nbor(-1).text == "," and t.right_edge.i >= len(t.doc) - 2:
-        start = p.char(t)
         holders = [a for a in found if a.source is not None and any(f.start <= start < f.end for f in a.content)]
         if holders:
             return holders[0]  # "X said A, citing Y": the parser hangs "citing" on A's verb
@@ -396,6 +503,8 @@ def _cut(p: Parsed, fragment: Span, phrase: Span) -> Span:
     """A content fragment without a trailing ", citing Y" phrase."""
     if fragment.start < phrase.start < fragment.end:
         return trim(p.text, Span(fragment.start, phrase.start))
+    if fragment.start == phrase.start and phrase.end < fragment.end:
+        return trim(p.text, Span(phrase.end, fragment.end))  # "citing Y, that ...": the content is after it
     return fragment
 
 

@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tracer.parse.attribution.spans import Attribution, Context, trim
+from tracer.models import CueClass
+from tracer.parse.attribution.spans import Attribution, Context, Layout, trim
 from tracer.text import Span
 
 # A paragraph that picks up the subject of the one before: it opens with a pronoun
 # ("More than 100 of them were killed ...") — how a quoted passage usually goes on.
 _ANAPHORIC_OPENING = re.compile(r"^(?:\W*\w+\W+){0,4}?(?:they|them|their|it|its|he|she|his|her)\b", re.IGNORECASE)
 MAX_PASSAGE_PARAGRAPHS = 3
+# "told the meeting about one case", "spoke of the flood": a content that is only the topic.
+_TOPIC_PREP = re.compile(r"\b(?:about|of|on)\W*$", re.IGNORECASE)
 
 
 def _widen(fragment: Span, cue: Span, regions: list[Span]) -> Span:
@@ -52,6 +55,41 @@ def _merge(fragments: tuple[Span, ...]) -> tuple[Span, ...]:
         else:
             merged.append(f)
     return tuple(merged)
+
+
+def quote_after_topic(ctx: Context) -> list[Attribution]:
+    """'Dr. Amy Cole told the meeting on Wednesday about one case. “People were queueing for
+    hours.”': a speaker who told of a topic, then a quotation that stands as a sentence of its
+    own with no cue: the quotation is what was told (issue 14, cause 6). Only a noun-phrase
+    content gives way (a clause or quote already says what was said); the attribution keeps its
+    cue and source and takes the quotation as its content, when it names only a topic ("about",
+    "of", "on").
+    """
+    layout, found = ctx.layout, ctx.found
+    cues = [a.cue.start for a in found]
+    for i, a in enumerate(found):
+        if a.quoted or a.source is None or a.kind != "np" or a.cls != CueClass.SPEECH:
+            continue
+        if not _TOPIC_PREP.search(layout.text[a.cue.start : a.content_span.start]):
+            continue  # "denied the allegations. “...”": the denial is a content of its own
+        quote = _next_lone_quote(layout, a.sentence)
+        if quote is not None and not any(quote.start <= c < quote.end + 2 for c in cues):
+            found[i] = replace(a, content=(quote,), kind="quote")
+    return found
+
+
+def _next_lone_quote(layout: Layout, sentence: Span) -> Span | None:
+    """The quotation that is the whole next sentence, in the same paragraph."""
+    para = layout.index(sentence.start)
+    if para is None:
+        return None
+    text, end = layout.text, layout.paragraphs[para].end
+    quote = next((q for q in layout.quotes[para] if q.start >= sentence.end), None)
+    if quote is None or text[sentence.end : quote.start].strip():
+        return None
+    closed = text[quote.start : quote.end].rstrip("”\"'’ ").endswith((".", "!", "?"))
+    after = text[quote.end : end]
+    return quote if closed and (not after or after[0].isspace()) else None
 
 
 def continue_quotes(ctx: Context) -> list[Attribution]:

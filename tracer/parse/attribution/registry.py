@@ -113,9 +113,25 @@ RULES: tuple[Rule, ...] = (
             Example("The minister said the talks had failed.", "The minister", "said", "the talks had failed"),
             Example("“We are tired,” the soldier said.", "the soldier", "said", "“We are tired,”"),
             Example(
+                "Marta Diaz blogged that the bridge was unsafe.", "Marta Diaz", "blogged", "that the bridge was unsafe"
+            ),
+            Example(
                 "It was reported by Yonhap that talks had failed.", "Yonhap", "was reported", "that talks had failed"
             ),
             Example("Ben Carson appears to be slipping.", None, "appears", "Ben Carson | to be slipping"),
+            Example("Children are exposed to the virus at school.", None, "are exposed", "Children", absent=True),
+            Example(
+                "“Flu Fred,” as the magazine called him, visited every school in the county.",
+                "the magazine",
+                "called him",
+                "“Flu Fred,”",
+            ),
+            Example(
+                "Senator Ruth Adler first warned the committee of the risk in 2009.",
+                "Senator Ruth Adler",
+                "warned the committee of",
+                "the risk",
+            ),
         ),
         triggers=lambda lex: frozenset(lex.verbs),
         scan_words=lambda lex: lex.scan_forms | frozenset(_VIA),
@@ -136,10 +152,60 @@ RULES: tuple[Rule, ...] = (
         RuleKind.TOKEN,
         ("according",),
         phrases.poll_rule,
-        (Example("In a CNN poll, 50 percent chose Clinton.", "a CNN poll", "In", "50 percent chose Clinton"),),
+        (
+            Example("In a CNN poll, 50 percent chose Clinton.", "a CNN poll", "In", "50 percent chose Clinton"),
+            Example(
+                "Metrix found in a poll that many voters think the tax is unfair.",
+                "a poll",
+                "in",
+                "Metrix found | that many voters think the tax is unfair",
+                absent=True,
+            ),
+        ),
         triggers=_words("in"),
         scan_words=_NONE,
         scan=phrases.poll_scan,
+    ),
+    Rule(
+        "came_from",
+        RuleKind.TOKEN,
+        ("came_from",),
+        phrases.came_from_rule,
+        (
+            Example(
+                "The union said the number came from a survey run by shop stewards.",
+                "a survey run by shop stewards",
+                "came from",
+                "the number came from a survey run by shop stewards",
+            ),
+            Example("The money came from donors.", "donors", "came from", "The money came from donors", absent=True),
+        ),
+        triggers=_words("came", "come", "comes"),
+        scan_words=_NONE,
+        scan=phrases.came_from_scan,
+    ),
+    Rule(
+        "record",
+        RuleKind.TOKEN,
+        ("record",),
+        phrases.record_rule,
+        (
+            Example(
+                "The log records a caller reporting smoke on the third floor.",
+                "The log",
+                "records",
+                "a caller reporting smoke on the third floor",
+            ),
+            Example(
+                "A recording heard by the BBC captures the commander ordering a retreat.",
+                "A recording heard by the BBC",
+                "captures",
+                "the commander ordering a retreat",
+            ),
+        ),
+        triggers=lambda lex: phrases.RECORD_VERBS,
+        scan_words=_NONE,
+        scan=phrases.record_scan,
     ),
     Rule(
         "noun",
@@ -192,6 +258,13 @@ RULES: tuple[Rule, ...] = (
                 ":",
                 "Trump's rhetoric is destroying the party",
             ),
+            Example(
+                "Riverside: about 300 homes without water after main bursts",
+                "Riverside",
+                ":",
+                "about 300 homes without water after main bursts",
+                absent=True,
+            ),
         ),
         triggers=_words(":"),
         scan_words=_NONE,
@@ -243,6 +316,12 @@ RULES: tuple[Rule, ...] = (
         (
             Example(
                 "The ministry raised its forecast, citing strong exports.", "The ministry", "citing", "strong exports"
+            ),
+            Example(
+                "Public broadcaster XTV said, citing a source in the ministry, that the talks had collapsed.",
+                "Public broadcaster XTV",
+                "said",
+                "that the talks had collapsed",
             ),
         ),
         scan_words=_words(*_CITING),
@@ -375,6 +454,20 @@ RULES: tuple[Rule, ...] = (
                 "The engineer",
                 "said",
                 "the dam is “safe for now. We checked it twice.”",
+            ),
+        ),
+    ),
+    Rule(
+        "quote_after_topic",
+        RuleKind.DOCUMENT,
+        ("quote",),
+        quotes.quote_after_topic,
+        (
+            Example(
+                "Dr. Amy Cole told the meeting on Wednesday about one case. “People were queueing for hours.”",
+                "Dr. Amy Cole",
+                "told the meeting on",
+                "“People were queueing for hours.”",
             ),
         ),
     ),

@@ -11,18 +11,19 @@ are one hop.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import TypeVar
 
 from tracer.models import Claim, ClaimKind, Hop, HopRelation, Link, Post, Source, SourceKind, origin_of
 from tracer.parse.attribution.cues import CLAIM_CLASSES
 from tracer.parse.attribution.spans import Attribution, Citation, CoverIndex
 from tracer.parse.claims.dates import find_dates, parse_published
-from tracer.parse.claims.kinds import claim_kind, document_heads, own_outlet
+from tracer.parse.claims.kinds import claim_kind, document_heads, own_outlet, surveyed
 from tracer.parse.claims.own_voice import own_voice_claims
 from tracer.parse.claims.people import find_people
 from tracer.parse.claims.resolve import Resolved, Resolver, speaker_of
@@ -61,6 +62,9 @@ _WITNESS = frozenset({"seen", "heard", "obtained", "reviewed"})
 _HEDGE_TAIL = re.compile(r"(?:[,;]?\s*(?:given that|given|as|while|because|after|since|and|but|with))?[\s,;]*$")
 _SIGNATURE = re.compile(r"^[—–-]\s*[^\n]{1,80}\(@\w{1,15}\)")
 _Named = TypeVar("_Named", Post, Link)
+# Unicode categories of the emoji, flags and joiners users put around their display names:
+# symbols (So, Sk), format characters (Cf: the zero-width joiner), marks (Mn: variation selectors).
+_DECORATION = frozenset({"So", "Sk", "Cf", "Mn"})
 
 
 @dataclass(frozen=True)
@@ -205,8 +209,21 @@ def _first_person(ctx: _Context, a: Attribution) -> bool:
     return a.source is not None and a.source.of(ctx.text).lower() in FIRST_PERSON
 
 
+def _display_name(name: str | None) -> str | None:
+    """An account's display name without the emoji and flags around it ('Brainless Partisans 🏴☢️'
+    is 'Brainless Partisans' in the article's words and in a reader's); None when nothing else is left."""
+    if not name:
+        return None
+    kept = name.strip()
+    while kept and (unicodedata.category(kept[-1]) in _DECORATION or kept[-1].isspace()):
+        kept = kept[:-1]
+    while kept and (unicodedata.category(kept[0]) in _DECORATION or kept[0].isspace()):
+        kept = kept[1:]
+    return kept or None
+
+
 def _post_hop(post: Post, registry: SourceRegistry, doc_id: str) -> Hop:
-    name = post.author_name or (f"@{post.handle}" if post.handle else f"{post.platform.value} post")
+    name = _display_name(post.author_name) or (f"@{post.handle}" if post.handle else f"{post.platform.value} post")
     source = registry.resolve(name, SourceKind.SOCIAL_ACCOUNT, post.handle, at=post.start or 0)
     if source.url is None and post.url:
         source.url = post.url
@@ -399,7 +416,8 @@ def _chain(ctx: _Context, a: Attribution, posts: list[Post], post_hops: dict[str
     lineage = [a]
     while (parent := _parent(ctx, lineage[0])) is not None and parent not in lineage:
         lineage.insert(0, parent)
-    hops = [h for item in lineage for h in ctx.hops.get(id(item), [])]
+    kept = [lineage[0], *(b for up, b in pairwise(lineage) if not surveyed(b, up, ctx.text))]
+    hops = [h for item in kept for h in ctx.hops.get(id(item), [])]
     post = _post_at(posts, lineage[0].cue.start)
     if post is not None and post.id in post_hops:
         hops.insert(0, post_hops[post.id])

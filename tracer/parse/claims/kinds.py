@@ -43,6 +43,8 @@ def claim_kind(a: Attribution, text: str) -> ClaimKind | None:
             return ClaimKind.STATEMENT
         if _empty(a, text) or _about(a, text):
             return None
+        if a.lemma in _table()["event_reports"] and len(a.cue.of(text).split()) == 1:
+            return ClaimKind.STATEMENT  # "a caller reporting smoke": there was smoke ("reported for" is no report)
         return ClaimKind.STANCE if a.lemma in _table()["denials"] else ClaimKind.NOUN_PHRASE
     if a.cls == "stance":
         return _stance(a, text)
@@ -90,3 +92,15 @@ def document_heads() -> frozenset[str]:
 def own_outlet() -> frozenset[str]:
     """How an article names its own newsroom ("seen by the paper"): a hop to no one."""
     return _table()["own_outlet"]
+
+
+def surveyed(a: Attribution, parent: Attribution, text: str) -> bool:
+    """Whether `a` is what a poll or study found a group thinks, not a source passing it on.
+
+    "Metrix found in a poll that many voters think the tax is unfair": the voters are what the
+    poll is about; the finding is Metrix's and the chain stops there (issue 14, cause 4).
+    """
+    if a.source is None or parent.lemma.lower() not in _table()["finding_verbs"]:
+        return False
+    words = re.findall(r"[\w%-]+", a.source.of(text).lower())
+    return bool(words) and (words[0][0].isdigit() or not _table()["populations"].isdisjoint(words))

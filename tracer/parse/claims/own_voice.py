@@ -24,6 +24,10 @@ EMBED_WINDOW = 500
 # A link is a weaker tie than a post whose words were matched: the linked page is not read here.
 LINK_CONFIDENCE = 0.5
 MIN_WORDS = 5  # shorter "sentences" (captions, labels) are no statements
+# "Watch: ...", "Video: ..." right before a post: the sentence says the post shows it. The tie is
+# stated, not measured, so it gets the claim matcher's threshold as its confidence.
+_POINTERS = frozenset({"watch", "video", "listen", "look", "see", "photos", "photo", "here"})
+INTRODUCED_CONFIDENCE = MATCH_THRESHOLD
 _FIRST_PERSON = frozenset({"we", "our", "us", "i", "my"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
 _LINK_KINDS = {LinkKind.NEWS_ARTICLE: SourceKind.OUTLET, LinkKind.DOCUMENT: SourceKind.DOCUMENT}
@@ -76,6 +80,8 @@ def _embedded(text: str, doc_id: str, claims: list[Claim], post: Post, hop: Hop 
             if score >= MATCH_THRESHOLD and (best is None or score > best[0]):
                 best = (score, sentence)
     if best is None:
+        best = _introducing(text, claims, post)
+    if best is None:
         return None
     score, sentence = best
     backed = hop.model_copy(
@@ -89,6 +95,25 @@ def _embedded(text: str, doc_id: str, claims: list[Claim], post: Post, hop: Hop 
         }
     )
     return _claim(text, doc_id, sentence, backed, ClaimKind.EMBED)
+
+
+def _introducing(text: str, claims: list[Claim], post: Post) -> tuple[float, Span] | None:
+    """'Watch: Kiev overrun by protesting crowds.' right before the post: the sentence points at
+    the post it sums up, whatever language the post is in (its words need not match). The claim
+    is the sentence after its pointer word, at a fixed confidence (the words were not matched)."""
+    assert post.start is not None
+    before = [s for s in sentences(text) if s.end <= post.start and not text[s.end : post.start].strip()]
+    if not before:
+        return None
+    sentence = before[-1]
+    words = sentence.of(text)
+    head, colon, rest = words.partition(":")
+    if not colon or head.strip().lower() not in _POINTERS or len(rest.split()) < 3:
+        return None
+    start = sentence.start + len(head) + 1
+    if any(c.start < sentence.end and start < c.end for c in claims):
+        return None
+    return INTRODUCED_CONFIDENCE, Span(start, sentence.end)
 
 
 def _linked_hedge(text: str, doc_id: str, claim: Claim, links: list[Link], registry: SourceRegistry) -> Claim:

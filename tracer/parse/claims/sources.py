@@ -157,11 +157,16 @@ def _class_of(body: str) -> str | None:
 
 
 def _strip_titles(body: str) -> list[str]:
-    titles = set(_aliases()["titles"])
+    titles = _titles()
     words = [w.strip(".") for w in body.split()]
     while len(words) > 1 and words[0] in titles:
         words = words[1:]
     return words
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(_aliases()["titles"])
 
 
 def is_place(name: str) -> bool:
@@ -287,13 +292,17 @@ class SourceRegistry:
     def __init__(self, people: People | None = None, sources: list[Source] | None = None) -> None:
         self.people = people or People()
         self._sources: list[Source] = sources if sources is not None else []
-        self._names = {s.id: [parse_name(n) for n in (s.name, *s.aliases)] for s in self._sources}
+        self._names: dict[str, list[Name]] = {}
+        # Look-ups that keep each mention's cost independent of how many sources came before it:
+        # the sources each name key points at (see `_keys`), where each source stands in
+        # `_sources`, and where it was last mentioned in `_seen`.
+        self._index: dict[str, set[str]] = {}
+        self._position: dict[str, int] = {}
+        self._last_seen: dict[str, int] = {}
+        self._next_number = 1
+        for source in self._sources:
+            self._register(source, [parse_name(n) for n in (source.name, *source.aliases)])
         self._seen: list[tuple[int, Source]] = []
-        # Ids to sources and the highest id number, kept up to date with `_sources` as it grows
-        # (a scan of every source per look-up or new source was quadratic in a document's length).
-        self._by_id: dict[str, Source] = {}
-        self._counted = 0
-        self._highest = 0
 
     @property
     def sources(self) -> list[Source]:
@@ -308,34 +317,49 @@ class SourceRegistry:
         return found
 
     def find(self, source_id: str) -> Source | None:
-        """The source with this id, or None."""
-        self._catch_up()
-        return self._by_id.get(source_id)
-
-    def _catch_up(self) -> None:
-        """Index the sources added to the list since the last look-up (it only ever grows)."""
-        for source in self._sources[self._counted :]:
-            self._by_id.setdefault(source.id, source)
-            if source.id[1:].isdigit():
-                self._highest = max(self._highest, int(source.id[1:]))
-        self._counted = len(self._sources)
+        """The source with this id, or None (by its position: a scan per look-up was quadratic)."""
+        index = self._position.get(source_id)
+        if index is not None:
+            return self._sources[index]
+        return next((s for s in self._sources if s.id == source_id), None)  # added to the list by hand
 
     def ref(self, source_id: str) -> SourceRef:
         """The current reference for a source id (names, handles and kinds may have been filled in)."""
         return self.get(source_id).ref()
 
+    def _register(self, source: Source, names: list[Name]) -> None:
+        """Index a source already in `_sources` (given to the registry, or just created)."""
+        self._position[source.id] = len(self._position)
+        self._names[source.id] = []
+        if source.id[1:].isdigit():
+            self._next_number = max(self._next_number, int(source.id[1:]) + 1)
+        for parsed in names:
+            self._add_name(source, parsed)
+
+    def _add_name(self, source: Source, parsed: Name) -> None:
+        self._names[source.id].append(parsed)
+        for key in _keys(parsed):
+            self._index.setdefault(key, set()).add(source.id)
+
+    def _candidates(self, parsed: Name) -> list[Source]:
+        """The sources sharing a key with a mention, in order of first mention: every source
+        `_same_name`, `_person_match` or `_described` could accept, and usually few more."""
+        ids: set[str] = set()
+        for key in _keys(parsed, query=True):
+            ids |= self._index.get(key, set())
+        return [self._sources[self._position[i]] for i in sorted(ids, key=self._position.__getitem__)]
+
     def _new(self, name: str, kind: SourceKind, handle: str | None = None, url: str | None = None) -> Source:
         """A new source with the next free id: s1, s2, … after the highest already given."""
-        self._catch_up()
-        source = Source(id=f"s{self._highest + 1}", name=name, kind=kind, handle=handle, url=url)
+        source = Source(id=f"s{self._next_number}", name=name, kind=kind, handle=handle, url=url)
         self._sources.append(source)
-        self._names[source.id] = []
+        self._register(source, [])
         return source
 
     def _alias(self, source: Source, name: str, parsed: Name | None = None) -> None:
         """Record another name for a source (it is then matched by that name too)."""
         source.aliases.append(name)
-        self._names[source.id].append(parsed or parse_name(name))
+        self._add_name(source, parsed or parse_name(name))
 
     def resolve(
         self, name: str, kind: SourceKind | None = None, handle: str | None = None, *, at: int = -1, full: str = ""
@@ -359,6 +383,7 @@ class SourceRegistry:
             self._alias(found, name, parsed)
             self._prefer_proper(found, parsed)
         self._seen.append((at, found))
+        self._last_seen[found.id] = len(self._seen) - 1
         return found
 
     def alias(self, source: Source, words: str) -> None:
@@ -366,7 +391,7 @@ class SourceRegistry:
         Eastvale Water), so its later mentions are that source too."""
         if words and words != source.name and words not in source.aliases:
             source.aliases.append(words)
-            self._names[source.id].append(parse_name(words))
+            self._add_name(source, parse_name(words))
 
     def _kind(self, name: str, description: str) -> SourceKind:
         if self.people.is_person(_ARTICLE.sub("", name)):
@@ -386,7 +411,7 @@ class SourceRegistry:
 
     def _add(self, parsed: Name, kind: SourceKind, handle: str | None) -> Source:
         source = self._new(parsed.text, kind, handle)
-        self._names[source.id].append(parsed)
+        self._add_name(source, parsed)
         return source
 
     def _prefer_proper(self, source: Source, parsed: Name) -> None:
@@ -408,13 +433,14 @@ class SourceRegistry:
                     return source
         if not parsed.body or _INDEFINITE.match(parsed.text):
             return None  # "a source", "some officials": never merged
-        exact = [s for s in self._sources if any(_same_name(parsed, n) for n in self._names[s.id])]
+        candidates = self._candidates(parsed)
+        exact = next((s for s in candidates if any(_same_name(parsed, n) for n in self._names[s.id])), None)
         if exact:
-            return exact[0]
-        persons = [s for s in self._sources if s.kind == SourceKind.PERSON and self._person_match(parsed, s)]
+            return exact
+        persons = [s for s in candidates if s.kind == SourceKind.PERSON and self._person_match(parsed, s)]
         if len(persons) == 1:
             return persons[0]
-        return self._described(parsed)
+        return self._described(parsed, candidates)
 
     def _person_match(self, parsed: Name, source: Source) -> bool:
         mine = _strip_titles(parsed.body)
@@ -429,17 +455,56 @@ class SourceRegistry:
                 return True
         return False
 
-    def _described(self, parsed: Name) -> Source | None:
+    def _described(self, parsed: Name, candidates: list[Source]) -> Source | None:
         """A description ("the intelligence agency", "the agency") for the latest source it fits."""
         if parsed.proper and parsed.cls is None:
             return None
-        for _, source in reversed(self._seen):
+        seen = [s for s in candidates if s.id in self._last_seen]
+        for source in sorted(seen, key=lambda s: self._last_seen[s.id], reverse=True):
             names = self._names[source.id]
             if parsed.cls and any(_same_class(parsed, n) for n in names):
                 return source
             if _generic(parsed) and any(parsed.body in n.words or (n.cls and parsed.body in n.cls) for n in names):
                 return source
         return None
+
+
+def _keys(parsed: Name, *, query: bool = False) -> set[str]:
+    """The index keys of a name. Any two names that `_same_name`, the person match or a description
+    could join share one, and unrelated names rarely do (words every source shares, such as
+    "officer" or "district", are no keys):
+
+    * ``b:`` the body, ``o:`` its outlet's canonical form, ``a:`` its initials and the acronym
+      it may be (same body, same outlet, "NIS" / "National Intelligence Service");
+    * ``f:``/``l:`` a proper name's first and last word ("Yonhap" / "Yonhap News Agency",
+      "Gazette" / "The Northfield Gazette");
+    * ``pf:``/``pl:`` the first and last word of a person's name, titles left out (the person
+      match needs one of them in common);
+    * ``c:`` its class, ``g:`` the generic heads among its words (descriptions: "the agency").
+    """
+    keys = {"b:" + parsed.body}
+    initials = "".join(w[0] for w in parsed.words if w not in _FILLER).upper()
+    if 1 < len(initials) <= 8 and initials.isalpha():  # what an acronym (`_ACRONYM`) can stand for
+        keys.add("a:" + initials)
+    bare = parsed.text.strip()
+    if _ACRONYM.match(bare):
+        keys.add("a:" + bare.replace(".", ""))
+    outlet = _outlet_forms().get(parsed.body)
+    if outlet is not None:
+        keys.add("o:" + outlet)
+    if parsed.proper and parsed.words:
+        keys |= {"f:" + parsed.words[0], "l:" + parsed.words[-1]}
+    for tokens in (_strip_titles(parsed.body), _personal_name(parsed.text)):
+        if tokens and (parsed.proper or not query):
+            keys |= {"pf:" + tokens[0], "pl:" + tokens[-1]}
+    if parsed.cls:
+        keys.add("c:" + parsed.cls)
+    if not query:
+        keys |= {"g:" + w for w in parsed.words if w in _aliases()["generic_heads"]}
+    elif _generic(parsed):
+        keys.add("g:" + parsed.body)
+        keys |= {"c:" + cls for cls in _aliases()["classes"] if parsed.body in cls}
+    return keys
 
 
 def _personal_name(text: str) -> list[str]:
