@@ -157,6 +157,41 @@ class SentenceIndex:
         return self.spans[index] if index < len(self.spans) else None
 
 
+class ParagraphIndex:
+    """A text's paragraphs, found once and looked up by offset (binary searches, not a scan).
+
+    The claims stage asks, per attribution or post, which paragraphs a span touches or which
+    holds an offset; re-reading the whole text for each made a document's cost grow with the
+    square of its length.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.spans = paragraphs(text)
+        self._starts = [p.start for p in self.spans]
+        self._ends = [p.end for p in self.spans]
+
+    def overlapping(self, span: Span) -> list[Span]:
+        """The paragraphs that share a character with `span`, in text order."""
+        index = bisect_right(self._ends, span.start)
+        high = bisect_left(self._starts, span.end, lo=index)
+        return self.spans[index:high]
+
+    def starting_in(self, start: int, end: int) -> list[Span]:
+        """The paragraphs that start in [start, end), in text order."""
+        low = bisect_left(self._starts, start)
+        return self.spans[low : bisect_left(self._starts, end, lo=low)]
+
+    def index_of(self, offset: int) -> int | None:
+        """The position in `spans` of the paragraph holding `offset`, if any."""
+        index = bisect_right(self._starts, offset) - 1
+        return index if index >= 0 and offset < self._ends[index] else None
+
+    def before(self, offset: int) -> Span | None:
+        """The last paragraph that ends at or before `offset`."""
+        index = bisect_right(self._ends, offset) - 1
+        return self.spans[index] if index >= 0 else None
+
+
 def sentence_at(text: str, offset: int, spans: list[Span] | None = None) -> Span:
     """The sentence span containing `offset` (the whole paragraph if none is found)."""
     spans = spans if spans is not None else sentences(text)

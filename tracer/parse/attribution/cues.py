@@ -104,6 +104,10 @@ class Lexicon:
         """The cue verb a lower-cased word form belongs to, if any."""
         return self.verbs.get(form)
 
+    def has_dateline(self, sentence: str) -> bool:
+        """Whether `parser_form` blanks out a dateline at the start of this sentence."""
+        return _DATELINE.match(sentence) is not None
+
     def parser_form(self, sentence: str) -> str:
         """The sentence as the parser should see it: a Title-Case headline with its cue verbs and
         function words lower-cased ("Jeb Bush Super PAC Chief praises Marco Rubio ..."), else as is.

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import TypeVar
 
 from tracer.models import Claim, ClaimKind, Hop, HopRelation, Link, Post, Source, SourceKind, origin_of
@@ -28,7 +29,7 @@ from tracer.parse.claims.people import find_people
 from tracer.parse.claims.resolve import Resolved, Resolver, speaker_of
 from tracer.parse.claims.sources import FIRST_PERSON, SourceRegistry, core
 from tracer.read.document import Article
-from tracer.text import Span, paragraphs, sentences
+from tracer.text import ParagraphIndex, SentenceIndex, Span, sentences
 
 _BASE_CONFIDENCE = {"quote": 0.85, "according": 0.85, "verb": 0.8, "passive": 0.75, "noun": 0.7, "citing": 0.7}
 # How sure a resolution is. "likely" (a pronoun after two people: the subject) and "cataphora"
@@ -89,6 +90,8 @@ class _Context:
     published: date | None
     resolver: Resolver
     found: list[Attribution]
+    sentences: SentenceIndex
+    paras: ParagraphIndex
     hops: dict[int, list[Hop]] = field(default_factory=dict)
     mentions: list[tuple[Span, Source]] = field(default_factory=list)
 
@@ -113,7 +116,10 @@ def build_claims(article: Article, found: list[Attribution], posts: list[Post], 
     """
     registry = SourceRegistry(find_people(article.text))
     published = parse_published(article.document.published)
-    ctx = _Context(article.text, article.document.id, published, Resolver(article.text, registry), found)
+    resolver = Resolver(article.text, registry)
+    ctx = _Context(
+        article.text, article.document.id, published, resolver, found, article.sentence_index, resolver.paragraphs
+    )
     post_hops = _resolve_all(ctx, posts, registry)
     claims = _attributed(ctx, posts, post_hops)
     claims += _hedged(ctx, claims, posts, post_hops)
@@ -167,23 +173,32 @@ def _resolve_all(ctx: _Context, posts: list[Post], registry: SourceRegistry) -> 
 
 def _continue_citations(ctx: _Context) -> None:
     """'The agency said X. It cited satellite images.': the images are the agency's source for X."""
+    claimable = _ByEnd([a for a in ctx.found if _claimable(a, ctx.text)])
     for c in ctx.found:
         if c.lemma != "cite" or c.kind != "np" or c.source is None or not ctx.hops.get(id(c)):
             continue
         citer = ctx.hops[id(c)][-1].source.id
-        earlier = [
-            a
-            for a in ctx.found
-            if _claimable(a, ctx.text)
-            and a.sentence.end <= c.sentence.start
-            and c.sentence.start - a.sentence.end < 400
-        ]
+        earlier = claimable.ending_before(c.sentence.start, 400)
         target = next(
             (a for a in reversed(earlier) if any(h.source.id == citer for h in ctx.hops.get(id(a), []))), None
         )
         if target is not None:
             hop = _citation_hop(ctx, c, Citation(c.cue, c.content[0]))
             ctx.hops[id(target)] = [*ctx.hops[id(target)], hop]
+
+
+class _ByEnd:
+    """Attributions looked up by where their sentence ends (a window, by bisection)."""
+
+    def __init__(self, found: list[Attribution]) -> None:
+        self._items = sorted(((a.sentence.end, i, a) for i, a in enumerate(found)), key=lambda t: t[:2])
+        self._ends = [end for end, _, _ in self._items]
+
+    def ending_before(self, offset: int, within: int) -> list[Attribution]:
+        """Those whose sentence ends at or before `offset`, less than `within` before it, in their given order."""
+        low = bisect_right(self._ends, offset - within)
+        window = self._items[low : bisect_right(self._ends, offset, lo=low)]
+        return [a for _, _, a in sorted(window, key=lambda t: t[1])]
 
 
 def _position(a: Attribution) -> int:
@@ -269,7 +284,7 @@ def _document_hops(ctx: _Context, a: Attribution) -> list[Hop] | None:
 def _main_source(ctx: _Context, a: Attribution) -> Source | None:
     for hop in ctx.hops.get(id(a), []):
         if hop.cue_start == a.cue.start:
-            return next((s for s in ctx.resolver.registry.sources if s.id == hop.source.id), None)
+            return ctx.resolver.registry.find(hop.source.id)
     return None
 
 
@@ -277,7 +292,7 @@ def _main_hop(ctx: _Context, a: Attribution, resolved: Resolved) -> Hop:
     assert a.source is not None
     evidence = a.sentence
     if resolved.evidence_start is not None and resolved.evidence_start < evidence.start:
-        evidence = next((s for s in sentences(ctx.text) if s.start <= resolved.evidence_start < s.end), evidence)
+        evidence = ctx.sentences.containing(resolved.evidence_start) or evidence
         evidence = Span(evidence.start, a.sentence.end)
     date_value, date_words = _date(ctx, a)
     confidence = _BASE_CONFIDENCE.get(a.form, 0.6 if a.kind == "passage" else 0.7) * _HOW_FACTOR[resolved.how]
@@ -373,19 +388,20 @@ def _without_nested(ctx: _Context, fragment: Span, nested: list[Attribution]) ->
 
 
 def _sentences_in(ctx: _Context, span: Span) -> list[Span]:
-    paras = [p for p in paragraphs(ctx.text) if p.start < span.end and span.start < p.end]
+    paras = ctx.paras.overlapping(span)
     parts = [Span(max(p.start, span.start), min(p.end, span.end)) for p in paras]
     return [s for part in parts for s in sentences(ctx.text, part)]
 
 
 def _unique(claims: list[Claim]) -> list[Claim]:
     """Claims in text order, one per span and chain ("reported ..., quoting ...:" fill one passage twice)."""
-    seen: set[tuple[int, int, tuple[str, ...]]] = set()
+    seen: dict[tuple[int, int], list[tuple[str, ...]]] = {}  # chains kept per span
     out = []
     for claim in sorted(claims, key=lambda c: (c.start, c.end, -len(c.chain))):
-        key = (claim.start, claim.end, tuple(h.source.id for h in claim.chain))
-        if key not in seen and not any(k[:2] == key[:2] and k[2][: len(key[2])] == key[2] for k in seen):
-            seen.add(key)
+        chain = tuple(h.source.id for h in claim.chain)
+        kept = seen.setdefault((claim.start, claim.end), [])
+        if not any(k[: len(chain)] == chain for k in kept):  # the same chain, or one it begins
+            kept.append(chain)
             out.append(claim)
     return out
 
@@ -466,10 +482,12 @@ def _post_at(posts: list[Post], offset: int) -> Post | None:
 def _hedged(ctx: _Context, claims: list[Claim], posts: list[Post], post_hops: dict[str, Hop]) -> list[Claim]:
     """'reportedly', 'is said to' with no source: a hedged claim with an empty chain (or the post's author)."""
     out = []
+    covered = _Covered(claims)
+    sourced = _ByPosition([a for a in ctx.found if _claimable(a, ctx.text) and a.source is not None])
     for h in (a for a in ctx.found if a.cls == "hedge" and not a.quoted):
-        if any(c.start <= h.cue.start < c.end for c in claims) or _inside_claim_attribution(ctx, h):
+        if covered.holds(h.cue.start) or _inside_claim_attribution(ctx, h):
             continue
-        span = _hedge_span(ctx, h)
+        span = _hedge_span(ctx, h, sourced)
         if span is None:
             continue
         post = _post_at(posts, h.cue.start)
@@ -482,14 +500,37 @@ def _inside_claim_attribution(ctx: _Context, h: Attribution) -> bool:
     return any(_claimable(a, ctx.text) and a.source is not None for a in ctx.cover.holders(h.cue))
 
 
-def _hedge_span(ctx: _Context, h: Attribution) -> Span | None:
+class _Covered:
+    """Whether any of some claims holds an offset: claims by start, with the furthest end so far."""
+
+    def __init__(self, claims: list[Claim]) -> None:
+        ordered = sorted((c.start, c.end) for c in claims)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(accumulate((end for _, end in ordered), max))
+
+    def holds(self, offset: int) -> bool:
+        """Whether some claim has start <= offset < end."""
+        index = bisect_right(self._starts, offset) - 1
+        return index >= 0 and self._reach[index] > offset
+
+
+class _ByPosition:
+    """Attributions looked up by `_position` (source or cue, whichever comes first), by bisection."""
+
+    def __init__(self, found: list[Attribution]) -> None:
+        self._items = sorted(((_position(a), i, a) for i, a in enumerate(found)), key=lambda t: t[:2])
+        self._positions = [position for position, _, _ in self._items]
+
+    def between(self, start: int, end: int) -> list[Attribution]:
+        """Those positioned strictly between `start` and `end`."""
+        low = bisect_right(self._positions, start)
+        return [a for _, _, a in self._items[low : bisect_left(self._positions, end, lo=low)]]
+
+
+def _hedge_span(ctx: _Context, h: Attribution, sourced: _ByPosition) -> Span | None:
     """The hedged clause, cut before any attribution it runs into ("..., given that X told ...")."""
     span = Span(h.content[0].start, h.content[-1].end)
-    inner = [
-        a
-        for a in ctx.found
-        if _claimable(a, ctx.text) and a.source is not None and span.start < _position(a) < span.end
-    ]
+    inner = sourced.between(span.start, span.end)
     if inner:
         cut = min(min(_position(a), a.content_span.start) for a in inner)
         chunk = ctx.text[span.start : cut]
@@ -504,7 +545,7 @@ def _post_sentences(ctx: _Context, claims: list[Claim], posts: list[Post], post_
     for post in posts:
         if post.start is None or post.end is None or post.id not in post_hops:
             continue
-        inside = [p for p in paragraphs(ctx.text) if post.start <= p.start < post.end]
+        inside = ctx.paras.starting_in(post.start, post.end)
         for sentence in (s for para in inside for s in sentences(ctx.text, para)):
             words = sentence.of(ctx.text)
             statements = (c for c in claims if c.kind == ClaimKind.STATEMENT)  # a stance leaves the sentence

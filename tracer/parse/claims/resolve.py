@@ -11,6 +11,7 @@ attribution just before it in the paragraph.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 
 from tracer.datafiles import load_json
@@ -20,7 +21,7 @@ from tracer.parse.attribution.spans import Attribution, CoverIndex
 from tracer.parse.claims.named import find_named, is_description, named_for
 from tracer.parse.claims.people import pronoun_gender, role_words
 from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
-from tracer.text import Span, paragraphs, sentences
+from tracer.text import ParagraphIndex, Span, sentences
 
 # Nouns for things that say something on someone's behalf (records such as a memo are documents
 # of their own, data/claim_kinds.json).
@@ -55,10 +56,18 @@ class Resolver:
     def __init__(self, text: str, registry: SourceRegistry) -> None:
         self.text = text
         self.registry = registry
-        self._paras = paragraphs(text)
-        self._issuers: list[tuple[int, Source]] = []  # (position, source) of attributions so far
+        self._paras = ParagraphIndex(text)
+        # (position, order of recording, source) of the attributions so far, sorted by position,
+        # so the issuers near a mention are found by bisection (a scan of all of them was
+        # quadratic in the document's length)
+        self._issuers: list[tuple[int, int, Source]] = []
         self._genders: dict[str, str | None] = {}
         self._named = find_named(text)
+
+    @property
+    def paragraphs(self) -> ParagraphIndex:
+        """The document's paragraphs, found once."""
+        return self._paras
 
     def mention(self, span: Span, *, speaker: Source | None = None, referent: Span | None = None) -> Resolved:
         """The source for a mention at `span` (a pronoun, a relative "who", a statement, a name)."""
@@ -105,7 +114,7 @@ class Resolver:
         return found.name if found is not None else None
 
     def _record(self, source: Source, how: str, span: Span, evidence_start: int | None = None) -> Resolved:
-        self._issuers.append((span.start, source))
+        insort(self._issuers, (span.start, len(self._issuers), source), key=lambda issuer: issuer[:2])
         return Resolved(source, how, evidence_start)
 
     def _unresolved(self, words: str, span: Span) -> Resolved:
@@ -156,8 +165,9 @@ class Resolver:
     def _named_after(self, word: str, span: Span) -> Resolved:
         """'"We will appeal," she said. Maria Lopez, the company's lawyer, ...': with no one named
         before, the first person named in the next sentence or two is the likely speaker."""
-        para = next((i for i, p in enumerate(self._paras) if p.start <= span.start < p.end), None)
-        end = self._paras[min(para + 1, len(self._paras) - 1)].end if para is not None else span.end
+        paras = self._paras.spans
+        para = self._paras.index_of(span.start)
+        end = paras[min(para + 1, len(paras) - 1)].end if para is not None else span.end
         end = min(end, span.end + _AHEAD)
         for match in _NAME_LIKE.finditer(self.text, span.end, end):
             name, _ = _without_opener(match.group(0))
@@ -176,8 +186,9 @@ class Resolver:
 
     def _person_names(self, end: int) -> list[tuple[int, str, bool]]:
         """Person-like names before `end` in this and the previous paragraph: (position, name, opens a sentence)."""
-        para = next((i for i, p in enumerate(self._paras) if p.start <= end < p.end), 0)
-        start = self._paras[max(0, para - 1)].start if self._paras else 0
+        paras = self._paras.spans
+        para = self._paras.index_of(end) or 0
+        start = paras[max(0, para - 1)].start if paras else 0
         out = []
         for match in _NAME_LIKE.finditer(self.text, start, end):
             name, offset = _without_opener(match.group(0))
@@ -214,13 +225,15 @@ class Resolver:
         return self._record(issuer[1], "owner", span, evidence_start=issuer[0])
 
     def _recent_issuer(self, span: Span) -> tuple[int, Source] | None:
-        para = next((p for p in self._paras if p.start <= span.start < p.end), None)
-        prev = next((p for p in reversed(self._paras) if p.end <= span.start), None)
+        index = self._paras.index_of(span.start)
+        para = self._paras.spans[index] if index is not None else None
+        prev = self._paras.before(span.start)
         floor = prev.start if prev else (para.start if para else 0)
-        for position, source in reversed(self._issuers):
-            if floor <= position < span.start and source.kind != SourceKind.PERSON:
-                return position, source
-        return None
+        low = bisect_left(self._issuers, floor, key=lambda issuer: issuer[0])
+        high = bisect_left(self._issuers, span.start, lo=low, key=lambda issuer: issuer[0])
+        near = [issuer for issuer in self._issuers[low:high] if issuer[2].kind != SourceKind.PERSON]
+        latest = max(near, key=lambda issuer: issuer[1], default=None)  # the one recorded last
+        return (latest[0], latest[2]) if latest else None
 
 
 def _personal(name: str) -> str:

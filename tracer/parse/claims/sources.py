@@ -311,7 +311,17 @@ class SourceRegistry:
 
     def get(self, source_id: str) -> Source:
         """The source with this id (one this registry gave out)."""
-        return next(s for s in self._sources if s.id == source_id)
+        found = self.find(source_id)
+        if found is None:
+            raise KeyError(source_id)
+        return found
+
+    def find(self, source_id: str) -> Source | None:
+        """The source with this id, or None (by its position: a scan per look-up was quadratic)."""
+        index = self._position.get(source_id)
+        if index is not None:
+            return self._sources[index]
+        return next((s for s in self._sources if s.id == source_id), None)  # added to the list by hand
 
     def ref(self, source_id: str) -> SourceRef:
         """The current reference for a source id (names, handles and kinds may have been filled in)."""
