@@ -204,7 +204,9 @@ def _guarded_pools(policy: AddressPolicy) -> dict[str, type[HTTPConnectionPool]]
     here, before the request is written.
     """
 
-    class GuardedHTTPConnection(HTTPConnection):
+    class Guarded(HTTPConnection):
+        """What both schemes add: the peer check after connecting, the deadline watch on reading."""
+
         def connect(self) -> None:
             super().connect()
             _check_socket(self, policy)
@@ -213,14 +215,11 @@ def _guarded_pools(policy: AddressPolicy) -> dict[str, type[HTTPConnectionPool]]
             _watch(self)
             return super().getresponse()
 
-    class GuardedHTTPSConnection(HTTPSConnection):
-        def connect(self) -> None:
-            super().connect()
-            _check_socket(self, policy)
+    class GuardedHTTPConnection(Guarded):
+        pass
 
-        def getresponse(self) -> Any:
-            _watch(self)
-            return super().getresponse()
+    class GuardedHTTPSConnection(Guarded, HTTPSConnection):
+        pass
 
     class GuardedHTTPPool(HTTPConnectionPool):
         ConnectionCls = GuardedHTTPConnection
