@@ -204,9 +204,7 @@ def _guarded_pools(policy: AddressPolicy) -> dict[str, type[HTTPConnectionPool]]
     here, before the request is written.
     """
 
-    class Guarded(HTTPConnection):
-        """What both schemes add: the peer check after connecting, the deadline watch on reading."""
-
+    class GuardedHTTPConnection(HTTPConnection):
         def connect(self) -> None:
             super().connect()
             _check_socket(self, policy)
@@ -215,11 +213,14 @@ def _guarded_pools(policy: AddressPolicy) -> dict[str, type[HTTPConnectionPool]]
             _watch(self)
             return super().getresponse()
 
-    class GuardedHTTPConnection(Guarded):
-        pass
+    class GuardedHTTPSConnection(HTTPSConnection):
+        def connect(self) -> None:
+            super().connect()
+            _check_socket(self, policy)
 
-    class GuardedHTTPSConnection(Guarded, HTTPSConnection):
-        pass
+        def getresponse(self) -> Any:
+            _watch(self)
+            return super().getresponse()
 
     class GuardedHTTPPool(HTTPConnectionPool):
         ConnectionCls = GuardedHTTPConnection
