@@ -315,3 +315,25 @@ def test_a_host_that_does_not_resolve_is_remembered_as_a_whole(
         with pytest.raises(NetworkError, match="remembered"):
             fetcher.get("http://gone.invalid/second", followed=True)
     assert lookups == ["gone.invalid"]
+
+
+def test_a_worker_opening_the_cache_while_another_sets_it_up_waits(tmp_path: Path) -> None:
+    # A parallel batch's workers all open the one cache on their first fetch. While one holds the
+    # new file's write lock (setting it up), another's switch to WAL got "database is locked" at
+    # once (SQLite calls no busy handler there), and that worker's input failed.
+    import sqlite3
+    import threading
+
+    tmp_path.mkdir(exist_ok=True)
+    other = sqlite3.connect(tmp_path / "http_cache.sqlite", isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    done = threading.Timer(0.3, lambda: other.execute("COMMIT"))
+    done.start()
+    fetcher = Fetcher(FetchOptions(cache_dir=tmp_path, offline=True))
+    try:
+        assert fetcher.failures.get("https://news.example/x") is None
+        assert fetcher.session.cache.responses.connection is not None
+    finally:
+        done.join()
+        fetcher.close()
+        other.close()

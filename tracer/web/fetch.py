@@ -14,6 +14,7 @@ import email.utils
 import json
 import logging
 import os
+import sqlite3
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -59,6 +60,11 @@ DEFAULT_EXPIRY = timedelta(days=7)
 # How long a process waits for another's write to the shared SQLite cache before giving up;
 # a write takes milliseconds, so 60 s only runs out when something is truly stuck.
 SQLITE_BUSY_MS = 60_000
+# Opening the cache switches it to WAL, and SQLite answers that switch "database is locked" at
+# once, without waiting, while another process holds the file's write lock (a worker setting the
+# new cache up at the same moment). Retrying after a pause is what waiting would have done;
+# setting a cache up takes milliseconds, so the first retry almost always succeeds.
+_OPEN_RETRY_PAUSE = 0.05
 # News pages are 50 KB-2 MB; 10 MiB leaves room for bloated pages and refuses media files.
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 READABLE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown", "application/xml", "text/xml")
@@ -176,23 +182,40 @@ class Fetcher:
             if self._session is not None:
                 return
             self.options.cache_dir.mkdir(parents=True, exist_ok=True)
-            session = requests_cache.CachedSession(
-                str(self.options.cache_dir / "http_cache"),
-                backend="sqlite",
-                expire_after=DEFAULT_EXPIRY,
-                allowable_codes=CACHED_STATUSES,
-                stale_if_error=True,
-                # Worker processes share this file: WAL lets readers and a writer work at once,
-                # and a writer waits for another's commit instead of failing "database is locked".
-                wal=True,
-                busy_timeout=SQLITE_BUSY_MS,
-            )
-            adapter = GuardedAdapter(self.policy, self.limiter, self.options.max_bytes, self.options.deadline)
-            session.mount("http://", adapter)
-            session.mount("https://", adapter)
-            session.headers["User-Agent"] = self.options.user_agent
-            self._failures = FailureLog(self.options.cache_dir / "failures.sqlite", self.options.failure_ttl)
-            self._session = session
+            deadline = time.monotonic() + SQLITE_BUSY_MS / 1000
+            while True:
+                try:
+                    self._open_databases()
+                    return
+                except sqlite3.OperationalError as exc:
+                    if "locked" not in str(exc) or time.monotonic() > deadline:
+                        raise
+                    time.sleep(_OPEN_RETRY_PAUSE)
+
+    def _open_databases(self) -> None:
+        """Open the HTTP cache and the failure log (both shared with any other worker process)."""
+        session = requests_cache.CachedSession(
+            str(self.options.cache_dir / "http_cache"),
+            backend="sqlite",
+            expire_after=DEFAULT_EXPIRY,
+            allowable_codes=CACHED_STATUSES,
+            stale_if_error=True,
+            # Worker processes share this file: WAL lets readers and a writer work at once,
+            # and a writer waits for another's commit instead of failing "database is locked".
+            wal=True,
+            busy_timeout=SQLITE_BUSY_MS,
+        )
+        try:
+            failures = FailureLog(self.options.cache_dir / "failures.sqlite", self.options.failure_ttl)
+        except sqlite3.OperationalError:
+            session.close()  # type: ignore[no-untyped-call]
+            raise
+        adapter = GuardedAdapter(self.policy, self.limiter, self.options.max_bytes, self.options.deadline)
+        session.mount("http://", adapter)
+        session.mount("https://", adapter)
+        session.headers["User-Agent"] = self.options.user_agent
+        self._failures = failures
+        self._session = session
 
     def close(self) -> None:
         """Close the session and its cache database (if they were ever opened)."""
