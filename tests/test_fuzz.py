@@ -1,9 +1,15 @@
-"""Fuzzing: the saved reproducers stay fixed, a short run of every mutation family finds nothing,
-and generated text (hypothesis) never raises anything but a `TracerError`."""
+"""Fuzzing: the saved reproducers stay fixed, a short run of every family finds nothing, the
+harness's limits, minimising and progress file work, and generated text (hypothesis) never
+raises anything but a `TracerError`."""
 
 from __future__ import annotations
 
+import gzip
+import json
+import multiprocessing as mp
+import signal
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -23,18 +29,61 @@ def test_reproducer_is_fixed(path: Path) -> None:
     assert fuzz.run_input(path.read_bytes(), path.suffix == ".html") in {None, "refused"}
 
 
+def test_an_input_goes_through_the_file_reader() -> None:
+    """A gzipped page is unpacked as `tracer trace FILE` does (the HTML reader alone calls it binary)."""
+    page = b"<html><body><p>The mayor said the bridge would reopen, according to the council.</p></body></html>"
+    assert fuzz.run_input(gzip.compress(page), True) is None
+
+
 def test_short_fuzz_run_finds_nothing(tmp_path: Path) -> None:
-    """200 inputs, every family, small seed pages; the long run is `python benchmarks/fuzz.py`."""
-    summary = fuzz.fuzz(200, workers=2, timeout=20.0, out=tmp_path, small=True, seed=1)
-    assert summary.inputs == 200 and set(summary.by_family) == set(fuzz.FAMILIES)
+    """300 inputs, every family, small seed pages; the long run is `python benchmarks/fuzz.py`."""
+    summary = fuzz.fuzz(300, workers=2, timeout=20.0, out=tmp_path, small=True, seed=1)
+    assert summary.inputs == 300 and set(summary.by_family) == set(fuzz.FAMILIES)
     assert summary.crashes == [] and summary.hangs == [], list(tmp_path.iterdir())
+    assert sum(sum(counts) for counts in summary.sizes.values()) == 300
+
+
+def test_a_run_goes_on_from_its_progress_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fuzz, "run_input", lambda data, html, folder=None: None)  # the harness alone
+    assert fuzz.fuzz(40, workers=2, out=tmp_path, small=True, seed=3).inputs == 40
+    summary = fuzz.fuzz(70, workers=2, out=tmp_path, small=True, seed=3)
+    expected = Counter(fuzz.Plan(3, fuzz.FAMILIES, 0.0).job(i).family for i in range(70))
+    assert summary.inputs == 70 and summary.chunks == 2 and summary.by_family == expected
+    assert json.loads((tmp_path / "progress.json").read_text())["next"] == 70
+    with pytest.raises(SystemExit, match="another run"):
+        fuzz.fuzz(80, out=tmp_path, small=True, seed=4)
+
+
+def _spin(data: bytes, html: bool, folder: Path | None = None) -> str | None:
+    if data == b"spin":
+        while True:
+            pass
+    if data == b"spin in C":  # as C code that never looks at signals
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGPROF})
+        while True:
+            pass
+    return None
+
+
+def test_an_input_past_its_cpu_limit_is_a_hang_and_the_next_input_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fuzz, "run_input", _spin)
+    monkeypatch.setattr(fuzz, "GRACE", 0.5)
+    slot = fuzz._Slot(mp.get_context("fork"), 1.0, 0)
+    try:
+        outcome = fuzz._ask(slot, (b"spin", False))
+        assert outcome.startswith("hang: over 1 s of CPU") and "_spin" in outcome  # with where the time went
+        assert fuzz._ask(slot, (b"fine", False)) == "ok"
+        assert fuzz._ask(slot, (b"spin in C", False)).startswith("hang: killed")
+        assert fuzz._ask(slot, (b"fine", False)) == "ok"
+    finally:
+        slot.stop()
 
 
 def test_hangs_and_crashes_are_saved_and_minimised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     failure = "Traceback (most recent call last):\nValueError: boom"
-    monkeypatch.setattr(fuzz, "_ask", lambda slot, job, timeout, warmup: (failure if b"!" in job[0] else "ok", 0.0))
-    monkeypatch.setattr(fuzz, "_Slot", lambda pages: type("S", (), {"stop": lambda self: None})())
-    assert fuzz.minimise(b"abcdefgh!ijklmnop", False, failure, 1.0) == b"!"
+    monkeypatch.setattr(fuzz, "_ask", lambda slot, job: failure if b"!" in job[0] else "ok")
+    monkeypatch.setattr(fuzz, "_Slot", lambda *args: type("S", (), {"stop": lambda self: 0.0})())
+    assert fuzz.minimise(b"abcdefgh!ijklmnop", False, failure, 1.0, context="fork") == b"!"
     fuzz.save(tmp_path, "x-1", b"!", False, failure)
     assert (tmp_path / "x-1.txt").read_bytes() == b"!" and "boom" in (tmp_path / "x-1.log").read_text()
 
