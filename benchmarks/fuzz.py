@@ -384,7 +384,8 @@ def _on_cpu_limit(signum: int, frame: object) -> None:
 
 def _worker(conn: Connection, limit: float, memory_mb: int) -> None:
     """Answer jobs until told to stop (None); exit after a hang, whose state may be half-made."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent ends the run
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent ends the run (Ctrl-C or `kill` of the group),
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # so a worker it stops is never a "worker died" finding
     signal.signal(signal.SIGPROF, _on_cpu_limit)
     if memory_mb:  # an input that needs more is a MemoryError, a finding, not a swapping machine
         cap = memory_mb * 1024 * 1024 + _address_space()
@@ -604,6 +605,7 @@ def fuzz(
     busy: dict[Connection, tuple[_Slot, int]] = {}
     saved = reported = started
     cpu = 0.0
+    found: list[tuple[Job, str]] = []  # minimised once the chunk's inputs are done
     try:
         while True:
             for slot in slots:
@@ -615,12 +617,14 @@ def fuzz(
                 break
             ready = wait(list(busy), timeout=1.0)
             for conn, (slot, index) in list(busy.items()):
-                reply = _reply(slot) if conn in ready else _killed(slot) if slot.stuck() else None
+                answered = conn in ready or conn.poll()  # (an answer that came late is not a hang)
+                reply = _reply(slot) if answered else _killed(slot) if slot.stuck() else None
                 if reply is None:
                     continue
                 del busy[conn]
                 assert slot.job is not None
-                _record(summary, slot.job, reply, out, timeout, context, memory_mb)
+                if _record(summary, slot.job, reply, out):
+                    found.append((slot.job, reply.outcome))
                 state.mark(index)
             now = time.monotonic()
             if state_file is not None and now - saved > 30:
@@ -639,6 +643,11 @@ def fuzz(
         summary.chunks += 1
         if state_file is not None:
             state.save(state_file)
+    if out is not None:
+        for job, outcome in found:
+            data, html = make_input(job, Pages())
+            smallest = minimise(data, html, outcome, timeout, context=context, memory_mb=memory_mb)
+            save(out, job.name, smallest, html, outcome)
     return summary
 
 
@@ -661,9 +670,8 @@ def _killed(slot: _Slot) -> Reply:
     return Reply(f"hang: killed after {slot.limit + GRACE:.0f} s of CPU without seeing its limit (C code)")
 
 
-def _record(
-    summary: Summary, job: Job, reply: Reply, out: Path | None, limit: float, context: Any, memory_mb: int
-) -> None:
+def _record(summary: Summary, job: Job, reply: Reply, out: Path | None) -> bool:
+    """Count an input; a crash or hang is a finding (True), saved whole at once and minimised later."""
     family = job.family
     summary.inputs += 1
     summary.by_family[family] += 1
@@ -680,13 +688,12 @@ def _record(
     if reply.outcome in {"ok", "refused"}:
         summary.refused += reply.outcome == "refused"
         summary.refused_by_family[family] += reply.outcome == "refused"
-        return
+        return False
     print(f"finding: {job.name}: {reply.outcome.strip().splitlines()[-1]}", file=sys.stderr, flush=True)
     (summary.hangs if reply.outcome.startswith("hang") else summary.crashes).append(job.name)
     if out is not None:
-        data, html = make_input(job, Pages())
-        data = minimise(data, html, reply.outcome, limit, context=context, memory_mb=memory_mb)
-        save(out, job.name, data, html, reply.outcome)
+        save(out, job.name, *make_input(job, Pages()), reply.outcome)
+    return True
 
 
 def _kind(outcome: str) -> str:
@@ -708,10 +715,10 @@ def minimise(
 ) -> bytes:
     """The smallest input found (by removing chunks) that still fails the same way.
 
-    A hang costs the limit per attempt, so hangs get a tenth of the attempts.
+    A hang costs the limit per attempt, so hangs get a 25th of the attempts (8 halvings).
     """
     kind = _kind(failure)
-    attempts = max(1, attempts // 10) if kind == "hang" else attempts
+    attempts = max(1, attempts // 25) if kind == "hang" else attempts
     slot = _Slot(context or _context(), limit, memory_mb)
     try:
         chunk = max(1, len(data) // 2)

@@ -88,6 +88,18 @@ def test_hangs_and_crashes_are_saved_and_minimised(tmp_path: Path, monkeypatch: 
     assert (tmp_path / "x-1.txt").read_bytes() == b"!" and "boom" in (tmp_path / "x-1.log").read_text()
 
 
+def _crash_on_said(data: bytes, html: bool, folder: Path | None = None) -> str | None:
+    return "Traceback (most recent call last):\nValueError: boom" if b"said" in data else None
+
+
+def test_a_run_saves_each_crash_minimised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fuzz, "run_input", _crash_on_said)
+    summary = fuzz.fuzz(6, workers=2, out=tmp_path, small=True, families=("generated_text",), seed=5)
+    assert summary.crashes and summary.hangs == []
+    assert {p.read_bytes() for p in tmp_path.glob("*.txt")} == {b"said"}
+    assert len(list(tmp_path.glob("*.log"))) == len(summary.crashes)
+
+
 _PIECES = st.one_of(
     st.text(max_size=80),
     st.sampled_from(["said", "according to", "“", "”", '"', "\n", "\n\n", ". ", "http://[::1]/", "@a", "\ud800"]),
