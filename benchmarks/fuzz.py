@@ -781,11 +781,21 @@ def main() -> int:
     parser.add_argument("--minutes", type=float, help="stop this chunk after so many minutes (go on later)")
     parser.add_argument("--workers", type=int, default=2, help="worker processes (default: 2)")
     parser.add_argument("--timeout", type=float, default=20.0, help="CPU seconds one input may take (default: 20)")
-    parser.add_argument("--memory-mb", type=int, default=2048, help="memory one worker may add (default: 2048)")
+    parser.add_argument(
+        "--memory-mb",
+        type=int,
+        default=2048,
+        help="MB a worker may add to the model's (default: 2048; more is a MemoryError finding)",
+    )
     parser.add_argument("--out", type=Path, default=Path("fuzz-findings"), help="reproducers and progress.json")
     parser.add_argument("--fresh", action="store_true", help="start over, ignoring OUT/progress.json")
     parser.add_argument("--small", action="store_true", help="mutate only the small test pages, not the corpus")
-    parser.add_argument("--corpus-share", type=float, default=CORPUS_SHARE, help="mutations of a corpus page")
+    parser.add_argument(
+        "--corpus-share",
+        type=float,
+        default=CORPUS_SHARE,
+        help="share of the mutations made from a corpus page (default: 0.05)",
+    )
     parser.add_argument("--family", action="append", choices=FAMILIES, help="only these families (repeatable)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the job list (default: 0)")
     args = parser.parse_args()
