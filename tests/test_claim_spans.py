@@ -30,3 +30,31 @@ def test_the_speakers_own_aside_keeps_their_words_one_claim() -> None:
 def test_another_source_inside_the_words_still_makes_its_own_claim() -> None:
     text = "The minister said the agency found that the river was polluted."
     assert _claims(text) == [("the river was polluted", ["The minister", "the agency"])]
+
+
+def test_a_source_who_does_not_put_the_words_forward_takes_none_of_them() -> None:
+    """Negated, wanted or ordered: the enclosing speaker's words stay theirs, whole."""
+    text = (
+        "“But the ISO isn’t saying it’s congestion,” said Loretta Lynch, a former utilities regulator.\n"
+        "The loggers claimed that Ramdehol had told them to stay behind while he walked into the jungle.\n"
+        "A spokesperson at Air Mobility Command told Mashable they didn't know why the plane was there."
+    )
+    assert _claims(text) == [
+        ("“But the ISO isn’t saying it’s congestion,”", ["Loretta Lynch"]),
+        ("Ramdehol had told them to stay behind while he walked into the jungle", ["The loggers"]),
+        ("they didn't know why the plane was there", ["A spokesperson at Air Mobility Command"]),
+    ]
+
+
+def test_she_after_a_named_speaker_with_an_office_and_a_body_in_the_appositive_is_that_speaker() -> None:
+    """The appositive's union made Serene Gregg a union, and the names in Dr. Chang's own
+    appositive stood between her and "she": both pronouns were left unresolved."""
+    text = (
+        "There were 30 staff vacancies at the facility, said Serene Gregg, local president of the prison "
+        "workers' union. Prison officials regularly assigned civilian staffers to guard duty, she said.\n"
+        "The deaths are “absolutely devastating,” said Dr. Jamie Chang, associate professor of Social "
+        "Welfare, whose research has focused on the Bay Area.\n"
+        "“It’s unspeakable that children have become victims of this crisis,” she said."
+    )
+    sources = [chain for _, chain in _claims(text)]
+    assert sources == [["Serene Gregg"], ["Serene Gregg"], ["Dr. Jamie Chang"], ["Dr. Jamie Chang"]]

@@ -186,6 +186,8 @@ def guess_kind(name: str, description: str = "") -> SourceKind:
         return SourceKind.PERSON
     if _titled_person(name):
         return SourceKind.PERSON
+    if _office_appositive(description, table) and guess_kind(name) in (SourceKind.PERSON, SourceKind.UNKNOWN):
+        return SourceKind.PERSON  # the body in the appositive is whom they work for
     lowered = f"{name} {description}"
     spokes = _SPOKES.search(name)
     if spokes is not None:
@@ -206,6 +208,18 @@ def guess_kind(name: str, description: str = "") -> SourceKind:
     if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _not_personal(words):
         return SourceKind.PERSON
     return SourceKind.UNKNOWN
+
+
+def _office_appositive(description: str, table: dict[str, list[str]]) -> bool:
+    """Whether an appositive says what office its name holds: ", local president of the prison
+    workers' union", ", a spokesperson for Inherent Resolve, the U.S. military operation". The body
+    it names made the speaker a government or a union, so "she said" a line later, finding no
+    person to stand for, was left unresolved."""
+    match = re.match(r",\s+(?P<role>[^,(]+)", description)
+    if match is None:
+        return False
+    head = _head(match.group("role"))
+    return head in table["person"] or head in table["offices"]
 
 
 @cache
