@@ -1,5 +1,5 @@
-"""Which words a claim covers when attributions nest (issue 14: statements the gold names were
-found nowhere because the claim had shrunk to an inner clause)."""
+"""Issue 14, development gold misses fixed in general ways: which words a claim covers when
+attributions nest, who a pronoun stands for, which cues make claims."""
 
 from __future__ import annotations
 
@@ -58,3 +58,10 @@ def test_she_after_a_named_speaker_with_an_office_and_a_body_in_the_appositive_i
     )
     sources = [chain for _, chain in _claims(text)]
     assert sources == [["Serene Gregg"], ["Serene Gregg"], ["Dr. Jamie Chang"], ["Dr. Jamie Chang"]]
+
+
+def test_an_accusation_is_a_stance_claim() -> None:
+    """ "accused X of Y" put forward Y as true of X: it was an attribution only, so the sentence
+    fell to the link in it (the linked site's host became the claim's source)."""
+    claims = _claims("Fedorov accused the General of enabling corruption.")
+    assert claims == [("the General of enabling corruption", ["Fedorov"])]
