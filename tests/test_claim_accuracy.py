@@ -65,3 +65,19 @@ def test_an_accusation_is_a_stance_claim() -> None:
     fell to the link in it (the linked site's host became the claim's source)."""
     claims = _claims("Fedorov accused the General of enabling corruption.")
     assert claims == [("the General of enabling corruption", ["Fedorov"])]
+
+
+def test_an_emphatic_pronoun_a_floating_quantifier_or_the_medium_is_no_part_of_the_name() -> None:
+    text = (
+        "Prosecutors alleged that Noel and Thomas both acknowledged that they had not made their checks.\n"
+        "“The most important thing is that I not be the last,” said Judge Raquel Montoya-Lewis. "
+        "Montoya-Lewis herself said she was honoured.\n"
+        "“Our results reflected broad-based growth,” said CEO Craig Menear in the company’s news release."
+    )
+    names = [chain for _, chain in _claims(text)]
+    assert names == [
+        ["Prosecutors", "Noel and Thomas"],
+        ["Judge Raquel Montoya-Lewis"],
+        ["Judge Raquel Montoya-Lewis"],
+        ["CEO Craig Menear"],
+    ]

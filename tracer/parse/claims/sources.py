@@ -29,7 +29,14 @@ _POSSESSIVE = re.compile(r"^(?P<owner>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)[�
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _INDEFINITE = re.compile(r"^(?:a|an|another|one|two|three|some|several|many|other|few)\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w.-]+")
-_CUT = re.compile(r",\s|\s(?:who|which|whose|that)\s|\s[—–]\s|\s\(|\s(?:seen|obtained|reviewed|cited|quoted) by\s")
+_CUT = re.compile(
+    r",\s|\s(?:who|which|whose|that)\s|\s[—–]\s|\s\(|\s(?:seen|obtained|reviewed|cited|quoted) by\s"
+    # "Montoya-Lewis herself", "Noel and Thomas both": an emphatic pronoun or a floating quantifier
+    r"|\s(?:himself|herself|themselves|itself|both)\b"
+    # "CEO Craig Menear in the company's news release": where it was said, not who said it
+    r"|\sin\s(?:a|an|the|his|her|its|their|[\w’'.-]+[’']s?)\s(?:[\w’'-]+\s){0,3}?"
+    r"(?:release|statement|interview|letter|post|tweet|email|e-mail|op-ed|memo|filing|note)\b"
+)
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
 _SPOKES = re.compile(r"\bspokes(?:man|woman|person|people)\b", re.IGNORECASE)
 _BODY_HEADS = frozenset({"unit", "operator", "regulator", "authority", "board", "team", "body", "provider", "utility"})
