@@ -81,3 +81,15 @@ def test_an_emphatic_pronoun_a_floating_quantifier_or_the_medium_is_no_part_of_t
         ["Judge Raquel Montoya-Lewis"],
         ["CEO Craig Menear"],
     ]
+
+
+def test_a_speaker_named_inside_someone_elses_words_does_not_take_the_next_he() -> None:
+    """The names in a speaker's own appositive do not stand between the speaker and "she", but a
+    speaker the article only reports through someone else (Trump's nominee) is not whom "He" picks up."""
+    text = (
+        "Trump said in his proclamation that his nominee for commerce secretary, Howard Lutnick, had "
+        "informed him that imports of steel have increased significantly.\n"
+        "He also said that the rise in steel imports supports a conclusion that there is transshipment."
+    )
+    hop = next(c for c in extract_claims(read_text(text), [])[0] if "transshipment" in c.text).chain[0]
+    assert hop.source.name != "his nominee for commerce secretary"

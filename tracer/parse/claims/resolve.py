@@ -64,7 +64,8 @@ class Resolver:
         self._genders: dict[str, str | None] = {}
         self._named = find_named(text)
         # Where each source mention resolved so far ends, by its start: the names inside it (its
-        # appositive, its relative clause) are that source's description, not other people.
+        # appositive, its relative clause) are that source's description, not other people. Only
+        # for mentions in no one else's words (see `mention`).
         self._mention_ends: dict[int, int] = {}
 
     @property
@@ -76,7 +77,8 @@ class Resolver:
         """The source for a mention at `span` (a pronoun, a relative "who", a statement, a name)."""
         words = span.of(self.text)
         lowered = words.lower().strip()
-        self._mention_ends[span.start] = span.end
+        if speaker is None:  # a nested speaker ("Trump said his nominee, Howard Lutnick, had told
+            self._mention_ends[span.start] = span.end  # him ...") is no sentence's topic: "He" is not theirs
         if referent is not None:
             return self._record(self._name(referent), "relative", span)
         if lowered in FIRST_PERSON:
