@@ -511,3 +511,53 @@ def _cut(p: Parsed, fragment: Span, phrase: Span) -> Span:
 def _according_host(p: Parsed, a: Attribution) -> int | None:
     t = p.token_at(a.cue.start)
     return t.head.i if t is not None and t.lower_ == "according" else None
+
+
+def split_accordings(ctx: Context) -> Iterator[Attribution]:
+    """'..., killing 10,000, according to the ministry, and displacing 1.5 million, according to UN
+    figures': two sources in one sentence, each vouching for its own part of it. Read whole, each
+    content holds the other's cue, so neither could be a claim of its own (issue 14), and a
+    leading "According to A" would hold B's whole phrase as if A had cited B. When one "according
+    to" phrase holds another's cue, each keeps the words between the phrase before
+    it and its cue (trailing, as above), or between its phrase and the next cue ("According to A,
+    X, and according to B, Y")."""
+    p, found = ctx.p, ctx.found
+    phrases = sorted(
+        (a for a in found if a.form == "according" and a.lemma == "according to"), key=lambda a: a.cue.start
+    )
+    if len(phrases) < 2 or not any(a.covers(b.cue) for a in phrases for b in phrases):
+        yield from found
+        return
+    parts = {
+        id(a): _own_part(p, a, phrases[i - 1] if i else None, phrases[i + 1] if i + 1 < len(phrases) else None)
+        for i, a in enumerate(phrases)
+    }
+    for a in found:
+        part = parts.get(id(a))
+        yield replace(a, content=(part,), kind=quote_kind(p.text, (part,))) if part is not None else a
+
+
+def _own_part(p: Parsed, a: Attribution, before: Attribution | None, after: Attribution | None) -> Span | None:
+    """The words an "according to" phrase vouches for among several: those before it back to the
+    previous phrase's end when it trails them, else those after it up to the next phrase."""
+    end = max(a.cue.end, a.source.end if a.source else a.cue.end)
+    trailing = any(f.end <= a.cue.start for f in a.content)
+    if trailing:
+        start = max(before.cue.end, before.source.end if before.source else 0) if before is not None else p.bounds.start
+        span = trim(p.text, Span(start, a.cue.start))
+    else:
+        span = trim(p.text, Span(end, after.cue.start if after is not None else p.bounds.end))
+    return _without_joins(p.text, span)
+
+
+_JOIN = re.compile(r"^(?:and|but|or|while)\s+|[\s,;]+(?:and|but|or|while)$", re.IGNORECASE)
+
+
+def _without_joins(text: str, span: Span) -> Span | None:
+    """A part of a sentence without the conjunction that joined it to the next or last part."""
+    words = span.of(text)
+    start, end = 0, len(words)
+    for m in _JOIN.finditer(words):
+        start, end = (m.end(), end) if m.start() == 0 else (start, min(end, m.start()))
+    cut = trim(text, Span(span.start + start, span.start + max(start, end)))
+    return cut if cut.end > cut.start else None
