@@ -18,7 +18,7 @@ from tracer.datafiles import load_json
 from tracer.models import Source, SourceKind
 from tracer.parse.attribution.cues import lexicon
 from tracer.parse.attribution.spans import Attribution, CoverIndex
-from tracer.parse.claims.named import find_named, is_description, named_for
+from tracer.parse.claims.named import find_named, heading_name, is_description, named_for
 from tracer.parse.claims.people import pronoun_gender, role_words
 from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
 from tracer.text import ParagraphIndex, Span, sentences
@@ -117,7 +117,23 @@ class Resolver:
         if appositive is not None:
             return _personal(appositive.group("name"))
         found = named_for(self._named, name, at)
-        return found.name if found is not None else None
+        return found.name if found is not None else self._named_nearby(name, at)
+
+    def _named_nearby(self, description: str, at: int) -> str | None:
+        """A description the text ties to no name in so many words: an outlet's ("According to
+        the news site" after "NBC 4 New York reported") is the outlet cited last in this or the
+        paragraph before; a person's, right under a heading that is a person's name ("Garth
+        Brooks" / "the country star replied"), is that person (issue 14, cause 2)."""
+        kind = guess_kind(description)
+        if kind == SourceKind.OUTLET:
+            outlet = self._recent_issuer(Span(at, at), SourceKind.OUTLET)
+            return outlet[1].name if outlet is not None else None
+        index = self._paras.index_of(at)
+        if kind != SourceKind.PERSON or not index:
+            return None
+        spans = self._paras.spans
+        name = heading_name(self.text, spans[index - 1], spans[index], at)
+        return name if name is not None and guess_kind(name) == SourceKind.PERSON else None
 
     def _record(self, source: Source, how: str, span: Span, evidence_start: int | None = None) -> Resolved:
         insort(self._issuers, (span.start, len(self._issuers), source), key=lambda issuer: issuer[:2])
@@ -231,14 +247,19 @@ class Resolver:
             return None
         return self._record(issuer[1], "owner", span, evidence_start=issuer[0])
 
-    def _recent_issuer(self, span: Span) -> tuple[int, Source] | None:
+    def _recent_issuer(self, span: Span, kind: SourceKind | None = None) -> tuple[int, Source] | None:
+        """The source recorded last in this or the paragraph before: any but a person, or one of `kind`."""
         index = self._paras.index_of(span.start)
         para = self._paras.spans[index] if index is not None else None
         prev = self._paras.before(span.start)
         floor = prev.start if prev else (para.start if para else 0)
         low = bisect_left(self._issuers, floor, key=lambda issuer: issuer[0])
         high = bisect_left(self._issuers, span.start, lo=low, key=lambda issuer: issuer[0])
-        near = [issuer for issuer in self._issuers[low:high] if issuer[2].kind != SourceKind.PERSON]
+        near = [
+            issuer
+            for issuer in self._issuers[low:high]
+            if (issuer[2].kind == kind if kind is not None else issuer[2].kind != SourceKind.PERSON)
+        ]
         latest = max(near, key=lambda issuer: issuer[1], default=None)  # the one recorded last
         return (latest[0], latest[2]) if latest else None
 
