@@ -157,3 +157,13 @@ def test_a_description_named_in_a_section_heading_or_by_the_outlet_cited_before(
 def test_a_heading_names_no_one_for_a_description_after_another_name() -> None:
     text = "Garth Brooks\nAt the gala, Mayor Lisa Wong spoke first. Later the country star said, “I am honored.”\n"
     assert _chain(_claims(text), "I am honored") != ["Garth Brooks"]
+
+
+def test_noun_phrase_claims_of_a_figure_and_of_points_made() -> None:
+    """'forecast demand Monday at near-peak levels' was cut to 'demand'; 'points out' was read as
+    naming a topic ('points to'), so what it states was no claim."""
+    text = "The agency forecast electricity demand Monday at near all-time peak levels."
+    assert _chain(_claims(text), "demand Monday at near all-time peak levels") == ["The agency"]
+    claims = _claims("Analyst Zachary Fadem points out a couple of reasons investors shouldn’t fret.")
+    assert _chain(claims, "a couple of reasons") == ["Analyst Zachary Fadem"]
+    assert _claims("She pointed to the risk of floods.") == []

@@ -141,6 +141,12 @@ RULES: tuple[Rule, ...] = (
                 " including 105 who were younger than 1",
             ),
             Example(
+                "The agency forecast electricity demand Monday at near all-time peak levels.",
+                "The agency",
+                "forecast",
+                "electricity demand Monday at near all-time peak levels",
+            ),
+            Example(
                 "Senator Ruth Adler first warned the committee of the risk in 2009.",
                 "Senator Ruth Adler",
                 "warned the committee of",

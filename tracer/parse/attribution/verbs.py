@@ -10,6 +10,7 @@ outside the lexicon with a person-like subject and a that-clause count as generi
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tracer.models import CueClass
@@ -51,7 +52,16 @@ def verb_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
 
 
 def verb_rule(ctx: Context) -> Iterator[Attribution]:
-    """Attributions whose cue is a verb from `cue_verbs.txt`."""
+    """Attributions whose cue is a verb from `cue_verbs.txt`, of the class its particle gives it
+    ("points out" states, "points to" names a topic). The content is read as the verb's own
+    class reads it: "pointed out with a telling side-by-side" keeps its "with" object."""
+    verb = ctx.lex.verb(ctx.t.lower_)
+    cls = verb.with_particles(c.lower_ for c in particles(ctx.t)).cls if verb and verb.particles else None
+    for a in _verb_rule(ctx):
+        yield replace(a, cls=cls) if cls is not None else a
+
+
+def _verb_rule(ctx: Context) -> Iterator[Attribution]:
     p, v, lex = ctx.p, ctx.t, ctx.lex
     verb = lex.verb(v.lower_)
     if verb is None or v.lower_ in CITING or not _verb_like(v):
