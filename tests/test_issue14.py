@@ -167,3 +167,10 @@ def test_noun_phrase_claims_of_a_figure_and_of_points_made() -> None:
     claims = _claims("Analyst Zachary Fadem points out a couple of reasons investors shouldn’t fret.")
     assert _chain(claims, "a couple of reasons") == ["Analyst Zachary Fadem"]
     assert _claims("She pointed to the risk of floods.") == []
+
+
+def test_reports_no_one_is_named_for_are_the_source_of_what_they_report() -> None:
+    text = "There are news reports of subsequent deadly strikes at Jabalia, which is Gaza's largest refugee camp."
+    assert _chain(_claims(text), "deadly strikes at Jabalia") == ["news reports"]
+    text = "The fires come amidst reports of increased deforestation under president Jair Bolsonaro, which has angered many."
+    assert _chain(_claims(text), "deforestation under president Jair Bolsonaro") == ["reports"]

@@ -251,6 +251,29 @@ RULES: tuple[Rule, ...] = (
         scan=phrases.noun_scan,
     ),
     Rule(
+        "reports",
+        RuleKind.TOKEN,
+        ("noun",),
+        phrases.reports_rule,
+        (
+            Example(
+                "There are news reports of deadly strikes at Jabalia, the largest camp.",
+                "news reports",
+                "reports of",
+                "deadly strikes at Jabalia, the largest camp",
+            ),
+            Example(
+                "The fires spread amid reports that the army had withdrawn.",
+                "reports",
+                "reports",
+                "that the army had withdrawn",
+            ),
+        ),
+        triggers=lambda lex: phrases.REPORTS,
+        scan_words=_NONE,
+        scan=phrases.reports_scan,
+    ),
+    Rule(
         "hedge",
         RuleKind.TOKEN,
         ("hedge",),
