@@ -194,7 +194,7 @@ class Fetcher:
 
     def _open_databases(self) -> None:
         """Open the HTTP cache and the failure log (both shared with any other worker process)."""
-        session = requests_cache.CachedSession(
+        session = _Session(
             str(self.options.cache_dir / "http_cache"),
             backend="sqlite",
             expire_after=DEFAULT_EXPIRY,
@@ -411,6 +411,34 @@ class Fetcher:
         from_cache = bool(getattr(response, "from_cache", False))
         status, body, headers = response.status_code, response.content, dict(response.headers)
         return FetchedPage(url, final, status, content_type, body, from_cache, headers, redirects)
+
+
+class _Session(requests_cache.CachedSession):
+    """requests-cache's session, reading the proxy environment once per host instead of on every request.
+
+    requests merges the environment's proxy and CA-bundle settings into every request, cache
+    hits included: two scans of all of `os.environ` per URL, a quarter of the cost of a cache
+    hit (profiled: 0.27 of 1.14 s for 300 hits of one page). The answer depends only on the
+    scheme and host (`no_proxy` matches hosts), so it is kept per host for the session's life.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._environment: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+    def merge_environment_settings(
+        self, url: str | bytes | None, proxies: Any, stream: Any, verify: Any, cert: Any
+    ) -> dict[str, Any]:
+        """requests' own merge, remembered per (scheme, host) when the request names no proxies of its own."""
+        if proxies or not isinstance(url, str):
+            return dict(super().merge_environment_settings(url, proxies, stream, verify, cert))
+        parts = urlsplit(url)
+        key = (parts.scheme.lower(), parts.netloc.lower(), stream, verify, cert, self.trust_env, *self.proxies.items())
+        if key not in self._environment:
+            self._environment[key] = dict(super().merge_environment_settings(url, proxies, stream, verify, cert))
+        merged = dict(self._environment[key])
+        merged["proxies"] = dict(merged["proxies"])
+        return merged
 
 
 def _limiter(options: FetchOptions) -> HostLimiter:
