@@ -12,9 +12,13 @@ are traced with --archive, first with an empty cache and then again from it; the
 baseline for the cached one. The per-host politeness interval is --rate (0 by default, so the
 figure is the tracer's own cost plus the network's; the default of the command line is 1 s).
 
-The warm run reads each followed document from the parsed-document cache beside the HTTP cache
-(`tracer.trail.parsed`); what is left is the HTTP cache's own lookups (requests-cache, about 45%
-of a warm run in a profile) and each input's own reading and parse.
+The warm run reads every document, each trail's first one included, from the parsed-document
+cache beside the HTTP cache (`tracer.trail.parsed`): no trafilatura, no spaCy. What is left is
+the HTTP cache's own lookups (requests-cache; a page and its site's robots.txt, about 0.5 ms of
+CPU each), opening the cache once per trail, and matching each claim against the passages of
+the documents it leans on. The warm run is CPU-bound and the cold one mostly waits on the
+network, so the ratio falls when other jobs share the cores: each warm run is compared with the
+cold run just before it (same-run ratios), and their spread is printed.
 """
 
 from __future__ import annotations

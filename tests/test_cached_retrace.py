@@ -95,9 +95,7 @@ def test_the_proxy_environment_still_applies(web: Web, tmp_path: Path, monkeypat
         assert b"smoke" in fetcher.get(url).content.lower()
 
 
-def test_a_cache_hit_never_waits_for_the_rate_limit(
-    web: Web, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_cache_hit_never_waits_for_the_rate_limit(web: Web, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """At the command line's 1 s per host, a re-trace from the cache takes no request slot (and so
     never sleeps for one)."""
     trace(web, "orren", cache_dir, depth=3, archive=True)

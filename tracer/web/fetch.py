@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -48,6 +48,9 @@ from tracer.web.ratelimit import HostLimiter
 from tracer.web.robots import RobotsRules
 from tracer.web.sharedlimit import SharedHostLimiter
 from tracer.web.transport import GuardedAdapter, acceptable, ends_by
+
+if TYPE_CHECKING:
+    from requests.sessions import _Settings
 
 LOGGER = logging.getLogger(__name__)
 
@@ -424,20 +427,20 @@ class _Session(requests_cache.CachedSession):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._environment: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self._environment: dict[tuple[Any, ...], _Settings] = {}
 
     def merge_environment_settings(
         self, url: str | bytes | None, proxies: Any, stream: Any, verify: Any, cert: Any
-    ) -> dict[str, Any]:
+    ) -> _Settings:
         """requests' own merge, remembered per (scheme, host) when the request names no proxies of its own."""
         if proxies or not isinstance(url, str):
-            return dict(super().merge_environment_settings(url, proxies, stream, verify, cert))
+            return super().merge_environment_settings(url, proxies, stream, verify, cert)
         parts = urlsplit(url)
         key = (parts.scheme.lower(), parts.netloc.lower(), stream, verify, cert, self.trust_env, *self.proxies.items())
         if key not in self._environment:
-            self._environment[key] = dict(super().merge_environment_settings(url, proxies, stream, verify, cert))
-        merged = dict(self._environment[key])
-        merged["proxies"] = dict(merged["proxies"])
+            self._environment[key] = super().merge_environment_settings(url, proxies, stream, verify, cert)
+        merged = self._environment[key].copy()
+        merged["proxies"] = dict(merged["proxies"])  # each request gets its own, as from requests
         return merged
 
 
