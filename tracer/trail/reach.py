@@ -23,7 +23,7 @@ from tracer.errors import (
     RateLimitedError,
     TracerError,
 )
-from tracer.models import DocumentRef, DocumentStatus, LinkKind, SourceKind, TraceResult, VisitStatus
+from tracer.models import DocumentRef, DocumentStatus, DocumentVia, LinkKind, SourceKind, TraceResult, VisitStatus
 from tracer.parse.article import parse_article
 from tracer.parse.claims.matching import PassageIndex
 from tracer.parse.claims.sources import guess_kind
@@ -162,23 +162,23 @@ class Opener:
         """
         reason = why_not_followed(url, anchor)
         if reason is not None and parse_permalink(url) is None:
-            return _failed(url, DocumentStatus.SKIPPED, reason, "link")
+            return _failed(url, DocumentStatus.SKIPPED, reason)
         try:
             return self._open(url, post)
         except Exception as exc:
             LOGGER.exception("internal error while reading %s", url)
-            return _failed(url, DocumentStatus.FAILED, f"internal error while reading this page: {exc!r}", "link")
+            return _failed(url, DocumentStatus.FAILED, f"internal error while reading this page: {exc!r}")
 
     def _open(self, url: str, post: bool) -> Node:
         ref = parse_permalink(url)
         if ref is not None:
             return self._open_post(url, ref)
         if is_unreadable_social(url):
-            return _failed(url, DocumentStatus.SKIPPED, "a social-media page, not a post: nothing to read", "link")
+            return _failed(url, DocumentStatus.SKIPPED, "a social-media page, not a post: nothing to read")
         return self._open_page(url, post=post)
 
     def _open_page(self, url: str, *, post: bool = False) -> Node:
-        via = "post" if post else "link"
+        via = DocumentVia.POST if post else DocumentVia.LINK
         page = self.pages.pop(url, None) or self._get(url)
         if isinstance(page, FetchError):
             return self._open_dead(url, page, via)
@@ -192,7 +192,7 @@ class Opener:
         except TracerError as exc:  # an unsupported scheme in a link
             return FetchError(str(exc), url)
 
-    def _open_dead(self, url: str, error: FetchError, via: str = "link") -> Node:
+    def _open_dead(self, url: str, error: FetchError, via: DocumentVia = DocumentVia.LINK) -> Node:
         status = status_of(error)
         if status is not DocumentStatus.DEAD or self.archive is None:
             return _failed(url, status, str(error), via)
@@ -203,7 +203,7 @@ class Opener:
             page = self.archive.fetch(capture)
         except FetchError as exc:
             return _failed(url, status, f"{error}; archived copy unreadable: {exc}", via)
-        node = self._read(url, page, "archive", document_url=url, post=via == "post")
+        node = self._read(url, page, DocumentVia.ARCHIVE, document_url=url, post=via is DocumentVia.POST)
         node.ref.status = DocumentStatus.DEAD
         node.ref.error = str(error)
         node.ref.archive_url = capture.replay_url
@@ -218,22 +218,22 @@ class Opener:
         endpoint = endpoint_for(ref, self.oembed)
         if endpoint is None:
             reason = f"no public oEmbed endpoint for {ref.platform.value} posts; the embed markup is all there is"
-            return _failed(ref.url, DocumentStatus.SKIPPED, reason, "post")
+            return _failed(ref.url, DocumentStatus.SKIPPED, reason, DocumentVia.POST)
         try:
             post = fetch_post(self.fetcher, ref, endpoint)
         except FetchError as exc:
-            return _failed(ref.url, status_of(exc), str(exc), "post")
+            return _failed(ref.url, status_of(exc), str(exc), DocumentVia.POST)
         if not post.has_text and spec_for(ref.platform).federated:
             return self._open_page(ref.url, post=True)
         page = FetchedPage(url, ref.url, 200, "text/html", post.html.encode("utf-8"), post.from_cache)
-        node = self._read(url, page, "post")
+        node = self._read(url, page, DocumentVia.POST)
         name = post.author or (f"@{post.handle}" if post.handle else ref.platform.value)
         node.publisher = Publisher(name, SourceKind.SOCIAL_ACCOUNT, post.handle, ref.url)
         node.is_post = True
         return node
 
     def _read(
-        self, url: str, page: FetchedPage, via: str, document_url: str | None = None, *, post: bool = False
+        self, url: str, page: FetchedPage, via: DocumentVia, document_url: str | None = None, *, post: bool = False
     ) -> Node:
         """Read a fetched page with the input's reader and parsers; a failure is a recorded node."""
         final = document_url or page.final_url
@@ -274,7 +274,7 @@ def read_page(page: FetchedPage, url: str) -> Article:
     return reader(page.content, url=url, content_type=page.content_type)
 
 
-def _failed(url: str, status: DocumentStatus, error: str, via: str) -> Node:
+def _failed(url: str, status: DocumentStatus, error: str, via: DocumentVia = DocumentVia.LINK) -> Node:
     ref = DocumentRef(id=document_id(url), url=url, status=status, error=error, via=via)
     return Node(ref, urls=frozenset({url}))
 

@@ -19,6 +19,7 @@ from tracer.models import (
     Claim,
     DocumentRef,
     Hop,
+    HopFlag,
     HopRelation,
     HopStatus,
     Post,
@@ -50,6 +51,9 @@ _UNREACHED = (
     VisitStatus.OUT_OF_TIME,
     VisitStatus.FAILED,
 )
+# The flag a post hop, or a hop leaning on links, gets for each of those: `dead_post`, `dead_link`, ...
+_POST_FLAGS = {status: HopFlag(f"{status}_post") for status in _UNREACHED}
+_LINK_FLAGS = {status: HopFlag(f"{status}_link") for status in _UNREACHED}
 # Passages scoring this close to the best are as good a match; the one that leads on wins.
 NEAR_TIE = 0.05
 # Links tied to the hop itself (its sentence, its source's name, its post); a dead link in the
@@ -309,12 +313,12 @@ class Trail:
         publisher = node.publisher
         assert publisher is not None
         source = self.sources.add(publisher.name, publisher.kind, publisher.handle, publisher.url)
-        flags = []
+        flags: list[HopFlag] = []
         if node.ref.archive_url:
-            flags.append("archived_copy")
+            flags.append(HopFlag.ARCHIVED_COPY)
         cited_on = citing.ref.published
         if node.ref.published and cited_on and node.ref.published > cited_on:
-            flags.append("published_after_citing")
+            flags.append(HopFlag.PUBLISHED_AFTER_CITING)
         return Hop(
             source=source,
             cue="posted" if node.is_post else "published",
@@ -410,8 +414,8 @@ def _flag_late(step: Step, node: Node) -> None:
     hop = next((h for h in step.out_hops if h.relation == HopRelation.POST), None)
     cited_on, posted = step.node.ref.published, node.ref.published
     late = hop is not None and posted and cited_on and posted[:10] > cited_on[:10]
-    if late and hop is not None and "published_after_citing" not in hop.flags:
-        hop.flags.append("published_after_citing")
+    if late and hop is not None and HopFlag.PUBLISHED_AFTER_CITING not in hop.flags:
+        hop.flags.append(HopFlag.PUBLISHED_AFTER_CITING)
 
 
 def _mark_unreached(step: Step, visits: list[Visit]) -> None:
@@ -421,14 +425,14 @@ def _mark_unreached(step: Step, visits: list[Visit]) -> None:
     post_hop = next((h for h in step.out_hops if h.relation == HopRelation.POST), None)
     if post_failure and post_hop is not None:
         post_hop.status = HopStatus(post_failure)
-        if f"{post_failure}_post" not in post_hop.flags:  # one flag however often the post is met
-            post_hop.flags.append(f"{post_failure}_post")
+        if _POST_FLAGS[post_failure] not in post_hop.flags:  # one flag however often the post is met
+            post_hop.flags.append(_POST_FLAGS[post_failure])
     statuses = {v.status for v in visits if v.reason in _TIED_REASONS - {VisitReason.POST}}
     worst = next((s for s in _UNREACHED if s in statuses), None)
     if worst is None or not step.out_hops:
         return
     hop = step.out_hops[-1]
-    if f"{worst}_link" not in hop.flags:
-        hop.flags.append(f"{worst}_link")
+    if _LINK_FLAGS[worst] not in hop.flags:
+        hop.flags.append(_LINK_FLAGS[worst])
     if hop.relation != HopRelation.DOCUMENT:
         hop.status = HopStatus(worst)

@@ -19,7 +19,7 @@ from functools import cached_property
 from itertools import accumulate, pairwise
 from typing import TypeVar
 
-from tracer.models import Claim, ClaimKind, Hop, HopRelation, Link, Post, Source, SourceKind, origin_of
+from tracer.models import Claim, ClaimKind, Hop, HopFlag, HopRelation, Link, Post, Source, SourceKind, origin_of
 from tracer.parse.attribution.cues import CLAIM_CLASSES
 from tracer.parse.attribution.spans import Attribution, Citation, CoverIndex
 from tracer.parse.claims.dates import find_dates, parse_published
@@ -46,10 +46,10 @@ _HOW_FACTOR = {
     "unresolved": 0.4,
 }
 _HOW_FLAGS = {
-    "unresolved": ["unresolved_source"],
-    "owner": ["source_issued_statement"],
-    "likely": ["likely_referent"],
-    "cataphora": ["named_after"],
+    "unresolved": [HopFlag.UNRESOLVED_SOURCE],
+    "owner": [HopFlag.SOURCE_ISSUED_STATEMENT],
+    "likely": [HopFlag.LIKELY_REFERENT],
+    "cataphora": [HopFlag.NAMED_AFTER],
 }
 # "Data from the statistics office", "a survey run by shop stewards", "a recording heard by the BBC".
 _RECORD = re.compile(
