@@ -23,7 +23,7 @@ from typing import Any
 from tracer.datafiles import load_json
 from tracer.models import Platform, Source, SourceKind, SourceRef
 from tracer.parse.claims.people import People, name_gender
-from tracer.words import MONTHS, WEEKDAYS
+from tracer.words import MONTHS, PERSON_PRONOUNS, WEEKDAYS
 
 _POSSESSIVE = re.compile(r"^(?P<owner>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)[’']s?\s+(?P<rest>.+)$", re.DOTALL)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -79,11 +79,7 @@ _ROLE_WORDS = frozenset(
 _NOT_ROLES = frozenset({"the", "former", "u.s.", "us"})
 _DESCRIPTION = re.compile(r"^(?:,\s|\s\(|\s(?:who|whose|which|that)\s)")
 PRONOUNS = {
-    "he": "person",
-    "him": "person",
-    "his": "person",
-    "she": "person",
-    "her": "person",
+    **dict.fromkeys(PERSON_PRONOUNS, "person"),
     "it": "thing",
     "its": "thing",
     "they": "group",
