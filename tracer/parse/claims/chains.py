@@ -137,16 +137,11 @@ def build_claims(article: Article, found: list[Attribution], posts: list[Post], 
 
 
 def _post_source(post: Post, post_hops: dict[str, Hop], registry: SourceRegistry) -> str | None:
-    """The source of a post's author: the one its hop resolved to, when that source has its handle.
-
-    (The rule as it was: a post whose author was resolved by name to a source without that
-    handle, or that has no handle, names no source.)
-    """
+    """The source of a post's author: the one its hop resolved to, when the registry is sure of it."""
     hop = post_hops.get(post.id)
-    if hop is None or not post.handle:
+    if hop is None:
         return None
-    source = registry.get(hop.source.id)
-    return source.id if source.handle == post.handle else None
+    return registry.account(hop.source.id, post.handle, _display_name(post.author_name))
 
 
 def _with_source(item: _Named, source_id: str | None) -> _Named:

@@ -23,6 +23,7 @@ from typing import Any
 from tracer.datafiles import load_json
 from tracer.models import Platform, Source, SourceKind, SourceRef
 from tracer.parse.claims.people import People, name_gender
+from tracer.text import squash
 from tracer.words import MONTHS, PERSON_PRONOUNS, WEEKDAYS
 
 _POSSESSIVE = re.compile(r"^(?P<owner>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)[’']s?\s+(?P<rest>.+)$", re.DOTALL)
@@ -343,6 +344,21 @@ class SourceRegistry:
     def ref(self, source_id: str) -> SourceRef:
         """The current reference for a source id (names, handles and kinds may have been filled in)."""
         return self.get(source_id).ref()
+
+    def account(self, source_id: str, handle: str | None, display_name: str | None) -> str | None:
+        """The source a post names as its author, given the one its author resolved to: only a sure one.
+
+        Sure is the post's handle on the source, or (the source having no other handle) the post's
+        display name as the source's name, case and spacing aside ("Reuters" posting as @Reuters
+        after the text named Reuters). A looser resolution (a surname, an alias) stays the hop's.
+        """
+        source = self.get(source_id)
+        if handle and source.handle == handle:
+            return source.id
+        if handle and source.handle:
+            return None  # another account that goes by the same name
+        named = display_name is not None and squash(display_name).casefold() == squash(source.name).casefold()
+        return source.id if named else None
 
     def _register(self, source: Source, names: list[Name]) -> None:
         """Index a source already in `_sources` (given to the registry, or just created)."""
