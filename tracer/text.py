@@ -151,6 +151,16 @@ class SentenceIndex:
         index = bisect_right(self._starts, offset) - 1
         return self.spans[index] if index >= 0 and offset < self._ends[index] else None
 
+    def touching_numbers(self, span: Span) -> range:
+        """The positions in `spans` of the sentences that share a character with `span`."""
+        low = bisect_right(self._ends, span.start)
+        return range(low, bisect_left(self._starts, span.end, lo=low))
+
+    def ending_by(self, offset: int) -> Span | None:
+        """The last sentence that ends at or before `offset`."""
+        index = bisect_right(self._ends, offset) - 1
+        return self.spans[index] if index >= 0 else None
+
     def first_from(self, offset: int) -> Span | None:
         """The first sentence starting at or after `offset`."""
         index = bisect_left(self._starts, offset)

@@ -126,7 +126,9 @@ def build_claims(article: Article, found: list[Attribution], posts: list[Post], 
     claims += _post_sentences(ctx, claims, posts, post_hops)
     claims = _unique(claims)
     linked = _link_sources(ctx, links)
-    claims = own_voice_claims(ctx.text, ctx.doc_id, claims, posts, post_hops, linked, registry)
+    claims = own_voice_claims(
+        ctx.text, ctx.doc_id, claims, posts, post_hops, linked, registry, ctx.sentences, ctx.paras
+    )
     final = {s.id: s.ref() for s in registry.sources}  # a source named properly later gets that name
     out = []
     for i, claim in enumerate(claims, 1):
