@@ -559,10 +559,30 @@ def _post_sentences(ctx: _Context, claims: list[Claim], posts: list[Post], post_
 
 def _link_sources(ctx: _Context, links: list[Link]) -> list[Link]:
     """Each link with the source its anchor names: its own `source_name`, or a mention it covers."""
-    return [_with_source(link, _link_source(ctx, link)) for link in links]
+    mentions = _Mentions(ctx.mentions)
+    return [_with_source(link, _link_source(ctx, link, mentions)) for link in links]
 
 
-def _link_source(ctx: _Context, link: Link) -> str | None:
+def _link_source(ctx: _Context, link: Link, mentions: _Mentions) -> str | None:
     if link.source_name:
         return ctx.resolver.registry.resolve(link.source_name, at=link.start).id
-    return next((s.id for span, s in ctx.mentions if span.start < link.end and link.start < span.end), None)
+    return mentions.first_overlapping(Span(link.start, link.end))
+
+
+class _Mentions:
+    """Source mentions looked up by offset: a mention can only overlap a span if it starts at
+    most `longest` characters before it, so a look-up reads a window sorted by start (a scan of
+    every mention per link cost links x mentions)."""
+
+    def __init__(self, mentions: list[tuple[Span, Source]]) -> None:
+        self._mentions = mentions
+        self._sorted = sorted((span.start, i) for i, (span, _) in enumerate(mentions))
+        self._starts = [start for start, _ in self._sorted]
+        self._longest = max((span.end - span.start for span, _ in mentions), default=0)
+
+    def first_overlapping(self, span: Span) -> str | None:
+        """The source id of the first mention (in the order given) sharing a character with `span`."""
+        low = bisect_left(self._starts, span.start - self._longest)
+        window = self._sorted[low : bisect_left(self._starts, span.end, lo=low)]
+        hits = [i for _, i in window if span.start < self._mentions[i][0].end]
+        return self._mentions[min(hits)][1].id if hits else None
