@@ -29,7 +29,7 @@ from tracer.parse.claims.people import find_people
 from tracer.parse.claims.resolve import Resolved, Resolver, speaker_of
 from tracer.parse.claims.sources import FIRST_PERSON, SourceRegistry, core
 from tracer.read.document import Article
-from tracer.text import ParagraphIndex, SentenceIndex, Span, sentences
+from tracer.text import ParagraphIndex, SentenceIndex, Span, SpanSet, sentences
 
 _BASE_CONFIDENCE = {"quote": 0.85, "according": 0.85, "verb": 0.8, "passive": 0.75, "noun": 0.7, "citing": 0.7}
 # How sure a resolution is. "likely" (a pronoun after two people: the subject) and "cataphora"
@@ -544,14 +544,15 @@ def _hedge_span(ctx: _Context, h: Attribution, sourced: _ByPosition) -> Span | N
 def _post_sentences(ctx: _Context, claims: list[Claim], posts: list[Post], post_hops: dict[str, Hop]) -> list[Claim]:
     """Sentences of an embedded post that no attribution covers: claims of the post's author."""
     out = []
+    # a stance leaves the sentence (a set: a scan of every claim per post sentence grew with the page)
+    statements = SpanSet(Span(c.start, c.end) for c in claims if c.kind == ClaimKind.STATEMENT)
     for post in posts:
         if post.start is None or post.end is None or post.id not in post_hops:
             continue
         inside = ctx.paras.starting_in(post.start, post.end)
         for sentence in (s for para in inside for s in sentences(ctx.text, para)):
             words = sentence.of(ctx.text)
-            statements = (c for c in claims if c.kind == ClaimKind.STATEMENT)  # a stance leaves the sentence
-            if _SIGNATURE.match(words) or any(c.start < sentence.end and sentence.start < c.end for c in statements):
+            if _SIGNATURE.match(words) or statements.overlaps(sentence):
                 continue
             out.append(_claim(ctx, sentence, [post_hops[post.id]], post))
     return out

@@ -10,15 +10,14 @@ score) or the linked page (relation `link`), kept apart from attributed claims b
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from itertools import accumulate
+from bisect import bisect_left
 from urllib.parse import urlsplit
 
 from tracer.models import Claim, ClaimKind, Hop, HopRelation, Link, LinkKind, Post, SourceKind
 from tracer.parse.claims.kinds import document_heads
 from tracer.parse.claims.matching import MATCH_THRESHOLD, similarity, terms_of
 from tracer.parse.claims.sources import SourceRegistry
-from tracer.text import ParagraphIndex, SentenceIndex, Span
+from tracer.text import ParagraphIndex, SentenceIndex, Span, SpanSet
 
 # How far before a post a sentence it backs may stand (characters): the post follows the
 # sentence it illustrates, at most an introducing sentence or paragraph later.
@@ -50,8 +49,8 @@ def own_voice_claims(
     chain, and sentences no claim covers get a claim when a post backs them or a link is in them.
 
     `index` and `paras` are the text's sentences and paragraphs, split once: every step here looks
-    up a claim's, post's or sentence's neighbourhood in them (and in `_Claimed`, `_Links` and
-    `_PostSpans`) instead of scanning the document, which made a 1 MB text cost its square.
+    up a claim's, post's or sentence's neighbourhood in them (and in `_Claimed`, `_Links` and a
+    `SpanSet`) instead of scanning the document, which made a 1 MB text cost its square.
     """
     near = _Links(links)
     out = [_linked_hedge(text, doc_id, c, near, registry, index) for c in claims]
@@ -61,7 +60,7 @@ def own_voice_claims(
         if claim is not None:
             out.append(claim)
             claimed.add(claim)
-    in_posts = _PostSpans(posts)
+    in_posts = _post_spans(posts)
     for sentence in index.spans:
         if claimed.overlaps(sentence):
             continue
@@ -115,19 +114,9 @@ class _Links:
         return [self._links[i] for i in sorted(found)]
 
 
-class _PostSpans:
-    """Whether an offset is inside an embedded post: posts sorted by start, with the furthest
-    end reached so far, so one bisection answers it however many posts there are."""
-
-    def __init__(self, posts: list[Post]) -> None:
-        spans = sorted((p.start, p.end) for p in posts if p.start is not None and p.end is not None)
-        self._starts = [start for start, _ in spans]
-        self._reach = list(accumulate((end for _, end in spans), max))
-
-    def holds(self, offset: int) -> bool:
-        """Whether some post has start <= offset < end."""
-        index = bisect_right(self._starts, offset) - 1
-        return index >= 0 and self._reach[index] > offset
+def _post_spans(posts: list[Post]) -> SpanSet:
+    """Where the embedded posts are (a sentence starting in one is the post's, not the article's)."""
+    return SpanSet(Span(p.start, p.end) for p in posts if p.start is not None and p.end is not None)
 
 
 def _embedded(
@@ -200,19 +189,19 @@ def _linked_hedge(
     if not claim.hedged or claim.chain:
         return claim
     sentence = index.containing(claim.start)
-    link = _link_in(text, sentence, links, _PostSpans([])) if sentence is not None else None
+    link = _link_in(text, sentence, links, SpanSet([])) if sentence is not None else None
     if sentence is None or link is None:
         return claim
     hop = _link_hop(text, doc_id, sentence, link, registry)
     return claim.model_copy(update={"chain": [hop], "origin": hop.source, "hedged": False, "kind": ClaimKind.LINK})
 
 
-def _link_in(text: str, sentence: Span, links: _Links, posts: _PostSpans) -> Link | None:
+def _link_in(text: str, sentence: Span, links: _Links, posts: SpanSet) -> Link | None:
     """A link in the sentence's words that is no source's name and no topic tag ('Donald Trump')."""
     words = sentence.of(text)
     if len(words.split()) < MIN_WORDS or words.rstrip().endswith(":"):
         return None
-    if posts.holds(sentence.start):
+    if posts.overlaps(Span(sentence.start, sentence.start + 1)):
         return None  # a post's own sentences are its author's claims
     if not _FIRST_PERSON.isdisjoint(w.lower().strip(",.;:") for w in words.split()):
         return None  # "Our reporters have asked for the inspection memo": the newsroom's own doing
