@@ -370,7 +370,16 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e
 _INVISIBLE_TABLE = str.maketrans("", "", _INVISIBLE)
 
 
+# What keeps a text from being its own key: whitespace other than single inner spaces, or an
+# invisible character. Nearly every run the walker builds has none (20,436 of 20,672 on the
+# corpus), and one search finds that faster than rebuilding it (0.086 -> 0.031 s).
+_NOT_A_KEY = re.compile(rf"[^\S ]|  |^ | $|[{_INVISIBLE}]")
+
+
 def _match_key(text: str) -> str:
+    """The text as the extractor's would read: invisible characters out, whitespace squashed."""
+    if _NOT_A_KEY.search(text) is None:
+        return text
     return squash(text.translate(_INVISIBLE_TABLE))
 
 

@@ -256,15 +256,22 @@ def _same_post(href: str, text: str, base: str | None) -> bool:
 
 
 def _outermost(hits: list[EmbedHit]) -> list[EmbedHit]:
-    """Drop embeds nested in a wrapper that points at the same post; drop wrappers around several posts."""
+    """Drop embeds nested in a wrapper that points at the same post; drop wrappers around several posts.
+
+    Each hit's ancestors are walked once (not once per pair of hits: a page with many embeds paid
+    for every pair).
+    """
     elements = {id(hit.element): hit for hit in hits}
+    outer = {id(hit): [elements[id(a)] for a in hit.element.iterancestors() if id(a) in elements] for hit in hits}
+    inner: dict[int, list[EmbedHit]] = {id(hit): [] for hit in hits}
+    for hit in hits:
+        for wrapper in outer[id(hit)]:
+            inner[id(wrapper)].append(hit)
     kept: list[EmbedHit] = []
     for hit in hits:
-        outer = [elements[id(a)] for a in hit.element.iterancestors() if id(a) in elements]
-        if any(o.ref.post_id == hit.ref.post_id and o.ref.platform is hit.ref.platform for o in outer):
+        if any(o.ref.post_id == hit.ref.post_id and o.ref.platform is hit.ref.platform for o in outer[id(hit)]):
             continue
-        inner = [h for h in hits if h is not hit and any(a is hit.element for a in h.element.iterancestors())]
-        if any(h.ref.post_id != hit.ref.post_id for h in inner):
+        if any(h.ref.post_id != hit.ref.post_id for h in inner[id(hit)]):
             continue
         kept.append(hit)
     return kept
