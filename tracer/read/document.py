@@ -19,7 +19,7 @@ from functools import cached_property
 import lxml.etree as etree
 from lxml.html import HtmlElement
 from trafilatura.core import bare_extraction, determine_returnstring
-from trafilatura.metadata import Document as TrafilaturaDocument
+from trafilatura.settings import Document as TrafilaturaDocument
 from trafilatura.settings import Extractor
 
 from tracer.errors import EmptyInputError, ParseError
