@@ -137,9 +137,13 @@ class Trail:
         self.nodes: dict[str, Node] = {}
         self.order: list[Node] = []
         self.matches: dict[tuple[str, str, str], Match | None] = {}
-        self.posts: dict[str, Post] = {}  # by id, the first of each (a scan per claim grew with the page)
+        # Posts by id and by where they start, the first of each (a scan per claim grew with the page).
+        self.posts: dict[str, Post] = {}
+        self.posts_at: dict[int, Post] = {}
         for post in result.posts:
             self.posts.setdefault(post.id, post)
+            if post.start is not None:
+                self.posts_at.setdefault(post.start, post)
 
     def run(self) -> TraceResult:
         """Follow each claim and record what was reached."""
@@ -156,7 +160,7 @@ class Trail:
         # Claims taken from one post share its hop object; what following one claim finds (a dead
         # link, a late date) is that claim's, so each claim gets hops of its own.
         claim.chain = [hop.model_copy(deep=True) for hop in claim.chain]
-        post = self.posts.get(claim.post_id) if claim.post_id is not None else None
+        post = _post_of(claim, self.posts, self.posts_at)
         spans = [Span(claim.start, claim.end)] + [
             Span(h.evidence_start, h.evidence_end)
             for h in claim.chain
@@ -371,6 +375,18 @@ class Trail:
     def _published(self, document_id: str | None) -> str | None:
         refs: list[DocumentRef] = [self.root.ref, *(n.ref for n in self.order)]
         return next((r.published for r in refs if r.id == document_id), None)
+
+
+def _post_of(claim: Claim, by_id: dict[str, Post], by_start: dict[int, Post]) -> Post | None:
+    """The post a claim comes from, or the post that backs a sentence in the article's own voice
+    (its `embed` first hop): without it such a claim never opened the post's permalink, so a post
+    whose link is only in its oEmbed answer led nowhere."""
+    if claim.post_id:
+        return by_id.get(claim.post_id)
+    first = claim.chain[0] if claim.chain else None
+    if first is None or first.relation != HopRelation.EMBED or first.evidence_start is None:
+        return None
+    return by_start.get(first.evidence_start)
 
 
 def _covering_claim(claims: list[Claim], match: Match) -> Claim | None:
