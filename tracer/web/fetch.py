@@ -22,11 +22,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 import requests
-import requests_cache
 
 from tracer._version import __version__
 from tracer.errors import (
@@ -48,6 +47,9 @@ from tracer.web.ratelimit import HostLimiter
 from tracer.web.robots import RobotsRules
 from tracer.web.sharedlimit import SharedHostLimiter
 from tracer.web.transport import GuardedAdapter, acceptable, ends_by
+
+if TYPE_CHECKING:  # requests-cache (~0.1 s: yaml, cattrs) loads when a fetcher first opens its cache
+    import requests_cache
 
 LOGGER = logging.getLogger(__name__)
 
@@ -194,6 +196,8 @@ class Fetcher:
 
     def _open_databases(self) -> None:
         """Open the HTTP cache and the failure log (both shared with any other worker process)."""
+        import requests_cache
+
         session = requests_cache.CachedSession(
             str(self.options.cache_dir / "http_cache"),
             backend="sqlite",
