@@ -96,3 +96,15 @@ def test_a_subcommand_s_arguments_are_there_when_it_runs() -> None:
         [sys.executable, "-m", "tracer", "export", "--help"], capture_output=True, text=True, check=True, cwd=ROOT
     ).stdout
     assert "--table NAME" in help_text and "graphml" in help_text and "exit codes:" in help_text
+
+
+def test_the_tui_builds_its_first_screen_without_the_pipeline() -> None:
+    """`tracer tui` up to its first screen: the readers and spaCy load later, in the worker that traces."""
+    code = (
+        "import sys; from tracer import run_options; from tracer.cli import _build_parser; "
+        "from tui.app import TracerApp; from tui.screens.documents import DocumentsScreen; "
+        "args = _build_parser().parse_args(['tui']); TracerApp([], options=run_options(args)); DocumentsScreen(); "
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & {set(HEAVY)!r}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout.strip() == "[]"
