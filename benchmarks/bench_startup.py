@@ -7,10 +7,11 @@ Usage::
 Each command runs in its own process, round-robin (one run of every command per round, so a
 change in the machine's load hits them all alike), and the median of `--runs` is printed beside
 `python -c pass` in the same run: on this shared machine absolute times drift up to 3×, the
-ratio to the bare interpreter much less.
+ratio to the bare interpreter much less, and the CPU seconds (printed too) hardly at all.
 
 The TUI is started in a pseudo-terminal (120×40) on the bundled seed, offline with an empty
-cache, and timed until its first screen is written: the documents table's header ("Title").
+cache, and timed until its first screen is written: the documents table's header ("Title");
+its CPU time is read from /proc at that moment (every thread's, the worker's included).
 The seed's tracing starts after that, in a worker; the time until its row shows ("claims"
 in the status line once traced) is printed too, as a check that tracing still happens.
 
@@ -24,6 +25,7 @@ import argparse
 import fcntl
 import os
 import pty
+import resource
 import select
 import signal
 import statistics
@@ -51,15 +53,25 @@ def environment(source: Path) -> dict[str, str]:
     return env
 
 
-def timed(command: list[str], env: dict[str, str], cwd: Path) -> float:
-    """Wall seconds of one process, output discarded; a failing command is an error, not a time."""
+def timed(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of one process, output discarded; a failing command is an error, not a time."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, env=env, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
-def tui_times(env: dict[str, str], cwd: Path, cache: Path) -> tuple[float, float]:
-    """Seconds until the TUI's first screen, and until the seed is listed, in a pseudo-terminal."""
+def cpu_seconds(pid: int) -> float:
+    """CPU seconds a running process (all its threads) has used so far, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
+def tui_times(env: dict[str, str], cwd: Path, cache: Path) -> tuple[float, float, float]:
+    """Wall seconds until the TUI's first screen, its CPU seconds by then, and wall seconds until
+    the seed is listed, in a pseudo-terminal."""
     command = [sys.executable, "-c", RUN_CLI, "tui", str(SEEDS), "--offline", "--cache-dir", str(cache)]
     start = time.perf_counter()
     pid, fd = pty.fork()
@@ -71,17 +83,17 @@ def tui_times(env: dict[str, str], cwd: Path, cache: Path) -> tuple[float, float
         finally:
             os._exit(127)  # never run the parent's code in the child
     try:
-        return _watch(fd, start)
+        return _watch(fd, start, pid)
     finally:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         os.close(fd)
 
 
-def _watch(fd: int, start: float) -> tuple[float, float]:
+def _watch(fd: int, start: float, pid: int) -> tuple[float, float, float]:
     """Read the terminal until both markers have been written; their times since `start`."""
     seen = b""
-    first = listed = float("nan")
+    first = listed = cpu = float("nan")
     while time.perf_counter() - start < TUI_TIMEOUT:
         ready, _, _ = select.select([fd], [], [], 0.01)
         if not ready:
@@ -92,11 +104,11 @@ def _watch(fd: int, start: float) -> tuple[float, float]:
             break
         now = time.perf_counter() - start
         if first != first and FIRST_SCREEN in seen:
-            first = now
+            first, cpu = now, cpu_seconds(pid)
         if SEED_TRACED in seen:
             listed = now
             break
-    return first, listed
+    return first, cpu, listed
 
 
 def commands(traces: Path) -> dict[str, list[str]]:
@@ -122,9 +134,9 @@ def saved_traces(folder: Path, env: dict[str, str], cache: Path) -> Path:
     return out
 
 
-def measure(runs: int, sources: dict[str, Path], only: str = "") -> dict[tuple[str, str], list[float]]:
-    """Every command with every source, round-robin, `runs` times: label, source → seconds."""
-    times: dict[tuple[str, str], list[float]] = {}
+def measure(runs: int, sources: dict[str, Path], only: str = "") -> dict[tuple[str, str], list[tuple[float, float]]]:
+    """Every command with every source, round-robin, `runs` times: label, source → (wall, CPU) seconds."""
+    times: dict[tuple[str, str], list[tuple[float, float]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         cache = folder / "cache"
@@ -134,31 +146,33 @@ def measure(runs: int, sources: dict[str, Path], only: str = "") -> dict[tuple[s
         for name, env in envs.items():
             for label, command in commands(traces).items():
                 if only in label or label == "python -c pass":
-                    jobs.append((label, name, lambda c=command, e=env: (timed(c, e, folder),)))
+                    jobs.append((label, name, lambda c=command, e=env: timed(c, e, folder)))
             if only in "tracer tui":
                 tui = ("tracer tui: first screen", name, lambda e=env: tui_times(e, folder, folder / "tui-cache"))
                 jobs.append(tui)
         for round_number in range(runs):
             for label, name, job in jobs:
                 values = job()
-                times.setdefault((label, name), []).append(values[0])
-                if len(values) > 1:
-                    times.setdefault(("tracer tui: seed listed", name), []).append(values[1])
+                times.setdefault((label, name), []).append((values[0], values[1]))
+                if len(values) > 2:  # the TUI: the seed listed, wall time only
+                    times.setdefault(("tracer tui: seed listed", name), []).append((values[2], float("nan")))
             print(f"round {round_number + 1}/{runs} done", file=sys.stderr)
     return times
 
 
-def table(times: dict[tuple[str, str], list[float]], sources: list[str]) -> str:
-    """Medians in ms and as a multiple of `python -c pass` from the same source's runs."""
+def table(times: dict[tuple[str, str], list[tuple[float, float]]], sources: list[str]) -> str:
+    """Median wall and CPU ms of each command, and its wall time as a multiple of `python -c pass`'s."""
     labels = list(dict.fromkeys(label for label, _ in times))
-    head = "| command | " + " | ".join(f"{s} ms | {s} × python" for s in sources) + " |"
-    rows = [head, "|---|" + "---|---|" * len(sources)]
+    head = "| command | " + " | ".join(f"{s} wall ms | {s} CPU ms | {s} × python" for s in sources) + " |"
+    rows = [head, "|---|" + "---|---|---|" * len(sources)]
     for label in labels:
         cells = []
         for source in sources:
-            median = statistics.median(times[(label, source)])
-            base = statistics.median(times[("python -c pass", source)])
-            cells.append(f"{median * 1000:.0f} | {median / base:.1f}×")
+            wall = statistics.median(t[0] for t in times[(label, source)])
+            cpu = statistics.median(t[1] for t in times[(label, source)])
+            base = statistics.median(t[0] for t in times[("python -c pass", source)])
+            cpu_cell = "" if cpu != cpu else f"{cpu * 1000:.0f}"
+            cells.append(f"{wall * 1000:.0f} | {cpu_cell} | {wall / base:.1f}×")
         rows.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
