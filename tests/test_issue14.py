@@ -92,6 +92,17 @@ def test_cause_5_an_own_voice_sentence_backed_by_an_embedded_post_is_a_claim() -
     assert [(h.source.name, h.relation) for h in claim.chain] == [("Ana Ruiz", "embed")]
 
 
+def test_cause_5_the_post_backs_the_sentence_it_follows_not_the_headline() -> None:
+    """The headline's few words are all in the post, so it outscored the sentence above the post."""
+    text = "Measles cases climb in Marlow County\nMarlow County has now recorded 27 measles cases this month.\n"
+    words = "Measles cases in Marlow County have climbed to 27 this month."
+    post = Post(id="p1", platform=Platform.TWITTER, author_name="Marlow Alerts", handle="marlowalerts", text=words)
+    post.start = len(text)
+    post.end = post.start + len(words)
+    [claim] = [c for c in _claims(text + words, [post]) if c.kind.value == "embed"]
+    assert claim.text == "Marlow County has now recorded 27 measles cases this month."
+
+
 def test_cause_6_out_of_domain_forms() -> None:
     text = "“Flu spreads faster indoors,” the study's co-author Jan Berg of Lund University told Science News."
     assert _chain(_claims(text), "Flu spreads faster indoors") == ["the study's co-author Jan Berg of Lund University"]

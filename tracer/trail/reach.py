@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from tracer.errors import (
@@ -141,9 +140,7 @@ class Opener:
         self.oembed = oembed
         self.archive = archive
         self.pages: dict[str, FetchedPage | FetchError] = {}
-        # Documents read and parsed before, beside the HTTP cache (None: parse every time).
-        cache_dir = getattr(fetcher.options, "cache_dir", None)
-        self.parsed = ParsedCache(Path(cache_dir) / "parsed") if cache_dir else None
+        self.parsed = ParsedCache.beside(fetcher)  # documents read and parsed before (None: parse every time)
 
     def prefetch(self, urls: Iterable[str]) -> None:
         """Fetch pages at once (each host within its limits) so that opening them does not wait."""
@@ -244,8 +241,7 @@ class Opener:
         kept = self.parsed.get(key) if self.parsed else None
         if kept is None:
             try:
-                reader = read_html if page.is_html or not page.content_type else read_text
-                article = reader(page.content, url=final, content_type=page.content_type)
+                article = read_page(page, final)
             except TracerError as exc:
                 return _failed(url, DocumentStatus.FAILED, str(exc), via)
             doc = article.document
@@ -270,6 +266,12 @@ class Opener:
         urls = frozenset(u for u in (url, final, doc.url, *page.redirects) if u)
         publisher = _post_author(ref, url) if post else _publisher(ref)
         return Node(ref, article, kept.result, publisher, urls, is_post=post)
+
+
+def read_page(page: FetchedPage, url: str) -> Article:
+    """Read a fetched page by its content type (HTML, or plain text when it says so), as `read_url` does."""
+    reader = read_html if page.is_html or not page.content_type else read_text
+    return reader(page.content, url=url, content_type=page.content_type)
 
 
 def _failed(url: str, status: DocumentStatus, error: str, via: str) -> Node:

@@ -153,7 +153,7 @@ class Trail:
         # Claims taken from one post share its hop object; what following one claim finds (a dead
         # link, a late date) is that claim's, so each claim gets hops of its own.
         claim.chain = [hop.model_copy(deep=True) for hop in claim.chain]
-        post = next((p for p in self.result.posts if p.id == claim.post_id), None)
+        post = _post_of(claim, self.result.posts)
         spans = [Span(claim.start, claim.end)] + [
             Span(h.evidence_start, h.evidence_end)
             for h in claim.chain
@@ -369,6 +369,18 @@ class Trail:
     def _published(self, document_id: str | None) -> str | None:
         refs: list[DocumentRef] = [self.root.ref, *(n.ref for n in self.order)]
         return next((r.published for r in refs if r.id == document_id), None)
+
+
+def _post_of(claim: Claim, posts: list[Post]) -> Post | None:
+    """The post a claim comes from, or the post that backs a sentence in the article's own voice
+    (its `embed` first hop): without it such a claim never opened the post's permalink, so a post
+    whose link is only in its oEmbed answer led nowhere."""
+    if claim.post_id:
+        return next((p for p in posts if p.id == claim.post_id), None)
+    first = claim.chain[0] if claim.chain else None
+    if first is None or first.relation != HopRelation.EMBED:
+        return None
+    return next((p for p in posts if p.start is not None and p.start == first.evidence_start), None)
 
 
 def _covering_claim(claims: list[Claim], match: Match) -> Claim | None:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import requests_cache
 
 from tracer.errors import (
     ContentTypeError,
@@ -49,8 +50,8 @@ from tracer.web.robots import RobotsRules
 from tracer.web.sharedlimit import SharedHostLimiter
 from tracer.web.transport import GuardedAdapter, acceptable, ends_by
 
-if TYPE_CHECKING:  # requests-cache (0.1–0.26 s of imports: yaml, cattrs) loads when a fetcher opens its cache
-    import requests_cache
+if TYPE_CHECKING:
+    from requests.sessions import _Settings
 
 LOGGER = logging.getLogger(__name__)
 
@@ -146,9 +147,7 @@ class Fetcher:
 
     def _open_databases(self) -> None:
         """Open the HTTP cache and the failure log (both shared with any other worker process)."""
-        import requests_cache
-
-        session = requests_cache.CachedSession(
+        session = _Session(
             str(self.options.cache_dir / "http_cache"),
             backend="sqlite",
             expire_after=DEFAULT_EXPIRY,
@@ -365,6 +364,34 @@ class Fetcher:
         from_cache = bool(getattr(response, "from_cache", False))
         status, body, headers = response.status_code, response.content, dict(response.headers)
         return FetchedPage(url, final, status, content_type, body, from_cache, headers, redirects)
+
+
+class _Session(requests_cache.CachedSession):
+    """requests-cache's session, reading the proxy environment once per host instead of on every request.
+
+    requests merges the environment's proxy and CA-bundle settings into every request, cache
+    hits included: two scans of all of `os.environ` per URL, a quarter of the cost of a cache
+    hit (profiled: 0.27 of 1.14 s for 300 hits of one page). The answer depends only on the
+    scheme and host (`no_proxy` matches hosts), so it is kept per host for the session's life.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._environment: dict[tuple[Any, ...], _Settings] = {}
+
+    def merge_environment_settings(
+        self, url: str | bytes | None, proxies: Any, stream: Any, verify: Any, cert: Any
+    ) -> _Settings:
+        """requests' own merge, remembered per (scheme, host) when the request names no proxies of its own."""
+        if proxies or not isinstance(url, str):
+            return super().merge_environment_settings(url, proxies, stream, verify, cert)
+        parts = urlsplit(url)
+        key = (parts.scheme.lower(), parts.netloc.lower(), stream, verify, cert, self.trust_env, *self.proxies.items())
+        if key not in self._environment:
+            self._environment[key] = super().merge_environment_settings(url, proxies, stream, verify, cert)
+        merged = self._environment[key].copy()
+        merged["proxies"] = dict(merged["proxies"])  # each request gets its own, as from requests
+        return merged
 
 
 def _limiter(options: FetchOptions) -> HostLimiter:

@@ -124,7 +124,7 @@ def build_claims(article: Article, found: list[Attribution], posts: list[Post], 
     claims = _attributed(ctx, posts, post_hops)
     claims += _hedged(ctx, claims, posts, post_hops)
     claims += _post_sentences(ctx, claims, posts, post_hops)
-    claims = _unique(claims)
+    claims = _inside_same_chain(_unique(claims))
     linked = _link_sources(ctx, links)
     claims = own_voice_claims(ctx.text, ctx.doc_id, claims, posts, post_hops, linked, registry)
     final = {s.id: s.ref() for s in registry.sources}  # a source named properly later gets that name
@@ -363,8 +363,9 @@ def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> 
         if a.quoted and speaker_of(ctx.found, a, ctx.cover) is None:
             continue  # "I think" inside a quotation nobody is credited with
         # Only a nested statement takes its sentence away: "said the firm denied the allegations"
-        # stays one claim of the speaker's, with the denial a stance claim of its own.
-        nested = [b for b in statement_index.inside(a) if b is not a]
+        # stays one claim of the speaker's, with the denial a stance claim of its own. The
+        # speaker's own "we know ..." inside the quotation takes nothing away either.
+        nested = [b for b in statement_index.inside(a) if b is not a and not _own_aside(ctx, b, a)]
         chain = _chain(ctx, a, posts, post_hops)
         post = _post_at(posts, a.cue.start)
         kind = claim_kind(a, ctx.text) or ClaimKind.STATEMENT
@@ -374,6 +375,33 @@ def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> 
             for piece in _without_nested(ctx, fragment, nested):
                 claims.append(_claim(ctx, piece, chain, post, kind=kind))
     return claims
+
+
+def _own_aside(ctx: _Context, inner: Attribution, outer: Attribution) -> bool:
+    """Whether an attribution inside another's content is its speaker's own aside: "“We understand
+    rolling outages are not easy,” said Anne Gonzales", "Scarola said he's pleased to see authorities
+    investigate". The inner source is the outer one (a first-person or pronoun mention resolved to
+    it) and cites no one, so the speaker's words stay one claim rather than shrinking to what
+    follows "We understand" (the gold's statement was then found nowhere)."""
+    if inner.via or inner.cites:
+        return False
+    said, saying = _main_source(ctx, inner), _main_source(ctx, outer)
+    return said is not None and saying is not None and said.id == saying.id
+
+
+def _inside_same_chain(claims: list[Claim]) -> list[Claim]:
+    """Without statements lying inside another statement with the same chain: the speaker's own
+    aside ("we know ...") is already in the claim of the words around it."""
+    redundant: set[int] = set()
+    reach: dict[tuple[str, ...], int] = {}  # per chain, the furthest end of a statement so far
+    for claim in sorted(claims, key=lambda c: (c.start, -c.end)):
+        if claim.kind != ClaimKind.STATEMENT:
+            continue
+        chain = tuple(h.source.id for h in claim.chain)
+        if reach.get(chain, -1) >= claim.end:
+            redundant.add(id(claim))
+        reach[chain] = max(reach.get(chain, -1), claim.end)
+    return [c for c in claims if id(c) not in redundant]
 
 
 def _without_nested(ctx: _Context, fragment: Span, nested: list[Attribution]) -> list[Span]:

@@ -10,6 +10,7 @@ score) or the linked page (relation `link`), kept apart from attributed claims b
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from tracer.models import Claim, ClaimKind, Hop, HopRelation, Link, LinkKind, Post, SourceKind
@@ -31,6 +32,9 @@ INTRODUCED_CONFIDENCE = MATCH_THRESHOLD
 _FIRST_PERSON = frozenset({"we", "our", "us", "i", "my"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
 _LINK_KINDS = {LinkKind.NEWS_ARTICLE: SourceKind.OUTLET, LinkKind.DOCUMENT: SourceKind.DOCUMENT}
+# How a statement ends: a full stop or exclamation, perhaps inside a closing quote or bracket. A
+# line ending otherwise ("Measles cases climb in Marlow County") is a headline, caption or label.
+_STATEMENT_END = re.compile(r"[.!…][\"”’')\]]*\s*$")
 
 
 def own_voice_claims(
@@ -72,7 +76,7 @@ def _embedded(text: str, doc_id: str, claims: list[Claim], post: Post, hop: Hop 
             continue
         for sentence in sentences(text, para):
             words = sentence.of(text).strip()
-            if sentence.end > post.start or words.endswith(":") or len(words.split()) < MIN_WORDS:
+            if sentence.end > post.start or not _is_statement(words):
                 continue
             if any(c.start < sentence.end and sentence.start < c.end for c in claims):
                 continue
@@ -95,6 +99,15 @@ def _embedded(text: str, doc_id: str, claims: list[Claim], post: Post, hop: Hop 
         }
     )
     return _claim(text, doc_id, sentence, backed, ClaimKind.EMBED)
+
+
+def _is_statement(words: str) -> bool:
+    """Whether a sentence can be what a post backs: a headline states the article's topic in words
+    that often match the post's better than the sentence the post illustrates (shorter, every word
+    the post's), so the embed went to "Measles cases climb in Marlow County" instead of "Marlow
+    County has now recorded 27 measles cases this month." just above the post. A headline has no
+    full stop; neither do captions and labels, and a colon introduces rather than states."""
+    return len(words.split()) >= MIN_WORDS and _STATEMENT_END.search(words) is not None
 
 
 def _introducing(text: str, claims: list[Claim], post: Post) -> tuple[float, Span] | None:

@@ -63,6 +63,10 @@ class Resolver:
         self._issuers: list[tuple[int, int, Source]] = []
         self._genders: dict[str, str | None] = {}
         self._named = find_named(text)
+        # Where each source mention resolved so far ends, by its start: the names inside it (its
+        # appositive, its relative clause) are that source's description, not other people. Only
+        # for mentions in no one else's words (see `mention`).
+        self._mention_ends: dict[int, int] = {}
 
     @property
     def paragraphs(self) -> ParagraphIndex:
@@ -73,6 +77,8 @@ class Resolver:
         """The source for a mention at `span` (a pronoun, a relative "who", a statement, a name)."""
         words = span.of(self.text)
         lowered = words.lower().strip()
+        if speaker is None:  # a nested speaker ("Trump said his nominee, Howard Lutnick, had told
+            self._mention_ends[span.start] = span.end  # him ...") is no sentence's topic: "He" is not theirs
         if referent is not None:
             return self._record(self._name(referent), "relative", span)
         if lowered in FIRST_PERSON:
@@ -148,7 +154,8 @@ class Resolver:
         position, source = latest
         if self._gender(source) not in (None, _GENDER[word.lower()]):
             return self._unresolved(word, span)  # "she" for someone the text calls "he"
-        if any(pos > position and not self._is_alias(name, latest) for pos, name, _ in names):
+        own_end = self._mention_ends.get(position, position)  # "Dr. Jamie Chang, ... of Social Welfare"
+        if any(pos >= own_end and not self._is_alias(name, latest) for pos, name, _ in names if pos > position):
             # "Grant attacked Wong. He said": the subject of the sentence just before is the likely
             # referent, shown with a lower confidence and that sentence as evidence; further back
             # (a quotation between, another speaker) nothing is guessed.

@@ -29,7 +29,14 @@ _POSSESSIVE = re.compile(r"^(?P<owner>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)[�
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _INDEFINITE = re.compile(r"^(?:a|an|another|one|two|three|some|several|many|other|few)\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w.-]+")
-_CUT = re.compile(r",\s|\s(?:who|which|whose|that)\s|\s[—–]\s|\s\(|\s(?:seen|obtained|reviewed|cited|quoted) by\s")
+_CUT = re.compile(
+    r",\s|\s(?:who|which|whose|that)\s|\s[—–]\s|\s\(|\s(?:seen|obtained|reviewed|cited|quoted) by\s"
+    # "Montoya-Lewis herself", "Noel and Thomas both": an emphatic pronoun or a floating quantifier
+    r"|\s(?:himself|herself|themselves|itself|both)\b"
+    # "CEO Craig Menear in the company's news release": where it was said, not who said it
+    r"|\sin\s(?:a|an|the|his|her|its|their|[\w’'.-]+[’']s?)\s(?:[\w’'-]+\s){0,3}?"
+    r"(?:release|statement|interview|letter|post|tweet|email|e-mail|op-ed|memo|filing|note)\b"
+)
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
 _SPOKES = re.compile(r"\bspokes(?:man|woman|person|people)\b", re.IGNORECASE)
 _BODY_HEADS = frozenset({"unit", "operator", "regulator", "authority", "board", "team", "body", "provider", "utility"})
@@ -186,6 +193,8 @@ def guess_kind(name: str, description: str = "") -> SourceKind:
         return SourceKind.PERSON
     if _titled_person(name):
         return SourceKind.PERSON
+    if _office_appositive(description, table) and guess_kind(name) in (SourceKind.PERSON, SourceKind.UNKNOWN):
+        return SourceKind.PERSON  # the body in the appositive is whom they work for
     lowered = f"{name} {description}"
     spokes = _SPOKES.search(name)
     if spokes is not None:
@@ -206,6 +215,18 @@ def guess_kind(name: str, description: str = "") -> SourceKind:
     if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _not_personal(words):
         return SourceKind.PERSON
     return SourceKind.UNKNOWN
+
+
+def _office_appositive(description: str, table: dict[str, list[str]]) -> bool:
+    """Whether an appositive says what office its name holds: ", local president of the prison
+    workers' union", ", a spokesperson for Inherent Resolve, the U.S. military operation". The body
+    it names made the speaker a government or a union, so "she said" a line later, finding no
+    person to stand for, was left unresolved."""
+    match = re.match(r",\s+(?P<role>[^,(]+)", description)
+    if match is None:
+        return False
+    head = _head(match.group("role"))
+    return head in table["person"] or head in table["offices"]
 
 
 @cache
