@@ -9,7 +9,6 @@ that the extractor throws away stay in the text where the publisher put them.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 from collections.abc import Callable, Iterable
@@ -24,6 +23,7 @@ from trafilatura.settings import Extractor
 
 from tracer.errors import EmptyInputError, ParseError
 from tracer.models import Document
+from tracer.models import document_id as document_id  # where the parsers and the trail import it from
 from tracer.platforms import EMBED_ELEMENTS
 from tracer.read.embed_markup import find_embeds, in_article, within
 from tracer.read.encoding import decode_bytes
@@ -154,11 +154,6 @@ class Article:
     def sentence_index(self) -> SentenceIndex:
         """The text's sentences, split once for every claim that asks."""
         return SentenceIndex(self.text)
-
-
-def document_id(key: str) -> str:
-    """A short stable id for a document, from its URL, path or content."""
-    return "d-" + hashlib.sha1(key.encode("utf-8", "replace")).hexdigest()[:12]
 
 
 # Whitespace of any kind, as the text shows it: one space.
