@@ -8,6 +8,7 @@ work adds fields, never renames them. Character offsets (`start`/`end` and the `
 
 from __future__ import annotations
 
+import hashlib
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -365,6 +366,15 @@ def origin_of(chain: list[Hop]) -> SourceRef | None:
     Every stage that builds or lengthens a chain sets the origin through this one function.
     """
     return chain[-1].source if chain else None
+
+
+def document_id(key: str) -> str:
+    """A short stable id for a document, from its URL, path or content.
+
+    Here, with the model, so that every stage names documents alike and the exporters can name a
+    linked page without loading the readers.
+    """
+    return "d-" + hashlib.sha1(key.encode("utf-8", "replace")).hexdigest()[:12]
 
 
 class DocumentRef(_Model):

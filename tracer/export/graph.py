@@ -33,8 +33,7 @@ from typing import Any
 import networkx as nx
 
 from tracer.export.fields import Scalar, document_label, documents_of, flatten, keyed, sourcing
-from tracer.models import Claim, DocumentRef, DocumentVia, Post, SourceRef, TraceResult
-from tracer.read.document import document_id
+from tracer.models import Claim, DocumentRef, DocumentVia, Post, SourceRef, TraceResult, document_id
 
 # GEXF gives these node and edge keys a meaning of its own; model fields with these names are
 # written under another name.
