@@ -22,6 +22,7 @@ from tracer.parse.claims.named import find_named, heading_name, is_description, 
 from tracer.parse.claims.people import pronoun_gender, role_words
 from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
 from tracer.text import ParagraphIndex, Span, sentences
+from tracer.words import PERSON_PRONOUNS
 
 # Nouns for things that say something on someone's behalf (records such as a memo are documents
 # of their own, data/claim_kinds.json).
@@ -33,7 +34,6 @@ _NAME_LIKE = re.compile(
     r"\b(?:Mr|Ms|Mrs|Dr)\.\s[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b|\b[A-Z][a-z]+(?:[ -](?!(?:Mr|Ms|Mrs|Dr)\.)[A-Z][a-z]+)*\b"
 )
 _TITLES = frozenset(load_json("source_aliases.json")["titles"])
-_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # ", Eastvale Water" / ", National Resources Defense Council board member Nicole Lederer" after a description.
 _APPOSITIVE = re.compile(r",\s+(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[\w.&’'-]+){0,8}?)\s*(?:,|$|\s(?:who|which)\b)")
 _ROLE_BEFORE_NAME = re.compile(r"\b[a-z]+\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
@@ -168,7 +168,7 @@ class Resolver:
         if latest is None:
             return self._named_after(word, span)
         position, source = latest
-        if self._gender(source) not in (None, _GENDER[word.lower()]):
+        if self._gender(source) not in (None, PERSON_PRONOUNS[word.lower()]):
             return self._unresolved(word, span)  # "she" for someone the text calls "he"
         own_end = self._mention_ends.get(position, position)  # "Dr. Jamie Chang, ... of Social Welfare"
         if any(pos >= own_end and not self._is_alias(name, latest) for pos, name, _ in names if pos > position):
@@ -197,7 +197,7 @@ class Resolver:
             if not name or name.lower() in _TITLES or guess_kind(name) != SourceKind.PERSON:
                 continue
             source = self.registry.resolve(name, at=match.start())
-            if self._gender(source) in (None, _GENDER[word.lower()]):
+            if self._gender(source) in (None, PERSON_PRONOUNS[word.lower()]):
                 return Resolved(source, "cataphora", None)
             break
         return self._unresolved(word, span)
