@@ -51,10 +51,12 @@ _HOW_FLAGS = {
     "likely": ["likely_referent"],
     "cataphora": ["named_after"],
 }
-# "Data from the statistics office", "a survey run by shop stewards", "a recording heard by the BBC".
+# "Data from the statistics office", "a survey run by shop stewards", "a recording heard by the BBC",
+# "Data previously collected by NASA's Hubble Space Telescope".
 _RECORD = re.compile(
-    r"^(?P<doc>(?:[\w’'-]+\s+){0,3}?(?P<head>[\w-]+))\s+"
-    r"(?P<rel>from|by|run by|compiled by|released by|published by|seen by|heard by|obtained by|reviewed by)\s+"
+    r"^(?P<doc>(?:[\w’'-]+\s+){0,3}?(?P<head>[\w-]+))\s+(?:[a-z]+ly\s+)?"  # "data previously collected by"
+    r"(?P<rel>from|by|run by|compiled by|collected by|released by|published by|seen by|heard by|obtained by"
+    r"|reviewed by)\s+"
     r"(?P<owner>\S.*)$",
     re.DOTALL,
 )
@@ -126,7 +128,9 @@ def build_claims(article: Article, found: list[Attribution], posts: list[Post], 
     claims += _post_sentences(ctx, claims, posts, post_hops)
     claims = _inside_same_chain(_unique(claims))
     linked = _link_sources(ctx, links)
-    claims = own_voice_claims(ctx.text, ctx.doc_id, claims, posts, post_hops, linked, registry)
+    claims = own_voice_claims(
+        ctx.text, ctx.doc_id, claims, posts, post_hops, linked, registry, named=lambda s, k: _holding(ctx, s, k)
+    )
     final = {s.id: s.ref() for s in registry.sources}  # a source named properly later gets that name
     out = []
     for i, claim in enumerate(claims, 1):
@@ -581,6 +585,21 @@ def _post_sentences(ctx: _Context, claims: list[Claim], posts: list[Post], post_
                 continue
             out.append(_claim(ctx, sentence, [post_hops[post.id]], post))
     return out
+
+
+def _holding(ctx: _Context, sentence: Span, link: Link) -> list[Hop] | None:
+    """The hops of an attribution in the sentence whose words hold the link ("Data collected by
+    Hubble <a>supported</a> the existence of the plumes"): the sentence is on that source's word,
+    not the article's own. None when none holds it or its source is left unresolved."""
+    for a in ctx.found:
+        if a.source is None or not (sentence.start <= a.cue.start < sentence.end):
+            continue
+        spans = [a.source, a.cue, *a.content]
+        hops = ctx.hops.get(id(a), [])
+        held = any(s.start <= link.start < s.end for s in spans)
+        if held and hops and not any("unresolved_source" in h.flags for h in hops):
+            return hops
+    return None
 
 
 def _link_sources(ctx: _Context, links: list[Link]) -> list[Link]:
