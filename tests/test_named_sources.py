@@ -82,3 +82,24 @@ def test_when_where_and_a_quotation_before_are_no_part_of_a_name() -> None:
     found = parse_claims(read_text(text), [], [])
     names: list[Source] = found.sources
     assert not any(" in " in s.name for s in names)
+
+
+def test_a_report_its_maker_issued_is_a_hop_before_the_maker() -> None:
+    """'The Wrap's report claims' was The Wrap alone; the gold files' convention (a document, then
+    its maker when the sentence names it) makes it two hops. A statement stays its issuer's."""
+    text = (
+        "The Wrap's report today claims that Chris Pine will be back on board the Enterprise.\n"
+        "A report by the grid operator said that reserves fell by a third.\n"
+        "A statement from the foreign ministry said that the ambassador had been recalled.\n"
+    )
+    assert _text_chain(text, "Chris Pine") == ["The Wrap's report", "The Wrap"]
+    assert _text_chain(text, "reserves fell") == ["A report", "the grid operator"]
+    assert _text_chain(text, "ambassador had been recalled") == ["the foreign ministry"]
+
+
+def test_the_report_named_again_keeps_its_maker() -> None:
+    text = (
+        "A recent report by the International Energy Agency stated that capacity reached 8.69 GW.\n"
+        "A further 17 manufacturers, according to the report, had operations ranging from 30 to 600 MW.\n"
+    )
+    assert _text_chain(text, "operations ranging") == ["A recent report", "the International Energy Agency"]

@@ -36,8 +36,8 @@ _CUT = re.compile(
     # "CEO Craig Menear in the company's news release": where it was said, not who said it
     r"|\sin\s(?:a|an|the|his|her|its|their|[\w’'.-]+[’']s?)\s(?:[\w’'-]+\s){0,3}?"
     r"(?:release|statement|interview|letter|post|tweet|email|e-mail|op-ed|memo|filing|note|briefing|conference|speech)\b"
-    # "MOTIE in August", "the ministry on Monday": when, not who
-    rf"|\s(?:in|on)\s(?:{'|'.join(m.capitalize() for m in (*MONTH_NAMES, *WEEKDAYS))})\b"
+    # "MOTIE in August", "the ministry on Monday": when, not who ("figures released in July" are those figures)
+    rf"|(?<!ed)\s(?:in|on)\s(?:{'|'.join(m.capitalize() for m in (*MONTH_NAMES, *WEEKDAYS))})\b"
 )
 # 'water in vapor form," lead researcher ... Lucas Paganini': a quotation's end inside a mention
 _QUOTE_END = re.compile(r"^.*[,.!?][\"”’]\s+(?=\S)", re.DOTALL)
