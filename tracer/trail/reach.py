@@ -30,6 +30,7 @@ from tracer.parse.claims.sources import guess_kind
 from tracer.platforms import PostRef, parse_permalink, platform_of, spec_for, spec_for_host
 from tracer.read.dating import publication_date
 from tracer.read.document import Article, document_id, read_html, read_text
+from tracer.trail.candidates import DocumentLinks
 from tracer.trail.oembed import endpoint_for, fetch_post
 from tracer.trail.parsed import Parsed, ParsedCache, key_of
 from tracer.urls import is_media_link, is_short_link, link_kind
@@ -62,6 +63,7 @@ class Node:
     urls: frozenset[str] = frozenset()
     index: PassageIndex | None = field(default=None, repr=False)
     is_post: bool = False  # a social post (through oEmbed, its own page, or an archived copy of either)
+    link_index: DocumentLinks | None = field(default=None, repr=False)
 
     @property
     def readable(self) -> bool:
@@ -78,6 +80,13 @@ class Node:
         if self.index is None:
             self.index = PassageIndex(self.article.text if self.article else "")
         return self.index
+
+    def links(self) -> DocumentLinks:
+        """The document's links, claims and sources indexed for `candidates_for` (built on first use)."""
+        assert self.article is not None and self.result is not None
+        if self.link_index is None:
+            self.link_index = DocumentLinks(self.article, self.result)
+        return self.link_index
 
 
 def status_of(error: Exception) -> DocumentStatus:

@@ -137,6 +137,13 @@ class Trail:
         self.nodes: dict[str, Node] = {}
         self.order: list[Node] = []
         self.matches: dict[tuple[str, str, str], Match | None] = {}
+        # Posts by id and by where they start, the first of each (a scan per claim grew with the page).
+        self.posts: dict[str, Post] = {}
+        self.posts_at: dict[int, Post] = {}
+        for post in result.posts:
+            self.posts.setdefault(post.id, post)
+            if post.start is not None:
+                self.posts_at.setdefault(post.start, post)
 
     def run(self) -> TraceResult:
         """Follow each claim and record what was reached."""
@@ -153,7 +160,7 @@ class Trail:
         # Claims taken from one post share its hop object; what following one claim finds (a dead
         # link, a late date) is that claim's, so each claim gets hops of its own.
         claim.chain = [hop.model_copy(deep=True) for hop in claim.chain]
-        post = _post_of(claim, self.result.posts)
+        post = _post_of(claim, self.posts, self.posts_at)
         spans = [Span(claim.start, claim.end)] + [
             Span(h.evidence_start, h.evidence_end)
             for h in claim.chain
@@ -166,10 +173,11 @@ class Trail:
         self._set_origin(claim)
 
     def _walk(self, step: Step, depth: int, path: frozenset[str], original: str) -> Branch:
-        assert step.node.article is not None and step.node.result is not None
-        found = candidates_for(step.node.article, step.node.result, step.spans, step.local_hops, step.post)
-        if step.node.is_post:  # everything a post links is what it shares
-            found += [c for c in shared_links(step.node.article) if c.url not in {f.url for f in found}]
+        node = step.node
+        assert node.article is not None and node.result is not None
+        found = candidates_for(node.article, node.result, step.spans, step.local_hops, step.post, node.links())
+        if node.is_post:  # everything a post links is what it shares
+            found += [c for c in shared_links(node.article) if c.url not in {f.url for f in found}]
         found = found[: self.options.max_candidates]
         if depth > self.options.depth:
             beyond = [self._visit(c, step, depth, VisitStatus.LIMIT, error="beyond --depth") for c in found]
@@ -197,9 +205,7 @@ class Trail:
             return self._visit(candidate, step, depth, VisitStatus.CYCLE, error="already on this claim's trail"), None
         # A post's permalink is read as a post whichever claim reaches it first (the post's own
         # sentence, an own-voice sentence it backs, or a link on the author's name).
-        assert step.node.result is not None
-        permalinks = {p.url for p in step.node.result.posts if p.url}
-        post = candidate.reason == VisitReason.POST or candidate.url in permalinks
+        post = candidate.reason == VisitReason.POST or candidate.url in step.node.links().permalinks
         node = self._open(candidate.url, depth, step.node, post=post, anchor=candidate.anchor)
         if node is None:
             return self._visit(candidate, step, depth, VisitStatus.LIMIT, error="document budget reached"), None
@@ -371,16 +377,16 @@ class Trail:
         return next((r.published for r in refs if r.id == document_id), None)
 
 
-def _post_of(claim: Claim, posts: list[Post]) -> Post | None:
+def _post_of(claim: Claim, by_id: dict[str, Post], by_start: dict[int, Post]) -> Post | None:
     """The post a claim comes from, or the post that backs a sentence in the article's own voice
     (its `embed` first hop): without it such a claim never opened the post's permalink, so a post
     whose link is only in its oEmbed answer led nowhere."""
     if claim.post_id:
-        return next((p for p in posts if p.id == claim.post_id), None)
+        return by_id.get(claim.post_id)
     first = claim.chain[0] if claim.chain else None
-    if first is None or first.relation != HopRelation.EMBED:
+    if first is None or first.relation != HopRelation.EMBED or first.evidence_start is None:
         return None
-    return next((p for p in posts if p.start is not None and p.start == first.evidence_start), None)
+    return by_start.get(first.evidence_start)
 
 
 def _covering_claim(claims: list[Claim], match: Match) -> Claim | None:

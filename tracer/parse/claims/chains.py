@@ -29,7 +29,7 @@ from tracer.parse.claims.people import find_people
 from tracer.parse.claims.resolve import Resolved, Resolver, speaker_of
 from tracer.parse.claims.sources import FIRST_PERSON, SourceRegistry, core
 from tracer.read.document import Article
-from tracer.text import ParagraphIndex, SentenceIndex, Span, sentences
+from tracer.text import ParagraphIndex, SentenceIndex, Span, SpanSet, sentences
 
 _BASE_CONFIDENCE = {"quote": 0.85, "according": 0.85, "verb": 0.8, "passive": 0.75, "noun": 0.7, "citing": 0.7}
 # How sure a resolution is. "likely" (a pronoun after two people: the subject) and "cataphora"
@@ -140,7 +140,16 @@ def build_claims(article: Article, found: list[Attribution], posts: list[Post], 
     claims = _inside_same_chain(_unique(claims))
     linked = _link_sources(ctx, links)
     claims = own_voice_claims(
-        ctx.text, ctx.doc_id, claims, posts, post_hops, linked, registry, named=lambda s, k: _holding(ctx, s, k)
+        ctx.text,
+        ctx.doc_id,
+        claims,
+        posts,
+        post_hops,
+        linked,
+        registry,
+        ctx.sentences,
+        ctx.paras,
+        named=lambda s, k: _holding(ctx, s, k),
     )
     final = {s.id: s.ref() for s in registry.sources}  # a source named properly later gets that name
     out = []
@@ -613,14 +622,15 @@ def _hedge_span(ctx: _Context, h: Attribution, sourced: _ByPosition) -> Span | N
 def _post_sentences(ctx: _Context, claims: list[Claim], posts: list[Post], post_hops: dict[str, Hop]) -> list[Claim]:
     """Sentences of an embedded post that no attribution covers: claims of the post's author."""
     out = []
+    # a stance leaves the sentence (a set: a scan of every claim per post sentence grew with the page)
+    statements = SpanSet(Span(c.start, c.end) for c in claims if c.kind == ClaimKind.STATEMENT)
     for post in posts:
         if post.start is None or post.end is None or post.id not in post_hops:
             continue
         inside = ctx.paras.starting_in(post.start, post.end)
         for sentence in (s for para in inside for s in sentences(ctx.text, para)):
             words = sentence.of(ctx.text)
-            statements = (c for c in claims if c.kind == ClaimKind.STATEMENT)  # a stance leaves the sentence
-            if _SIGNATURE.match(words) or any(c.start < sentence.end and sentence.start < c.end for c in statements):
+            if _SIGNATURE.match(words) or statements.overlaps(sentence):
                 continue
             out.append(_claim(ctx, sentence, [post_hops[post.id]], post))
     return out
@@ -646,10 +656,30 @@ def _holding(ctx: _Context, sentence: Span, link: Link) -> list[Hop] | None:
 
 def _link_sources(ctx: _Context, links: list[Link]) -> list[Link]:
     """Each link with the source its anchor names: its own `source_name`, or a mention it covers."""
-    return [_with_source(link, _link_source(ctx, link)) for link in links]
+    mentions = _Mentions(ctx.mentions)
+    return [_with_source(link, _link_source(ctx, link, mentions)) for link in links]
 
 
-def _link_source(ctx: _Context, link: Link) -> str | None:
+def _link_source(ctx: _Context, link: Link, mentions: _Mentions) -> str | None:
     if link.source_name:
         return ctx.resolver.registry.resolve(link.source_name, at=link.start).id
-    return next((s.id for span, s in ctx.mentions if span.start < link.end and link.start < span.end), None)
+    return mentions.first_overlapping(Span(link.start, link.end))
+
+
+class _Mentions:
+    """Source mentions looked up by offset: a mention can only overlap a span if it starts at
+    most `longest` characters before it, so a look-up reads a window sorted by start (a scan of
+    every mention per link cost links x mentions)."""
+
+    def __init__(self, mentions: list[tuple[Span, Source]]) -> None:
+        self._mentions = mentions
+        self._sorted = sorted((span.start, i) for i, (span, _) in enumerate(mentions))
+        self._starts = [start for start, _ in self._sorted]
+        self._longest = max((span.end - span.start for span, _ in mentions), default=0)
+
+    def first_overlapping(self, span: Span) -> str | None:
+        """The source id of the first mention (in the order given) sharing a character with `span`."""
+        low = bisect_left(self._starts, span.start - self._longest)
+        window = self._sorted[low : bisect_left(self._starts, span.end, lo=low)]
+        hits = [i for _, i in window if span.start < self._mentions[i][0].end]
+        return self._mentions[min(hits)][1].id if hits else None

@@ -500,31 +500,49 @@ def _keys(parsed: Name, *, query: bool = False) -> set[str]:
     could join share one, and unrelated names rarely do (words every source shares, such as
     "officer" or "district", are no keys):
 
-    * ``b:`` the body, ``o:`` its outlet's canonical form, ``a:`` its initials and the acronym
-      it may be (same body, same outlet, "NIS" / "National Intelligence Service");
-    * ``f:``/``l:`` a proper name's first and last word ("Yonhap" / "Yonhap News Agency",
-      "Gazette" / "The Northfield Gazette");
-    * ``pf:``/``pl:`` the first and last word of a person's name, titles left out (the person
-      match needs one of them in common);
-    * ``c:`` its class, ``g:`` the generic heads among its words (descriptions: "the agency").
+    * ``b:`` the body, ``o:`` its outlet's canonical form (same body, same outlet);
+    * ``ai:`` the initials a name is known by and ``ab:`` the acronym a name is written as: an
+      acronym asks for the names with those initials, a name for the acronyms of its initials
+      ("NIS" / "National Intelligence Service"); names that merely share initials ("officer
+      John Smith" / "Mr. Jones Stone") are never compared;
+    * ``w:``/``p:`` a proper name's words and each of its leading runs of words: a name asks
+      for the names it begins (``p:``) and for those that are its leading run (``w:``)
+      ("Yonhap" / "Yonhap News Agency"; "Mr. Lee" and "Mr. Kim" are never compared);
+    * ``lm:``/``ls:`` a longer proper name's last word and a one-word proper name ("Gazette" /
+      "The Northfield Gazette"), each asking for the other;
+    * ``pl:`` the last word of a person's name, titles left out, and its first word: ``p1:``
+      for a one-word name, ``pf:`` for a longer one. The person match needs the same last
+      word, or a one-word name that is the other's first ("Donald" / "Donald Trump"), so a
+      one-word name asks for ``pf:`` and a longer one for ``p1:`` ("John Smith" and "John
+      Stone" are never compared: a first name is shared by too many people);
+    * ``c:`` its class, ``g:`` the generic heads among its words (descriptions: "the agency");
+      ``cd:`` the class of a description, all a proper name asks for (two proper names of one
+      class are never one source: `_same_class`).
     """
     keys = {"b:" + parsed.body}
     initials = "".join(w[0] for w in parsed.words if w not in _FILLER).upper()
     if 1 < len(initials) <= 8 and initials.isalpha():  # what an acronym (`_ACRONYM`) can stand for
-        keys.add("a:" + initials)
+        keys.add(("ab:" if query else "ai:") + initials)
     bare = parsed.text.strip()
     if _ACRONYM.match(bare):
-        keys.add("a:" + bare.replace(".", ""))
+        keys.add(("ai:" if query else "ab:") + bare.replace(".", ""))
     outlet = _outlet_forms().get(parsed.body)
     if outlet is not None:
         keys.add("o:" + outlet)
-    if parsed.proper and parsed.words:
-        keys |= {"f:" + parsed.words[0], "l:" + parsed.words[-1]}
+    words = parsed.words
+    if parsed.proper and words:
+        whole, runs = " ".join(words), [" ".join(words[:n]) for n in range(1, len(words))]
+        keys |= {("w:" if query else "p:") + run for run in runs} | {("p:" if query else "w:") + whole}
+        last = "lm:" if (len(words) > 1) != query else "ls:"
+        keys.add(last + words[-1])
     for tokens in (_strip_titles(parsed.body), _personal_name(parsed.text)):
         if tokens and (parsed.proper or not query):
-            keys |= {"pf:" + tokens[0], "pl:" + tokens[-1]}
-    if parsed.cls:
+            first = "p1:" if (len(tokens) == 1) != query else "pf:"
+            keys |= {first + tokens[0], "pl:" + tokens[-1]}
+    if parsed.cls and not (query and parsed.proper):
         keys.add("c:" + parsed.cls)
+    if parsed.cls and parsed.proper == query:  # a proper name joins only descriptions by class
+        keys.add("cd:" + parsed.cls)
     if not query:
         keys |= {"g:" + w for w in parsed.words if w in _aliases()["generic_heads"]}
     elif _generic(parsed):
