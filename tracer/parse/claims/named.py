@@ -30,6 +30,8 @@ _LINKS = (
 )
 _ROLE_NAME = re.compile(r"\b(?P<role>[a-z]+)\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})\b")
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# "Another officer, Wing Commander Vyomika Singh, said": an indefinite opener is a description too.
+_OPENER = re.compile(r"^(?:the|a|an|another|one)\s+", re.IGNORECASE)
 _OWNER = re.compile(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+")
 _TRAILING = frozenset(
     {"in", "on", "at", "of", "for", "since", "from", "with", "to", "and", "or", "who", "which", "that", "last", "this"}
@@ -49,8 +51,8 @@ class Named:
 def is_description(mention: str) -> bool:
     """'the county's chief medical officer', 'Gastelum-Vera's neighbor', 'the analyst': no name of its own."""
     mention = mention.strip()
-    opened = _DETERMINER.match(mention) is not None or _OWNER.match(mention) is not None
-    words = _OWNER.sub("", _DETERMINER.sub("", mention)).split()
+    opened = _OPENER.match(mention) is not None or _OWNER.match(mention) is not None
+    words = _OWNER.sub("", _OPENER.sub("", mention)).split()
     return opened and bool(words) and all(w[:1].islower() for w in words)
 
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from tracer.models import Claim, ClaimKind, Hop, HopRelation, Link, LinkKind, Post, SourceKind
+from tracer.models import Claim, ClaimKind, Hop, HopRelation, Link, LinkKind, Post, SourceKind, SourceRef
 from tracer.parse.claims.kinds import document_heads
 from tracer.parse.claims.matching import MATCH_THRESHOLD, similarity, terms_of
-from tracer.parse.claims.sources import SourceRegistry
+from tracer.parse.claims.sources import SourceRegistry, core
 from tracer.text import ParagraphIndex, SentenceIndex, Span, SpanSet
 
 # How far before a post a sentence it backs may stand (characters): the post follows the
@@ -36,6 +37,16 @@ _LINK_KINDS = {LinkKind.NEWS_ARTICLE: SourceKind.OUTLET, LinkKind.DOCUMENT: Sour
 # How a statement ends: a full stop or exclamation, perhaps inside a closing quote or bracket. A
 # line ending otherwise ("Measles cases climb in Marlow County") is a headline, caption or label.
 _STATEMENT_END = re.compile(r"[.!…][\"”’')\]]*\s*$")
+# "per FiveThirtyEight’s <a>endorsement tracker</a>", "according to <a>Iowa Starting Line</a>": a
+# lead cue and up to four words before the anchor name who the linked words come from.
+_LEAD = re.compile(r"\b(?:according\s+to|per|via|citing)\s+(?P<pre>(?:[\w’'.&-]+\s+){0,4})$", re.IGNORECASE)
+_MAKER = re.compile(
+    r"^(?P<owner>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)(?:[’']s?\s+|\s+)(?P<doc>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})$"
+)
+# Second-level labels under a country code ("bbc.co.uk", "ons.gov.uk"): the site is one label more.
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "go", "or", "ne", "edu"})
+# Who the text says the linked words come from (an attribution holding the link), as hops.
+Named = Callable[[Span, Link], list[Hop] | None]
 
 
 def own_voice_claims(
@@ -48,9 +59,12 @@ def own_voice_claims(
     registry: SourceRegistry,
     index: SentenceIndex,
     paras: ParagraphIndex,
+    named: Named | None = None,
 ) -> list[Claim]:
     """The claims with own-voice sentences added: hedged claims that carry a link get it as their
     chain, and sentences no claim covers get a claim when a post backs them or a link is in them.
+    A link whose words the sentence credits to someone ("per FiveThirtyEight's <a>tracker</a>",
+    "Data ... <a>supported</a>") gives a claim of that named source, the link its document.
 
     `index` and `paras` are the text's sentences and paragraphs, split once: every step here looks
     up a claim's, post's or sentence's neighbourhood in them (and in `_Claimed`, `_Links` and a
@@ -68,12 +82,18 @@ def own_voice_claims(
     for sentence in index.spans:
         if claimed.overlaps(sentence):
             continue
-        link = _link_in(text, sentence, near, in_posts)
-        if link is not None:
-            out.append(
-                _claim(text, doc_id, sentence, _link_hop(text, doc_id, sentence, link, registry), ClaimKind.LINK)
-            )
-            claimed.add(out[-1])
+        link = _link_in(text, sentence, near, in_posts, named=True)
+        if link is None:
+            continue
+        chain = _named_hops(text, doc_id, sentence, link, registry, named)
+        if chain:
+            out.append(_claim(text, doc_id, sentence, chain, ClaimKind.STATEMENT))
+        elif not (link.source_id or link.source_name):
+            hop = _link_hop(text, doc_id, sentence, link, registry)
+            out.append(_claim(text, doc_id, sentence, [hop], ClaimKind.LINK))
+        else:
+            continue
+        claimed.add(out[-1])
     return sorted(out, key=lambda c: (c.start, c.end))
 
 
@@ -163,7 +183,7 @@ def _embedded(
             "confidence": round(score, 2),
         }
     )
-    return _claim(text, doc_id, sentence, backed, ClaimKind.EMBED)
+    return _claim(text, doc_id, sentence, [backed], ClaimKind.EMBED)
 
 
 def _is_statement(words: str) -> bool:
@@ -209,8 +229,10 @@ def _linked_hedge(
     return claim.model_copy(update={"chain": [hop], "origin": hop.source, "hedged": False, "kind": ClaimKind.LINK})
 
 
-def _link_in(text: str, sentence: Span, links: _Links, posts: SpanSet) -> Link | None:
-    """A link in the sentence's words that is no source's name and no topic tag ('Donald Trump')."""
+def _link_in(text: str, sentence: Span, links: _Links, posts: SpanSet, *, named: bool = False) -> Link | None:
+    """A link in the sentence's words that is no source's name and no topic tag ('Donald Trump');
+    with `named`, also one whose anchor names the source after a lead cue ("according to <a>Iowa
+    Starting Line</a>")."""
     words = sentence.of(text)
     if len(words.split()) < MIN_WORDS or words.rstrip().endswith(":"):
         return None
@@ -220,6 +242,8 @@ def _link_in(text: str, sentence: Span, links: _Links, posts: SpanSet) -> Link |
         return None  # "Our reporters have asked for the inspection memo": the newsroom's own doing
     for link in links.starting_in(sentence):
         if link.source_id or link.source_name:
+            if named and _LEAD.search(text[sentence.start : link.start]):
+                return link
             continue
         anchor = link.text.split()
         if not anchor or link.text.startswith("http") or (len(anchor) <= 4 and all(w[:1].isupper() for w in anchor)):
@@ -232,6 +256,63 @@ def _link_in(text: str, sentence: Span, links: _Links, posts: SpanSet) -> Link |
 
 def _named_things() -> frozenset[str]:
     return frozenset(h.rstrip("s") for h in document_heads()) | {"report", "statement", "release", "study"}
+
+
+def _named_hops(
+    text: str, doc_id: str, sentence: Span, link: Link, registry: SourceRegistry, named: Named | None
+) -> list[Hop]:
+    """The source the text names for a link's words: an attribution holding the link (its hops),
+    else the phrase after a lead cue ending in the anchor. The named source stays the source; the
+    link is the document it points to (its url, when the source has none). Empty when none."""
+    hops = named(sentence, link) if named is not None else None
+    if hops:
+        return hops  # its own words; the link stays a candidate of the sentence for the trail
+    lead = _LEAD.search(text[sentence.start : link.start])
+    if lead is None:
+        return []
+    start = sentence.start + lead.start("pre")
+    phrase = core(text[start : link.end].rstrip(".,;:"))
+    if not phrase:
+        return []
+    maker = _MAKER.match(re.sub(r"^(?:the|a|an)\s+", "", phrase))
+    if maker is None or maker.group("owner").lower() in {"the", "a", "an"}:
+        source = registry.resolve(phrase, at=start)
+        _point(registry, source.id, link.url)
+        return [_named_hop(text, doc_id, sentence, link, source.ref(), start)]
+    # "FiveThirtyEight’s endorsement tracker", "the FiveThirtyEight tracker": the document, then its maker
+    doc_words = maker.group("doc") if "’" in phrase or "'" in phrase else phrase
+    doc = registry.resolve(doc_words, SourceKind.DOCUMENT, at=start)
+    _point(registry, doc.id, link.url)
+    owner = registry.resolve(maker.group("owner"), at=start)
+    return [
+        _named_hop(text, doc_id, sentence, link, doc.ref(), start),
+        _named_hop(text, doc_id, sentence, link, owner.ref(), start, confidence=LINK_CONFIDENCE),
+    ]
+
+
+def _point(registry: SourceRegistry, source_id: str, url: str) -> None:
+    source = registry.get(source_id)
+    if source.url is None:
+        source.url = url
+
+
+def _named_hop(
+    text: str, doc_id: str, sentence: Span, link: Link, ref: SourceRef, start: int, confidence: float = 0.7
+) -> Hop:
+    """A hop to the source a lead cue names ("per X"): confidence of a noun cue (0.7, as chains.py's)."""
+    lead = _LEAD.search(text[sentence.start : link.start])
+    cue = lead.group(0)[: lead.start("pre") - lead.start()].strip() if lead else link.text
+    return Hop(
+        source=ref,
+        cue=cue,
+        source_start=start,
+        source_end=link.end,
+        evidence=sentence.of(text),
+        evidence_start=sentence.start,
+        evidence_end=sentence.end,
+        document_id=doc_id,
+        confidence=confidence,
+    )
 
 
 def _link_hop(text: str, doc_id: str, sentence: Span, link: Link, registry: SourceRegistry) -> Hop:
@@ -254,12 +335,17 @@ def _link_hop(text: str, doc_id: str, sentence: Span, link: Link, registry: Sour
 
 
 def _host(url: str) -> str:
-    """'ons.gov.uk' for https://www.ons.gov.uk/...: the name a reader knows a site by."""
+    """'ons.gov.uk' for https://www.ons.gov.uk/..., 'fivethirtyeight.com' for
+    projects.fivethirtyeight.com: the site a reader knows, not the section the page sits in."""
     host = (urlsplit(url).hostname or url).lower()
-    return host[4:] if host.startswith("www.") else host
+    labels = host.split(".")
+    if labels[-1].isdigit():
+        return host  # an address, not a name
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
 
 
-def _claim(text: str, doc_id: str, sentence: Span, hop: Hop, kind: ClaimKind) -> Claim:
+def _claim(text: str, doc_id: str, sentence: Span, chain: list[Hop], kind: ClaimKind) -> Claim:
     words = sentence.of(text)
     start = sentence.start + len(words) - len(words.lstrip())
     end = sentence.start + len(words.rstrip())
@@ -268,8 +354,8 @@ def _claim(text: str, doc_id: str, sentence: Span, hop: Hop, kind: ClaimKind) ->
         text=text[start:end],
         start=start,
         end=end,
-        chain=[hop],
-        origin=hop.source,
+        chain=chain,
+        origin=chain[-1].source,
         document_id=doc_id,
         kind=kind,
     )

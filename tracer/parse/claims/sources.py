@@ -24,7 +24,7 @@ from tracer.datafiles import load_json
 from tracer.models import Platform, Source, SourceKind, SourceRef
 from tracer.parse.claims.people import People, name_gender
 from tracer.text import squash
-from tracer.words import MONTHS, PERSON_PRONOUNS, WEEKDAYS
+from tracer.words import MONTH_NAMES, MONTHS, PERSON_PRONOUNS, WEEKDAYS
 
 _POSSESSIVE = re.compile(r"^(?P<owner>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)[’']s?\s+(?P<rest>.+)$", re.DOTALL)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -36,8 +36,12 @@ _CUT = re.compile(
     r"|\s(?:himself|herself|themselves|itself|both)\b"
     # "CEO Craig Menear in the company's news release": where it was said, not who said it
     r"|\sin\s(?:a|an|the|his|her|its|their|[\w’'.-]+[’']s?)\s(?:[\w’'-]+\s){0,3}?"
-    r"(?:release|statement|interview|letter|post|tweet|email|e-mail|op-ed|memo|filing|note)\b"
+    r"(?:release|statement|interview|letter|post|tweet|email|e-mail|op-ed|memo|filing|note|briefing|conference|speech)\b"
+    # "MOTIE in August", "the ministry on Monday": when, not who ("figures released in July" are those figures)
+    rf"|(?<!ed)\s(?:in|on)\s(?:{'|'.join(m.capitalize() for m in (*MONTH_NAMES, *WEEKDAYS))})\b"
 )
+# 'water in vapor form," lead researcher ... Lucas Paganini': a quotation's end inside a mention
+_QUOTE_END = re.compile(r"^.*[,.!?][\"”’]\s+(?=\S)", re.DOTALL)
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
 _SPOKES = re.compile(r"\bspokes(?:man|woman|person|people)\b", re.IGNORECASE)
 _BODY_HEADS = frozenset({"unit", "operator", "regulator", "authority", "board", "team", "body", "provider", "utility"})
@@ -129,6 +133,7 @@ def name_key(name: str) -> str:
 
 def core(mention: str) -> str:
     """A mention without its appositive or relative clause: "Lee, a lawmaker who ..." -> "Lee"."""
+    mention = _QUOTE_END.sub("", mention)
     match = _CUT.search(mention)
     return mention[: match.start()].strip(" ,") if match and match.start() > 0 else mention.strip(" ,")
 
