@@ -1,6 +1,7 @@
 """Batch tracing: parallel speed-up, memory by batch size, and SIGKILL + --resume, on the real corpus.
 
 Usage: python benchmarks/bench_batch.py [CORPUS_DIR] [--large 1000] [--kills 10] [--skip-large]
+       [--parts speed,kill,memory] [--speed-inputs N]
 
 Every run is the installed `tracer trace DIR --offline --depth 0` in a subprocess, as a user
 runs it, so worker start-up (fork server, model load) is inside the timings. Figures:
@@ -70,14 +71,28 @@ def _tree_rss(process: psutil.Process) -> int:
     return total
 
 
-def speed(corpus: Path, out: Path) -> None:
+def speed(corpus: Path, out: Path, inputs: int | None = None) -> None:
+    """--jobs 1 then --jobs 2 over the corpus (or `inputs` of its pages, repeated), and the start-up both pay."""
     count = len(list(corpus.glob("*.html")))
+    if inputs and inputs != count:
+        corpus, count = pages_folder(corpus, inputs, out), inputs
+    start_up = _start_up(out)
     one, _ = timed_run(["trace", str(corpus), *COMMON, "-j", "1", "-o", str(out / "j1.jsonl")])
     two, _ = timed_run(["trace", str(corpus), *COMMON, "-j", "2", "-o", str(out / "j2.jsonl")])
     same = sorted((out / "j1.jsonl").read_text().splitlines()) == sorted((out / "j2.jsonl").read_text().splitlines())
     print(f"speed, {count} pages: --jobs 1 {one:6.1f} s ({count / one:.2f}/s)", end="; ")
     print(f"--jobs 2 {two:6.1f} s ({count / two:.2f}/s)")
     print(f"  speed-up --jobs 2 / --jobs 1: {one / two:.2f}x   (same records: {same})")
+    # Imports and the model load happen once, before any worker starts (Amdahl's serial part).
+    bound = one / (start_up + (one - start_up) / 2)
+    print(f"  start-up (one tiny input): {start_up:.1f} s; two cores could give at most {bound:.2f}x here")
+
+
+def _start_up(out: Path) -> float:
+    """Wall time of a whole run on one tiny page: the imports and model load every run pays first."""
+    page = out / "tiny.html"
+    page.write_text("<html><body><p>The mayor said the road was open.</p></body></html>", encoding="utf-8")
+    return min(timed_run(["trace", str(page), *COMMON, "-j", "1"])[0] for _ in range(3))
 
 
 def memory(corpus: Path, root: Path, sizes: list[int]) -> None:
@@ -133,6 +148,9 @@ def main() -> None:
     parser.add_argument("--large", type=int, default=1000, help="the large batch size for the memory figure")
     parser.add_argument("--skip-large", action="store_true", help="memory for 100 inputs only")
     parser.add_argument("--kills", type=int, default=10)
+    parser.add_argument(
+        "--speed-inputs", type=int, help="inputs for the speed figure (the corpus pages repeated; default: the corpus)"
+    )
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument(
         "--parts", default="speed,kill,memory", help="figures to make, comma-separated (kill needs the speed run)"
@@ -144,7 +162,7 @@ def main() -> None:
         os.chdir(root)  # the cache folder of an --offline run that reads nothing stays here
         parts = set(args.parts.split(","))
         if parts & {"speed", "kill"}:
-            speed(args.corpus, root)
+            speed(args.corpus, root, args.speed_inputs)
         if "kill" in parts:
             kill_and_resume(args.corpus, root, args.kills, args.seed)
         if "memory" in parts:

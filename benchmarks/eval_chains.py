@@ -5,7 +5,9 @@ Usage: python benchmarks/eval_chains.py [CORPUS_DIR] [--gold FILE ...] [--show-e
 
 Gold: tests/data/chains/gold.json (judged from the tracer's claims on 12 pages) and
 tests/data/chains/gold_text.json (every attributed statement of 20 more pages, annotated from the
-text before the tracer ever ran on them); how each was made is in its `_comment`. Each item names a page,
+text before the tracer ever ran on them); how each was made is in its `_comment`. A held-out
+tests/data/chains/gold_fresh.json (10 more pages, annotated the same way) is scored only when named
+with --gold, so that a default run used while tuning never looks at it. Each item names a page,
 a short phrase of a claim's content, and the chain judged from the article text, nearest source
 first, each hop a list of acceptable names. Pages are traced as `tracer trace FILE --depth 0
 --offline` does (`tracer.run.batch.trace_many`, no fetcher). A gold item is matched to the first

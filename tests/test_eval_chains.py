@@ -107,6 +107,19 @@ def test_text_gold_covers_eighteen_new_pages_with_known_kinds(corpus: Path) -> N
     assert all(isinstance(hop, list) and hop for item in items for hop in item["chain"])
 
 
+def test_fresh_gold_covers_ten_pages_no_other_gold_has(corpus: Path) -> None:
+    # The honest first-run estimate only holds while its pages stay apart from the tuned ones.
+    items = EVAL.load_gold(DATA / "chains" / "gold_fresh.json")
+    pages = {item["page"] for item in items}
+    tuned = {
+        item["page"] for name in ("gold.json", "gold_text.json") for item in EVAL.load_gold(DATA / "chains" / name)
+    }
+    assert len(pages) >= 10 and not pages & tuned
+    assert all((corpus / page).is_file() for page in pages)
+    assert {item["kind"] for item in items} <= {"statement", "stance", "noun_phrase", "embed", "link"}
+    assert all(isinstance(hop, list) and hop for item in items for hop in item["chain"])
+
+
 def test_unnamed_origins_are_pronouns_and_descriptions_without_a_name() -> None:
     assert EVAL.unnamed("he") and EVAL.unnamed("That") and EVAL.unnamed("the regional water company")
     assert EVAL.unnamed("the county's chief medical officer")

@@ -79,8 +79,9 @@ def test_class_is_written_as_class_and_reads_back(seed: TraceResult) -> None:
     assert "cls" not in data["attributions"][0]
     kinds = {c["text"][:40]: c["kind"] for c in data["claims"] if c["kind"] != "statement"}
     assert kinds == {
-        "a surprisingly high figure regarding Nor": "noun_phrase"
-    }  # "... issued a surprisingly high figure"
+        "a surprisingly high figure regarding Nor": "noun_phrase",  # "... issued a surprisingly high figure"
+        "the Kim Jong Un regime of sending suicid": "stance",  # "South Korea's military has also ... accused"
+    }
     back = load_results(to_json(seed))[0]
     assert back.attributions == seed.attributions and back.claims == seed.claims
     assert AttributionRelation.model_validate(data["attributions"][0]).cls is seed.attributions[0].cls

@@ -107,3 +107,43 @@ def test_resolving_a_mention_does_not_compare_it_with_every_earlier_source(monke
     assert registry.resolve("Reuters News Agency", at=1001).name == "Reuters"
     assert len(registry.sources) == 1001
     assert len(calls) < 5 * 1000
+
+
+def _tweet(name: str, handle: str, status: int, text: str) -> str:
+    return (
+        f'<blockquote class="twitter-tweet"><p lang="en">{text}</p>&mdash; {name} (@{handle}) '
+        f'<a href="https://twitter.com/{handle}/status/{status}">March 11, 2025</a></blockquote>'
+    )
+
+
+def test_a_post_by_a_source_the_text_named_names_it_by_its_display_name_but_never_a_namesake() -> None:
+    """The text names Reuters, then embeds @Reuters posting as "Reuters": the post names that source
+    though it has no handle (it had none before). A second "Ferry Fan" account (another handle),
+    merged by name into the first one's source, names no source; nor does "Tottenham Hotspur",
+    resolved to the text's "Tottenham" by a looser match."""
+    article = read_html(
+        "<html><body><article><p>Reuters reported the dam at Orren was leaking. Tottenham said it would "
+        "play at home.</p>"
+        + _tweet("Reuters", "Reuters", 1899461556433846999, "The dam at Orren is leaking, engineers say.")
+        + _tweet("Ferry Fan", "ferryfan", 1899461556433847000, "The ferry to Orren island is cancelled.")
+        + _tweet("Ferry Fan", "ferryfan2", 1899461556433847001, "No ferry to Orren until Monday.")
+        + _tweet("Tottenham Hotspur", "SpursOfficial", 1899461556433847002, "Our match will go ahead at home.")
+        + "</article></body></html>",
+        url="https://news.example.org/b",
+    )
+    found = parse_claims(article, extract_posts(article), extract_links(article))
+    sources = {s.id: s for s in found.sources}
+    named = [(p.handle, sources[p.source_id].name if p.source_id else None) for p in found.posts]
+    assert named == [("Reuters", "Reuters"), ("ferryfan", "Ferry Fan"), ("ferryfan2", None), ("SpursOfficial", None)]
+    assert sources[found.posts[0].source_id or ""].handle is None  # the name, not a handle, made it sure
+
+
+def test_the_registry_is_sure_of_a_post_author_by_handle_or_by_the_same_name_in_any_case_and_spacing() -> None:
+    registry = SourceRegistry()
+    outlet = registry.resolve("The Orren  Gazette", SourceKind.OUTLET)
+    account = registry.resolve("Orren Ferries", SourceKind.SOCIAL_ACCOUNT, handle="orrenferries")
+    assert registry.account(outlet.id, "OrrenGazette", "the orren gazette ") == outlet.id
+    assert registry.account(outlet.id, None, "The Orren Gazette") == outlet.id
+    assert registry.account(outlet.id, "OrrenGazette", "Orren Gazette") is None  # not the name it has
+    assert registry.account(account.id, "orrenferries", "Someone Else") == account.id
+    assert registry.account(account.id, "orrenferries2", "Orren Ferries") is None  # a namesake account

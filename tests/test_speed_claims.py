@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 import tracer.parse.claims.chains as chains
+import tracer.parse.claims.own_voice as own_voice
 import tracer.parse.claims.people as people
 import tracer.parse.claims.resolve as resolve
 from tracer.models import Source, SourceKind
@@ -49,7 +50,7 @@ def _whole_document_splits(monkeypatch: pytest.MonkeyPatch, copies: int) -> int:
     text = "\n\n".join([_seed_text()] * copies)
     article = read_text(text.encode())
     calls: list[int] = []
-    for module in (chains, resolve):
+    for module in (chains, resolve, own_voice):
         for name in ("paragraphs", "sentences"):
             if hasattr(module, name):
                 monkeypatch.setattr(module, name, _counting(calls, getattr(module, name), article.text))

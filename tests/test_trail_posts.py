@@ -151,19 +151,10 @@ def test_an_archived_mirrored_post_is_a_post_and_its_links_lead_on(web: Web, cac
     ]
 
 
-# The claims stage gives these posts to the headline ("Measles cases climb in Marlow County"), not
-# to the sentence just above the embed that states the figure: a claims question, not a trail one.
-HEADLINE_TAKES_THE_EMBED = pytest.mark.xfail(
-    strict=True, reason="the claims stage backs the headline with the embedded post, not the sentence above it"
-)
-
-
 @pytest.mark.parametrize(("root", "words", "origin", "date"), [
     ("reservoir", "has fallen to 31 percent", "bay water board", "2025-06-01"),
-    pytest.param("measles", "has now recorded 27 measles cases", "marlow county health department", "2025-05-18",
-                 marks=HEADLINE_TAKES_THE_EMBED),
-    pytest.param("ferry", "will cut its crossings to Gull Island by half", "maritime board", "2025-07-04",
-                 marks=HEADLINE_TAKES_THE_EMBED),
+    ("measles", "has now recorded 27 measles cases", "marlow county health department", "2025-05-18"),
+    ("ferry", "will cut its crossings to Gull Island by half", "maritime board", "2025-07-04"),
 ])  # fmt: skip
 def test_the_statement_in_the_articles_own_voice_reaches_the_origin(
     web: Web, cache_dir: Path, root: str, words: str, origin: str, date: str

@@ -55,7 +55,8 @@ if TYPE_CHECKING:
     from tracer.trail.reach import why_not_followed
     from tracer.trail.trace import trace_article
     from tracer.urls import normalise_url
-    from tracer.web.fetch import Fetcher, FetchOptions
+    from tracer.web.fetch import Fetcher
+    from tracer.web.options import FetchOptions
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
@@ -74,7 +75,7 @@ _HOMES: dict[str, str] = {
     "ErrorRecord": "tracer.models",
     "ExportFormat": "tracer.export.formats",
     "FetchError": "tracer.errors",
-    "FetchOptions": "tracer.web.fetch",
+    "FetchOptions": "tracer.web.options",
     "Fetcher": "tracer.web.fetch",
     "Hop": "tracer.models",
     "HopRelation": "tracer.models",

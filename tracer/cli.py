@@ -18,33 +18,27 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import tracer.errors as errors
 from tracer._version import __version__
 from tracer.errors import TracerError
-from tracer.export.formats import TABLE_NAMES, ExportFormat, TraceActivity, export_results, render
-from tracer.export.json_io import (
-    JsonlAppender,
-    atomic_writer,
-    check_output,
-    completed_ids,
-    read_results,
-    schema_json,
-    to_json,
-)
-from tracer.export.report import to_text
-from tracer.export.summary import render_table, summarise_files
-from tracer.models import TraceResult
-from tracer.read.inputs import MAX_FILE_BYTES, InputItem, InputKind, InputSpec, count_inputs, is_batch, iter_inputs
-from tracer.run.batch import Outcome, trace_many
-from tracer.run.options import add_batch_arguments, add_cache_arguments, add_trail_arguments, batch_jobs, run_options
-from tracer.run.progress import BatchProgress
-from tracer.run.worker import WorkerSettings
-from tracer.web.fetch import Fetcher
+
+# Everything else loads inside the command that needs it: `tracer --help`, `schema`, `export` and
+# `summary` never wait for the readers, parsers and fetcher (trafilatura, lxml, requests; ~0.7 s
+# when they were imported here). tests/test_startup.py holds the line.
+if TYPE_CHECKING:
+    from tracer.export.formats import TraceActivity
+    from tracer.models import TraceResult
+    from tracer.read.inputs import InputItem, InputSpec
+    from tracer.run.batch import Outcome
+    from tracer.run.worker import WorkerSettings
 
 # Other packages add subcommands here (the TUI adds `tracer tui`): each entry point is a
-# function that takes the subparsers object and adds its parser with a `handler` default.
+# function that takes the subparsers object and adds its parser with a `handler` default. It may
+# pass `arguments=FUNCTION` to `add_parser`: FUNCTION(parser) then adds the subcommand's arguments
+# only when that subcommand runs or shows its help (see `Command`), so what they import costs
+# nothing to `tracer --help` and the other subcommands.
 COMMANDS_GROUP = "tracer.commands"
 
 EXIT_OK = 0
@@ -63,6 +57,40 @@ _EXIT_CODES = """exit codes:
 """
 
 
+class Command(argparse.ArgumentParser):
+    """A subcommand's parser that adds its arguments only when the subcommand is used.
+
+    The arguments' defaults and choices come from the options objects and the exporters (the
+    fetcher, the trail, pydantic's models), so adding every subcommand's arguments up front made
+    `tracer --help` import them all. argparse hands the rest of the command line to the chosen
+    subparser through `parse_known_args`, so that is where the arguments are added.
+    """
+
+    def __init__(self, *args: Any, arguments: Callable[[argparse.ArgumentParser], None] | None = None, **kw: Any):
+        super().__init__(*args, **kw)
+        self._arguments = arguments
+
+    def _add_arguments(self) -> None:
+        add, self._arguments = self._arguments, None
+        if add is not None:
+            add(self)
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        """Parse the subcommand's part of the command line, its arguments added first."""
+        self._add_arguments()
+        return super().parse_known_args(args, namespace)
+
+    def format_help(self) -> str:
+        """The subcommand's help, its arguments included however the parser was reached."""
+        self._add_arguments()
+        return super().format_help()
+
+    def format_usage(self) -> str:
+        """The subcommand's usage line, its arguments included."""
+        self._add_arguments()
+        return super().format_usage()
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tracer",
@@ -73,7 +101,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help=_VERBOSE_HELP)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Command)
     commands.required = True
 
     trace = commands.add_parser(
@@ -85,27 +113,8 @@ def _build_parser() -> argparse.ArgumentParser:
         epilog="examples:\n  tracer trace seeds/\n  tracer trace article.html --compact\n"
         "  cat scrape.txt | tracer trace -\n  tracer trace corpus/ -o traces.jsonl\n\n" + _EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        arguments=_trace_arguments,
     )
-    trace.add_argument(
-        "inputs",
-        nargs="*",
-        metavar="INPUT",
-        help="file (HTML, text, WARC, JSON Lines, URL list; gzipped too), directory, http(s) URL, or - for stdin",
-    )
-    trace.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
-    trace.add_argument("--compact", action="store_true", help="print a single result on one line")
-    trace.add_argument(
-        "--format",
-        choices=("json", "text"),
-        default="json",
-        help="json (default): the results as JSON; text: a readable tree of each claim's hops and origin, "
-        "coloured on a terminal (set NO_COLOR to turn colour off)",
-    )
-    add_cache_arguments(trace)
-    trace.add_argument("-q", "--quiet", action="store_true", help="no progress messages on stderr")
-    _add_verbose(trace)
-    add_batch_arguments(trace)
-    add_trail_arguments(trace)
     trace.set_defaults(handler=_cmd_trace)
 
     summary = commands.add_parser(
@@ -132,6 +141,32 @@ def _build_parser() -> argparse.ArgumentParser:
     for plugin in entry_points(group=COMMANDS_GROUP):
         plugin.load()(commands)
     return parser
+
+
+def _trace_arguments(trace: argparse.ArgumentParser) -> None:
+    """`tracer trace`'s arguments; their defaults come from the fetcher's and the trail's options."""
+    from tracer.run.options import add_batch_arguments, add_cache_arguments, add_trail_arguments
+
+    trace.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        help="file (HTML, text, WARC, JSON Lines, URL list; gzipped too), directory, http(s) URL, or - for stdin",
+    )
+    trace.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    trace.add_argument("--compact", action="store_true", help="print a single result on one line")
+    trace.add_argument(
+        "--format",
+        choices=("json", "text"),
+        default="json",
+        help="json (default): the results as JSON; text: a readable tree of each claim's hops and origin, "
+        "coloured on a terminal (set NO_COLOR to turn colour off)",
+    )
+    add_cache_arguments(trace)
+    trace.add_argument("-q", "--quiet", action="store_true", help="no progress messages on stderr")
+    _add_verbose(trace)
+    add_batch_arguments(trace)
+    add_trail_arguments(trace)
 
 
 _VERBOSE_HELP = "log what the tracer does to stderr (inputs, fetches, cache hits, skips, workers)"
@@ -161,6 +196,8 @@ def _progress_printer(enabled: bool) -> Callable[[int, int, InputItem, TraceResu
 
 
 def _write(output: str | None, write: Callable[[TextIO], object]) -> None:
+    from tracer.export.json_io import atomic_writer
+
     if output:
         with atomic_writer(output) as handle:
             write(handle)
@@ -187,6 +224,8 @@ class _Writer:
         self.count = 0
 
     def __call__(self, handle: TextIO) -> None:
+        from tracer.export.json_io import to_json
+
         for result in self.results:
             self.count += 1
             if result.errors:
@@ -201,6 +240,9 @@ class _Writer:
 
 
 def _cmd_trace(args: argparse.Namespace) -> int:
+    from tracer.export.json_io import check_output
+    from tracer.read.inputs import InputSpec, is_batch
+
     if not args.inputs and not args.from_file:
         _error("give at least one INPUT or --from-file FILE")
         return 2
@@ -221,6 +263,11 @@ def _cmd_trace(args: argparse.Namespace) -> int:
 
 def _trace_single(args: argparse.Namespace, spec: InputSpec) -> int:
     """One article: one JSON object (indented unless --compact), its error as the exit code."""
+    from tracer.read.inputs import iter_inputs
+    from tracer.run.batch import trace_many
+    from tracer.run.options import run_options
+    from tracer.web.fetch import Fetcher
+
     items = list(iter_inputs(spec))
     batch = show_progress = False
     options = run_options(args)
@@ -248,6 +295,13 @@ def _write_single(args: argparse.Namespace, result: TraceResult) -> int:
 
 def _trace_batch(args: argparse.Namespace, spec: InputSpec) -> int:
     """Many inputs: JSON Lines streamed as inputs finish, in parallel, resumable with -o FILE --resume."""
+    from tracer.export.json_io import completed_ids
+    from tracer.models import TraceResult
+    from tracer.read.inputs import count_inputs, iter_inputs
+    from tracer.run.options import run_options
+    from tracer.run.progress import BatchProgress
+    from tracer.run.worker import WorkerSettings
+
     done = completed_ids(args.output) if args.resume else set()
     if done:
         logging.getLogger(__name__).info("resuming: %d inputs already in %s", len(done), args.output)
@@ -286,6 +340,8 @@ def _trace_batch(args: argparse.Namespace, spec: InputSpec) -> int:
 
 def _read_stdin_items(items: Iterable[InputItem]) -> Iterator[InputItem]:
     """Standard input read here, in the parent: worker processes cannot read it."""
+    from tracer.read.inputs import MAX_FILE_BYTES, InputKind
+
     for item in items:
         if item.kind == InputKind.STDIN:
             item = replace(item, data=sys.stdin.buffer.read(MAX_FILE_BYTES + 1))  # over the cap: refused when read
@@ -305,6 +361,7 @@ def _outcomes(
         from tracer.run.cluster import run_on_dask
 
         return run_on_dask(items, settings, args.scheduler)
+    from tracer.run.options import batch_jobs
     from tracer.run.parallel import run_batch
 
     jobs = batch_jobs(args.jobs, total)
@@ -314,6 +371,8 @@ def _outcomes(
 @contextlib.contextmanager
 def _sink(args: argparse.Namespace) -> Iterator[Callable[[str], None]]:
     """Where JSON lines go: stdout, an atomically replaced file, or (--resume) the file appended to."""
+    from tracer.export.json_io import JsonlAppender, atomic_writer
+
     if args.resume:
         with JsonlAppender(args.output) as appender:
             yield appender.write
@@ -339,6 +398,8 @@ def _explain_interrupt(args: argparse.Namespace, written: int) -> None:
 
 def _text_renderer(args: argparse.Namespace) -> Callable[[TraceResult], str]:
     """`--format text`: the tree, coloured and fitted to the terminal when stdout is one."""
+    from tracer.export.report import to_text
+
     terminal = not args.output and sys.stdout.isatty()
     color = terminal and not os.environ.get("NO_COLOR")
     width = shutil.get_terminal_size().columns if terminal else 100
@@ -351,6 +412,8 @@ def _exit_code_of(result: TraceResult) -> int:
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
+    from tracer.export.summary import render_table, summarise_files
+
     try:
         summary = summarise_files(Path(name) for name in args.files)
     except OSError as exc:
@@ -366,18 +429,31 @@ def _cmd_summary(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
+    from tracer.export.json_io import schema_json
+
     text = schema_json() + "\n"
     _write(args.output, lambda handle: handle.write(text))
     return EXIT_OK
 
 
-def _add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_export_parser(commands: argparse._SubParsersAction[Command]) -> None:
     export = commands.add_parser(
         "export",
         help="convert saved traces to CSV tables, GraphML/GEXF graphs, W3C PROV or a Markdown report",
         description="Read what `tracer trace -o` wrote (JSON or JSON Lines, one result or many) and write it "
         "in another format. Files are written atomically; without -o the export goes to stdout.",
-        epilog="formats:\n"
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        arguments=_export_arguments,
+    )
+    export.set_defaults(handler=_cmd_export)
+
+
+def _export_arguments(export: argparse.ArgumentParser) -> None:
+    """`tracer export`'s arguments and epilog; the formats and table names come from the exporters."""
+    from tracer.export.formats import TABLE_NAMES, ExportFormat
+
+    export.epilog = (
+        "formats:\n"
         "  csv        tidy tables (" + ", ".join(TABLE_NAMES) + "): -o DIR for a folder of .csv files,\n"
         "             -o FILE.zip for a zip, or --table NAME for one table (-o FILE or stdout)\n"
         "  graphml    one graph of documents, posts, sources and claims (Gephi, Cytoscape, igraph)\n"
@@ -389,8 +465,7 @@ def _add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "  tracer export traces.jsonl --to csv --table hops > hops.csv\n"
         "  tracer export traces.jsonl --to graphml -o traces.graphml\n\n"
         "exit codes:\n  0  exported\n  2  the traces file is missing, unreadable or not a trace\n"
-        f"  {EXIT_USAGE} a usage error\n  {EXIT_CANT_WRITE} the output cannot be written\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        f"  {EXIT_USAGE} a usage error\n  {EXIT_CANT_WRITE} the output cannot be written\n"
     )
     export.add_argument("traces", metavar="TRACES", help="a .json or .jsonl file written by `tracer trace`, or -")
     export.add_argument("--to", required=True, choices=[f.value for f in ExportFormat], metavar="FORMAT",
@@ -400,10 +475,12 @@ def _add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "--table", choices=TABLE_NAMES, metavar="NAME", help="csv: just this table (" + ", ".join(TABLE_NAMES) + ")"
     )
     export.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
-    export.set_defaults(handler=_cmd_export)
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    from tracer.export.formats import ExportFormat, export_results, render
+    from tracer.export.json_io import read_results
+
     fmt = ExportFormat(args.to)
     if args.table and fmt != ExportFormat.CSV:
         _error(f"--table is for --to csv, not {fmt}")
@@ -431,6 +508,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _activity_of(traces: str) -> TraceActivity:
     """The trace run as far as the file tells: it finished by the time the file was last written."""
+    from tracer.export.formats import TraceActivity
+
     if traces == "-":
         return TraceActivity(options={"traces": "stdin"})
     modified = datetime.fromtimestamp(Path(traces).stat().st_mtime, tz=UTC)

@@ -8,6 +8,7 @@ work adds fields, never renames them. Character offsets (`start`/`end` and the `
 
 from __future__ import annotations
 
+import hashlib
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -131,6 +132,39 @@ class HopStatus(StrEnum):
     RATE_LIMITED = "rate_limited"  # the server asked to wait longer than the run could
     OUT_OF_TIME = "out_of_time"  # the input's time budget was spent first
     FAILED = "failed"
+
+
+class HopFlag(StrEnum):
+    """A warning on a hop: how its source was resolved, or what became of the documents it leans on."""
+
+    UNRESOLVED_SOURCE = "unresolved_source"  # a pronoun or mention no named source was found for
+    SOURCE_ISSUED_STATEMENT = "source_issued_statement"  # "the statement said": the source is who issued it
+    LIKELY_REFERENT = "likely_referent"  # a pronoun after two people, taken to be the subject: a guess
+    NAMED_AFTER = "named_after"  # a pronoun before any name, taken to be the next person named: a guess
+    ARCHIVED_COPY = "archived_copy"  # the document was read from an archived copy of a dead page
+    PUBLISHED_AFTER_CITING = "published_after_citing"  # dated after the document that cites it
+    # The embedded post's permalink could not be read: why (the `VisitStatus` of the try).
+    DEAD_POST = "dead_post"
+    BLOCKED_POST = "blocked_post"
+    NOT_CACHED_POST = "not_cached_post"
+    RATE_LIMITED_POST = "rate_limited_post"
+    OUT_OF_TIME_POST = "out_of_time_post"
+    FAILED_POST = "failed_post"
+    # A link tied to the hop (its sentence, its source's name) could not be read: why, worst first.
+    DEAD_LINK = "dead_link"
+    BLOCKED_LINK = "blocked_link"
+    NOT_CACHED_LINK = "not_cached_link"
+    RATE_LIMITED_LINK = "rate_limited_link"
+    OUT_OF_TIME_LINK = "out_of_time_link"
+    FAILED_LINK = "failed_link"
+
+
+class DocumentVia(StrEnum):
+    """How a document beyond the input was reached."""
+
+    LINK = "link"  # a link in a document's text
+    POST = "post"  # an embedded post's permalink: through oEmbed, or its own page on a self-hosted instance
+    ARCHIVE = "archive"  # the archived copy of a dead page
 
 
 class VisitReason(StrEnum):
@@ -259,7 +293,7 @@ class Hop(_Model):
         description="How the hop was found: attribution, post, document (a cited page stating the claim).",
     )
     status: HopStatus | None = Field(None, description="For hops into other documents: ok, dead, blocked, ...")
-    flags: list[str] = Field(default_factory=list, description="Warnings such as 'published_after_citing'.")
+    flags: list[HopFlag] = Field(default_factory=list, description="Warnings such as 'published_after_citing'.")
     date_text: str | None = Field(None, description="The date words as written ('on Thursday'), resolved or not.")
 
 
@@ -334,6 +368,15 @@ def origin_of(chain: list[Hop]) -> SourceRef | None:
     return chain[-1].source if chain else None
 
 
+def document_id(key: str) -> str:
+    """A short stable id for a document, from its URL, path or content.
+
+    Here, with the model, so that every stage names documents alike and the exporters can name a
+    linked page without loading the readers.
+    """
+    return "d-" + hashlib.sha1(key.encode("utf-8", "replace")).hexdigest()[:12]
+
+
 class DocumentRef(_Model):
     """A document in this trace: the input, and every document reached while tracing."""
 
@@ -350,7 +393,7 @@ class DocumentRef(_Model):
     requested_url: str | None = Field(None, description="The URL as cited, when redirects led elsewhere.")
     redirects: list[str] = Field(default_factory=list, description="Each URL a redirect passed through, in order.")
     cited_by: str | None = Field(None, description="The document whose link first led here.")
-    via: str | None = Field(None, description="How it was reached: link, post (oEmbed), archive.")
+    via: DocumentVia | None = Field(None, description="How it was reached: link, post (oEmbed), archive.")
     archive_url: str | None = Field(None, description="The archived copy that was read instead of a dead page.")
     archived_at: str | None = Field(None, description="When that copy was captured, ISO 8601.")
     from_cache: bool | None = Field(None, description="Whether the page came from the local HTTP cache.")

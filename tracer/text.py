@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from tracer.datafiles import load_lines
@@ -151,6 +152,16 @@ class SentenceIndex:
         index = bisect_right(self._starts, offset) - 1
         return self.spans[index] if index >= 0 and offset < self._ends[index] else None
 
+    def touching_numbers(self, span: Span) -> range:
+        """The positions in `spans` of the sentences that share a character with `span`."""
+        low = bisect_right(self._ends, span.start)
+        return range(low, bisect_left(self._starts, span.end, lo=low))
+
+    def ending_by(self, offset: int) -> Span | None:
+        """The last sentence that ends at or before `offset`."""
+        index = bisect_right(self._ends, offset) - 1
+        return self.spans[index] if index >= 0 else None
+
     def first_from(self, offset: int) -> Span | None:
         """The first sentence starting at or after `offset`."""
         index = bisect_left(self._starts, offset)
@@ -190,6 +201,22 @@ class ParagraphIndex:
         """The last paragraph that ends at or before `offset`."""
         index = bisect_right(self._ends, offset) - 1
         return self.spans[index] if index >= 0 else None
+
+
+class SpanSet:
+    """Fixed spans asked "does any of you overlap this?": sorted by start, with the furthest end
+    reached so far, so one bisection answers it however many spans there are (a scan per
+    question made per-sentence and per-paragraph checks grow with the square of a page)."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        ordered = sorted((s.start, s.end) for s in spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(accumulate((end for _, end in ordered), max))
+
+    def overlaps(self, span: Span) -> bool:
+        """Whether some span has start < span.end and span.start < end."""
+        before = bisect_left(self._starts, span.end)  # those starting before `span` ends
+        return before > 0 and self._reach[before - 1] > span.start
 
 
 def sentence_at(text: str, offset: int, spans: list[Span] | None = None) -> Span:

@@ -2,7 +2,8 @@
 
 Calendar words are read by the reader (page dates), the hop dater, the source filters (a
 month is no speaker) and the attribution rules ("Reuters Monday reported": a name and a day).
-The grammar words are read by the attribution rules in several places each.
+The grammar words are read by the attribution rules in several places each; the gendered
+pronouns by the pronoun resolver and the person-gender count of `tracer.parse.claims`.
 """
 
 from __future__ import annotations
@@ -33,3 +34,10 @@ BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "
 # Pronouns that open a relative clause ("a lawmaker who said", ", for whom he was to host");
 # "that" opens one too, but far more often a reported clause, so each user says whether it counts.
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
+
+# Gendered pronouns that can stand for a source ("he said", "told her", "his statement"), by the
+# gender they name: the pronoun resolver's "he"/"she" and the source registry's person pronouns.
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# Every gendered pronoun, with the forms that only follow a name ("she herself", "the decision
+# was hers"): the person-gender count reads all of them after a name.
+GENDERED_PRONOUNS = {**PERSON_PRONOUNS, "himself": "m", "hers": "f", "herself": "f"}

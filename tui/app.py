@@ -7,6 +7,7 @@ tests can point it at their own server; by default it is `tracer`'s public API.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import threading
@@ -23,6 +24,8 @@ from textual.worker import get_current_worker
 
 if TYPE_CHECKING:
     from tracer import InputItem, RunOptions, TraceResult, TrailEvent
+    from tui.screens.dialogs import ExportChoice
+    from tui.search import Hit
 
 from tracer import (
     ArticleParsed,
@@ -48,15 +51,11 @@ from tui.messages import (
     TrailProgressed,
 )
 from tui.navigation import ARTICLE, CHAIN, TIMELINE, History, Location
-from tui.screens.article import ArticleScreen
 from tui.screens.base import TracerScreen
-from tui.screens.chain import ChainScreen
-from tui.screens.dialogs import CLAIM, JSON, ExportChoice, ExportDialog, OpenDialog
 from tui.screens.documents import DocumentsScreen
-from tui.screens.help import HelpScreen
-from tui.screens.search import SearchScreen
-from tui.screens.timeline import TimelineScreen
-from tui.search import Hit
+
+# The other screens are imported when first opened: with their widgets (tabs, trees, selects)
+# they cost ~0.1–0.2 s that the first screen need not wait for (benchmarks/bench_startup.py).
 
 LOGGER = logging.getLogger(__name__)
 
@@ -114,13 +113,19 @@ class TracerApp(App[None]):
         self._slots = threading.BoundedSemaphore(MAX_PARALLEL_TRACES)
         self._ranks: dict[str, int] = {}
         self.export_dir = export_dir or Path.cwd()
+        self._opening = asyncio.Event()  # set once the worker opening the inputs has started
         self.theme = theme or terminal_theme()
 
     async def on_mount(self) -> None:
         await self.push_screen(DocumentsScreen())
-        # Reading the inputs loads the readers (trafilatura, lxml): in a worker, so the first
-        # screen is drawn at once and says what is being traced.
+        # Reading the inputs loads the readers, parsers and spaCy (seconds of imports): in a
+        # worker, started once the first screen is drawn so that its imports do not compete
+        # with the drawing for the interpreter.
+        self.call_after_refresh(self._start_opening)
+
+    def _start_opening(self) -> None:
         self.run_worker(self._open_inputs, name="open inputs", group="open", thread=True, exit_on_error=False)
+        self._opening.set()
 
     def _open_inputs(self) -> None:
         """Runs in a worker thread: expand the inputs and start one trace each (on the UI thread)."""
@@ -133,6 +138,7 @@ class TracerApp(App[None]):
 
     async def wait_for_traces(self) -> None:
         """Wait until every worker is done, those started by others included (opening starts traces)."""
+        await self._opening.wait()
         while not all(worker.is_finished for worker in self.workers):
             await self.workers.wait_for_complete()
 
@@ -277,13 +283,19 @@ class TracerApp(App[None]):
             self.notify(message, title="Cannot open", severity="warning", markup=False)
             return None
         if location.screen == ARTICLE:
+            from tui.screens.article import ArticleScreen
+
             return ArticleScreen(entry, location.claim_id)
         claim = entry.claim(location.claim_id) if location.claim_id else None
         if claim is None:
             self.notify("Select a claim first.", severity="warning")
             return None
         if location.screen == CHAIN:
+            from tui.screens.chain import ChainScreen
+
             return ChainScreen(entry, claim, location.hop)
+        from tui.screens.timeline import TimelineScreen
+
         return TimelineScreen(entry, claim)
 
     def action_go_back(self) -> None:
@@ -316,13 +328,15 @@ class TracerApp(App[None]):
         if action == "forward":
             return bool(self.history.forward)
         if action == "timeline":
-            return isinstance(screen, ArticleScreen | ChainScreen)
+            return screen is not None and screen.location.screen in {ARTICLE, CHAIN}
         return True
 
     # Actions ---------------------------------------------------------------------------
 
     def action_search(self) -> None:
         """Search claims and sources across every open document."""
+        from tui.screens.search import SearchScreen
+
         self.push_screen(SearchScreen(), self._search_done)
 
     def _search_done(self, hit: Hit | None) -> None:
@@ -335,6 +349,8 @@ class TracerApp(App[None]):
 
     def action_add(self) -> None:
         """Ask for another article to open."""
+        from tui.screens.dialogs import OpenDialog
+
         self.push_screen(OpenDialog(), self._add_done)
 
     def _add_done(self, value: str | None) -> None:
@@ -360,6 +376,8 @@ class TracerApp(App[None]):
             self.notify("Open an article first: there is nothing to export here.", severity="warning")
             return
         claim = screen.current_claim()
+        from tui.screens.dialogs import ExportDialog
+
         self.push_screen(
             ExportDialog(self.export_dir, entry, claim, whole=whole), partial(self._export_done, entry, claim)
         )
@@ -367,6 +385,8 @@ class TracerApp(App[None]):
     def _export_done(self, entry: Entry, claim: Claim | None, choice: ExportChoice | None) -> None:
         if choice is None:
             return
+        from tui.screens.dialogs import CLAIM
+
         chain = choice.scope == CLAIM and claim is not None
         result = claim_for_export(entry.result, claim) if chain and claim else entry.result
         try:
@@ -416,12 +436,15 @@ class TracerApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key."""
+        from tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
 
 def _save(result: TraceResult, choice: ExportChoice) -> None:
     """Write the result in the chosen format: JSON as `tracer trace` writes it, else as `tracer export` would."""
     from tracer import ExportFormat, TraceActivity, export_results  # the exporters: loaded when first used
+    from tui.screens.dialogs import JSON
 
     if choice.fmt == JSON:
         with atomic_writer(choice.path) as handle:

@@ -1,6 +1,7 @@
 """`tracer tui`: the subcommand the TUI adds to the `tracer` command (entry point `tracer.commands`).
 
-Textual is imported only when the UI starts, so `tracer --help` and `tracer trace` never load it.
+Textual is imported only when the UI starts, so `tracer --help` and `tracer trace` never load it;
+the options' defaults (the fetcher's, the trail's) only when `tracer tui` runs or shows its help.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ import argparse
 import logging
 import sys
 
-from tracer import add_cache_arguments, add_trail_arguments, run_options
 from tui.keys import epilog
 
 
@@ -25,12 +25,19 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         epilog="examples:\n  tracer tui\n  tracer tui article.html traces.jsonl\n  tracer tui https://example.com/news/story\n\n"
         + epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        arguments=_add_arguments,  # added when `tracer tui` is used, not for `tracer --help`
     )
+    tui.set_defaults(handler=run_tui)
+
+
+def _add_arguments(tui: argparse.ArgumentParser) -> None:
+    """`tracer tui`'s arguments: those of `tracer trace` that say what to trace and how far."""
+    from tracer import add_cache_arguments, add_trail_arguments
+
     tui.add_argument("inputs", nargs="*", metavar="INPUT", help="file, directory, http(s) URL, or saved trace")
     add_cache_arguments(tui)
     add_trail_arguments(tui)
     tui.add_argument("--theme", metavar="NAME", help="a Textual theme name (default: the terminal's own colours)")
-    tui.set_defaults(handler=run_tui)
 
 
 def _error(message: str) -> None:
@@ -45,6 +52,7 @@ def run_tui(args: argparse.Namespace) -> int:
     from textual.logging import TextualHandler
     from textual.theme import BUILTIN_THEMES
 
+    from tracer import run_options
     from tui.app import TracerApp
     from tui.loading import default_inputs
 

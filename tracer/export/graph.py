@@ -33,8 +33,7 @@ from typing import Any
 import networkx as nx
 
 from tracer.export.fields import Scalar, document_label, documents_of, flatten, keyed, sourcing
-from tracer.models import Claim, DocumentRef, Post, SourceRef, TraceResult
-from tracer.read.document import document_id
+from tracer.models import Claim, DocumentRef, DocumentVia, Post, SourceRef, TraceResult, document_id
 
 # GEXF gives these node and edge keys a meaning of its own; model fields with these names are
 # written under another name.
@@ -80,7 +79,7 @@ def _add_documents(graph: nx.MultiDiGraph[str], result: TraceResult) -> None:
     for ref in documents_of(result):
         graph.add_node(ref.id, kind="document", label=document_label(ref), **attributes(flatten(ref)))
         if ref.cited_by:
-            _link(graph, ref.cited_by, ref.id, via=ref.via or "link")
+            _link(graph, ref.cited_by, ref.id, via=str(ref.via or DocumentVia.LINK))
 
 
 def _add_links(graph: nx.MultiDiGraph[str], result: TraceResult) -> None:

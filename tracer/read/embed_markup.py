@@ -16,9 +16,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from tracer.datafiles import load_json
@@ -106,14 +107,24 @@ def find_embeds(tree: HtmlElement, base: str | None = None) -> list[EmbedHit]:
 _last: list[tuple[HtmlElement, list[EmbedHit]] | None] = [None]
 
 
+def _self_test(union: str) -> str:
+    """An XPath union of `//tag[...]` paths as a test of the context element itself (`self::tag[...]`)."""
+    paths = union.split(" | ")
+    assert all(p.startswith("//") and "//" not in p[2:] and "|" not in p for p in paths), union
+    return " | ".join("self::" + p.removeprefix("//") for p in paths)
+
+
+# Every candidate in document order, in one compiled XPath union; markup is told apart by testing
+# each candidate itself (a few per page) rather than by a second pass over the page: 0.21 -> 0.16 s
+# on the 106 corpus pages, interleaved in one run.
+_CANDIDATES = etree.XPath(f"{MARKUP_XPATH} | {CARRIER_XPATH} | {_STANDALONE_XPATH}")
+_IS_MARKUP = etree.XPath(_self_test(MARKUP_XPATH))
+
+
 def _find(tree: HtmlElement, base: str | None) -> list[EmbedHit]:
-    """One XPath union returns every candidate in document order; markup is told apart by identity
-    (lxml hands out the same proxy object for a node while one is alive)."""
-    markup = tree.xpath(MARKUP_XPATH)
-    markup_ids = {id(element) for element in markup}
     hits: list[EmbedHit] = []
-    for element in tree.xpath(f"{MARKUP_XPATH} | {CARRIER_XPATH} | {_STANDALONE_XPATH}"):
-        is_markup = id(element) in markup_ids
+    for element in cast(list[HtmlElement], _CANDIDATES(tree)):
+        is_markup = bool(_IS_MARKUP(element))
         ref = element_ref(element, base, markup=is_markup)
         if ref is None and is_markup:
             ref = any_host_ref(element, base)
@@ -245,15 +256,22 @@ def _same_post(href: str, text: str, base: str | None) -> bool:
 
 
 def _outermost(hits: list[EmbedHit]) -> list[EmbedHit]:
-    """Drop embeds nested in a wrapper that points at the same post; drop wrappers around several posts."""
+    """Drop embeds nested in a wrapper that points at the same post; drop wrappers around several posts.
+
+    Each hit's ancestors are walked once (not once per pair of hits: a page with many embeds paid
+    for every pair).
+    """
     elements = {id(hit.element): hit for hit in hits}
+    outer = {id(hit): [elements[id(a)] for a in hit.element.iterancestors() if id(a) in elements] for hit in hits}
+    inner: dict[int, list[EmbedHit]] = {id(hit): [] for hit in hits}
+    for hit in hits:
+        for wrapper in outer[id(hit)]:
+            inner[id(wrapper)].append(hit)
     kept: list[EmbedHit] = []
     for hit in hits:
-        outer = [elements[id(a)] for a in hit.element.iterancestors() if id(a) in elements]
-        if any(o.ref.post_id == hit.ref.post_id and o.ref.platform is hit.ref.platform for o in outer):
+        if any(o.ref.post_id == hit.ref.post_id and o.ref.platform is hit.ref.platform for o in outer[id(hit)]):
             continue
-        inner = [h for h in hits if h is not hit and any(a is hit.element for a in h.element.iterancestors())]
-        if any(h.ref.post_id != hit.ref.post_id for h in inner):
+        if any(h.ref.post_id != hit.ref.post_id for h in inner[id(hit)]):
             continue
         kept.append(hit)
     return kept

@@ -113,14 +113,32 @@ def _iso_date(value: Any) -> str | None:
     return found.isoformat()
 
 
-def _meta(tree: HtmlElement, *keys: str) -> str | None:
+_META_ATTRIBUTES = ("property", "name", "itemprop")
+# Each <meta>'s content under every (attribute, value) that names it: one pass over the page's
+# <meta> elements instead of a search of the whole page per key and attribute (up to 36 per page).
+_Metas = dict[tuple[str, str], list[str]]
+
+
+def _meta_contents(tree: HtmlElement) -> _Metas:
+    metas: _Metas = {}
+    for element in tree.iter("meta"):
+        content = element.get("content")
+        if content is None:
+            continue
+        for attr in _META_ATTRIBUTES:
+            name = element.get(attr)
+            if name is not None:
+                metas.setdefault((attr, name), []).append(content)
+    return metas
+
+
+def _meta(metas: _Metas, *keys: str) -> str | None:
     """First non-empty `<meta>` content whose property or name is one of `keys`."""
     for key in keys:
-        for attr in ("property", "name", "itemprop"):
-            values = tree.xpath(f'//meta[@{attr}="{key}"]/@content')
-            for value in values:
-                if str(value).strip():
-                    return str(value).strip()
+        for attr in _META_ATTRIBUTES:
+            for value in metas.get((attr, key), ()):
+                if value.strip():
+                    return value.strip()
     return None
 
 
@@ -156,9 +174,9 @@ def _first_str(value: Any) -> str | None:
     return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
 
 
-def _language(tree: HtmlElement) -> str | None:
+def _language(tree: HtmlElement, metas: _Metas) -> str | None:
     lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
-    lang = lang or _meta(tree, "og:locale", "content-language", "language", "dc.language")
+    lang = lang or _meta(metas, "og:locale", "content-language", "language", "dc.language")
     if not lang:
         values = tree.xpath('//meta[@http-equiv="content-language" or @http-equiv="Content-Language"]/@content')
         lang = str(values[0]) if values else None
@@ -176,15 +194,16 @@ def read_metadata(tree: HtmlElement, url: str | None = None) -> Metadata:
         The metadata found; missing fields are None or empty.
     """
     meta = Metadata()
+    metas = _meta_contents(tree)
     _from_jsonld(tree, meta)
     titles = tree.xpath("//title/text()")
     meta.title = (
-        meta.title or _meta(tree, "og:title", "twitter:title") or (_first_str(str(titles[0])) if titles else None)
+        meta.title or _meta(metas, "og:title", "twitter:title") or (_first_str(str(titles[0])) if titles else None)
     )
-    meta.site_name = meta.site_name or _meta(tree, "og:site_name", "application-name")
+    meta.site_name = meta.site_name or _meta(metas, "og:site_name", "application-name")
     meta.published = meta.published or _iso_date(
         _meta(
-            tree,
+            metas,
             "article:published_time",
             "datePublished",
             "pubdate",
@@ -199,11 +218,11 @@ def read_metadata(tree: HtmlElement, url: str | None = None) -> Metadata:
         )
     )
     if not meta.authors:
-        byline = _meta(tree, "author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl")
+        byline = _meta(metas, "author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl")
         meta.authors = split_authors([byline]) if byline else []
-    meta.language = meta.language or _language(tree)
+    meta.language = meta.language or _language(tree, metas)
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
-    meta.url = (str(canonical[0]).strip() if canonical else None) or _meta(tree, "og:url")
+    meta.url = (str(canonical[0]).strip() if canonical else None) or _meta(metas, "og:url")
     if not meta.published:
         meta.published = _htmldate(tree, url or meta.url)
     return meta

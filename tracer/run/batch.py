@@ -10,10 +10,10 @@ from typing import BinaryIO
 from tracer.errors import TracerError
 from tracer.models import TraceResult
 from tracer.parse.article import failed_result
-from tracer.read.inputs import InputItem, InputKind, read_input
+from tracer.read.inputs import InputItem, InputKind
 from tracer.text import clean_text
 from tracer.trail.options import TrailOptions
-from tracer.trail.trace import trace_article
+from tracer.trail.trace import trace_input
 from tracer.web.fetch import Fetcher
 
 LOGGER = logging.getLogger(__name__)
@@ -54,8 +54,7 @@ def trace_one(
 
     Raises `TracerError` when the input cannot be read.
     """
-    article = read_input(item, fetcher, stdin)
-    result = trace_article(article, input_label=clean_text(item.label), fetcher=fetcher, options=trail)
+    result = trace_input(item, fetcher, stdin, input_label=clean_text(item.label), options=trail)
     result.input_id = item.id or None
     return result
 

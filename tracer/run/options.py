@@ -15,7 +15,7 @@ from tracer.platforms import oembed_endpoints as default_endpoints
 from tracer.trail.options import TrailOptions
 from tracer.web.addresses import host_key
 from tracer.web.defaults import DEFAULT_ARCHIVE_URL
-from tracer.web.fetch import FetchOptions
+from tracer.web.options import FetchOptions
 
 # Batches smaller than this run in the parent process: starting a worker (a fork server, the
 # model loaded again) costs about as much as tracing a few articles.

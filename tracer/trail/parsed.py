@@ -69,6 +69,12 @@ class ParsedCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
+    @classmethod
+    def beside(cls, fetcher: object) -> ParsedCache | None:
+        """The cache beside a fetcher's HTTP cache (`<cache_dir>/parsed`), or None when it has no cache folder."""
+        cache_dir = getattr(getattr(fetcher, "options", None), "cache_dir", None)
+        return cls(Path(cache_dir) / "parsed") if cache_dir else None
+
     def get(self, key: str) -> Parsed | None:
         """The document kept under `key`, or None."""
         path = self.folder / f"{key}.json"

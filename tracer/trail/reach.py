@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from tracer.errors import (
@@ -24,13 +23,14 @@ from tracer.errors import (
     RateLimitedError,
     TracerError,
 )
-from tracer.models import DocumentRef, DocumentStatus, LinkKind, SourceKind, TraceResult, VisitStatus
+from tracer.models import DocumentRef, DocumentStatus, DocumentVia, LinkKind, SourceKind, TraceResult, VisitStatus
 from tracer.parse.article import parse_article
 from tracer.parse.claims.matching import PassageIndex
 from tracer.parse.claims.sources import guess_kind
 from tracer.platforms import PostRef, parse_permalink, platform_of, spec_for, spec_for_host
 from tracer.read.dating import publication_date
 from tracer.read.document import Article, document_id, read_html, read_text
+from tracer.trail.candidates import DocumentLinks
 from tracer.trail.oembed import endpoint_for, fetch_post
 from tracer.trail.parsed import Parsed, ParsedCache, key_of
 from tracer.urls import is_media_link, is_short_link, link_kind
@@ -63,6 +63,7 @@ class Node:
     urls: frozenset[str] = frozenset()
     index: PassageIndex | None = field(default=None, repr=False)
     is_post: bool = False  # a social post (through oEmbed, its own page, or an archived copy of either)
+    link_index: DocumentLinks | None = field(default=None, repr=False)
 
     @property
     def readable(self) -> bool:
@@ -79,6 +80,13 @@ class Node:
         if self.index is None:
             self.index = PassageIndex(self.article.text if self.article else "")
         return self.index
+
+    def links(self) -> DocumentLinks:
+        """The document's links, claims and sources indexed for `candidates_for` (built on first use)."""
+        assert self.article is not None and self.result is not None
+        if self.link_index is None:
+            self.link_index = DocumentLinks(self.article, self.result)
+        return self.link_index
 
 
 def status_of(error: Exception) -> DocumentStatus:
@@ -141,9 +149,7 @@ class Opener:
         self.oembed = oembed
         self.archive = archive
         self.pages: dict[str, FetchedPage | FetchError] = {}
-        # Documents read and parsed before, beside the HTTP cache (None: parse every time).
-        cache_dir = getattr(fetcher.options, "cache_dir", None)
-        self.parsed = ParsedCache(Path(cache_dir) / "parsed") if cache_dir else None
+        self.parsed = ParsedCache.beside(fetcher)  # documents read and parsed before (None: parse every time)
 
     def prefetch(self, urls: Iterable[str]) -> None:
         """Fetch pages at once (each host within its limits) so that opening them does not wait."""
@@ -165,23 +171,23 @@ class Opener:
         """
         reason = why_not_followed(url, anchor)
         if reason is not None and parse_permalink(url) is None:
-            return _failed(url, DocumentStatus.SKIPPED, reason, "link")
+            return _failed(url, DocumentStatus.SKIPPED, reason)
         try:
             return self._open(url, post)
         except Exception as exc:
             LOGGER.exception("internal error while reading %s", url)
-            return _failed(url, DocumentStatus.FAILED, f"internal error while reading this page: {exc!r}", "link")
+            return _failed(url, DocumentStatus.FAILED, f"internal error while reading this page: {exc!r}")
 
     def _open(self, url: str, post: bool) -> Node:
         ref = parse_permalink(url)
         if ref is not None:
             return self._open_post(url, ref)
         if is_unreadable_social(url):
-            return _failed(url, DocumentStatus.SKIPPED, "a social-media page, not a post: nothing to read", "link")
+            return _failed(url, DocumentStatus.SKIPPED, "a social-media page, not a post: nothing to read")
         return self._open_page(url, post=post)
 
     def _open_page(self, url: str, *, post: bool = False) -> Node:
-        via = "post" if post else "link"
+        via = DocumentVia.POST if post else DocumentVia.LINK
         page = self.pages.pop(url, None) or self._get(url)
         if isinstance(page, FetchError):
             return self._open_dead(url, page, via)
@@ -195,7 +201,7 @@ class Opener:
         except TracerError as exc:  # an unsupported scheme in a link
             return FetchError(str(exc), url)
 
-    def _open_dead(self, url: str, error: FetchError, via: str = "link") -> Node:
+    def _open_dead(self, url: str, error: FetchError, via: DocumentVia = DocumentVia.LINK) -> Node:
         status = status_of(error)
         if status is not DocumentStatus.DEAD or self.archive is None:
             return _failed(url, status, str(error), via)
@@ -206,7 +212,7 @@ class Opener:
             page = self.archive.fetch(capture)
         except FetchError as exc:
             return _failed(url, status, f"{error}; archived copy unreadable: {exc}", via)
-        node = self._read(url, page, "archive", document_url=url, post=via == "post")
+        node = self._read(url, page, DocumentVia.ARCHIVE, document_url=url, post=via is DocumentVia.POST)
         node.ref.status = DocumentStatus.DEAD
         node.ref.error = str(error)
         node.ref.archive_url = capture.replay_url
@@ -221,22 +227,22 @@ class Opener:
         endpoint = endpoint_for(ref, self.oembed)
         if endpoint is None:
             reason = f"no public oEmbed endpoint for {ref.platform.value} posts; the embed markup is all there is"
-            return _failed(ref.url, DocumentStatus.SKIPPED, reason, "post")
+            return _failed(ref.url, DocumentStatus.SKIPPED, reason, DocumentVia.POST)
         try:
             post = fetch_post(self.fetcher, ref, endpoint)
         except FetchError as exc:
-            return _failed(ref.url, status_of(exc), str(exc), "post")
+            return _failed(ref.url, status_of(exc), str(exc), DocumentVia.POST)
         if not post.has_text and spec_for(ref.platform).federated:
             return self._open_page(ref.url, post=True)
         page = FetchedPage(url, ref.url, 200, "text/html", post.html.encode("utf-8"), post.from_cache)
-        node = self._read(url, page, "post")
+        node = self._read(url, page, DocumentVia.POST)
         name = post.author or (f"@{post.handle}" if post.handle else ref.platform.value)
         node.publisher = Publisher(name, SourceKind.SOCIAL_ACCOUNT, post.handle, ref.url)
         node.is_post = True
         return node
 
     def _read(
-        self, url: str, page: FetchedPage, via: str, document_url: str | None = None, *, post: bool = False
+        self, url: str, page: FetchedPage, via: DocumentVia, document_url: str | None = None, *, post: bool = False
     ) -> Node:
         """Read a fetched page with the input's reader and parsers; a failure is a recorded node."""
         final = document_url or page.final_url
@@ -244,8 +250,7 @@ class Opener:
         kept = self.parsed.get(key) if self.parsed else None
         if kept is None:
             try:
-                reader = read_html if page.is_html or not page.content_type else read_text
-                article = reader(page.content, url=final, content_type=page.content_type)
+                article = read_page(page, final)
             except TracerError as exc:
                 return _failed(url, DocumentStatus.FAILED, str(exc), via)
             doc = article.document
@@ -272,7 +277,13 @@ class Opener:
         return Node(ref, article, kept.result, publisher, urls, is_post=post)
 
 
-def _failed(url: str, status: DocumentStatus, error: str, via: str) -> Node:
+def read_page(page: FetchedPage, url: str) -> Article:
+    """Read a fetched page by its content type (HTML, or plain text when it says so), as `read_url` does."""
+    reader = read_html if page.is_html or not page.content_type else read_text
+    return reader(page.content, url=url, content_type=page.content_type)
+
+
+def _failed(url: str, status: DocumentStatus, error: str, via: DocumentVia = DocumentVia.LINK) -> Node:
     ref = DocumentRef(id=document_id(url), url=url, status=status, error=error, via=via)
     return Node(ref, urls=frozenset({url}))
 

@@ -56,10 +56,10 @@ class SourceBook(SourceRegistry):
 
     def refresh(self, hops: list[Hop]) -> None:
         """Bring the hops' source references up to date with what the book learnt later."""
-        known = {s.id for s in self._sources}
-        for hop in hops:
-            if hop.source.id in known:
-                hop.source = self.ref(hop.source.id)
+        for hop in hops:  # looked up by id: a set of every source's id per claim grew with the page
+            source = self.find(hop.source.id)
+            if source is not None:
+                hop.source = source.ref()
 
     def remap(self, hop: Hop, result: TraceResult) -> Hop:
         """A copy of a followed document's hop whose source points into this book."""

@@ -2,13 +2,50 @@
 
 from __future__ import annotations
 
+from typing import BinaryIO
+
 from tracer.models import TraceResult
 from tracer.parse.article import parse_article
 from tracer.read.document import Article
+from tracer.read.inputs import InputItem, InputKind, read_input
 from tracer.trail.events import ArticleParsed, Progress
 from tracer.trail.options import TrailOptions
+from tracer.trail.parsed import Parsed, ParsedCache, key_of
+from tracer.trail.reach import read_page
 from tracer.trail.walk import follow_trail
 from tracer.web.fetch import Fetcher
+
+
+def trace_input(
+    item: InputItem,
+    fetcher: Fetcher | None = None,
+    stdin: BinaryIO | None = None,
+    *,
+    input_label: str = "",
+    options: TrailOptions | None = None,
+    progress: Progress | None = None,
+) -> TraceResult:
+    """Read one input and trace it, as `read_input` then `trace_article` do.
+
+    A page given by URL is read and parsed once per cache, like every document the trail
+    follows (`tracer.trail.parsed`): re-tracing it from the cache re-reads none of it. Its bytes
+    still come through the fetcher, so the address guard, the cache's expiry and `--offline`
+    apply as before.
+
+    Raises `TracerError` when the input cannot be read.
+    """
+    cache = ParsedCache.beside(fetcher) if item.kind == InputKind.URL else None
+    if cache is None or fetcher is None or not item.value.lower().startswith(("http://", "https://")):
+        article = read_input(item, fetcher, stdin)
+        return trace_article(article, input_label=input_label, fetcher=fetcher, options=options, progress=progress)
+    page = fetcher.get(item.value)
+    key = key_of(page.content, "input", page.final_url, page.content_type, input_label)
+    kept = cache.get(key)
+    if kept is None:
+        article = read_page(page, page.final_url)
+        kept = Parsed(article, parse_article(article, input_label=input_label))
+        cache.put(key, kept.article, kept.result)
+    return _follow(kept.article, kept.result, fetcher, options, progress)
 
 
 def trace_article(
@@ -34,11 +71,19 @@ def trace_article(
     Returns:
         The full result: posts, links, claims with chains, sources, and the document list.
     """
-    result = parse_article(article, input_label=input_label)
-    following = options is not None and options.depth > 0 and fetcher is not None
+    return _follow(article, parse_article(article, input_label=input_label), fetcher, options, progress)
+
+
+def _follow(
+    article: Article,
+    result: TraceResult,
+    fetcher: Fetcher | None,
+    options: TrailOptions | None,
+    progress: Progress | None,
+) -> TraceResult:
+    """From the in-document trace on: report it, then follow its claims when asked to."""
     if progress is not None:
         progress(ArticleParsed(result.model_copy(deep=True)))
-    if following:
-        assert options is not None and fetcher is not None
+    if options is not None and options.depth > 0 and fetcher is not None:
         result = follow_trail(article, result, fetcher, options, progress)
     return result

@@ -19,6 +19,7 @@ from tracer.models import (
     Claim,
     DocumentRef,
     Hop,
+    HopFlag,
     HopRelation,
     HopStatus,
     Post,
@@ -50,6 +51,9 @@ _UNREACHED = (
     VisitStatus.OUT_OF_TIME,
     VisitStatus.FAILED,
 )
+# The flag a post hop, or a hop leaning on links, gets for each of those: `dead_post`, `dead_link`, ...
+_POST_FLAGS = {status: HopFlag(f"{status}_post") for status in _UNREACHED}
+_LINK_FLAGS = {status: HopFlag(f"{status}_link") for status in _UNREACHED}
 # Passages scoring this close to the best are as good a match; the one that leads on wins.
 NEAR_TIE = 0.05
 # Links tied to the hop itself (its sentence, its source's name, its post); a dead link in the
@@ -137,6 +141,13 @@ class Trail:
         self.nodes: dict[str, Node] = {}
         self.order: list[Node] = []
         self.matches: dict[tuple[str, str, str], Match | None] = {}
+        # Posts by id and by where they start, the first of each (a scan per claim grew with the page).
+        self.posts: dict[str, Post] = {}
+        self.posts_at: dict[int, Post] = {}
+        for post in result.posts:
+            self.posts.setdefault(post.id, post)
+            if post.start is not None:
+                self.posts_at.setdefault(post.start, post)
 
     def run(self) -> TraceResult:
         """Follow each claim and record what was reached."""
@@ -153,7 +164,7 @@ class Trail:
         # Claims taken from one post share its hop object; what following one claim finds (a dead
         # link, a late date) is that claim's, so each claim gets hops of its own.
         claim.chain = [hop.model_copy(deep=True) for hop in claim.chain]
-        post = next((p for p in self.result.posts if p.id == claim.post_id), None)
+        post = _post_of(claim, self.posts, self.posts_at)
         spans = [Span(claim.start, claim.end)] + [
             Span(h.evidence_start, h.evidence_end)
             for h in claim.chain
@@ -166,10 +177,11 @@ class Trail:
         self._set_origin(claim)
 
     def _walk(self, step: Step, depth: int, path: frozenset[str], original: str) -> Branch:
-        assert step.node.article is not None and step.node.result is not None
-        found = candidates_for(step.node.article, step.node.result, step.spans, step.local_hops, step.post)
-        if step.node.is_post:  # everything a post links is what it shares
-            found += [c for c in shared_links(step.node.article) if c.url not in {f.url for f in found}]
+        node = step.node
+        assert node.article is not None and node.result is not None
+        found = candidates_for(node.article, node.result, step.spans, step.local_hops, step.post, node.links())
+        if node.is_post:  # everything a post links is what it shares
+            found += [c for c in shared_links(node.article) if c.url not in {f.url for f in found}]
         found = found[: self.options.max_candidates]
         if depth > self.options.depth:
             beyond = [self._visit(c, step, depth, VisitStatus.LIMIT, error="beyond --depth") for c in found]
@@ -197,9 +209,7 @@ class Trail:
             return self._visit(candidate, step, depth, VisitStatus.CYCLE, error="already on this claim's trail"), None
         # A post's permalink is read as a post whichever claim reaches it first (the post's own
         # sentence, an own-voice sentence it backs, or a link on the author's name).
-        assert step.node.result is not None
-        permalinks = {p.url for p in step.node.result.posts if p.url}
-        post = candidate.reason == VisitReason.POST or candidate.url in permalinks
+        post = candidate.reason == VisitReason.POST or candidate.url in step.node.links().permalinks
         node = self._open(candidate.url, depth, step.node, post=post, anchor=candidate.anchor)
         if node is None:
             return self._visit(candidate, step, depth, VisitStatus.LIMIT, error="document budget reached"), None
@@ -309,12 +319,12 @@ class Trail:
         publisher = node.publisher
         assert publisher is not None
         source = self.sources.add(publisher.name, publisher.kind, publisher.handle, publisher.url)
-        flags = []
+        flags: list[HopFlag] = []
         if node.ref.archive_url:
-            flags.append("archived_copy")
+            flags.append(HopFlag.ARCHIVED_COPY)
         cited_on = citing.ref.published
         if node.ref.published and cited_on and node.ref.published > cited_on:
-            flags.append("published_after_citing")
+            flags.append(HopFlag.PUBLISHED_AFTER_CITING)
         return Hop(
             source=source,
             cue="posted" if node.is_post else "published",
@@ -371,6 +381,18 @@ class Trail:
         return next((r.published for r in refs if r.id == document_id), None)
 
 
+def _post_of(claim: Claim, by_id: dict[str, Post], by_start: dict[int, Post]) -> Post | None:
+    """The post a claim comes from, or the post that backs a sentence in the article's own voice
+    (its `embed` first hop): without it such a claim never opened the post's permalink, so a post
+    whose link is only in its oEmbed answer led nowhere."""
+    if claim.post_id:
+        return by_id.get(claim.post_id)
+    first = claim.chain[0] if claim.chain else None
+    if first is None or first.relation != HopRelation.EMBED or first.evidence_start is None:
+        return None
+    return by_start.get(first.evidence_start)
+
+
 def _covering_claim(claims: list[Claim], match: Match) -> Claim | None:
     """The followed document's claim that the matched passage holds (most overlap wins)."""
     best, best_overlap = None, 0
@@ -398,8 +420,8 @@ def _flag_late(step: Step, node: Node) -> None:
     hop = next((h for h in step.out_hops if h.relation == HopRelation.POST), None)
     cited_on, posted = step.node.ref.published, node.ref.published
     late = hop is not None and posted and cited_on and posted[:10] > cited_on[:10]
-    if late and hop is not None and "published_after_citing" not in hop.flags:
-        hop.flags.append("published_after_citing")
+    if late and hop is not None and HopFlag.PUBLISHED_AFTER_CITING not in hop.flags:
+        hop.flags.append(HopFlag.PUBLISHED_AFTER_CITING)
 
 
 def _mark_unreached(step: Step, visits: list[Visit]) -> None:
@@ -409,14 +431,14 @@ def _mark_unreached(step: Step, visits: list[Visit]) -> None:
     post_hop = next((h for h in step.out_hops if h.relation == HopRelation.POST), None)
     if post_failure and post_hop is not None:
         post_hop.status = HopStatus(post_failure)
-        if f"{post_failure}_post" not in post_hop.flags:  # one flag however often the post is met
-            post_hop.flags.append(f"{post_failure}_post")
+        if _POST_FLAGS[post_failure] not in post_hop.flags:  # one flag however often the post is met
+            post_hop.flags.append(_POST_FLAGS[post_failure])
     statuses = {v.status for v in visits if v.reason in _TIED_REASONS - {VisitReason.POST}}
     worst = next((s for s in _UNREACHED if s in statuses), None)
     if worst is None or not step.out_hops:
         return
     hop = step.out_hops[-1]
-    if f"{worst}_link" not in hop.flags:
-        hop.flags.append(f"{worst}_link")
+    if _LINK_FLAGS[worst] not in hop.flags:
+        hop.flags.append(_LINK_FLAGS[worst])
     if hop.relation != HopRelation.DOCUMENT:
         hop.status = HopStatus(worst)

@@ -13,7 +13,6 @@ import contextlib
 import email.utils
 import json
 import logging
-import os
 import sqlite3
 import threading
 import time
@@ -21,14 +20,12 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 import requests
 import requests_cache
 
-from tracer._version import __version__
 from tracer.errors import (
     ContentTypeError,
     FetchError,
@@ -42,18 +39,22 @@ from tracer.errors import (
 )
 from tracer.text import clean_json
 from tracer.web.addresses import DNS_FAILURE, AddressPolicy, host_key
-from tracer.web.failures import DEFAULT_TTL as DEFAULT_FAILURE_TTL
 from tracer.web.failures import FailureLog
+from tracer.web.options import AGENT_TOKEN as AGENT_TOKEN
+from tracer.web.options import DEFAULT_CACHE_DIR as DEFAULT_CACHE_DIR
+from tracer.web.options import DEFAULT_MAX_BYTES as DEFAULT_MAX_BYTES
+from tracer.web.options import USER_AGENT as USER_AGENT
+from tracer.web.options import FetchOptions as FetchOptions
 from tracer.web.ratelimit import HostLimiter
 from tracer.web.robots import RobotsRules
 from tracer.web.sharedlimit import SharedHostLimiter
 from tracer.web.transport import GuardedAdapter, acceptable, ends_by
 
+if TYPE_CHECKING:
+    from requests.sessions import _Settings
+
 LOGGER = logging.getLogger(__name__)
 
-AGENT_TOKEN = "provenance-tracer"
-USER_AGENT = f"{AGENT_TOKEN}/{__version__} (+https://github.com/provenance-tracer; research tool)"
-DEFAULT_CACHE_DIR = Path(os.environ.get("TRACER_CACHE_DIR", "cache"))
 # Pages change rarely once published; a week keeps re-runs of a study offline-fast while
 # still picking up corrections.
 DEFAULT_EXPIRY = timedelta(days=7)
@@ -65,8 +66,6 @@ SQLITE_BUSY_MS = 60_000
 # new cache up at the same moment). Retrying after a pause is what waiting would have done;
 # setting a cache up takes milliseconds, so the first retry almost always succeeds.
 _OPEN_RETRY_PAUSE = 0.05
-# News pages are 50 KB-2 MB; 10 MiB leaves room for bloated pages and refuses media files.
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 READABLE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown", "application/xml", "text/xml")
 PAGE_ACCEPT = ", ".join(READABLE_TYPES)
 JSON_ACCEPT = "application/json, application/json+oembed, text/json, text/javascript, text/plain"
@@ -95,52 +94,6 @@ class FetchedPage:
     def is_html(self) -> bool:
         """Whether the body should be read as HTML."""
         return "html" in self.content_type or "xml" in self.content_type
-
-
-@dataclass
-class FetchOptions:
-    """How politely and how far the fetcher may go.
-
-    Attributes:
-        cache_dir: Where the SQLite HTTP cache lives.
-        offline: Serve only from the cache; never touch the network.
-        timeout: (connect, read) seconds for each network operation.
-        deadline: Most seconds one response may take in total (a slow drip cannot stall a run).
-        max_bytes: Largest body accepted.
-        user_agent: Sent with every request.
-        allow_private: Fetch loopback/private/link-local addresses too.
-        allow_hosts: `host[:port]` entries exempt from the address rule (configured endpoints).
-        respect_robots: Obey robots.txt for pages the tracer follows on its own.
-        rate: Minimum seconds between request starts on one host.
-        per_host: Requests in flight to one host at a time.
-        workers: Pages fetched at once across hosts.
-        retries: Extra attempts after a 429/5xx answer.
-        backoff: First retry delay in seconds; doubles on each attempt.
-        max_backoff: Longest wait before a retry, whatever Retry-After asks for.
-        max_redirects: Redirects followed before giving up.
-        failure_ttl: How long a DNS failure, refused connection or timeout is remembered.
-        shared_limits: Hold the per-host interval and cap across processes (lock files in
-            `cache_dir`), for runs whose worker processes each have a fetcher.
-    """
-
-    cache_dir: Path = DEFAULT_CACHE_DIR
-    offline: bool = False
-    timeout: tuple[float, float] = (5.0, 20.0)
-    deadline: float = 60.0
-    max_bytes: int = DEFAULT_MAX_BYTES
-    user_agent: str = USER_AGENT
-    allow_private: bool = False
-    allow_hosts: frozenset[str] = field(default_factory=frozenset)
-    respect_robots: bool = True
-    rate: float = 1.0
-    per_host: int = 2
-    workers: int = 8
-    retries: int = 2
-    backoff: float = 1.0
-    max_backoff: float = 30.0
-    max_redirects: int = 5
-    failure_ttl: timedelta = DEFAULT_FAILURE_TTL
-    shared_limits: bool = False
 
 
 class Fetcher:
@@ -194,7 +147,7 @@ class Fetcher:
 
     def _open_databases(self) -> None:
         """Open the HTTP cache and the failure log (both shared with any other worker process)."""
-        session = requests_cache.CachedSession(
+        session = _Session(
             str(self.options.cache_dir / "http_cache"),
             backend="sqlite",
             expire_after=DEFAULT_EXPIRY,
@@ -411,6 +364,34 @@ class Fetcher:
         from_cache = bool(getattr(response, "from_cache", False))
         status, body, headers = response.status_code, response.content, dict(response.headers)
         return FetchedPage(url, final, status, content_type, body, from_cache, headers, redirects)
+
+
+class _Session(requests_cache.CachedSession):
+    """requests-cache's session, reading the proxy environment once per host instead of on every request.
+
+    requests merges the environment's proxy and CA-bundle settings into every request, cache
+    hits included: two scans of all of `os.environ` per URL, a quarter of the cost of a cache
+    hit (profiled: 0.27 of 1.14 s for 300 hits of one page). The answer depends only on the
+    scheme and host (`no_proxy` matches hosts), so it is kept per host for the session's life.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._environment: dict[tuple[Any, ...], _Settings] = {}
+
+    def merge_environment_settings(
+        self, url: str | bytes | None, proxies: Any, stream: Any, verify: Any, cert: Any
+    ) -> _Settings:
+        """requests' own merge, remembered per (scheme, host) when the request names no proxies of its own."""
+        if proxies or not isinstance(url, str):
+            return super().merge_environment_settings(url, proxies, stream, verify, cert)
+        parts = urlsplit(url)
+        key = (parts.scheme.lower(), parts.netloc.lower(), stream, verify, cert, self.trust_env, *self.proxies.items())
+        if key not in self._environment:
+            self._environment[key] = super().merge_environment_settings(url, proxies, stream, verify, cert)
+        merged = self._environment[key].copy()
+        merged["proxies"] = dict(merged["proxies"])  # each request gets its own, as from requests
+        return merged
 
 
 def _limiter(options: FetchOptions) -> HostLimiter:

@@ -398,7 +398,25 @@ def _object_end(v: Token, obj: Token) -> Token:
         if any(not t.is_punct or t.text in ",;:" for t in gap) or not _extends_object(c):
             break  # "pledged her vote to Clinton | recently in an effort to ..."
         last = c
-    return last
+    return _figure_end(v, last)
+
+
+# Verbs that put a figure on something: their "at ..." phrase is the figure, not a place or
+# time ("forecast electricity demand Monday at near all-time peak levels", "estimated the damage
+# at $2 billion"; a noun-phrase claim of the real-page gold cut to "electricity demand").
+_FIGURE_VERBS = frozenset({"forecast", "estimate", "project", "predict", "put", "peg"})
+
+
+def _figure_end(v: Token, last: Token) -> Token:
+    """The "at ..." figure of a verb of estimating, past a time between ("demand Monday at ...")."""
+    cue = lexicon().verb(v.lower_)
+    if cue is None or cue.lemma not in _FIGURE_VERBS:
+        return last
+    at = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "at" and c.i > last.i), None)
+    if at is None or any(t.text in ",;:" for t in v.doc[last.right_edge.i + 1 : at.i]):
+        return last
+    between = v.doc[last.right_edge.i + 1 : at.left_edge.i]
+    return at if all(t.dep_ == "npadvmod" or t.head.dep_ == "npadvmod" for t in between) else last
 
 
 def quote_kind(p: Parsed, span: Span | None) -> str:

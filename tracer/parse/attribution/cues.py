@@ -7,7 +7,8 @@ registry (`registry.py`, `scan.py`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from tracer.datafiles import load_json, load_lines
@@ -59,6 +60,14 @@ class CueVerb:
     aspect: bool = False  # "continued to rage": the "to ..." complement is never content
     act: bool = False  # "agreed to inject": with a "to ..." complement, an act, never a claim
     event: bool = False  # "children are exposed to": agentless passive of only its subject, an event
+    # The class with a particle beside it, where that differs ("points to" a topic, "points out" a fact).
+    particles: tuple[tuple[str, CueClass], ...] = ()
+
+    def with_particles(self, words: Iterable[str]) -> CueVerb:
+        """The verb as read with its particles: "pointed out" states what "pointed to" only names."""
+        own = dict(self.particles)
+        cls = next((own[w] for w in words if w in own), None)
+        return replace(self, cls=cls) if cls is not None else self
 
 
 def inflections(lemma: str) -> set[str]:
@@ -147,8 +156,15 @@ def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
         "+aspect" in flags,
         "+act" in flags,
         "+event" in flags,
+        tuple(_particle(r[len("+prt=") :]) for r in flags if r.startswith("+prt=")),
     )
     return [*inflections(lemma), *extra], verb
+
+
+def _particle(flag: str) -> tuple[str, CueClass]:
+    """'out:speech' of "+prt=out:speech": the particle and the class it gives the verb."""
+    word, _, cls = flag.partition(":")
+    return word, CueClass(cls)
 
 
 def _controllers(lines: tuple[str, ...]) -> dict[str, bool]:

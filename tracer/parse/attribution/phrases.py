@@ -511,3 +511,113 @@ def _cut(p: Parsed, fragment: Span, phrase: Span) -> Span:
 def _according_host(p: Parsed, a: Attribution) -> int | None:
     t = p.token_at(a.cue.start)
     return t.head.i if t is not None and t.lower_ == "according" else None
+
+
+def split_accordings(ctx: Context) -> Iterator[Attribution]:
+    """'..., killing 10,000, according to the ministry, and displacing 1.5 million, according to UN
+    figures': two sources in one sentence, each vouching for its own part of it. Read whole, each
+    content holds the other's cue, so neither could be a claim of its own (issue 14), and a
+    leading "According to A" would hold B's whole phrase as if A had cited B. When one "according
+    to" phrase holds another's cue, each keeps the words between the phrase before
+    it and its cue (trailing, as above), or between its phrase and the next cue ("According to A,
+    X, and according to B, Y")."""
+    p, found = ctx.p, ctx.found
+    phrases = sorted(
+        (a for a in found if a.form == "according" and a.lemma == "according to"), key=lambda a: a.cue.start
+    )
+    if len(phrases) < 2 or not any(a.covers(b.cue) for a in phrases for b in phrases):
+        yield from found
+        return
+    parts = {
+        id(a): _own_part(p, a, phrases[i - 1] if i else None, phrases[i + 1] if i + 1 < len(phrases) else None)
+        for i, a in enumerate(phrases)
+    }
+    for a in found:
+        part = parts.get(id(a))
+        yield replace(a, content=(part,), kind=quote_kind(p.text, (part,))) if part is not None else a
+
+
+def _own_part(p: Parsed, a: Attribution, before: Attribution | None, after: Attribution | None) -> Span | None:
+    """The words an "according to" phrase vouches for among several: those before it back to the
+    previous phrase's end when it trails them, else those after it up to the next phrase."""
+    end = max(a.cue.end, a.source.end if a.source else a.cue.end)
+    trailing = any(f.end <= a.cue.start for f in a.content)
+    if trailing:
+        start = max(before.cue.end, before.source.end if before.source else 0) if before is not None else p.bounds.start
+        span = trim(p.text, Span(start, a.cue.start))
+    else:
+        span = trim(p.text, Span(end, after.cue.start if after is not None else p.bounds.end))
+    return _without_joins(p.text, span)
+
+
+_JOIN = re.compile(r"^(?:and|but|or|while)\s+|[\s,;]+(?:and|but|or|while)$", re.IGNORECASE)
+
+
+def _without_joins(text: str, span: Span) -> Span | None:
+    """A part of a sentence without the conjunction that joined it to the next or last part."""
+    words = span.of(text)
+    start, end = 0, len(words)
+    for m in _JOIN.finditer(words):
+        start, end = (m.end(), end) if m.start() == 0 else (start, min(end, m.start()))
+    cut = trim(text, Span(span.start + start, span.start + max(start, end)))
+    return cut if cut.end > cut.start else None
+
+
+REPORTS = frozenset({"reports"})
+_PHRASE_STOPS = frozenset({"cc", "mark", "relcl", "advcl"})
+_PHRASE_ENDS = frozenset({",", ";", ":", "(", ")", ".", "!", "?", "—", "–", "and", "or", "but", "which", "who", "that"})
+
+
+def reports_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
+    """The fast scan of the reports rule: "reports" and an "of" or "that" after it."""
+    return not words.isdisjoint(REPORTS) and ("of" in words or "that" in words)
+
+
+def reports_rule(ctx: Context) -> Iterator[Attribution]:
+    """'There are news reports of subsequent deadly strikes at Jabalia', 'amid reports that the
+    fires spread': reports no one is named for are the source of what they report (issue 14,
+    noun-phrase claims of the real-page gold). Reports with an owner ("the ministry's reports",
+    "reports from Reuters") are the noun rule's; a subject ("Reports say ...") or an object of a
+    cue verb ("denied reports of ...") the verb rule's."""
+    p, n, lex = ctx.p, ctx.t, ctx.lex
+    if n.tag_ != "NNS" or own_owner(n) or _pronoun_owner(n) or n.dep_ in ("nsubj", "nsubjpass"):
+        return
+    if n.dep_ in OBJECT_DEPS and lex.verb(n.head.lower_) is not None:
+        return
+    clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp") and has_that(c) and c.i > n.i), None)
+    prep = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == n.i + 1), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    content = p.subtree(clause) if clause is not None else _reported_phrase(p, pobj) if pobj is not None else None
+    source = p.span(n.left_edge.i, n.i)
+    if content is None or source is None:
+        return
+    yield Attribution(
+        source,
+        p.tokens([n] if prep is None or clause is not None else [n, prep]) or p.bounds,
+        (content,),
+        p.bounds,
+        cls=CueClass.REPORT,
+        form="noun",
+        kind=quote_kind(p.text, (content,)) if clause is not None else "np",
+        lemma="report",
+    )
+
+
+def _reported_phrase(p: Parsed, pobj: Token) -> Span | None:
+    """What "reports of" report, with the phrases the parser hung on the verb instead ("amidst
+    reports of increased deforestation | under far-right president Jair Bolsonaro"): up to the
+    next comma, verb or clause."""
+    doc, end = pobj.doc, pobj.right_edge.i
+    while end + 1 < len(doc) and not _ends_phrase(doc[end + 1]):
+        end += 1
+    return p.span(pobj.left_edge.i, end)
+
+
+def _ends_phrase(t: Token) -> bool:
+    """A comma, a conjunction, a clause or a verb: where a reported noun phrase stops."""
+    return t.lower_ in _PHRASE_ENDS or t.dep_ in _PHRASE_STOPS or t.tag_.startswith("VB") or _quote_mark(t)
+
+
+def _quote_mark(t: Token) -> bool:
+    """A quotation mark: a quoted phrase after "reports of" is a quotation, not part of the phrase."""
+    return t.text in _QUOTE_MARKS

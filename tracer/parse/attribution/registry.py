@@ -127,6 +127,26 @@ RULES: tuple[Rule, ...] = (
                 "“Flu Fred,”",
             ),
             Example(
+                "The state declared an emergency over the fires, reported the BBC.",
+                "the BBC",
+                "reported",
+                "The state declared an emergency over the fires",
+            ),
+            Example(
+                "One study published this May in JAMA Pediatrics found that just over 340 children younger than 5"
+                " died nationally of fentanyl poisoning from 1999 to 2021, including 105 who were younger than 1.",
+                "One study published this May in JAMA Pediatrics",
+                "found",
+                "that just over 340 children younger than 5 died nationally of fentanyl poisoning from 1999 to 2021,"
+                " including 105 who were younger than 1",
+            ),
+            Example(
+                "The agency forecast electricity demand Monday at near all-time peak levels.",
+                "The agency",
+                "forecast",
+                "electricity demand Monday at near all-time peak levels",
+            ),
+            Example(
                 "Senator Ruth Adler first warned the committee of the risk in 2009.",
                 "Senator Ruth Adler",
                 "warned the committee of",
@@ -231,6 +251,29 @@ RULES: tuple[Rule, ...] = (
         scan=phrases.noun_scan,
     ),
     Rule(
+        "reports",
+        RuleKind.TOKEN,
+        ("noun",),
+        phrases.reports_rule,
+        (
+            Example(
+                "There are news reports of deadly strikes at Jabalia, the largest camp.",
+                "news reports",
+                "reports of",
+                "deadly strikes at Jabalia, the largest camp",
+            ),
+            Example(
+                "The fires spread amid reports that the army had withdrawn.",
+                "reports",
+                "reports",
+                "that the army had withdrawn",
+            ),
+        ),
+        triggers=lambda lex: phrases.REPORTS,
+        scan_words=_NONE,
+        scan=phrases.reports_scan,
+    ),
+    Rule(
         "hedge",
         RuleKind.TOKEN,
         ("hedge",),
@@ -326,6 +369,27 @@ RULES: tuple[Rule, ...] = (
         ),
         scan_words=_words(*_CITING),
         source_words=_words(*_CITING),
+    ),
+    Rule(
+        "paired_accordings",
+        RuleKind.CLEANUP,
+        ("according",),
+        phrases.split_accordings,
+        (
+            Example(
+                "Strikes killed 10,000 people, according to the health ministry, and displaced 1.5 million,"
+                " according to UN figures.",
+                "UN figures",
+                "according to",
+                "displaced 1.5 million",
+            ),
+            Example(
+                "According to the police, two men were hurt, and according to the hospital, one has died.",
+                "the police",
+                "According to",
+                "two men were hurt",
+            ),
+        ),
     ),
     Rule(
         "separate",

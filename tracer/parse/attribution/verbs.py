@@ -10,6 +10,7 @@ outside the lexicon with a person-like subject and a that-clause count as generi
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tracer.models import CueClass
@@ -51,7 +52,16 @@ def verb_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
 
 
 def verb_rule(ctx: Context) -> Iterator[Attribution]:
-    """Attributions whose cue is a verb from `cue_verbs.txt`."""
+    """Attributions whose cue is a verb from `cue_verbs.txt`, of the class its particle gives it
+    ("points out" states, "points to" names a topic). The content is read as the verb's own
+    class reads it: "pointed out with a telling side-by-side" keeps its "with" object."""
+    verb = ctx.lex.verb(ctx.t.lower_)
+    cls = verb.with_particles(c.lower_ for c in particles(ctx.t)).cls if verb and verb.particles else None
+    for a in _verb_rule(ctx):
+        yield replace(a, cls=cls) if cls is not None else a
+
+
+def _verb_rule(ctx: Context) -> Iterator[Attribution]:
     p, v, lex = ctx.p, ctx.t, ctx.lex
     verb = lex.verb(v.lower_)
     if verb is None or v.lower_ in CITING or not _verb_like(v):
@@ -72,7 +82,15 @@ def verb_rule(ctx: Context) -> Iterator[Attribution]:
     if verb.raising:
         yield from raising_cue(p, v, verb)
         return
+    inverted = _inverted_object(p, v, verb, lex)
+    if inverted is not None:
+        yield inverted
+        return
     subject = misread or subject_of(p, speaker if speaker is not None else v) or stranded_subject(p, v)
+    described = _described_subject(v) if subject is None else None
+    if described is not None:
+        yield from _described_source(p, v, verb, lex, described)
+        return
     split = _split_inversion(p, v, verb, subject)
     if split is not None:
         yield split
@@ -109,6 +127,38 @@ def verb_rule(ctx: Context) -> Iterator[Attribution]:
         via=tuple(via(p, v)),
         lemma=verb.lemma,
         pending=kind == "passage",
+    )
+
+
+def _described_subject(v: Token) -> Token | None:
+    """'One study published this May in JAMA Pediatrics found that ...': the tagger read the
+    subject's participle ("published") as the sentence's verb and left the real one ("found")
+    hanging off it as an unlabelled dependent (issue 14). The participle's subject is the cue's."""
+    head = v.head
+    if v.dep_ != "dep" or head.i > v.i or head.dep_ != "ROOT" or head.tag_ not in ("VBD", "VBN"):
+        return None
+    if any(c.dep_ in ("nsubj", "aux", "auxpass") for c in v.children):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > v.i for c in v.children):
+        return None  # only a reported clause shows the second verb is the sentence's own
+    return next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+
+
+def _described_source(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon, subject: Token) -> Iterator[Attribution]:
+    """The attribution of a cue whose subject carries a participle the parser read as the verb:
+    the source is the whole described subject ("One study published ... in JAMA Pediatrics")."""
+    content, source = verb_content(p, v, verb, lex), p.span(subject.left_edge.i, v.i - 1)
+    if content is None or source is None:
+        return
+    fragments, kind, extra_cue = content
+    yield Attribution(
+        source=source,
+        cue=p.tokens([v, *particles(v), *extra_cue]) or p.bounds,
+        content=fragments,
+        sentence=p.bounds,
+        cls=verb.cls,
+        kind=kind,
+        lemma=verb.lemma,
     )
 
 
@@ -221,6 +271,31 @@ def _tail_cue(p: Parsed, v: Token, verb: CueVerb) -> Iterator[Attribution]:
     if content is None or source is None or doc[0].lower_ in _SUBORDINATORS:
         return  # "When I got word ..., I thought": an adverbial clause, not what was said
     yield _reread(p, v, verb, source, (content,), referent_of(p, subject))
+
+
+def _inverted_object(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Attribution | None:
+    """'..., reported Euro News.', '..., reported the BBC.': an inverted report verb closing the
+    sentence, whose speaker the parser read as its object (and took a date, "Earlier this month",
+    or the clause's subject, "the state", as the speaker; issue 14). A verb right after a comma,
+    with no subject of its own and a name as its last word, has that name as its source and
+    the clause before the comma as its content."""
+    if verb.cls not in REPORTING or verb.addressee or v.i < 3 or v.nbor(-1).text != ",":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ in ("ccomp", "xcomp") and c.i > v.i) for c in v.children):
+        return None
+    obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+    doc = v.doc
+    if obj is None or not all(t.is_punct or t.is_space for t in doc[obj.right_edge.i + 1 :]):
+        return None  # "..., reported the incident to police": an object with more to come
+    if any(c.i > v.i and c.i != obj.i and not c.is_punct for c in v.children):
+        return None
+    if not any(t.tag_ in ("NNP", "NNPS") for t in obj.subtree) and obj.lower_ not in lex.people:
+        return None  # a name or a word for people ("reported the newspaper"), not "reported losses"
+    comma = v.i - 1
+    if not any(t.tag_.startswith("VB") for t in doc[:comma]) or doc[0].lower_ in _SUBORDINATORS:
+        return None
+    source, content = p.subtree(obj), p.span(0, comma - 1)
+    return _reread(p, v, verb, source, (content,)) if source is not None and content is not None else None
 
 
 def _closing_verb(v: Token) -> bool:

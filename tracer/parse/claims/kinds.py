@@ -20,6 +20,15 @@ from tracer.parse.attribution.spans import Attribution
 
 _WH_WORDS = frozenset({"how", "why", "whether", "who", "what", "where", "when", "which"})
 _PREPOSITIONS = frozenset({"of", "about", "on", "over", "regarding", "concerning"})
+# "isn't saying", "did not say", "didn't immediately confirm", "never said" (not "not only said").
+_NEGATED = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?!only\b)(?:\w+ly\s+)?$", re.IGNORECASE)
+_INFINITIVE = re.compile(r"\bto\s+$")
+# "them to stay behind", "the area to evacuate": an object and a to-infinitive, no finite verb of
+# its own after ("warned the move to boost spending would fuel inflation" is a statement).
+_DIRECTIVE = re.compile(
+    r"^(?!that\b)(?:[\w’'-]+\s+){1,3}?to\s+\w+(?![^.;]*\b(?:would|will|could|can|is|was|are|were|has|had|have)\b)",
+    re.IGNORECASE,
+)
 _QUOTE_MARKS = re.compile(r"[\"“”‘’«»]|(?:^|\s)'|'(?:\s|$)")
 
 
@@ -36,7 +45,7 @@ def claim_kind(a: Attribution, text: str) -> ClaimKind | None:
         a: An attribution found by `tracer.parse.attribution.find`.
         text: The document text its spans index into.
     """
-    if not a.content or a.cls == "hedge" or _an_act(a, text):
+    if not a.content or a.cls == "hedge" or _an_act(a, text) or _not_asserted(a, text):
         return None
     if a.cls in CLAIM_CLASSES:
         if a.kind != "np":
@@ -76,6 +85,20 @@ def _empty(a: Attribution, text: str) -> bool:
     first = words.split()[0] if words else ""
     question = first in _WH_WORDS and len(a.content) == 1  # "say how many ...", not "what many see as X"
     return not words or words in _table()["empty_objects"] or question
+
+
+def _not_asserted(a: Attribution, text: str) -> bool:
+    """Whether the cue's source does not put the content forward as true (the content stays the
+    enclosing speaker's words, not a hop to this source): negated ("the ISO isn't saying it's
+    congestion", "they didn't know why the plane was there"), a belief wanted or brought about
+    rather than held ("I just want to know how ...", "getting people to understand that ..."),
+    or an order rather than a statement ("told them to stay behind")."""
+    before = text[max(0, a.cue.start - 30) : a.cue.start]
+    if _NEGATED.search(before):
+        return True
+    if a.cls == "belief" and _INFINITIVE.search(before):
+        return True
+    return a.lemma in _table()["directive_verbs"] and _DIRECTIVE.match(a.content[0].of(text)) is not None
 
 
 def _an_act(a: Attribution, text: str) -> bool:

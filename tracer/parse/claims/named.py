@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from tracer.parse.claims.people import role_words
+from tracer.text import Span
 
 # A proper name: capitalised words (initials, hyphens and "of"/"de" inside allowed).
 _PROPER = r"(?:[A-Z][\w.&’'-]*)(?:[ \t]+(?:of[ \t]+|de[ \t]+|for[ \t]+)?[A-Z][\w.&’'-]*){0,5}"
@@ -29,6 +30,8 @@ _LINKS = (
 )
 _ROLE_NAME = re.compile(r"\b(?P<role>[a-z]+)\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})\b")
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# "Another officer, Wing Commander Vyomika Singh, said": an indefinite opener is a description too.
+_OPENER = re.compile(r"^(?:the|a|an|another|one)\s+", re.IGNORECASE)
 _OWNER = re.compile(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+")
 _TRAILING = frozenset(
     {"in", "on", "at", "of", "for", "since", "from", "with", "to", "and", "or", "who", "which", "that", "last", "this"}
@@ -48,8 +51,8 @@ class Named:
 def is_description(mention: str) -> bool:
     """'the county's chief medical officer', 'Gastelum-Vera's neighbor', 'the analyst': no name of its own."""
     mention = mention.strip()
-    opened = _DETERMINER.match(mention) is not None or _OWNER.match(mention) is not None
-    words = _OWNER.sub("", _DETERMINER.sub("", mention)).split()
+    opened = _OPENER.match(mention) is not None or _OWNER.match(mention) is not None
+    words = _OWNER.sub("", _OPENER.sub("", mention)).split()
     return opened and bool(words) and all(w[:1].islower() for w in words)
 
 
@@ -101,3 +104,26 @@ def named_for(named: list[Named], mention: str, at: int) -> Named | None:
     if before:
         return before[-1]
     return next((n for n in fits if n.at > at), None)
+
+
+_SENTENCE_WORD = re.compile(r"(?P<before>^|[.!?:;“\"]\s*|\s)(?P<word>[A-Z][\w’'-]*)")
+
+
+def heading_name(text: str, heading: Span, section: Span, at: int) -> str | None:
+    """'Garth Brooks' as a section heading, then 'Asked if he would perform, the country star
+    replied ...': a list article names each section's subject in its heading line, and a
+    description opening the section before any other name stands for it (issue 14, cause 2).
+
+    Args:
+        text: The document text.
+        heading: The paragraph before the mention's own (`section`).
+        section: The paragraph holding the mention.
+        at: Where the mention starts.
+    """
+    name = heading.of(text).strip()
+    if not re.fullmatch(_PROPER, name) or not 2 <= len(name.split()) <= 4 or name.split()[0] in _NOT_NAMES:
+        return None
+    before = text[section.start : at]
+    if any(m.group("before").isspace() and m.group("before") for m in _SENTENCE_WORD.finditer(before)):
+        return None  # a capitalised word inside a sentence: another name comes first
+    return name

@@ -10,13 +10,16 @@ score) or the linked page (relation `link`), kept apart from attributed claims b
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from tracer.models import Claim, ClaimKind, Hop, HopRelation, Link, LinkKind, Post, SourceKind
+from tracer.models import Claim, ClaimKind, Hop, HopRelation, Link, LinkKind, Post, SourceKind, SourceRef
 from tracer.parse.claims.kinds import document_heads
 from tracer.parse.claims.matching import MATCH_THRESHOLD, similarity, terms_of
-from tracer.parse.claims.sources import SourceRegistry
-from tracer.text import Span, paragraphs, sentences
+from tracer.parse.claims.sources import SourceRegistry, core
+from tracer.text import ParagraphIndex, SentenceIndex, Span, SpanSet
 
 # How far before a post a sentence it backs may stand (characters): the post follows the
 # sentence it illustrates, at most an introducing sentence or paragraph later.
@@ -31,6 +34,19 @@ INTRODUCED_CONFIDENCE = MATCH_THRESHOLD
 _FIRST_PERSON = frozenset({"we", "our", "us", "i", "my"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
 _LINK_KINDS = {LinkKind.NEWS_ARTICLE: SourceKind.OUTLET, LinkKind.DOCUMENT: SourceKind.DOCUMENT}
+# How a statement ends: a full stop or exclamation, perhaps inside a closing quote or bracket. A
+# line ending otherwise ("Measles cases climb in Marlow County") is a headline, caption or label.
+_STATEMENT_END = re.compile(r"[.!…][\"”’')\]]*\s*$")
+# "per FiveThirtyEight’s <a>endorsement tracker</a>", "according to <a>Iowa Starting Line</a>": a
+# lead cue and up to four words before the anchor name who the linked words come from.
+_LEAD = re.compile(r"\b(?:according\s+to|per|via|citing)\s+(?P<pre>(?:[\w’'.&-]+\s+){0,4})$", re.IGNORECASE)
+_MAKER = re.compile(
+    r"^(?P<owner>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)(?:[’']s?\s+|\s+)(?P<doc>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})$"
+)
+# Second-level labels under a country code ("bbc.co.uk", "ons.gov.uk"): the site is one label more.
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "go", "or", "ne", "edu"})
+# Who the text says the linked words come from (an attribution holding the link), as hops.
+Named = Callable[[Span, Link], list[Hop] | None]
 
 
 def own_voice_claims(
@@ -41,46 +57,119 @@ def own_voice_claims(
     post_hops: dict[str, Hop],
     links: list[Link],
     registry: SourceRegistry,
+    index: SentenceIndex,
+    paras: ParagraphIndex,
+    named: Named | None = None,
 ) -> list[Claim]:
     """The claims with own-voice sentences added: hedged claims that carry a link get it as their
-    chain, and sentences no claim covers get a claim when a post backs them or a link is in them."""
-    out = [_linked_hedge(text, doc_id, c, links, registry) for c in claims]
+    chain, and sentences no claim covers get a claim when a post backs them or a link is in them.
+    A link whose words the sentence credits to someone ("per FiveThirtyEight's <a>tracker</a>",
+    "Data ... <a>supported</a>") gives a claim of that named source, the link its document.
+
+    `index` and `paras` are the text's sentences and paragraphs, split once: every step here looks
+    up a claim's, post's or sentence's neighbourhood in them (and in `_Claimed`, `_Links` and a
+    `SpanSet`) instead of scanning the document, which made a 1 MB text cost its square.
+    """
+    near = _Links(links)
+    out = [_linked_hedge(text, doc_id, c, near, registry, index) for c in claims]
+    claimed = _Claimed(index, out)
     for post in posts:
-        claim = _embedded(text, doc_id, out, post, post_hops.get(post.id))
+        claim = _embedded(text, doc_id, claimed, post, post_hops.get(post.id), index, paras)
         if claim is not None:
             out.append(claim)
-    for sentence in sentences(text):
-        if any(c.start < sentence.end and sentence.start < c.end for c in out):
+            claimed.add(claim)
+    in_posts = _post_spans(posts)
+    for sentence in index.spans:
+        if claimed.overlaps(sentence):
             continue
-        link = _link_in(text, sentence, links, posts)
-        if link is not None:
-            out.append(
-                _claim(text, doc_id, sentence, _link_hop(text, doc_id, sentence, link, registry), ClaimKind.LINK)
-            )
+        link = _link_in(text, sentence, near, in_posts, named=True)
+        if link is None:
+            continue
+        chain = _named_hops(text, doc_id, sentence, link, registry, named)
+        if chain:
+            out.append(_claim(text, doc_id, sentence, chain, ClaimKind.STATEMENT))
+        elif not (link.source_id or link.source_name):
+            hop = _link_hop(text, doc_id, sentence, link, registry)
+            out.append(_claim(text, doc_id, sentence, [hop], ClaimKind.LINK))
+        else:
+            continue
+        claimed.add(out[-1])
     return sorted(out, key=lambda c: (c.start, c.end))
 
 
-def _embedded(text: str, doc_id: str, claims: list[Claim], post: Post, hop: Hop | None) -> Claim | None:
+class _Claimed:
+    """Which claims touch each sentence, so "does a claim overlap this span?" costs the span's
+    sentences, not every claim. Spans asked about lie inside sentences, so a claim that overlaps
+    one touches one of its sentences."""
+
+    def __init__(self, index: SentenceIndex, claims: list[Claim]) -> None:
+        self._index = index
+        self._by_sentence: dict[int, list[Span]] = {}
+        for claim in claims:
+            self.add(claim)
+
+    def add(self, claim: Claim) -> None:
+        """Record a claim under every sentence it touches."""
+        span = Span(claim.start, claim.end)
+        for number in self._index.touching_numbers(span):
+            self._by_sentence.setdefault(number, []).append(span)
+
+    def overlaps(self, span: Span) -> bool:
+        """Whether any recorded claim shares a character with `span`."""
+        return any(
+            c.start < span.end and span.start < c.end
+            for number in self._index.touching_numbers(span)
+            for c in self._by_sentence.get(number, [])
+        )
+
+
+class _Links:
+    """Links looked up by where they start (bisection), each look-up answered in list order."""
+
+    def __init__(self, links: list[Link]) -> None:
+        self._order = sorted(range(len(links)), key=lambda i: links[i].start)
+        self._starts = [links[i].start for i in self._order]
+        self._links = links
+
+    def starting_in(self, span: Span) -> list[Link]:
+        """The links that start inside `span`, in the order they were given."""
+        low = bisect_left(self._starts, span.start)
+        found = self._order[low : bisect_left(self._starts, span.end, lo=low)]
+        return [self._links[i] for i in sorted(found)]
+
+
+def _post_spans(posts: list[Post]) -> SpanSet:
+    """Where the embedded posts are (a sentence starting in one is the post's, not the article's)."""
+    return SpanSet(Span(p.start, p.end) for p in posts if p.start is not None and p.end is not None)
+
+
+def _embedded(
+    text: str,
+    doc_id: str,
+    claims: _Claimed,
+    post: Post,
+    hop: Hop | None,
+    index: SentenceIndex,
+    paras: ParagraphIndex,
+) -> Claim | None:
     """The sentence before a post that the post states (best match over the claim threshold)."""
     if hop is None or post.start is None or not post.text.strip():
         return None
     window = Span(max(0, post.start - EMBED_WINDOW), post.start)
     stated = terms_of(post.text)
     best: tuple[float, Span] | None = None
-    for para in paragraphs(text):
-        if para.end <= window.start or para.start >= window.end:
-            continue
-        for sentence in sentences(text, para):
+    for para in paras.overlapping(window):
+        for sentence in index.touching([para]):
             words = sentence.of(text).strip()
-            if sentence.end > post.start or words.endswith(":") or len(words.split()) < MIN_WORDS:
+            if sentence.end > post.start or not _is_statement(words):
                 continue
-            if any(c.start < sentence.end and sentence.start < c.end for c in claims):
+            if claims.overlaps(sentence):
                 continue
             score = similarity(terms_of(words), stated)
             if score >= MATCH_THRESHOLD and (best is None or score > best[0]):
                 best = (score, sentence)
     if best is None:
-        best = _introducing(text, claims, post)
+        best = _introducing(text, claims, post, index)
     if best is None:
         return None
     score, sentence = best
@@ -94,51 +183,67 @@ def _embedded(text: str, doc_id: str, claims: list[Claim], post: Post, hop: Hop 
             "confidence": round(score, 2),
         }
     )
-    return _claim(text, doc_id, sentence, backed, ClaimKind.EMBED)
+    return _claim(text, doc_id, sentence, [backed], ClaimKind.EMBED)
 
 
-def _introducing(text: str, claims: list[Claim], post: Post) -> tuple[float, Span] | None:
+def _is_statement(words: str) -> bool:
+    """Whether a sentence can be what a post backs: a headline states the article's topic in words
+    that often match the post's better than the sentence the post illustrates (shorter, every word
+    the post's), so the embed went to "Measles cases climb in Marlow County" instead of "Marlow
+    County has now recorded 27 measles cases this month." just above the post. A headline has no
+    full stop; neither do captions and labels, and a colon introduces rather than states."""
+    return len(words.split()) >= MIN_WORDS and _STATEMENT_END.search(words) is not None
+
+
+def _introducing(text: str, claims: _Claimed, post: Post, index: SentenceIndex) -> tuple[float, Span] | None:
     """'Watch: Kiev overrun by protesting crowds.' right before the post: the sentence points at
     the post it sums up, whatever language the post is in (its words need not match). The claim
     is the sentence after its pointer word, at a fixed confidence (the words were not matched)."""
     assert post.start is not None
-    before = [s for s in sentences(text) if s.end <= post.start and not text[s.end : post.start].strip()]
-    if not before:
+    # The last sentence ending by the post, if only blank space lies between them (an earlier one
+    # has at least that sentence between it and the post).
+    sentence = index.ending_by(post.start)
+    if sentence is None or text[sentence.end : post.start].strip():
         return None
-    sentence = before[-1]
     words = sentence.of(text)
     head, colon, rest = words.partition(":")
     if not colon or head.strip().lower() not in _POINTERS or len(rest.split()) < 3:
         return None
     start = sentence.start + len(head) + 1
-    if any(c.start < sentence.end and start < c.end for c in claims):
+    if claims.overlaps(Span(start, sentence.end)):
         return None
     return INTRODUCED_CONFIDENCE, Span(start, sentence.end)
 
 
-def _linked_hedge(text: str, doc_id: str, claim: Claim, links: list[Link], registry: SourceRegistry) -> Claim:
+def _linked_hedge(
+    text: str, doc_id: str, claim: Claim, links: _Links, registry: SourceRegistry, index: SentenceIndex
+) -> Claim:
     """'has reportedly been training ...' with 'reportedly' linking The Defense Post: the link's page."""
     if not claim.hedged or claim.chain:
         return claim
-    sentence = next((s for s in sentences(text) if s.start <= claim.start < s.end), None)
-    link = _link_in(text, sentence, links, []) if sentence is not None else None
+    sentence = index.containing(claim.start)
+    link = _link_in(text, sentence, links, SpanSet([])) if sentence is not None else None
     if sentence is None or link is None:
         return claim
     hop = _link_hop(text, doc_id, sentence, link, registry)
     return claim.model_copy(update={"chain": [hop], "origin": hop.source, "hedged": False, "kind": ClaimKind.LINK})
 
 
-def _link_in(text: str, sentence: Span, links: list[Link], posts: list[Post]) -> Link | None:
-    """A link in the sentence's words that is no source's name and no topic tag ('Donald Trump')."""
+def _link_in(text: str, sentence: Span, links: _Links, posts: SpanSet, *, named: bool = False) -> Link | None:
+    """A link in the sentence's words that is no source's name and no topic tag ('Donald Trump');
+    with `named`, also one whose anchor names the source after a lead cue ("according to <a>Iowa
+    Starting Line</a>")."""
     words = sentence.of(text)
     if len(words.split()) < MIN_WORDS or words.rstrip().endswith(":"):
         return None
-    if any(p.start is not None and p.end is not None and p.start <= sentence.start < p.end for p in posts):
+    if posts.overlaps(Span(sentence.start, sentence.start + 1)):
         return None  # a post's own sentences are its author's claims
     if not _FIRST_PERSON.isdisjoint(w.lower().strip(",.;:") for w in words.split()):
         return None  # "Our reporters have asked for the inspection memo": the newsroom's own doing
-    for link in links:
-        if not (sentence.start <= link.start < sentence.end) or link.source_id or link.source_name:
+    for link in links.starting_in(sentence):
+        if link.source_id or link.source_name:
+            if named and _LEAD.search(text[sentence.start : link.start]):
+                return link
             continue
         anchor = link.text.split()
         if not anchor or link.text.startswith("http") or (len(anchor) <= 4 and all(w[:1].isupper() for w in anchor)):
@@ -151,6 +256,63 @@ def _link_in(text: str, sentence: Span, links: list[Link], posts: list[Post]) ->
 
 def _named_things() -> frozenset[str]:
     return frozenset(h.rstrip("s") for h in document_heads()) | {"report", "statement", "release", "study"}
+
+
+def _named_hops(
+    text: str, doc_id: str, sentence: Span, link: Link, registry: SourceRegistry, named: Named | None
+) -> list[Hop]:
+    """The source the text names for a link's words: an attribution holding the link (its hops),
+    else the phrase after a lead cue ending in the anchor. The named source stays the source; the
+    link is the document it points to (its url, when the source has none). Empty when none."""
+    hops = named(sentence, link) if named is not None else None
+    if hops:
+        return hops  # its own words; the link stays a candidate of the sentence for the trail
+    lead = _LEAD.search(text[sentence.start : link.start])
+    if lead is None:
+        return []
+    start = sentence.start + lead.start("pre")
+    phrase = core(text[start : link.end].rstrip(".,;:"))
+    if not phrase:
+        return []
+    maker = _MAKER.match(re.sub(r"^(?:the|a|an)\s+", "", phrase))
+    if maker is None or maker.group("owner").lower() in {"the", "a", "an"}:
+        source = registry.resolve(phrase, at=start)
+        _point(registry, source.id, link.url)
+        return [_named_hop(text, doc_id, sentence, link, source.ref(), start)]
+    # "FiveThirtyEight’s endorsement tracker", "the FiveThirtyEight tracker": the document, then its maker
+    doc_words = maker.group("doc") if "’" in phrase or "'" in phrase else phrase
+    doc = registry.resolve(doc_words, SourceKind.DOCUMENT, at=start)
+    _point(registry, doc.id, link.url)
+    owner = registry.resolve(maker.group("owner"), at=start)
+    return [
+        _named_hop(text, doc_id, sentence, link, doc.ref(), start),
+        _named_hop(text, doc_id, sentence, link, owner.ref(), start, confidence=LINK_CONFIDENCE),
+    ]
+
+
+def _point(registry: SourceRegistry, source_id: str, url: str) -> None:
+    source = registry.get(source_id)
+    if source.url is None:
+        source.url = url
+
+
+def _named_hop(
+    text: str, doc_id: str, sentence: Span, link: Link, ref: SourceRef, start: int, confidence: float = 0.7
+) -> Hop:
+    """A hop to the source a lead cue names ("per X"): confidence of a noun cue (0.7, as chains.py's)."""
+    lead = _LEAD.search(text[sentence.start : link.start])
+    cue = lead.group(0)[: lead.start("pre") - lead.start()].strip() if lead else link.text
+    return Hop(
+        source=ref,
+        cue=cue,
+        source_start=start,
+        source_end=link.end,
+        evidence=sentence.of(text),
+        evidence_start=sentence.start,
+        evidence_end=sentence.end,
+        document_id=doc_id,
+        confidence=confidence,
+    )
 
 
 def _link_hop(text: str, doc_id: str, sentence: Span, link: Link, registry: SourceRegistry) -> Hop:
@@ -173,12 +335,17 @@ def _link_hop(text: str, doc_id: str, sentence: Span, link: Link, registry: Sour
 
 
 def _host(url: str) -> str:
-    """'ons.gov.uk' for https://www.ons.gov.uk/...: the name a reader knows a site by."""
+    """'ons.gov.uk' for https://www.ons.gov.uk/..., 'fivethirtyeight.com' for
+    projects.fivethirtyeight.com: the site a reader knows, not the section the page sits in."""
     host = (urlsplit(url).hostname or url).lower()
-    return host[4:] if host.startswith("www.") else host
+    labels = host.split(".")
+    if labels[-1].isdigit():
+        return host  # an address, not a name
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
 
 
-def _claim(text: str, doc_id: str, sentence: Span, hop: Hop, kind: ClaimKind) -> Claim:
+def _claim(text: str, doc_id: str, sentence: Span, chain: list[Hop], kind: ClaimKind) -> Claim:
     words = sentence.of(text)
     start = sentence.start + len(words) - len(words.lstrip())
     end = sentence.start + len(words.rstrip())
@@ -187,8 +354,8 @@ def _claim(text: str, doc_id: str, sentence: Span, hop: Hop, kind: ClaimKind) ->
         text=text[start:end],
         start=start,
         end=end,
-        chain=[hop],
-        origin=hop.source,
+        chain=chain,
+        origin=chain[-1].source,
         document_id=doc_id,
         kind=kind,
     )

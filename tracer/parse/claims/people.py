@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from tracer.datafiles import load_json
-from tracer.words import MONTHS, WEEKDAYS
+from tracer.words import GENDERED_PRONOUNS, MONTHS, WEEKDAYS
 
 # Role words that stand before a full name besides the titles and person keywords of the lexicons.
 _EXTRA_ROLES = frozenset({"chair", "executive", "founder", "cofounder", "co-founder", "head", "leader", "owner"})
@@ -95,8 +95,9 @@ def role_words() -> frozenset[str]:
     return frozenset(w for w in (*kinds["person"], *_EXTRA_ROLES) if w.isalpha())
 
 
-_MALE = frozenset({"he", "his", "him", "himself", "mr"})
-_FEMALE = frozenset({"she", "her", "hers", "herself", "ms", "mrs", "miss"})
+# The words after a name that count towards its gender: the pronouns and the titles.
+_MALE = frozenset({word for word, gender in GENDERED_PRONOUNS.items() if gender == "m"} | {"mr"})
+_FEMALE = frozenset({word for word, gender in GENDERED_PRONOUNS.items() if gender == "f"} | {"ms", "mrs", "miss"})
 _MALE_NOUNS = frozenset(
     {
         "man",

@@ -18,10 +18,11 @@ from tracer.datafiles import load_json
 from tracer.models import Source, SourceKind
 from tracer.parse.attribution.cues import lexicon
 from tracer.parse.attribution.spans import Attribution, CoverIndex
-from tracer.parse.claims.named import find_named, is_description, named_for
+from tracer.parse.claims.named import find_named, heading_name, is_description, named_for
 from tracer.parse.claims.people import pronoun_gender, role_words
 from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
 from tracer.text import ParagraphIndex, Span, sentences
+from tracer.words import PERSON_PRONOUNS
 
 # Nouns for things that say something on someone's behalf (records such as a memo are documents
 # of their own, data/claim_kinds.json).
@@ -33,7 +34,6 @@ _NAME_LIKE = re.compile(
     r"\b(?:Mr|Ms|Mrs|Dr)\.\s[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b|\b[A-Z][a-z]+(?:[ -](?!(?:Mr|Ms|Mrs|Dr)\.)[A-Z][a-z]+)*\b"
 )
 _TITLES = frozenset(load_json("source_aliases.json")["titles"])
-_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # ", Eastvale Water" / ", National Resources Defense Council board member Nicole Lederer" after a description.
 _APPOSITIVE = re.compile(r",\s+(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[\w.&’'-]+){0,8}?)\s*(?:,|$|\s(?:who|which)\b)")
 _ROLE_BEFORE_NAME = re.compile(r"\b[a-z]+\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
@@ -63,6 +63,10 @@ class Resolver:
         self._issuers: list[tuple[int, int, Source]] = []
         self._genders: dict[str, str | None] = {}
         self._named = find_named(text)
+        # Where each source mention resolved so far ends, by its start: the names inside it (its
+        # appositive, its relative clause) are that source's description, not other people. Only
+        # for mentions in no one else's words (see `mention`).
+        self._mention_ends: dict[int, int] = {}
 
     @property
     def paragraphs(self) -> ParagraphIndex:
@@ -73,6 +77,8 @@ class Resolver:
         """The source for a mention at `span` (a pronoun, a relative "who", a statement, a name)."""
         words = span.of(self.text)
         lowered = words.lower().strip()
+        if speaker is None:  # a nested speaker ("Trump said his nominee, Howard Lutnick, had told
+            self._mention_ends[span.start] = span.end  # him ...") is no sentence's topic: "He" is not theirs
         if referent is not None:
             return self._record(self._name(referent), "relative", span)
         if lowered in FIRST_PERSON:
@@ -111,7 +117,23 @@ class Resolver:
         if appositive is not None:
             return _personal(appositive.group("name"))
         found = named_for(self._named, name, at)
-        return found.name if found is not None else None
+        return found.name if found is not None else self._named_nearby(name, at)
+
+    def _named_nearby(self, description: str, at: int) -> str | None:
+        """A description the text ties to no name in so many words: an outlet's ("According to
+        the news site" after "NBC 4 New York reported") is the outlet cited last in this or the
+        paragraph before; a person's, right under a heading that is a person's name ("Garth
+        Brooks" / "the country star replied"), is that person (issue 14, cause 2)."""
+        kind = guess_kind(description)
+        if kind == SourceKind.OUTLET:
+            outlet = self._recent_issuer(Span(at, at), SourceKind.OUTLET)
+            return outlet[1].name if outlet is not None else None
+        index = self._paras.index_of(at)
+        if kind != SourceKind.PERSON or not index:
+            return None
+        spans = self._paras.spans
+        name = heading_name(self.text, spans[index - 1], spans[index], at)
+        return name if name is not None and guess_kind(name) == SourceKind.PERSON else None
 
     def _record(self, source: Source, how: str, span: Span, evidence_start: int | None = None) -> Resolved:
         insort(self._issuers, (span.start, len(self._issuers), source), key=lambda issuer: issuer[:2])
@@ -146,9 +168,10 @@ class Resolver:
         if latest is None:
             return self._named_after(word, span)
         position, source = latest
-        if self._gender(source) not in (None, _GENDER[word.lower()]):
+        if self._gender(source) not in (None, PERSON_PRONOUNS[word.lower()]):
             return self._unresolved(word, span)  # "she" for someone the text calls "he"
-        if any(pos > position and not self._is_alias(name, latest) for pos, name, _ in names):
+        own_end = self._mention_ends.get(position, position)  # "Dr. Jamie Chang, ... of Social Welfare"
+        if any(pos >= own_end and not self._is_alias(name, latest) for pos, name, _ in names if pos > position):
             # "Grant attacked Wong. He said": the subject of the sentence just before is the likely
             # referent, shown with a lower confidence and that sentence as evidence; further back
             # (a quotation between, another speaker) nothing is guessed.
@@ -174,7 +197,7 @@ class Resolver:
             if not name or name.lower() in _TITLES or guess_kind(name) != SourceKind.PERSON:
                 continue
             source = self.registry.resolve(name, at=match.start())
-            if self._gender(source) in (None, _GENDER[word.lower()]):
+            if self._gender(source) in (None, PERSON_PRONOUNS[word.lower()]):
                 return Resolved(source, "cataphora", None)
             break
         return self._unresolved(word, span)
@@ -224,14 +247,19 @@ class Resolver:
             return None
         return self._record(issuer[1], "owner", span, evidence_start=issuer[0])
 
-    def _recent_issuer(self, span: Span) -> tuple[int, Source] | None:
+    def _recent_issuer(self, span: Span, kind: SourceKind | None = None) -> tuple[int, Source] | None:
+        """The source recorded last in this or the paragraph before: any but a person, or one of `kind`."""
         index = self._paras.index_of(span.start)
         para = self._paras.spans[index] if index is not None else None
         prev = self._paras.before(span.start)
         floor = prev.start if prev else (para.start if para else 0)
         low = bisect_left(self._issuers, floor, key=lambda issuer: issuer[0])
         high = bisect_left(self._issuers, span.start, lo=low, key=lambda issuer: issuer[0])
-        near = [issuer for issuer in self._issuers[low:high] if issuer[2].kind != SourceKind.PERSON]
+        near = [
+            issuer
+            for issuer in self._issuers[low:high]
+            if (issuer[2].kind == kind if kind is not None else issuer[2].kind != SourceKind.PERSON)
+        ]
         latest = max(near, key=lambda issuer: issuer[1], default=None)  # the one recorded last
         return (latest[0], latest[2]) if latest else None
 

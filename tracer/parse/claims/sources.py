@@ -23,13 +23,25 @@ from typing import Any
 from tracer.datafiles import load_json
 from tracer.models import Platform, Source, SourceKind, SourceRef
 from tracer.parse.claims.people import People, name_gender
-from tracer.words import MONTHS, WEEKDAYS
+from tracer.text import squash
+from tracer.words import MONTH_NAMES, MONTHS, PERSON_PRONOUNS, WEEKDAYS
 
 _POSSESSIVE = re.compile(r"^(?P<owner>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)[’']s?\s+(?P<rest>.+)$", re.DOTALL)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _INDEFINITE = re.compile(r"^(?:a|an|another|one|two|three|some|several|many|other|few)\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w.-]+")
-_CUT = re.compile(r",\s|\s(?:who|which|whose|that)\s|\s[—–]\s|\s\(|\s(?:seen|obtained|reviewed|cited|quoted) by\s")
+_CUT = re.compile(
+    r",\s|\s(?:who|which|whose|that)\s|\s[—–]\s|\s\(|\s(?:seen|obtained|reviewed|cited|quoted) by\s"
+    # "Montoya-Lewis herself", "Noel and Thomas both": an emphatic pronoun or a floating quantifier
+    r"|\s(?:himself|herself|themselves|itself|both)\b"
+    # "CEO Craig Menear in the company's news release": where it was said, not who said it
+    r"|\sin\s(?:a|an|the|his|her|its|their|[\w’'.-]+[’']s?)\s(?:[\w’'-]+\s){0,3}?"
+    r"(?:release|statement|interview|letter|post|tweet|email|e-mail|op-ed|memo|filing|note|briefing|conference|speech)\b"
+    # "MOTIE in August", "the ministry on Monday": when, not who ("figures released in July" are those figures)
+    rf"|(?<!ed)\s(?:in|on)\s(?:{'|'.join(m.capitalize() for m in (*MONTH_NAMES, *WEEKDAYS))})\b"
+)
+# 'water in vapor form," lead researcher ... Lucas Paganini': a quotation's end inside a mention
+_QUOTE_END = re.compile(r"^.*[,.!?][\"”’]\s+(?=\S)", re.DOTALL)
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
 _SPOKES = re.compile(r"\bspokes(?:man|woman|person|people)\b", re.IGNORECASE)
 _BODY_HEADS = frozenset({"unit", "operator", "regulator", "authority", "board", "team", "body", "provider", "utility"})
@@ -72,11 +84,7 @@ _ROLE_WORDS = frozenset(
 _NOT_ROLES = frozenset({"the", "former", "u.s.", "us"})
 _DESCRIPTION = re.compile(r"^(?:,\s|\s\(|\s(?:who|whose|which|that)\s)")
 PRONOUNS = {
-    "he": "person",
-    "him": "person",
-    "his": "person",
-    "she": "person",
-    "her": "person",
+    **dict.fromkeys(PERSON_PRONOUNS, "person"),
     "it": "thing",
     "its": "thing",
     "they": "group",
@@ -125,6 +133,7 @@ def name_key(name: str) -> str:
 
 def core(mention: str) -> str:
     """A mention without its appositive or relative clause: "Lee, a lawmaker who ..." -> "Lee"."""
+    mention = _QUOTE_END.sub("", mention)
     match = _CUT.search(mention)
     return mention[: match.start()].strip(" ,") if match and match.start() > 0 else mention.strip(" ,")
 
@@ -186,6 +195,8 @@ def guess_kind(name: str, description: str = "") -> SourceKind:
         return SourceKind.PERSON
     if _titled_person(name):
         return SourceKind.PERSON
+    if _office_appositive(description, table) and guess_kind(name) in (SourceKind.PERSON, SourceKind.UNKNOWN):
+        return SourceKind.PERSON  # the body in the appositive is whom they work for
     lowered = f"{name} {description}"
     spokes = _SPOKES.search(name)
     if spokes is not None:
@@ -206,6 +217,18 @@ def guess_kind(name: str, description: str = "") -> SourceKind:
     if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _not_personal(words):
         return SourceKind.PERSON
     return SourceKind.UNKNOWN
+
+
+def _office_appositive(description: str, table: dict[str, list[str]]) -> bool:
+    """Whether an appositive says what office its name holds: ", local president of the prison
+    workers' union", ", a spokesperson for Inherent Resolve, the U.S. military operation". The body
+    it names made the speaker a government or a union, so "she said" a line later, finding no
+    person to stand for, was left unresolved."""
+    match = re.match(r",\s+(?P<role>[^,(]+)", description)
+    if match is None:
+        return False
+    head = _head(match.group("role"))
+    return head in table["person"] or head in table["offices"]
 
 
 @cache
@@ -326,6 +349,21 @@ class SourceRegistry:
     def ref(self, source_id: str) -> SourceRef:
         """The current reference for a source id (names, handles and kinds may have been filled in)."""
         return self.get(source_id).ref()
+
+    def account(self, source_id: str, handle: str | None, display_name: str | None) -> str | None:
+        """The source a post names as its author, given the one its author resolved to: only a sure one.
+
+        Sure is the post's handle on the source, or (the source having no other handle) the post's
+        display name as the source's name, case and spacing aside ("Reuters" posting as @Reuters
+        after the text named Reuters). A looser resolution (a surname, an alias) stays the hop's.
+        """
+        source = self.get(source_id)
+        if handle and source.handle == handle:
+            return source.id
+        if handle and source.handle:
+            return None  # another account that goes by the same name
+        named = display_name is not None and squash(display_name).casefold() == squash(source.name).casefold()
+        return source.id if named else None
 
     def _register(self, source: Source, names: list[Name]) -> None:
         """Index a source already in `_sources` (given to the registry, or just created)."""
@@ -474,31 +512,49 @@ def _keys(parsed: Name, *, query: bool = False) -> set[str]:
     could join share one, and unrelated names rarely do (words every source shares, such as
     "officer" or "district", are no keys):
 
-    * ``b:`` the body, ``o:`` its outlet's canonical form, ``a:`` its initials and the acronym
-      it may be (same body, same outlet, "NIS" / "National Intelligence Service");
-    * ``f:``/``l:`` a proper name's first and last word ("Yonhap" / "Yonhap News Agency",
-      "Gazette" / "The Northfield Gazette");
-    * ``pf:``/``pl:`` the first and last word of a person's name, titles left out (the person
-      match needs one of them in common);
-    * ``c:`` its class, ``g:`` the generic heads among its words (descriptions: "the agency").
+    * ``b:`` the body, ``o:`` its outlet's canonical form (same body, same outlet);
+    * ``ai:`` the initials a name is known by and ``ab:`` the acronym a name is written as: an
+      acronym asks for the names with those initials, a name for the acronyms of its initials
+      ("NIS" / "National Intelligence Service"); names that merely share initials ("officer
+      John Smith" / "Mr. Jones Stone") are never compared;
+    * ``w:``/``p:`` a proper name's words and each of its leading runs of words: a name asks
+      for the names it begins (``p:``) and for those that are its leading run (``w:``)
+      ("Yonhap" / "Yonhap News Agency"; "Mr. Lee" and "Mr. Kim" are never compared);
+    * ``lm:``/``ls:`` a longer proper name's last word and a one-word proper name ("Gazette" /
+      "The Northfield Gazette"), each asking for the other;
+    * ``pl:`` the last word of a person's name, titles left out, and its first word: ``p1:``
+      for a one-word name, ``pf:`` for a longer one. The person match needs the same last
+      word, or a one-word name that is the other's first ("Donald" / "Donald Trump"), so a
+      one-word name asks for ``pf:`` and a longer one for ``p1:`` ("John Smith" and "John
+      Stone" are never compared: a first name is shared by too many people);
+    * ``c:`` its class, ``g:`` the generic heads among its words (descriptions: "the agency");
+      ``cd:`` the class of a description, all a proper name asks for (two proper names of one
+      class are never one source: `_same_class`).
     """
     keys = {"b:" + parsed.body}
     initials = "".join(w[0] for w in parsed.words if w not in _FILLER).upper()
     if 1 < len(initials) <= 8 and initials.isalpha():  # what an acronym (`_ACRONYM`) can stand for
-        keys.add("a:" + initials)
+        keys.add(("ab:" if query else "ai:") + initials)
     bare = parsed.text.strip()
     if _ACRONYM.match(bare):
-        keys.add("a:" + bare.replace(".", ""))
+        keys.add(("ai:" if query else "ab:") + bare.replace(".", ""))
     outlet = _outlet_forms().get(parsed.body)
     if outlet is not None:
         keys.add("o:" + outlet)
-    if parsed.proper and parsed.words:
-        keys |= {"f:" + parsed.words[0], "l:" + parsed.words[-1]}
+    words = parsed.words
+    if parsed.proper and words:
+        whole, runs = " ".join(words), [" ".join(words[:n]) for n in range(1, len(words))]
+        keys |= {("w:" if query else "p:") + run for run in runs} | {("p:" if query else "w:") + whole}
+        last = "lm:" if (len(words) > 1) != query else "ls:"
+        keys.add(last + words[-1])
     for tokens in (_strip_titles(parsed.body), _personal_name(parsed.text)):
         if tokens and (parsed.proper or not query):
-            keys |= {"pf:" + tokens[0], "pl:" + tokens[-1]}
-    if parsed.cls:
+            first = "p1:" if (len(tokens) == 1) != query else "pf:"
+            keys |= {first + tokens[0], "pl:" + tokens[-1]}
+    if parsed.cls and not (query and parsed.proper):
         keys.add("c:" + parsed.cls)
+    if parsed.cls and parsed.proper == query:  # a proper name joins only descriptions by class
+        keys.add("cd:" + parsed.cls)
     if not query:
         keys |= {"g:" + w for w in parsed.words if w in _aliases()["generic_heads"]}
     elif _generic(parsed):

@@ -29,8 +29,6 @@ from tracer.text import squash
 
 LOGGER = logging.getLogger(__name__)
 
-# Strings worth parsing as HTML: they name an embed code's class, attribute or element.
-_MARKER_RX = re.compile("|".join(re.escape(m) for m in EMBED_MARKERS))
 _ASSIGNMENT = re.compile(r"=\s*(?=[{\[])")
 # Scripts are parsed only when they mention an embed, and at most this many JSON values are
 # decoded from one script (pages assign dozens of small objects; the embeds sit in the big ones).
@@ -75,6 +73,15 @@ def json_posts(tree: HtmlElement, text: str, doc_url: str | None, base: str | No
     return posts
 
 
+def _mentions_embed(value: str) -> bool:
+    """Whether a string names an embed code's class, attribute or element: worth parsing as HTML.
+
+    Substring tests, not one regex of the 24 markers: the page scripts of the 106 corpus pages
+    (7.6 MB) are searched in 0.09 s instead of 0.16 s (same run, interleaved).
+    """
+    return any(marker in value for marker in EMBED_MARKERS)
+
+
 def _embedded_html(tree: HtmlElement) -> Iterator[_Found]:
     for where, value in _json_values(tree):
         yield from _walk(value, (), where)
@@ -84,13 +91,13 @@ def _json_values(tree: HtmlElement) -> Iterator[tuple[str, Any]]:
     """JSON values from scripts and from JSON-valued attributes that mention an embed."""
     for script in tree.iter("script"):
         body = script.text or ""
-        if not _MARKER_RX.search(body):
+        if not _mentions_embed(body):
             continue
         where = f"script#{script.get('id')}" if script.get("id") else "script"
         yield from ((where, value) for value in _decode_all(body))
     for element in tree.xpath("//*[@*[starts-with(normalize-space(.), '{') or starts-with(normalize-space(.), '[')]]"):
         for name, value in element.attrib.items():
-            if value.lstrip()[:1] in "{[" and _MARKER_RX.search(value):
+            if value.lstrip()[:1] in "{[" and _mentions_embed(value):
                 yield from ((f"{element.tag}[{name}]", v) for v in _decode_all(value))
 
 
@@ -114,7 +121,7 @@ def _decode_all(body: str) -> Iterator[Any]:
 
 def _walk(value: Any, parents: tuple[Any, ...], where: str) -> Iterator[_Found]:
     if isinstance(value, str):
-        if "<" in value and _MARKER_RX.search(value):
+        if "<" in value and _mentions_embed(value):
             yield _Found(value, parents, where)
     elif isinstance(value, dict):
         for child in value.values():

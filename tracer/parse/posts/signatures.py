@@ -85,7 +85,9 @@ def read_signature(line: str) -> Signature | None:
 
 
 def _dash(line: str) -> Signature | None:
-    match = _DASH.match(line) or _HYPHEN.match(line)
+    # Both shapes hold "(@"; most lines of an article do not, and the lazy lead makes the patterns
+    # try every position of them.
+    match = (_DASH.match(line) or _HYPHEN.match(line)) if "(@" in line else None
     if not match:
         return None
     handle, stamp = match.group("handle"), match.group("date")
@@ -133,9 +135,17 @@ def _shared_by(line: str) -> Signature | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _posted_by_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (phrase, re.compile(rf"^(?P<lead>.*?)\s*{re.escape(phrase)}\s+(?P<name>.+?)\s+{before_date}\s+(?P<date>.+)$"))
+        for phrase, before_date in _table()["posted_by"]
+    )
+
+
 def _posted_by(line: str) -> Signature | None:
-    for phrase, before_date in _table()["posted_by"]:
-        match = re.match(rf"^(?P<lead>.*?)\s*{re.escape(phrase)}\s+(?P<name>.+?)\s+{before_date}\s+(?P<date>.+)$", line)
+    for phrase, pattern in _posted_by_patterns():
+        match = pattern.match(line) if phrase in line else None  # the pattern needs the phrase
         when = parse_date(match.group("date")) if match else None
         if match and when:
             lead = match.group("lead").strip()
@@ -145,7 +155,7 @@ def _posted_by(line: str) -> Signature | None:
 
 
 def _reddit(line: str) -> Signature | None:
-    match = _REDDIT.match(line)
+    match = _REDDIT.match(line) if "u/" in line or "r/" in line else None  # 'by u/…' or 'from r/…'
     if not match:
         return None
     lead = (match.group("lead") or "").strip()

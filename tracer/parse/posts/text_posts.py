@@ -19,10 +19,9 @@ import re
 from tracer.models import Platform, Post
 from tracer.parse.posts import text_shapes as shapes
 from tracer.parse.posts.signatures import Signature, read_card, read_signature
-from tracer.platforms import PostRef, parse_permalink
+from tracer.platforms import PostRef
 from tracer.read.embed_markup import placeholders
-from tracer.text import Span, find_urls
-from tracer.urls import normalise_url
+from tracer.text import Span
 
 _PIC_END = re.compile(r"pic\.(?:twitter|x)\.com/\w+\s*$", re.IGNORECASE)
 _PIC = re.compile(r"\bpic\.(?:twitter|x)\.com/\w+", re.IGNORECASE)
@@ -170,11 +169,7 @@ def _is_signature(line: str) -> bool:
 
 def _standalone(line: str) -> PostRef | None:
     """A post URL alone on its line (how WordPress and many CMSs paste an embed)."""
-    urls = list(find_urls(line))
-    if len(urls) != 1 or urls[0][0].start != 0 or urls[0][0].end != len(line.rstrip()):
-        return None
-    url = normalise_url(urls[0][1])
-    return parse_permalink(url) if url else None
+    return shapes.lone_permalink(line)
 
 
 def _post(text: str, signature: Signature, para: Span, body: list[Span]) -> Post:

@@ -121,12 +121,27 @@ def _telegram(text: str, paras: list[Span], lines: list[str], i: int) -> Shaped 
 
 
 def _telegram_ref(line: str) -> PostRef | None:
+    ref = lone_permalink(line)
+    return ref if ref is not None and ref.platform is Platform.TELEGRAM else None
+
+
+_SPACE = re.compile(r"\s")
+
+
+def lone_permalink(line: str) -> PostRef | None:
+    """The post a line links when the line is one URL and nothing else (trailing spaces allowed).
+
+    A URL holds no whitespace, so a line with any is refused before the URL pattern runs: nearly
+    every line of an article is one (the pattern ran 7,660 times on the corpus pages for this).
+    """
+    bare = line.rstrip()
+    if not bare or _SPACE.search(bare):
+        return None
     urls = list(find_urls(line))
-    if len(urls) != 1 or urls[0][0].start != 0 or urls[0][0].end != len(line.rstrip()):
+    if len(urls) != 1 or urls[0][0].start != 0 or urls[0][0].end != len(bare):
         return None
     url = normalise_url(urls[0][1])
-    ref = parse_permalink(url) if url else None
-    return ref if ref is not None and ref.platform is Platform.TELEGRAM else None
+    return parse_permalink(url) if url else None
 
 
 def _channel(lines: list[str], last: int, handle: str) -> tuple[int, str | None]:
