@@ -29,6 +29,28 @@ def test_reproducer_is_fixed(path: Path) -> None:
     assert fuzz.run_input(path.read_bytes(), path.suffix == ".html") in {None, "refused"}
 
 
+def test_continued_quotations_are_not_each_tested_against_every_attribution(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fuzz hang nul_utf8-corpus49745-380512791 (a 1.3 MB corpus page read as text, not kept: it
+    is a corpus page): `continue_quotes` tested each quotation against every content span of its
+    paragraph, 120M overlap tests; 300 continued quotations made 45,000 of them."""
+    from tracer.parse.attribution import quotes
+    from tracer.parse.attribution.find import find_attributions
+
+    calls = 0
+    old = getattr(quotes, "_overlaps", None)
+
+    def counted(a: object, b: object) -> bool:
+        nonlocal calls
+        calls += 1
+        assert old is not None
+        return bool(old(a, b))
+
+    monkeypatch.setattr(quotes, "_overlaps", counted, raising=False)
+    found = find_attributions(" ".join(f"“Point {i} stands,” Smith said. “And {i} more.”" for i in range(300)))
+    assert calls < 3000
+    assert len(found) == 300 and all(len(a.content) == 2 for a in found)  # each continuation is Smith's
+
+
 def test_an_input_goes_through_the_file_reader() -> None:
     """A gzipped page is unpacked as `tracer trace FILE` does (the HTML reader alone calls it binary)."""
     page = b"<html><body><p>The mayor said the bridge would reopen, according to the council.</p></body></html>"

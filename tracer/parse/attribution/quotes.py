@@ -119,8 +119,14 @@ def continue_quotes(ctx: Context) -> list[Attribution]:
             places.replace(carry, updated)
             carry = updated
             continue
+        # What the paragraph's attributions already say, asked once per quotation by bisection; the
+        # regions given to a speaker below only add themselves, and come in text order, so the
+        # furthest end of those stands for all of them. A scan of every content span per
+        # quotation was quotations x attributions (fuzz: a 1.3 MB page read as text, 120M tests).
+        said = SpanSet(f for a in in_para for f in a.content)
+        continued = para.start
         for region in regions:
-            if any(_overlaps(f, region) for a in in_para for f in a.content) or not _stands_alone(text, para, region):
+            if said.overlaps(region) or region.start < continued or not _stands_alone(text, para, region):
                 continue
             before = [a for a in in_para if a.cue.end <= region.start or a.content_span.end <= region.start]
             speaker = _last_speaker(before)
@@ -129,6 +135,7 @@ def continue_quotes(ctx: Context) -> list[Attribution]:
             updated = replace(speaker, content=_merge((*speaker.content, region)))
             places.replace(speaker, updated)
             in_para[in_para.index(speaker)] = updated
+            continued = max(continued, region.end)
         carry = in_para[-1] if in_para and in_para[-1].kind == "quote" and in_para[-1].source else None
     return found
 
@@ -193,10 +200,6 @@ def _stands_alone(text: str, para: Span, region: Span) -> bool:
     while end > para.start and text[end - 1].isspace():
         end -= 1
     return end == para.start or text[end - 1] in ".!?,:;—–-”\"'"
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def fill_passages(ctx: Context) -> list[Attribution]:
