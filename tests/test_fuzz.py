@@ -51,6 +51,27 @@ def test_continued_quotations_are_not_each_tested_against_every_attribution(monk
     assert len(found) == 300 and all(len(a.content) == 2 for a in found)  # each continuation is Smith's
 
 
+def test_person_pronouns_guess_each_names_kind_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fuzz hangs nul_utf8-corpus49745-380512791 and nul_utf8-corpus10737-3606019015 (one corpus page
+    read as text, 36 s): each "he" rescanned its paragraph's names and guessed each one's kind
+    again, 476k `guess_kind` calls for 89 pronouns; 150 pronouns here made ~11,000."""
+    from tracer.models import SourceKind
+    from tracer.parse.claims import resolve
+    from tracer.parse.claims.sources import guess_kind as real
+
+    calls = 0
+
+    def counted(name: str, description: str = "") -> SourceKind:
+        nonlocal calls
+        calls += 1
+        return real(name, description)
+
+    monkeypatch.setattr(resolve, "guess_kind", counted)
+    text = " ".join(f"Officer Dana Smith{i} arrived. “Point {i} stands,” he said." for i in range(150))
+    assert fuzz.run_input(text.encode(), False) is None
+    assert calls < 2000
+
+
 def test_an_input_goes_through_the_file_reader() -> None:
     """A gzipped page is unpacked as `tracer trace FILE` does (the HTML reader alone calls it binary)."""
     page = b"<html><body><p>The mayor said the bridge would reopen, according to the council.</p></body></html>"
