@@ -85,6 +85,36 @@ def according_rule(ctx: Context) -> Iterator[Attribution]:
         yield _vouched(p, source, [t, to], fragments, "according to")
 
 
+# "..., per The Wrap", "Per the report, ...": "per" names a source only where it opens the sentence
+# or a phrase of its own; elsewhere it is a rate ("$3 per gallon", "per cent", "per capita").
+_PER_OPENS = frozenset({",", "(", "—", "–", "-", ";"})
+_PER = re.compile(r"(?:^|[,(;—–-]\s*)per\s", re.IGNORECASE)
+
+
+def per_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
+    """The fast scan of the per rule: "per" at the sentence's start or after a comma, dash or bracket."""
+    return "per" in words and _PER.search(sentence) is not None
+
+
+def per_rule(ctx: Context) -> Iterator[Attribution]:
+    """'..., per The Wrap', 'Per a list compiled by X, ...': the same vouching as "according to X".
+
+    The object must be a name or have a determiner ("per the report", "per a list"), so that a
+    rate after a comma ("..., per capita", "per cent") is not read as a source."""
+    p, t, lex = ctx.p, ctx.t, ctx.lex
+    opening = all(w.is_space or w.dep_ == "cc" for w in t.doc[: t.i])
+    if t.lower_ != "per" or t.dep_ != "prep" or not (opening or t.nbor(-1).text in _PER_OPENS):
+        return
+    pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lower_ in lex.non_sources or _text(pobj.subtree).lower() in lex.non_sources:
+        return
+    if pobj.tag_ not in ("NNP", "NNPS") and pobj.left_edge.tag_ not in ("DT", "PRP$", "NNP", "NNPS"):
+        return
+    source, fragments = p.subtree(pobj), _around(p, _according_scope(t, lex), t.i, t.right_edge.i)
+    if source is not None and fragments:
+        yield _vouched(p, source, [t], fragments, "per")
+
+
 def poll_rule(ctx: Context) -> Iterator[Attribution]:
     """'In a CNN poll, 50 percent chose Clinton', '... leads by 5 points in a new Fox survey': the
     poll vouches for the clause it sets; its figures are its claim (PolNeAR marks the "in")."""
