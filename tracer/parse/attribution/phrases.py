@@ -110,6 +110,8 @@ def per_rule(ctx: Context) -> Iterator[Attribution]:
         return
     if pobj.tag_ not in ("NNP", "NNPS") and pobj.left_edge.tag_ not in ("DT", "PRP$", "NNP", "NNPS"):
         return
+    if pobj.tag_ in ("NN", "NNS") and any(c.dep_ == "poss" or c.tag_ in ("NNP", "NNPS") for c in pobj.lefts):
+        return  # "per FiveThirtyEight's tracker": the claims stage's lead cue reads the document, then its maker
     source, fragments = p.subtree(pobj), _around(p, _according_scope(t, lex), t.i, t.right_edge.i)
     if source is not None and fragments:
         yield _vouched(p, source, [t], fragments, "per")

@@ -474,6 +474,28 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "colon_quotes",
+        RuleKind.CLEANUP,
+        ("verb",),
+        cleanup.split_colon_quotes,
+        (
+            Example(
+                "Zimmer also acknowledged his limitations in evaluating the situation: “This threat I could not"
+                " assess.”",
+                "Zimmer",
+                "acknowledged",
+                "“This threat I could not assess.”",
+            ),
+            Example(
+                "Zimmer also acknowledged his limitations in evaluating the situation: “This threat I could not"
+                " assess.”",
+                "Zimmer",
+                "acknowledged",
+                "his limitations in evaluating the situation",
+            ),
+        ),
+    ),
+    Rule(
         "quoted",
         RuleKind.CLEANUP,
         ("verb", "quote"),
