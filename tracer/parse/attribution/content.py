@@ -186,7 +186,7 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
         clauses = [clauses[0], *(c for c in clauses[1:] if not _own_cue_clause(c))]
     # "The agency said X, according to Lee": the parser hangs "according to" on X's verb, but
     # it scopes over the whole sentence and is not part of what the agency said.
-    according = "according" in p.words
+    according = "according" in p.words or "per" in p.words
     spans = [
         s for s in (_with_lost_subject(p, v, c, p.subtree(c, without=_clause_cuts(c, according))) for c in clauses) if s
     ]
@@ -277,7 +277,16 @@ def _parenthetical(v: Token, verb: CueVerb) -> bool:
 
 
 def _according_phrases(clause: Token) -> list[Token]:
-    return [t for t in clause.subtree if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to"]
+    """The "according to X" and ", per X" phrases in a clause (`phrases.per_rule` reads the latter)."""
+    return [t for t in clause.subtree if _according(t) or (t.lower_ == "per" and t.dep_ == "prep" and _after_comma(t))]
+
+
+def _according(t: Token) -> bool:
+    return t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to"
+
+
+def _after_comma(t: Token) -> bool:
+    return t.i > 0 and t.nbor(-1).text in (",", "(", "—", "–", ";")
 
 
 def _inverted(p: Parsed, clause: Token, v: Token, verb: CueVerb) -> bool:

@@ -112,9 +112,18 @@ def per_rule(ctx: Context) -> Iterator[Attribution]:
         return
     if pobj.tag_ in ("NN", "NNS") and any(c.dep_ == "poss" or c.tag_ in ("NNP", "NNPS") for c in pobj.lefts):
         return  # "per FiveThirtyEight's tracker": the claims stage's lead cue reads the document, then its maker
-    source, fragments = p.subtree(pobj), _around(p, _according_scope(t, lex), t.i, t.right_edge.i)
+    source, fragments = p.subtree(pobj), _around(p, _per_scope(t, lex), t.i, t.right_edge.i)
     if source is not None and fragments:
         yield _vouched(p, source, [t], fragments, "per")
+
+
+def _per_scope(t: Token, lex: Lexicon) -> Token:
+    """The clause "per X" vouches for: as for "according to", but a "per" hung on a noun at the
+    end of the second of two joined main clauses ("Girls asked, and one boy revealed ..., per the
+    Journal") vouches for that clause, not the first one too."""
+    host = _according_scope(t, lex)
+    main = next((a for a in t.ancestors if a.dep_ == "conj" and a.head.i == host.i), None)
+    return main if host.dep_ == "ROOT" and main is not None and not t.head.tag_.startswith("VB") else host
 
 
 def poll_rule(ctx: Context) -> Iterator[Attribution]:
