@@ -60,5 +60,8 @@ def test_an_object_before_a_colon_and_the_quotation_are_two_claims() -> None:
 def test_per_at_the_end_vouches_for_the_report_before_it() -> None:
     """'one boy revealed ..., per the Journal': the Journal reports what the boy revealed (gold.json,
     nypost page), so ", per the Journal" is no part of what he revealed and the chain has both."""
-    claims = _claims("Girls asked questions, and finally one boy revealed that the photos were fake, per the Journal.")
-    assert _chain(claims, "the photos were fake") == ["the Journal", "one boy"]
+    text = (
+        "Girls started asking questions, and finally, on Monday, one boy revealed what the whispering was"
+        " about: the photos were fake, per the Journal."
+    )
+    assert _chain(_claims(text), "the photos were fake") == ["the Journal", "one boy"]
