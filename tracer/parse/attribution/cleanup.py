@@ -18,7 +18,7 @@ from tracer.parse.attribution.bounds import drop_asides
 from tracer.parse.attribution.coordination import cut_start, own_statement
 from tracer.parse.attribution.cues import Lexicon
 from tracer.parse.attribution.frames import MAX_SOURCE_TOKENS
-from tracer.parse.attribution.spans import Attribution, Context, Parsed, trim
+from tracer.parse.attribution.spans import Attribution, Context, Parsed, quote_kind, trim
 from tracer.text import Span
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
@@ -170,3 +170,57 @@ def _hearer_closes(v: Token) -> bool:
     if hearer is None or hearer.left_edge.i != v.i + 1:
         return False
     return all(t.is_punct for t in v.doc[hearer.right_edge.i + 1 :])
+
+
+# "acknowledged his limitations: “This type of threat ...”": a colon, then an opening quote mark.
+_COLON_QUOTE = re.compile(r":\s*[“\"]")
+
+
+def split_colon_quotes(ctx: Context) -> Iterator[Attribution]:
+    """'Zimmer acknowledged his limitations in evaluating the situation: “This type of threat I
+    have no ability to assess.”': the object and the quotation the colon opens are two things
+    the speaker said or did (a noun phrase, then a statement in their words), so two contents of
+    the one cue. Only when the object before the colon holds no quote mark of its own."""
+    p = ctx.p
+    for a in ctx.found:
+        parts = _colon_parts(p.text, a) if a.form == "verb" and len(a.content) == 1 else None
+        if parts is None:
+            yield a
+            obj = _object_before_colon(ctx, a) if a.content else None
+            if obj is not None:  # the parser read the quotation as the verb's clause: the object is apart
+                yield replace(a, content=(obj,), kind="np", form="verb")
+            continue
+        head, quote = parts
+        yield replace(a, content=(head,), kind=a.kind if a.kind == "np" else quote_kind(p.text, (head,)))
+        yield replace(a, content=(quote,), kind=quote_kind(p.text, (quote,)))
+
+
+def _colon_parts(text: str, a: Attribution) -> tuple[Span, Span] | None:
+    """The content's words before a colon that opens a quotation, and the quotation."""
+    content = a.content[0]
+    words = text[content.start : content.end]
+    match = _COLON_QUOTE.search(words)
+    if match is None or a.cue.end > content.start or any(q in words[: match.start()] for q in '“”"‘’'):
+        return None
+    head = trim(text, Span(content.start, content.start + match.start()))
+    quote = Span(content.start + match.end() - 1, content.end)
+    return (head, quote) if head.end > head.start else None
+
+
+def _object_before_colon(ctx: Context, a: Attribution) -> Span | None:
+    """The cue verb's object when it ends at a colon just before the quotation that is the
+    content ("acknowledged his limitations: “...”"); not a hearer ("told reporters: “...”")."""
+    p, w = ctx.p, ctx.p.token_at(a.cue.start)
+    verb = ctx.lex.verb(w.lower_) if w is not None else None
+    if (
+        w is None
+        or verb is None
+        or verb.addressee
+        or not p.text[a.content[0].start : a.content[0].end].startswith(("“", '"'))
+    ):
+        return None
+    obj = next((c for c in w.children if c.dep_ == "dobj" and c.i > w.i), None)
+    after = obj.right_edge.i + 1 if obj is not None else len(w.doc)
+    if obj is None or after >= len(w.doc) or w.doc[after].text != ":" or p.char(w.doc[after]) > a.content[0].start:
+        return None
+    return p.subtree(obj)

@@ -9,8 +9,10 @@ quote, passage) and words to add to the cue.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
+from tracer.datafiles import load_lines
 from tracer.models import CueClass
 from tracer.parse.attribution.cues import NAMING, REPORTING, CueVerb, Lexicon, lexicon
 from tracer.parse.attribution.frames import MAX_SOURCE_TOKENS
@@ -84,8 +86,24 @@ def verb_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | 
             (_as_object(p, v) if verb.as_object else None)
             or _quote_before_sentence(p, v, verb)
             or (_prep_content(p, v, verb) if verb.cls == CueClass.SPEECH else None)
+            or _finding(p, v, verb, lex)
         )
     return _object_content(p, v, verb, lex) or _quote_before_sentence(p, v, verb)
+
+
+@cache
+def _finding_nouns() -> frozenset[str]:
+    return frozenset(load_lines("finding_nouns.txt"))
+
+
+def _finding(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | None:
+    """'a 2018 analysis found evidence of water vapor': a report verb that takes only clauses
+    ("found a job" is no finding) reports its object when the object names a result
+    (`finding_nouns.txt`)."""
+    obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+    if verb.cls != CueClass.REPORT or obj is None or obj.lower_ not in _finding_nouns():
+        return None
+    return _object_content(p, v, verb, lex)
 
 
 # "warned the committee of the risk", "told the board about the deal": what the hearer was told.
@@ -168,8 +186,10 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
         clauses = [clauses[0], *(c for c in clauses[1:] if not _own_cue_clause(c))]
     # "The agency said X, according to Lee": the parser hangs "according to" on X's verb, but
     # it scopes over the whole sentence and is not part of what the agency said.
-    according = "according" in p.words
-    spans = [s for s in (p.subtree(c, without=_clause_cuts(c, according)) for c in clauses) if s]
+    according = "according" in p.words or "per" in p.words
+    spans = [
+        s for s in (_with_lost_subject(p, v, c, p.subtree(c, without=_clause_cuts(c, according))) for c in clauses) if s
+    ]
     if spans:  # a clause on each side ("A had been building, Medrano said; B"): two fragments
         sides = ([s for s in spans if s.end <= p.char(v)], [s for s in spans if s.end > p.char(v)])
         fragments = tuple(Span(min(s.start for s in f), max(s.end for s in f)) for f in sides if f)
@@ -177,6 +197,24 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
     if v.dep_ == "parataxis" and v.head.tag_.startswith(("VB", "JJ", "NN")) and _parenthetical(v, verb):
         return _host_clause(p, v)
     return None
+
+
+def _with_lost_subject(p: Parsed, v: Token, clause: Token, span: Span | None) -> Span | None:
+    """'told him parts of the aircraft were lying ...': the parser takes the reported clause's
+    subject for the cue verb's object and leaves the clause without one. When the clause has no
+    subject and the verb's object ends right where the clause begins, the object is its subject
+    (a clause of a reported statement needs one; "urged residents to leave" is an xcomp, not read here)."""
+    if span is None or clause.i < v.i or (clause.tag_ not in FINITE_TAGS and clause.tag_ != "VBG"):
+        return span
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return span
+    finite = clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+    lost = next(
+        (c for c in v.children if c.dep_ == "dobj" and v.i < c.i and c.right_edge.i + 1 == clause.left_edge.i), None
+    )
+    if not finite or lost is None or lost.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+        return span
+    return Span(p.char(lost.left_edge), span.end)
 
 
 def _marked(clause: Token, marks: tuple[str, ...]) -> bool:
@@ -239,7 +277,16 @@ def _parenthetical(v: Token, verb: CueVerb) -> bool:
 
 
 def _according_phrases(clause: Token) -> list[Token]:
-    return [t for t in clause.subtree if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to"]
+    """The "according to X" and ", per X" phrases in a clause (`phrases.per_rule` reads the latter)."""
+    return [t for t in clause.subtree if _according(t) or (t.lower_ == "per" and t.dep_ == "prep" and _after_comma(t))]
+
+
+def _according(t: Token) -> bool:
+    return t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to"
+
+
+def _after_comma(t: Token) -> bool:
+    return t.i > 0 and t.nbor(-1).text in (",", "(", "—", "–", ";")
 
 
 def _inverted(p: Parsed, clause: Token, v: Token, verb: CueVerb) -> bool:

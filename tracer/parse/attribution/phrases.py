@@ -85,6 +85,47 @@ def according_rule(ctx: Context) -> Iterator[Attribution]:
         yield _vouched(p, source, [t, to], fragments, "according to")
 
 
+# "..., per The Wrap", "Per the report, ...": "per" names a source only where it opens the sentence
+# or a phrase of its own; elsewhere it is a rate ("$3 per gallon", "per cent", "per capita").
+_PER_OPENS = frozenset({",", "(", "—", "–", "-", ";"})
+_PER = re.compile(r"(?:^|[,(;—–-]\s*)per\s", re.IGNORECASE)
+
+
+def per_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
+    """The fast scan of the per rule: "per" at the sentence's start or after a comma, dash or bracket."""
+    return "per" in words and _PER.search(sentence) is not None
+
+
+def per_rule(ctx: Context) -> Iterator[Attribution]:
+    """'..., per The Wrap', 'Per a list compiled by X, ...': the same vouching as "according to X".
+
+    The object must be a name or have a determiner ("per the report", "per a list"), so that a
+    rate after a comma ("..., per capita", "per cent") is not read as a source."""
+    p, t, lex = ctx.p, ctx.t, ctx.lex
+    opening = all(w.is_space or w.dep_ == "cc" for w in t.doc[: t.i])
+    if t.lower_ != "per" or t.dep_ != "prep" or not (opening or t.nbor(-1).text in _PER_OPENS):
+        return
+    pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lower_ in lex.non_sources or _text(pobj.subtree).lower() in lex.non_sources:
+        return
+    if pobj.tag_ not in ("NNP", "NNPS") and pobj.left_edge.tag_ not in ("DT", "PRP$", "NNP", "NNPS"):
+        return
+    if pobj.tag_ in ("NN", "NNS") and any(c.dep_ == "poss" or c.tag_ in ("NNP", "NNPS") for c in pobj.lefts):
+        return  # "per FiveThirtyEight's tracker": the claims stage's lead cue reads the document, then its maker
+    source, fragments = p.subtree(pobj), _around(p, _per_scope(t, lex), t.i, t.right_edge.i)
+    if source is not None and fragments:
+        yield _vouched(p, source, [t], fragments, "per")
+
+
+def _per_scope(t: Token, lex: Lexicon) -> Token:
+    """The clause "per X" vouches for: as for "according to", but a "per" hung on a noun at the
+    end of the second of two joined main clauses ("Girls asked, and one boy revealed ..., per the
+    Journal") vouches for that clause, not the first one too."""
+    host = _according_scope(t, lex)
+    main = next((a for a in t.ancestors if a.dep_ == "conj" and a.head.i == host.i), None)
+    return main if host.dep_ == "ROOT" and main is not None and not t.head.tag_.startswith("VB") else host
+
+
 def poll_rule(ctx: Context) -> Iterator[Attribution]:
     """'In a CNN poll, 50 percent chose Clinton', '... leads by 5 points in a new Fox survey': the
     poll vouches for the clause it sets; its figures are its claim (PolNeAR marks the "in")."""

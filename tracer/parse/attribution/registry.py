@@ -168,6 +168,31 @@ RULES: tuple[Rule, ...] = (
         source_words=_words("according"),
     ),
     Rule(
+        "per",
+        RuleKind.TOKEN,
+        ("according",),
+        phrases.per_rule,
+        (
+            Example(
+                "The film earned $40 million in its opening weekend, per The Wrap.",
+                "The Wrap",
+                "per",
+                "The film earned $40 million in its opening weekend",
+            ),
+            Example(
+                "Trump leads with 40 percent, per a list compiled by the Register.",
+                "a list compiled by the Register",
+                "per",
+                "Trump leads with 40 percent",
+            ),
+            Example("Gas costs $3, per gallon of regular.", "gallon of regular", "per", "Gas costs $3", absent=True),
+        ),
+        triggers=_words("per"),
+        scan_words=_NONE,
+        scan=phrases.per_scan,
+        source_words=_words("per"),
+    ),
+    Rule(
         "poll",
         RuleKind.TOKEN,
         ("according",),
@@ -445,6 +470,28 @@ RULES: tuple[Rule, ...] = (
                 "He",
                 "said",
                 "he is partial to Huckabee",
+            ),
+        ),
+    ),
+    Rule(
+        "colon_quotes",
+        RuleKind.CLEANUP,
+        ("verb",),
+        cleanup.split_colon_quotes,
+        (
+            Example(
+                "Zimmer also acknowledged his limitations in evaluating the situation: “This threat I could not"
+                " assess.”",
+                "Zimmer",
+                "acknowledged",
+                "“This threat I could not assess.”",
+            ),
+            Example(
+                "Zimmer also acknowledged his limitations in evaluating the situation: “This threat I could not"
+                " assess.”",
+                "Zimmer",
+                "acknowledged",
+                "his limitations in evaluating the situation",
             ),
         ),
     ),
