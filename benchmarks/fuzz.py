@@ -36,6 +36,7 @@ import multiprocessing as mp
 import os
 import random
 import resource
+import shutil
 import signal
 import sys
 import tempfile
@@ -382,7 +383,7 @@ def _on_cpu_limit(signum: int, frame: object) -> None:
     raise CpuLimit
 
 
-def _worker(conn: Connection, limit: float, memory_mb: int) -> None:
+def _worker(conn: Connection, limit: float, memory_mb: int, folder: Path) -> None:
     """Answer jobs until told to stop (None); exit after a hang, whose state may be half-made."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent ends the run (Ctrl-C or `kill` of the group),
     signal.signal(signal.SIGTERM, signal.SIG_IGN)  # so a worker it stops is never a "worker died" finding
@@ -392,24 +393,18 @@ def _worker(conn: Connection, limit: float, memory_mb: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     run_input(WARM_UP, False)  # loads the model (nothing to do when forked from a warm parent)
     pages = Pages()
-    folder = Path(tempfile.mkdtemp(prefix="fuzz-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None))
-    try:
-        while (job := conn.recv()) is not None:
-            data, html = job if isinstance(job, tuple) else make_input(job, pages)  # raw bytes while minimising
-            started, before = time.process_time(), _peak_rss_mb()
-            try:
-                signal.setitimer(signal.ITIMER_PROF, limit)
-                outcome = run_input(data, html, folder) or "ok"
-                signal.setitimer(signal.ITIMER_PROF, 0)
-            except CpuLimit:
-                outcome = f"hang: over {limit:.0f} s of CPU in\n{traceback.format_exc()}"
-            conn.send(Reply(outcome, len(data), time.process_time() - started, _peak_rss_mb(), before))
-            if outcome.startswith("hang"):
-                return
-    finally:
-        for leftover in folder.iterdir():
-            leftover.unlink()
-        folder.rmdir()
+    while (job := conn.recv()) is not None:
+        data, html = job if isinstance(job, tuple) else make_input(job, pages)  # raw bytes while minimising
+        started, before = time.process_time(), _peak_rss_mb()
+        try:
+            signal.setitimer(signal.ITIMER_PROF, limit)
+            outcome = run_input(data, html, folder) or "ok"
+            signal.setitimer(signal.ITIMER_PROF, 0)
+        except CpuLimit:
+            outcome = f"hang: over {limit:.0f} s of CPU in\n{traceback.format_exc()}"
+        conn.send(Reply(outcome, len(data), time.process_time() - started, _peak_rss_mb(), before))
+        if outcome.startswith("hang"):
+            return
 
 
 def _peak_rss_mb() -> float:
@@ -441,12 +436,16 @@ class _Slot:
         self.sent = 0.0
         self.cpu_at_send = 0.0
         self.cpu_before = 0.0  # CPU of the workers this slot has replaced
+        # where its workers write their input files; the slot's, so a killed worker leaves nothing behind
+        self.folder = Path(tempfile.mkdtemp(prefix="fuzz-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None))
         self.start()
 
     def start(self) -> None:
         parent, child = self.context.Pipe()
         self.conn = parent
-        self.proc = self.context.Process(target=_worker, args=(child, self.limit, self.memory_mb), daemon=True)
+        self.proc = self.context.Process(
+            target=_worker, args=(child, self.limit, self.memory_mb, self.folder), daemon=True
+        )
         self.proc.start()
         child.close()
 
@@ -485,6 +484,7 @@ class _Slot:
         if self.proc.is_alive():
             self.proc.kill()
             self.proc.join()
+        shutil.rmtree(self.folder, ignore_errors=True)
         return used
 
 

@@ -120,6 +120,7 @@ def test_an_input_past_its_cpu_limit_is_a_hang_and_the_next_input_runs(monkeypat
         assert fuzz._ask(slot, (b"fine", False)) == "ok"
     finally:
         slot.stop()
+    assert not slot.folder.exists()  # the input files of the killed workers too
 
 
 def test_hangs_and_crashes_are_saved_and_minimised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
