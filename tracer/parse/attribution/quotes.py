@@ -13,7 +13,7 @@ from bisect import bisect_left, insort
 from dataclasses import replace
 
 from tracer.models import CueClass
-from tracer.parse.attribution.spans import Attribution, Context, Layout, trim
+from tracer.parse.attribution.spans import Attribution, Context, Layout, Quotes, trim
 from tracer.text import Span, SpanSet
 
 # A paragraph that picks up the subject of the one before: it opens with a pronoun
@@ -24,11 +24,11 @@ MAX_PASSAGE_PARAGRAPHS = 3
 _TOPIC_PREP = re.compile(r"\b(?:about|of|on)\W*$", re.IGNORECASE)
 
 
-def _widen(fragment: Span, cue: Span, regions: list[Span]) -> Span:
-    for q in regions:
-        overlaps = q.start < fragment.end and fragment.start < q.end
-        cue_inside = q.start <= cue.start < q.end
-        if overlaps and not cue_inside:
+def _widen(fragment: Span, cue: Span, regions: Quotes) -> Span:
+    """The fragment grown to the quotations it overlaps, bar the cue's own. Quotations do not
+    overlap and come in order, so growing to one never reaches another the fragment did not."""
+    for q in regions.overlapping(fragment):
+        if not q.start <= cue.start < q.end:
             fragment = Span(min(fragment.start, q.start), max(fragment.end, q.end))
     return fragment
 

@@ -140,7 +140,37 @@ def trim(text: str, span: Span, chars: str = EDGE_PUNCT) -> Span:
     return Span(start, end)
 
 
-def quote_regions(text: str, para: Span) -> list[Span]:
+class Quotes(list[Span]):
+    """A paragraph's quotations in text order, asked which one holds an offset by bisection.
+
+    Quotations in a paragraph never overlap and come in text order, so the one that can hold an
+    offset is the last starting at or before it. A scan per question cost quotations x tokens on a
+    long paragraph (a 1.3 MB page read as text: `Parsed.quote_at` 7.4 of 38 s, `_widen` 4.1 s,
+    `Layout.inside_quote` 1.7 s). The list is built once and never changed.
+    """
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        super().__init__(spans)
+        self._starts = [q.start for q in self]
+        self._ends = [q.end for q in self]
+
+    def at(self, offset: int) -> Span | None:
+        """The quotation containing `offset` (start <= offset < end), if any."""
+        i = bisect_right(self._starts, offset) - 1
+        return self[i] if i >= 0 and offset < self._ends[i] else None
+
+    def holding(self, span: Span) -> bool:
+        """Whether one quotation holds all of `span`: only the last starting by its start can."""
+        i = bisect_right(self._starts, span.start) - 1
+        return i >= 0 and span.end <= self._ends[i]
+
+    def overlapping(self, span: Span) -> list[Span]:
+        """The quotations sharing a character with `span` (start < span.end, span.start < end)."""
+        low = bisect_right(self._ends, span.start)
+        return self[low : bisect_left(self._starts, span.end, lo=low)]
+
+
+def quote_regions(text: str, para: Span) -> Quotes:
     """Spans of the quotations in a paragraph, quote marks included.
 
     A quotation left open at the end of the paragraph runs to the paragraph's end (news style
@@ -158,7 +188,7 @@ def quote_regions(text: str, para: Span) -> list[Span]:
             start = None
     if start is not None:
         regions.append(Span(start, para.end))
-    return regions
+    return Quotes(regions)
 
 
 class Layout:
@@ -180,24 +210,24 @@ class Layout:
         i = self.index(offset)
         return self.paragraphs[i] if i is not None else None
 
-    def quotes_at(self, offset: int) -> list[Span]:
+    def quotes_at(self, offset: int) -> Quotes:
         """The quotations of the paragraph holding `offset`."""
         i = self.index(offset)
-        return self.quotes[i] if i is not None else []
+        return self.quotes[i] if i is not None else Quotes()
 
     def inside_quote(self, span: Span) -> bool:
         """Whether a span lies wholly inside one quotation."""
-        return any(q.start <= span.start and span.end <= q.end for q in self.quotes_at(span.start))
+        return self.quotes_at(span.start).holding(span)
 
 
 class Parsed:
     """A parsed sentence, where it starts in the document, and its paragraph's quotations."""
 
-    def __init__(self, doc: Doc, offset: int, text: str, quotes: list[Span] | None = None) -> None:
+    def __init__(self, doc: Doc, offset: int, text: str, quotes: Quotes | None = None) -> None:
         self.doc = doc
         self.offset = offset
         self.text = text
-        self.quotes = quotes or []
+        self.quotes = quotes if quotes is not None else Quotes()
         # len(doc.text) would join every token's text again on each call: the last token says it.
         self.length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
         self.bounds = Span(offset, offset + self.length)
@@ -276,7 +306,7 @@ class Parsed:
 
     def quote_at(self, offset: int) -> Span | None:
         """The quotation containing a document offset, if any."""
-        return next((q for q in self.quotes if q.start <= offset < q.end), None)
+        return self.quotes.at(offset)
 
     def in_quote(self, token: Token) -> bool:
         """Whether a token lies inside a quotation (its marks excluded)."""
