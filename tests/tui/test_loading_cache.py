@@ -2,8 +2,9 @@
 so a URL opened again from a warm cache is neither read nor parsed again, and gives the same
 result as the CLI's `trace_one` for the same input and options.
 
-The TUI's loader used to call `read_input` then `trace_article`, which re-read (trafilatura) and
-re-parsed (spaCy) the input page on every open, even when the trail's parsed-document cache held it.
+The TUI's loader used to call `read_input` then `trace_article`, which re-read the input page
+(trafilatura's `bare_extraction`, which the reader calls rather than `trafilatura.extract`) and
+re-parsed it (spaCy) on every open, even when the trail's parsed-document cache held it.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ import pytest
 import spacy.language
 from pytest_httpserver import HTTPServer
 
-from tests.tui.test_tracing import serve_story
 import tracer.read.document
+from tests.tui.test_tracing import serve_story
 from tracer import Fetcher, FetchOptions, InputItem, RunOptions, TrailEvent, TrailOptions, trace_one
 from tui.loading import make_trace_fn
 
