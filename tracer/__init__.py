@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from tracer.trail.events import ArticleParsed, ClaimVisited, DocumentOpened, TrailEvent
     from tracer.trail.options import TrailOptions
     from tracer.trail.reach import why_not_followed
-    from tracer.trail.trace import trace_article
+    from tracer.trail.trace import trace_article, trace_input
     from tracer.urls import normalise_url
     from tracer.web.fetch import Fetcher
     from tracer.web.options import FetchOptions
@@ -116,6 +116,7 @@ _HOMES: dict[str, str] = {
     "schema_json": "tracer.export.json_io",
     "to_json": "tracer.export.json_io",
     "trace_article": "tracer.trail.trace",
+    "trace_input": "tracer.trail.trace",
     "trace_many": "tracer.run.batch",
     "trace_one": "tracer.run.batch",
     "why_not_followed": "tracer.trail.reach",
@@ -177,6 +178,7 @@ __all__ = [
     "schema_json",
     "to_json",
     "trace_article",
+    "trace_input",
     "trace_many",
     "trace_one",
     "why_not_followed",

@@ -77,10 +77,13 @@ def make_trace_fn(options: RunOptions | None = None) -> TraceFn:
     """The real tracing function: saved traces are loaded, articles and URLs traced and followed.
 
     Exactly what `tracer trace` does with the same options (`tracer.run.options.run_options`): the
-    library's `trace_article` with the run's `TrailOptions`, through a fetcher with its cache,
+    library's `trace_input` with the run's `TrailOptions`, through a fetcher with its cache,
     politeness and address rules — opened, as the CLI opens it, when the input is a URL or the
-    trail goes beyond the document. A fetcher (and its cache connection) is opened per call, so
-    concurrent workers never share one HTTP session.
+    trail goes beyond the document. Going through `trace_input` (not `read_input` then
+    `trace_article`) keeps a URL input's reading and parse in the trail's parsed-document cache,
+    so re-opening it from a warm cache reads and parses nothing, as a CLI re-trace does. A
+    fetcher (and its cache connection) is opened per call, so concurrent workers never share one
+    HTTP session.
     """
     from tracer import FetchOptions, RunOptions, TrailOptions
 
@@ -88,20 +91,17 @@ def make_trace_fn(options: RunOptions | None = None) -> TraceFn:
 
     def trace(item: InputItem, progress: ProgressFn) -> list[TraceResult]:
         # The readers, parsers and trail load here, in the worker, never while the UI starts.
-        from tracer import Fetcher, TracerError, failed_result, read_input, trace_article
+        from tracer import Fetcher, TracerError, failed_result, trace_input
 
         if is_saved_trace(item):
             return read_saved(Path(item.value))
         needs_fetcher = run.trail.depth > 0 or item.kind == "url"
         with Fetcher(run.fetch) if needs_fetcher else contextlib.nullcontext() as fetcher:
             try:
-                article = read_input(item, fetcher)
+                traced = trace_input(item, fetcher, input_label=item.label, options=run.trail, progress=progress)
             except TracerError as exc:
                 url, path = (item.value, None) if item.kind == "url" else (None, item.value)
                 return [failed_result(item.label, exc, url=url, path=path)]
-            traced = trace_article(
-                article, input_label=item.label, fetcher=fetcher, options=run.trail, progress=progress
-            )
             return [traced]
 
     return trace

@@ -1,0 +1,76 @@
+"""The TUI reads an input as `tracer trace` does (issue 16): through the library's `trace_input`,
+so a URL opened again from a warm cache is neither read nor parsed again, and gives the same
+result as the CLI's `trace_one` for the same input and options.
+
+The TUI's loader used to call `read_input` then `trace_article`, which re-read the input page
+(trafilatura's `bare_extraction`, which the reader calls rather than `trafilatura.extract`) and
+re-parsed it (spaCy) on every open, even when the trail's parsed-document cache held it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy.language
+from pytest_httpserver import HTTPServer
+
+import tracer.read.document
+from tests.tui.test_tracing import serve_story
+from tracer import Fetcher, FetchOptions, InputItem, RunOptions, TrailEvent, TrailOptions, trace_one
+from tui.loading import make_trace_fn
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> list[int]:
+    """Count the calls to `owner.name` (a list that grows by one per call)."""
+    calls: list[int] = []
+    real = getattr(owner, name)
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
+
+
+def _options(tmp_path: Path) -> RunOptions:
+    return RunOptions(TrailOptions(depth=2), FetchOptions(cache_dir=tmp_path / "cache", allow_private=True, rate=0.0))
+
+
+def _ignore(event: TrailEvent) -> None:
+    """A progress callback that keeps nothing (the loader's callers show each event)."""
+
+
+def test_a_url_opened_again_from_a_warm_cache_is_read_and_parsed_once(
+    httpserver: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = serve_story(httpserver)
+    trace = make_trace_fn(_options(tmp_path))
+    extracted = _counting(monkeypatch, tracer.read.document, "bare_extraction")  # trafilatura's work
+    parsed = _counting(monkeypatch, spacy.language.Language, "pipe")
+    (cold,) = trace(InputItem("url", url), _ignore)
+    assert len(extracted) > 0 and len(parsed) > 0  # the counters see the cold run's work
+    extracted.clear()
+    parsed.clear()
+    (warm,) = trace(InputItem("url", url), _ignore)
+    assert (len(extracted), len(parsed)) == (0, 0)
+    assert not warm.errors
+    assert warm.model_dump_json(exclude={"documents"}) == cold.model_dump_json(exclude={"documents"})
+
+
+def test_the_tui_traces_a_url_as_the_cli_does(httpserver: HTTPServer, tmp_path: Path) -> None:
+    """Same input, same options: the loader's result is the one `tracer trace` writes."""
+    url = serve_story(httpserver)
+    options = _options(tmp_path)
+    item = InputItem("url", url)
+    (tui,) = make_trace_fn(options)(item, _ignore)
+    with Fetcher(options.fetch) as fetcher:
+        cli = trace_one(item, fetcher, trail=options.trail)
+    assert tui.model_dump_json(exclude={"documents", "input_id"}) == cli.model_dump_json(
+        exclude={"documents", "input_id"}
+    )
+    assert [c.chain[-1].source.name for c in tui.claims if c.chain] == [
+        c.chain[-1].source.name for c in cli.claims if c.chain
+    ]
