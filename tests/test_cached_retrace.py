@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import requests.sessions
@@ -14,7 +13,7 @@ import spacy.language
 
 import tracer.read.document
 from tests.web.server import Web
-from tests.web.tracing import ROOTS, fetch_options, guarded_options, trace, trail_options
+from tests.web.tracing import ROOTS, counting, fetch_options, guarded_options, trace, trail_options
 from tracer.errors import BlockedURLError, NetworkError
 from tracer.read.inputs import InputItem
 from tracer.run.batch import trace_one
@@ -28,19 +27,6 @@ def web() -> Iterator[Web]:
         yield running
 
 
-def _counting(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> list[int]:
-    """Count the calls to `owner.name` (a list that grows by one per call)."""
-    calls: list[int] = []
-    real = getattr(owner, name)
-
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        calls.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(owner, name, counted)
-    return calls
-
-
 @pytest.mark.parametrize("root", ["smoke", "reservoir"])
 def test_a_retrace_from_the_cache_reads_and_parses_nothing(
     web: Web, cache_dir: Path, monkeypatch: pytest.MonkeyPatch, root: str
@@ -49,8 +35,8 @@ def test_a_retrace_from_the_cache_reads_and_parses_nothing(
     (the input used to be read and parsed again every time)."""
     # The reader calls trafilatura's bare_extraction (not trafilatura.extract): count that, and
     # check on the cold run that the counters see the work at all.
-    extracted = _counting(monkeypatch, tracer.read.document, "bare_extraction")
-    parsed = _counting(monkeypatch, spacy.language.Language, "pipe")
+    extracted = counting(monkeypatch, tracer.read.document, "bare_extraction")
+    parsed = counting(monkeypatch, spacy.language.Language, "pipe")
     cold, _ = trace(web, root, cache_dir, depth=3, archive=True)
     assert extracted and parsed
     extracted.clear()
@@ -79,7 +65,7 @@ def test_a_cache_hit_scans_the_proxy_environment_once_per_host(
     url = web.url("herald", "/2025/04/03/wildfire-smoke")
     with Fetcher(fetch_options(cache_dir)) as fetcher:
         fetcher.get(url)
-    scans = _counting(monkeypatch, requests.sessions, "get_environ_proxies")
+    scans = counting(monkeypatch, requests.sessions, "get_environ_proxies")
     with Fetcher(fetch_options(cache_dir)) as fetcher:
         for _ in range(5):
             assert fetcher.get(url).from_cache
@@ -104,6 +90,6 @@ def test_a_cache_hit_never_waits_for_the_rate_limit(web: Web, cache_dir: Path, m
     """At the command line's 1 s per host, a re-trace from the cache takes no request slot (and so
     never sleeps for one)."""
     trace(web, "orren", cache_dir, depth=3, archive=True)
-    slots = _counting(monkeypatch, HostLimiter, "slot")
+    slots = counting(monkeypatch, HostLimiter, "slot")
     _, requests = trace(web, "orren", cache_dir, depth=3, archive=True, rate=1.0)
     assert (requests, len(slots)) == (0, 0)

@@ -10,7 +10,6 @@ re-parsed it (spaCy) on every open, even when the trail's parsed-document cache 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 import spacy.language
@@ -18,21 +17,9 @@ from pytest_httpserver import HTTPServer
 
 import tracer.read.document
 from tests.tui.test_tracing import serve_story
+from tests.web.tracing import counting
 from tracer import Fetcher, FetchOptions, InputItem, RunOptions, TrailEvent, TrailOptions, trace_one
 from tui.loading import make_trace_fn
-
-
-def _counting(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> list[int]:
-    """Count the calls to `owner.name` (a list that grows by one per call)."""
-    calls: list[int] = []
-    real = getattr(owner, name)
-
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        calls.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(owner, name, counted)
-    return calls
 
 
 def _options(tmp_path: Path) -> RunOptions:
@@ -48,8 +35,8 @@ def test_a_url_opened_again_from_a_warm_cache_is_read_and_parsed_once(
 ) -> None:
     url = serve_story(httpserver)
     trace = make_trace_fn(_options(tmp_path))
-    extracted = _counting(monkeypatch, tracer.read.document, "bare_extraction")  # trafilatura's work
-    parsed = _counting(monkeypatch, spacy.language.Language, "pipe")
+    extracted = counting(monkeypatch, tracer.read.document, "bare_extraction")  # trafilatura's work
+    parsed = counting(monkeypatch, spacy.language.Language, "pipe")
     (cold,) = trace(InputItem("url", url), _ignore)
     assert len(extracted) > 0 and len(parsed) > 0  # the counters see the cold run's work
     extracted.clear()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.web.server import Web
 from tracer.models import Claim, DocumentRef, TraceResult
 from tracer.read.inputs import InputItem
@@ -81,3 +83,16 @@ def document(result: TraceResult, document_id: str | None) -> DocumentRef:
     """The `documents[]` entry with this id."""
     [found] = [d for d in result.documents if d.id == document_id]
     return found
+
+
+def counting(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> list[int]:
+    """Count the calls to `owner.name` (a list that grows by one per call), for tests that a path does no work."""
+    calls: list[int] = []
+    real = getattr(owner, name)
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
