@@ -13,10 +13,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling scorer, when run as a script
+
+from eval_embeds import Score  # one tp/fp/fn tally for both post benchmarks
 
 from tracer.models import Post
 from tracer.parse.posts.embeds import extract_posts
@@ -27,24 +31,6 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "data" / "scraped_posts"
 
 Key = tuple[str, str | None, str | None, str | None, str, str | None]
-
-
-@dataclass
-class PlatformScore:
-    """True positives, false positives and misses of one platform."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    misses: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
 def _gold_key(post: dict[str, Any]) -> Key:
@@ -67,12 +53,12 @@ def _spans(post: Post, text: str) -> bool:
     return all(line in span for line in post.text.split("\n"))
 
 
-def score(fixtures: Path = FIXTURES, heldout_only: bool = False) -> dict[str, PlatformScore]:
+def score(fixtures: Path = FIXTURES, heldout_only: bool = False) -> dict[str, Score]:
     """Score every fixture (or only the held-out ones); one entry per platform."""
     gold = json.loads((fixtures / "gold.json").read_text(encoding="utf-8"))
     files: dict[str, list[dict[str, Any]]] = gold["files"]
     held = set(gold.get("heldout", []))
-    table: dict[str, PlatformScore] = {}
+    table: dict[str, Score] = {}
     for name, gold_posts in files.items():
         if heldout_only and name not in held:
             continue
@@ -82,27 +68,27 @@ def score(fixtures: Path = FIXTURES, heldout_only: bool = False) -> dict[str, Pl
     return table
 
 
-def _add(table: dict[str, PlatformScore], predicted: Counter[Key], gold: Counter[Key], name: str) -> None:
+def _add(table: dict[str, Score], predicted: Counter[Key], gold: Counter[Key], name: str) -> None:
     hit = predicted & gold
     for key, n in hit.items():
-        table.setdefault(key[0], PlatformScore()).tp += n
+        table.setdefault(key[0], Score()).tp += n
     for key, n in (predicted - hit).items():
-        entry = table.setdefault(key[0], PlatformScore())
+        entry = table.setdefault(key[0], Score())
         entry.fp += n
         entry.misses.append(f"{name}: FP {key}")
     for key, n in (gold - hit).items():
-        entry = table.setdefault(key[0], PlatformScore())
+        entry = table.setdefault(key[0], Score())
         entry.fn += n
         entry.misses.append(f"{name}: FN {key}")
 
 
-def report(table: dict[str, PlatformScore], verbose: bool = False, label: str = "all files") -> None:
+def report(table: dict[str, Score], verbose: bool = False, label: str = "all files") -> None:
     """Print per-platform precision and recall, and the total."""
     print(f"\nSCRAPED TEXT: {label:<26}  {'P':>6} {'R':>6} {'TP':>4} {'FP':>4} {'FN':>4}")
     for platform in sorted(table):
         s = table[platform]
         print(f"{platform:<40} {s.precision:6.3f} {s.recall:6.3f} {s.tp:4d} {s.fp:4d} {s.fn:4d}")
-    total = PlatformScore(*(sum(getattr(s, f) for s in table.values()) for f in ("tp", "fp", "fn")))
+    total = Score(*(sum(getattr(s, f) for s in table.values()) for f in ("tp", "fp", "fn")))
     print(f"{'all platforms':<40} {total.precision:6.3f} {total.recall:6.3f} {total.tp:4d} {total.fp:4d} {total.fn:4d}")
     if verbose:
         for platform in sorted(table):
