@@ -2,15 +2,22 @@
 
 Usage::
 
-    python benchmarks/bench_pipeline.py [CORPUS] [--repeat 3] [--stages]
+    python benchmarks/bench_pipeline.py [CORPUS] [--repeat 3] [--stages] [--compare DIR] [--no-blas-default]
 
 Each measurement is a whole process over the corpus pages (106 real pages by default), as a
 user runs it, and reports its CPU time (user + system of the child) and wall time:
 
 * ``trafilatura``: ``trafilatura.extract`` on every page — the anchor every ratio is against;
-* ``tracer``: ``tracer trace CORPUS --offline --depth 0`` as shipped (one BLAS thread);
+* ``tracer``: ``tracer trace CORPUS --offline --depth 0`` as shipped (one BLAS thread; the
+  default ``--jobs``: one worker per core, each paying the imports and the model load);
+* ``tracer, one process``: the same with ``--jobs 1``, the figure the issue's target is for
+  (the CPU of one process doing all the work, start-up paid once);
 * ``tracer, BLAS default``: the same with ``OPENBLAS_NUM_THREADS`` set to the core count, as the
   product ran before it set one thread itself.
+
+``--compare DIR`` adds ``tracer, one process`` run from DIR (a checkout of another commit:
+``git worktree add /tmp/main main``) to every round, for a same-run before/after;
+``--no-blas-default`` leaves out the slow BLAS-default pass.
 
 The machine's speed drifts up to 3x over a day, so only ratios within one run are compared; the
 passes are interleaved and the median of --repeat kept. ``--stages`` also prints, from one
@@ -47,33 +54,43 @@ def _child_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(CPU seconds, wall seconds) of one whole process."""
+Command = tuple[list[str], dict[str, str], Path]
+
+
+def measure(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of one whole process; `python -m tracer` runs the tracer of `cwd`."""
     before, start = _child_cpu(), time.perf_counter()
-    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
     return _child_cpu() - before, time.perf_counter() - start
 
 
-def commands(corpus: Path, cache: str) -> dict[str, tuple[list[str], dict[str, str]]]:
-    """The processes to compare, with their environments."""
+def commands(corpus: Path, cache: str, compare: Path | None = None, blas_default: bool = True) -> dict[str, Command]:
+    """The processes to compare, with their environments and working folders."""
     base = {k: v for k, v in os.environ.items() if k not in {"OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"}}
     trace = [sys.executable, "-m", "tracer", "trace", str(corpus), "--offline", "--depth", "0", "-q"]
     trace += ["--cache-dir", cache]  # output to stdout, discarded (never -o on a device)
-    return {
-        "trafilatura": ([sys.executable, "-c", _TRAFILATURA, str(corpus)], base),
-        "tracer": (trace, base),
-        "tracer, BLAS default": (trace, {**base, "OPENBLAS_NUM_THREADS": str(os.cpu_count() or 1)}),
+    todo = {
+        "trafilatura": ([sys.executable, "-c", _TRAFILATURA, str(corpus)], base, ROOT),
+        "tracer": (trace, base, ROOT),
+        "tracer, one process": ([*trace, "--jobs", "1"], base, ROOT),
     }
+    if compare:
+        todo["before: one process"] = ([*trace, "--jobs", "1"], base, compare.resolve())
+    if blas_default:
+        todo["tracer, BLAS default"] = (trace, {**base, "OPENBLAS_NUM_THREADS": str(os.cpu_count() or 1)}, ROOT)
+    return todo
 
 
-def run(corpus: Path, repeat: int) -> dict[str, list[tuple[float, float]]]:
+def run(
+    corpus: Path, repeat: int, compare: Path | None = None, blas_default: bool = True
+) -> dict[str, list[tuple[float, float]]]:
     """Interleaved passes of every command."""
     results: dict[str, list[tuple[float, float]]] = {}
     with tempfile.TemporaryDirectory() as cache:
-        todo = commands(corpus, cache)
+        todo = commands(corpus, cache, compare, blas_default)
         for _ in range(repeat):
-            for name, (command, env) in todo.items():
-                results.setdefault(name, []).append(measure(command, env))
+            for name, (command, env, cwd) in todo.items():
+                results.setdefault(name, []).append(measure(command, env, cwd))
     return results
 
 
@@ -141,8 +158,12 @@ def main() -> None:
     parser.add_argument("corpus", nargs="?", type=Path, default=CORPUS)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--stages", action="store_true", help="also print the time of each stage")
+    parser.add_argument("--compare", type=Path, metavar="DIR", help="also time the tracer checked out in DIR")
+    parser.add_argument("--no-blas-default", action="store_true", help="leave out the BLAS-default pass")
     args = parser.parse_args()
-    report(run(args.corpus, args.repeat))
+    load = os.getloadavg()[0]
+    report(run(args.corpus, args.repeat, args.compare, not args.no_blas_default))
+    print(f"load average {load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end, {os.cpu_count()} cores")
     if args.stages:
         stages(args.corpus)
 
