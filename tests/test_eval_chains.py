@@ -120,6 +120,22 @@ def test_fresh_gold_covers_ten_pages_no_other_gold_has(corpus: Path) -> None:
     assert all(isinstance(hop, list) and hop for item in items for hop in item["chain"])
 
 
+def test_fresh3b_gold_covers_five_pages_no_other_gold_has(corpus: Path) -> None:
+    # Held out like gold_fresh.json: annotated from the text alone, its pages in no other gold.
+    items = EVAL.load_gold(DATA / "chains" / "gold_fresh3b.json")
+    pages = {item["page"] for item in items}
+    others = {
+        item["page"]
+        for name in ("gold.json", "gold_text.json", "gold_fresh.json")
+        for item in EVAL.load_gold(DATA / "chains" / name)
+    }
+    assert len(pages) == 5 and not pages & others
+    assert all((corpus / page).is_file() for page in pages)
+    assert {item["kind"] for item in items} <= {"statement", "stance", "noun_phrase", "embed", "link"}
+    assert all(len(item["claim_words"].split()) <= 12 for item in items)
+    assert all(isinstance(hop, list) and hop for item in items for hop in item["chain"])
+
+
 def test_unnamed_origins_are_pronouns_and_descriptions_without_a_name() -> None:
     assert EVAL.unnamed("he") and EVAL.unnamed("That") and EVAL.unnamed("the regional water company")
     assert EVAL.unnamed("the county's chief medical officer")
