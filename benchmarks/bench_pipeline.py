@@ -97,11 +97,12 @@ def run(
 def report(results: dict[str, list[tuple[float, float]]]) -> None:
     """A table of median CPU and wall times and each one's ratio to trafilatura's CPU."""
     anchor = statistics.median(cpu for cpu, _ in results["trafilatura"])
-    print(f"{'process':<24}{'CPU s':>8}{'wall s':>8}{'CPU / trafilatura':>20}")
+    print(f"{'process':<24}{'CPU s':>8}{'wall s':>8}{'CPU / trafilatura':>20}   CPU s of every pass")
     for name, runs in results.items():
         cpu = statistics.median(c for c, _ in runs)
         wall = statistics.median(w for _, w in runs)
-        print(f"{name:<24}{cpu:8.1f}{wall:8.1f}{cpu / anchor:19.2f}x")
+        passes = " ".join(f"{c:.1f}" for c, _ in runs)
+        print(f"{name:<24}{cpu:8.1f}{wall:8.1f}{cpu / anchor:19.2f}x   {passes}")
 
 
 def stages(corpus: Path) -> None:
