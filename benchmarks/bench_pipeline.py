@@ -103,6 +103,11 @@ def report(results: dict[str, list[tuple[float, float]]]) -> None:
         wall = statistics.median(w for _, w in runs)
         passes = " ".join(f"{c:.1f}" for c, _ in runs)
         print(f"{name:<24}{cpu:8.1f}{wall:8.1f}{cpu / anchor:19.2f}x   {passes}")
+    if "before: one process" in results:
+        pairs = zip(results["tracer, one process"], results["before: one process"], strict=True)
+        ratios = [now / before for (now, _), (before, _) in pairs]
+        listed = " ".join(f"{r:.2f}" for r in ratios)
+        print(f"one process, now / before in each round: median {statistics.median(ratios):.3f} ({listed})")
 
 
 def stages(corpus: Path) -> None:
