@@ -12,6 +12,8 @@ user runs it, and reports its CPU time (user + system of the child) and wall tim
   default ``--jobs``: one worker per core, each paying the imports and the model load);
 * ``tracer, one process``: the same with ``--jobs 1``, the figure the issue's target is for
   (the CPU of one process doing all the work, start-up paid once);
+* ``tracer start-up``: ``tracer trace`` on a one-sentence text: the imports and the model load
+  every process pays before its first input;
 * ``tracer, BLAS default``: the same with ``OPENBLAS_NUM_THREADS`` set to the core count, as the
   product ran before it set one thread itself.
 
@@ -21,8 +23,8 @@ user runs it, and reports its CPU time (user + system of the child) and wall tim
 
 The machine's speed drifts up to 3x over a day, so only ratios within one run are compared; the
 passes are interleaved and the median of --repeat kept. ``--stages`` also prints, from one
-in-process pass, the CPU time of each stage of the pipeline (read, posts, links, attribution
-parse, claims), by timing the stage functions.
+in-process pass set up as a worker is (model loaded, heap frozen), the CPU time of each stage
+of the pipeline (read, posts, links, attribution parse, claims), by timing the stage functions.
 """
 
 from __future__ import annotations
@@ -69,10 +71,14 @@ def commands(corpus: Path, cache: str, compare: Path | None = None, blas_default
     base = {k: v for k, v in os.environ.items() if k not in {"OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"}}
     trace = [sys.executable, "-m", "tracer", "trace", str(corpus), "--offline", "--depth", "0", "-q"]
     trace += ["--cache-dir", cache]  # output to stdout, discarded (never -o on a device)
+    tiny = Path(cache) / "one-sentence.txt"
+    tiny.write_text("The mayor said the bridge would reopen.\n")
+    start_up = [sys.executable, "-m", "tracer", "trace", str(tiny), "--offline", "--depth", "0", "-q"]
     todo = {
         "trafilatura": ([sys.executable, "-c", _TRAFILATURA, str(corpus)], base, ROOT),
         "tracer": (trace, base, ROOT),
         "tracer, one process": ([*trace, "--jobs", "1"], base, ROOT),
+        "tracer start-up": ([*start_up, "--cache-dir", cache], base, ROOT),
     }
     if compare:
         todo["before: one process"] = ([*trace, "--jobs", "1"], base, compare.resolve())
@@ -114,8 +120,11 @@ def stages(corpus: Path) -> None:
     """CPU seconds per stage over the corpus, from one in-process pass with timed stage functions."""
     import tracer.parse.article as article_stage
     import tracer.parse.attribution.find as find
+    import tracer.read.document as document
     import tracer.read.inputs as inputs
+    from tracer.parse.attribution.nlp import pipeline
     from tracer.read.inputs import expand_inputs, read_input
+    from tracer.run.worker import freeze_heap
 
     spent: dict[str, float] = {}
 
@@ -145,16 +154,21 @@ def stages(corpus: Path) -> None:
         setattr(module, name, wrapper)
 
     timed(inputs, "read_html", "read (HTML, trafilatura, DOM walk, metadata)")
+    timed(document, "_extract_xml", "read: trafilatura's extraction (the anchor's work)")
     timed(article_stage, "extract_posts", "posts")
     timed(article_stage, "extract_links", "links")
     timed(find, "parse", "attribution: spaCy parse of candidate sentences")
     timed(article_stage, "find_attributions", "attribution: scan, parse, rules, quotes")
     timed(article_stage, "build_claims", "claims (chains, sources, dates)")
     start = time.process_time()
+    pipeline()  # as a worker does before its first input: the load is start-up, not the parse
+    freeze_heap()
+    loaded = time.process_time() - start
+    start = time.process_time()
     for item in expand_inputs([str(corpus)]):
         article_stage.parse_article(read_input(item))
     total = time.process_time() - start
-    print(f"\nstage CPU over the corpus (one process, {total:.1f} s in all):")
+    print(f"\nstage CPU over the corpus (one process, {total:.1f} s in all; the model loaded before, {loaded:.2f} s):")
     for label, seconds in spent.items():
         print(f"  {label:<52}{seconds:6.2f} s {100 * seconds / total:5.1f}%")
 
