@@ -86,3 +86,26 @@ def test_a_worker_takes_its_loaded_model_out_of_the_cyclic_collector(tmp_path: P
     finally:
         close_worker()
         gc.unfreeze()
+
+
+def test_the_tokenizer_built_at_load_is_the_model_packages_with_the_glued_quote_infixes() -> None:
+    """`nlp.pipeline` builds the tokenizer from spaCy's English defaults rather than reading it from
+    the model package (its special cases loaded once, not three times): only right while the
+    package stores exactly those defaults."""
+    import spacy
+    import srsly
+    from spacy.util import compile_infix_regex
+
+    from tracer.parse.attribution.nlp import _EXCLUDED, _GLUED_QUOTES, MODEL, pipeline
+
+    ours = srsly.msgpack_loads(pipeline().tokenizer.to_bytes(exclude=["vocab"]))
+    package = spacy.load(MODEL, exclude=list(_EXCLUDED))
+    theirs = srsly.msgpack_loads(package.tokenizer.to_bytes(exclude=["vocab"]))
+    assert ours.keys() == theirs.keys()
+    assert {k: v for k, v in ours.items() if k != "infix_finditer"} == {
+        k: v for k, v in theirs.items() if k != "infix_finditer"
+    }
+    defaults = package.Defaults
+    assert theirs["infix_finditer"] == compile_infix_regex(defaults.infixes or ()).pattern
+    assert ours["infix_finditer"] == compile_infix_regex([*(defaults.infixes or ()), *_GLUED_QUOTES]).pattern
+    assert [t.text for t in pipeline()("Ryan said,“Look, it left.”He said")][:4] == ["Ryan", "said", ",", "“"]
