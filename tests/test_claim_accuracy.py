@@ -93,3 +93,42 @@ def test_a_speaker_named_inside_someone_elses_words_does_not_take_the_next_he() 
     )
     hop = next(c for c in extract_claims(read_text(text), [])[0] if "transshipment" in c.text).chain[0]
     assert hop.source.name != "his nominee for commerce secretary"
+
+
+def _hop(text: str, words: str) -> tuple[str, list[str]]:
+    claim = next(c for c in extract_claims(read_text(text), [])[0] if words in c.text)
+    return claim.chain[-1].source.name, [f.value for f in claim.chain[-1].flags]
+
+
+def test_people_named_in_someones_words_do_not_stand_between_a_speaker_and_she() -> None:
+    """The man named in her quotation and in what she told the paper is what she said, not a
+    second speaker: "she" is the lawyer, stated, not a guess (was only the likely referent)."""
+    text = (
+        "Maren Hollis, Pavlenko’s attorney, told the Courier in a statement that her client did not intend "
+        "to harm Ortiz and made no plans to do so.\n"
+        "“Dmitri Pavlenko is passionate about his beliefs and his right to voice them,” she said in an email."
+    )
+    assert _hop(text, "passionate about") == ("Maren Hollis", [])
+
+
+def test_a_lone_surname_of_someone_named_in_full_is_a_person_for_he() -> None:
+    """'Dmitri Pavlenko, 47, ...' then 'Pavlenko ... he said': the surname alone carries no mark
+    of a person, so "he" went to the lawyer quoted before him."""
+    text = (
+        "Dmitri Pavlenko, 47, admitted sending the letters, prosecutors said.\n"
+        "Maren Hollis, his lawyer, said her client regretted them.\n"
+        "Pavlenko was detained in May after a call in which he said he would burn the depot down."
+    )
+    assert _hop(text, "burn the depot")[0] == "Dmitri Pavlenko"
+
+
+def test_a_possessive_name_is_no_rival_for_she() -> None:
+    """'Ortiz asked for mercy at Pavlenko's hearing. She added ... she wrote': a name in a
+    possessive is no other speaker (the second quotation was left unresolved)."""
+    text = (
+        "Prosecutors said that the former soldier Dmitri Pavlenko had sent the letters.\n"
+        "Councillor Elena Ortiz asked for mercy at Pavlenko's hearing in a letter posted on Tuesday, saying "
+        'she did not think a long sentence would help. She added, "We must teach him love."\n'
+        '"Hate will not be answered with hate," she wrote in her letter.'
+    )
+    assert _hop(text, "answered with hate") == ("Councillor Elena Ortiz", [])

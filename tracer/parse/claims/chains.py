@@ -129,7 +129,7 @@ def build_claims(article: Article, found: list[Attribution], posts: list[Post], 
     """
     registry = SourceRegistry(find_people(article.text))
     published = parse_published(article.document.published)
-    resolver = Resolver(article.text, registry)
+    resolver = Resolver(article.text, registry, [f for a in found if a.kind != "np" for f in a.content])
     ctx = _Context(
         article.text, article.document.id, published, resolver, found, article.sentence_index, resolver.paragraphs
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from tracer.datafiles import load_json
@@ -21,7 +22,7 @@ from tracer.parse.attribution.spans import Attribution, CoverIndex
 from tracer.parse.claims.named import find_named, heading_name, is_description, named_for
 from tracer.parse.claims.people import pronoun_gender, role_words
 from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
-from tracer.text import ParagraphIndex, Span, sentences
+from tracer.text import ParagraphIndex, Span, SpanSet, sentences
 from tracer.words import PERSON_PRONOUNS
 
 # Nouns for things that say something on someone's behalf (records such as a memo are documents
@@ -37,6 +38,9 @@ _TITLES = frozenset(load_json("source_aliases.json")["titles"])
 # ", Eastvale Water" / ", National Resources Defense Council board member Nicole Lederer" after a description.
 _APPOSITIVE = re.compile(r",\s+(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[\w.&’'-]+){0,8}?)\s*(?:,|$|\s(?:who|which)\b)")
 _ROLE_BEFORE_NAME = re.compile(r"\b[a-z]+\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
+# A first name and a surname ("Patrick Carlineo"): a lone surname later is that person.
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z]\.)?\s(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_POSSESSIVE = re.compile(r"[’']s?\s")
 MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
 _AHEAD = 300  # characters after a pronoun searched for the name it announces
 
@@ -53,20 +57,26 @@ class Resolved:
 class Resolver:
     """Resolves the source mentions of one document's attributions, in text order."""
 
-    def __init__(self, text: str, registry: SourceRegistry) -> None:
+    def __init__(self, text: str, registry: SourceRegistry, said: Iterable[Span] = ()) -> None:
         self.text = text
         self.registry = registry
+        # The contents of the document's attributions: a name in someone's words is what they
+        # said, not who is speaking, so it neither stops nor takes a later "he" (issue 14, cause 2:
+        # "Zoghlin ... told The Hill her client did not intend to harm Omar. '...,' she said").
+        self._said = SpanSet(said)
         self._paras = ParagraphIndex(text)
         # (position, order of recording, source) of the attributions so far, sorted by position,
         # so the issuers near a mention are found by bisection (a scan of all of them was
         # quadratic in the document's length)
         self._issuers: list[tuple[int, int, Source]] = []
-        self._genders: dict[str, str | None] = {}
+        self._genders: dict[str, str | None] = {}  # by source id
+        self._name_genders: dict[str, str | None] = {}  # by name, for the names between
         # Each name's kind, guessed once: every person pronoun rescans the names of its paragraph
         # and the one before, and in one 1.3 MB text (fuzz hang nul_utf8-corpus49745-380512791)
         # 89 pronouns made 476k `guess_kind` calls (24 of 62 s profiled).
         self._kinds: dict[str, SourceKind] = {}
         self._named = find_named(text)
+        self._full_names: dict[str, list[str]] | None = None  # surname -> full names, found when first asked
         # Where each source mention resolved so far ends, by its start: the names inside it (its
         # appositive, its relative clause) are that source's description, not other people. Only
         # for mentions in no one else's words (see `mention`).
@@ -149,7 +159,7 @@ class Resolver:
 
     def _pronoun(self, word: str, span: Span, written: str) -> Resolved:
         group = PRONOUNS[word]
-        latest = self.registry.latest(group, span.start)
+        latest = self.registry.latest(group, span.start, skip=self._in_words(span))
         if latest is not None and span.start - latest[0] > MAX_PRONOUN_DISTANCE:
             latest = None
         if group == "person":
@@ -160,7 +170,7 @@ class Resolver:
 
     def _person_pronoun(self, word: str, span: Span, latest: tuple[int, Source] | None) -> Resolved:
         """'he'/'she': the latest person source or sentence-opening name, if no other name intervenes."""
-        names = self._person_names(span.start)
+        names = self._person_names(span.start, self._in_words(span))
         subject = next((n for n in reversed(names) if n[2]), None)
         if (
             subject is not None
@@ -175,7 +185,7 @@ class Resolver:
         if self._gender(source) not in (None, PERSON_PRONOUNS[word.lower()]):
             return self._unresolved(word, span)  # "she" for someone the text calls "he"
         own_end = self._mention_ends.get(position, position)  # "Dr. Jamie Chang, ... of Social Welfare"
-        if any(pos >= own_end and not self._is_alias(name, latest) for pos, name, _ in names if pos > position):
+        if any(pos >= own_end and self._rival(pos, name, word, latest) for pos, name, _ in names if pos > position):
             # "Grant attacked Wong. He said": the subject of the sentence just before is the likely
             # referent, shown with a lower confidence and that sentence as evidence; further back
             # (a quotation between, another speaker) nothing is guessed.
@@ -206,13 +216,33 @@ class Resolver:
             break
         return self._unresolved(word, span)
 
+    def _in_words(self, span: Span) -> Callable[[int], bool] | None:
+        """For a pronoun in no one's words, what rules out a position: lying in someone's words
+        ("Trump said his nominee, Howard Lutnick, had informed him ... He also said": not the
+        nominee). Inside a quotation the people it names are fair candidates (None)."""
+        if self._said.overlaps(span):
+            return None
+        return lambda at: self._said.overlaps(Span(at, at + 1))
+
+    def _rival(self, at: int, name: str, pronoun: str, latest: tuple[int, Source] | None) -> bool:
+        """Whether a person named between a pronoun and its candidate could be its referent
+        instead: not another name of the candidate, not a possessive ("Omar asked for compassion
+        during Carlineo's sentencing. She added"), and not one the text gives the other gender
+        ("Zoghlin, Carlineo's attorney, ... 'Pat Carlineo is ...,' she said": he is no rival)."""
+        if self._is_alias(name, latest) or _POSSESSIVE.match(self.text, at + len(name)):
+            return False
+        if name not in self._name_genders:
+            self._name_genders[name] = pronoun_gender(self.text, name)
+        return self._name_genders[name] in (None, PERSON_PRONOUNS[pronoun.lower()])
+
     def _gender(self, source: Source) -> str | None:
         if source.id not in self._genders:
             self._genders[source.id] = pronoun_gender(self.text, source.name)
         return self._genders[source.id]
 
-    def _person_names(self, end: int) -> list[tuple[int, str, bool]]:
-        """Person-like names before `end` in this and the previous paragraph: (position, name, opens a sentence)."""
+    def _person_names(self, end: int, skip: Callable[[int], bool] | None = None) -> list[tuple[int, str, bool]]:
+        """Person-like names before `end` in this and the previous paragraph, but those at positions
+        `skip` rules out: (position, name, opens a sentence)."""
         paras = self._paras.spans
         para = self._paras.index_of(end) or 0
         start = paras[max(0, para - 1)].start if paras else 0
@@ -222,10 +252,34 @@ class Resolver:
             at = match.start() + offset
             if not name or name.lower() in _TITLES:
                 continue  # "Ms" of "But Ms": a title alone is not a name
-            if self._kind(name) != SourceKind.PERSON and not self.registry.people.is_person(name):
+            if skip is not None and skip(at):
+                continue
+            if not self._is_person(name):
                 continue
             out.append((at, name, _opens(self.text, start, match.start())))
         return out
+
+    def _is_person(self, name: str) -> bool:
+        """A person by its words, by the people the text introduces, or as a named person's surname."""
+        return (
+            self._kind(name) == SourceKind.PERSON
+            or self.registry.people.is_person(name)
+            or self._surname_of_person(name)
+        )
+
+    def _surname_of_person(self, name: str) -> bool:
+        """Whether a lone capitalised word is the last name of someone the text names in full
+        ("Patrick Carlineo Jr., 55, ..." then "Carlineo was arrested ... he said"): the surname
+        alone carries no mark of a person, so he was no candidate and "he" went to someone else."""
+        if " " in name:
+            return False
+        if self._full_names is None:
+            self._full_names = {}
+            for match in _FULL_NAME.finditer(self.text):
+                if _without_opener(match.group(0))[1]:
+                    continue  # "If Mexico": an opener and a name are no full name
+                self._full_names.setdefault(match.group("surname"), []).append(match.group(0))
+        return any(self._kind(full) == SourceKind.PERSON for full in self._full_names.get(name, ())[:3])
 
     def _kind(self, name: str) -> SourceKind:
         if name not in self._kinds:

@@ -16,6 +16,7 @@ of followed documents into the input's list, by the stricter `name_key` rule.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -440,10 +441,11 @@ class SourceRegistry:
         """A source for a mention with no clear referent ("he" far from any person); never merged."""
         return self._new(words, SourceKind.UNKNOWN)
 
-    def latest(self, group: str, at: int) -> tuple[int, Source] | None:
-        """The source last mentioned before `at` that a pronoun of `group` (person/thing/group) fits."""
+    def latest(self, group: str, at: int, skip: Callable[[int], bool] | None = None) -> tuple[int, Source] | None:
+        """The source last mentioned before `at` that a pronoun of `group` (person/thing/group) fits,
+        passing over the mentions at positions `skip` rules out."""
         for position, source in reversed(self._seen):
-            if position < at and _fits(group, source):
+            if position < at and _fits(group, source) and not (skip and skip(position)):
                 return position, source
         return None
 
