@@ -23,7 +23,7 @@ from tracer.models import Claim, ClaimKind, Hop, HopFlag, HopRelation, Link, Pos
 from tracer.parse.attribution.cues import CLAIM_CLASSES
 from tracer.parse.attribution.spans import Attribution, Citation, CoverIndex
 from tracer.parse.claims.dates import find_dates, parse_published
-from tracer.parse.claims.kinds import claim_kind, document_heads, own_outlet, surveyed
+from tracer.parse.claims.kinds import claim_kind, document_heads, no_informant, own_outlet, surveyed
 from tracer.parse.claims.own_voice import own_voice_claims
 from tracer.parse.claims.people import find_people
 from tracer.parse.claims.resolve import Resolved, Resolver, speaker_of
@@ -402,7 +402,7 @@ def _claimable(a: Attribution, text: str) -> bool:
 
 
 def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> list[Claim]:
-    claimable = [a for a in ctx.found if _claimable(a, ctx.text) and a.source is not None]
+    claimable = [a for a in ctx.found if _claimable(a, ctx.text) and a.source is not None and not _no_hop(ctx, a)]
     statements = [a for a in claimable if claim_kind(a, ctx.text) == ClaimKind.STATEMENT]
     statement_index = CoverIndex(statements)
     claims = []
@@ -422,6 +422,12 @@ def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> 
             for piece in _without_nested(ctx, fragment, nested):
                 claims.append(_claim(ctx, piece, chain, post, kind=kind))
     return claims
+
+
+def _no_hop(ctx: _Context, a: Attribution) -> bool:
+    """Whether an attribution in another source's words adds no hop (`kinds.no_informant`): its
+    words stay the enclosing claim's."""
+    return no_informant(a, ctx.text) and _parent(ctx, a) is not None
 
 
 def _own_aside(ctx: _Context, inner: Attribution, outer: Attribution) -> bool:
