@@ -132,3 +132,70 @@ def test_a_possessive_name_is_no_rival_for_she() -> None:
         '"Hate will not be answered with hate," she wrote in her letter.'
     )
     assert _hop(text, "answered with hate") == ("Councillor Elena Ortiz", [])
+
+
+def test_a_name_after_an_introductory_phrase_is_the_subject_he_picks_up() -> None:
+    """'On Monday, Sir Owen Hale dodged ... from Lord Pell. He said': Hale opens the sentence after
+    its time phrase, so he is the likely referent, flagged (was unresolved)."""
+    text = (
+        "Lord Pell has given the party nearly £1 million, a spokesman for Lord Pell said.\n"
+        "On Monday, Sir Owen Hale dodged several questions on whether he would keep taking gifts from "
+        'Lord Pell. He said it would be "going too far" to refuse every ticket.'
+    )
+    assert _hop(text, "going too far") == ("Sir Owen Hale", ["likely_referent"])
+
+
+def test_the_elder_surname_opens_its_sentence() -> None:
+    """'The elder Marek gives ... He funds ... and has stated': a determiner and an adjective before
+    the name leave it the subject (was unresolved)."""
+    text = (
+        "The donor George Marek backs the senator, and Senator Ruth Tallis said the fund was vital.\n"
+        "The elder Marek gives millions a year to groups that back stricter laws. He funds several of "
+        'them and has stated, "I am very much against these weapons."'
+    )
+    assert "George Marek" in _hop(text, "against these weapons")[0]
+
+
+def test_capitalised_words_the_text_never_treats_as_a_person_stop_no_pronoun() -> None:
+    """A link's title between a speaker and her next quotation ("Related: The Quiet Race to Build
+    Cheaper Rockets") names no rival speaker (was unresolved)."""
+    text = (
+        '"The launch pad was badly damaged," Hana Lutz, the chief executive of Orbix, told the Ledger.\n'
+        "Related: The Quiet Race to Build Cheaper Rockets\n"
+        '"These failures are hard to come back from," she said.'
+    )
+    assert _hop(text, "hard to come back")[0] == "Hana Lutz"
+
+
+def test_a_surname_particle_keeps_the_name_whole() -> None:
+    """'City Mayor Luis de Vallejo indicated ...' then 'he said': the name runs through "de" (the
+    quotation went to 'City Mayor Luis')."""
+    text = (
+        "Burials have increased to five days a week, said prison spokesman Jason Kerr.\n"
+        "City Mayor Luis de Vallejo indicated this week that temporary burials might be needed.\n"
+        '"Obviously the place we have used before is Pell Island," he said.'
+    )
+    assert _hop(text, "Pell Island")[0] == "City Mayor Luis de Vallejo"
+
+
+def test_the_first_name_alone_of_someone_introduced_with_a_role_is_a_person() -> None:
+    """'AP photojournalist Dar Yasin' is 'Dar' in the story: "He said" after "Dar said" is him."""
+    text = (
+        "AP photojournalist Dar Yasin reached the second site before police sealed the area. "
+        '"The wreckage burned for an hour," Dar said from the site. He said firefighters struggled to douse the fires.'
+    )
+    assert _hop(text, "firefighters struggled")[0] == "Dar"
+
+
+def test_he_in_a_speakers_own_quotation_is_someone_else() -> None:
+    """'"He left ... and he said that he was going to hunt," Moraga told this newspaper': "he" in
+    her quotation is not Moraga (the speaker comes after the words, so it was not known when "he"
+    was read, and the whole quotation stayed hers); the man named before is the likely referent."""
+    text = (
+        "Paulo Verdes, 41, was found dead in the forest on Sunday after he failed to return from his hunting trip. "
+        "Ines Moraga, his neighbour, said he had left his home at dawn.\n"
+        "“He left on Thursday night on his tractor and he said that he was going to hunt,” Moraga told this newspaper."
+    )
+    claim = next(c for c in extract_claims(read_text(text), [])[0] if c.text.startswith("he was going to hunt"))
+    assert [h.source.name for h in claim.chain] == ["Ines Moraga", "Paulo Verdes"]
+    assert [f.value for f in claim.chain[-1].flags] == ["likely_referent"]

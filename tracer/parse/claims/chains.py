@@ -265,7 +265,11 @@ def _hops(ctx: _Context, a: Attribution) -> list[Hop]:
     elif a.source is not None:
         speaker = speaker_of(ctx.found, a, ctx.cover)
         speaker_source = _main_source(ctx, speaker) if speaker else None
-        resolved = ctx.resolver.mention(a.source, speaker=speaker_source, referent=a.referent)
+        if speaker_source is None and speaker is not None and speaker.source is not None and a.quoted:
+            # "'He left ... and he said ...,' Deyal told the paper": the speaker comes after the
+            # words; the source their name already stands for, looked up without a mention
+            speaker_source = ctx.resolver.registry.known(core(speaker.source.of(ctx.text)))
+        resolved = ctx.resolver.mention(a.source, speaker=speaker_source, referent=a.referent, quoted=a.quoted)
         ctx.mentions.append((a.source, resolved.source))
         hops.append(_main_hop(ctx, a, resolved))
         maker = ctx.makers.get(resolved.source.id)

@@ -31,15 +31,26 @@ DOCUMENT_NOUNS = frozenset(
     {"statement", "report", "assessment", "release", "briefing", "letter", "announcement", "communique"}
 )
 _OWNER = re.compile(r"\b(?:from|by|of)\s+(?P<owner>.+)$|^(?P<poss>.+?)[’']s?\s+(?:\w+\s+){0,2}\w+$", re.DOTALL)
+# A run of capitalised words, with the particles of surnames inside ("Bill de Blasio", "Jamon Van
+# Den Hoek"): cut at "de", the mayor was "New York City Mayor Bill" and "Blasio", neither a person.
+_PARTICLE = r"(?:(?:de|da|di|du|del|della|van|von|der|den|la|le|bin|ibn|al)\s)?"
 _NAME_LIKE = re.compile(
-    r"\b(?:Mr|Ms|Mrs|Dr)\.\s[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b|\b[A-Z][a-z]+(?:[ -](?!(?:Mr|Ms|Mrs|Dr)\.)[A-Z][a-z]+)*\b"
+    rf"\b(?:Mr|Ms|Mrs|Dr)\.\s[A-Z][a-z]+(?:[ -]{_PARTICLE}[A-Z][a-z]+)*\b"
+    rf"|\b[A-Z][a-z]+(?:[ -]{_PARTICLE}(?!(?:Mr|Ms|Mrs|Dr)\.)[A-Z][a-z]+)*\b"
+)
+# A sentence start, then "On Monday, " (a preposition or time word, up to five words and a comma;
+# not "Sonya Zoghlin, " whose appositive follows) or "The elder " (a determiner and one lower-case
+# word), up to the name.
+_INTRO = re.compile(
+    r"(?:^|[.!?”\"]\s+|\n)(?:(?:On|In|At|After|Before|During|Earlier|Later|Last|Since|Speaking|Meanwhile|Separately)"
+    r"(?:\s+[\w’'.-]+){0,5},\s+|(?:The|A|An)\s+[a-z]+\s+)$"
 )
 _TITLES = frozenset(load_json("source_aliases.json")["titles"])
 # ", Eastvale Water" / ", National Resources Defense Council board member Nicole Lederer" after a description.
 _APPOSITIVE = re.compile(r",\s+(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[\w.&’'-]+){0,8}?)\s*(?:,|$|\s(?:who|which)\b)")
 _ROLE_BEFORE_NAME = re.compile(r"\b[a-z]+\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
 # A first name and a surname ("Patrick Carlineo"): a lone surname later is that person.
-_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z]\.)?\s(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_FULL_NAME = re.compile(r"\b(?P<first>[A-Z][a-z]+)(?:\s[A-Z]\.)?\s(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 _POSSESSIVE = re.compile(r"[’']s?\s")
 MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
 _AHEAD = 300  # characters after a pronoun searched for the name it announces
@@ -87,8 +98,11 @@ class Resolver:
         """The document's paragraphs, found once."""
         return self._paras
 
-    def mention(self, span: Span, *, speaker: Source | None = None, referent: Span | None = None) -> Resolved:
-        """The source for a mention at `span` (a pronoun, a relative "who", a statement, a name)."""
+    def mention(
+        self, span: Span, *, speaker: Source | None = None, referent: Span | None = None, quoted: bool = False
+    ) -> Resolved:
+        """The source for a mention at `span` (a pronoun, a relative "who", a statement, a name);
+        `quoted`: the mention is in the speaker's quotation, not in words reported of them."""
         words = span.of(self.text)
         lowered = words.lower().strip()
         if speaker is None:  # a nested speaker ("Trump said his nominee, Howard Lutnick, had told
@@ -99,6 +113,10 @@ class Resolver:
             return self._record(speaker, "speaker", span) if speaker else self._unresolved(words, span)
         if lowered in PRONOUNS:
             resolved = self._pronoun(lowered, span, words.strip())
+            if speaker is not None and quoted and lowered in PERSON_PRONOUNS:
+                # "'He left on the tractor and he said he was going to hunt,' Deyal told the paper":
+                # in a speaker's own quotation "he" is someone else, never the speaker
+                return self._someone_else(words.strip(), span, speaker) if resolved.source is speaker else resolved
             if speaker is not None and _other_person(resolved, speaker):
                 return self._unresolved(words.strip(), span)  # "Trump said he hopes": not someone else
             return resolved
@@ -224,6 +242,18 @@ class Resolver:
             return None
         return lambda at: self._said.overlaps(Span(at, at + 1))
 
+    def _someone_else(self, word: str, span: Span, speaker: Source) -> Resolved:
+        """A "he" in a speaker's quotation that the text around would give the speaker: the person
+        named last before it who is not the speaker and fits the pronoun, as the likely referent
+        ("Ramdehol ... 'He left on the tractor,' Deyal told the paper"), else unresolved."""
+        latest = (span.start, speaker)
+        for at, name, _ in reversed(self._person_names(span.start)):
+            if span.start - at > MAX_PRONOUN_DISTANCE:
+                break
+            if not self._is_alias(name, latest) and self._rival(at, name, word, latest):
+                return self._record(self.registry.resolve(name, at=at), "likely", span, evidence_start=at)
+        return self._unresolved(word, span)
+
     def _rival(self, at: int, name: str, pronoun: str, latest: tuple[int, Source] | None) -> bool:
         """Whether a person named between a pronoun and its candidate could be its referent
         instead: not another name of the candidate, not a possessive ("Omar asked for compassion
@@ -231,9 +261,26 @@ class Resolver:
         ("Zoghlin, Carlineo's attorney, ... 'Pat Carlineo is ...,' she said": he is no rival)."""
         if self._is_alias(name, latest) or _POSSESSIVE.match(self.text, at + len(name)):
             return False
+        gender = self._name_gender(name)
+        if gender is None:
+            return self._marked_person(name)
+        return gender == PERSON_PRONOUNS[pronoun.lower()]
+
+    def _name_gender(self, name: str) -> str | None:
         if name not in self._name_genders:
             self._name_genders[name] = pronoun_gender(self.text, name)
-        return self._name_genders[name] in (None, PERSON_PRONOUNS[pronoun.lower()])
+        return self._name_genders[name]
+
+    def _marked_person(self, name: str) -> bool:
+        """Whether the text marks capitalised words as a person beyond their shape: a role or
+        title in them, a person it introduces, or a person source. "The New Race to Build a
+        Space-Based Internet" (a link's title) or "the Supreme Court" are not rivals of the
+        speaker quoted before them (the quotation after was left unresolved)."""
+        words = {w.lower().strip(".,") for w in name.split()}
+        if not words.isdisjoint(_TITLES) or not words.isdisjoint(role_words()):
+            return True
+        known = self.registry.known(name)
+        return self.registry.people.is_person(name) or (known is not None and known.kind == SourceKind.PERSON)
 
     def _gender(self, source: Source) -> str | None:
         if source.id not in self._genders:
@@ -256,7 +303,8 @@ class Resolver:
                 continue
             if not self._is_person(name):
                 continue
-            out.append((at, name, _opens(self.text, start, match.start())))
+            owner = _POSSESSIVE.match(self.text, at + len(name)) is not None  # "Trump's advisers" are the subject
+            out.append((at, name, not owner and _opens(self.text, start, match.start())))
         return out
 
     def _is_person(self, name: str) -> bool:
@@ -265,12 +313,14 @@ class Resolver:
             self._kind(name) == SourceKind.PERSON
             or self.registry.people.is_person(name)
             or self._surname_of_person(name)
+            or _titled(name)
         )
 
     def _surname_of_person(self, name: str) -> bool:
-        """Whether a lone capitalised word is the last name of someone the text names in full
-        ("Patrick Carlineo Jr., 55, ..." then "Carlineo was arrested ... he said"): the surname
-        alone carries no mark of a person, so he was no candidate and "he" went to someone else."""
+        """Whether a lone capitalised word is a name of someone the text names in full ("Patrick
+        Carlineo Jr., 55, ..." then "Carlineo was arrested ... he said"; "AP photojournalist Dar
+        Yasin" then "Dar said"): the word alone carries no mark of a person, so he was no
+        candidate and "he" went to someone else or to no one."""
         if " " in name:
             return False
         if self._full_names is None:
@@ -279,6 +329,8 @@ class Resolver:
                 if _without_opener(match.group(0))[1]:
                     continue  # "If Mexico": an opener and a name are no full name
                 self._full_names.setdefault(match.group("surname"), []).append(match.group(0))
+                if self.registry.people.is_person(match.group(0)):  # introduced with a role, not "Israel Prime"
+                    self._full_names.setdefault(match.group("first"), []).append(match.group(0))
         return any(self._kind(full) == SourceKind.PERSON for full in self._full_names.get(name, ())[:3])
 
     def _kind(self, name: str) -> SourceKind:
@@ -327,6 +379,13 @@ class Resolver:
         return (latest[0], latest[2]) if latest else None
 
 
+def _titled(name: str) -> bool:
+    """'New York City Mayor Bill de Blasio': a title or role word, then a capitalised name."""
+    words = name.split()
+    marked = any(w.lower().strip(".") in _TITLES or w.lower() in role_words() for w in words[:-1])
+    return marked and words[-1][:1].isupper()
+
+
 def _personal(name: str) -> str:
     """'National Resources Defense Council board member Nicole Lederer' -> 'Nicole Lederer': a
     person's name after a role word is the name; a body's name stays whole."""
@@ -342,7 +401,18 @@ def _opens(text: str, start: int, at: int) -> bool:
         at = window + opener.start()
     else:
         at = _description_start(text, start, at)
-    return at <= start or bool(re.search(r"(?:^|[.!?”\"]\s|\n)$", text[max(start, at - 3) : at]))
+    if at <= start or re.search(r"(?:^|[.!?”\"]\s|\n)$", text[max(start, at - 3) : at]):
+        return True
+    return _after_intro(text, start, at)
+
+
+def _after_intro(text: str, start: int, at: int) -> bool:
+    """Whether a name follows a sentence's short introductory phrase or a determiner and one
+    adjective ("On Monday, Sir Keir dodged ...", "The elder Soros gives ..."): still its subject,
+    so a "He said" after it is his (both were left unresolved)."""
+    low = max(start, at - 60)
+    match = _INTRO.search(text[low:at])
+    return match is not None and (match.group(0)[:1] in '.!?”"\n' or low == start)  # "^": a true start only
 
 
 def _description_start(text: str, floor: int, at: int) -> int:

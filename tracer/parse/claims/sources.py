@@ -437,6 +437,10 @@ class SourceRegistry:
             return SourceKind.PERSON  # "Claure", introduced earlier as "executive chair Marcelo Claure"
         return guess_kind(name, description)
 
+    def known(self, name: str) -> Source | None:
+        """The source `name` would resolve to, if any, without recording a mention."""
+        return self._find(parse_name(name), None)
+
     def unresolved(self, words: str) -> Source:
         """A source for a mention with no clear referent ("he" far from any person); never merged."""
         return self._new(words, SourceKind.UNKNOWN)
