@@ -51,6 +51,7 @@ _APPOSITIVE = re.compile(r",\s+(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[\w.&�
 _ROLE_BEFORE_NAME = re.compile(r"\b[a-z]+\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
 # A first name and a surname ("Patrick Carlineo"): a lone surname later is that person.
 _FULL_NAME = re.compile(r"\b(?P<first>[A-Z][a-z]+)(?:\s[A-Z]\.)?\s(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_STOP = re.compile(r"[.!?][”\"’']?\s|\n")
 _POSSESSIVE = re.compile(r"[’']s?\s")
 MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
 _AHEAD = 300  # characters after a pronoun searched for the name it announces
@@ -357,10 +358,30 @@ class Resolver:
         if owner and owner.lower() not in PRONOUNS and owner.lower() not in ("the", "a", "an", "an official"):
             start = span.start + name.rfind(owner)
             return self._record(self._name(Span(start, start + len(owner))), "owner", span)
-        issuer = self._recent_issuer(span)
+        issuer = self._issued(head, span) or self._recent_issuer(span)
         if issuer is None:
             return None
         return self._record(issuer[1], "owner", span, evidence_start=issuer[0])
+
+    def _issued(self, head: str, span: Span) -> tuple[int, Source] | None:
+        """Who the text last says spoke in such a document, a person too ("Trump said in the
+        statement" ... "the statement's claim that"; "The National Security Committee ... said in
+        a statement" ... "the statement said"), within the three paragraphs before."""
+        index = self._paras.index_of(span.start)
+        floor = self._paras.spans[max(0, index - 3)].start if index is not None else max(0, span.start - 1500)
+        low = bisect_left(self._issuers, floor, key=lambda issuer: issuer[0])
+        high = bisect_left(self._issuers, span.start, lo=low, key=lambda issuer: issuer[0])
+        for position, _, source in reversed(self._issuers[low:high]):
+            if source.kind != SourceKind.UNNAMED and re.search(rf"\b{head}\b", self._sentence_around(position), re.I):
+                return position, source
+        return None
+
+    def _sentence_around(self, at: int) -> str:
+        """The sentence holding `at`, found by its stops (a window of 400 characters either side)."""
+        low, high = max(0, at - 400), min(len(self.text), at + 400)
+        starts = [m.end() for m in _STOP.finditer(self.text, low, at)]
+        end = _STOP.search(self.text, at, high)
+        return self.text[starts[-1] if starts else low : end.start() if end else high]
 
     def _recent_issuer(self, span: Span, kind: SourceKind | None = None) -> tuple[int, Source] | None:
         """The source recorded last in this or the paragraph before: any but a person, or one of `kind`."""

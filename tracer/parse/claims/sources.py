@@ -192,8 +192,10 @@ def guess_kind(name: str, description: str = "") -> SourceKind:
         description: The rest of the mention ("a lawmaker who spoke to reporters").
     """
     table: dict[str, list[str]] = load_json("source_kinds.json")
-    if _has_keyword(description, table["person"]) or _has_keyword(_lead_title(name), table["person"]):
+    if _has_keyword(_lead_title(name), table["person"]):
         return SourceKind.PERSON
+    if _has_keyword(description, table["person"]) and not _body_head(name, table):
+        return SourceKind.PERSON  # not "The National Security Committee, chaired by Prime Minister ..."
     if _titled_person(name):
         return SourceKind.PERSON
     if _office_appositive(description, table) and guess_kind(name) in (SourceKind.PERSON, SourceKind.UNKNOWN):
@@ -218,6 +220,13 @@ def guess_kind(name: str, description: str = "") -> SourceKind:
     if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _not_personal(words):
         return SourceKind.PERSON
     return SourceKind.UNKNOWN
+
+
+def _body_head(name: str, table: dict[str, list[str]]) -> bool:
+    """Whether a mention's head noun names a body ("The National Security Committee"): a person
+    word in its appositive is then whom it belongs to or who chairs it, not what it is."""
+    head = _head(name)
+    return any(head in table[kind] for kind in ("government", "organisation", "outlet"))
 
 
 def _office_appositive(description: str, table: dict[str, list[str]]) -> bool:
