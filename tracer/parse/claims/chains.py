@@ -406,7 +406,11 @@ def _claimable(a: Attribution, text: str) -> bool:
 
 
 def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> list[Claim]:
-    claimable = [a for a in ctx.found if _claimable(a, ctx.text) and a.source is not None and not _no_hop(ctx, a)]
+    claimable = [
+        a
+        for a in ctx.found
+        if _claimable(a, ctx.text) and a.source is not None and not _no_hop(ctx, a) and not _writers_own(ctx, a)
+    ]
     statements = [a for a in claimable if claim_kind(a, ctx.text) == ClaimKind.STATEMENT]
     statement_index = CoverIndex(statements)
     claims = []
@@ -432,6 +436,13 @@ def _no_hop(ctx: _Context, a: Attribution) -> bool:
     """Whether an attribution in another source's words adds no hop (`kinds.no_informant`): its
     words stay the enclosing claim's."""
     return no_informant(a, ctx.text) and _parent(ctx, a) is not None
+
+
+def _writers_own(ctx: _Context, a: Attribution) -> bool:
+    """'As we've noted, a 2019 study by X concluded that ...': "we" in no one's words is the
+    article's writer, no hop; what the writer notes is the article's own voice, and the study
+    inside it keeps its own chain (the claim was credited to an unresolved "we")."""
+    return _first_person(ctx, a) and not a.quoted and speaker_of(ctx.found, a, ctx.cover) is None
 
 
 def _own_aside(ctx: _Context, inner: Attribution, outer: Attribution) -> bool:
@@ -502,6 +513,7 @@ def _chain(ctx: _Context, a: Attribution, posts: list[Post], post_hops: dict[str
     while (parent := _parent(ctx, lineage[0])) is not None and parent not in lineage:
         lineage.insert(0, parent)
     kept = [lineage[0], *(b for up, b in pairwise(lineage) if not surveyed(b, up, ctx.text))]
+    kept = [b for b in kept if not _writers_own(ctx, b)]
     hops = [h for item in kept for h in ctx.hops.get(id(item), [])]
     post = _post_at(posts, lineage[0].cue.start)
     if post is not None and post.id in post_hops:
