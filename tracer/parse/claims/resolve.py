@@ -46,6 +46,9 @@ _INTRO = re.compile(
     r"(?:\s+[\w’'.-]+){0,5},\s+|(?:The|A|An)\s+[a-z]+\s+)$"
 )
 _TITLES = frozenset(load_json("source_aliases.json")["titles"])
+_NOT_BODIES = frozenset(load_json("source_aliases.json")["acronyms_not_bodies"])
+# An acronym of three to six capitals, not inside an all-capitals run (a headline or a shout).
+_ACRONYM = re.compile(r"(?<![A-Z][ \t])\b[A-Z]{3,6}\b(?![ \t][A-Z]{2})")
 # ", Eastvale Water" / ", National Resources Defense Council board member Nicole Lederer" after a description.
 _APPOSITIVE = re.compile(r",\s+(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[\w.&’'-]+){0,8}?)\s*(?:,|$|\s(?:who|which)\b)")
 _ROLE_BEFORE_NAME = re.compile(r"\b[a-z]+\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
@@ -161,12 +164,22 @@ class Resolver:
         if kind == SourceKind.OUTLET:
             outlet = self._recent_issuer(Span(at, at), SourceKind.OUTLET)
             return outlet[1].name if outlet is not None else None
+        if kind in (SourceKind.GOVERNMENT, SourceKind.ORGANISATION) and self.registry.known(description) is None:
+            return self._acronym_before(at)
         index = self._paras.index_of(at)
         if kind != SourceKind.PERSON or not index:
             return None
         spans = self._paras.spans
         name = heading_name(self.text, spans[index - 1], spans[index], at)
         return name if name is not None and guess_kind(name) == SourceKind.PERSON else None
+
+    def _acronym_before(self, at: int) -> str | None:
+        """'... in NASA's search for life, according to the agency': a body's description that fits
+        no source yet stands for the one acronym of a body in its sentence or the one before (two
+        different ones: no guess)."""
+        floor = self._previous_sentence(at)
+        found = {m.group(0) for m in _ACRONYM.finditer(self.text, floor, at)} - _NOT_BODIES
+        return found.pop() if len(found) == 1 else None
 
     def _record(self, source: Source, how: str, span: Span, evidence_start: int | None = None) -> Resolved:
         insort(self._issuers, (span.start, len(self._issuers), source), key=lambda issuer: issuer[:2])
