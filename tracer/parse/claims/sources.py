@@ -42,6 +42,9 @@ _CUT = re.compile(
     rf"|(?<!ed)\s(?:in|on)\s(?:{'|'.join(m.capitalize() for m in (*MONTH_NAMES, *WEEKDAYS))})\b"
 )
 # 'water in vapor form," lead researcher ... Lucas Paganini': a quotation's end inside a mention
+# Cue verbs a defining relative clause must not hold ("the man who told reporters"): its words are
+# then an attribution of their own.
+_CUE_WORD = re.compile(r"(?:said|says|told|tells|spoke|speaks|wrote|writes|asked|added|reported|posted|tweeted)$")
 _QUOTE_END = re.compile(r"^.*[,.!?][\"”’]\s+(?=\S)", re.DOTALL)
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
 _SPOKES = re.compile(r"\bspokes(?:man|woman|person|people)\b", re.IGNORECASE)
@@ -136,7 +139,28 @@ def core(mention: str) -> str:
     """A mention without its appositive or relative clause: "Lee, a lawmaker who ..." -> "Lee"."""
     mention = _QUOTE_END.sub("", mention)
     match = _CUT.search(mention)
+    if match and match.start() > 0 and _defining(mention, match):
+        after = _CUT.search(mention, match.end())
+        return mention[: after.start() if after else len(mention)].strip(" ,")
     return mention[: match.start()].strip(" ,") if match and match.start() > 0 else mention.strip(" ,")
+
+
+def _defining(mention: str, cut: re.Match[str]) -> bool:
+    """Whether a relative clause tells which one a bare description means ("The logger who stayed
+    back said", "the woman who found him"): no comma before it, a description with no name of its
+    own, a clause of a few words with no cue verb. Cut off, the source was "The logger", one of two."""
+    if cut.group(0).strip() not in ("who", "that"):
+        return False
+    head = mention[: cut.start()].split()
+    after = _CUT.search(mention, cut.end())
+    clause = mention[cut.end() : after.start() if after else len(mention)].split()
+    return (
+        1 < len(head) <= 3
+        and head[0].lower() in ("the", "a", "an", "one", "another")
+        and all(w[:1].islower() for w in head[1:])
+        and 0 < len(clause) <= 4
+        and not any(_CUE_WORD.match(w) for w in clause)
+    )
 
 
 def parse_name(text: str) -> Name:
