@@ -54,6 +54,11 @@ _APPOSITIVE = re.compile(r",\s+(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[\w.&�
 _ROLE_BEFORE_NAME = re.compile(r"\b[a-z]+\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
 # A first name and a surname ("Patrick Carlineo"): a lone surname later is that person.
 _FULL_NAME = re.compile(r"\b(?P<first>[A-Z][a-z]+)(?:\s[A-Z]\.)?\s(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+# A possessive pronoun, a relation or role in lower case, then a full name: "my colleague
+# Geoffrey Skelley", "her lawyer Ana Ruiz" (the name was shown with "my colleague" in front).
+_KIN_NAME = re.compile(
+    r"^(?:my|our|his|her|their|its)\s+(?:[a-z][\w-]*\s+){1,3}(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w.’'-]+){1,3})$"
+)
 _STOP = re.compile(r"[.!?][”\"’']?\s|\n")
 _POSSESSIVE = re.compile(r"[’']s?\s")
 MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
@@ -137,6 +142,11 @@ class Resolver:
     def _name(self, span: Span) -> Source:
         words = span.of(self.text)
         name = core(words)
+        kin = _KIN_NAME.match(name)
+        if kin is not None:  # "my colleague Geoffrey Skelley": the name, the relation an alias
+            source = self.registry.resolve(kin.group("name"), at=span.start, full=words)
+            self.registry.alias(source, name)
+            return source
         named = self._named_as(words, name, span.start)
         if named is not None:
             source = self.registry.resolve(named, at=span.start, full=f"{named}, {name}")
