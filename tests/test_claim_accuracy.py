@@ -199,3 +199,14 @@ def test_he_in_a_speakers_own_quotation_is_someone_else() -> None:
     claim = next(c for c in extract_claims(read_text(text), [])[0] if c.text.startswith("he was going to hunt"))
     assert [h.source.name for h in claim.chain] == ["Ines Moraga", "Paulo Verdes"]
     assert [f.value for f in claim.chain[-1].flags] == ["likely_referent"]
+
+
+def test_who_replies_is_whom_the_sentence_before_asked() -> None:
+    """'A reporter asked Judge Lena Ortiz, "...?" / "...," she replied': the judge, as the likely
+    referent (the reporter was the latest source, the judge a rival: unresolved)."""
+    text = (
+        "Judge Lena Ortiz was sworn in on Monday. At a press conference, a reporter asked Ortiz, "
+        "“What is the hardest part of the job?”\n"
+        "“Getting people to see their own biases is the hardest part,” she replied."
+    )
+    assert _hop(text, "their own biases") == ("Ortiz", ["likely_referent"])

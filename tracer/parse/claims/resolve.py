@@ -59,6 +59,8 @@ _FULL_NAME = re.compile(r"\b(?P<first>[A-Z][a-z]+)(?:\s[A-Z]\.)?\s(?P<surname>[A
 _KIN_NAME = re.compile(
     r"^(?:my|our|his|her|their|its)\s+(?:[a-z][\w-]*\s+){1,3}(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w.’'-]+){1,3})$"
 )
+_REPLY = re.compile(r"\s+(?:replied|responded|answered|retorted|shot\s+back)\b")
+_ASKED = re.compile(r"\basked\s+(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,3})")
 _STOP = re.compile(r"[.!?][”\"’']?\s|\n")
 _POSSESSIVE = re.compile(r"[’']s?\s")
 MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
@@ -212,6 +214,9 @@ class Resolver:
 
     def _person_pronoun(self, word: str, span: Span, latest: tuple[int, Source] | None) -> Resolved:
         """'he'/'she': the latest person source or sentence-opening name, if no other name intervenes."""
+        asked = self._asked(word, span)
+        if asked is not None:
+            return asked
         names = self._person_names(span.start, self._in_words(span))
         subject = next((n for n in reversed(names) if n[2]), None)
         if (
@@ -235,6 +240,26 @@ class Resolver:
                 return self._record(source, "likely", span, evidence_start=position)
             return self._unresolved(word, span)
         return self._record(source, "pronoun", span)
+
+    def _asked(self, word: str, span: Span) -> Resolved | None:
+        """'A reporter asked Montoya-Lewis, "...?" / "...," she replied': who replies is whom the
+        sentence before asked, named right after "asked" (the asker was the latest source, the
+        one asked a rival, and the answer was left unresolved)."""
+        if _REPLY.match(self.text, span.end) is None:
+            return None
+        floor = self._previous_sentence(span.start)
+        found = [
+            m
+            for m in _ASKED.finditer(self.text, floor, span.start)
+            if not self._said.overlaps(Span(m.start(), m.end()))
+        ]
+        if not found:
+            return None
+        name = found[-1].group("name")
+        if not self._is_person(name) or self._name_gender(name) not in (None, PERSON_PRONOUNS[word.lower()]):
+            return None
+        at = found[-1].start("name")
+        return self._record(self.registry.resolve(name, at=at), "likely", span, evidence_start=at)
 
     def _previous_sentence(self, at: int) -> int:
         """Where the sentence before the one holding `at` starts (its paragraph's start at most one back)."""
