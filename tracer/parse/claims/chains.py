@@ -74,6 +74,12 @@ _OWNED = re.compile(
 _HEDGE_TAIL = re.compile(r"(?:[,;]?\s*(?:given that|given|as|while|because|after|since|and|but|with))?[\s,;]*$")
 _SIGNATURE = re.compile(r"^[—–-]\s*[^\n]{1,80}\(@\w{1,15}\)")
 _Named = TypeVar("_Named", Post, Link)
+_OPENING_QUOTES = frozenset('“"‘«')
+# What ends the words before a nested attribution: a conjunction, "that", punctuation.
+_LEAD_TAIL = re.compile(r"(?:[\s,;:—–-]|\b(?:and|but|or|that|as|because|while|so)\b)*$")
+_MIN_LEAD_WORDS = 4
+# A quoted sentence of fewer words ("No.", "Look,") stays with the quotation around it.
+_MIN_QUOTED_WORDS = 3
 # Unicode categories of the emoji, flags and joiners users put around their display names:
 # symbols (So, Sk), format characters (Cf: the zero-width joiner), marks (Mn: variation selectors).
 _DECORATION = frozenset({"So", "Sk", "Cf", "Mn"})
@@ -428,8 +434,19 @@ def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> 
             # A nested attribution makes its own claim, with this one in its chain; the
             # sentences of a passage that hold none are this source's claims.
             for piece in _without_nested(ctx, fragment, nested):
-                claims.append(_claim(ctx, piece, chain, post, kind=kind))
+                for statement in _quoted_sentences(ctx, a, piece):
+                    claims.append(_claim(ctx, statement, chain, post, kind=kind))
     return claims
+
+
+def _quoted_sentences(ctx: _Context, a: Attribution, piece: Span) -> list[Span]:
+    """A quotation of several sentences as one claim per sentence ("“Many are afraid to return.
+    They want a safe road.”"): each is a statement a researcher traces on its own, and as one
+    claim only the first of them was found (gold_text, gold_fresh). Reported clauses stay whole."""
+    if a.kind != "quote" and ctx.text[piece.start : piece.start + 1] not in _OPENING_QUOTES:
+        return [piece]
+    parts = [s for s in _sentences_in(ctx, piece) if len(s.of(ctx.text).split()) >= _MIN_QUOTED_WORDS]
+    return parts if len(parts) > 1 else [piece]
 
 
 def _no_hop(ctx: _Context, a: Attribution) -> bool:
@@ -478,9 +495,26 @@ def _without_nested(ctx: _Context, fragment: Span, nested: list[Attribution]) ->
         return [fragment]
     pieces = []
     for sentence in _sentences_in(ctx, fragment):
-        if not any(sentence.start <= b.cue.start < sentence.end for b in inside):
+        held = [b for b in inside if sentence.start <= b.cue.start < sentence.end]
+        if not held:
             pieces.append(sentence)
+            continue
+        lead = _lead_before(ctx, sentence, held)
+        if lead is not None:
+            pieces.append(lead)
     return pieces
+
+
+def _lead_before(ctx: _Context, sentence: Span, held: list[Attribution]) -> Span | None:
+    """The speaker's own words before a nested attribution in the same sentence ("“He left on the
+    tractor and he said that he was going to hunt”": "He left on the tractor" stays the speaker's
+    claim, "he was going to hunt" is the nested one's); None when fewer than a few words."""
+    first = min(min(b.cue.start, b.content_span.start, *([b.source.start] if b.source else [])) for b in held)
+    words = ctx.text[sentence.start : first]
+    kept = _LEAD_TAIL.sub("", words)
+    if first <= sentence.start or len(kept.split()) < _MIN_LEAD_WORDS:
+        return None
+    return Span(sentence.start, sentence.start + len(kept))
 
 
 def _sentences_in(ctx: _Context, span: Span) -> list[Span]:
