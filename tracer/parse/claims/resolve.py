@@ -23,7 +23,7 @@ from tracer.parse.claims.named import find_named, heading_name, is_description, 
 from tracer.parse.claims.people import pronoun_gender, role_words
 from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
 from tracer.text import ParagraphIndex, Span, SpanSet, sentences
-from tracer.words import PERSON_PRONOUNS
+from tracer.words import MONTH_NAMES, PERSON_PRONOUNS, WEEKDAYS
 
 # Nouns for things that say something on someone's behalf (records such as a memo are documents
 # of their own, data/claim_kinds.json).
@@ -61,6 +61,10 @@ _KIN_NAME = re.compile(
 )
 _REPLY = re.compile(r"\s+(?:replied|responded|answered|retorted|shot\s+back)\b")
 _ASKED = re.compile(r"\basked\s+(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,3})")
+# A sentence opening with a name (the subject), perhaps after "The": "Pakistan on Wednesday ...".
+_BODY_OPENING = re.compile(r"\s*(?:The\s+)?(?P<name>[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*){0,4})")
+_POSTPOSED = re.compile(r"[,”\"’]\s*$")
+_CALENDAR = frozenset({*(w.capitalize() for w in (*MONTH_NAMES, *WEEKDAYS)), "Today", "Yesterday", "Tomorrow"})
 _STOP = re.compile(r"[.!?][”\"’']?\s|\n")
 _POSSESSIVE = re.compile(r"[’']s?\s")
 MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
@@ -208,6 +212,10 @@ class Resolver:
             latest = None
         if group == "person":
             return self._person_pronoun(written, span, latest)
+        if group == "thing":
+            subject = self._body_subject(span)
+            if subject is not None and (latest is None or subject[0] > latest[0]):
+                return self._record(self.registry.resolve(subject[1], at=subject[0]), "pronoun", span)
         if latest is None:
             return self._unresolved(written, span)
         return self._record(latest[1], "pronoun", span)
@@ -240,6 +248,24 @@ class Resolver:
                 return self._record(source, "likely", span, evidence_start=position)
             return self._unresolved(word, span)
         return self._record(source, "pronoun", span)
+
+    def _body_subject(self, span: Span) -> tuple[int, str] | None:
+        """The country or body that opens the sentence holding "it" ("Pakistan on Wednesday
+        summoned India's envoy over what it called ..."): the subject binds the pronoun, though
+        the source recorded last was another body (it went to "India's home ministry")."""
+        sentence = self._sentence_span(span.start)
+        lead = _BODY_OPENING.match(self.text, sentence.start, span.start)
+        if lead is None or lead.end("name") >= span.start:
+            return None
+        if _POSTPOSED.search(self.text, max(sentence.start, span.start - 3), span.start):
+            return None  # "Police buildings were damaged, it said": the opening words are what it said
+        name, at = lead.group("name"), lead.start("name")
+        kind = self._kind(name)
+        if kind in (SourceKind.PERSON, SourceKind.DOCUMENT, SourceKind.SOCIAL_ACCOUNT) or self._is_person(name):
+            return None
+        if kind == SourceKind.UNKNOWN and (" " in name or name.upper() in _NOT_BODIES or name in _CALENDAR):
+            return None  # a lone capitalised word that is no person: a country or a body ("Pakistan")
+        return at, name
 
     def _asked(self, word: str, span: Span) -> Resolved | None:
         """'A reporter asked Montoya-Lewis, "...?" / "...," she replied': who replies is whom the
@@ -426,10 +452,13 @@ class Resolver:
 
     def _sentence_around(self, at: int) -> str:
         """The sentence holding `at`, found by its stops (a window of 400 characters either side)."""
+        return self._sentence_span(at).of(self.text)
+
+    def _sentence_span(self, at: int) -> Span:
         low, high = max(0, at - 400), min(len(self.text), at + 400)
         starts = [m.end() for m in _STOP.finditer(self.text, low, at)]
         end = _STOP.search(self.text, at, high)
-        return self.text[starts[-1] if starts else low : end.start() if end else high]
+        return Span(starts[-1] if starts else low, end.start() if end else high)
 
     def _recent_issuer(self, span: Span, kind: SourceKind | None = None) -> tuple[int, Source] | None:
         """The source recorded last in this or the paragraph before: any but a person, or one of `kind`."""
