@@ -30,6 +30,9 @@ from tracer.words import MONTH_NAMES, PERSON_PRONOUNS, WEEKDAYS
 DOCUMENT_NOUNS = frozenset(
     {"statement", "report", "assessment", "release", "briefing", "letter", "announcement", "communique"}
 )
+# Documents that are sources of their own when the text does not say whose they are ("the report
+# states", gold_fresh): not the source recorded last ("the objective", a person's words before).
+_OWN_DOCUMENTS = frozenset({"report", "assessment"})
 _OWNER = re.compile(r"\b(?:from|by|of)\s+(?P<owner>.+)$|^(?P<poss>.+?)[’']s?\s+(?:\w+\s+){0,2}\w+$", re.DOTALL)
 # A run of capitalised words, with the particles of surnames inside ("Bill de Blasio", "Jamon Van
 # Den Hoek"): cut at "de", the mayor was "New York City Mayor Bill" and "Blasio", neither a person.
@@ -432,9 +435,11 @@ class Resolver:
         if owner and owner.lower() not in PRONOUNS and owner.lower() not in ("the", "a", "an", "an official"):
             start = span.start + name.rfind(owner)
             return self._record(self._name(Span(start, start + len(owner))), "owner", span)
-        issuer = self._issued(head, span) or self._recent_issuer(span)
+        issuer = self._issued(head, span)
+        if issuer is None and head not in _OWN_DOCUMENTS:
+            issuer = self._recent_issuer(span)
         if issuer is None:
-            return None
+            return None  # "the report states": the report itself, unless the text says whose
         return self._record(issuer[1], "owner", span, evidence_start=issuer[0])
 
     def _issued(self, head: str, span: Span) -> tuple[int, Source] | None:
@@ -445,8 +450,12 @@ class Resolver:
         floor = self._paras.spans[max(0, index - 3)].start if index is not None else max(0, span.start - 1500)
         low = bisect_left(self._issuers, floor, key=lambda issuer: issuer[0])
         high = bisect_left(self._issuers, span.start, lo=low, key=lambda issuer: issuer[0])
+        own = self._sentence_span(span.start)
         for position, _, source in reversed(self._issuers[low:high]):
-            if source.kind != SourceKind.UNNAMED and re.search(rf"\b{head}\b", self._sentence_around(position), re.I):
+            sentence = self._sentence_span(position)
+            if sentence == own or source.kind == SourceKind.UNNAMED:
+                continue  # not the words of the mention's own sentence ("“...,” the report states")
+            if re.search(rf"\b{head}\b", sentence.of(self.text), re.I):
                 return position, source
         return None
 
