@@ -45,6 +45,10 @@ _CUT = re.compile(
 # Cue verbs a defining relative clause must not hold ("the man who told reporters"): its words are
 # then an attribution of their own.
 _CUE_WORD = re.compile(r"(?:said|says|told|tells|spoke|speaks|wrote|writes|asked|added|reported|posted|tweeted)$")
+# "in Greenbelt, Maryland": a town after "in", then one capitalised word closing the mention or
+# followed by a comma (its state or country).
+_PLACE_COMMA = re.compile(r"\bin\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?$")
+_STATE_AFTER = re.compile(r"(?:(?:New|North|South|West|Rhode)\s+)?[A-Z][a-z]+(?=,|$)")
 _QUOTE_END = re.compile(r"^.*[,.!?][\"”’]\s+(?=\S)", re.DOTALL)
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
 _SPOKES = re.compile(r"\bspokes(?:man|woman|person|people)\b", re.IGNORECASE)
@@ -139,6 +143,8 @@ def core(mention: str) -> str:
     """A mention without its appositive or relative clause: "Lee, a lawmaker who ..." -> "Lee"."""
     mention = _QUOTE_END.sub("", mention)
     match = _CUT.search(mention)
+    while match and _PLACE_COMMA.search(mention, 0, match.start()) and _STATE_AFTER.match(mention, match.end()):
+        match = _CUT.search(mention, match.end())  # "... in Greenbelt, Maryland": one place, not an appositive
     if match and match.start() > 0 and _defining(mention, match):
         after = _CUT.search(mention, match.end())
         return mention[: after.start() if after else len(mention)].strip(" ,")
