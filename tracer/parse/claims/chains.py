@@ -538,8 +538,19 @@ def _unique(claims: list[Claim]) -> list[Claim]:
 
 def _parent(ctx: _Context, a: Attribution) -> Attribution | None:
     """The nearest attribution that passes `a`'s content on (a stance like "dismissed" does not)."""
-    holders = [b for b in ctx.cover.holders(a.cue) if b is not a and b.cls in CLAIM_CLASSES and b.cls != "hedge"]
+    holders = [
+        b
+        for b in ctx.cover.holders(a.cue)
+        if b is not a and b.cls in CLAIM_CLASSES and b.cls != "hedge" and not _aside_of(a, b)
+    ]
     return min(holders, key=lambda b: b.content_span.end - b.content_span.start) if holders else None
+
+
+def _aside_of(a: Attribution, b: Attribution) -> bool:
+    """Whether `b`'s cue lies inside `a`'s own source mention ("Students at Westfield High — a
+    town where the income is $259,377, according to Forbes — told the Journal that ..."): an
+    aside describing the source, not who passed the words on (Forbes was put before the students)."""
+    return a.source is not None and a.source.start <= b.cue.start < a.source.end
 
 
 def _chain(ctx: _Context, a: Attribution, posts: list[Post], post_hops: dict[str, Hop]) -> list[Hop]:
