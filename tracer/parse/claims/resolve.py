@@ -1,11 +1,14 @@
 """Who a source mention stands for: names via the registry, pronouns, "who", and statements' owners.
 
 Mentions are resolved in text order. A pronoun takes the latest source it fits ("he" a person,
-"it" an organisation) unless another person-like name comes between — then it stays
-unresolved rather than guessed. "I"/"we" inside a quotation are the quotation's speaker. A
-statement or report as subject ("the official statement said") stands for whoever issued it:
-the owner it names ("a statement from the ministry", "its report"), else the source of the
-attribution just before it in the paragraph.
+"it" an organisation, or the body opening its sentence) unless a rival person comes between —
+then the subject of the sentence before is the likely referent, flagged, or it stays
+unresolved. Names in someone's words, possessives, names of the other gender and capitalised
+words the text never marks as a person are no rivals; "he" in a speaker's own quotation is
+never that speaker. "I"/"we" inside a quotation are the quotation's speaker. A statement as
+subject ("the official statement said") stands for whoever issued it: the owner it names ("a
+statement from the ministry"), else who the text last says spoke in one, else the source of
+the attribution just before it; a report with no maker in the text is a source of its own.
 """
 
 from __future__ import annotations
