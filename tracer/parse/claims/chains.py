@@ -269,6 +269,10 @@ def _hops(ctx: _Context, a: Attribution) -> list[Hop]:
     if documented is not None:
         hops += documented
     elif a.source is not None:
+        sharer = _participle_of(ctx, a)
+        if sharer is not None:  # "X said ..., stating that a president ..., noting that ...": X notes it
+            hops.append(_main_hop(ctx, a, Resolved(sharer, "name")))
+            return [*hops, *(_citation_hop(ctx, a, c) for c in a.cites)]
         speaker = speaker_of(ctx.found, a, ctx.cover)
         speaker_source = _main_source(ctx, speaker) if speaker else None
         if speaker_source is None and speaker is not None and speaker.source is not None and a.quoted:
@@ -283,6 +287,24 @@ def _hops(ctx: _Context, a: Attribution) -> list[Hop]:
             hops.append(_main_hop(ctx, a, Resolved(maker, "owner")))
     hops += [_citation_hop(ctx, a, c) for c in a.cites]
     return hops
+
+
+def _participle_of(ctx: _Context, a: Attribution) -> Source | None:
+    """The source of a participle cue after a comma or "and" ("... and noting that ...") whose source was read
+    inside the words of an earlier cue of its sentence ("Zelensky ..., stating that a president
+    should not ..., noting that ...": not "a president"): that earlier cue's source, already resolved."""
+    assert a.source is not None
+    cue = a.cue.of(ctx.text)
+    if (
+        not cue.endswith("ing")
+        or " " in cue.strip()
+        or not re.search(r"(?:,|\band)\s*$", ctx.text[max(0, a.cue.start - 8) : a.cue.start])
+    ):
+        return None
+    for b in ctx.cover.holders(a.source):
+        if b is not a and b.sentence == a.sentence and b.cue.start < a.source.start and b.source is not None:
+            return _main_source(ctx, b)
+    return None
 
 
 def _document_hops(ctx: _Context, a: Attribution) -> list[Hop] | None:
