@@ -29,3 +29,9 @@ def test_where_when_and_how_something_was_said_is_not_its_content() -> None:
 
 def test_a_topic_after_on_is_still_content() -> None:
     assert ("The board", "voted on", "the new budget") in _seen("The board voted on the new budget.")
+
+
+def test_what_is_added_is_not_what_is_said() -> None:
+    """'adds a new title to her list' is no statement; 'added that ...' and a quote still are."""
+    assert _seen("The award adds a new title to her long list of honours.") == []
+    assert ("She", "added", "that the clinic would reopen") in _seen("She added that the clinic would reopen.")
