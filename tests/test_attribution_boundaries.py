@@ -7,6 +7,7 @@ is never copied here); each case failed before its fix.
 from __future__ import annotations
 
 from tracer.parse.attribution.find import find_attributions
+from tracer.text import sentences
 
 
 def _seen(text: str) -> list[tuple[str | None, str, str]]:
@@ -35,3 +36,15 @@ def test_what_is_added_is_not_what_is_said() -> None:
     """'adds a new title to her list' is no statement; 'added that ...' and a quote still are."""
     assert _seen("The award adds a new title to her long list of honours.") == []
     assert ("She", "added", "that the clinic would reopen") in _seen("She added that the clinic would reopen.")
+
+
+def test_a_footnote_marker_does_not_glue_two_sentences() -> None:
+    """'... the flood line.2 Warren said ...': the marker ends the first sentence, and the
+    speaker of the second is Warren, not 'line.2 Warren' with the first sentence as content."""
+    text = "The river rose above the flood line.2 Warren said the dam would hold."
+    assert _seen(text) == [("Warren", "said", "the dam would hold")]
+    assert [s.of(text) for s in sentences(text)] == [
+        "The river rose above the flood line.2",
+        "Warren said the dam would hold.",
+    ]
+    assert len(sentences("He won by 3.5 Points and p.2 Warren.")) == 1  # a decimal, a page: no stop
