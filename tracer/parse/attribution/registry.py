@@ -577,7 +577,7 @@ RULES: tuple[Rule, ...] = (
             Example(
                 "Dr. Amy Cole told the meeting on Wednesday about one case. “People were queueing for hours.”",
                 "Dr. Amy Cole",
-                "told the meeting on",
+                "told the meeting on Wednesday about",
                 "“People were queueing for hours.”",
             ),
         ),
