@@ -48,3 +48,12 @@ def test_a_footnote_marker_does_not_glue_two_sentences() -> None:
         "Warren said the dam would hold.",
     ]
     assert len(sentences("He won by 3.5 Points and p.2 Warren.")) == 1  # a decimal, a page: no stop
+
+
+def test_a_quotation_ending_the_statement_takes_the_words_before_it() -> None:
+    """'He ... and was “a respected colleague,” the statement added.': the whole sentence before
+    the cue is the statement, not only its quoted end; words with a cue of their own stay apart."""
+    text = "He had worked at the mill for years and was “a respected colleague,” the statement added."
+    assert ("the statement", "added", text[: text.index(" the statement")].rstrip(",")) in _seen(text)
+    text = "Ms. Lane coined the phrase “quiet quitting,” her editor said."
+    assert ("Ms. Lane", "coined", "the phrase “quiet quitting,”") in _seen(text)
