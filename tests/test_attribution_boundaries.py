@@ -57,3 +57,15 @@ def test_a_quotation_ending_the_statement_takes_the_words_before_it() -> None:
     assert ("the statement", "added", text[: text.index(" the statement")].rstrip(",")) in _seen(text)
     text = "Ms. Lane coined the phrase “quiet quitting,” her editor said."
     assert ("Ms. Lane", "coined", "the phrase “quiet quitting,”") in _seen(text)
+
+
+def test_a_question_opening_the_sentence_is_what_was_asked() -> None:
+    """'Asked if ..., X said ...': the question up to the comma, asked by no one named."""
+    for text, question in (
+        (
+            "Asked if she believed the plan would work, Ms. Hale said she was not sure.",
+            "if she believed the plan would work",
+        ),
+        ("Asked what a fair deal looks like, Dunn replied that it was far off.", "what a fair deal looks like"),
+    ):
+        assert (None, "Asked", question) in _seen(text), _seen(text)

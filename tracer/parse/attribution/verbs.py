@@ -28,7 +28,7 @@ from tracer.parse.attribution.grammar import (
     that_marked,
     via,
 )
-from tracer.parse.attribution.passive import passive_cue, raising_cue
+from tracer.parse.attribution.passive import asked_opening, passive_cue, raising_cue
 from tracer.parse.attribution.phrases import CITING
 from tracer.parse.attribution.spans import Attribution, Context, Parsed
 from tracer.text import Span
@@ -69,6 +69,10 @@ def _verb_rule(ctx: Context) -> Iterator[Attribution]:
     light = [c for c in v.children if c.lower_ in verb.needs]
     if verb.needs and not light:
         return  # "made" without "clear", "hit" without "back"
+    opening = asked_opening(p, v, verb)
+    if opening is not None:
+        yield opening
+        return
     misread = _misread_participle(v)
     if is_passive(v) and misread is None:
         framed = quote_frame(p, v, verb) if _bare_participle(v) else None
