@@ -33,8 +33,7 @@ def asked_opening(p: Parsed, v: Token, verb: CueVerb) -> Attribution | None:
     if any(t.lower_ not in _ASKED_OPENERS and not t.is_punct for t in v.doc[: v.i]) or v.nbor(1).lower_ == "by":
         return None
     comma = next((t.i for t in v.doc[v.i + 1 :] if t.text == "," and not p.in_quote(t)), None)
-    after = v.doc[comma + 1 :] if comma is not None else []
-    if comma is None or comma == v.i + 1 or not any(t.dep_ in ("nsubj", "nsubjpass") for t in after):
+    if comma is None or comma == v.i + 1 or not any(t.dep_ in ("nsubj", "nsubjpass") for t in v.doc[comma + 1 :]):
         return None  # no main clause after the question: "Asked, he smiled" or a sentence of its own
     content = p.span(v.i + 1, comma - 1)
     if content is None:
