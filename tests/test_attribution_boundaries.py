@@ -69,3 +69,13 @@ def test_a_question_opening_the_sentence_is_what_was_asked() -> None:
         ("Asked what a fair deal looks like, Dunn replied that it was far off.", "what a fair deal looks like"),
     ):
         assert (None, "Asked", question) in _seen(text), _seen(text)
+
+
+def test_a_released_message_carries_what_its_participle_says() -> None:
+    """'released a statement Tuesday questioning whether ...': one attribution, its cue running
+    from the verb to the participle and its content the participle's; the participle's own
+    reading (the statement as a source) is not made."""
+    text = "The club released a statement Tuesday questioning whether the ruling was fair."
+    assert _seen(text) == [("The club", "released a statement Tuesday questioning", "whether the ruling was fair")]
+    text = "The firm released a report showing that sales fell."
+    assert _seen(text) == [("The firm", "released a report showing", "that sales fell")]
