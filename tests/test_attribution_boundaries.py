@@ -79,3 +79,14 @@ def test_a_released_message_carries_what_its_participle_says() -> None:
     assert _seen(text) == [("The club", "released a statement Tuesday questioning", "whether the ruling was fair")]
     text = "The firm released a report showing that sales fell."
     assert _seen(text) == [("The firm", "released a report showing", "that sales fell")]
+
+
+def test_the_email_began_with_its_words() -> None:
+    """'The email began: "..."' and '"...," she began' are attributions; "began" with a clause
+    or an object of its own ("The trouble began when ...") is not."""
+    text = 'The email began: "Dear colleagues, the lab will close on Friday."'
+    assert _seen(text) == [("The email", "began", '"Dear colleagues, the lab will close on Friday."')]
+    assert ("she", "began", "“We lost the vote,”") in _seen("“We lost the vote,” she began.")
+    assert _seen("The trouble began when the dam cracked, officials said.") == [
+        ("officials", "said", "The trouble began when the dam cracked")
+    ]

@@ -321,6 +321,11 @@ def _name_before_as(p: Parsed, v: Token) -> Content | None:
     return (quote,), "quote", [obj]
 
 
+def opens_passage(v: Token) -> bool:
+    """Whether a cue verb ends at a colon that opens what was said ("The email began: ...")."""
+    return _colon_follows(v)
+
+
 def _colon_follows(v: Token) -> bool:
     """'X wrote:' — the verb (or its last complement) is followed by a colon."""
     last = v.right_edge

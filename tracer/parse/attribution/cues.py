@@ -62,6 +62,7 @@ class CueVerb:
     event: bool = False  # "children are exposed to": agentless passive of only its subject, an event
     # The class with a particle beside it, where that differs ("points to" a topic, "points out" a fact).
     particles: tuple[tuple[str, CueClass], ...] = ()
+    framed: bool = False  # "the email began: ...": a cue only beside a quotation or before a colon
 
     def with_particles(self, words: Iterable[str]) -> CueVerb:
         """The verb as read with its particles: "pointed out" states what "pointed to" only names."""
@@ -157,6 +158,7 @@ def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
         "+act" in flags,
         "+event" in flags,
         tuple(_particle(r[len("+prt=") :]) for r in flags if r.startswith("+prt=")),
+        "+framed" in flags,
     )
     return [*inflections(lemma), *extra], verb
 

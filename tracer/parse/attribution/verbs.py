@@ -14,7 +14,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tracer.models import CueClass
-from tracer.parse.attribution.content import carried_participle, light_content, quote_kind, quote_mark, verb_content
+from tracer.parse.attribution.content import (
+    carried_participle,
+    light_content,
+    opens_passage,
+    quote_kind,
+    quote_mark,
+    verb_content,
+)
 from tracer.parse.attribution.coordination import shared_speaker
 from tracer.parse.attribution.cues import REPORTING, CueVerb, Lexicon
 from tracer.parse.attribution.frames import quote_frame
@@ -85,6 +92,8 @@ def _verb_rule(ctx: Context) -> Iterator[Attribution]:
     if framed is not None:
         yield framed
         return
+    if verb.framed and not opens_passage(v):
+        return  # "The talks began in May": a cue only beside a quotation or before a colon
     if verb.raising:
         yield from raising_cue(p, v, verb)
         return
