@@ -90,3 +90,11 @@ def test_the_email_began_with_its_words() -> None:
     assert _seen("The trouble began when the dam cracked, officials said.") == [
         ("officials", "said", "The trouble began when the dam cracked")
     ]
+
+
+def test_an_object_keeps_its_as_complement() -> None:
+    """'see the mayor as most likely to ...', 'lists the population that year as 21,090': what the
+    source sees or lists runs through the "as" phrase, past a time between."""
+    assert ("They", "see", "the mayor as most likely to win") in _seen("They see the mayor as most likely to win.")
+    text = "The agency lists the population of the town that year as 21,090."
+    assert ("The agency", "lists", "the population of the town that year as 21,090") in _seen(text)

@@ -418,8 +418,12 @@ def _extends_object(c: Token) -> bool:
         return False  # "endorsed Trump | last week"
     if c.dep_ == "prep" and (c.lower_ in _SETTING_PREPS or (c.lower_ == "on" and _names_a_time(c))):
         return False  # "endorsed Sanders | in February", "supporting Mr. Cruz | in all 99 counties"
-    if c.dep_ == "advcl" and not any(m.lower_ == "as" for m in c.children if m.dep_ == "mark"):
-        return False
+    if (
+        c.dep_ == "advcl"
+        and not any(m.lower_ == "as" for m in c.children if m.dep_ == "mark")
+        and c.left_edge.lower_ != "as"
+    ):
+        return False  # but "sees the mayor | as most likely to win" ("as" read as an adverb)
     return c.lower_ not in ("according", "citing", "quoting")
 
 
@@ -535,11 +539,11 @@ _FIGURE_VERBS = frozenset({"forecast", "estimate", "project", "predict", "put", 
 
 
 def _figure_end(v: Token, last: Token) -> Token:
-    """The "at ..." figure of a verb of estimating, past a time between ("demand Monday at ...")."""
+    """The "at ..." figure of a verb of estimating, past a time between ("demand Monday at ..."),
+    and likewise the "as ..." of any other verb ("lists the population that year as 21,090")."""
     cue = lexicon().verb(v.lower_)
-    if cue is None or cue.lemma not in _FIGURE_VERBS:
-        return last
-    at = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "at" and c.i > last.i), None)
+    word = "at" if cue is not None and cue.lemma in _FIGURE_VERBS else "as"
+    at = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == word and c.i > last.i), None)
     if at is None or any(t.text in ",;:" for t in v.doc[last.right_edge.i + 1 : at.i]):
         return last
     between = v.doc[last.right_edge.i + 1 : at.left_edge.i]
