@@ -98,3 +98,8 @@ def test_an_object_keeps_its_as_complement() -> None:
     assert ("They", "see", "the mayor as most likely to win") in _seen("They see the mayor as most likely to win.")
     text = "The agency lists the population of the town that year as 21,090."
     assert ("The agency", "lists", "the population of the town that year as 21,090") in _seen(text)
+
+
+def test_a_footnote_marker_is_no_part_of_a_source_name() -> None:
+    text = "The two senators lead the count, according to Iowa Starting Line.2 Warren has the most backers."
+    assert ("Iowa Starting Line", "according to", "The two senators lead the count") in _seen(text)
