@@ -9,6 +9,7 @@ re-parsed it (spaCy) on every open, even when the trail's parsed-document cache 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from pytest_httpserver import HTTPServer
 import tracer.read.document
 from tests.tui.test_tracing import serve_story
 from tests.web.tracing import counting
-from tracer import Fetcher, FetchOptions, InputItem, RunOptions, TrailEvent, TrailOptions, trace_one
+from tracer import Fetcher, FetchOptions, InputItem, RunOptions, TrailEvent, TrailOptions, expand_inputs, trace_one
 from tui.loading import make_trace_fn
 
 
@@ -61,3 +62,26 @@ def test_the_tui_traces_a_url_as_the_cli_does(httpserver: HTTPServer, tmp_path: 
     assert [c.chain[-1].source.name for c in tui.claims if c.chain] == [
         c.chain[-1].source.name for c in cli.claims if c.chain
     ]
+
+
+def test_a_file_whose_name_is_not_utf8_opens_and_its_result_can_be_saved(tmp_path: Path) -> None:
+    """A name with undecodable bytes reaches Python as lone surrogates, which no JSON writer accepts.
+
+    The CLI cleaned the label itself; the TUI passed it raw, so the article opened but its result
+    could not be exported. The cleaning now happens in `trace_input`, for every caller.
+    """
+    name = os.fsdecode(b"story-\xff.txt")
+    path = tmp_path / name
+    path.write_text("Officials said, according to Reuters, that the bridge closed.\n", encoding="utf-8")
+    (result,) = make_trace_fn(_options(tmp_path))(InputItem("file", str(path)), _ignore)
+    assert not result.errors
+    assert "story-\N{REPLACEMENT CHARACTER}.txt" in result.model_dump_json()
+
+
+def test_the_tui_records_the_input_id_the_cli_records(tmp_path: Path) -> None:
+    """`--resume` and the exports key results by `input_id`; a TUI result must carry it too."""
+    path = tmp_path / "story.txt"
+    path.write_text("Officials said, according to Reuters, that the bridge closed.\n", encoding="utf-8")
+    (item,) = expand_inputs([str(path)])
+    (tui,) = make_trace_fn(_options(tmp_path))(item, _ignore)
+    assert item.id and tui.input_id == item.id == trace_one(item, trail=TrailOptions(depth=0)).input_id

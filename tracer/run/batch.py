@@ -54,9 +54,7 @@ def trace_one(
 
     Raises `TracerError` when the input cannot be read.
     """
-    result = trace_input(item, fetcher, stdin, input_label=clean_text(item.label), options=trail)
-    result.input_id = item.id or None
-    return result
+    return trace_input(item, fetcher, stdin, input_label=item.label, options=trail)
 
 
 def trace_safely(

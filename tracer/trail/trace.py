@@ -8,6 +8,7 @@ from tracer.models import TraceResult
 from tracer.parse.article import parse_article
 from tracer.read.document import Article
 from tracer.read.inputs import InputItem, InputKind, read_input
+from tracer.text import clean_text
 from tracer.trail.events import ArticleParsed, Progress
 from tracer.trail.options import TrailOptions
 from tracer.trail.parsed import Parsed, ParsedCache, key_of
@@ -32,8 +33,25 @@ def trace_input(
     still come through the fetcher, so the address guard, the cache's expiry and `--offline`
     apply as before.
 
+    The label is cleaned of lone surrogates (a file name with undecodable bytes gives them) and
+    the item's id recorded, here rather than in each caller, so the TUI's results serialise and
+    carry the same `input_id` as the CLI's.
+
     Raises `TracerError` when the input cannot be read.
     """
+    result = _trace_input(item, fetcher, stdin, clean_text(input_label), options, progress)
+    result.input_id = item.id or None
+    return result
+
+
+def _trace_input(
+    item: InputItem,
+    fetcher: Fetcher | None,
+    stdin: BinaryIO | None,
+    input_label: str,
+    options: TrailOptions | None,
+    progress: Progress | None,
+) -> TraceResult:
     cache = ParsedCache.beside(fetcher) if item.kind == InputKind.URL else None
     if cache is None or fetcher is None or not item.value.lower().startswith(("http://", "https://")):
         article = read_input(item, fetcher, stdin)
