@@ -23,7 +23,7 @@ from tracer.models import Claim, ClaimKind, Hop, HopFlag, HopRelation, Link, Pos
 from tracer.parse.attribution.cues import CLAIM_CLASSES
 from tracer.parse.attribution.spans import Attribution, Citation, CoverIndex
 from tracer.parse.claims.dates import find_dates, parse_published
-from tracer.parse.claims.kinds import claim_kind, document_heads, own_outlet, surveyed
+from tracer.parse.claims.kinds import claim_kind, document_heads, no_informant, own_outlet, surveyed
 from tracer.parse.claims.own_voice import own_voice_claims
 from tracer.parse.claims.people import find_people
 from tracer.parse.claims.resolve import Resolved, Resolver, speaker_of
@@ -74,6 +74,12 @@ _OWNED = re.compile(
 _HEDGE_TAIL = re.compile(r"(?:[,;]?\s*(?:given that|given|as|while|because|after|since|and|but|with))?[\s,;]*$")
 _SIGNATURE = re.compile(r"^[—–-]\s*[^\n]{1,80}\(@\w{1,15}\)")
 _Named = TypeVar("_Named", Post, Link)
+_OPENING_QUOTES = frozenset('“"‘«')
+# What ends the words before a nested attribution: a conjunction, "that", punctuation.
+_LEAD_TAIL = re.compile(r"(?:[\s,;:—–-]|\b(?:and|but|or|that|as|because|while|so)\b)*$")
+_MIN_LEAD_WORDS = 4
+# A quoted sentence of fewer words ("No.", "Look,") stays with the quotation around it.
+_MIN_QUOTED_WORDS = 3
 # Unicode categories of the emoji, flags and joiners users put around their display names:
 # symbols (So, Sk), format characters (Cf: the zero-width joiner), marks (Mn: variation selectors).
 _DECORATION = frozenset({"So", "Sk", "Cf", "Mn"})
@@ -129,7 +135,7 @@ def build_claims(article: Article, found: list[Attribution], posts: list[Post], 
     """
     registry = SourceRegistry(find_people(article.text))
     published = parse_published(article.document.published)
-    resolver = Resolver(article.text, registry)
+    resolver = Resolver(article.text, registry, [f for a in found if a.kind != "np" for f in a.content])
     ctx = _Context(
         article.text, article.document.id, published, resolver, found, article.sentence_index, resolver.paragraphs
     )
@@ -263,9 +269,17 @@ def _hops(ctx: _Context, a: Attribution) -> list[Hop]:
     if documented is not None:
         hops += documented
     elif a.source is not None:
+        sharer = _participle_of(ctx, a)
+        if sharer is not None:  # "X said ..., stating that a president ..., noting that ...": X notes it
+            hops.append(_main_hop(ctx, a, Resolved(sharer, "name")))
+            return [*hops, *(_citation_hop(ctx, a, c) for c in a.cites)]
         speaker = speaker_of(ctx.found, a, ctx.cover)
         speaker_source = _main_source(ctx, speaker) if speaker else None
-        resolved = ctx.resolver.mention(a.source, speaker=speaker_source, referent=a.referent)
+        if speaker_source is None and speaker is not None and speaker.source is not None and a.quoted:
+            # "'He left ... and he said ...,' Deyal told the paper": the speaker comes after the
+            # words; the source their name already stands for, looked up without a mention
+            speaker_source = ctx.resolver.registry.known(core(speaker.source.of(ctx.text)))
+        resolved = ctx.resolver.mention(a.source, speaker=speaker_source, referent=a.referent, quoted=a.quoted)
         ctx.mentions.append((a.source, resolved.source))
         hops.append(_main_hop(ctx, a, resolved))
         maker = ctx.makers.get(resolved.source.id)
@@ -273,6 +287,24 @@ def _hops(ctx: _Context, a: Attribution) -> list[Hop]:
             hops.append(_main_hop(ctx, a, Resolved(maker, "owner")))
     hops += [_citation_hop(ctx, a, c) for c in a.cites]
     return hops
+
+
+def _participle_of(ctx: _Context, a: Attribution) -> Source | None:
+    """The source of a participle cue after a comma or "and" ("... and noting that ...") whose source was read
+    inside the words of an earlier cue of its sentence ("Zelensky ..., stating that a president
+    should not ..., noting that ...": not "a president"): that earlier cue's source, already resolved."""
+    assert a.source is not None
+    cue = a.cue.of(ctx.text)
+    if (
+        not cue.endswith("ing")
+        or " " in cue.strip()
+        or not re.search(r"(?:,|\band)\s*$", ctx.text[max(0, a.cue.start - 8) : a.cue.start])
+    ):
+        return None
+    for b in ctx.cover.holders(a.source):
+        if b is not a and b.sentence == a.sentence and b.cue.start < a.source.start and b.source is not None:
+            return _main_source(ctx, b)
+    return None
 
 
 def _document_hops(ctx: _Context, a: Attribution) -> list[Hop] | None:
@@ -402,7 +434,11 @@ def _claimable(a: Attribution, text: str) -> bool:
 
 
 def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> list[Claim]:
-    claimable = [a for a in ctx.found if _claimable(a, ctx.text) and a.source is not None]
+    claimable = [
+        a
+        for a in ctx.found
+        if _claimable(a, ctx.text) and a.source is not None and not _no_hop(ctx, a) and not _writers_own(ctx, a)
+    ]
     statements = [a for a in claimable if claim_kind(a, ctx.text) == ClaimKind.STATEMENT]
     statement_index = CoverIndex(statements)
     claims = []
@@ -420,8 +456,32 @@ def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> 
             # A nested attribution makes its own claim, with this one in its chain; the
             # sentences of a passage that hold none are this source's claims.
             for piece in _without_nested(ctx, fragment, nested):
-                claims.append(_claim(ctx, piece, chain, post, kind=kind))
+                for statement in _quoted_sentences(ctx, a, piece):
+                    claims.append(_claim(ctx, statement, chain, post, kind=kind))
     return claims
+
+
+def _quoted_sentences(ctx: _Context, a: Attribution, piece: Span) -> list[Span]:
+    """A quotation of several sentences as one claim per sentence ("“Many are afraid to return.
+    They want a safe road.”"): each is a statement a researcher traces on its own, and as one
+    claim only the first of them was found (gold_text, gold_fresh). Reported clauses stay whole."""
+    if a.kind != "quote" and ctx.text[piece.start : piece.start + 1] not in _OPENING_QUOTES:
+        return [piece]
+    parts = [s for s in _sentences_in(ctx, piece) if len(s.of(ctx.text).split()) >= _MIN_QUOTED_WORDS]
+    return parts if len(parts) > 1 else [piece]
+
+
+def _no_hop(ctx: _Context, a: Attribution) -> bool:
+    """Whether an attribution in another source's words adds no hop (`kinds.no_informant`): its
+    words stay the enclosing claim's."""
+    return no_informant(a, ctx.text) and _parent(ctx, a) is not None
+
+
+def _writers_own(ctx: _Context, a: Attribution) -> bool:
+    """'As we've noted, a 2019 study by X concluded that ...': "we" in no one's words is the
+    article's writer, no hop; what the writer notes is the article's own voice, and the study
+    inside it keeps its own chain (the claim was credited to an unresolved "we")."""
+    return _first_person(ctx, a) and not a.quoted and speaker_of(ctx.found, a, ctx.cover) is None
 
 
 def _own_aside(ctx: _Context, inner: Attribution, outer: Attribution) -> bool:
@@ -457,9 +517,26 @@ def _without_nested(ctx: _Context, fragment: Span, nested: list[Attribution]) ->
         return [fragment]
     pieces = []
     for sentence in _sentences_in(ctx, fragment):
-        if not any(sentence.start <= b.cue.start < sentence.end for b in inside):
+        held = [b for b in inside if sentence.start <= b.cue.start < sentence.end]
+        if not held:
             pieces.append(sentence)
+            continue
+        lead = _lead_before(ctx, sentence, held)
+        if lead is not None:
+            pieces.append(lead)
     return pieces
+
+
+def _lead_before(ctx: _Context, sentence: Span, held: list[Attribution]) -> Span | None:
+    """The speaker's own words before a nested attribution in the same sentence ("“He left on the
+    tractor and he said that he was going to hunt”": "He left on the tractor" stays the speaker's
+    claim, "he was going to hunt" is the nested one's); None when fewer than a few words."""
+    first = min(min(b.cue.start, b.content_span.start, *([b.source.start] if b.source else [])) for b in held)
+    words = ctx.text[sentence.start : first]
+    kept = _LEAD_TAIL.sub("", words)
+    if first <= sentence.start or len(kept.split()) < _MIN_LEAD_WORDS:
+        return None
+    return Span(sentence.start, sentence.start + len(kept))
 
 
 def _sentences_in(ctx: _Context, span: Span) -> list[Span]:
@@ -483,8 +560,19 @@ def _unique(claims: list[Claim]) -> list[Claim]:
 
 def _parent(ctx: _Context, a: Attribution) -> Attribution | None:
     """The nearest attribution that passes `a`'s content on (a stance like "dismissed" does not)."""
-    holders = [b for b in ctx.cover.holders(a.cue) if b is not a and b.cls in CLAIM_CLASSES and b.cls != "hedge"]
+    holders = [
+        b
+        for b in ctx.cover.holders(a.cue)
+        if b is not a and b.cls in CLAIM_CLASSES and b.cls != "hedge" and not _aside_of(a, b)
+    ]
     return min(holders, key=lambda b: b.content_span.end - b.content_span.start) if holders else None
+
+
+def _aside_of(a: Attribution, b: Attribution) -> bool:
+    """Whether `b`'s cue lies inside `a`'s own source mention ("Students at Westfield High — a
+    town where the income is $259,377, according to Forbes — told the Journal that ..."): an
+    aside describing the source, not who passed the words on (Forbes was put before the students)."""
+    return a.source is not None and a.source.start <= b.cue.start < a.source.end
 
 
 def _chain(ctx: _Context, a: Attribution, posts: list[Post], post_hops: dict[str, Hop]) -> list[Hop]:
@@ -492,6 +580,7 @@ def _chain(ctx: _Context, a: Attribution, posts: list[Post], post_hops: dict[str
     while (parent := _parent(ctx, lineage[0])) is not None and parent not in lineage:
         lineage.insert(0, parent)
     kept = [lineage[0], *(b for up, b in pairwise(lineage) if not surveyed(b, up, ctx.text))]
+    kept = [b for b in kept if not _writers_own(ctx, b)]
     hops = [h for item in kept for h in ctx.hops.get(id(item), [])]
     post = _post_at(posts, lineage[0].cue.start)
     if post is not None and post.id in post_hops:

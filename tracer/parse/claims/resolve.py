@@ -1,17 +1,21 @@
 """Who a source mention stands for: names via the registry, pronouns, "who", and statements' owners.
 
 Mentions are resolved in text order. A pronoun takes the latest source it fits ("he" a person,
-"it" an organisation) unless another person-like name comes between — then it stays
-unresolved rather than guessed. "I"/"we" inside a quotation are the quotation's speaker. A
-statement or report as subject ("the official statement said") stands for whoever issued it:
-the owner it names ("a statement from the ministry", "its report"), else the source of the
-attribution just before it in the paragraph.
+"it" an organisation, or the body opening its sentence) unless a rival person comes between —
+then the subject of the sentence before is the likely referent, flagged, or it stays
+unresolved. Names in someone's words, possessives, names of the other gender and capitalised
+words the text never marks as a person are no rivals; "he" in a speaker's own quotation is
+never that speaker. "I"/"we" inside a quotation are the quotation's speaker. A statement as
+subject ("the official statement said") stands for whoever issued it: the owner it names ("a
+statement from the ministry"), else who the text last says spoke in one, else the source of
+the attribution just before it; a report with no maker in the text is a source of its own.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from tracer.datafiles import load_json
@@ -21,22 +25,54 @@ from tracer.parse.attribution.spans import Attribution, CoverIndex
 from tracer.parse.claims.named import find_named, heading_name, is_description, named_for
 from tracer.parse.claims.people import pronoun_gender, role_words
 from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
-from tracer.text import ParagraphIndex, Span, sentences
-from tracer.words import PERSON_PRONOUNS
+from tracer.text import ParagraphIndex, Span, SpanSet, sentences
+from tracer.words import MONTH_NAMES, PERSON_PRONOUNS, WEEKDAYS
 
 # Nouns for things that say something on someone's behalf (records such as a memo are documents
 # of their own, data/claim_kinds.json).
 DOCUMENT_NOUNS = frozenset(
     {"statement", "report", "assessment", "release", "briefing", "letter", "announcement", "communique"}
 )
+# Documents that are sources of their own when the text does not say whose they are ("the report
+# states", gold_fresh): not the source recorded last ("the objective", a person's words before).
+_OWN_DOCUMENTS = frozenset({"report", "assessment"})
 _OWNER = re.compile(r"\b(?:from|by|of)\s+(?P<owner>.+)$|^(?P<poss>.+?)[’']s?\s+(?:\w+\s+){0,2}\w+$", re.DOTALL)
+# A run of capitalised words, with the particles of surnames inside ("Bill de Blasio", "Jamon Van
+# Den Hoek"): cut at "de", the mayor was "New York City Mayor Bill" and "Blasio", neither a person.
+_PARTICLE = r"(?:(?:de|da|di|du|del|della|van|von|der|den|la|le|bin|ibn|al)\s)?"
 _NAME_LIKE = re.compile(
-    r"\b(?:Mr|Ms|Mrs|Dr)\.\s[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b|\b[A-Z][a-z]+(?:[ -](?!(?:Mr|Ms|Mrs|Dr)\.)[A-Z][a-z]+)*\b"
+    rf"\b(?:Mr|Ms|Mrs|Dr)\.\s[A-Z][a-z]+(?:[ -]{_PARTICLE}[A-Z][a-z]+)*\b"
+    rf"|\b[A-Z][a-z]+(?:[ -]{_PARTICLE}(?!(?:Mr|Ms|Mrs|Dr)\.)[A-Z][a-z]+)*\b"
+)
+# A sentence start, then "On Monday, " (a preposition or time word, up to five words and a comma;
+# not "Sonya Zoghlin, " whose appositive follows) or "The elder " (a determiner and one lower-case
+# word), up to the name.
+_INTRO = re.compile(
+    r"(?:^|[.!?”\"]\s+|\n)(?:(?:On|In|At|After|Before|During|Earlier|Later|Last|Since|Speaking|Meanwhile|Separately)"
+    r"(?:\s+[\w’'.-]+){0,5},\s+|(?:The|A|An)\s+[a-z]+\s+)$"
 )
 _TITLES = frozenset(load_json("source_aliases.json")["titles"])
+_NOT_BODIES = frozenset(load_json("source_aliases.json")["acronyms_not_bodies"])
+# An acronym of three to six capitals, not inside an all-capitals run (a headline or a shout).
+_ACRONYM = re.compile(r"(?<![A-Z][ \t])\b[A-Z]{3,6}\b(?![ \t][A-Z]{2})")
 # ", Eastvale Water" / ", National Resources Defense Council board member Nicole Lederer" after a description.
 _APPOSITIVE = re.compile(r",\s+(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[\w.&’'-]+){0,8}?)\s*(?:,|$|\s(?:who|which)\b)")
 _ROLE_BEFORE_NAME = re.compile(r"\b[a-z]+\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
+# A first name and a surname ("Patrick Carlineo"): a lone surname later is that person.
+_FULL_NAME = re.compile(r"\b(?P<first>[A-Z][a-z]+)(?:\s[A-Z]\.)?\s(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+# A possessive pronoun, a relation or role in lower case, then a full name: "my colleague
+# Geoffrey Skelley", "her lawyer Ana Ruiz" (the name was shown with "my colleague" in front).
+_KIN_NAME = re.compile(
+    r"^(?:my|our|his|her|their|its)\s+(?:[a-z][\w-]*\s+){1,3}(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w.’'-]+){1,3})$"
+)
+_REPLY = re.compile(r"\s+(?:replied|responded|answered|retorted|shot\s+back)\b")
+_ASKED = re.compile(r"\basked\s+(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,3})")
+# A sentence opening with a name (the subject), perhaps after "The": "Pakistan on Wednesday ...".
+_BODY_OPENING = re.compile(r"\s*(?:The\s+)?(?P<name>[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*){0,4})")
+_POSTPOSED = re.compile(r"[,”\"’]\s*$")
+_CALENDAR = frozenset({*(w.capitalize() for w in (*MONTH_NAMES, *WEEKDAYS)), "Today", "Yesterday", "Tomorrow"})
+_STOP = re.compile(r"[.!?][”\"’']?\s|\n")
+_POSSESSIVE = re.compile(r"[’']s?\s")
 MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
 _AHEAD = 300  # characters after a pronoun searched for the name it announces
 
@@ -53,20 +89,26 @@ class Resolved:
 class Resolver:
     """Resolves the source mentions of one document's attributions, in text order."""
 
-    def __init__(self, text: str, registry: SourceRegistry) -> None:
+    def __init__(self, text: str, registry: SourceRegistry, said: Iterable[Span] = ()) -> None:
         self.text = text
         self.registry = registry
+        # The contents of the document's attributions: a name in someone's words is what they
+        # said, not who is speaking, so it neither stops nor takes a later "he" (issue 14, cause 2:
+        # "Zoghlin ... told The Hill her client did not intend to harm Omar. '...,' she said").
+        self._said = SpanSet(said)
         self._paras = ParagraphIndex(text)
         # (position, order of recording, source) of the attributions so far, sorted by position,
         # so the issuers near a mention are found by bisection (a scan of all of them was
         # quadratic in the document's length)
         self._issuers: list[tuple[int, int, Source]] = []
-        self._genders: dict[str, str | None] = {}
+        self._genders: dict[str, str | None] = {}  # by source id
+        self._name_genders: dict[str, str | None] = {}  # by name, for the names between
         # Each name's kind, guessed once: every person pronoun rescans the names of its paragraph
         # and the one before, and in one 1.3 MB text (fuzz hang nul_utf8-corpus49745-380512791)
         # 89 pronouns made 476k `guess_kind` calls (24 of 62 s profiled).
         self._kinds: dict[str, SourceKind] = {}
         self._named = find_named(text)
+        self._full_names: dict[str, list[str]] | None = None  # surname -> full names, found when first asked
         # Where each source mention resolved so far ends, by its start: the names inside it (its
         # appositive, its relative clause) are that source's description, not other people. Only
         # for mentions in no one else's words (see `mention`).
@@ -77,8 +119,11 @@ class Resolver:
         """The document's paragraphs, found once."""
         return self._paras
 
-    def mention(self, span: Span, *, speaker: Source | None = None, referent: Span | None = None) -> Resolved:
-        """The source for a mention at `span` (a pronoun, a relative "who", a statement, a name)."""
+    def mention(
+        self, span: Span, *, speaker: Source | None = None, referent: Span | None = None, quoted: bool = False
+    ) -> Resolved:
+        """The source for a mention at `span` (a pronoun, a relative "who", a statement, a name);
+        `quoted`: the mention is in the speaker's quotation, not in words reported of them."""
         words = span.of(self.text)
         lowered = words.lower().strip()
         if speaker is None:  # a nested speaker ("Trump said his nominee, Howard Lutnick, had told
@@ -89,6 +134,10 @@ class Resolver:
             return self._record(speaker, "speaker", span) if speaker else self._unresolved(words, span)
         if lowered in PRONOUNS:
             resolved = self._pronoun(lowered, span, words.strip())
+            if speaker is not None and quoted and lowered in PERSON_PRONOUNS:
+                # "'He left on the tractor and he said he was going to hunt,' Deyal told the paper":
+                # in a speaker's own quotation "he" is someone else, never the speaker
+                return self._someone_else(words.strip(), span, speaker) if resolved.source is speaker else resolved
             if speaker is not None and _other_person(resolved, speaker):
                 return self._unresolved(words.strip(), span)  # "Trump said he hopes": not someone else
             return resolved
@@ -105,6 +154,11 @@ class Resolver:
     def _name(self, span: Span) -> Source:
         words = span.of(self.text)
         name = core(words)
+        kin = _KIN_NAME.match(name)
+        if kin is not None:  # "my colleague Geoffrey Skelley": the name, the relation an alias
+            source = self.registry.resolve(kin.group("name"), at=span.start, full=words)
+            self.registry.alias(source, name)
+            return source
         named = self._named_as(words, name, span.start)
         if named is not None:
             source = self.registry.resolve(named, at=span.start, full=f"{named}, {name}")
@@ -132,12 +186,22 @@ class Resolver:
         if kind == SourceKind.OUTLET:
             outlet = self._recent_issuer(Span(at, at), SourceKind.OUTLET)
             return outlet[1].name if outlet is not None else None
+        if kind in (SourceKind.GOVERNMENT, SourceKind.ORGANISATION) and self.registry.known(description) is None:
+            return self._acronym_before(at)
         index = self._paras.index_of(at)
         if kind != SourceKind.PERSON or not index:
             return None
         spans = self._paras.spans
         name = heading_name(self.text, spans[index - 1], spans[index], at)
         return name if name is not None and guess_kind(name) == SourceKind.PERSON else None
+
+    def _acronym_before(self, at: int) -> str | None:
+        """'... in NASA's search for life, according to the agency': a body's description that fits
+        no source yet stands for the one acronym of a body in its sentence or the one before (two
+        different ones: no guess)."""
+        floor = self._previous_sentence(at)
+        found = {m.group(0) for m in _ACRONYM.finditer(self.text, floor, at)} - _NOT_BODIES
+        return found.pop() if len(found) == 1 else None
 
     def _record(self, source: Source, how: str, span: Span, evidence_start: int | None = None) -> Resolved:
         insort(self._issuers, (span.start, len(self._issuers), source), key=lambda issuer: issuer[:2])
@@ -149,18 +213,25 @@ class Resolver:
 
     def _pronoun(self, word: str, span: Span, written: str) -> Resolved:
         group = PRONOUNS[word]
-        latest = self.registry.latest(group, span.start)
+        latest = self.registry.latest(group, span.start, skip=self._in_words(span))
         if latest is not None and span.start - latest[0] > MAX_PRONOUN_DISTANCE:
             latest = None
         if group == "person":
             return self._person_pronoun(written, span, latest)
+        if group == "thing":
+            subject = self._body_subject(span)
+            if subject is not None and (latest is None or subject[0] > latest[0]):
+                return self._record(self.registry.resolve(subject[1], at=subject[0]), "pronoun", span)
         if latest is None:
             return self._unresolved(written, span)
         return self._record(latest[1], "pronoun", span)
 
     def _person_pronoun(self, word: str, span: Span, latest: tuple[int, Source] | None) -> Resolved:
         """'he'/'she': the latest person source or sentence-opening name, if no other name intervenes."""
-        names = self._person_names(span.start)
+        asked = self._asked(word, span)
+        if asked is not None:
+            return asked
+        names = self._person_names(span.start, self._in_words(span))
         subject = next((n for n in reversed(names) if n[2]), None)
         if (
             subject is not None
@@ -175,7 +246,7 @@ class Resolver:
         if self._gender(source) not in (None, PERSON_PRONOUNS[word.lower()]):
             return self._unresolved(word, span)  # "she" for someone the text calls "he"
         own_end = self._mention_ends.get(position, position)  # "Dr. Jamie Chang, ... of Social Welfare"
-        if any(pos >= own_end and not self._is_alias(name, latest) for pos, name, _ in names if pos > position):
+        if any(pos >= own_end and self._rival(pos, name, word, latest) for pos, name, _ in names if pos > position):
             # "Grant attacked Wong. He said": the subject of the sentence just before is the likely
             # referent, shown with a lower confidence and that sentence as evidence; further back
             # (a quotation between, another speaker) nothing is guessed.
@@ -183,6 +254,44 @@ class Resolver:
                 return self._record(source, "likely", span, evidence_start=position)
             return self._unresolved(word, span)
         return self._record(source, "pronoun", span)
+
+    def _body_subject(self, span: Span) -> tuple[int, str] | None:
+        """The country or body that opens the sentence holding "it" ("Pakistan on Wednesday
+        summoned India's envoy over what it called ..."): the subject binds the pronoun, though
+        the source recorded last was another body (it went to "India's home ministry")."""
+        sentence = self._sentence_span(span.start)
+        lead = _BODY_OPENING.match(self.text, sentence.start, span.start)
+        if lead is None or lead.end("name") >= span.start:
+            return None
+        if _POSTPOSED.search(self.text, max(sentence.start, span.start - 3), span.start):
+            return None  # "Police buildings were damaged, it said": the opening words are what it said
+        name, at = lead.group("name"), lead.start("name")
+        kind = self._kind(name)
+        if kind in (SourceKind.PERSON, SourceKind.DOCUMENT, SourceKind.SOCIAL_ACCOUNT) or self._is_person(name):
+            return None
+        if kind == SourceKind.UNKNOWN and (" " in name or name.upper() in _NOT_BODIES or name in _CALENDAR):
+            return None  # a lone capitalised word that is no person: a country or a body ("Pakistan")
+        return at, name
+
+    def _asked(self, word: str, span: Span) -> Resolved | None:
+        """'A reporter asked Montoya-Lewis, "...?" / "...," she replied': who replies is whom the
+        sentence before asked, named right after "asked" (the asker was the latest source, the
+        one asked a rival, and the answer was left unresolved)."""
+        if _REPLY.match(self.text, span.end) is None:
+            return None
+        floor = self._previous_sentence(span.start)
+        found = [
+            m
+            for m in _ASKED.finditer(self.text, floor, span.start)
+            if not self._said.overlaps(Span(m.start(), m.end()))
+        ]
+        if not found:
+            return None
+        name = found[-1].group("name")
+        if not self._is_person(name) or self._name_gender(name) not in (None, PERSON_PRONOUNS[word.lower()]):
+            return None
+        at = found[-1].start("name")
+        return self._record(self.registry.resolve(name, at=at), "likely", span, evidence_start=at)
 
     def _previous_sentence(self, at: int) -> int:
         """Where the sentence before the one holding `at` starts (its paragraph's start at most one back)."""
@@ -206,13 +315,62 @@ class Resolver:
             break
         return self._unresolved(word, span)
 
+    def _in_words(self, span: Span) -> Callable[[int], bool] | None:
+        """For a pronoun in no one's words, what rules out a position: lying in someone's words
+        ("Trump said his nominee, Howard Lutnick, had informed him ... He also said": not the
+        nominee). Inside a quotation the people it names are fair candidates (None)."""
+        if self._said.overlaps(span):
+            return None
+        return lambda at: self._said.overlaps(Span(at, at + 1))
+
+    def _someone_else(self, word: str, span: Span, speaker: Source) -> Resolved:
+        """A "he" in a speaker's quotation that the text around would give the speaker: the person
+        named last before it who is not the speaker and fits the pronoun, as the likely referent
+        ("Ramdehol ... 'He left on the tractor,' Deyal told the paper"), else unresolved."""
+        latest = (span.start, speaker)
+        for at, name, _ in reversed(self._person_names(span.start)):
+            if span.start - at > MAX_PRONOUN_DISTANCE:
+                break
+            if not self._is_alias(name, latest) and self._rival(at, name, word, latest):
+                return self._record(self.registry.resolve(name, at=at), "likely", span, evidence_start=at)
+        return self._unresolved(word, span)
+
+    def _rival(self, at: int, name: str, pronoun: str, latest: tuple[int, Source] | None) -> bool:
+        """Whether a person named between a pronoun and its candidate could be its referent
+        instead: not another name of the candidate, not a possessive ("Omar asked for compassion
+        during Carlineo's sentencing. She added"), and not one the text gives the other gender
+        ("Zoghlin, Carlineo's attorney, ... 'Pat Carlineo is ...,' she said": he is no rival)."""
+        if self._is_alias(name, latest) or _POSSESSIVE.match(self.text, at + len(name)):
+            return False
+        gender = self._name_gender(name)
+        if gender is None:
+            return self._marked_person(name)
+        return gender == PERSON_PRONOUNS[pronoun.lower()]
+
+    def _name_gender(self, name: str) -> str | None:
+        if name not in self._name_genders:
+            self._name_genders[name] = pronoun_gender(self.text, name)
+        return self._name_genders[name]
+
+    def _marked_person(self, name: str) -> bool:
+        """Whether the text marks capitalised words as a person beyond their shape: a role or
+        title in them, a person it introduces, or a person source. "The New Race to Build a
+        Space-Based Internet" (a link's title) or "the Supreme Court" are not rivals of the
+        speaker quoted before them (the quotation after was left unresolved)."""
+        words = {w.lower().strip(".,") for w in name.split()}
+        if not words.isdisjoint(_TITLES) or not words.isdisjoint(role_words()):
+            return True
+        known = self.registry.known(name)
+        return self.registry.people.is_person(name) or (known is not None and known.kind == SourceKind.PERSON)
+
     def _gender(self, source: Source) -> str | None:
         if source.id not in self._genders:
             self._genders[source.id] = pronoun_gender(self.text, source.name)
         return self._genders[source.id]
 
-    def _person_names(self, end: int) -> list[tuple[int, str, bool]]:
-        """Person-like names before `end` in this and the previous paragraph: (position, name, opens a sentence)."""
+    def _person_names(self, end: int, skip: Callable[[int], bool] | None = None) -> list[tuple[int, str, bool]]:
+        """Person-like names before `end` in this and the previous paragraph, but those at positions
+        `skip` rules out: (position, name, opens a sentence)."""
         paras = self._paras.spans
         para = self._paras.index_of(end) or 0
         start = paras[max(0, para - 1)].start if paras else 0
@@ -222,10 +380,39 @@ class Resolver:
             at = match.start() + offset
             if not name or name.lower() in _TITLES:
                 continue  # "Ms" of "But Ms": a title alone is not a name
-            if self._kind(name) != SourceKind.PERSON and not self.registry.people.is_person(name):
+            if skip is not None and skip(at):
                 continue
-            out.append((at, name, _opens(self.text, start, match.start())))
+            if not self._is_person(name):
+                continue
+            owner = _POSSESSIVE.match(self.text, at + len(name)) is not None  # "Trump's advisers" are the subject
+            out.append((at, name, not owner and _opens(self.text, start, match.start())))
         return out
+
+    def _is_person(self, name: str) -> bool:
+        """A person by its words, by the people the text introduces, or as a named person's surname."""
+        return (
+            self._kind(name) == SourceKind.PERSON
+            or self.registry.people.is_person(name)
+            or self._surname_of_person(name)
+            or _titled(name)
+        )
+
+    def _surname_of_person(self, name: str) -> bool:
+        """Whether a lone capitalised word is a name of someone the text names in full ("Patrick
+        Carlineo Jr., 55, ..." then "Carlineo was arrested ... he said"; "AP photojournalist Dar
+        Yasin" then "Dar said"): the word alone carries no mark of a person, so he was no
+        candidate and "he" went to someone else or to no one."""
+        if " " in name:
+            return False
+        if self._full_names is None:
+            self._full_names = {}
+            for match in _FULL_NAME.finditer(self.text):
+                if _without_opener(match.group(0))[1]:
+                    continue  # "If Mexico": an opener and a name are no full name
+                self._full_names.setdefault(match.group("surname"), []).append(match.group(0))
+                if self.registry.people.is_person(match.group(0)):  # introduced with a role, not "Israel Prime"
+                    self._full_names.setdefault(match.group("first"), []).append(match.group(0))
+        return any(self._kind(full) == SourceKind.PERSON for full in self._full_names.get(name, ())[:3])
 
     def _kind(self, name: str) -> SourceKind:
         if name not in self._kinds:
@@ -251,10 +438,39 @@ class Resolver:
         if owner and owner.lower() not in PRONOUNS and owner.lower() not in ("the", "a", "an", "an official"):
             start = span.start + name.rfind(owner)
             return self._record(self._name(Span(start, start + len(owner))), "owner", span)
-        issuer = self._recent_issuer(span)
+        issuer = self._issued(head, span)
+        if issuer is None and head not in _OWN_DOCUMENTS:
+            issuer = self._recent_issuer(span)
         if issuer is None:
-            return None
+            return None  # "the report states": the report itself, unless the text says whose
         return self._record(issuer[1], "owner", span, evidence_start=issuer[0])
+
+    def _issued(self, head: str, span: Span) -> tuple[int, Source] | None:
+        """Who the text last says spoke in such a document, a person too ("Trump said in the
+        statement" ... "the statement's claim that"; "The National Security Committee ... said in
+        a statement" ... "the statement said"), within the three paragraphs before."""
+        index = self._paras.index_of(span.start)
+        floor = self._paras.spans[max(0, index - 3)].start if index is not None else max(0, span.start - 1500)
+        low = bisect_left(self._issuers, floor, key=lambda issuer: issuer[0])
+        high = bisect_left(self._issuers, span.start, lo=low, key=lambda issuer: issuer[0])
+        own = self._sentence_span(span.start)
+        for position, _, source in reversed(self._issuers[low:high]):
+            sentence = self._sentence_span(position)
+            if sentence == own or source.kind == SourceKind.UNNAMED:
+                continue  # not the words of the mention's own sentence ("“...,” the report states")
+            if re.search(rf"\b{head}\b", sentence.of(self.text), re.I):
+                return position, source
+        return None
+
+    def _sentence_around(self, at: int) -> str:
+        """The sentence holding `at`, found by its stops (a window of 400 characters either side)."""
+        return self._sentence_span(at).of(self.text)
+
+    def _sentence_span(self, at: int) -> Span:
+        low, high = max(0, at - 400), min(len(self.text), at + 400)
+        starts = [m.end() for m in _STOP.finditer(self.text, low, at)]
+        end = _STOP.search(self.text, at, high)
+        return Span(starts[-1] if starts else low, end.start() if end else high)
 
     def _recent_issuer(self, span: Span, kind: SourceKind | None = None) -> tuple[int, Source] | None:
         """The source recorded last in this or the paragraph before: any but a person, or one of `kind`."""
@@ -273,6 +489,13 @@ class Resolver:
         return (latest[0], latest[2]) if latest else None
 
 
+def _titled(name: str) -> bool:
+    """'New York City Mayor Bill de Blasio': a title or role word, then a capitalised name."""
+    words = name.split()
+    marked = any(w.lower().strip(".") in _TITLES or w.lower() in role_words() for w in words[:-1])
+    return marked and words[-1][:1].isupper()
+
+
 def _personal(name: str) -> str:
     """'National Resources Defense Council board member Nicole Lederer' -> 'Nicole Lederer': a
     person's name after a role word is the name; a body's name stays whole."""
@@ -288,7 +511,18 @@ def _opens(text: str, start: int, at: int) -> bool:
         at = window + opener.start()
     else:
         at = _description_start(text, start, at)
-    return at <= start or bool(re.search(r"(?:^|[.!?”\"]\s|\n)$", text[max(start, at - 3) : at]))
+    if at <= start or re.search(r"(?:^|[.!?”\"]\s|\n)$", text[max(start, at - 3) : at]):
+        return True
+    return _after_intro(text, start, at)
+
+
+def _after_intro(text: str, start: int, at: int) -> bool:
+    """Whether a name follows a sentence's short introductory phrase or a determiner and one
+    adjective ("On Monday, Sir Keir dodged ...", "The elder Soros gives ..."): still its subject,
+    so a "He said" after it is his (both were left unresolved)."""
+    low = max(start, at - 60)
+    match = _INTRO.search(text[low:at])
+    return match is not None and (match.group(0)[:1] in '.!?”"\n' or low == start)  # "^": a true start only
 
 
 def _description_start(text: str, floor: int, at: int) -> int:

@@ -16,6 +16,7 @@ of followed documents into the input's list, by the stricter `name_key` rule.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -41,6 +42,13 @@ _CUT = re.compile(
     rf"|(?<!ed)\s(?:in|on)\s(?:{'|'.join(m.capitalize() for m in (*MONTH_NAMES, *WEEKDAYS))})\b"
 )
 # 'water in vapor form," lead researcher ... Lucas Paganini': a quotation's end inside a mention
+# Cue verbs a defining relative clause must not hold ("the man who told reporters"): its words are
+# then an attribution of their own.
+_CUE_WORD = re.compile(r"(?:said|says|told|tells|spoke|speaks|wrote|writes|asked|added|reported|posted|tweeted)$")
+# "in Greenbelt, Maryland": a town after "in", then one capitalised word closing the mention or
+# followed by a comma (its state or country).
+_PLACE_COMMA = re.compile(r"\bin\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?$")
+_STATE_AFTER = re.compile(r"(?:(?:New|North|South|West|Rhode)\s+)?[A-Z][a-z]+(?=,|$)")
 _QUOTE_END = re.compile(r"^.*[,.!?][\"”’]\s+(?=\S)", re.DOTALL)
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
 _SPOKES = re.compile(r"\bspokes(?:man|woman|person|people)\b", re.IGNORECASE)
@@ -135,7 +143,30 @@ def core(mention: str) -> str:
     """A mention without its appositive or relative clause: "Lee, a lawmaker who ..." -> "Lee"."""
     mention = _QUOTE_END.sub("", mention)
     match = _CUT.search(mention)
+    while match and _PLACE_COMMA.search(mention, 0, match.start()) and _STATE_AFTER.match(mention, match.end()):
+        match = _CUT.search(mention, match.end())  # "... in Greenbelt, Maryland": one place, not an appositive
+    if match and match.start() > 0 and _defining(mention, match):
+        after = _CUT.search(mention, match.end())
+        return mention[: after.start() if after else len(mention)].strip(" ,")
     return mention[: match.start()].strip(" ,") if match and match.start() > 0 else mention.strip(" ,")
+
+
+def _defining(mention: str, cut: re.Match[str]) -> bool:
+    """Whether a relative clause tells which one a bare description means ("The logger who stayed
+    back said", "the woman who found him"): no comma before it, a description with no name of its
+    own, a clause of a few words with no cue verb. Cut off, the source was "The logger", one of two."""
+    if cut.group(0).strip() not in ("who", "that"):
+        return False
+    head = mention[: cut.start()].split()
+    after = _CUT.search(mention, cut.end())
+    clause = mention[cut.end() : after.start() if after else len(mention)].split()
+    return (
+        1 < len(head) <= 3
+        and head[0].lower() in ("the", "a", "an", "one", "another")
+        and all(w[:1].islower() for w in head[1:])
+        and 0 < len(clause) <= 4
+        and not any(_CUE_WORD.match(w) for w in clause)
+    )
 
 
 def parse_name(text: str) -> Name:
@@ -191,8 +222,10 @@ def guess_kind(name: str, description: str = "") -> SourceKind:
         description: The rest of the mention ("a lawmaker who spoke to reporters").
     """
     table: dict[str, list[str]] = load_json("source_kinds.json")
-    if _has_keyword(description, table["person"]) or _has_keyword(_lead_title(name), table["person"]):
+    if _has_keyword(_lead_title(name), table["person"]):
         return SourceKind.PERSON
+    if _has_keyword(description, table["person"]) and not _body_head(name, table):
+        return SourceKind.PERSON  # not "The National Security Committee, chaired by Prime Minister ..."
     if _titled_person(name):
         return SourceKind.PERSON
     if _office_appositive(description, table) and guess_kind(name) in (SourceKind.PERSON, SourceKind.UNKNOWN):
@@ -217,6 +250,13 @@ def guess_kind(name: str, description: str = "") -> SourceKind:
     if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _not_personal(words):
         return SourceKind.PERSON
     return SourceKind.UNKNOWN
+
+
+def _body_head(name: str, table: dict[str, list[str]]) -> bool:
+    """Whether a mention's head noun names a body ("The National Security Committee"): a person
+    word in its appositive is then whom it belongs to or who chairs it, not what it is."""
+    head = _head(name)
+    return any(head in table[kind] for kind in ("government", "organisation", "outlet"))
 
 
 def _office_appositive(description: str, table: dict[str, list[str]]) -> bool:
@@ -436,14 +476,19 @@ class SourceRegistry:
             return SourceKind.PERSON  # "Claure", introduced earlier as "executive chair Marcelo Claure"
         return guess_kind(name, description)
 
+    def known(self, name: str) -> Source | None:
+        """The source `name` would resolve to, if any, without recording a mention."""
+        return self._find(parse_name(name), None)
+
     def unresolved(self, words: str) -> Source:
         """A source for a mention with no clear referent ("he" far from any person); never merged."""
         return self._new(words, SourceKind.UNKNOWN)
 
-    def latest(self, group: str, at: int) -> tuple[int, Source] | None:
-        """The source last mentioned before `at` that a pronoun of `group` (person/thing/group) fits."""
+    def latest(self, group: str, at: int, skip: Callable[[int], bool] | None = None) -> tuple[int, Source] | None:
+        """The source last mentioned before `at` that a pronoun of `group` (person/thing/group) fits,
+        passing over the mentions at positions `skip` rules out."""
         for position, source in reversed(self._seen):
-            if position < at and _fits(group, source):
+            if position < at and _fits(group, source) and not (skip and skip(position)):
                 return position, source
         return None
 
