@@ -103,3 +103,14 @@ def test_an_object_keeps_its_as_complement() -> None:
 def test_a_footnote_marker_is_no_part_of_a_source_name() -> None:
     text = "The two senators lead the count, according to Iowa Starting Line.2 Warren has the most backers."
     assert ("Iowa Starting Line", "according to", "The two senators lead the count") in _seen(text)
+
+
+def test_a_cue_far_before_the_quotation_does_not_cut_the_statement() -> None:
+    """'... training staff to respond in case of any “floods,” the council said': "respond" takes
+    its own content, so the sentence before the quotation is still what the council said; and a
+    sentence quoting its source twice is one statement (issue 14, dev gold: only the last quoted
+    words were kept)."""
+    text = "The plan will include new pumps and training staff to respond in case of any “severe floods,” the council said."
+    assert ("the council", "said", text[: text.index(" the council")].rstrip(",")) in _seen(text)
+    text = "At the depot, “drivers could not log in to the rota system,” which was slow and “kept crashing,” the audit said."
+    assert ("the audit", "said", text[: text.index(" the audit")].rstrip(",")) in _seen(text)

@@ -86,9 +86,14 @@ def _quote_before(p: Parsed, v: Token) -> tuple[Span, Span] | None:
 
 
 # What the words before a quotation may not hold for them to be part of the same statement: a
-# colon or a bracket sets the quotation apart ("... the code of conduct: ''Civility ...''"), a
-# quote mark of their own makes them another quotation.
-_LEAD_STOPS = frozenset(':;()[]"“”«»')
+# colon or a bracket sets the quotation apart ("... the code of conduct: ''Civility ...''"). A
+# quotation of their own does not ('At the centre, “staff had trouble ...,” which were slow and
+# “kept failing,” the report states': one statement quoting the report twice).
+_LEAD_STOPS = frozenset(":;()[]")
+# How many words may stand between a cue and the quotation it introduces in the lead ("coined
+# the phrase “...”", "called it “...”"); a cue farther off takes some other content ("training
+# people to respond in case of any “hostile attacks,” the ministry said").
+_LEAD_CUE_REACH = 3
 
 
 def _with_lead(p: Parsed, quote: Span) -> Span:
@@ -99,7 +104,8 @@ def _with_lead(p: Parsed, quote: Span) -> Span:
     lead = p.text[p.bounds.start : quote.start]
     if quote.start <= p.bounds.start or not lead.strip() or _LEAD_STOPS & set(lead) or "''" in lead:
         return quote
-    if any(_cue_word(t) for t in p.doc if p.char(t) < quote.start):
+    opening = next((t.i for t in p.doc if p.char(t) >= quote.start), len(p.doc))
+    if any(_cue_word(t) for t in p.doc[max(0, opening - _LEAD_CUE_REACH - 1) : opening]):
         return quote  # "He coined the phrase “...”": an attribution of its own, not to be nested
     return Span(p.bounds.start, quote.end)
 
