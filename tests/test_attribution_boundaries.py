@@ -114,3 +114,10 @@ def test_a_cue_far_before_the_quotation_does_not_cut_the_statement() -> None:
     assert ("the council", "said", text[: text.index(" the council")].rstrip(",")) in _seen(text)
     text = "At the depot, “drivers could not log in to the rota system,” which was slow and “kept crashing,” the audit said."
     assert ("the audit", "said", text[: text.index(" the audit")].rstrip(",")) in _seen(text)
+
+
+def test_a_second_that_clause_after_a_quotation_is_still_content() -> None:
+    """'told X that A “...,” and that “B”': the parser joins the second that-clause to the cue verb
+    (issue 14, dev gold: the second statement was lost)."""
+    text = "The mayor told residents that the report “is wrong,” and that “the water is safe to drink.”"
+    assert ("The mayor", "told", text[text.index("that the") :]) in _seen(text)

@@ -163,6 +163,7 @@ def _as_object(p: Parsed, v: Token) -> Content | None:
 
 def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
     after = [c for c in v.children if c.dep_ in _CLAUSE_DEPS and c.i > v.i]
+    after += _second_that_clauses(v) if after else []
     # "The talks failed, the minister said"; but in "520 delegates said A, 39 said B" A is not B's
     before = [c for c in v.children if c.dep_ in _CLAUSE_DEPS and c.i < v.i and _inverted(p, c, v, verb)]
     clauses = [*(c for c in before if not (after and _speech_clause(c))), *after]
@@ -198,6 +199,17 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
     if v.dep_ == "parataxis" and v.head.tag_.startswith(("VB", "JJ", "NN")) and _parenthetical(v, verb):
         return _host_clause(p, v)
     return None
+
+
+def _second_that_clauses(v: Token) -> list[Token]:
+    """'told reporters that the claim “is false,” and that “the army is not ...”': after a quotation
+    the parser joins the second "that" clause to the cue verb as a conjunct; with its "that" and a
+    subject of its own it is more of what was said, not a second act of the speaker."""
+    return [
+        c
+        for c in v.children
+        if c.dep_ == "conj" and _marked(c, ("that",)) and any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+    ]
 
 
 def _with_lost_subject(p: Parsed, v: Token, clause: Token, span: Span | None) -> Span | None:
