@@ -35,6 +35,19 @@ def is_passive(v: Token) -> bool:
     )
 
 
+def _subject_taken_by_as_clause(v: Token) -> Token | None:
+    """'As we have noted, a study by X concluded that ...': the parser takes the subject after the
+    comma for the object of the fronted "as" clause, leaving the main verb none. An object that
+    begins after the comma closing the "as" clause and ends before the verb is its subject."""
+    for clause in (c for c in v.children if c.dep_ == "advcl" and c.i < v.i):
+        if not any(m.dep_ == "mark" and m.lower_ == "as" for m in clause.children):
+            continue
+        obj = next((c for c in clause.children if c.dep_ == "dobj" and c.i > clause.i), None)
+        if obj is not None and obj.right_edge.i < v.i and v.doc[obj.left_edge.i - 1].text == ",":
+            return obj
+    return None
+
+
 def subject_of(p: Parsed, v: Token) -> Token | None:
     """The subject of a cue verb, inherited through coordination and participles.
 
@@ -46,6 +59,9 @@ def subject_of(p: Parsed, v: Token) -> Token | None:
         return subjects[-1]  # "Voters, Clinton suggested, don't ...": the subject nearest the verb
     if subjects:  # (but "the company's executive chair Marcelo Claure wrote" is one phrase)
         return subjects[0]
+    taken = _subject_taken_by_as_clause(v)
+    if taken is not None:
+        return taken
     head = v.head
     if head.i == v.i:
         return None
