@@ -126,5 +126,5 @@ def test_a_second_that_clause_after_a_quotation_is_still_content() -> None:
 def test_a_fronted_as_clause_does_not_take_the_speakers_subject() -> None:
     """'As we have noted, a study by X concluded that ...': the parser reads the study as what
     "we" noted, and the study's own conclusion was lost (issue 14, fresh development gold)."""
-    text = "As we have reported, a 2021 survey by the Farm Institute, a research charity, concluded that yields fell."
-    assert ("a 2021 survey by the Farm Institute, a research charity", "concluded", "that yields fell") in _seen(text)
+    text = "As we have noted, a 2021 study by the Farm Institute, a research charity, concluded that yields fell."
+    assert ("a 2021 study by the Farm Institute, a research charity", "concluded", "that yields fell") in _seen(text)
