@@ -128,3 +128,10 @@ def test_a_fronted_as_clause_does_not_take_the_speakers_subject() -> None:
     "we" noted, and the study's own conclusion was lost (issue 14, fresh development gold)."""
     text = "As we have noted, a 2021 study by the Farm Institute, a research charity, concluded that yields fell."
     assert ("a 2021 study by the Farm Institute, a research charity", "concluded", "that yields fell") in _seen(text)
+
+
+def test_a_statement_read_as_an_adverbial_clause_is_still_what_was_said() -> None:
+    """'As yet, there is no ..., X said, according to Reuters': the parser takes "As yet" for a
+    subordinator; the statement is X's, and Reuters reports X (issue 14, dev gold: the chain lost X)."""
+    text = "As yet, there is no sign of the missing fishing boat, the regional coast guard said, according to Reuters."
+    assert ("the regional coast guard", "said", text[: text.index(", the regional")]) in _seen(text)

@@ -166,6 +166,7 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
     after += _second_that_clauses(v) if after else []
     # "The talks failed, the minister said"; but in "520 delegates said A, 39 said B" A is not B's
     before = [c for c in v.children if c.dep_ in _CLAUSE_DEPS and c.i < v.i and _inverted(p, c, v, verb)]
+    before += [] if before or after else _fronted_clause_read_as_adverbial(p, v, verb)
     clauses = [*(c for c in before if not (after and _speech_clause(c))), *after]
     if not clauses and verb.cls in _INFINITIVE_CLASSES and not verb.aspect:
         clauses = [c for c in v.children if c.dep_ == "xcomp" and c.tag_ in ("VB", "VBG")]
@@ -199,6 +200,22 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
     if v.dep_ == "parataxis" and v.head.tag_.startswith(("VB", "JJ", "NN")) and _parenthetical(v, verb):
         return _host_clause(p, v)
     return None
+
+
+def _fronted_clause_read_as_adverbial(p: Parsed, v: Token, verb: CueVerb) -> list[Token]:
+    """'As yet, there is no evidence ..., the commission said, according to Reuters': the parser
+    reads "As yet" as a subordinator and the statement as an adverbial clause. A clause opening
+    the sentence with no subordinating word of its own, a comma and then the verb's own subject
+    and the verb, with nothing said after it, is what was said."""
+    subject = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
+    if subject is None or any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > v.i for c in v.children):
+        return []
+    for c in (c for c in v.children if c.dep_ == "advcl" and c.i < subject.i):
+        opens = all(t.is_punct or t.dep_ in ("prep", "pcomp", "advmod") for t in p.doc[: c.i] if t.i < c.left_edge.i)
+        comma = v.doc[subject.left_edge.i - 1].text == "," if subject.left_edge.i > 0 else False
+        if opens and comma and _inverted(p, c, v, verb) and _unmarked_finite(c):
+            return [c]
+    return []
 
 
 def _second_that_clauses(v: Token) -> list[Token]:
@@ -272,7 +289,7 @@ def _own_cue_clause(clause: Token) -> bool:
 def _unmarked_finite(clause: Token) -> bool:
     """A clause with a subject and a finite verb and no subordinating word: a reported clause the
     parser took for an adverbial one (an "if", "when" or "because" clause has its mark)."""
-    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
     finite = clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") for c in clause.children)
     return has_subject and finite and not any(c.dep_ == "mark" and c.lower_ != "that" for c in clause.children)
 
