@@ -135,3 +135,12 @@ def test_a_statement_read_as_an_adverbial_clause_is_still_what_was_said() -> Non
     subordinator; the statement is X's, and Reuters reports X (issue 14, dev gold: the chain lost X)."""
     text = "As yet, there is no sign of the missing fishing boat, the regional coast guard said, according to Reuters."
     assert ("the regional coast guard", "said", text[: text.index(", the regional")]) in _seen(text)
+
+
+def test_according_to_does_not_take_the_next_clauses_subject() -> None:
+    """'According to a blog post for X, Brazil's Y predicts that ...': the parser makes Y an
+    apposition of the source; Y is the subject of "predicts" (issue 14, fresh development gold)."""
+    text = "According to a newsletter for Farm Weekly, Canada's National Grain Board predicts that prices will fall."
+    seen = _seen(text)
+    assert ("a newsletter for Farm Weekly", "According to", text[text.index("Canada") : -1]) in seen
+    assert ("Canada's National Grain Board", "predicts", "that prices will fall") in seen

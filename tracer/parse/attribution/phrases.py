@@ -76,8 +76,10 @@ def according_rule(ctx: Context) -> Iterator[Attribution]:
     if pobj is None or pobj.lower_ in lex.non_sources or _text(pobj.subtree).lower() in lex.non_sources:
         return
     citing = [c for c in pobj.subtree if c.lower_ in CITING]
-    source = p.subtree(pobj, without=citing)
+    lost = _lost_subject(pobj)
+    source = p.subtree(pobj, without=[*citing, *lost])
     last = max([t.right_edge.i, *(c.right_edge.i for c in citing)])
+    last = lost[0].left_edge.i - 2 if lost else last
     after = [c for c in t.head.children if c.lower_ in CITING and 0 < c.i - last <= 2]
     last = max([last, *(c.right_edge.i for c in after)])
     fragments = _around(p, _according_scope(t, lex), t.i, last)
@@ -239,6 +241,22 @@ def _vouched(p: Parsed, source: Span, cue: list[Token], fragments: tuple[Span, .
         kind=quote_kind(p.text, fragments),
         lemma=lemma,
     )
+
+
+def _lost_subject(pobj: Token) -> list[Token]:
+    """'According to a blog post for X, Brazil's weather institute predicts that ...': the parser
+    hangs the next clause's subject on the source as an apposition and leaves the verb after it
+    without one. An apposition after a comma, right before a finite verb with no subject, is that
+    verb's subject (issue 14, fresh development gold: the chain lost the institute)."""
+    for appos in (t for t in pobj.subtree if t.dep_ == "appos"):
+        first, nxt = appos.left_edge.i, appos.right_edge.i + 1
+        if first == 0 or pobj.doc[first - 1].text != "," or nxt >= len(pobj.doc):
+            continue
+        verb = pobj.doc[nxt]
+        no_subject = not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+        if verb.tag_ in ("VBZ", "VBD", "VBP") and no_subject and appos.tag_ in ("NNP", "NNPS", "NN", "NNS"):
+            return [appos]
+    return []
 
 
 def _around(p: Parsed, host: Token, first: int, last: int) -> tuple[Span, ...]:
