@@ -144,3 +144,13 @@ def test_according_to_does_not_take_the_next_clauses_subject() -> None:
     seen = _seen(text)
     assert ("a newsletter for Farm Weekly", "According to", text[text.index("Canada") : -1]) in seen
     assert ("Canada's National Grain Board", "predicts", "that prices will fall") in seen
+
+
+def test_a_relative_clause_around_the_cue_is_split_around_it() -> None:
+    """'targets, which he said include ...': the parser makes "which" a second subject of "said";
+    the source is "he" and the content the pronoun and the verb after the cue, not the cue itself
+    (issue 14, dev gold: no attribution at all)."""
+    text = "Each time, the mayor praised the housing targets, which he said include the repair of old flats."
+    assert ("he", "said", "which | include the repair of old flats") in _seen(text)
+    text = "The plan focused on new housing, which he said would cost 3 million pounds."
+    assert ("he", "said", "which | would cost 3 million pounds") in _seen(text)

@@ -16,7 +16,7 @@ from tracer.datafiles import load_lines
 from tracer.models import CueClass
 from tracer.parse.attribution.cues import NAMING, REPORTING, CueVerb, Lexicon, lexicon
 from tracer.parse.attribution.frames import MAX_SOURCE_TOKENS
-from tracer.parse.attribution.grammar import FINITE_TAGS, OBJECT_DEPS, has_that
+from tracer.parse.attribution.grammar import FINITE_TAGS, OBJECT_DEPS, has_that, relative_subject
 from tracer.parse.attribution.phrases import own_owner
 from tracer.parse.attribution.spans import Parsed
 from tracer.parse.attribution.spans import quote_kind as quote_kind_of
@@ -162,6 +162,9 @@ def _as_object(p: Parsed, v: Token) -> Content | None:
 
 
 def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
+    relative = _relative_statement(p, v)
+    if relative is not None:
+        return relative
     after = [c for c in v.children if c.dep_ in _CLAUSE_DEPS and c.i > v.i]
     after += _second_that_clauses(v) if after else []
     # "The talks failed, the minister said"; but in "520 delegates said A, 39 said B" A is not B's
@@ -200,6 +203,28 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
     if v.dep_ == "parataxis" and v.head.tag_.startswith(("VB", "JJ", "NN")) and _parenthetical(v, verb):
         return _host_clause(p, v)
     return None
+
+
+def _relative_statement(p: Parsed, v: Token) -> Content | None:
+    """'objectives, which he said include the elimination of ...': the relative pronoun and the
+    verb after the cue are what was said, in two fragments around "he said" (the parser makes the
+    pronoun a second subject of "said" and the verb after it an xcomp or a ccomp)."""
+    clause = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp") and c.i > v.i), None)
+    if clause is None or not _finite_verb(clause):
+        return None
+    pronoun = relative_subject(v)
+    first = clause.left_edge
+    if pronoun is None and v.dep_ == "relcl" and first.i < v.i and first.tag_ in ("WDT", "WP"):
+        pronoun = first  # "housing, which he said would cost ...": the pronoun is the clause's subject
+    if pronoun is None:
+        return None
+    rest = p.span(v.i + 1, clause.right_edge.i)
+    fragments = tuple(f for f in (p.tokens([pronoun]), rest) if f)
+    return (fragments, quote_kind(p, fragments[-1]), []) if rest else None
+
+
+def _finite_verb(clause: Token) -> bool:
+    return clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") for c in clause.children)
 
 
 def _fronted_clause_read_as_adverbial(p: Parsed, v: Token, verb: CueVerb) -> list[Token]:

@@ -35,6 +35,18 @@ def is_passive(v: Token) -> bool:
     )
 
 
+def relative_subject(v: Token) -> Token | None:
+    """'targets, which it said included depots': a cue verb heading a relative clause whose
+    relative pronoun the parser made its subject, beside the speaker. The pronoun is the subject
+    of what was said."""
+    if v.dep_ != "relcl":
+        return None
+    subjects = [c for c in v.children if c.dep_ == "nsubj" and c.i < v.i]
+    if len(subjects) < 2 or subjects[0].tag_ not in ("WDT", "WP"):
+        return None
+    return subjects[0]
+
+
 def _subject_taken_by_as_clause(v: Token) -> Token | None:
     """'As we have noted, a study by X concluded that ...': the parser takes the subject after the
     comma for the object of the fronted "as" clause, leaving the main verb none. An object that
@@ -57,6 +69,9 @@ def subject_of(p: Parsed, v: Token) -> Token | None:
     subjects = [c for c in v.children if c.dep_ in ("nsubj", "csubj") and not _quoted_apart(p, c, v)]
     if len(subjects) > 1 and _set_apart(subjects[-2], subjects[-1]):
         return subjects[-1]  # "Voters, Clinton suggested, don't ...": the subject nearest the verb
+    relative = relative_subject(v)
+    if len(subjects) > 1 and relative is not None and relative.i == subjects[0].i:
+        return subjects[-1]  # "objectives, which he said include ...": "which" is what he spoke of
     if subjects:  # (but "the company's executive chair Marcelo Claure wrote" is one phrase)
         return subjects[0]
     taken = _subject_taken_by_as_clause(v)
