@@ -216,7 +216,7 @@ def via(p: Parsed, v: Token) -> Iterator[Citation]:
     scope = [v, *([v.head.head] if v.dep_ == "pcomp" and v.head.lower_ == "as" else [])]
     for top in scope:
         for tok in top.subtree:
-            if tok.lower_ not in _VIA_VERBS or tok.tag_ != "VBN":
+            if tok.lower_ not in _VIA_VERBS or tok.tag_ != "VBN" or _inside_citation(tok, top):
                 continue
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -224,6 +224,18 @@ def via(p: Parsed, v: Token) -> Iterator[Citation]:
             source = p.subtree(pobj) if pobj is not None else None
             if cue and source:
                 yield Citation(cue, source)
+
+
+def _inside_citation(tok: Token, top: Token) -> bool:
+    """'said, citing an email seen by its reporters, ...': whoever saw the cited email is the
+    cited source's intermediary, not the speaker's (the chain put "its reporters" before the
+    Herald)."""
+    for a in tok.ancestors:
+        if a.i == top.i:
+            return False
+        if a.lower_ in ("citing", "quoting"):
+            return True
+    return False
 
 
 def has_that(clause: Token) -> bool:
