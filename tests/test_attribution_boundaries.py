@@ -154,3 +154,14 @@ def test_a_relative_clause_around_the_cue_is_split_around_it() -> None:
     assert ("he", "said", "which | include the repair of old flats") in _seen(text)
     text = "The plan focused on new housing, which he said would cost 3 million pounds."
     assert ("he", "said", "which | would cost 3 million pounds") in _seen(text)
+
+
+def test_a_statement_read_as_a_time_adverb_is_still_what_was_said() -> None:
+    """'said the moment he heard the blast he ran outside': the parser reads "the moment ..." as
+    when it was said (issue 14, dev gold: the witness's statement was lost)."""
+    text = "Ana Ruiz, 61, a neighbour, said the moment she smelled the smoke she called the fire service."
+    assert (
+        "Ana Ruiz, 61, a neighbour",
+        "said",
+        "the moment she smelled the smoke she called the fire service",
+    ) in _seen(text)

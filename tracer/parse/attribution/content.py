@@ -185,6 +185,10 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
         clauses = _that_clause_read_as_relative(v, verb)  # people understood ...": the parser reads it as a relative
     if not clauses and verb.cls in REPORTING:  # "said after the convention he would ...":
         clauses = [c for c in v.children if c.dep_ == "advcl" and c.i > v.i and _unmarked_finite(c)]  # an advcl
+    if not clauses and verb.cls in REPORTING:  # "said the moment he heard the blast he ran": an npadvmod
+        timed = _statement_read_as_time(p, v)
+        if timed is not None:
+            return timed
     if not clauses and v.i + 1 < len(v.doc) and v.nbor(1).lower_ == "that" and v.nbor(1).head.i == v.i:
         span = p.span(v.i + 1, v.right_edge.i)  # "noting that ..." misparsed as a preposition
         return ((span,), quote_kind(p, span), []) if span else None
@@ -203,6 +207,21 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
     if v.dep_ == "parataxis" and v.head.tag_.startswith(("VB", "JJ", "NN")) and _parenthetical(v, verb):
         return _host_clause(p, v)
     return None
+
+
+def _statement_read_as_time(p: Parsed, v: Token) -> Content | None:
+    """'said the moment he heard the blast he ran outside': the parser reads "the moment ..." as a
+    time adverb of "said" and hangs the statement on it as relative clauses. A noun phrase right
+    after the verb that runs to the end of the sentence and holds two clauses with subjects of
+    their own (the time and the statement) is what was said."""
+    adverb = next((c for c in v.children if c.dep_ == "npadvmod" and c.left_edge.i == v.i + 1), None)
+    if adverb is None or any(t.i > adverb.right_edge.i and not t.is_punct for t in v.subtree):
+        return None
+    clauses = [t for t in adverb.subtree if t.dep_ == "relcl" and _finite_verb(t)]
+    if len([c for c in clauses if any(d.dep_ == "nsubj" for d in c.children)]) < 2:
+        return None
+    span = p.span(adverb.left_edge.i, adverb.right_edge.i)
+    return ((span,), quote_kind(p, span), []) if span else None
 
 
 def _relative_statement(p: Parsed, v: Token) -> Content | None:
