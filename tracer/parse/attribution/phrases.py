@@ -77,14 +77,29 @@ def according_rule(ctx: Context) -> Iterator[Attribution]:
         return
     citing = [c for c in pobj.subtree if c.lower_ in CITING]
     lost = _lost_subject(pobj)
-    source = p.subtree(pobj, without=[*citing, *lost])
+    relative = _relative_citation(p, pobj)
+    source = p.subtree(pobj, without=[*citing, *lost, *([relative[0]] if relative else [])])
     last = max([t.right_edge.i, *(c.right_edge.i for c in citing)])
     last = lost[0].left_edge.i - 2 if lost else last
     after = [c for c in t.head.children if c.lower_ in CITING and 0 < c.i - last <= 2]
     last = max([last, *(c.right_edge.i for c in after)])
     fragments = _around(p, _according_scope(t, lex), t.i, last)
     if source is not None and fragments:
-        yield _vouched(p, source, [t, to], fragments, "according to")
+        vouched = _vouched(p, source, [t, to], fragments, "according to")
+        yield replace(vouched, cites=(relative[1],)) if relative else vouched
+
+
+_CITE_VERBS = frozenset({"cited", "quoted", "cites", "quotes"})
+
+
+def _relative_citation(p: Parsed, pobj: Token) -> tuple[Token, Citation] | None:
+    """'According to the newspaper, which cited two officials, ...': the officials are the
+    newspaper's source, as with "citing"; the relative clause is no part of the source's name."""
+    rel = next((c for c in pobj.children if c.dep_ == "relcl" and c.lower_ in _CITE_VERBS), None)
+    cited = next((c for c in rel.children if c.dep_ == "dobj"), None) if rel is not None else None
+    relative = rel is not None and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in rel.children)
+    cue, source = (p.tokens([rel]), p.subtree(cited)) if rel is not None and cited is not None else (None, None)
+    return (rel, Citation(cue, source)) if relative and rel is not None and cue and source else None
 
 
 # "..., per The Wrap", "Per the report, ...": "per" names a source only where it opens the sentence
