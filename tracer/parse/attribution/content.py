@@ -254,9 +254,12 @@ def _fronted_clause_read_as_adverbial(p: Parsed, v: Token, verb: CueVerb) -> lis
     subject = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
     if subject is None or any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > v.i for c in v.children):
         return []
+    comma = subject.left_edge.i > 0 and v.doc[subject.left_edge.i - 1].text == ","
     for c in (c for c in v.children if c.dep_ == "advcl" and c.i < subject.i):
-        opens = all(t.is_punct or t.dep_ in ("prep", "pcomp", "advmod") for t in p.doc[: c.i] if t.i < c.left_edge.i)
-        comma = v.doc[subject.left_edge.i - 1].text == "," if subject.left_edge.i > 0 else False
+        own = next((d for d in c.children if d.dep_ in ("nsubj", "nsubjpass", "expl") and d.i < c.i), None)
+        # its own subject right after the sentence's opening phrase and a comma ("As yet, there
+        # is"), not after a wh-word ("When I got word ...", "What NBC considered ...")
+        opens = own is not None and (own.left_edge.i == 0 or v.doc[own.left_edge.i - 1].text == ",")
         if opens and comma and _inverted(p, c, v, verb) and _unmarked_finite(c):
             return [c]
     return []
