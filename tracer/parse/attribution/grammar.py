@@ -185,6 +185,11 @@ def stranded_subject(p: Parsed, v: Token) -> Token | None:
     head = doc[j]
     while head.dep_ in _NP_INNER and head.i < head.head.i < v.i:
         head = head.head
+    first = head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # "an aide at the Division of Military and Naval Affairs told": the
+    if first.dep_ in ("pobj", "dobj", "poss"):  # last word of a name inside a phrase, no subject
+        return None
     nominal = head.tag_.startswith("NN") or head.tag_ in ("PRP", "CD") or head.lower_ in _QUANTITY_WORDS
     return head if nominal and head.dep_ not in ("pobj", "dobj", "poss") else None
 
