@@ -74,7 +74,7 @@ def _stance(a: Attribution, text: str) -> ClaimKind | None:
     words = " ".join(f.of(text) for f in a.content)
     if a.lemma in _table()["naming_verbs"]:
         labelled = bool(_QUOTE_MARKS.search(words)) or " as " in f" {words} " or _small_clause(words)
-        return ClaimKind.STANCE if labelled else None
+        return ClaimKind.STANCE if labelled or _free_relative(a, text) else None
     if a.lemma in _table()["stance_verbs"] and not _empty(a, text):
         return ClaimKind.STANCE
     return None
@@ -86,6 +86,19 @@ def _small_clause(words: str) -> bool:
     Without quotation marks these labels were no claims (gold_fresh)."""
     match = _LABEL.match(words)
     return match is not None and _TIME_WORDS.isdisjoint(match.group("label").lower().split())
+
+
+def _free_relative(a: Attribution, text: str) -> bool:
+    """'in what Pakistan's leader called an act of war': the object moved out as 'what', so the
+    fragment after the cue is the label itself, marks or none. Without quotation marks these
+    labels were no claims (gold_fresh); 'called what he wanted' (one fragment) stays none."""
+    return len(a.content) > 1 and a.content[0].of(text).strip().lower() == "what" and not _empty_label(a, text)
+
+
+def _empty_label(a: Attribution, text: str) -> bool:
+    """'what she called it': a label that says nothing without its antecedent."""
+    label = " ".join(f.of(text) for f in a.content[1:]).strip(" ,.;:").lower()
+    return not label or label in _table()["empty_objects"]
 
 
 def _about(a: Attribution, text: str) -> bool:
