@@ -23,7 +23,14 @@ from tracer.models import Claim, ClaimKind, Hop, HopFlag, HopRelation, Link, Pos
 from tracer.parse.attribution.cues import CLAIM_CLASSES
 from tracer.parse.attribution.spans import Attribution, Citation, CoverIndex
 from tracer.parse.claims.dates import find_dates, parse_published
-from tracer.parse.claims.kinds import claim_kind, document_heads, no_informant, own_outlet, surveyed
+from tracer.parse.claims.kinds import (
+    claim_kind,
+    document_heads,
+    no_informant,
+    own_outlet,
+    relative_denial,
+    surveyed,
+)
 from tracer.parse.claims.own_voice import own_voice_claims
 from tracer.parse.claims.people import find_people
 from tracer.parse.claims.resolve import Resolved, Resolver, speaker_of
@@ -439,6 +446,9 @@ def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> 
         for a in ctx.found
         if _claimable(a, ctx.text) and a.source is not None and not _no_hop(ctx, a) and not _writers_own(ctx, a)
     ]
+    denied = _denied_antecedents(ctx)
+    claimable += [a for a in ctx.found if id(a) in denied and a.source is not None]
+    claimable.sort(key=lambda a: (a.cue.start, a.cue.end))
     statements = [a for a in claimable if claim_kind(a, ctx.text) == ClaimKind.STATEMENT]
     statement_index = CoverIndex(statements)
     claims = []
@@ -451,14 +461,37 @@ def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> 
         nested = [b for b in statement_index.inside(a) if b is not a and not _own_aside(ctx, b, a)]
         chain = _chain(ctx, a, posts, post_hops)
         post = _post_at(posts, a.cue.start)
-        kind = claim_kind(a, ctx.text) or ClaimKind.STATEMENT
-        for fragment in _claim_spans(ctx, a):
+        kind = claim_kind(a, ctx.text) or (ClaimKind.STANCE if id(a) in denied else ClaimKind.STATEMENT)
+        for fragment in [denied[id(a)]] if id(a) in denied else _claim_spans(ctx, a):
             # A nested attribution makes its own claim, with this one in its chain; the
             # sentences of a passage that hold none are this source's claims.
             for piece in _without_nested(ctx, fragment, nested):
                 for statement in _quoted_sentences(ctx, a, piece):
                     claims.append(_claim(ctx, statement, chain, post, kind=kind))
     return claims
+
+
+def _denied_antecedents(ctx: _Context) -> dict[int, Span]:
+    """'India accused it of backing the attack in Pahalgam, which Islamabad denies': the relative
+    'which' right after another claim's content stands for that content, so the denial is a stance
+    claim on the same words, of its own source (gold_fresh). Keyed by the denial's id; a 'which'
+    after anything else ('charged with fraud, which he denies') is left alone."""
+    out: dict[int, Span] = {}
+    denials = [a for a in ctx.found if relative_denial(a, ctx.text)]
+    for a in denials:
+        before = [
+            b
+            for b in ctx.found
+            if b is not a and b.content and _comma_between(ctx.text, b.content[-1].end, a.content[0].start)
+        ]
+        held = next((b for b in before if _claimable(b, ctx.text)), None)
+        if held is not None:
+            out[id(a)] = _claim_spans(ctx, held)[-1]
+    return out
+
+
+def _comma_between(text: str, end: int, start: int) -> bool:
+    return 0 <= start - end <= 3 and text[end:start].strip() == ","
 
 
 def _quoted_sentences(ctx: _Context, a: Attribution, piece: Span) -> list[Span]:

@@ -88,6 +88,12 @@ def _small_clause(words: str) -> bool:
     return match is not None and _TIME_WORDS.isdisjoint(match.group("label").lower().split())
 
 
+def relative_denial(a: Attribution, text: str) -> bool:
+    """'..., which Islamabad denies': a denial whose whole object is a relative 'which' (its
+    antecedent, another claim's content, is found by claims/chains.py)."""
+    return a.lemma in _table()["denials"] and len(a.content) == 1 and a.content[0].of(text).strip().lower() == "which"
+
+
 def _free_relative(a: Attribution, text: str) -> bool:
     """'in what Pakistan's leader called an act of war': the object moved out as 'what', so the
     fragment after the cue is the label itself, marks or none. Without quotation marks these
