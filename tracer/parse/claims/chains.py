@@ -209,6 +209,8 @@ def _continue_citations(ctx: _Context) -> None:
     for c in ctx.found:
         if c.lemma != "cite" or c.kind != "np" or c.source is None or not ctx.hops.get(id(c)):
             continue
+        if _claimable(c, ctx.text):
+            continue  # "It also cited a lack of access ...": a reason it gives, a claim, not its source
         citer = ctx.hops[id(c)][-1].source.id
         earlier = claimable.ending_before(c.sentence.start, 400)
         target = next(

@@ -37,6 +37,8 @@ _LABEL = re.compile(
     r"(?:\s+[\w’'-]+){0,2}?|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?P<label>(?:a|an|the|one)\s+\S.*)$",
     re.DOTALL,
 )
+# Words that end the head of a cited noun phrase ("a lack | of access", "concerns | about costs").
+_HEAD_ENDS = frozenset({"of", "from", "in", "for", "to", "about", "over", "at", "on", "with", "that", "which", "as"})
 _TIME_WORDS = frozenset({"day", "night", "morning", "evening", "afternoon", "week", "hour", "time", "weekend", "month"})
 _QUOTE_MARKS = re.compile(r"[\"“”‘’«»]|(?:^|\s)'|'(?:\s|$)")
 
@@ -66,7 +68,18 @@ def claim_kind(a: Attribution, text: str) -> ClaimKind | None:
         return ClaimKind.STANCE if a.lemma in _table()["denials"] else ClaimKind.NOUN_PHRASE
     if a.cls == "stance":
         return _stance(a, text)
+    if a.lemma in _table()["citing_verbs"] and a.kind == "np" and cited_reason(a, text):
+        return ClaimKind.NOUN_PHRASE
     return None
+
+
+def cited_reason(a: Attribution, text: str) -> bool:
+    """'It also cited a lack of access to electricity from out-of-state sources': what is cited is
+    a reason the source gives (a state of affairs it asserts), not a record it got it from ('It
+    cited satellite images', a hop; claims/chains.py). Read from the head noun of the object."""
+    words = re.findall(r"[\w’'-]+", a.content[0].of(text).lower())
+    cut = next((i for i, w in enumerate(words) if w in _HEAD_ENDS), len(words))
+    return cut > 0 and words[cut - 1] in _table()["cited_reasons"]
 
 
 def _stance(a: Attribution, text: str) -> ClaimKind | None:
