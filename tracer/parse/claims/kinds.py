@@ -190,6 +190,11 @@ def document_heads() -> frozenset[str]:
     return _table()["documents"]
 
 
+def lead_openers() -> frozenset[str]:
+    """Words opening a lead phrase that frames a sentence ('In a statement ...', 'Despite ...')."""
+    return _table()["lead_openers"]
+
+
 def own_outlet() -> frozenset[str]:
     """How an article names its own newsroom ("seen by the paper"): a hop to no one."""
     return _table()["own_outlet"]

@@ -17,7 +17,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from tracer.models import Claim, ClaimKind, Hop, HopRelation, Link, LinkKind, Post, SourceKind, SourceRef
-from tracer.parse.claims.kinds import document_heads
+from tracer.parse.claims.kinds import document_heads, lead_openers
 from tracer.parse.claims.matching import MATCH_THRESHOLD, similarity, terms_of
 from tracer.parse.claims.sources import SourceRegistry, core
 from tracer.text import ParagraphIndex, SentenceIndex, Span, SpanSet
@@ -84,9 +84,8 @@ def own_voice_claims(
         if claimed.overlaps(sentence):
             lead = _linked_lead(text, sentence, claimed, near, in_posts)
             if lead is not None:
-                piece, link = lead
-                hop = _link_hop(text, doc_id, piece, link, registry)
-                out.append(_claim(text, doc_id, piece, [hop], ClaimKind.LINK))
+                hop = _link_hop(text, doc_id, lead[0], lead[1], registry)
+                out.append(_claim(text, doc_id, lead[0], [hop], ClaimKind.LINK))
                 claimed.add(out[-1])
             continue
         link = _link_in(text, sentence, near, in_posts, named=True)
@@ -136,46 +135,7 @@ def _subordinate(words: str) -> bool:
     starting nine months after ...': a lead phrase that frames the claim states nothing itself
     (seen on the real-page gold: the first two were shown as claims)."""
     first = words.split()[0].lower().strip("“\"'‘")
-    return first in _OPENERS or first.endswith(("ing", "ed"))
-
-
-# Prepositions and subordinators that open a phrase framing the rest of the sentence.
-_OPENERS = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "after",
-        "before",
-        "despite",
-        "although",
-        "though",
-        "while",
-        "when",
-        "as",
-        "if",
-        "because",
-        "since",
-        "until",
-        "unlike",
-        "like",
-        "with",
-        "without",
-        "by",
-        "for",
-        "from",
-        "during",
-        "amid",
-        "according",
-        "per",
-        "of",
-        "to",
-        "whether",
-        "once",
-        "upon",
-        "following",
-    ]
-)
+    return first in lead_openers() or first.endswith(("ing", "ed"))
 
 
 def _is_clause_end(text: str, end: int, first: int) -> bool:
