@@ -28,6 +28,7 @@ from tracer.parse.claims.kinds import (
     document_heads,
     no_informant,
     own_outlet,
+    perceived,
     relative_denial,
     surveyed,
 )
@@ -765,6 +766,8 @@ def _holding(ctx: _Context, sentence: Span, link: Link) -> list[Hop] | None:
             continue
         if a.cls not in CLAIM_CLASSES and a.cls != "stance":
             continue  # "Dion is <a>refusing</a> to take part": her intent; the linked page reports it
+        if perceived(a, ctx.text):
+            continue  # "imports have seen <a>price increases</a>": undergone, no one's view
         spans = [a.source, a.cue, *a.content]
         hops = ctx.hops.get(id(a), [])
         held = any(s.start <= link.start < s.end for s in spans)

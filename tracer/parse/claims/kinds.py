@@ -61,7 +61,7 @@ def claim_kind(a: Attribution, text: str) -> ClaimKind | None:
     if a.cls in CLAIM_CLASSES:
         if a.kind != "np":
             return None if _topic_first(a, text) else ClaimKind.STATEMENT
-        if _empty(a, text) or _about(a, text):
+        if _empty(a, text) or _about(a, text) or perceived(a, text):
             return None
         if a.lemma in _table()["event_reports"] and len(a.cue.of(text).split()) == 1:
             return ClaimKind.STATEMENT  # "a caller reporting smoke": there was smoke ("reported for" is no report)
@@ -118,6 +118,13 @@ def _empty_label(a: Attribution, text: str) -> bool:
     """'what she called it': a label that says nothing without its antecedent."""
     label = " ".join(f.of(text) for f in a.content[1:]).strip(" ,.;:").lower()
     return not label or label in _table()["empty_objects"]
+
+
+def perceived(a: Attribution, text: str) -> bool:
+    """'imports from China have seen price increases', 'saw smoke': a thing seen or undergone is
+    no view of the seer's; 'what many see as an unforced error' (seen as something) is one."""
+    words = " ".join(f.of(text) for f in a.content)
+    return a.lemma in _table()["perception_verbs"] and " as " not in f" {words} "
 
 
 def _about(a: Attribution, text: str) -> bool:
