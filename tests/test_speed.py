@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import random
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -63,3 +65,47 @@ def test_candidates_split_the_document_once_not_once_per_claim(monkeypatch: pyte
     for claim in result.claims:
         candidates_for(article, result, [Span(claim.start, claim.end)], claim.chain, None)
     assert len(calls) <= 1
+
+
+def test_a_worker_takes_its_loaded_model_out_of_the_cyclic_collector(tmp_path: Path) -> None:
+    """Full collections would otherwise walk the model's objects again and again (0.4 s on the corpus)."""
+    from tracer.parse.attribution.nlp import pipeline
+    from tracer.run.worker import WorkerSettings, close_worker, init_worker
+    from tracer.trail.options import TrailOptions
+    from tracer.web.options import FetchOptions
+
+    gc.unfreeze()
+    try:
+        init_worker(
+            WorkerSettings(TrailOptions(depth=0), FetchOptions(cache_dir=tmp_path, offline=True)),
+            ignore_interrupt=False,
+        )
+        assert gc.get_freeze_count() > 0
+        tracked = {id(o) for o in gc.get_objects()}
+        assert id(pipeline().vocab) not in tracked and id(pipeline()) not in tracked
+    finally:
+        close_worker()
+        gc.unfreeze()
+
+
+def test_the_tokenizer_built_at_load_is_the_model_packages_with_the_glued_quote_infixes() -> None:
+    """`nlp.pipeline` builds the tokenizer from spaCy's English defaults rather than reading it from
+    the model package (its special cases loaded once, not three times): only right while the
+    package stores exactly those defaults."""
+    import spacy
+    import srsly
+    from spacy.util import compile_infix_regex
+
+    from tracer.parse.attribution.nlp import _EXCLUDED, _GLUED_QUOTES, MODEL, pipeline
+
+    ours = srsly.msgpack_loads(pipeline().tokenizer.to_bytes(exclude=["vocab"]))
+    package = spacy.load(MODEL, exclude=list(_EXCLUDED))
+    theirs = srsly.msgpack_loads(package.tokenizer.to_bytes(exclude=["vocab"]))
+    assert ours.keys() == theirs.keys()
+    assert {k: v for k, v in ours.items() if k != "infix_finditer"} == {
+        k: v for k, v in theirs.items() if k != "infix_finditer"
+    }
+    defaults = package.Defaults
+    assert theirs["infix_finditer"] == compile_infix_regex(defaults.infixes or ()).pattern
+    assert ours["infix_finditer"] == compile_infix_regex([*(defaults.infixes or ()), *_GLUED_QUOTES]).pattern
+    assert [t.text for t in pipeline()("Ryan said,“Look, it left.”He said")][:4] == ["Ryan", "said", ",", "“"]

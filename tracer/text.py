@@ -86,7 +86,12 @@ def paragraphs(text: str) -> list[Span]:
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) and whitespace,
 # unless the word before the dot is a known abbreviation or a single initial ("J. Smith").
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]{0,2}[A-Z0-9—–-])")
+# A footnote marker glued to the stop ("... the flood line.2 Warren said ...", pages copied from
+# PDFs and reports; issue 14) ends the sentence too: a stop right after a lower-case word, one to
+# three digits, then a capitalised word. The marker stays with the sentence it annotates.
+_SENTENCE_END = re.compile(
+    r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]{0,2}[A-Z0-9—–-])|(?<=[a-z]{2}[.!?])\d{1,3}(?=\s+[A-Z][a-z])"
+)
 _ABBREVIATION_WORD = re.compile(r"(\b[\w.]+)[.!?…]+[\"'”’)\]]*$")
 
 

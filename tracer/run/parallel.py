@@ -27,7 +27,7 @@ from tracer.errors import TracerError
 from tracer.parse.attribution.nlp import pipeline
 from tracer.read.inputs import InputItem
 from tracer.run.batch import Outcome
-from tracer.run.worker import WorkerSettings, close_worker, init_worker, run_item
+from tracer.run.worker import WorkerSettings, close_worker, freeze_heap, init_worker, run_item
 
 LOGGER = logging.getLogger(__name__)
 
@@ -87,6 +87,7 @@ def _context() -> multiprocessing.context.BaseContext:
     """Fork a warm, single-threaded parent; otherwise start workers from a fork server."""
     if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
         pipeline()  # loaded once here; every forked worker has it already
+        freeze_heap()
         return multiprocessing.get_context("fork")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["tracer.run.worker"])

@@ -8,6 +8,7 @@ functions serve the local process pool and Dask, so both produce the same lines.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 import os
 import signal
@@ -75,9 +76,21 @@ def _ensure_state(settings: WorkerSettings) -> _State:
                 _STATE.fetcher.close()
             started = time.perf_counter()
             pipeline()  # warm the model now, not inside the first input's timing
+            freeze_heap()
             _STATE = _State(settings, Fetcher(settings.fetch))
             LOGGER.info("worker %d ready (model loaded in %.1f s)", os.getpid(), time.perf_counter() - started)
         return _STATE
+
+
+def freeze_heap() -> None:
+    """Take what is loaded by now (modules, the spaCy model, lexicons) out of the cyclic collector.
+
+    Those objects live as long as the process, yet every full collection walked them all: on the
+    106 corpus pages in one process the collector took 0.40-0.50 s of CPU, 0.09-0.14 s once they
+    are frozen (`gc.callbacks` timing, same run). Forked workers inherit the frozen heap, and its
+    pages stay shared because the collector no longer writes to them.
+    """
+    gc.freeze()
 
 
 def run_item(index: int, item: InputItem) -> Outcome:

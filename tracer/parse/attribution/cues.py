@@ -34,6 +34,9 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][\w.,' ]{1,40}?\s\((?:Reuters|AP|AFP|UPI|Bloomberg|CNN|dpa|Xinhua|Yonhap)\)"
     r"|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)\s*[-–—]{1,2}\s+"
 )
+# A footnote marker closing a sentence ("... the flood line.2"; `tracer.text` ends the sentence
+# after it): blanked for the parser, which would read it into the last word ("Line.2").
+_FOOTNOTE = re.compile(r"(?<=[a-z]{2}[.!?])\d{1,3}(?=\s*$)")
 _COPULA = frozenset({"is", "are", "was", "were", "to"})
 # "Said Ellis: ...", "Said Sen. John McCain, ...": a speech verb opening the sentence, then the name.
 _INVERTED_OPENING = re.compile(
@@ -62,6 +65,7 @@ class CueVerb:
     event: bool = False  # "children are exposed to": agentless passive of only its subject, an event
     # The class with a particle beside it, where that differs ("points to" a topic, "points out" a fact).
     particles: tuple[tuple[str, CueClass], ...] = ()
+    framed: bool = False  # "the email began: ...": a cue only beside a quotation or before a colon
 
     def with_particles(self, words: Iterable[str]) -> CueVerb:
         """The verb as read with its particles: "pointed out" states what "pointed to" only names."""
@@ -122,12 +126,17 @@ class Lexicon:
         function words lower-cased ("Jeb Bush Super PAC Chief praises Marco Rubio ..."), else as is.
 
         A dateline ("WASHINGTON (Reuters) - ") is blanked out: the parser would read the city as
-        the subject of the first verb. Only letter case and blanks change, so character offsets
-        stay those of the document.
+        the subject of the first verb; so is a footnote marker closing the sentence. Only letter
+        case and blanks change, so character offsets stay those of the document.
         """
         dateline = _DATELINE.match(sentence)
         if dateline:
             sentence = " " * dateline.end() + sentence[dateline.end() :]
+        footnote = _FOOTNOTE.search(sentence)
+        if footnote:  # "... according to Iowa Starting Line.2": the marker is no part of the name
+            sentence = (
+                sentence[: footnote.start()] + " " * (footnote.end() - footnote.start()) + sentence[footnote.end() :]
+            )
         if _INVERTED_OPENING.match(sentence):  # "Said Ellis: ...": read as a name ("Said Ellis") otherwise
             sentence = sentence[0].lower() + sentence[1:]
         words = _CAPITALISED.findall(sentence)
@@ -157,6 +166,7 @@ def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
         "+act" in flags,
         "+event" in flags,
         tuple(_particle(r[len("+prt=") :]) for r in flags if r.startswith("+prt=")),
+        "+framed" in flags,
     )
     return [*inflections(lemma), *extra], verb
 

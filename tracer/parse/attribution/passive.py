@@ -18,6 +18,35 @@ if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
     from spacy.tokens import Token
 
 _ASKED_PREPS = frozenset({"about", "on", "for", "regarding"})
+# Words that may open a sentence before a participle "asked" ("When asked ..., she said").
+_ASKED_OPENERS = frozenset({"when", "if", "once", "after", "before", "while", "as"})
+
+
+def asked_opening(p: Parsed, v: Token, verb: CueVerb) -> Attribution | None:
+    """'Asked if the plan would work, Ms. Hale said ...', 'Asked what a fair deal looks like,
+    Dunn replied': a sentence opening with the participle "asked" and the question up to the
+    comma. The small model reads the question's verb as the sentence's own ("believed" an advcl,
+    "Asked" a past tense with no subject) and the question is lost; by the surface it is what was
+    asked, by no one named (PolNeAR train: 24 of 63 such questions were missed)."""
+    if v.lower_ != "asked" or verb.cls != CueClass.QUESTION or v.i + 1 >= len(v.doc):
+        return None
+    if any(t.lower_ not in _ASKED_OPENERS and not t.is_punct for t in v.doc[: v.i]) or v.nbor(1).lower_ == "by":
+        return None
+    comma = next((t.i for t in v.doc[v.i + 1 :] if t.text == "," and not p.in_quote(t)), None)
+    if comma is None or comma == v.i + 1 or not any(t.dep_ in ("nsubj", "nsubjpass") for t in v.doc[comma + 1 :]):
+        return None  # no main clause after the question: "Asked, he smiled" or a sentence of its own
+    content = p.span(v.i + 1, comma - 1)
+    if content is None:
+        return None
+    return Attribution(
+        source=None,
+        cue=p.tokens([v]) or p.bounds,
+        content=(content,),
+        sentence=p.bounds,
+        cls=CueClass.QUESTION,
+        form="passive",
+        lemma=verb.lemma,
+    )
 
 
 def passive_cue(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Iterator[Attribution]:

@@ -417,6 +417,26 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "raised_cues",
+        RuleKind.CLEANUP,
+        ("verb", "raising"),
+        cleanup.merge_raised_cues,
+        (
+            Example(
+                "A review of the emails seems to show that the aide briefed reporters.",
+                "A review of the emails",
+                "seems to show",
+                "that the aide briefed reporters",
+            ),
+            Example(
+                "The mayor appears to be slipping in the polls.",
+                None,
+                "appears",
+                "The mayor | to be slipping in the polls",
+            ),
+        ),
+    ),
+    Rule(
         "separate",
         RuleKind.CLEANUP,
         ("verb",),
@@ -577,7 +597,7 @@ RULES: tuple[Rule, ...] = (
             Example(
                 "Dr. Amy Cole told the meeting on Wednesday about one case. “People were queueing for hours.”",
                 "Dr. Amy Cole",
-                "told the meeting on",
+                "told the meeting on Wednesday about",
                 "“People were queueing for hours.”",
             ),
         ),

@@ -14,7 +14,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tracer.models import CueClass
-from tracer.parse.attribution.content import light_content, quote_kind, quote_mark, verb_content
+from tracer.parse.attribution.content import (
+    carried_participle,
+    light_content,
+    opens_passage,
+    quote_kind,
+    quote_mark,
+    verb_content,
+)
 from tracer.parse.attribution.coordination import shared_speaker
 from tracer.parse.attribution.cues import REPORTING, CueVerb, Lexicon
 from tracer.parse.attribution.frames import quote_frame
@@ -28,7 +35,7 @@ from tracer.parse.attribution.grammar import (
     that_marked,
     via,
 )
-from tracer.parse.attribution.passive import passive_cue, raising_cue
+from tracer.parse.attribution.passive import asked_opening, passive_cue, raising_cue
 from tracer.parse.attribution.phrases import CITING
 from tracer.parse.attribution.spans import Attribution, Context, Parsed
 from tracer.text import Span
@@ -69,6 +76,12 @@ def _verb_rule(ctx: Context) -> Iterator[Attribution]:
     light = [c for c in v.children if c.lower_ in verb.needs]
     if verb.needs and not light:
         return  # "made" without "clear", "hit" without "back"
+    if _carried(v, lex):
+        return  # the message object's verb takes this participle's content (content.carried_participle)
+    opening = asked_opening(p, v, verb)
+    if opening is not None:
+        yield opening
+        return
     misread = _misread_participle(v)
     if is_passive(v) and misread is None:
         framed = quote_frame(p, v, verb) if _bare_participle(v) else None
@@ -79,6 +92,8 @@ def _verb_rule(ctx: Context) -> Iterator[Attribution]:
     if framed is not None:
         yield framed
         return
+    if verb.framed and not opens_passage(v):
+        return  # "The talks began in May": a cue only beside a quotation or before a colon
     if verb.raising:
         yield from raising_cue(p, v, verb)
         return
@@ -128,6 +143,19 @@ def _verb_rule(ctx: Context) -> Iterator[Attribution]:
         lemma=verb.lemma,
         pending=kind == "passage",
     )
+
+
+def _carried(v: Token, lex: Lexicon) -> bool:
+    """Whether a participle's content is carried by a message object of the verb above it
+    ("released a statement condemning X": "condemning" is part of the release's cue)."""
+    if v.tag_ != "VBG" or v.dep_ not in ("acl", "advcl", "xcomp"):
+        return False
+    outer = v.head.head if v.dep_ == "acl" else v.head
+    obj = v.head if v.dep_ == "acl" else next((c for c in outer.children if c.dep_ == "dobj" and c.i < v.i), None)
+    if obj is None or obj.dep_ != "dobj" or obj.head.i != outer.i:
+        return False
+    verb = lex.verb(outer.lower_)
+    return verb is not None and carried_participle(outer, verb, obj, lex) is not None
 
 
 def _described_subject(v: Token) -> Token | None:
