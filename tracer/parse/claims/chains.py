@@ -30,6 +30,7 @@ from tracer.parse.claims.kinds import (
     own_outlet,
     perceived,
     relative_denial,
+    says_nothing,
     surveyed,
 )
 from tracer.parse.claims.own_voice import own_voice_claims
@@ -766,8 +767,8 @@ def _holding(ctx: _Context, sentence: Span, link: Link) -> list[Hop] | None:
             continue
         if a.cls not in CLAIM_CLASSES and a.cls != "stance":
             continue  # "Dion is <a>refusing</a> to take part": her intent; the linked page reports it
-        if perceived(a, ctx.text):
-            continue  # "imports have seen <a>price increases</a>": undergone, no one's view
+        if perceived(a, ctx.text) or says_nothing(a, ctx.text):
+            continue  # "imports have seen <a>price increases</a>", "<a>unions backing him</a>": no one's view
         spans = [a.source, a.cue, *a.content]
         hops = ctx.hops.get(id(a), [])
         held = any(s.start <= link.start < s.end for s in spans)
@@ -785,7 +786,22 @@ def _link_sources(ctx: _Context, links: list[Link]) -> list[Link]:
 def _link_source(ctx: _Context, link: Link, mentions: _Mentions) -> str | None:
     if link.source_name:
         return ctx.resolver.registry.resolve(link.source_name, at=link.start).id
+    if _holds_words(ctx, link):
+        return None
     return mentions.first_overlapping(Span(link.start, link.end))
+
+
+def _holds_words(ctx: _Context, link: Link) -> bool:
+    """'Sanders has <a>the most labor unions backing him</a>': an anchor running from a source
+    into that source's own words links the statement, not the source (the sentence then stays
+    the article's own, backed by the link; gold_fresh). 'Reuters <a>reported</a>' names Reuters."""
+    if link.end <= link.start:
+        return False
+    last = Span(link.end - 1, link.end)
+    return any(
+        a.source is not None and a.source.start < link.end and link.start < a.source.end
+        for a in ctx.cover.holders(last)
+    )
 
 
 class _Mentions:

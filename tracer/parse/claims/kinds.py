@@ -141,6 +141,11 @@ def _topic_first(a: Attribution, text: str) -> bool:
     return a.lemma in _table()["topic_verbs"] and _TOPIC_OPENING.match(a.content[0].of(text)) is not None
 
 
+def says_nothing(a: Attribution, text: str) -> bool:
+    """Whether a stance's object says nothing on its own ('backing him', 'denied it')."""
+    return a.cls == "stance" and _empty(a, text)
+
+
 def _empty(a: Attribution, text: str) -> bool:
     """'denied it', 'said so': an object that says nothing without its antecedent."""
     words = " ".join(f.of(text) for f in a.content).strip(" ,.;:").lower()
