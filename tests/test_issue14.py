@@ -174,3 +174,15 @@ def test_reports_no_one_is_named_for_are_the_source_of_what_they_report() -> Non
     assert _chain(_claims(text), "deadly strikes at Jabalia") == ["news reports"]
     text = "The fires come amidst reports of increased deforestation under president Jair Bolsonaro, which has angered many."
     assert _chain(_claims(text), "deforestation under president Jair Bolsonaro") == ["reports"]
+
+
+def test_cause_1_a_denial_of_which_is_a_stance_on_the_accusation() -> None:
+    """'..., which the contractor denies': the denial is a claim on the accusation's words, the
+    denier's; a 'which' after words no one is credited with gives none."""
+    claims = _claims(
+        "Mayor Lisa Wong accused the contractor of inflating the bills, which the contractor denies. "
+        "The firm was charged with fraud, which its owner denies."
+    )
+    held = sorted(([h.source.name for h in c.chain], c.kind.value) for c in claims if "inflating the bills" in c.text)
+    assert held == [(["Mayor Lisa Wong"], "stance"), (["the contractor"], "stance")]
+    assert not any("fraud" in c.text for c in claims)

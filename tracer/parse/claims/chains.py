@@ -23,7 +23,16 @@ from tracer.models import Claim, ClaimKind, Hop, HopFlag, HopRelation, Link, Pos
 from tracer.parse.attribution.cues import CLAIM_CLASSES
 from tracer.parse.attribution.spans import Attribution, Citation, CoverIndex
 from tracer.parse.claims.dates import find_dates, parse_published
-from tracer.parse.claims.kinds import claim_kind, document_heads, no_informant, own_outlet, surveyed
+from tracer.parse.claims.kinds import (
+    claim_kind,
+    document_heads,
+    no_informant,
+    own_outlet,
+    perceived,
+    relative_denial,
+    says_nothing,
+    surveyed,
+)
 from tracer.parse.claims.own_voice import own_voice_claims
 from tracer.parse.claims.people import find_people
 from tracer.parse.claims.resolve import Resolved, Resolver, speaker_of
@@ -202,6 +211,8 @@ def _continue_citations(ctx: _Context) -> None:
     for c in ctx.found:
         if c.lemma != "cite" or c.kind != "np" or c.source is None or not ctx.hops.get(id(c)):
             continue
+        if _claimable(c, ctx.text):
+            continue  # "It also cited a lack of access ...": a reason it gives, a claim, not its source
         citer = ctx.hops[id(c)][-1].source.id
         earlier = claimable.ending_before(c.sentence.start, 400)
         target = next(
@@ -439,6 +450,9 @@ def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> 
         for a in ctx.found
         if _claimable(a, ctx.text) and a.source is not None and not _no_hop(ctx, a) and not _writers_own(ctx, a)
     ]
+    denied = _denied_antecedents(ctx)
+    claimable += [a for a in ctx.found if id(a) in denied and a.source is not None]
+    claimable.sort(key=lambda a: (a.cue.start, a.cue.end))
     statements = [a for a in claimable if claim_kind(a, ctx.text) == ClaimKind.STATEMENT]
     statement_index = CoverIndex(statements)
     claims = []
@@ -451,14 +465,37 @@ def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> 
         nested = [b for b in statement_index.inside(a) if b is not a and not _own_aside(ctx, b, a)]
         chain = _chain(ctx, a, posts, post_hops)
         post = _post_at(posts, a.cue.start)
-        kind = claim_kind(a, ctx.text) or ClaimKind.STATEMENT
-        for fragment in _claim_spans(ctx, a):
+        kind = claim_kind(a, ctx.text) or (ClaimKind.STANCE if id(a) in denied else ClaimKind.STATEMENT)
+        for fragment in [denied[id(a)]] if id(a) in denied else _claim_spans(ctx, a):
             # A nested attribution makes its own claim, with this one in its chain; the
             # sentences of a passage that hold none are this source's claims.
             for piece in _without_nested(ctx, fragment, nested):
                 for statement in _quoted_sentences(ctx, a, piece):
                     claims.append(_claim(ctx, statement, chain, post, kind=kind))
     return claims
+
+
+def _denied_antecedents(ctx: _Context) -> dict[int, Span]:
+    """'India accused it of backing the attack in Pahalgam, which Islamabad denies': the relative
+    'which' right after another claim's content stands for that content, so the denial is a stance
+    claim on the same words, of its own source (gold_fresh). Keyed by the denial's id; a 'which'
+    after anything else ('charged with fraud, which he denies') is left alone."""
+    out: dict[int, Span] = {}
+    denials = [a for a in ctx.found if relative_denial(a, ctx.text)]
+    for a in denials:
+        before = [
+            b
+            for b in ctx.found
+            if b is not a and b.content and _comma_between(ctx.text, b.content[-1].end, a.content[0].start)
+        ]
+        held = next((b for b in before if _claimable(b, ctx.text)), None)
+        if held is not None:
+            out[id(a)] = _claim_spans(ctx, held)[-1]
+    return out
+
+
+def _comma_between(text: str, end: int, start: int) -> bool:
+    return 0 <= start - end <= 3 and text[end:start].strip() == ","
 
 
 def _quoted_sentences(ctx: _Context, a: Attribution, piece: Span) -> list[Span]:
@@ -730,6 +767,8 @@ def _holding(ctx: _Context, sentence: Span, link: Link) -> list[Hop] | None:
             continue
         if a.cls not in CLAIM_CLASSES and a.cls != "stance":
             continue  # "Dion is <a>refusing</a> to take part": her intent; the linked page reports it
+        if perceived(a, ctx.text) or says_nothing(a, ctx.text):
+            continue  # "imports have seen <a>price increases</a>", "<a>unions backing him</a>": no one's view
         spans = [a.source, a.cue, *a.content]
         hops = ctx.hops.get(id(a), [])
         held = any(s.start <= link.start < s.end for s in spans)
@@ -747,7 +786,22 @@ def _link_sources(ctx: _Context, links: list[Link]) -> list[Link]:
 def _link_source(ctx: _Context, link: Link, mentions: _Mentions) -> str | None:
     if link.source_name:
         return ctx.resolver.registry.resolve(link.source_name, at=link.start).id
+    if _holds_words(ctx, link):
+        return None
     return mentions.first_overlapping(Span(link.start, link.end))
+
+
+def _holds_words(ctx: _Context, link: Link) -> bool:
+    """'Sanders has <a>the most labor unions backing him</a>': an anchor running from a source
+    into that source's own words links the statement, not the source (the sentence then stays
+    the article's own, backed by the link; gold_fresh). 'Reuters <a>reported</a>' names Reuters."""
+    if link.end <= link.start:
+        return False
+    last = Span(link.end - 1, link.end)
+    return any(
+        a.source is not None and a.source.start < link.end and link.start < a.source.end
+        for a in ctx.cover.holders(last)
+    )
 
 
 class _Mentions:

@@ -37,6 +37,8 @@ _LABEL = re.compile(
     r"(?:\s+[\w’'-]+){0,2}?|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?P<label>(?:a|an|the|one)\s+\S.*)$",
     re.DOTALL,
 )
+# Words that end the head of a cited noun phrase ("a lack | of access", "concerns | about costs").
+_HEAD_ENDS = frozenset({"of", "from", "in", "for", "to", "about", "over", "at", "on", "with", "that", "which", "as"})
 _TIME_WORDS = frozenset({"day", "night", "morning", "evening", "afternoon", "week", "hour", "time", "weekend", "month"})
 _QUOTE_MARKS = re.compile(r"[\"“”‘’«»]|(?:^|\s)'|'(?:\s|$)")
 
@@ -59,14 +61,25 @@ def claim_kind(a: Attribution, text: str) -> ClaimKind | None:
     if a.cls in CLAIM_CLASSES:
         if a.kind != "np":
             return None if _topic_first(a, text) else ClaimKind.STATEMENT
-        if _empty(a, text) or _about(a, text):
+        if _empty(a, text) or _about(a, text) or perceived(a, text):
             return None
         if a.lemma in _table()["event_reports"] and len(a.cue.of(text).split()) == 1:
             return ClaimKind.STATEMENT  # "a caller reporting smoke": there was smoke ("reported for" is no report)
         return ClaimKind.STANCE if a.lemma in _table()["denials"] else ClaimKind.NOUN_PHRASE
     if a.cls == "stance":
         return _stance(a, text)
+    if a.lemma in _table()["citing_verbs"] and a.kind == "np" and cited_reason(a, text):
+        return ClaimKind.NOUN_PHRASE
     return None
+
+
+def cited_reason(a: Attribution, text: str) -> bool:
+    """'It also cited a lack of access to electricity from out-of-state sources': what is cited is
+    a reason the source gives (a state of affairs it asserts), not a record it got it from ('It
+    cited satellite images', a hop; claims/chains.py). Read from the head noun of the object."""
+    words = re.findall(r"[\w’'-]+", a.content[0].of(text).lower())
+    cut = next((i for i, w in enumerate(words) if w in _HEAD_ENDS), len(words))
+    return cut > 0 and words[cut - 1] in _table()["cited_reasons"]
 
 
 def _stance(a: Attribution, text: str) -> ClaimKind | None:
@@ -74,7 +87,7 @@ def _stance(a: Attribution, text: str) -> ClaimKind | None:
     words = " ".join(f.of(text) for f in a.content)
     if a.lemma in _table()["naming_verbs"]:
         labelled = bool(_QUOTE_MARKS.search(words)) or " as " in f" {words} " or _small_clause(words)
-        return ClaimKind.STANCE if labelled else None
+        return ClaimKind.STANCE if labelled or _free_relative(a, text) else None
     if a.lemma in _table()["stance_verbs"] and not _empty(a, text):
         return ClaimKind.STANCE
     return None
@@ -86,6 +99,32 @@ def _small_clause(words: str) -> bool:
     Without quotation marks these labels were no claims (gold_fresh)."""
     match = _LABEL.match(words)
     return match is not None and _TIME_WORDS.isdisjoint(match.group("label").lower().split())
+
+
+def relative_denial(a: Attribution, text: str) -> bool:
+    """'..., which Islamabad denies': a denial whose whole object is a relative 'which' (its
+    antecedent, another claim's content, is found by claims/chains.py)."""
+    return a.lemma in _table()["denials"] and len(a.content) == 1 and a.content[0].of(text).strip().lower() == "which"
+
+
+def _free_relative(a: Attribution, text: str) -> bool:
+    """'in what Pakistan's leader called an act of war': the object moved out as 'what', so the
+    fragment after the cue is the label itself, marks or none. Without quotation marks these
+    labels were no claims (gold_fresh); 'called what he wanted' (one fragment) stays none."""
+    return len(a.content) > 1 and a.content[0].of(text).strip().lower() == "what" and not _empty_label(a, text)
+
+
+def _empty_label(a: Attribution, text: str) -> bool:
+    """'what she called it': a label that says nothing without its antecedent."""
+    label = " ".join(f.of(text) for f in a.content[1:]).strip(" ,.;:").lower()
+    return not label or label in _table()["empty_objects"]
+
+
+def perceived(a: Attribution, text: str) -> bool:
+    """'imports from China have seen price increases', 'saw smoke': a thing seen or undergone is
+    no view of the seer's; 'what many see as an unforced error' (seen as something) is one."""
+    words = " ".join(f.of(text) for f in a.content)
+    return a.lemma in _table()["perception_verbs"] and " as " not in f" {words} "
 
 
 def _about(a: Attribution, text: str) -> bool:
@@ -100,6 +139,11 @@ def _topic_first(a: Attribution, text: str) -> bool:
     """'spoke “movingly about her background ...”': the content opens with the topic's preposition
     (after a manner adverb), so it is what the talk was about, not what was said (gold_text miss)."""
     return a.lemma in _table()["topic_verbs"] and _TOPIC_OPENING.match(a.content[0].of(text)) is not None
+
+
+def says_nothing(a: Attribution, text: str) -> bool:
+    """Whether a stance's object says nothing on its own ('backing him', 'denied it')."""
+    return a.cls == "stance" and _empty(a, text)
 
 
 def _empty(a: Attribution, text: str) -> bool:
@@ -156,6 +200,11 @@ def _an_act(a: Attribution, text: str) -> bool:
 def document_heads() -> frozenset[str]:
     """Head nouns of records that are sources of kind document ("memo", "log", "data")."""
     return _table()["documents"]
+
+
+def lead_openers() -> frozenset[str]:
+    """Words opening a lead phrase that frames a sentence ('In a statement ...', 'Despite ...')."""
+    return _table()["lead_openers"]
 
 
 def own_outlet() -> frozenset[str]:

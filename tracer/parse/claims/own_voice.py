@@ -17,7 +17,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from tracer.models import Claim, ClaimKind, Hop, HopRelation, Link, LinkKind, Post, SourceKind, SourceRef
-from tracer.parse.claims.kinds import document_heads
+from tracer.parse.claims.kinds import document_heads, lead_openers
 from tracer.parse.claims.matching import MATCH_THRESHOLD, similarity, terms_of
 from tracer.parse.claims.sources import SourceRegistry, core
 from tracer.text import ParagraphIndex, SentenceIndex, Span, SpanSet
@@ -82,6 +82,11 @@ def own_voice_claims(
     in_posts = _post_spans(posts)
     for sentence in index.spans:
         if claimed.overlaps(sentence):
+            lead = _linked_lead(text, sentence, claimed, near, in_posts)
+            if lead is not None:
+                hop = _link_hop(text, doc_id, lead[0], lead[1], registry)
+                out.append(_claim(text, doc_id, lead[0], [hop], ClaimKind.LINK))
+                claimed.add(out[-1])
             continue
         link = _link_in(text, sentence, near, in_posts, named=True)
         if link is None:
@@ -98,6 +103,49 @@ def own_voice_claims(
     return sorted(out, key=lambda c: (c.start, c.end))
 
 
+def _linked_lead(
+    text: str, sentence: Span, claimed: _Claimed, links: _Links, posts: SpanSet
+) -> tuple[Span, Link] | None:
+    """'The fourth Star Trek film was <a>greenlit in 2016</a>, with reports that Chris Hemsworth
+    would return': the clause before the sentence's first claim, up to the first clause break
+    after a link in it, is the article's own statement leaning on the link (gold_fresh). None when
+    a claim's source or cue lies in it ('..., according to Variety, which said that ...')."""
+    held = claimed.within(sentence)
+    first = min(c.start for c in held)
+    if first <= sentence.start:
+        return None
+    gap = Span(sentence.start, first)
+    link = _link_in(text, gap, links, posts)
+    if link is None or link.end > first:
+        return None
+    brk = _CLAUSE_BREAK.search(text, link.end, first)
+    piece = Span(sentence.start, brk.start() if brk else first)
+    words = piece.of(text).rstrip()
+    piece = Span(piece.start, piece.start + len(words))
+    hops = [(h.source_start, h.cue_start) for c in held for h in c.chain]
+    if any(at is not None and piece.start <= at < piece.end for pair in hops for at in pair):
+        return None
+    if len(words.split()) < MIN_WORDS or not _is_clause_end(text, piece.end, first) or _subordinate(words):
+        return None
+    return piece, link
+
+
+def _subordinate(words: str) -> bool:
+    """'In a joint statement published Oct. 25, ...', 'Asked on Monday whether ...', 'Despite
+    starting nine months after ...': a lead phrase that frames the claim states nothing itself
+    (seen on the real-page gold: the first two were shown as claims)."""
+    first = words.split()[0].lower().strip("“\"'‘")
+    return first in lead_openers() or first.endswith(("ing", "ed"))
+
+
+def _is_clause_end(text: str, end: int, first: int) -> bool:
+    """Whether the piece stops at a clause break before the claim (not mid-phrase, 'according to')."""
+    return bool(_CLAUSE_BREAK.match(text, end, first))
+
+
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:]|\s[—–-]\s)")
+
+
 class _Claimed:
     """Which claims touch each sentence, so "does a claim overlap this span?" costs the span's
     sentences, not every claim. Spans asked about lie inside sentences, so a claim that overlaps
@@ -105,15 +153,23 @@ class _Claimed:
 
     def __init__(self, index: SentenceIndex, claims: list[Claim]) -> None:
         self._index = index
-        self._by_sentence: dict[int, list[Span]] = {}
+        self._by_sentence: dict[int, list[Claim]] = {}
         for claim in claims:
             self.add(claim)
 
     def add(self, claim: Claim) -> None:
         """Record a claim under every sentence it touches."""
-        span = Span(claim.start, claim.end)
-        for number in self._index.touching_numbers(span):
-            self._by_sentence.setdefault(number, []).append(span)
+        for number in self._index.touching_numbers(Span(claim.start, claim.end)):
+            self._by_sentence.setdefault(number, []).append(claim)
+
+    def within(self, span: Span) -> list[Claim]:
+        """The recorded claims that share a character with `span`."""
+        return [
+            c
+            for number in self._index.touching_numbers(span)
+            for c in self._by_sentence.get(number, [])
+            if c.start < span.end and span.start < c.end
+        ]
 
     def overlaps(self, span: Span) -> bool:
         """Whether any recorded claim shares a character with `span`."""

@@ -708,7 +708,7 @@ def _a_body(source: Source) -> bool:
     """
     if source.kind != SourceKind.UNKNOWN or not source.name.split():
         return False
-    last = source.name.split()[-1]
+    last = source.name.split()[-1].lower()  # "The California Independent System Operator": its head, "operator"
     return last in _body_heads() and last == _head(source.name) and " and " not in source.name
 
 
