@@ -83,10 +83,24 @@ def according_rule(ctx: Context) -> Iterator[Attribution]:
     last = lost[0].left_edge.i - 2 if lost else last
     after = [c for c in t.head.children if c.lower_ in CITING and 0 < c.i - last <= 2]
     last = max([last, *(c.right_edge.i for c in after)])
-    fragments = _around(p, _according_scope(t, lex), t.i, last)
+    closing = _closes_clause_before(p, t, last)
+    fragments = (closing,) if closing else _around(p, _according_scope(t, lex), t.i, last)
     if source is not None and fragments:
         vouched = _vouched(p, source, [t, to], fragments, "according to")
         yield replace(vouched, cites=(relative[1],)) if relative else vouched
+
+
+def _closes_clause_before(p: Parsed, t: Token, last: int) -> Span | None:
+    """'There are three scripts in contention, according to The Wrap, so it's possible ...': the
+    parser hangs the phrase on the clause after it, a conjunct opening with "so", "and" or "but";
+    the phrase closes the clause before it, which is what The Wrap vouches for."""
+    host = t.head
+    nxt = [w for w in p.doc[last + 1 : last + 3] if not w.is_punct]
+    if host.dep_ != "conj" or host.left_edge.i != t.i or host.head.i > t.i or not nxt:
+        return None
+    if nxt[0].lower_ not in ("so", "and", "but") or p.doc[t.i - 1].text != ",":
+        return None
+    return p.span(host.head.left_edge.i, t.i - 1)
 
 
 _CITE_VERBS = frozenset({"cited", "quoted", "cites", "quotes"})
