@@ -183,3 +183,10 @@ def test_according_to_between_two_clauses_vouches_for_the_one_it_closes() -> Non
     writer's inference (issue 14, fresh development gold)."""
     text = "There are two bids still in play for the old mill, according to the Gazette, so it’s possible the council is still deciding."
     assert ("the Gazette", "according to", "There are two bids still in play for the old mill") in _seen(text)
+
+
+def test_a_participle_opening_the_reported_clause_is_no_aside() -> None:
+    """'concluded that, using standard methods, "..."': the participle after the comma belongs to
+    the clause that follows it; the content was cut to "that" (issue 14, fresh development gold)."""
+    text = 'A 2020 review by the Tax Institute concluded that, using official data, "the levy falls on renters."'
+    assert ("A 2020 review by the Tax Institute", "concluded", text[text.index("that") :]) in _seen(text)

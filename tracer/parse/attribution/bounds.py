@@ -70,4 +70,6 @@ def _aside(n: Token) -> bool:
         return True
     if n.tag_ == "IN" and n.i + 1 < len(n.doc) and n.nbor(1).lower_ in RELATIVE_PRONOUNS:
         return True  # ", for whom ..."
-    return n.tag_ == "VBG" and n.dep_ in _PARTICIPLE_DEPS and n.lower_ not in CITING  # ", offering Cruz a slot"
+    # ", offering Cruz a slot"; but a participle hung on a verb after it opens the clause it
+    # sits in ('concluded that, using standard methods, "the cost falls ..."'), no aside
+    return n.tag_ == "VBG" and n.dep_ in _PARTICIPLE_DEPS and n.lower_ not in CITING and n.head.i < n.i
