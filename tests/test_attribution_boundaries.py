@@ -167,17 +167,6 @@ def test_a_statement_read_as_a_time_adverb_is_still_what_was_said() -> None:
     ) in _seen(text)
 
 
-def test_the_last_word_of_a_name_inside_a_phrase_is_no_stranded_subject_the_titled_name_is() -> None:
-    """'..., Jo Park, Director of Public Affairs at the Division of Military and Naval Affairs told ...':
-    the parser leaves "told" without a subject, and the noun before it, "Affairs", is the second
-    half of a name inside "at ..."; the speaker is the name set off with its title (dev gold: "Naval Affairs")."""
-    text = (
-        "Despite the worry from New Yorkers, Jo Park, Director of Public Affairs at Ohio State Division of "
-        "Military and Naval Affairs told Reuters the plane was on a training flight."
-    )
-    assert ("Jo Park, Director of Public Affairs", "told", "the plane was on a training flight") in _seen(text)
-
-
 def test_according_to_between_two_clauses_vouches_for_the_one_it_closes() -> None:
     """'A, according to X, so B': the parser hangs the phrase on B; X vouches for A, and B is the
     writer's inference (issue 14, fresh development gold)."""

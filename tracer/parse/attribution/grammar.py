@@ -12,7 +12,7 @@ from tracer.text import Span
 from tracer.words import BE_FORMS, RELATIVE_PRONOUNS
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 # Tags of a finite verb (a modal, MD, counts too where a user says so).
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
@@ -185,23 +185,8 @@ def stranded_subject(p: Parsed, v: Token) -> Token | None:
     head = doc[j]
     while head.dep_ in _NP_INNER and head.i < head.head.i < v.i:
         head = head.head
-    first = head
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head  # "an aide at the Division of Military and Naval Affairs told": the
-    if first.dep_ in ("pobj", "dobj", "poss"):  # last word of a name inside a phrase, not the subject
-        return _titled_name_before(doc, first.i)
     nominal = head.tag_.startswith("NN") or head.tag_ in ("PRP", "CD") or head.lower_ in _QUANTITY_WORDS
     return head if nominal and head.dep_ not in ("pobj", "dobj", "poss") else None
-
-
-def _titled_name_before(doc: Doc, end: int) -> Token | None:
-    """'..., Eric Durr, Director of Public Affairs at the Division of ... told': the name set off by
-    a comma with its title in apposition, before the phrase the parser ended the subject in."""
-    for t in reversed(doc[:end]):
-        titled = any(c.dep_ == "appos" and c.i > t.i for c in t.children)
-        if t.tag_ == "NNP" and titled and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ",":
-            return t
-    return None
 
 
 def _quoted_apart(p: Parsed, token: Token, v: Token) -> bool:
