@@ -84,6 +84,13 @@ def cited_reason(a: Attribution, text: str) -> bool:
     return cut > 0 and words[cut - 1] in _table()["cited_reasons"]
 
 
+def cited_as(a: Attribution, text: str) -> bool:
+    """'Noem cited the backlash as proof that the campaign was working': what is cited 'as' proof
+    or a reason backs the source's own argument, not a record it got an earlier claim from
+    (gold_text: 'the backlash as proof' was a hop of her defence of the campaign)."""
+    return a.lemma in _table()["citing_verbs"] and " as " in f" {a.content[0].of(text)} "
+
+
 def _stance(a: Attribution, text: str) -> ClaimKind | None:
     """A denial or criticism of a thing, or a label in quotation marks ('called it "a sham"')."""
     words = " ".join(f.of(text) for f in a.content)
