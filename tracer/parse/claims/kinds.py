@@ -117,6 +117,8 @@ def _described(words: str) -> bool:
     cut = next((i for i, w in enumerate(tokens) if w.lower() in _HEAD_ENDS), len(tokens))
     if cut == 0 or len(tokens) < 3 or (cut == len(tokens) and not _POSSESSIVE.search(words)):
         return False
+    if tokens[0].lower() in _table()["empty_objects"]:
+        return False  # "blasted him so hard that ...": a person, then how hard
     head = tokens[cut - 1]
     return not head[0].isupper() and head.lower() not in _person_heads()
 
