@@ -210,3 +210,18 @@ def test_who_replies_is_whom_the_sentence_before_asked() -> None:
         "“Getting people to see their own biases is the hardest part,” she replied."
     )
     assert _hop(text, "their own biases") == ("Ortiz", ["likely_referent"])
+
+
+def test_a_countrys_leader_is_the_person_named_with_its_leading_title_flagged_likely() -> None:
+    """'what Veloria's leader called ...': the article names Veloria's Prime Minister, so the claim
+    is his, shown as a likely referent below a stated name (gold_fresh: 'Pakistan's leader')."""
+    text = (
+        "In what Veloria's leader called an act of piracy, the navy seized two cargo ships. "
+        "Veloria's Prime Minister Anton Brask said the crews were safe."
+    )
+    found: list[Claim] = extract_claims(read_text(text), [])[0]
+    guessed = next(c for c in found if "act of piracy" in c.text).chain[0]
+    stated = next(c for c in found if "crews were safe" in c.text).chain[0]
+    assert guessed.source.name == stated.source.name == "Veloria's Prime Minister Anton Brask"
+    assert [f.value for f in guessed.flags] == ["likely_referent"]
+    assert guessed.confidence < stated.confidence

@@ -81,6 +81,7 @@ def test_class_is_written_as_class_and_reads_back(seed: TraceResult) -> None:
     assert kinds == {
         "a surprisingly high figure regarding Nor": "noun_phrase",  # "... issued a surprisingly high figure"
         "the Kim Jong Un regime of sending suicid": "stance",  # "South Korea's military has also ... accused"
+        "the presence of foreign partner forces i": "stance",  # "The Kremlin has defended ..." (a state of affairs)
     }
     back = load_results(to_json(seed))[0]
     assert back.attributions == seed.attributions and back.claims == seed.claims

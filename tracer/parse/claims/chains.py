@@ -24,6 +24,7 @@ from tracer.parse.attribution.cues import CLAIM_CLASSES
 from tracer.parse.attribution.spans import Attribution, Citation, CoverIndex
 from tracer.parse.claims.dates import find_dates, parse_published
 from tracer.parse.claims.kinds import (
+    cited_as,
     claim_kind,
     document_heads,
     no_informant,
@@ -211,7 +212,7 @@ def _continue_citations(ctx: _Context) -> None:
     for c in ctx.found:
         if c.lemma != "cite" or c.kind != "np" or c.source is None or not ctx.hops.get(id(c)):
             continue
-        if _claimable(c, ctx.text):
+        if _claimable(c, ctx.text) or cited_as(c, ctx.text):
             continue  # "It also cited a lack of access ...": a reason it gives, a claim, not its source
         citer = ctx.hops[id(c)][-1].source.id
         earlier = claimable.ending_before(c.sentence.start, 400)

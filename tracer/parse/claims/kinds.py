@@ -4,7 +4,9 @@ A clause or quotation someone said, reported or believed is a `statement`. Resea
 trace what is not a clause: "the company strongly denied the allegations" (a stance on a
 checkable thing), "she labeled the deal 'a sham'" (a label), "the senator warned the committee
 of the risk" (a noun-phrase content). Those are claims too, kept apart by `Claim.kind` so users
-can filter; stances on people or acts ("endorsed", "defended") and intentions stay attributions
+can filter. An evaluation is a claim when it judges a described state of affairs ("defended the
+state's launch of an anti-drug campaign"), not when it judges a bare person or thing ("praised
+him", "defended the decision"); positions ("endorsed", "backed") and intentions stay attributions
 only. The word lists are in `tracer/data/claim_kinds.json`.
 """
 
@@ -13,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from tracer.datafiles import load_json
+from tracer.datafiles import load_json, load_lines
 from tracer.models import ClaimKind, CueClass
 from tracer.parse.attribution.cues import CLAIM_CLASSES, lexicon
 from tracer.parse.attribution.spans import Attribution
@@ -82,6 +84,13 @@ def cited_reason(a: Attribution, text: str) -> bool:
     return cut > 0 and words[cut - 1] in _table()["cited_reasons"]
 
 
+def cited_as(a: Attribution, text: str) -> bool:
+    """'Noem cited the backlash as proof that the campaign was working': what is cited 'as' proof
+    or a reason backs the source's own argument, not a record it got an earlier claim from
+    (gold_text: 'the backlash as proof' was a hop of her defence of the campaign)."""
+    return a.lemma in _table()["citing_verbs"] and " as " in f" {a.content[0].of(text)} "
+
+
 def _stance(a: Attribution, text: str) -> ClaimKind | None:
     """A denial or criticism of a thing, or a label in quotation marks ('called it "a sham"')."""
     words = " ".join(f.of(text) for f in a.content)
@@ -90,7 +99,35 @@ def _stance(a: Attribution, text: str) -> ClaimKind | None:
         return ClaimKind.STANCE if labelled or _free_relative(a, text) else None
     if a.lemma in _table()["stance_verbs"] and not _empty(a, text):
         return ClaimKind.STANCE
+    if a.lemma in _table()["evaluation_verbs"] and _described(words):
+        return ClaimKind.STANCE
     return None
+
+
+# A possessive ("the state's launch") or a modifier after the head ("the presence of ...").
+_POSSESSIVE = re.compile(r"\w['’]s?\s+\w", re.IGNORECASE)
+
+
+def _described(words: str) -> bool:
+    """'defending the state's launch of an anti-drug campaign', 'praised Giuliani's ongoing
+    support': the object describes a state of affairs a reader can check, so judging it is a claim
+    (gold_text, gold_fresh); 'praised him', 'defended the decision', 'praised the head of the
+    agency' judge a bare person or thing and say nothing checkable."""
+    tokens = re.findall(r"[\w’'-]+", words)
+    cut = next((i for i, w in enumerate(tokens) if w.lower() in _HEAD_ENDS), len(tokens))
+    if cut == 0 or len(tokens) < 3 or (cut == len(tokens) and not _POSSESSIVE.search(words)):
+        return False
+    if tokens[0].lower() in _table()["empty_objects"]:
+        return False  # "blasted him so hard that ...": a person, then how hard
+    head = tokens[cut - 1]
+    return not head[0].isupper() and head.lower() not in _person_heads()
+
+
+@cache
+def _person_heads() -> frozenset[str]:
+    """Nouns naming people ('head', 'wife', 'officials'): an object headed by one is a person."""
+    kinds = load_json("source_kinds.json")
+    return frozenset([*kinds["person"], *kinds["offices"], *load_lines("people_nouns.txt"), *_table()["person_heads"]])
 
 
 def _small_clause(words: str) -> bool:
@@ -132,7 +169,15 @@ def _about(a: Attribution, text: str) -> bool:
     last = a.cue.of(text).split()[-1].lower() if a.cue.of(text).split() else ""
     before = text[max(0, a.content[0].start - 12) : a.content[0].start].split()
     prep = last in _PREPOSITIONS or bool(before and before[-1].lower() in _PREPOSITIONS)
-    return prep and a.lemma in _table()["topic_verbs"]
+    return prep and a.lemma in _table()["topic_verbs"] and not _attitude(a.content[0].of(text))
+
+
+def _attitude(words: str) -> bool:
+    """'The email then spoke of a desire to avenge bullying': the speaker states an attitude it
+    holds, which is what it said (gold_fresh miss), not a topic like 'spoke of an axis'."""
+    tokens = re.findall(r"[\w’'-]+", words.lower())
+    cut = next((i for i, w in enumerate(tokens) if w in _HEAD_ENDS), len(tokens))
+    return cut > 0 and tokens[cut - 1] in _table()["attitude_nouns"]
 
 
 def _topic_first(a: Attribution, text: str) -> bool:

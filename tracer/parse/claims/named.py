@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tracer.datafiles import load_json
 from tracer.parse.claims.people import role_words
 from tracer.text import Span
 
@@ -127,3 +128,31 @@ def heading_name(text: str, heading: Span, section: Span, at: int) -> str | None
     if any(m.group("before").isspace() and m.group("before") for m in _SENTENCE_WORD.finditer(before)):
         return None  # a capitalised word inside a sentence: another name comes first
     return name
+
+
+_OWNED_DESCRIPTION = re.compile(r"^(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)[’']s\s+(?P<desc>[a-z][a-z ]*)$")
+
+
+def leader_named(text: str, mention: str) -> tuple[str, int, bool] | None:
+    """'what Pakistan's leader called an act of war' -> ('Shehbaz Sharif', where, guessed): the
+    person the text names with a leading title under the same owner ("Pakistan's Prime Minister
+    Shehbaz Sharif", gold_fresh). `guessed` when the mention's words are not the title itself
+    ('leader' for a prime minister): a likely referent. Two different such names: no answer."""
+    match = _OWNED_DESCRIPTION.match(mention.strip())
+    table = load_json("claim_kinds.json")
+    if match is None:
+        return None
+    desc = match.group("desc").strip()
+    titles = [desc] if desc in table["leader_titles"] else []
+    titles = titles or (table["leader_titles"] if desc in table["leader_words"] else [])
+    if not titles:
+        return None
+    owner = re.escape(match.group("owner"))
+    title = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
+    pattern = rf"\b{owner}[’']s\s+(?i:{title})\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{1,2}})\b"
+    found = {(m.group("name"), m.start()) for m in re.finditer(pattern, text)}
+    names = {n for n, _ in found}
+    if len(names) != 1:
+        return None
+    name, at = min(found, key=lambda f: f[1])
+    return name, at, desc not in table["leader_titles"]

@@ -22,7 +22,7 @@ from tracer.datafiles import load_json
 from tracer.models import Source, SourceKind
 from tracer.parse.attribution.cues import lexicon
 from tracer.parse.attribution.spans import Attribution, CoverIndex
-from tracer.parse.claims.named import find_named, heading_name, is_description, named_for
+from tracer.parse.claims.named import find_named, heading_name, is_description, leader_named, named_for
 from tracer.parse.claims.people import pronoun_gender, role_words
 from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
 from tracer.text import ParagraphIndex, Span, SpanSet, sentences
@@ -141,10 +141,22 @@ class Resolver:
             if speaker is not None and _other_person(resolved, speaker):
                 return self._unresolved(words.strip(), span)  # "Trump said he hopes": not someone else
             return resolved
-        owner = self._owner(words, span)
+        owner = self._owner(words, span) or self._leader(words, span)
         if owner is not None:
             return owner
         return self._record(self._name(span), "name", span)
+
+    def _leader(self, words: str, span: Span) -> Resolved | None:
+        """'what Pakistan's leader called an act of war': the person the article names as that
+        country's leader ("Pakistan's Prime Minister Shehbaz Sharif"), a likely referent with the
+        naming as evidence (gold_fresh: the description was shown as the source)."""
+        found = leader_named(self.text, core(words))
+        if found is None:
+            return None
+        name, at, guessed = found
+        source = self.registry.resolve(name, at=at)
+        self.registry.alias(source, core(words))
+        return self._record(source, "likely" if guessed else "name", span, evidence_start=at)
 
     def name(self, span: Span) -> Source:
         """A plain name (a cited source, an anchor's source), resolved or created."""

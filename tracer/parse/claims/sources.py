@@ -141,7 +141,7 @@ def name_key(name: str) -> str:
 
 def core(mention: str) -> str:
     """A mention without its appositive or relative clause: "Lee, a lawmaker who ..." -> "Lee"."""
-    mention = _QUOTE_END.sub("", mention)
+    mention = _unglued(_QUOTE_END.sub("", mention))
     match = _CUT.search(mention)
     while match and _PLACE_COMMA.search(mention, 0, match.start()) and _STATE_AFTER.match(mention, match.end()):
         match = _CUT.search(mention, match.end())  # "... in Greenbelt, Maryland": one place, not an appositive
@@ -149,6 +149,23 @@ def core(mention: str) -> str:
         after = _CUT.search(mention, match.end())
         return mention[: after.start() if after else len(mention)].strip(" ,")
     return mention[: match.start()].strip(" ,") if match and match.start() > 0 else mention.strip(" ,")
+
+
+# A lower-case letter glued to a capital: where a page's hover card runs into a linked name.
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def _unglued(mention: str) -> str:
+    """'South Dakota Gov. Kristi NoemKristi Lynn NoemSouth Dakota governor': a hover card glued to
+    a linked name repeats it, so the name ends at the glue (gold_text; shown as the source name, it
+    matched no gold hop). Only when the glued-on words repeat the word before the glue, so
+    'McDonald' and 'DeSantis' stay whole."""
+    for glue in _GLUE.finditer(mention):
+        before = mention[: glue.start()].split()
+        tail = re.split(r"(?<=[a-z])(?=[A-Z])", before[-1])[-1] if before else ""
+        if len(tail) > 2 and re.search(rf"\b{re.escape(tail)}(?![a-z])", mention[glue.start() :]):
+            return mention[: glue.start()]
+    return mention
 
 
 def _defining(mention: str, cut: re.Match[str]) -> bool:
