@@ -101,7 +101,29 @@ def _stance(a: Attribution, text: str) -> ClaimKind | None:
         return ClaimKind.STANCE
     if a.lemma in _table()["evaluation_verbs"] and _described(words):
         return ClaimKind.STANCE
+    if a.lemma in _table()["reason_verbs"] and _for_reason(words):
+        return ClaimKind.STANCE
     return None
+
+
+# An object of a few words, then "for" and what it is blamed or praised for: a gerund or a
+# determined phrase ("for being soft on Iran", "for the weak party performance").
+_FOR_REASON = re.compile(
+    r"^(?:[\w’'.-]+\s+){1,4}?for\s+(?P<reason>(?:\w+ing|the|his|her|its|their|our|a|an)\s+\S+.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _for_reason(words: str) -> bool:
+    """'attacked Biden for being soft on Iran', 'blaming him for the weak Republican Party
+    performance': what the object is blamed or praised for is a state of affairs the source
+    asserts, a claim even when the object is a bare person (gold_fresh3a: three such misses);
+    'attacked the convoy for the second day' gives a time, not a reason."""
+    match = _FOR_REASON.match(words.strip())
+    if match is None:
+        return False
+    reason = {w.removesuffix("s") for w in re.findall(r"\w+", match.group("reason").lower())}
+    return _TIME_WORDS.isdisjoint(reason) and "year" not in reason
 
 
 # A possessive ("the state's launch") or a modifier after the head ("the presence of ...").
