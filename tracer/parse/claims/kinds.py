@@ -42,6 +42,7 @@ _LABEL = re.compile(
 # Words that end the head of a cited noun phrase ("a lack | of access", "concerns | about costs").
 _HEAD_ENDS = frozenset({"of", "from", "in", "for", "to", "about", "over", "at", "on", "with", "that", "which", "as"})
 _TIME_WORDS = frozenset({"day", "night", "morning", "evening", "afternoon", "week", "hour", "time", "weekend", "month"})
+_PRONOUN_AS = re.compile(r"^(?:it|him|her|them|this|that|itself|himself|herself|themselves)\s+as\s+\S", re.IGNORECASE)
 _QUOTE_MARKS = re.compile(r"[\"“”‘’«»]|(?:^|\s)'|'(?:\s|$)")
 
 
@@ -61,6 +62,8 @@ def claim_kind(a: Attribution, text: str) -> ClaimKind | None:
     if not a.content or a.cls == "hedge" or _an_act(a, text) or _not_asserted(a, text):
         return None
     if a.cls in CLAIM_CLASSES:
+        if a.lemma in _table()["naming_verbs"] and _PRONOUN_AS.match(a.content[0].of(text)):
+            return ClaimKind.STANCE  # "described it as “a sham”": a label, like "called it"
         if a.kind != "np":
             return None if _topic_first(a, text) else ClaimKind.STATEMENT
         if _empty(a, text) or _about(a, text) or perceived(a, text):
