@@ -179,3 +179,13 @@ def test_a_participle_opening_the_reported_clause_is_no_aside() -> None:
     the clause that follows it; the content was cut to "that" (issue 14, fresh development gold)."""
     text = 'A 2020 review by the Tax Institute concluded that, using official data, "the levy falls on renters."'
     assert ("A 2020 review by the Tax Institute", "concluded", text[text.index("that") :]) in _seen(text)
+
+
+def test_a_name_set_off_after_a_described_source_is_the_source() -> None:
+    """'According to his aunt, Jane Starner, ...': the parser may hang the name on the clause;
+    it names the aunt and is no content (gold_fresh3a miss). After a bare plural ('police') or
+    before a number ('Tom Smith, 45, was arrested') the name is the clause's subject."""
+    text = "According to his aunt, Jane Starner, the boy was brilliant from the start."
+    assert _seen(text) == [("his aunt, Jane Starner", "According to", "the boy was brilliant from the start")]
+    text = "According to his lawyer, Tom Smith, 45, was arrested on Monday."
+    assert _seen(text) == [("his lawyer", "According to", "Tom Smith, 45, was arrested on Monday")]

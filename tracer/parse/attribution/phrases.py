@@ -83,11 +83,37 @@ def according_rule(ctx: Context) -> Iterator[Attribution]:
     last = lost[0].left_edge.i - 2 if lost else last
     after = [c for c in t.head.children if c.lower_ in CITING and 0 < c.i - last <= 2]
     last = max([last, *(c.right_edge.i for c in after)])
+    named = _named_apposition(pobj, last) if not (citing or lost or relative or after) else None
+    if named is not None:
+        source, last = p.span(pobj.left_edge.i, named - 1), named
     closing = _closes_clause_before(p, t, last)
     fragments = (closing,) if closing else _around(p, _according_scope(t, lex), t.i, last)
     if source is not None and fragments:
         vouched = _vouched(p, source, [t, to], fragments, "according to")
         yield replace(vouched, cites=(relative[1],)) if relative else vouched
+
+
+# What may open the host clause right after a named apposition: a quotation, a pronoun or a determiner.
+_CLAUSE_OPENING_TAGS = frozenset({"``", "PRP", "DT", "PRP$"})
+
+
+def _named_apposition(pobj: Token, last: int) -> int | None:
+    """'According to his aunt, Jane Starner, “He was brilliant ...”': the name set off by commas
+    after a described source is that source (gold_fresh3a: the name went into the content and the
+    source was 'his aunt'). Only after a determined or possessed description, and only when a
+    quotation, pronoun or determiner opens the clause after it, so that in 'According to his
+    lawyer, Smith, 45, was arrested' the name stays the clause's subject. Returns the index of
+    the comma closing the name."""
+    doc = pobj.doc
+    described = pobj.tag_ in ("NN", "NNS") and any(c.dep_ in ("poss", "det") for c in pobj.children)
+    if not described or last + 2 >= len(doc) or doc[last + 1].text != ",":
+        return None
+    end = last + 2
+    while end < len(doc) and doc[end].tag_ in ("NNP", "NNPS"):
+        end += 1
+    if end == last + 2 or end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    return end if doc[end + 1].tag_ in _CLAUSE_OPENING_TAGS else None
 
 
 def _closes_clause_before(p: Parsed, t: Token, last: int) -> Span | None:
