@@ -189,3 +189,9 @@ def test_a_name_set_off_after_a_described_source_is_the_source() -> None:
     assert _seen(text) == [("his aunt, Jane Starner", "According to", "the boy was brilliant from the start")]
     text = "According to his lawyer, Tom Smith, 45, was arrested on Monday."
     assert _seen(text) == [("his lawyer", "According to", "Tom Smith, 45, was arrested on Monday")]
+
+
+def test_a_when_clause_is_no_content() -> None:
+    """'reading at an adult level when she was five': "when" tagged as the clause's adverb still
+    opens a time clause, not what was read or said (gold_fresh3a: it cut a quotation in two)."""
+    assert _seen("She was gifted, reading at an adult level when she was five.") == []

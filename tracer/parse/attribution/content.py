@@ -338,7 +338,20 @@ def _unmarked_finite(clause: Token) -> bool:
     parser took for an adverbial one (an "if", "when" or "because" clause has its mark)."""
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
     finite = clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") for c in clause.children)
-    return has_subject and finite and not any(c.dep_ == "mark" and c.lower_ != "that" for c in clause.children)
+    marked = any(c.dep_ == "mark" and c.lower_ != "that" for c in clause.children)
+    return has_subject and finite and not marked and not _time_or_place(clause)
+
+
+# Wh-adverbs that open a clause of time or place ("reading at an adult level when he was five").
+_TIME_PLACE_ADVERBS = frozenset({"when", "where", "while", "whenever", "wherever"})
+
+
+def _time_or_place(clause: Token) -> bool:
+    """'He was brilliant—reading at an adult level when he was in kindergarten': the parser tags
+    "when" as the clause's adverb, not its mark, yet the clause tells when, not what was said
+    (gold_fresh3a: the time clause became the content of 'reading' and cut the quotation)."""
+    first = clause.left_edge
+    return first.lower_ in _TIME_PLACE_ADVERBS and first.dep_ == "advmod" and first.head.i == clause.i
 
 
 def _parenthetical(v: Token, verb: CueVerb) -> bool:
