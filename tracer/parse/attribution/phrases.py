@@ -183,6 +183,31 @@ def _per_scope(t: Token, lex: Lexicon) -> Token:
     return main if host.dep_ == "ROOT" and main is not None and not t.head.tag_.startswith("VB") else host
 
 
+_ACCOUNT_WORDS = frozenset({"account", "accounts"})
+
+
+def accounts_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
+    """The fast scan of the accounts rule: "by" and "account(s)" in the sentence."""
+    return "by" in words and not words.isdisjoint(_ACCOUNT_WORDS)
+
+
+def accounts_rule(ctx: Context) -> Iterator[Attribution]:
+    """'By most accounts, the law worked', "By Smith's account, ...": the accounts vouch for the
+    clause after the comma, as "according to" does (gold_fresh3a miss). Only as the sentence's
+    opening phrase, its noun within four words of "by" ("by account of" is no source)."""
+    p, t = ctx.p, ctx.t
+    doc = t.doc
+    if t.lower_ != "by" or not all(w.is_space or w.is_punct or w.dep_ == "cc" for w in doc[: t.i]):
+        return
+    end = next((k for k in range(t.i + 2, min(t.i + 6, len(doc))) if doc[k].lower_ in _ACCOUNT_WORDS), None)
+    if end is None or end + 2 >= len(doc) or doc[end + 1].text != "," or doc[t.i + 1].tag_ == "PRP$":
+        return  # "By his own account, he ...": his own word, the claim of whoever "he" is
+    last = max(k for k in range(end + 2, len(doc)) if not doc[k].is_punct or k == end + 2)
+    source, content = p.span(t.i + 1, end), p.span(end + 2, last)
+    if source is not None and content is not None:
+        yield _vouched(p, source, [t], (content,), "by account")
+
+
 def poll_rule(ctx: Context) -> Iterator[Attribution]:
     """'In a CNN poll, 50 percent chose Clinton', '... leads by 5 points in a new Fox survey': the
     poll vouches for the clause it sets; its figures are its claim (PolNeAR marks the "in")."""

@@ -193,6 +193,21 @@ RULES: tuple[Rule, ...] = (
         source_words=_words("per"),
     ),
     Rule(
+        "accounts",
+        RuleKind.TOKEN,
+        ("according",),
+        phrases.accounts_rule,
+        (
+            Example("By most accounts, the new levee held.", "most accounts", "By", "the new levee held"),
+            Example("By all accounts, he was a gifted pianist.", "all accounts", "By", "he was a gifted pianist"),
+            Example("Paid by bank account, the fee was low.", "bank account", "by", "the fee was low", absent=True),
+        ),
+        triggers=_words("by"),
+        scan_words=_NONE,
+        scan=phrases.accounts_scan,
+        source_words=_words("by"),
+    ),
+    Rule(
         "poll",
         RuleKind.TOKEN,
         ("according",),
