@@ -72,6 +72,8 @@ def _defining_relative(p: Parsed, b: Attribution, found: list[Attribution]) -> b
     start = p.char(rel.left_edge)
     if any(a.content and a.content[0].start == start for a in found):
         return False  # a reported clause the parser misread as a relative ("telling reporters ... that")
+    if b.content and b.content[0].start < start:
+        return False  # "a move that rights groups decried as cruel": its object is the antecedent
     return any(a is not b and a.kind == "clause" and a.covers(b.cue) and a.cue.start < start for a in found)
 
 

@@ -445,6 +445,9 @@ def _object_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content
         fragments = tuple(f for f in (p.tokens([wh]), rest) if f)
         return (fragments, "np", []) if fragments else None
     objects = [c for c in v.children if c.dep_ in OBJECT_DEPS]
+    relative = _relative_object(p, v, objects)
+    if relative is not None:
+        return relative
     if verb.addressee:
         objects = [o for o in objects if o.dep_ != "dobj" or o.i < v.i]
     if objects:
@@ -469,6 +472,25 @@ def _labelled_as(v: Token, obj: Token) -> bool:
     the label "as ..." the speaker gives it; the label is what was said (gold_fresh3a miss), while
     "described it" or "told him" alone say nothing."""
     return any(c.dep_ == "prep" and c.lower_ == "as" and c.i == obj.i + 1 and c.n_rights > 0 for c in v.children)
+
+
+def _relative_object(p: Parsed, v: Token, objects: list[Token]) -> Content | None:
+    """'a move that civil liberties groups have decried as unconstitutional': the object is the
+    relative pronoun, which stands for its antecedent; the content is the antecedent and what
+    follows the verb, never the words from the pronoun on, which hold the source itself
+    (gold_fresh3a: the content was 'that civil liberties groups have')."""
+    obj = objects[0] if objects else None
+    if obj is None or obj.tag_ != "WDT" or obj.i > v.i or v.dep_ != "relcl" or v.head.i >= obj.i:
+        return None
+    fragments = tuple(
+        f
+        for f in (
+            p.span(v.head.left_edge.i, obj.i - 1),
+            p.span(v.i + 1, v.right_edge.i) if v.right_edge.i > v.i else None,
+        )
+        if f
+    )
+    return (fragments, "np", []) if fragments else None
 
 
 # Classes of a participle whose content a released, published or issued message carries.
