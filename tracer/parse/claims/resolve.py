@@ -40,9 +40,12 @@ _OWNER = re.compile(r"\b(?:from|by|of)\s+(?P<owner>.+)$|^(?P<poss>.+?)[’']s?\s
 # A run of capitalised words, with the particles of surnames inside ("Bill de Blasio", "Jamon Van
 # Den Hoek"): cut at "de", the mayor was "New York City Mayor Bill" and "Blasio", neither a person.
 _PARTICLE = r"(?:(?:de|da|di|du|del|della|van|von|der|den|la|le|bin|ibn|al)\s)?"
+# One capitalised word of a name, camel-cased ones too ("DeSantis", "McCarthy"): as "[A-Z][a-z]+"
+# alone they matched nothing, so "DeSantis ... which he suggested" found no subject (gold_fresh3a).
+_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?"
 _NAME_LIKE = re.compile(
-    rf"\b(?:Mr|Ms|Mrs|Dr)\.\s[A-Z][a-z]+(?:[ -]{_PARTICLE}[A-Z][a-z]+)*\b"
-    rf"|\b[A-Z][a-z]+(?:[ -]{_PARTICLE}(?!(?:Mr|Ms|Mrs|Dr)\.)[A-Z][a-z]+)*\b"
+    rf"\b(?:Mr|Ms|Mrs|Dr)\.\s{_WORD}(?:[ -]{_PARTICLE}{_WORD})*\b"
+    rf"|\b{_WORD}(?:[ -]{_PARTICLE}(?!(?:Mr|Ms|Mrs|Dr)\.){_WORD})*\b"
 )
 # A sentence start, then "On Monday, " (a preposition or time word, up to five words and a comma;
 # not "Sonya Zoghlin, " whose appositive follows) or "The elder " (a determiner and one lower-case
@@ -59,7 +62,7 @@ _ACRONYM = re.compile(r"(?<![A-Z][ \t])\b[A-Z]{3,6}\b(?![ \t][A-Z]{2})")
 _APPOSITIVE = re.compile(r",\s+(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[\w.&’'-]+){0,8}?)\s*(?:,|$|\s(?:who|which)\b)")
 _ROLE_BEFORE_NAME = re.compile(r"\b[a-z]+\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
 # A first name and a surname ("Patrick Carlineo"): a lone surname later is that person.
-_FULL_NAME = re.compile(r"\b(?P<first>[A-Z][a-z]+)(?:\s[A-Z]\.)?\s(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_FULL_NAME = re.compile(rf"\b(?P<first>[A-Z][a-z]+)(?:\s[A-Z]\.)?\s(?P<surname>{_WORD}(?:-[A-Z][a-z]+)?)\b")
 # A possessive pronoun, a relation or role in lower case, then a full name: "my colleague
 # Geoffrey Skelley", "her lawyer Ana Ruiz" (the name was shown with "my colleague" in front).
 _KIN_NAME = re.compile(
@@ -256,7 +259,7 @@ class Resolver:
             return self._named_after(word, span)
         position, source = latest
         if self._gender(source) not in (None, PERSON_PRONOUNS[word.lower()]):
-            return self._unresolved(word, span)  # "she" for someone the text calls "he"
+            return self._fitting_before(word, span)  # "she" for someone the text calls "he"
         own_end = self._mention_ends.get(position, position)  # "Dr. Jamie Chang, ... of Social Welfare"
         if any(pos >= own_end and self._rival(pos, name, word, latest) for pos, name, _ in names if pos > position):
             # "Grant attacked Wong. He said": the subject of the sentence just before is the likely
@@ -264,8 +267,35 @@ class Resolver:
             # (a quotation between, another speaker) nothing is guessed.
             if subject is not None and subject[0] == position and self._previous_sentence(span.start) <= position:
                 return self._record(source, "likely", span, evidence_start=position)
-            return self._unresolved(word, span)
+            return self._fitting_before(word, span)
         return self._record(source, "pronoun", span)
+
+    def _fitting_before(self, word: str, span: Span) -> Resolved:
+        """The one person named in the sentence before the pronoun or its own, outside anyone's
+        words, who fits it ("after the novelist Jo Walton explained them to me. '...,' she said";
+        "When Ford visited his editor Teresa Nielsen Hayden ... '...,' she recalled"): the likely
+        referent, flagged, with the naming as evidence. Two who fit, or none: unresolved (issue 14,
+        cause 2: the candidate before was the other gender, or a rival came between). With no one
+        there, one sentence further back ("I thought of Elise Matthesen. ... how would she feel?")."""
+        floor = self._previous_sentence(span.start)
+        fitting = self._fitting_since(floor, word, span)
+        if not fitting and floor > 0:
+            fitting = self._fitting_since(self._previous_sentence(floor), word, span)
+        if len(fitting) != 1:
+            return self._unresolved(word, span)
+        at, name = fitting[0]
+        return self._record(self.registry.resolve(name, at=at), "likely", span, evidence_start=at)
+
+    def _fitting_since(self, floor: int, word: str, span: Span) -> list[tuple[int, str]]:
+        """The distinct people named from `floor` to the pronoun who fit it (a surname and the full
+        name it shortens are one), each with where it was named last."""
+        fitting: list[tuple[int, str]] = []
+        for at, name, _ in self._person_names(span.start, self._in_words(span)):
+            if at < floor or not self._rival(at, name, word, None):
+                continue
+            same = [f for f in fitting if name.lower() in f[1].lower() or f[1].lower() in name.lower()]
+            fitting = [f for f in fitting if f not in same] + [(at, max([name, *(f[1] for f in same)], key=len))]
+        return fitting
 
     def _body_subject(self, span: Span) -> tuple[int, str] | None:
         """The country or body that opens the sentence holding "it" ("Pakistan on Wednesday
@@ -325,7 +355,7 @@ class Resolver:
             if self._gender(source) in (None, PERSON_PRONOUNS[word.lower()]):
                 return Resolved(source, "cataphora", None)
             break
-        return self._unresolved(word, span)
+        return self._fitting_before(word, span)
 
     def _in_words(self, span: Span) -> Callable[[int], bool] | None:
         """For a pronoun in no one's words, what rules out a position: lying in someone's words
@@ -433,10 +463,13 @@ class Resolver:
 
     @staticmethod
     def _is_alias(name: str, latest: tuple[int, Source] | None) -> bool:
+        """Whether `name` is another name of the candidate; a name that only owns it is not one
+        ("Ford" is not "Ford’s now-deceased father": he was taken for him and "he" left unresolved)."""
         if latest is None:
             return False
-        own = [n.lower() for n in (latest[1].name, *latest[1].aliases)]
-        return any(name.lower() in o or o in name.lower() for o in own)
+        own = [n.lower().replace("’", "'") for n in (latest[1].name, *latest[1].aliases)]
+        lowered = name.lower().replace("’", "'")
+        return any((lowered in o and f"{lowered}'" not in o) or o in lowered for o in own)
 
     def _owner(self, words: str, span: Span) -> Resolved | None:
         """'the official statement' -> who issued it; None when the mention is not a statement."""
