@@ -271,3 +271,26 @@ def test_a_name_that_owns_the_candidate_is_not_the_candidate() -> None:
         "On July 27, 2006, he emailed Lane about how hard it was to weave action into the story."
     )
     assert _hop(text, "weave action")[0] in ("Ray Ford", "Ford")
+
+
+def test_he_after_he_opening_the_sentence_before_is_the_same_man_not_the_man_he_named() -> None:
+    """'On July 27, he emailed Lane about it. "...," he wrote': "he" opening the sentence before
+    is its subject, so the second "he" is the same man, flagged (was given to Lane)."""
+    text = (
+        "The novelist Ray Ford worked on the book for years, but he struggled to finish it. "
+        "On July 27, 2006, he emailed his editor Tom Lane about how hard it was to weave action into the story. "
+        "“I cannot have someone charge into the room every few minutes,” he wrote."
+    )
+    assert _hop(text, "charge into the room") == ("Ray Ford", ["likely_referent"])
+
+
+def test_a_woman_guessed_for_she_is_not_taken_for_he_next() -> None:
+    """'after the poet Mira Castell explained them. "...," she said. ... he'd respond': once "she"
+    was given to Castell, a "he" after is not hers (it was, with no flag)."""
+    text = (
+        "“Every chapter hid a riddle,” said Paul Dorsey, one of his editors.\n"
+        "I came to call these the dark rooms, after the poet Mira Castell explained them to me. "
+        "“You only see a corner of each room,” she said. "
+        "When his editors asked him to explain more, he’d respond, “I have a horror of being obvious.”"
+    )
+    assert _hop(text, "horror of being obvious")[0] != "Mira Castell"

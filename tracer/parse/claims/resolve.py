@@ -265,10 +265,31 @@ class Resolver:
             # "Grant attacked Wong. He said": the subject of the sentence just before is the likely
             # referent, shown with a lower confidence and that sentence as evidence; further back
             # (a quotation between, another speaker) nothing is guessed.
-            if subject is not None and subject[0] == position and self._previous_sentence(span.start) <= position:
+            floor = self._previous_sentence(span.start)
+            if subject is not None and subject[0] == position and floor <= position:
                 return self._record(source, "likely", span, evidence_start=position)
+            said = self._last_mention(source, span.start)
+            if said is not None and floor <= said and self._pronoun_opens(said, word):
+                return self._record(source, "likely", span, evidence_start=said)
             return self._fitting_before(word, span)
         return self._record(source, "pronoun", span)
+
+    def _last_mention(self, source: Source, before: int) -> int | None:
+        """Where the mention resolved last to `source` before `before` starts (a pronoun too)."""
+        high = bisect_left(self._issuers, before, key=lambda issuer: issuer[0])
+        return next((at for at, _, s in reversed(self._issuers[:high]) if s is source), None)
+
+    def _pronoun_opens(self, position: int, word: str) -> bool:
+        """Whether the candidate was taken from a pronoun like `word` with no person named before it
+        in its sentence ("On July 27, he emailed Lane about it. '...,' he wrote"): that sentence's
+        subject, as a name opening it would be (the "he" after was given to Lane, named after it)."""
+        written = self.text[position : position + len(word)]
+        if written.lower() != word.lower() or not self.text[position + len(word) : position + len(word) + 1].isspace():
+            return False
+        start = self._sentence_span(position).start
+        return not any(
+            self._is_person(_without_opener(m.group(0))[0]) for m in _NAME_LIKE.finditer(self.text, start, position)
+        )
 
     def _fitting_before(self, word: str, span: Span) -> Resolved:
         """The one person named in the sentence before the pronoun or its own, outside anyone's
@@ -284,7 +305,10 @@ class Resolver:
         if len(fitting) != 1:
             return self._unresolved(word, span)
         at, name = fitting[0]
-        return self._record(self.registry.resolve(name, at=at), "likely", span, evidence_start=at)
+        source = self.registry.resolve(name, at=at)
+        if self._gender(source) is None:  # "she" went to Jo Walton: a "he" after is not hers
+            self._genders[source.id] = self._name_genders[name] = PERSON_PRONOUNS[word.lower()]
+        return self._record(source, "likely", span, evidence_start=at)
 
     def _fitting_since(self, floor: int, word: str, span: Span) -> list[tuple[int, str]]:
         """The distinct people named from `floor` to the pronoun who fit it (a surname and the full
