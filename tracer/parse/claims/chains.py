@@ -75,11 +75,22 @@ _WITNESS = frozenset({"seen", "heard", "obtained", "reviewed"})
 # [the report, X], as the gold files' convention has it); a statement or release stands for its
 # issuer alone (claims/resolve.py, the seed's "the official statement said").
 # Plural "reports from The Wrap and Deadline" are the outlets' reporting, one hop (gold_fresh).
-_MADE = frozenset({"report", "assessment"})
+# Affidavits, analyses, memos, polls, surveys and studies are made by someone too ("an AdImpact
+# analysis", "a criminal complaint affidavit from Homeland Security": [the analysis, AdImpact]
+# in gold_fresh3a; one hop, the document alone, before).
+_MADE = frozenset({"report", "assessment", "affidavit", "analysis", "memo", "poll", "survey", "study"})
 # "The Wrap's report", "the grid operator's 2019 resource assessment": a maker's name, then the document.
 _OWNED = re.compile(
     r"^(?P<owner>(?:[Tt]he\s+[\w.&-]+|[A-Z][\w.&-]*)(?:\s+[\w.&-]+){0,5}?)(?P<mark>[’']s?)\s+"
     r"(?P<rest>(?:[\w-]+\s+){0,3}(?P<head>[\w-]+))$"
+)
+# "an AdImpact analysis", "an AP-NORC poll conducted in August": an article, a capitalised maker
+# (up to four words, not a month or weekday is left to `_MADE`'s heads), the document's head,
+# then at most a participle phrase.
+_MAKER_BEFORE = re.compile(
+    r"^(?:[Aa]n?|[Tt]he)\s+(?P<owner>[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,3})\s+(?P<head>[a-z]+)"
+    r"(?:\s+(?:conducted|released|published|carried|commissioned)\b.*)?$",
+    re.DOTALL,
 )
 _HEDGE_TAIL = re.compile(r"(?:[,;]?\s*(?:given that|given|as|while|because|after|since|and|but|with))?[\s,;]*$")
 _SIGNATURE = re.compile(r"^[—–-]\s*[^\n]{1,80}\(@\w{1,15}\)")
@@ -350,10 +361,13 @@ def _document_hops(ctx: _Context, a: Attribution) -> list[Hop] | None:
 
 
 def _owned_hops(ctx: _Context, a: Attribution, words: str) -> list[Hop] | None:
-    """'The Wrap's report claims': [the report, The Wrap]. None for any other mention."""
+    """'The Wrap's report claims': [the report, The Wrap]; 'an AdImpact analysis': [the analysis,
+    AdImpact]. None for any other mention."""
     assert a.source is not None
     match = _OWNED.match(core(words))
-    if match is None or match.group("head").lower() not in _MADE:
+    if match is None:
+        return _named_maker_hops(ctx, a, words)
+    if match.group("head").lower() not in _MADE:
         return None
     doc = Span(a.source.start, a.source.start + match.end("rest"))
     owner = Span(a.source.start + match.start("owner"), a.source.start + match.end("owner"))
@@ -362,6 +376,23 @@ def _owned_hops(ctx: _Context, a: Attribution, words: str) -> list[Hop] | None:
     ctx.mentions.append((doc, document))
     made = _main_hop(ctx, replace(a, source=doc), Resolved(document, "name"))
     return [made, _maker_hop(ctx, a, document, Citation(mark, owner))]
+
+
+def _named_maker_hops(ctx: _Context, a: Attribution, words: str) -> list[Hop] | None:
+    """'an AdImpact analysis', 'an AP-NORC poll conducted in August': a maker's name in front of a
+    made document is who made it, a hop of its own (the document alone was the origin)."""
+    assert a.source is not None
+    match = _MAKER_BEFORE.match(words)
+    if match is None or match.group("head").lower() not in _MADE:
+        return None
+    start = a.source.start
+    doc = Span(start, start + match.end("head"))
+    owner = Span(start + match.start("owner"), start + match.end("owner"))
+    head = Span(start + match.start("head"), start + match.end("head"))
+    document = ctx.resolver.registry.resolve(doc.of(ctx.text), SourceKind.DOCUMENT, at=doc.start)
+    ctx.mentions.append((doc, document))
+    made = _main_hop(ctx, replace(a, source=doc), Resolved(document, "name"))
+    return [made, _maker_hop(ctx, a, document, Citation(head, owner))]
 
 
 def _maker_hop(ctx: _Context, a: Attribution, document: Source, maker: Citation) -> Hop:

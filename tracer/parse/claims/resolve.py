@@ -36,6 +36,11 @@ DOCUMENT_NOUNS = frozenset(
 # Documents that are sources of their own when the text does not say whose they are ("the report
 # states", gold_fresh): not the source recorded last ("the objective", a person's words before).
 _OWN_DOCUMENTS = frozenset({"report", "assessment"})
+# "the affidavit", "this memo": a bare definite document, the one named last before it.
+_BARE_DOCUMENT = re.compile(r"(?:the|this|that)\s+(?P<head>[a-z]+)")
+# How far back a bare "the affidavit" finds its document: the pronoun reach of a person, twice
+# (a document is named once and then cited for several paragraphs).
+_DOCUMENT_REACH = 3000
 _OWNER = re.compile(r"\b(?:from|by|of)\s+(?P<owner>.+)$|^(?P<poss>.+?)[’']s?\s+(?:\w+\s+){0,2}\w+$", re.DOTALL)
 # A run of capitalised words, with the particles of surnames inside ("Bill de Blasio", "Jamon Van
 # Den Hoek"): cut at "de", the mayor was "New York City Mayor Bill" and "Blasio", neither a person.
@@ -144,10 +149,26 @@ class Resolver:
             if speaker is not None and _other_person(resolved, speaker):
                 return self._unresolved(words.strip(), span)  # "Trump said he hopes": not someone else
             return resolved
+        earlier = self._earlier_document(lowered, span)
+        if earlier is not None:
+            return earlier
         owner = self._owner(words, span) or self._leader(words, span)
         if owner is not None:
             return owner
         return self._record(self._name(span), "name", span)
+
+    def _earlier_document(self, lowered: str, span: Span) -> Resolved | None:
+        """'the affidavit said' after 'according to a criminal complaint affidavit from Homeland
+        Security': the document named before, so its maker's hop follows (the bare description
+        was shown as the origin, gold_fresh3a). Statements and reports go to `_owner`."""
+        match = _BARE_DOCUMENT.fullmatch(lowered)
+        if match is None or match.group("head") in DOCUMENT_NOUNS:
+            return None
+        source = self.registry.latest_document(match.group("head"), span.start, _DOCUMENT_REACH)
+        if source is None:
+            return None
+        self.registry.alias(source, lowered)  # what the text goes on calling it
+        return self._record(source, "pronoun", span)
 
     def _leader(self, words: str, span: Span) -> Resolved | None:
         """'what Pakistan's leader called an act of war': the person the article names as that
