@@ -92,6 +92,17 @@ _MAKER_BEFORE = re.compile(
     r"(?:\s+(?:conducted|released|published|carried|commissioned)\b.*)?$",
     re.DOTALL,
 )
+# A share of respondents as the source: "about 3 in 10 independents", "less than 2 in 10",
+# "62 percent of voters", "most voters", "a majority of Americans".
+_RESPONDENTS = re.compile(
+    r"^(?:(?:about|around|roughly|nearly|almost|some|more|less|fewer|over|under|just|only|than)\s+)*"
+    r"(?:\d+(?:\.\d+)?\s+(?:in|out\s+of)\s+\d+|\d+(?:\.\d+)?\s*(?:%|percent)\s+of|most|many|a\s+majority\s+of)\b",
+    re.IGNORECASE,
+)
+# A poll or survey with its maker in front: "an AP-NORC poll", "the Gallup survey".
+_POLL = re.compile(
+    r"\b(?P<doc>(?:[Aa]n?|[Tt]he)\s+(?P<owner>[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,3})\s+(?P<head>poll|survey))\b"
+)
 _HEDGE_TAIL = re.compile(r"(?:[,;]?\s*(?:given that|given|as|while|because|after|since|and|but|with))?[\s,;]*$")
 _SIGNATURE = re.compile(r"^[—–-]\s*[^\n]{1,80}\(@\w{1,15}\)")
 _Named = TypeVar("_Named", Post, Link)
@@ -302,6 +313,9 @@ def _hops(ctx: _Context, a: Attribution) -> list[Hop]:
             # "'He left ... and he said ...,' Deyal told the paper": the speaker comes after the
             # words; the source their name already stands for, looked up without a mention
             speaker_source = ctx.resolver.registry.known(core(speaker.source.of(ctx.text)))
+        polled = _poll_hops(ctx, a)
+        if polled is not None:  # "about 3 in 10 independents say": what the poll found
+            return [*hops, *polled, *(_citation_hop(ctx, a, c) for c in a.cites)]
         resolved = ctx.resolver.mention(a.source, speaker=speaker_source, referent=a.referent, quoted=a.quoted)
         ctx.mentions.append((a.source, resolved.source))
         hops.append(_main_hop(ctx, a, resolved))
@@ -310,6 +324,29 @@ def _hops(ctx: _Context, a: Attribution) -> list[Hop]:
             hops.append(_main_hop(ctx, a, Resolved(maker, "owner")))
     hops += [_citation_hop(ctx, a, c) for c in a.cites]
     return hops
+
+
+def _poll_hops(ctx: _Context, a: Attribution) -> list[Hop] | None:
+    """'about 3 in 10 independents say ...' with 'an AP-NORC poll' in the sentence or the two
+    paragraphs before: the respondents said it to the poll, so the chain is [the poll, its maker]
+    (issue 14, cause 4: the share of respondents was the origin). The poll is a guess from
+    nearness, flagged likely with its sentence as evidence. None for any other source."""
+    assert a.source is not None
+    if not _RESPONDENTS.match(a.source.of(ctx.text)):
+        return None
+    index = ctx.paras.index_of(a.sentence.start)
+    floor = ctx.paras.spans[max(0, index - 2)].start if index is not None else a.sentence.start
+    polls = list(_POLL.finditer(ctx.text, floor, a.sentence.end))
+    inside = [m for m in polls if m.start() >= a.sentence.start]
+    if not polls:
+        return None
+    match = inside[0] if inside else polls[-1]
+    doc = Span(match.start("doc"), match.end("head"))
+    owner = Span(match.start("owner"), match.end("owner"))
+    document = ctx.resolver.registry.resolve(doc.of(ctx.text), SourceKind.DOCUMENT, at=doc.start)
+    ctx.resolver.registry.alias(document, ctx.text[owner.start : doc.end])  # "AP-NORC poll"
+    found = _main_hop(ctx, a, Resolved(document, "likely", evidence_start=doc.start))
+    return [found, _maker_hop(ctx, a, document, Citation(Span(match.start("head"), match.end("head")), owner))]
 
 
 def _participle_of(ctx: _Context, a: Attribution) -> Source | None:
