@@ -103,3 +103,14 @@ def test_the_report_named_again_keeps_its_maker() -> None:
         "A further 17 manufacturers, according to the report, had operations ranging from 30 to 600 MW.\n"
     )
     assert _text_chain(text, "operations ranging") == ["A recent report", "the International Energy Agency"]
+
+
+def test_two_publications_of_one_group_linked_are_two_sources_named_by_their_hosts() -> None:
+    """Links to dailyherald.megamedia.com and citypost.megamedia.com were one source
+    "megamedia.com"; each host's first label is a publication, not a section of the site."""
+    html = (
+        '<p>Rents rose <a href="https://dailyherald.megamedia.com/a">by 12 percent</a> in the city last year.</p>'
+        '<p>Prices of new homes <a href="https://www.citypost.megamedia.com/b">fell by 3 percent</a> in March.</p>'
+    )
+    assert _chains(html, "Rents rose") == [["dailyherald.megamedia.com"]]
+    assert _chains(html, "Prices of new homes") == [["citypost.megamedia.com"]]
