@@ -114,3 +114,13 @@ def test_two_publications_of_one_group_linked_are_two_sources_named_by_their_hos
     )
     assert _chains(html, "Rents rose") == [["dailyherald.megamedia.com"]]
     assert _chains(html, "Prices of new homes") == [["citypost.megamedia.com"]]
+
+
+def test_an_affiliate_wrapper_link_is_the_page_it_leads_to() -> None:
+    """'go.skimresources.com/?…&url=https%3A%2F%2Fwww.shopify.com…': the wrapper's host was shown
+    as the source; the page the link leads to is carried in its query."""
+    html = (
+        '<p>The app’s users <a href="https://go.affilinker.net/?id=9X1&amp;url=https%3A%2F%2F'
+        'www.retailstats.com%2Fblog%2Fapp-users">grew to 41 million</a> in the region last year.</p>'
+    )
+    assert _chains(html, "users grew to 41 million") == [["retailstats.com"]]
