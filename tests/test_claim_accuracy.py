@@ -294,3 +294,16 @@ def test_a_woman_guessed_for_she_is_not_taken_for_he_next() -> None:
         "When his editors asked him to explain more, he’d respond, “I have a horror of being obvious.”"
     )
     assert _hop(text, "horror of being obvious")[0] != "Mira Castell"
+
+
+def test_no_person_is_guessed_past_a_speaker_the_text_only_describes() -> None:
+    """'After a meeting with Alliance Secretary General Piet Vos, the US President said: "..." He
+    has also accused ...': the speaker before "He" is a description, no named person, but still
+    the likelier referent; the one person named (Vos) is not guessed."""
+    text = (
+        "President Dale Carver has questioned the alliance, calling it a paper tiger.\n"
+        "In a post after a meeting with Alliance Secretary General Piet Vos, the US President said: "
+        "“THEY WERE NOT THERE WHEN WE NEEDED THEM.”\n"
+        "He has also said that member nations rely too much on the strength of the US military."
+    )
+    assert _hop(text, "rely too much")[0] != "Alliance Secretary General Piet Vos"

@@ -36,6 +36,7 @@ DOCUMENT_NOUNS = frozenset(
 # Documents that are sources of their own when the text does not say whose they are ("the report
 # states", gold_fresh): not the source recorded last ("the objective", a person's words before).
 _OWN_DOCUMENTS = frozenset({"report", "assessment"})
+_NO_SPEAKERS = frozenset({SourceKind.UNNAMED, SourceKind.UNKNOWN, SourceKind.DOCUMENT})
 # "the affidavit", "this memo": a bare definite document, the one named last before it.
 _BARE_DOCUMENT = re.compile(r"(?:the|this|that)\s+(?P<head>[a-z]+)")
 # How far back a bare "the affidavit" finds its document: the pronoun reach of a person, twice
@@ -323,13 +324,26 @@ class Resolver:
         fitting = self._fitting_since(floor, word, span)
         if not fitting and floor > 0:
             fitting = self._fitting_since(self._previous_sentence(floor), word, span)
-        if len(fitting) != 1:
+        if len(fitting) != 1 or self._other_speaker(floor, span, fitting[0][1], word):
             return self._unresolved(word, span)
         at, name = fitting[0]
         source = self.registry.resolve(name, at=at)
         if self._gender(source) is None:  # "she" went to Jo Walton: a "he" after is not hers
             self._genders[source.id] = self._name_genders[name] = PERSON_PRONOUNS[word.lower()]
         return self._record(source, "likely", span, evidence_start=at)
+
+    def _other_speaker(self, floor: int, span: Span, name: str, word: str) -> bool:
+        """Whether someone else spoke between `floor` and the pronoun ("after a meeting with Nato
+        Secretary General Mark Rutte, the US President said: ... He has also accused"): that
+        speaker, though no named person, is the likelier referent, so nothing is guessed."""
+        low = bisect_left(self._issuers, floor, key=lambda issuer: issuer[0])
+        high = bisect_left(self._issuers, span.start, lo=low, key=lambda issuer: issuer[0])
+        for _, _, source in self._issuers[low:high]:
+            if source.kind in _NO_SPEAKERS or self._is_alias(name, (0, source)):
+                continue  # "Everyone", a "You" in a quotation, a document: no one the pronoun could be
+            if source.kind != SourceKind.PERSON or self._gender(source) == PERSON_PRONOUNS[word.lower()]:
+                return True
+        return False
 
     def _fitting_since(self, floor: int, word: str, span: Span) -> list[tuple[int, str]]:
         """The distinct people named from `floor` to the pronoun who fit it (a surname and the full
