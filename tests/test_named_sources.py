@@ -103,3 +103,24 @@ def test_the_report_named_again_keeps_its_maker() -> None:
         "A further 17 manufacturers, according to the report, had operations ranging from 30 to 600 MW.\n"
     )
     assert _text_chain(text, "operations ranging") == ["A recent report", "the International Energy Agency"]
+
+
+def test_two_publications_of_one_group_linked_are_two_sources_named_by_their_hosts() -> None:
+    """Links to dailyherald.megamedia.com and citypost.megamedia.com were one source
+    "megamedia.com"; each host's first label is a publication, not a section of the site."""
+    html = (
+        '<p>Rents rose <a href="https://dailyherald.megamedia.com/a">by 12 percent</a> in the city last year.</p>'
+        '<p>Prices of new homes <a href="https://www.citypost.megamedia.com/b">fell by 3 percent</a> in March.</p>'
+    )
+    assert _chains(html, "Rents rose") == [["dailyherald.megamedia.com"]]
+    assert _chains(html, "Prices of new homes") == [["citypost.megamedia.com"]]
+
+
+def test_an_affiliate_wrapper_link_is_the_page_it_leads_to() -> None:
+    """'go.skimresources.com/?…&url=https%3A%2F%2Fwww.shopify.com…': the wrapper's host was shown
+    as the source; the page the link leads to is carried in its query."""
+    html = (
+        '<p>The app’s users <a href="https://go.affilinker.net/?id=9X1&amp;url=https%3A%2F%2F'
+        'www.retailstats.com%2Fblog%2Fapp-users">grew to 41 million</a> in the region last year.</p>'
+    )
+    assert _chains(html, "users grew to 41 million") == [["retailstats.com"]]

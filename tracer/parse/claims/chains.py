@@ -75,11 +75,33 @@ _WITNESS = frozenset({"seen", "heard", "obtained", "reviewed"})
 # [the report, X], as the gold files' convention has it); a statement or release stands for its
 # issuer alone (claims/resolve.py, the seed's "the official statement said").
 # Plural "reports from The Wrap and Deadline" are the outlets' reporting, one hop (gold_fresh).
-_MADE = frozenset({"report", "assessment"})
+# Affidavits, analyses, memos, polls, surveys and studies are made by someone too ("an AdImpact
+# analysis", "a criminal complaint affidavit from Homeland Security": [the analysis, AdImpact]
+# in gold_fresh3a; one hop, the document alone, before).
+_MADE = frozenset({"report", "assessment", "affidavit", "analysis", "memo", "poll", "survey", "study"})
 # "The Wrap's report", "the grid operator's 2019 resource assessment": a maker's name, then the document.
 _OWNED = re.compile(
     r"^(?P<owner>(?:[Tt]he\s+[\w.&-]+|[A-Z][\w.&-]*)(?:\s+[\w.&-]+){0,5}?)(?P<mark>[’']s?)\s+"
     r"(?P<rest>(?:[\w-]+\s+){0,3}(?P<head>[\w-]+))$"
+)
+# "an AdImpact analysis", "an AP-NORC poll conducted in August": an article, a capitalised maker
+# (up to four words, not a month or weekday is left to `_MADE`'s heads), the document's head,
+# then at most a participle phrase.
+_MAKER_BEFORE = re.compile(
+    r"^(?:[Aa]n?|[Tt]he)\s+(?P<owner>[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,3})\s+(?P<head>[a-z]+)"
+    r"(?:\s+(?:conducted|released|published|carried|commissioned)\b.*)?$",
+    re.DOTALL,
+)
+# A share of respondents as the source: "about 3 in 10 independents", "less than 2 in 10",
+# "62 percent of voters", "most voters", "a majority of Americans".
+_RESPONDENTS = re.compile(
+    r"^(?:(?:about|around|roughly|nearly|almost|some|more|less|fewer|over|under|just|only|than)\s+)*"
+    r"(?:\d+(?:\.\d+)?\s+(?:in|out\s+of)\s+\d+|\d+(?:\.\d+)?\s*(?:%|percent)\s+of|most|many|a\s+majority\s+of)\b",
+    re.IGNORECASE,
+)
+# A poll or survey with its maker in front: "an AP-NORC poll", "the Gallup survey".
+_POLL = re.compile(
+    r"\b(?P<doc>(?:[Aa]n?|[Tt]he)\s+(?P<owner>[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,3})\s+(?P<head>poll|survey))\b"
 )
 _HEDGE_TAIL = re.compile(r"(?:[,;]?\s*(?:given that|given|as|while|because|after|since|and|but|with))?[\s,;]*$")
 _SIGNATURE = re.compile(r"^[—–-]\s*[^\n]{1,80}\(@\w{1,15}\)")
@@ -291,6 +313,9 @@ def _hops(ctx: _Context, a: Attribution) -> list[Hop]:
             # "'He left ... and he said ...,' Deyal told the paper": the speaker comes after the
             # words; the source their name already stands for, looked up without a mention
             speaker_source = ctx.resolver.registry.known(core(speaker.source.of(ctx.text)))
+        polled = _poll_hops(ctx, a)
+        if polled is not None:  # "about 3 in 10 independents say": what the poll found
+            return [*hops, *polled, *(_citation_hop(ctx, a, c) for c in a.cites)]
         resolved = ctx.resolver.mention(a.source, speaker=speaker_source, referent=a.referent, quoted=a.quoted)
         ctx.mentions.append((a.source, resolved.source))
         hops.append(_main_hop(ctx, a, resolved))
@@ -299,6 +324,29 @@ def _hops(ctx: _Context, a: Attribution) -> list[Hop]:
             hops.append(_main_hop(ctx, a, Resolved(maker, "owner")))
     hops += [_citation_hop(ctx, a, c) for c in a.cites]
     return hops
+
+
+def _poll_hops(ctx: _Context, a: Attribution) -> list[Hop] | None:
+    """'about 3 in 10 independents say ...' with 'an AP-NORC poll' in the sentence or the two
+    paragraphs before: the respondents said it to the poll, so the chain is [the poll, its maker]
+    (issue 14, cause 4: the share of respondents was the origin). The poll is a guess from
+    nearness, flagged likely with its sentence as evidence. None for any other source."""
+    assert a.source is not None
+    if not _RESPONDENTS.match(a.source.of(ctx.text)):
+        return None
+    index = ctx.paras.index_of(a.sentence.start)
+    floor = ctx.paras.spans[max(0, index - 2)].start if index is not None else a.sentence.start
+    polls = list(_POLL.finditer(ctx.text, floor, a.sentence.end))
+    inside = [m for m in polls if m.start() >= a.sentence.start]
+    if not polls:
+        return None
+    match = inside[0] if inside else polls[-1]
+    doc = Span(match.start("doc"), match.end("head"))
+    owner = Span(match.start("owner"), match.end("owner"))
+    document = ctx.resolver.registry.resolve(doc.of(ctx.text), SourceKind.DOCUMENT, at=doc.start)
+    ctx.resolver.registry.alias(document, ctx.text[owner.start : doc.end])  # "AP-NORC poll"
+    found = _main_hop(ctx, a, Resolved(document, "likely", evidence_start=doc.start))
+    return [found, _maker_hop(ctx, a, document, Citation(Span(match.start("head"), match.end("head")), owner))]
 
 
 def _participle_of(ctx: _Context, a: Attribution) -> Source | None:
@@ -350,10 +398,13 @@ def _document_hops(ctx: _Context, a: Attribution) -> list[Hop] | None:
 
 
 def _owned_hops(ctx: _Context, a: Attribution, words: str) -> list[Hop] | None:
-    """'The Wrap's report claims': [the report, The Wrap]. None for any other mention."""
+    """'The Wrap's report claims': [the report, The Wrap]; 'an AdImpact analysis': [the analysis,
+    AdImpact]. None for any other mention."""
     assert a.source is not None
     match = _OWNED.match(core(words))
-    if match is None or match.group("head").lower() not in _MADE:
+    if match is None:
+        return _named_maker_hops(ctx, a, words)
+    if match.group("head").lower() not in _MADE:
         return None
     doc = Span(a.source.start, a.source.start + match.end("rest"))
     owner = Span(a.source.start + match.start("owner"), a.source.start + match.end("owner"))
@@ -362,6 +413,23 @@ def _owned_hops(ctx: _Context, a: Attribution, words: str) -> list[Hop] | None:
     ctx.mentions.append((doc, document))
     made = _main_hop(ctx, replace(a, source=doc), Resolved(document, "name"))
     return [made, _maker_hop(ctx, a, document, Citation(mark, owner))]
+
+
+def _named_maker_hops(ctx: _Context, a: Attribution, words: str) -> list[Hop] | None:
+    """'an AdImpact analysis', 'an AP-NORC poll conducted in August': a maker's name in front of a
+    made document is who made it, a hop of its own (the document alone was the origin)."""
+    assert a.source is not None
+    match = _MAKER_BEFORE.match(words)
+    if match is None or match.group("head").lower() not in _MADE:
+        return None
+    start = a.source.start
+    doc = Span(start, start + match.end("head"))
+    owner = Span(start + match.start("owner"), start + match.end("owner"))
+    head = Span(start + match.start("head"), start + match.end("head"))
+    document = ctx.resolver.registry.resolve(doc.of(ctx.text), SourceKind.DOCUMENT, at=doc.start)
+    ctx.mentions.append((doc, document))
+    made = _main_hop(ctx, replace(a, source=doc), Resolved(document, "name"))
+    return [made, _maker_hop(ctx, a, document, Citation(head, owner))]
 
 
 def _maker_hop(ctx: _Context, a: Attribution, document: Source, maker: Citation) -> Hop:

@@ -14,8 +14,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
+from tracer.datafiles import load_lines
 from tracer.models import Claim, ClaimKind, Hop, HopRelation, Link, LinkKind, Post, SourceKind, SourceRef
 from tracer.parse.claims.kinds import document_heads, lead_openers
 from tracer.parse.claims.matching import MATCH_THRESHOLD, similarity, terms_of
@@ -45,6 +46,10 @@ _MAKER = re.compile(
     r"^(?P<owner>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)(?:[’']s?\s+|\s+)(?P<doc>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})$"
 )
 # Second-level labels under a country code ("bbc.co.uk", "ons.gov.uk"): the site is one label more.
+_SECTION_LABELS = frozenset(load_lines("host_sections.txt"))
+# Query keys by which redirect and affiliate wrappers carry the page they lead to ("url=",
+# "u=" of l.facebook.com/l.php, "dest=", "destination=", "target=").
+_TARGET_KEYS = frozenset({"url", "u", "dest", "destination", "target"})
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "go", "or", "ne", "edu"})
 # Who the text says the linked words come from (an attribution holding the link), as hops.
 Named = Callable[[Span, Link], list[Hop] | None]
@@ -373,12 +378,15 @@ def _named_hop(
 
 
 def _link_hop(text: str, doc_id: str, sentence: Span, link: Link, registry: SourceRegistry) -> Hop:
-    site = _host(link.url)
+    target = _wrapped_target(link.url)
+    site = _host(target)
     kind = _LINK_KINDS.get(link.kind, SourceKind.UNKNOWN)
     named = _names_in(text).get(site.split(".")[0])
-    source = registry.resolve(named or site, kind, at=link.start)
-    if named:
-        registry.alias(source, site)
+    full = _full_host(target)
+    source = registry.resolve(named or full, kind, at=link.start)
+    for alias in (site, full):
+        if alias != source.name:
+            registry.alias(source, alias)
     if source.url is None:
         source.url = link.url
     return Hop(
@@ -422,6 +430,28 @@ def _host(url: str) -> str:
         return host  # an address, not a name
     keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL else 2
     return ".".join(labels[-keep:])
+
+
+def _wrapped_target(url: str) -> str:
+    """The page an affiliate or redirect wrapper leads to, carried in its query
+    ("go.skimresources.com/?id=…&url=https%3A%2F%2Fwww.shopify.com…": shopify.com, not the
+    wrapper's host, gold_fresh3a); any other URL as it is."""
+    for key, value in parse_qsl(urlsplit(url).query):
+        if key.lower() in _TARGET_KEYS and value.startswith(("http://", "https://")):
+            return value
+    return url
+
+
+def _full_host(url: str) -> str:
+    """'economictimes.indiatimes.com', 'ncbi.nlm.nih.gov': a host whose first label is a
+    publication of its own; else the site (`_host`: projects.fivethirtyeight.com is
+    fivethirtyeight.com). Links to two publications of one group were one source
+    "indiatimes.com" (gold_fresh3a: The Economic Times and The Times of India)."""
+    labels = (urlsplit(url).hostname or url).lower().split(".")
+    site = _host(url)
+    while len(labels) > site.count(".") + 1 and labels[0] in _SECTION_LABELS:
+        labels = labels[1:]  # "www.ncbi.nlm.nih.gov": "ncbi.nlm.nih.gov"
+    return site if labels[-1].isdigit() else ".".join(labels)
 
 
 def _claim(text: str, doc_id: str, sentence: Span, chain: list[Hop], kind: ClaimKind) -> Claim:

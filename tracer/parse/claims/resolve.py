@@ -36,13 +36,22 @@ DOCUMENT_NOUNS = frozenset(
 # Documents that are sources of their own when the text does not say whose they are ("the report
 # states", gold_fresh): not the source recorded last ("the objective", a person's words before).
 _OWN_DOCUMENTS = frozenset({"report", "assessment"})
+_NO_SPEAKERS = frozenset({SourceKind.UNNAMED, SourceKind.UNKNOWN, SourceKind.DOCUMENT})
+# "the affidavit", "this memo": a bare definite document, the one named last before it.
+_BARE_DOCUMENT = re.compile(r"(?:the|this|that)\s+(?P<head>[a-z]+)")
+# How far back a bare "the affidavit" finds its document: the pronoun reach of a person, twice
+# (a document is named once and then cited for several paragraphs).
+_DOCUMENT_REACH = 3000
 _OWNER = re.compile(r"\b(?:from|by|of)\s+(?P<owner>.+)$|^(?P<poss>.+?)[’']s?\s+(?:\w+\s+){0,2}\w+$", re.DOTALL)
 # A run of capitalised words, with the particles of surnames inside ("Bill de Blasio", "Jamon Van
 # Den Hoek"): cut at "de", the mayor was "New York City Mayor Bill" and "Blasio", neither a person.
 _PARTICLE = r"(?:(?:de|da|di|du|del|della|van|von|der|den|la|le|bin|ibn|al)\s)?"
+# One capitalised word of a name, camel-cased ones too ("DeSantis", "McCarthy"): as "[A-Z][a-z]+"
+# alone they matched nothing, so "DeSantis ... which he suggested" found no subject (gold_fresh3a).
+_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?"
 _NAME_LIKE = re.compile(
-    rf"\b(?:Mr|Ms|Mrs|Dr)\.\s[A-Z][a-z]+(?:[ -]{_PARTICLE}[A-Z][a-z]+)*\b"
-    rf"|\b[A-Z][a-z]+(?:[ -]{_PARTICLE}(?!(?:Mr|Ms|Mrs|Dr)\.)[A-Z][a-z]+)*\b"
+    rf"\b(?:Mr|Ms|Mrs|Dr)\.\s{_WORD}(?:[ -]{_PARTICLE}{_WORD})*\b"
+    rf"|\b{_WORD}(?:[ -]{_PARTICLE}(?!(?:Mr|Ms|Mrs|Dr)\.){_WORD})*\b"
 )
 # A sentence start, then "On Monday, " (a preposition or time word, up to five words and a comma;
 # not "Sonya Zoghlin, " whose appositive follows) or "The elder " (a determiner and one lower-case
@@ -59,7 +68,7 @@ _ACRONYM = re.compile(r"(?<![A-Z][ \t])\b[A-Z]{3,6}\b(?![ \t][A-Z]{2})")
 _APPOSITIVE = re.compile(r",\s+(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[\w.&’'-]+){0,8}?)\s*(?:,|$|\s(?:who|which)\b)")
 _ROLE_BEFORE_NAME = re.compile(r"\b[a-z]+\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
 # A first name and a surname ("Patrick Carlineo"): a lone surname later is that person.
-_FULL_NAME = re.compile(r"\b(?P<first>[A-Z][a-z]+)(?:\s[A-Z]\.)?\s(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_FULL_NAME = re.compile(rf"\b(?P<first>[A-Z][a-z]+)(?:\s[A-Z]\.)?\s(?P<surname>{_WORD}(?:-[A-Z][a-z]+)?)\b")
 # A possessive pronoun, a relation or role in lower case, then a full name: "my colleague
 # Geoffrey Skelley", "her lawyer Ana Ruiz" (the name was shown with "my colleague" in front).
 _KIN_NAME = re.compile(
@@ -141,10 +150,26 @@ class Resolver:
             if speaker is not None and _other_person(resolved, speaker):
                 return self._unresolved(words.strip(), span)  # "Trump said he hopes": not someone else
             return resolved
+        earlier = self._earlier_document(lowered, span)
+        if earlier is not None:
+            return earlier
         owner = self._owner(words, span) or self._leader(words, span)
         if owner is not None:
             return owner
         return self._record(self._name(span), "name", span)
+
+    def _earlier_document(self, lowered: str, span: Span) -> Resolved | None:
+        """'the affidavit said' after 'according to a criminal complaint affidavit from Homeland
+        Security': the document named before, so its maker's hop follows (the bare description
+        was shown as the origin, gold_fresh3a). Statements and reports go to `_owner`."""
+        match = _BARE_DOCUMENT.fullmatch(lowered)
+        if match is None or match.group("head") in DOCUMENT_NOUNS:
+            return None
+        source = self.registry.latest_document(match.group("head"), span.start, _DOCUMENT_REACH)
+        if source is None:
+            return None
+        self.registry.alias(source, lowered)  # what the text goes on calling it
+        return self._record(source, "pronoun", span)
 
     def _leader(self, words: str, span: Span) -> Resolved | None:
         """'what Pakistan's leader called an act of war': the person the article names as that
@@ -256,16 +281,80 @@ class Resolver:
             return self._named_after(word, span)
         position, source = latest
         if self._gender(source) not in (None, PERSON_PRONOUNS[word.lower()]):
-            return self._unresolved(word, span)  # "she" for someone the text calls "he"
+            return self._fitting_before(word, span)  # "she" for someone the text calls "he"
         own_end = self._mention_ends.get(position, position)  # "Dr. Jamie Chang, ... of Social Welfare"
         if any(pos >= own_end and self._rival(pos, name, word, latest) for pos, name, _ in names if pos > position):
             # "Grant attacked Wong. He said": the subject of the sentence just before is the likely
             # referent, shown with a lower confidence and that sentence as evidence; further back
             # (a quotation between, another speaker) nothing is guessed.
-            if subject is not None and subject[0] == position and self._previous_sentence(span.start) <= position:
+            floor = self._previous_sentence(span.start)
+            if subject is not None and subject[0] == position and floor <= position:
                 return self._record(source, "likely", span, evidence_start=position)
-            return self._unresolved(word, span)
+            said = self._last_mention(source, span.start)
+            if said is not None and floor <= said and self._pronoun_opens(said, word):
+                return self._record(source, "likely", span, evidence_start=said)
+            return self._fitting_before(word, span)
         return self._record(source, "pronoun", span)
+
+    def _last_mention(self, source: Source, before: int) -> int | None:
+        """Where the mention resolved last to `source` before `before` starts (a pronoun too)."""
+        high = bisect_left(self._issuers, before, key=lambda issuer: issuer[0])
+        return next((at for at, _, s in reversed(self._issuers[:high]) if s is source), None)
+
+    def _pronoun_opens(self, position: int, word: str) -> bool:
+        """Whether the candidate was taken from a pronoun like `word` with no person named before it
+        in its sentence ("On July 27, he emailed Lane about it. '...,' he wrote"): that sentence's
+        subject, as a name opening it would be (the "he" after was given to Lane, named after it)."""
+        written = self.text[position : position + len(word)]
+        if written.lower() != word.lower() or not self.text[position + len(word) : position + len(word) + 1].isspace():
+            return False
+        start = self._sentence_span(position).start
+        return not any(
+            self._is_person(_without_opener(m.group(0))[0]) for m in _NAME_LIKE.finditer(self.text, start, position)
+        )
+
+    def _fitting_before(self, word: str, span: Span) -> Resolved:
+        """The one person named in the sentence before the pronoun or its own, outside anyone's
+        words, who fits it ("after the novelist Jo Walton explained them to me. '...,' she said";
+        "When Ford visited his editor Teresa Nielsen Hayden ... '...,' she recalled"): the likely
+        referent, flagged, with the naming as evidence. Two who fit, or none: unresolved (issue 14,
+        cause 2: the candidate before was the other gender, or a rival came between). With no one
+        there, one sentence further back ("I thought of Elise Matthesen. ... how would she feel?")."""
+        floor = self._previous_sentence(span.start)
+        fitting = self._fitting_since(floor, word, span)
+        if not fitting and floor > 0:
+            fitting = self._fitting_since(self._previous_sentence(floor), word, span)
+        if len(fitting) != 1 or self._other_speaker(floor, span, fitting[0][1], word):
+            return self._unresolved(word, span)
+        at, name = fitting[0]
+        source = self.registry.resolve(name, at=at)
+        if self._gender(source) is None:  # "she" went to Jo Walton: a "he" after is not hers
+            self._genders[source.id] = self._name_genders[name] = PERSON_PRONOUNS[word.lower()]
+        return self._record(source, "likely", span, evidence_start=at)
+
+    def _other_speaker(self, floor: int, span: Span, name: str, word: str) -> bool:
+        """Whether someone else spoke between `floor` and the pronoun ("after a meeting with Nato
+        Secretary General Mark Rutte, the US President said: ... He has also accused"): that
+        speaker, though no named person, is the likelier referent, so nothing is guessed."""
+        low = bisect_left(self._issuers, floor, key=lambda issuer: issuer[0])
+        high = bisect_left(self._issuers, span.start, lo=low, key=lambda issuer: issuer[0])
+        for _, _, source in self._issuers[low:high]:
+            if source.kind in _NO_SPEAKERS or self._is_alias(name, (0, source)):
+                continue  # "Everyone", a "You" in a quotation, a document: no one the pronoun could be
+            if source.kind != SourceKind.PERSON or self._gender(source) == PERSON_PRONOUNS[word.lower()]:
+                return True
+        return False
+
+    def _fitting_since(self, floor: int, word: str, span: Span) -> list[tuple[int, str]]:
+        """The distinct people named from `floor` to the pronoun who fit it (a surname and the full
+        name it shortens are one), each with where it was named last."""
+        fitting: list[tuple[int, str]] = []
+        for at, name, _ in self._person_names(span.start, self._in_words(span)):
+            if at < floor or not self._rival(at, name, word, None):
+                continue
+            same = [f for f in fitting if name.lower() in f[1].lower() or f[1].lower() in name.lower()]
+            fitting = [f for f in fitting if f not in same] + [(at, max([name, *(f[1] for f in same)], key=len))]
+        return fitting
 
     def _body_subject(self, span: Span) -> tuple[int, str] | None:
         """The country or body that opens the sentence holding "it" ("Pakistan on Wednesday
@@ -325,7 +414,7 @@ class Resolver:
             if self._gender(source) in (None, PERSON_PRONOUNS[word.lower()]):
                 return Resolved(source, "cataphora", None)
             break
-        return self._unresolved(word, span)
+        return self._fitting_before(word, span)
 
     def _in_words(self, span: Span) -> Callable[[int], bool] | None:
         """For a pronoun in no one's words, what rules out a position: lying in someone's words
@@ -433,10 +522,13 @@ class Resolver:
 
     @staticmethod
     def _is_alias(name: str, latest: tuple[int, Source] | None) -> bool:
+        """Whether `name` is another name of the candidate; a name that only owns it is not one
+        ("Ford" is not "Ford’s now-deceased father": he was taken for him and "he" left unresolved)."""
         if latest is None:
             return False
-        own = [n.lower() for n in (latest[1].name, *latest[1].aliases)]
-        return any(name.lower() in o or o in name.lower() for o in own)
+        own = [n.lower().replace("’", "'") for n in (latest[1].name, *latest[1].aliases)]
+        lowered = name.lower().replace("’", "'")
+        return any((lowered in o and f"{lowered}'" not in o) or o in lowered for o in own)
 
     def _owner(self, words: str, span: Span) -> Resolved | None:
         """'the official statement' -> who issued it; None when the mention is not a statement."""

@@ -509,6 +509,18 @@ class SourceRegistry:
                 return position, source
         return None
 
+    def latest_document(self, head: str, at: int, within: int) -> Source | None:
+        """The document source last mentioned in the `within` characters before `at` whose name
+        ends in `head` ("a criminal complaint affidavit from X" for a later "the affidavit")."""
+        for position, source in reversed(self._seen):
+            if position >= at:
+                continue
+            if at - position > within:
+                return None
+            if source.kind == SourceKind.DOCUMENT and source.name.lower().split()[-1:] == [head]:
+                return source
+        return None
+
     def _add(self, parsed: Name, kind: SourceKind, handle: str | None) -> Source:
         source = self._new(parsed.text, kind, handle)
         self._add_name(source, parsed)
