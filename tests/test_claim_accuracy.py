@@ -307,3 +307,13 @@ def test_no_person_is_guessed_past_a_speaker_the_text_only_describes() -> None:
         "He has also said that member nations rely too much on the strength of the US military."
     )
     assert _hop(text, "rely too much")[0] != "Alliance Secretary General Piet Vos"
+
+
+def test_a_possessive_description_with_an_appositive_name_is_that_name() -> None:
+    """ "According to his aunt, Jane Starner," / "Her lawyer, Ana Ruiz, said": the name is the
+    source (the relation was shown as the source, gold_fresh3a), as "my colleague X" already is."""
+    text = (
+        "Mark Ford grew up in Indiana. According to his uncle, Tom Barrow, “He was brilliant from the start.”\n"
+        "Maria Lopez was arrested on Monday. Her lawyer, Ana Ruiz, said the charges were baseless."
+    )
+    assert [chain for _, chain in _claims(text)] == [["Tom Barrow"], ["Ana Ruiz"]]

@@ -31,8 +31,9 @@ _LINKS = (
 )
 _ROLE_NAME = re.compile(r"\b(?P<role>[a-z]+)\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})\b")
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-# "Another officer, Wing Commander Vyomika Singh, said": an indefinite opener is a description too.
-_OPENER = re.compile(r"^(?:the|a|an|another|one)\s+", re.IGNORECASE)
+# "Another officer, Wing Commander Vyomika Singh, said": an indefinite opener is a description too;
+# so is a possessive one, "her lawyer, Ana Ruiz," (gold_fresh3a: "his aunt" was shown, not the name).
+_OPENER = re.compile(r"^(?:the|a|an|another|one|my|our|your|his|her|their|its)\s+", re.IGNORECASE)
 _OWNER = re.compile(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+")
 _TRAILING = frozenset(
     {"in", "on", "at", "of", "for", "since", "from", "with", "to", "and", "or", "who", "which", "that", "last", "this"}
