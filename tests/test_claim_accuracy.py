@@ -317,3 +317,19 @@ def test_a_possessive_description_with_an_appositive_name_is_that_name() -> None
         "Maria Lopez was arrested on Monday. Her lawyer, Ana Ruiz, said the charges were baseless."
     )
     assert [chain for _, chain in _claims(text)] == [["Tom Barrow"], ["Ana Ruiz"]]
+
+
+def test_a_pronoun_owned_body_is_named_after_the_person() -> None:
+    """ "according to her campaign's weekend memo": the memo, then the campaign of the person "her"
+    stands for (the pronoun was kept, gold_fresh3a)."""
+    text = (
+        "Gretchen Whitmer spoke in Lansing on Friday. The state added 40 new clinics this year, "
+        "according to her campaign’s latest memo."
+    )
+    assert [chain for _, chain in _claims(text)] == [["her campaign’s latest memo", "Whitmer campaign"]]
+
+
+def test_a_pronoun_owned_body_unresolved_takes_the_body_named_before() -> None:
+    """No person for "her" before, but "Whitmer’s office" just before: the body is hers."""
+    text = "Critics met on Monday. Whitmer’s office has hired 12 new aides, according to her office’s weekly memo."
+    assert [chain for _, chain in _claims(text)] == [["her office’s weekly memo", "Whitmer office"]]

@@ -79,9 +79,10 @@ _WITNESS = frozenset({"seen", "heard", "obtained", "reviewed"})
 # analysis", "a criminal complaint affidavit from Homeland Security": [the analysis, AdImpact]
 # in gold_fresh3a; one hop, the document alone, before).
 _MADE = frozenset({"report", "assessment", "affidavit", "analysis", "memo", "poll", "survey", "study"})
-# "The Wrap's report", "the grid operator's 2019 resource assessment": a maker's name, then the document.
+# "The Wrap's report", "the grid operator's 2019 resource assessment", "her campaign's memo": a
+# maker's name, then the document.
 _OWNED = re.compile(
-    r"^(?P<owner>(?:[Tt]he\s+[\w.&-]+|[A-Z][\w.&-]*)(?:\s+[\w.&-]+){0,5}?)(?P<mark>[’']s?)\s+"
+    r"^(?P<owner>(?:[Tt]he\s+[\w.&-]+|[Hh]is\s+[\w-]+|[Hh]er\s+[\w-]+|[A-Z][\w.&-]*)(?:\s+[\w.&-]+){0,5}?)(?P<mark>[’']s?)\s+"
     r"(?P<rest>(?:[\w-]+\s+){0,3}(?P<head>[\w-]+))$"
 )
 # "an AdImpact analysis", "an AP-NORC poll conducted in August": an article, a capitalised maker

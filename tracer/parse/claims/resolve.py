@@ -74,6 +74,12 @@ _FULL_NAME = re.compile(rf"\b(?P<first>[A-Z][a-z]+)(?:\s[A-Z]\.)?\s(?P<surname>{
 _KIN_NAME = re.compile(
     r"^(?:my|our|his|her|their|its)\s+(?:[a-z][\w-]*\s+){1,3}(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w.’'-]+){1,3})$"
 )
+# "her campaign": a pronoun's own body (`person_bodies`), named after the person it stands for.
+_PERSON_BODY = re.compile(
+    rf"^(?P<pronoun>[Hh]is|[Hh]er)\s+(?P<body>{'|'.join(load_json('source_aliases.json')['person_bodies'])})$"
+)
+_BODIES = "|".join(load_json("source_aliases.json")["person_bodies"])
+_OWNED_BODY = re.compile(rf"\b(?P<owner>[A-Z][\w-]+)[’']s?\s+(?:{_BODIES})\b")
 _REPLY = re.compile(r"\s+(?:replied|responded|answered|retorted|shot\s+back)\b")
 _ASKED = re.compile(r"\basked\s+(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,3})")
 # A sentence opening with a name (the subject), perhaps after "The": "Pakistan on Wednesday ...".
@@ -196,12 +202,38 @@ class Resolver:
             source = self.registry.resolve(kin.group("name"), at=span.start, full=words)
             self.registry.alias(source, name)
             return source
+        body = self._person_body(name, span)
+        if body is not None:
+            return body
         named = self._named_as(words, name, span.start)
         if named is not None:
             source = self.registry.resolve(named, at=span.start, full=f"{named}, {name}")
             self.registry.alias(source, name)
             return source
         return self.registry.resolve(name, at=span.start, full=words)
+
+    def _person_body(self, name: str, span: Span) -> Source | None:
+        """'her campaign' after Kamala Harris: the Harris campaign, the pronoun resolved (the
+        owner was shown as "Her campaign", gold_fresh3a); None when the pronoun finds no person."""
+        match = _PERSON_BODY.match(name)
+        if match is None:
+            return None
+        pronoun = match.group("pronoun")
+        person = self._pronoun(pronoun.lower(), Span(span.start, span.start + len(pronoun)), pronoun).source
+        owner = person.name.split()[-1] if person.kind == SourceKind.PERSON else self._body_owner_before(span.start)
+        if owner is None:
+            return None
+        source = self.registry.resolve(f"{owner} {match.group('body')}", at=span.start)
+        self.registry.alias(source, name)
+        return source
+
+    def _body_owner_before(self, at: int) -> str | None:
+        """The owner of the last "Harris’ team" in this paragraph or the one before: whose "her
+        campaign" it is when the pronoun finds no person (the page names only "Harris’ team")."""
+        index = self._paras.index_of(at)
+        floor = self._paras.spans[max(0, index - 1)].start if index is not None else max(0, at - 1500)
+        found = list(_OWNED_BODY.finditer(self.text, floor, at))
+        return found[-1].group("owner") if found else None
 
     def _named_as(self, words: str, name: str, at: int) -> str | None:
         """The name the text gives a description: its own appositive ("the regional water company,
