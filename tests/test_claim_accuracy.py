@@ -3,7 +3,7 @@ attributions nest, who a pronoun stands for, which cues make claims."""
 
 from __future__ import annotations
 
-from tracer.models import Claim
+from tracer.models import Claim, Link
 from tracer.parse.article import extract_claims
 from tracer.read.document import read_text
 
@@ -333,3 +333,18 @@ def test_a_pronoun_owned_body_unresolved_takes_the_body_named_before() -> None:
     """No person for "her" before, but "Whitmer’s office" just before: the body is hers."""
     text = "Critics met on Monday. Whitmer’s office has hired 12 new aides, according to her office’s weekly memo."
     assert [chain for _, chain in _claims(text)] == [["her office’s weekly memo", "Whitmer office"]]
+
+
+def test_a_link_on_an_earlier_clause_does_not_source_a_hedged_claim() -> None:
+    """ "Okafor <a>also insulted the host</a> and mocked Lindqvist for allegedly ...": the link backs
+    the first clause, not the hedged words (the outlet's own story was shown as their source,
+    gold_fresh3a), so the hedged claim keeps no source rather than a wrong one."""
+    text = (
+        "The debate was tense in Miami on Wednesday night. Okafor also insulted the host of the debate and "
+        "mocked Lindqvist for allegedly hiding a second passport from voters."
+    )
+    anchor = "also insulted the host of the debate"
+    at = text.index(anchor)
+    links = [Link(url="https://www.example-news.com/entry/okafor", text=anchor, start=at, end=at + len(anchor))]
+    found = extract_claims(read_text(text), [], links=links)[0]
+    assert [(c.text, c.chain) for c in found] == [("allegedly hiding a second passport from voters", [])]

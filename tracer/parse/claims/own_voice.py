@@ -285,10 +285,22 @@ def _linked_hedge(
         return claim
     sentence = index.containing(claim.start)
     link = _link_in(text, sentence, links, SpanSet([])) if sentence is not None else None
-    if sentence is None or link is None:
+    if sentence is None or link is None or _other_clause(text, link, claim):
         return claim
     hop = _link_hop(text, doc_id, sentence, link, registry)
     return claim.model_copy(update={"chain": [hop], "origin": hop.source, "hedged": False, "kind": ClaimKind.LINK})
+
+
+# Where a clause of its own ends before a hedged claim: "Ramaswamy <a>also attacked one of the
+# moderators</a> and made fun of DeSantis for allegedly ...".
+_CLAUSE_BETWEEN = re.compile(r"[,;:]|\s[—–-]\s|\sand\s|\sbut\s")
+
+
+def _other_clause(text: str, link: Link, claim: Claim) -> bool:
+    """Whether the link backs an earlier clause of the sentence, not the hedged words: the
+    outlet's own story on "also attacked one of the moderators" was shown as the source of
+    "allegedly wearing lifts", which gold_fresh3a gives to Ramaswamy, who made fun of it."""
+    return link.end <= claim.start and _CLAUSE_BETWEEN.search(text, link.end, claim.start) is not None
 
 
 def _link_in(text: str, sentence: Span, links: _Links, posts: SpanSet, *, named: bool = False) -> Link | None:
