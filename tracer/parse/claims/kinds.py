@@ -106,7 +106,16 @@ def _stance(a: Attribution, text: str) -> ClaimKind | None:
         return ClaimKind.STANCE
     if a.lemma in _table()["reason_verbs"] and _for_reason(words):
         return ClaimKind.STANCE
-    return None
+    return ClaimKind.NOUN_PHRASE if _worried_over(a, words) else None
+
+
+def _worried_over(a: Attribution, words: str) -> bool:
+    """'he's worried about his party's "severe underperformance"' (gold_fresh3a miss): a worry
+    over quoted words or over a cited kind of state of affairs ('concerned about a shortage of
+    nurses') asserts that state; 'worried about the future' asserts nothing."""
+    if a.lemma not in _table()["concern_cues"]:
+        return False
+    return bool(_QUOTE_MARKS.search(words)) or _head(words) in _table()["cited_reasons"]
 
 
 # An object of a few words, then "for" and what it is blamed or praised for: a gerund or a
