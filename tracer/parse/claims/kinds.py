@@ -106,7 +106,16 @@ def _stance(a: Attribution, text: str) -> ClaimKind | None:
         return ClaimKind.STANCE
     if a.lemma in _table()["reason_verbs"] and _for_reason(words):
         return ClaimKind.STANCE
-    return None
+    return ClaimKind.NOUN_PHRASE if _worried_over(a, words) else None
+
+
+def _worried_over(a: Attribution, words: str) -> bool:
+    """'he's worried about his party's "severe underperformance"' (gold_fresh3a miss): a worry
+    over quoted words or over a cited kind of state of affairs ('concerned about a shortage of
+    nurses') asserts that state; 'worried about the future' asserts nothing."""
+    if a.lemma not in _table()["concern_cues"]:
+        return False
+    return bool(_QUOTE_MARKS.search(words)) or _head(words) in _table()["cited_reasons"]
 
 
 # An object of a few words, then "for" and what it is blamed or praised for: a gerund or a
@@ -194,15 +203,28 @@ def _about(a: Attribution, text: str) -> bool:
     last = a.cue.of(text).split()[-1].lower() if a.cue.of(text).split() else ""
     before = text[max(0, a.content[0].start - 12) : a.content[0].start].split()
     prep = last in _PREPOSITIONS or bool(before and before[-1].lower() in _PREPOSITIONS)
-    return prep and a.lemma in _table()["topic_verbs"] and not _attitude(a.content[0].of(text))
+    words = a.content[0].of(text)
+    return prep and a.lemma in _table()["topic_verbs"] and not (_attitude(words) or _told_event(words))
 
 
 def _attitude(words: str) -> bool:
     """'The email then spoke of a desire to avenge bullying': the speaker states an attitude it
     holds, which is what it said (gold_fresh miss), not a topic like 'spoke of an axis'."""
+    return _head(words) in _table()["attitude_nouns"]
+
+
+def _told_event(words: str) -> bool:
+    """'Elise told them of Ford's passing' (gold_fresh3a miss): news of a death, an arrest or a
+    resignation told is the teller's report that it happened, not a topic like 'spoke of an axis'."""
+    return _head(words) in _table()["told_events"]
+
+
+def _head(words: str) -> str:
+    """The head noun of a noun phrase: the word before 'of', 'about', 'that' ... or the last one
+    ('a desire | to avenge', "Ford's passing")."""
     tokens = re.findall(r"[\w’'-]+", words.lower())
     cut = next((i for i, w in enumerate(tokens) if w in _HEAD_ENDS), len(tokens))
-    return cut > 0 and tokens[cut - 1] in _table()["attitude_nouns"]
+    return tokens[cut - 1] if cut > 0 else ""
 
 
 def _topic_first(a: Attribution, text: str) -> bool:
