@@ -56,9 +56,7 @@ def test_the_tui_traces_a_url_as_the_cli_does(httpserver: HTTPServer, tmp_path: 
     (tui,) = make_trace_fn(options)(item, _ignore)
     with Fetcher(options.fetch) as fetcher:
         cli = trace_one(item, fetcher, trail=options.trail)
-    assert tui.model_dump_json(exclude={"documents", "input_id"}) == cli.model_dump_json(
-        exclude={"documents", "input_id"}
-    )
+    assert tui.model_dump_json(exclude={"documents"}) == cli.model_dump_json(exclude={"documents"})
     assert [c.chain[-1].source.name for c in tui.claims if c.chain] == [
         c.chain[-1].source.name for c in cli.claims if c.chain
     ]
