@@ -423,6 +423,9 @@ def noun_rule(ctx: Context) -> Iterator[Attribution]:
     if n.dep_ in OBJECT_DEPS and lex.verb(n.head.lower_) is not None and own_owner(n) is None:
         return  # "announced its assessment that ...": the verb rule reads it
     clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp") and has_that(c)), None)
+    if owner is None and clause is not None and n.lower_ not in REPORTS:
+        yield from _unowned_noun(p, n, clause)
+        return
     if owner is None or owner.lower_ in lex.non_sources:
         return
     if clause is None and n.lower_ in VIEW_NOUNS and n.dep_ == "pobj" and n.head.lower_ == "in":
@@ -438,6 +441,24 @@ def noun_rule(ctx: Context) -> Iterator[Attribution]:
             cue=p.tokens([n]) or p.bounds,
             content=(content,),
             sentence=p.bounds,
+            cls=CueClass.SPEECH,
+            form="noun",
+            kind=quote_kind(p.text, (content,)),
+            lemma=n.lower_,
+        )
+
+
+def _unowned_noun(p: Parsed, n: Token, clause: Token) -> Iterator[Attribution]:
+    """'despite concerns that it might encourage others', 'one assertion that he is not crazy': a
+    cue noun with a "that" clause and no owner is still an attribution, with no source (PolNeAR
+    marks them)."""
+    content = p.subtree(clause)
+    if content is not None:
+        yield Attribution(
+            None,
+            p.tokens([n]) or p.bounds,
+            (content,),
+            p.bounds,
             cls=CueClass.SPEECH,
             form="noun",
             kind=quote_kind(p.text, (content,)),

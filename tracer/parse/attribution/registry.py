@@ -318,6 +318,12 @@ RULES: tuple[Rule, ...] = (
                 "that the dam is safe",
             ),
             Example(
+                "The council pressed on despite warnings that the old bridge was unsafe.",
+                None,
+                "warnings",
+                "that the old bridge was unsafe",
+            ),
+            Example(
                 "It is an across-the-board failure, in Bolton's view.",
                 "Bolton",
                 "in Bolton's view",
@@ -396,7 +402,15 @@ RULES: tuple[Rule, ...] = (
         RuleKind.TOKEN,
         ("copula",),
         phrases.copula_rule,
-        (Example("She was critical of the deal.", "She", "was critical of", "the deal"),),
+        (
+            Example("She was critical of the deal.", "She", "was critical of", "the deal"),
+            Example(
+                "The skipper was reluctant to leave the harbour.",
+                "The skipper",
+                "was reluctant",
+                "to leave the harbour",
+            ),
+        ),
         triggers=lambda lex: BE_FORMS | lex.linking,
         scan_words=lambda lex: lex.stance_scan,
     ),
