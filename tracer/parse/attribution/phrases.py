@@ -565,6 +565,46 @@ def headline_rule(ctx: Context) -> Iterator[Attribution]:
         )
 
 
+# "... - Carl Bialik: “One of the lessons ...”": a speaker after a dash, a colon, a quotation.
+_DASHED_SPEAKER = re.compile(r"\s[-–—]+\s*[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*){0,3}:\s*[“\"]")
+MAX_LABEL_NAME = 3
+
+
+def speaker_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
+    """The fast scan of the speaker rule: a dash, a name, a colon and a quotation mark."""
+    return _DASHED_SPEAKER.search(sentence) is not None
+
+
+def speaker_rule(ctx: Context) -> Iterator[Attribution]:
+    """'POLLSTERS AGREE - Carl Bialik: “One of the lessons ...”': a round-up quoting someone after
+    a dash, past the few words the headline rule reads: at most `MAX_LABEL_NAME` proper nouns
+    between the dash and the colon, and a quotation right after it."""
+    p, t, lex = ctx.p, ctx.t, ctx.lex
+    if t.text != ":" or t.i + 1 >= len(t.doc) or t.doc[t.i + 1].text not in _QUOTE_MARKS:
+        return
+    start = next((i for i in range(t.i - 1, -1, -1) if _spaced_dash(t.doc[i]) or t.doc[i].tag_ == "_SP"), -1) + 1
+    name = list(t.doc[start : t.i])  # after the dash, or after a title blanked as a dateline
+    if start == 0 or not 0 < len(name) <= MAX_LABEL_NAME:
+        return
+    if not all(w.tag_ in ("NNP", "NNPS") and _capitalised(p, w) for w in name):
+        return
+    if t.i <= MAX_HEADLINE_NAME and " ".join(w.text for w in t.doc[: start - 1]).lower() in lex.kickers:
+        return  # "EXCLUSIVE – Roger Stone: ...": the headline rule's
+    source, content = p.tokens(name), p.span(t.i + 1, len(t.doc) - 1)
+    if source is None or content is None or source.of(p.text).lower() in lex.kickers or _label(p, t, name, lex):
+        return
+    yield Attribution(
+        source=source,
+        cue=Span(p.char(t), p.char(t) + 1),
+        content=(content,),
+        sentence=p.bounds,
+        cls=CueClass.SPEECH,
+        form="headline",
+        kind=quote_kind(p.text, (content,)),
+        lemma=":",
+    )
+
+
 def _label(p: Parsed, colon: Token, name: list[Token], lex: Lexicon) -> bool:
     """Whether a headline's words after the colon are a report under a label, not someone's words.
 

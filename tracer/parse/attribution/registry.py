@@ -398,6 +398,30 @@ RULES: tuple[Rule, ...] = (
         scan=phrases.headline_scan,
     ),
     Rule(
+        "speaker",
+        RuleKind.TOKEN,
+        ("headline",),
+        phrases.speaker_rule,
+        (
+            Example(
+                "Turnout was low.\nTHE RURAL VOTE HELD - Mara Quist: “Small towns came out early.”",
+                "Mara Quist",
+                ":",
+                "“Small towns came out early.”",
+            ),
+            Example(
+                "Turnout was low.\nSTILL EARLY - Results from the count: “Small towns came out early.”",
+                "Results from the count",
+                ":",
+                "“Small towns came out early.”",
+                absent=True,
+            ),
+        ),
+        triggers=_words(":"),
+        scan_words=_NONE,
+        scan=phrases.speaker_scan,
+    ),
+    Rule(
         "copula",
         RuleKind.TOKEN,
         ("copula",),
