@@ -88,6 +88,7 @@ _POSTPOSED = re.compile(r"[,”\"’]\s*$")
 _CALENDAR = frozenset({*(w.capitalize() for w in (*MONTH_NAMES, *WEEKDAYS)), "Today", "Yesterday", "Tomorrow"})
 _STOP = re.compile(r"[.!?][”\"’']?\s|\n")
 _POSSESSIVE = re.compile(r"[’']s?\s")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
 _AHEAD = 300  # characters after a pronoun searched for the name it announces
 
@@ -475,10 +476,27 @@ class Resolver:
         ("Zoghlin, Carlineo's attorney, ... 'Pat Carlineo is ...,' she said": he is no rival)."""
         if self._is_alias(name, latest) or _POSSESSIVE.match(self.text, at + len(name)):
             return False
+        if self._bound_before(at, pronoun):
+            return False
         gender = self._name_gender(name)
         if gender is None:
             return self._marked_person(name)
         return gender == PERSON_PRONOUNS[pronoun.lower()]
+
+    def _bound_before(self, at: int, pronoun: str) -> bool:
+        """Whether a subject pronoun like `pronoun` comes before the name at `at` in its sentence, in
+        no one's words ("Once, she thought about politics — she campaigned for Clinton"): that
+        "she" is not Clinton (a pronoun does not stand for a name it governs), so the sentence is
+        still about the person before, and Clinton is no rival for a "she said" after it (her
+        quotes went to Clinton, gold_fresh4a)."""
+        wanted = PERSON_PRONOUNS[pronoun.lower()]
+        sentence = self._sentence_span(at)
+        for match in _SUBJECT_PRONOUN.finditer(self.text, sentence.start, at):
+            if PERSON_PRONOUNS[match.group(0).lower()] == wanted and not self._said.overlaps(
+                Span(match.start(), match.end())
+            ):
+                return True
+        return False
 
     def _name_gender(self, name: str) -> str | None:
         if name not in self._name_genders:

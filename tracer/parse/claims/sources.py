@@ -90,6 +90,9 @@ _ROLE_WORDS = frozenset(
     {"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief", "envoy", "ambassador"}
 )
 _NOT_ROLES = frozenset({"the", "former", "u.s.", "us"})
+# A relative clause opening a description: "a senior who ...", ", who is black".
+_RELATIVE = re.compile(r"\s(?:who|whose|which|that)\s")
+_WHO = re.compile(r"^,?\s+who\s")
 _DESCRIPTION = re.compile(r"^(?:,\s|\s\(|\s(?:who|whose|which|that)\s)")
 PRONOUNS = {
     **dict.fromkeys(PERSON_PRONOUNS, "person"),
@@ -266,6 +269,8 @@ def guess_kind(name: str, description: str = "") -> SourceKind:
     words = name.split()
     if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _not_personal(words):
         return SourceKind.PERSON
+    if _WHO.match(description) and name[:1].isupper():
+        return SourceKind.PERSON  # "said Brown, who is black": "who" is said of people, "which" of bodies
     return SourceKind.UNKNOWN
 
 
@@ -284,7 +289,9 @@ def _office_appositive(description: str, table: dict[str, list[str]]) -> bool:
     match = re.match(r",\s+(?P<role>[^,(]+)", description)
     if match is None:
         return False
-    head = _head(match.group("role"))
+    # "Daniel, a New York University senior who didn't want ...": the role ends where its relative
+    # clause starts (its head was read as "climate", and "University" made him a body, gold_fresh4a)
+    head = _head(_RELATIVE.split(match.group("role"), maxsplit=1)[0])
     return head in table["person"] or head in table["offices"]
 
 
