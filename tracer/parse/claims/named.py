@@ -55,7 +55,11 @@ def is_description(mention: str) -> bool:
     mention = mention.strip()
     opened = _OPENER.match(mention) is not None or _OWNER.match(mention) is not None
     words = _OWNER.sub("", _OPENER.sub("", mention)).split()
-    return opened and bool(words) and all(w[:1].islower() for w in words)
+    if not opened or not words:
+        return False
+    # "Another Duke student", "a New York Times reporter": capitalised words before a person's
+    # role are whose or where (the appositive name "Brittany" after one was never looked for)
+    return all(w[:1].islower() for w in words) or (len(words) <= 4 and words[-1] in role_words())
 
 
 def normal(description: str) -> str:

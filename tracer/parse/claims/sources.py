@@ -150,8 +150,27 @@ def core(mention: str) -> str:
         match = _CUT.search(mention, match.end())  # "... in Greenbelt, Maryland": one place, not an appositive
     if match and match.start() > 0 and _defining(mention, match):
         after = _CUT.search(mention, match.end())
-        return mention[: after.start() if after else len(mention)].strip(" ,")
-    return mention[: match.start()].strip(" ,") if match and match.start() > 0 else mention.strip(" ,")
+        return _without_locale(mention[: after.start() if after else len(mention)].strip(" ,"))
+    return _without_locale(mention[: match.start()].strip(" ,") if match and match.start() > 0 else mention.strip(" ,"))
+
+
+# "One student at Duke University in Durham, North Carolina": a description, a named body after
+# "at"/"of"/"for"/"from", then where that body is ("in" a town, perhaps its state).
+_LOCALE_TAIL = re.compile(
+    r"^(?P<keep>(?i:the|a|an|one|another|two|three|some|several)\s.*\b(?:at|of|for|from)\s+(?:the\s+)?"
+    r"[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[A-Z][\w.&’'-]*)*)\s+in\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?"
+    r"(?:,\s+(?:(?:New|North|South|West|Rhode)\s+)?[A-Z][a-z]+)?$"
+)
+
+
+def _without_locale(name: str) -> str:
+    """'One student at Duke University in Durham, North Carolina' -> 'One student at Duke
+    University': the town says where the named body is, not who speaks (the whole was shown as the
+    source, gold_fresh4a). Only after a body named with capitals: 'a doctor in Gaza' keeps its place."""
+    match = _LOCALE_TAIL.match(name)
+    if match is None or not match.group("keep").split()[-1][:1].isupper():
+        return name
+    return match.group("keep")
 
 
 # A lower-case letter glued to a capital: where a page's hover card runs into a linked name.
