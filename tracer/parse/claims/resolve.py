@@ -316,7 +316,10 @@ class Resolver:
         if self._gender(source) not in (None, PERSON_PRONOUNS[word.lower()]):
             return self._fitting_before(word, span)  # "she" for someone the text calls "he"
         own_end = self._mention_ends.get(position, position)  # "Dr. Jamie Chang, ... of Social Welfare"
-        if any(pos >= own_end and self._rival(pos, name, word, latest) for pos, name, _ in names if pos > position):
+        rivals = [
+            pos for pos, name, _ in names if pos > position and pos >= own_end and self._rival(pos, name, word, latest)
+        ]
+        if rivals:
             # "Grant attacked Wong. He said": the subject of the sentence just before is the likely
             # referent, shown with a lower confidence and that sentence as evidence; further back
             # (a quotation between, another speaker) nothing is guessed.
@@ -326,6 +329,8 @@ class Resolver:
             said = self._last_mention(source, span.start)
             if said is not None and floor <= said and self._pronoun_opens(said, word):
                 return self._record(source, "likely", span, evidence_start=said)
+            if all(self._bound_before(pos, word) for pos in rivals):
+                return self._record(source, "likely", span, evidence_start=position)
             return self._fitting_before(word, span)
         return self._record(source, "pronoun", span)
 
@@ -476,8 +481,6 @@ class Resolver:
         ("Zoghlin, Carlineo's attorney, ... 'Pat Carlineo is ...,' she said": he is no rival)."""
         if self._is_alias(name, latest) or _POSSESSIVE.match(self.text, at + len(name)):
             return False
-        if self._bound_before(at, pronoun):
-            return False
         gender = self._name_gender(name)
         if gender is None:
             return self._marked_person(name)
@@ -487,8 +490,8 @@ class Resolver:
         """Whether a subject pronoun like `pronoun` comes before the name at `at` in its sentence, in
         no one's words ("Once, she thought about politics — she campaigned for Clinton"): that
         "she" is not Clinton (a pronoun does not stand for a name it governs), so the sentence is
-        still about the person before, and Clinton is no rival for a "she said" after it (her
-        quotes went to Clinton, gold_fresh4a)."""
+        still about the person before: with no other rival, that person is the likely referent of
+        a "she said" after it (her quotes went to Clinton, gold_fresh4a)."""
         wanted = PERSON_PRONOUNS[pronoun.lower()]
         sentence = self._sentence_span(at)
         for match in _SUBJECT_PRONOUN.finditer(self.text, sentence.start, at):
