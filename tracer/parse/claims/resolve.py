@@ -22,7 +22,7 @@ from tracer.datafiles import load_json
 from tracer.models import Source, SourceKind
 from tracer.parse.attribution.cues import lexicon
 from tracer.parse.attribution.spans import Attribution, CoverIndex
-from tracer.parse.claims.named import find_named, heading_name, is_description, leader_named, named_for
+from tracer.parse.claims.named import find_named, heading_name, is_description, leader_named, named_for, named_next
 from tracer.parse.claims.people import pronoun_gender, role_words
 from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
 from tracer.text import ParagraphIndex, Span, SpanSet, sentences
@@ -245,7 +245,9 @@ class Resolver:
         if appositive is not None:
             return _personal(appositive.group("name"))
         found = named_for(self._named, name, at)
-        return found.name if found is not None else self._named_nearby(name, at)
+        if found is not None:
+            return found.name
+        return self._named_nearby(name, at) or named_next(self.text, name, self._sentence_span(at).end)
 
     def _named_nearby(self, description: str, at: int) -> str | None:
         """A description the text ties to no name in so many words: an outlet's ("According to
