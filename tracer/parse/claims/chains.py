@@ -36,6 +36,7 @@ from tracer.parse.claims.kinds import (
 )
 from tracer.parse.claims.own_voice import own_voice_claims
 from tracer.parse.claims.people import find_people
+from tracer.parse.claims.repeats import pull_quote_claims
 from tracer.parse.claims.resolve import Resolved, Resolver, speaker_of
 from tracer.parse.claims.sources import FIRST_PERSON, SourceRegistry, core
 from tracer.read.document import Article
@@ -176,7 +177,7 @@ def build_claims(article: Article, found: list[Attribution], posts: list[Post], 
     claims = _attributed(ctx, posts, post_hops)
     claims += _hedged(ctx, claims, posts, post_hops)
     claims += _post_sentences(ctx, claims, posts, post_hops)
-    claims = _inside_same_chain(_unique(claims))
+    claims = pull_quote_claims(ctx.text, ctx.paras, _inside_same_chain(_unique(claims)))
     linked = _link_sources(ctx, links)
     claims = own_voice_claims(
         ctx.text,
