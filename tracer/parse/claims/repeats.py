@@ -12,6 +12,7 @@ even where it joins two quoted pieces ("It is not enough ... They just want ..."
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from tracer.models import Claim, ClaimKind
 from tracer.text import ParagraphIndex, Span
@@ -27,26 +28,40 @@ _KEY_WORDS = 6
 def pull_quote_claims(text: str, paras: ParagraphIndex, claims: list[Claim]) -> list[Claim]:
     """`claims` with each pull quote given the chain of the attributed copy it repeats: a new claim
     where it had none, the copy's chain where it had another (a continued quotation's)."""
-    cued = [c for c in claims if c.chain and c.kind == ClaimKind.STATEMENT]
-    out = list(claims)
-    for para in paras.spans:
-        if not _lone_quote(para.of(text)):
-            continue
+    lone = [p for p in paras.spans if _lone_quote(p.of(text))]
+    if not lone:
+        return claims
+    copies = _copies(text, paras, claims)
+    out = sorted(claims, key=lambda c: (c.start, c.end))
+    starts = [c.start for c in out]
+    added = []
+    for para in lone:
         key = _key(para.of(text))
-        if key is None:
-            continue
-        copy = next((c for c in cued if not _inside(c, para) and _repeats(key, c) and _cued(text, c, paras)), None)
+        copy = next((c for c in copies.get(key, ()) if not _inside(c, para)), None) if key else None
         if copy is None:
             continue
-        held = [c for c in out if _inside(c, para)]
+        held = range(bisect_left(starts, para.start), bisect_left(starts, para.end))  # its claims, by place
         if not held:
             start, end = _trimmed(text, para)
-            out.append(copy.model_copy(update={"text": text[start:end], "start": start, "end": end}))
+            added.append(copy.model_copy(update={"text": text[start:end], "start": start, "end": end}))
+        for i in held:
+            if [h.source.id for h in out[i].chain] != [h.source.id for h in copy.chain]:
+                out[i] = out[i].model_copy(update={"chain": copy.chain, "origin": copy.origin})
+    return sorted([*out, *added], key=lambda c: (c.start, c.end))
+
+
+def _copies(text: str, paras: ParagraphIndex, claims: list[Claim]) -> dict[str, list[Claim]]:
+    """The attributed statements outside lone quotations, by every run of `_KEY_WORDS` of their
+    words (one pass over the words: testing each pull quote against each claim grew with the
+    square of a page's quotations)."""
+    out: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if not claim.chain or claim.kind != ClaimKind.STATEMENT or not _cued(text, claim, paras):
             continue
-        for claim in held:
-            if [h.source.id for h in claim.chain] != [h.source.id for h in copy.chain]:
-                out[out.index(claim)] = claim.model_copy(update={"chain": copy.chain, "origin": copy.origin})
-    return sorted(out, key=lambda c: (c.start, c.end))
+        tokens = _WORD.findall(claim.text.lower())
+        for i in range(len(tokens) - _KEY_WORDS + 1):
+            out.setdefault(" ".join(tokens[i : i + _KEY_WORDS]), []).append(claim)
+    return out
 
 
 def _lone_quote(words: str) -> bool:
@@ -62,11 +77,6 @@ def _lone_quote(words: str) -> bool:
 def _key(words: str) -> str | None:
     tokens = _WORD.findall(words.lower())
     return " ".join(tokens[:_KEY_WORDS]) if len(tokens) >= _KEY_WORDS else None
-
-
-def _repeats(key: str, claim: Claim) -> bool:
-    """Whether the claim's words hold the key's words in a row."""
-    return f" {key} " in f" {' '.join(_WORD.findall(claim.text.lower()))} "
 
 
 def _inside(claim: Claim, para: Span) -> bool:
