@@ -71,6 +71,7 @@ _RECORD = re.compile(
     r"(?P<owner>\S.*)$",
     re.DOTALL,
 )
+_INDEFINITE_ARTICLE = re.compile(r"^(?:an?)\s+", re.IGNORECASE)
 _WITNESS = frozenset({"seen", "heard", "obtained", "reviewed"})
 # Reports a named maker issued are documents of their own too ("a report by X", "The Wrap's report":
 # [the report, X], as the gold files' convention has it); a statement or release stands for its
@@ -79,7 +80,12 @@ _WITNESS = frozenset({"seen", "heard", "obtained", "reviewed"})
 # Affidavits, analyses, memos, polls, surveys and studies are made by someone too ("an AdImpact
 # analysis", "a criminal complaint affidavit from Homeland Security": [the analysis, AdImpact]
 # in gold_fresh3a; one hop, the document alone, before).
-_MADE = frozenset({"report", "assessment", "affidavit", "analysis", "memo", "poll", "survey", "study"})
+# Investigations, inquiries and audits too ("an investigation by +972 Magazine and The Intercept":
+# [the investigation, the outlets] in gold_fresh4a; the whole phrase was one hop).
+_MADE = frozenset(
+    {"report", "assessment", "affidavit", "analysis", "memo", "poll", "survey", "study"}
+    | {"investigation", "inquiry", "audit"}
+)
 # "The Wrap's report", "the grid operator's 2019 resource assessment", "her campaign's memo": a
 # maker's name, then the document.
 _OWNED = re.compile(
@@ -389,6 +395,9 @@ def _document_hops(ctx: _Context, a: Attribution) -> list[Hop] | None:
     owner = Span(a.source.start + match.start("owner"), a.source.start + match.start("owner") + len(owner_words))
     link = Span(a.source.start + match.start("rel"), a.source.start + match.end("rel"))
     document = ctx.resolver.registry.resolve(core(doc.of(ctx.text)), SourceKind.DOCUMENT, at=doc.start)
+    # "investigation" for "an investigation by X": the document by its own word, as the text goes
+    # on to call it ("the investigation"); the two already share the registry's key
+    ctx.resolver.registry.alias(document, _INDEFINITE_ARTICLE.sub("", core(doc.of(ctx.text))))
     ctx.mentions.append((doc, document))
     if match.group("rel").split()[0] in _WITNESS:
         if owner_words.lower() in own_outlet():
