@@ -38,7 +38,7 @@ from tracer.parse.claims.own_voice import own_voice_claims
 from tracer.parse.claims.people import find_people
 from tracer.parse.claims.repeats import pull_quote_claims
 from tracer.parse.claims.resolve import Resolved, Resolver, speaker_of
-from tracer.parse.claims.sources import FIRST_PERSON, SourceRegistry, core
+from tracer.parse.claims.sources import FIRST_PERSON, SourceRegistry, core, guess_kind
 from tracer.read.document import Article
 from tracer.text import ParagraphIndex, SentenceIndex, Span, SpanSet, sentences
 
@@ -64,13 +64,23 @@ _HOW_FLAGS = {
 }
 # "Data from the statistics office", "a survey run by shop stewards", "a recording heard by the BBC",
 # "Data previously collected by NASA's Hubble Space Telescope".
+# "A poll of 1,500 US voters conducted by Redfield and Wilton": who was asked comes between.
 _RECORD = re.compile(
-    r"^(?P<doc>(?:[\w’'-]+\s+){0,3}?(?P<head>[\w-]+))\s+(?:[a-z]+ly\s+)?"  # "data previously collected by"
+    r"^(?P<doc>(?:[\w’'-]+\s+){0,3}?(?P<head>[\w-]+))(?:\s+of\s+(?:[^,;]|,(?=\d)){1,60}?)?\s+(?:[a-z]+ly\s+)?"
     r"(?P<rel>from|by|run by|compiled by|collected by|released by|published by|seen by|heard by|obtained by"
-    r"|reviewed by)\s+"
+    r"|reviewed by|conducted by|carried out by|commissioned by)\s+"
     r"(?P<owner>\S.*)$",
     re.DOTALL,
 )
+# When a maker did its work, after its name ("Redfield and Wilton for Newsweek back in May").
+# After a document's head in the next sentence: whom it asked, then who made it ("of 1,500 US
+# eligible voters conducted by Redfield and Wilton").
+_MADE_BY = re.compile(
+    r"(?:\s+of\s+(?:[^,;.]|[,.](?=\d)){1,60}?)?,?\s+(?P<rel>(?:(?:conducted|carried out|commissioned|run|published"
+    r"|released|compiled)\s+)?by)\s+(?P<owner>[A-Z][^,;.]*)"
+)
+_MAKER_WHEN = re.compile(r"\s+(?:back|earlier|last)(?:\s.*)?$", re.DOTALL)
+_MAKER_FOR = re.compile(r"\s+for\s+(?P<client>\S.*)$", re.DOTALL)
 _INDEFINITE_ARTICLE = re.compile(r"^(?:an?)\s+", re.IGNORECASE)
 _WITNESS = frozenset({"seen", "heard", "obtained", "reviewed"})
 # Reports a named maker issued are documents of their own too ("a report by X", "The Wrap's report":
@@ -330,8 +340,38 @@ def _hops(ctx: _Context, a: Attribution) -> list[Hop]:
         maker = ctx.makers.get(resolved.source.id)
         if maker is not None:  # "according to the report" after "A recent report by X stated"
             hops.append(_main_hop(ctx, a, Resolved(maker, "owner")))
+        else:
+            hops += _maker_after(ctx, a, resolved.source)
     hops += [_citation_hop(ctx, a, c) for c in a.cites]
     return hops
+
+
+def _maker_after(ctx: _Context, a: Attribution, document: Source) -> list[Hop]:
+    """'..., a recent poll has shown. A poll of 1,500 voters conducted by Redfield and Wilton
+    found ...': a document introduced with "a"/"an" whose maker the next sentence names, with the
+    same head noun and "by" (issue 14, cause 3: the poll was the origin, gold_fresh4a). [] when
+    the next sentence says no such thing."""
+    assert a.source is not None
+    words = a.source.of(ctx.text)
+    head = words.split()[-1].lower() if words.split() else ""
+    if document.kind != SourceKind.DOCUMENT or head not in _MADE or not _INDEFINITE_ARTICLE.match(words):
+        return []
+    spans = ctx.sentences.spans
+    index = bisect_left(spans, a.sentence.end, key=lambda s: s.start)
+    if index >= len(spans):
+        return []
+    stop = spans[index].end
+    pattern = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Tt]his)\s+(?:[\w-]+\s+){{0,2}}?{head}\b")
+    for match in pattern.finditer(ctx.text, spans[index].start, stop):
+        by = _MADE_BY.match(ctx.text, match.end(), stop)
+        if by is None:
+            return []
+        name = _maker_name(core(by.group("owner")))
+        owner = Span(by.start("owner"), by.start("owner") + len(name))
+        hop = _maker_hop(ctx, a, document, Citation(Span(by.start("rel"), by.end("rel")), owner))
+        evidence = Span(a.sentence.start, stop)  # the sentence that names the maker too
+        return [hop.model_copy(update={"evidence": evidence.of(ctx.text), "evidence_end": stop})]
+    return []
 
 
 def _poll_hops(ctx: _Context, a: Attribution) -> list[Hop] | None:
@@ -391,7 +431,7 @@ def _document_hops(ctx: _Context, a: Attribution) -> list[Hop] | None:
     if match.group("head").lower() not in document_heads() | _MADE:
         return None
     doc = Span(a.source.start, a.source.start + match.end("doc"))
-    owner_words = core(match.group("owner"))
+    owner_words = _maker_name(core(match.group("owner")))
     owner = Span(a.source.start + match.start("owner"), a.source.start + match.start("owner") + len(owner_words))
     link = Span(a.source.start + match.start("rel"), a.source.start + match.end("rel"))
     document = ctx.resolver.registry.resolve(core(doc.of(ctx.text)), SourceKind.DOCUMENT, at=doc.start)
@@ -406,6 +446,17 @@ def _document_hops(ctx: _Context, a: Attribution) -> list[Hop] | None:
         return [seen, _citation_hop(ctx, a, Citation(link, doc))]
     made = _main_hop(ctx, replace(a, source=doc), Resolved(document, "name"))
     return [made, _maker_hop(ctx, a, document, Citation(link, owner))]
+
+
+def _maker_name(owner: str) -> str:
+    """'Redfield and Wilton for Newsweek back' -> 'Redfield and Wilton': the outlet a pollster
+    worked for and when are not the maker's name ("the Centre for Economic Policy Research" keeps
+    its "for", which no outlet follows)."""
+    owner = _MAKER_WHEN.sub("", owner)
+    client = _MAKER_FOR.search(owner)
+    if client is not None and guess_kind(client.group("client")) == SourceKind.OUTLET:
+        return owner[: client.start()]
+    return owner
 
 
 def _owned_hops(ctx: _Context, a: Attribution, words: str) -> list[Hop] | None:
