@@ -782,8 +782,11 @@ def _claim_spans(ctx: _Context, a: Attribution) -> list[Span]:
 
 
 def _same_sentence(ctx: _Context, a: Span, b: Span) -> bool:
+    """Whether two fragments are one sentence's: nothing ends a sentence between them, and the cue
+    between does not end on a colon ("Urgent action is required, Al-Kahlot said: Swift intervention
+    will ...": what follows the colon is a statement of its own, gold_fresh4a)."""
     gap = ctx.text[a.end : b.start]
-    return "\n" not in gap and not re.search(r"[.!?][”\"'’]?\s", gap)
+    return "\n" not in gap and not re.search(r"[.!?][”\"'’]?\s", gap) and not re.search(r":[\s“\"‘']*$", gap)
 
 
 def _claim(
