@@ -280,7 +280,15 @@ def no_informant(a: Attribution, text: str) -> bool:
     if a.quoted and words in _table()["generic"]:
         return True
     head = words.split()[-1] if words.split() else ""
+    if a.cls == CueClass.BELIEF and _MODAL_BEFORE.search(text, a.source.end, a.cue.start):
+        return True
     return a.cls == CueClass.REPORT and head in _table()["events"]
+
+
+# "the UK should expect to see storms", "will be likely to see more storms" in a speaker's words:
+# a belief verb under a modal is advice or a forecast about the subject, no one it was heard from
+# (gold_fresh4a: "research indicates that the UK should expect ..." gave "the UK" as a hop).
+_MODAL_BEFORE = re.compile(r"\b(?:should|must|ought\s+to|will|would|could|can|may|might)\b[^,;.]*$")
 
 
 def _an_act(a: Attribution, text: str) -> bool:
