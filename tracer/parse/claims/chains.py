@@ -22,6 +22,7 @@ from typing import TypeVar
 from tracer.models import Claim, ClaimKind, Hop, HopFlag, HopRelation, Link, Post, Source, SourceKind, origin_of
 from tracer.parse.attribution.cues import CLAIM_CLASSES
 from tracer.parse.attribution.spans import Attribution, Citation, CoverIndex
+from tracer.parse.claims.credits import credit_line_claims
 from tracer.parse.claims.dates import find_dates, parse_published
 from tracer.parse.claims.kinds import (
     cited_as,
@@ -194,6 +195,7 @@ def build_claims(article: Article, found: list[Attribution], posts: list[Post], 
     claims += _hedged(ctx, claims, posts, post_hops)
     claims += _post_sentences(ctx, claims, posts, post_hops)
     claims = pull_quote_claims(ctx.text, ctx.paras, _inside_same_chain(_unique(claims)))
+    claims = credit_line_claims(ctx.text, article.blocks, claims, resolver.name, ctx.doc_id)
     linked = _link_sources(ctx, links)
     claims = own_voice_claims(
         ctx.text,
