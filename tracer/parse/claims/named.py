@@ -203,7 +203,7 @@ def named_next(text: str, mention: str, sentence_end: int) -> str | None:
         titled, name = _titled(match.group("name"))
         if not 2 <= len(name.split()) <= 3:
             continue
-        if re.search(rf"\b{re.escape(name.split()[-1])}\b", text[:sentence_end]):
+        if re.compile(rf"\b{re.escape(name.split()[-1])}\b").search(text, 0, sentence_end):
             continue  # someone the text named before ("Prince Harry and Meghan Markle will struggle")
         after = _ROLE_AFTER.match(text, match.end("name"))
         role = match.group("role") or titled or (after.group("role") if after else None)
