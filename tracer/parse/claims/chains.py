@@ -28,6 +28,7 @@ from tracer.parse.claims.kinds import (
     claim_kind,
     document_heads,
     no_informant,
+    outcry,
     own_outlet,
     perceived,
     relative_denial,
@@ -531,8 +532,9 @@ def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> 
             continue  # "I think" inside a quotation nobody is credited with
         # Only a nested statement takes its sentence away: "said the firm denied the allegations"
         # stays one claim of the speaker's, with the denial a stance claim of its own. The
-        # speaker's own "we know ..." inside the quotation takes nothing away either.
-        nested = [b for b in statement_index.inside(a) if b is not a and not _own_aside(ctx, b, a)]
+        # speaker's own "we know ..." inside the quotation takes nothing away either, nor does an
+        # outcry the source reports as an event ("said that Amri screamed “Allah Akbar”").
+        nested = [b for b in statement_index.inside(a) if b is not a and not _own_aside(ctx, b, a) and not outcry(b)]
         chain = _chain(ctx, a, posts, post_hops)
         post = _post_at(posts, a.cue.start)
         kind = claim_kind(a, ctx.text) or (ClaimKind.STANCE if id(a) in denied else ClaimKind.STATEMENT)
