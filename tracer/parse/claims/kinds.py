@@ -32,9 +32,14 @@ _INFINITIVE_AFTER = re.compile(r"\b(\w+)\s+to\s+$")
 # The words before a to-infinitive cue ("I want the record | to show").
 _TO_BEFORE = re.compile(r"([\w’' -]+?)\s+to\s+$")
 # "them to stay behind", "the area to evacuate": an object and a to-infinitive, no finite verb of
-# its own after ("warned the move to boost spending would fuel inflation" is a statement).
+# its own after ("warned the move to boost spending would fuel inflation" is a statement). The
+# object is a noun phrase: no subject pronoun opens it and no verb is in it ("told Mashable
+# they've been trying to get in touch ...", "told reporters they were going to appeal" are
+# statements; gold_text miss).
 _DIRECTIVE = re.compile(
-    r"^(?!that\b)(?:[\w’'-]+\s+){1,3}?to\s+\w+(?![^.;]*\b(?:would|will|could|can|is|was|are|were|has|had|have)\b)",
+    r"^(?!that\b|(?:i|we|they|he|she)\b)"
+    r"(?:(?!(?:is|are|was|were|been|has|have|had|will|would|can|could)\b|[\w-]+[’'](?:ve|re|ll|d)\b)[\w’'-]+\s+){1,3}?"
+    r"to\s+\w+(?![^.;]*\b(?:would|will|could|can|is|was|are|were|has|had|have)\b)",
     re.IGNORECASE,
 )
 _TOPIC_OPENING = re.compile(r"^[\"“‘']?\s*(?:\w+ly\s+)?(?:about|of|on|regarding|concerning)\s", re.IGNORECASE)
