@@ -117,12 +117,11 @@ def subject_of(p: Parsed, v: Token) -> Token | None:
 def _clause_before_subject(p: Parsed, head: Token, v: Token) -> Token | None:
     """'One of the exchanges came after Ramaswamy brought up Haley's daughter, noting she uses
     TikTok': the parser hangs the participle on the main verb, whose subject cannot speak; the
-    clause ending right before it (past a comma) has a subject who can, and that one notes
-    (gold_fresh3a: "One of the bitterest exchanges of the night" was shown as the source)."""
-    clause = next((c for c in head.children if c.dep_ == "advcl" and c.i < v.i and c.right_edge.i >= v.i - 2), None)
-    if clause is None or not all(t.is_punct for t in v.doc[clause.right_edge.i + 1 : v.i]):
-        return None
-    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    nearest clause before it whose subject can is who notes (gold_fresh3a: "One of the bitterest
+    exchanges of the night" was shown as the source; "Helen placed the book in my hands, her eyes
+    aglow ..., telling me ...": "her eyes", parsed as the main clause, was)."""
+    clauses = [c for c in head.children if c.dep_ in ("advcl", "ccomp") and c.i < v.i]
+    subject = next((c for c in clauses[-1].children if c.dep_ == "nsubj"), None) if clauses else None
     return subject if subject is not None and speaker_like(subject) else None
 
 
