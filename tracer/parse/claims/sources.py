@@ -729,6 +729,10 @@ def _fits(group: str, source: Source) -> bool:
     return source.kind not in (SourceKind.PERSON, SourceKind.SOCIAL_ACCOUNT)
 
 
+# A body's initials as the head of a name ("CDC", "FBI", "NATO"): two to six capitals.
+_ACRONYM_HEAD = re.compile(r"[A-Z]{2,6}")
+
+
 def _a_body(source: Source) -> bool:
     """A source of no listed kind named as a body ("Ukraine's emergency service"): "it" may mean it.
 
@@ -737,6 +741,8 @@ def _a_body(source: Source) -> bool:
     """
     if source.kind != SourceKind.UNKNOWN or not source.name.split():
         return False
+    if _ACRONYM_HEAD.fullmatch(source.name.split()[-1]) and " and " not in source.name:
+        return True  # "the Chinese CDC", "the FBI": a body's initials ("it" went to the outlet before, gold_text)
     last = source.name.split()[-1].lower()  # "The California Independent System Operator": its head, "operator"
     return last in _body_heads() and last == _head(source.name) and " and " not in source.name
 
