@@ -284,19 +284,24 @@ def _not_asserted(a: Attribution, text: str) -> bool:
         return True
     if a.cls == "belief" and _INFINITIVE.search(before):
         return True
-    if _wanted(before):
+    if _wanted(a, before):
         return True
     return a.lemma in _table()["directive_verbs"] and _DIRECTIVE.match(a.content[0].of(text)) is not None
 
 
-def _wanted(before: str) -> bool:
-    """'I want the record to show that ...', 'urged the board to confirm that ...': a cue in the
-    to-infinitive of a wish, plan or request (an intent verb of the cue lexicon, at most three
-    words of object between) is what someone wants said, not said yet (gold_text miss: "the
-    record" became a hop of Inslee's own words)."""
+def _wanted(a: Attribution, before: str) -> bool:
+    """'I want the record to show that ...', 'urged the board to confirm that ...', 'Mike wanted
+    to write what he wanted to write': a cue in the to-infinitive of a wish, plan or request (an
+    intent verb of the cue lexicon, at most three words of object between) is what someone wants
+    said, not said yet (gold_text miss: "the record" became a hop of Inslee's own words). Only the
+    speaker's own performative ("wants to stress that the water is safe", "I want to emphasize
+    this is ...", `performatives`) says it in wanting to."""
     match = _TO_BEFORE.search(before)
     words = match.group(1).lower().split()[-4:] if match else []
-    return any((verb := lexicon().verb(w)) is not None and verb.cls == CueClass.INTENT for w in words)
+    intent = [i for i, w in enumerate(words) if (verb := lexicon().verb(w)) is not None and verb.cls == CueClass.INTENT]
+    if not intent:
+        return False
+    return intent[-1] < len(words) - 1 or a.lemma not in _table()["performatives"]
 
 
 def _failed_to(before: str) -> bool:
