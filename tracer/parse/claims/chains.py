@@ -184,7 +184,7 @@ def build_claims(article: Article, found: list[Attribution], posts: list[Post], 
     claims = _attributed(ctx, posts, post_hops)
     claims += _hedged(ctx, claims, posts, post_hops)
     claims += _post_sentences(ctx, claims, posts, post_hops)
-    claims = _inside_same_chain(_unique(claims))
+    claims = _pull_quotes(ctx, _inside_same_chain(_unique(claims)))
     linked = _link_sources(ctx, links)
     claims = own_voice_claims(
         ctx.text,
@@ -205,6 +205,44 @@ def build_claims(article: Article, found: list[Attribution], posts: list[Post], 
         out.append(claim.model_copy(update={"id": f"c{i}", "chain": chain, "origin": origin_of(chain)}))
     authored = [_with_source(p, _post_source(p, post_hops, registry)) for p in posts]
     return ClaimSet(out, registry.sources, authored, linked)
+
+
+# A paragraph that is one quotation and nothing else: a pull quote, or a speaker's next words.
+_QUOTE_PARAGRAPH = re.compile(r"[“\"](?P<words>[^“”\"]{20,600})[”\"]")
+_PULL_KEY = 40  # characters of a pull quote looked for again in the body
+
+
+def _pull_quotes(ctx: _Context, claims: list[Claim]) -> list[Claim]:
+    """A paragraph that is only a quotation whose words the article gives again elsewhere with
+    their speaker ("“It is not that Israel needs America. America needs Israel.”" set apart, then
+    "“... It is not that Israel needs America. ...,” Haley said" below) is a pull quote: its
+    claims take the chain of the claim holding those words in the body (gold_fresh3a: the pull
+    quote went to the speaker quoted just before it, or to no one)."""
+    out = list(claims)
+    for para in ctx.paras.spans:
+        match = _QUOTE_PARAGRAPH.fullmatch(para.of(ctx.text).strip())
+        if match is None:
+            continue
+        body = _said_again(ctx, claims, para, match.group("words")[:_PULL_KEY].rstrip(".,;:!?…"))
+        if body is None:
+            continue
+        out = [c for c in out if not para.start <= c.start < para.end]
+        start = ctx.text.index(match.group(0), para.start)
+        for sentence in sentences(ctx.text, Span(start, start + len(match.group(0)))):
+            out.append(_claim(ctx, sentence, body.chain, None))
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _said_again(ctx: _Context, claims: list[Claim], para: Span, key: str) -> Claim | None:
+    """The claim with a speaker that holds `key` outside the paragraph `para`, if any."""
+    at = ctx.text.find(key)
+    while at >= 0:
+        if not para.start <= at < para.end:
+            found = next((c for c in claims if c.start <= at < c.end and c.chain), None)
+            if found is not None:
+                return found
+        at = ctx.text.find(key, at + 1)
+    return None
 
 
 def _post_source(post: Post, post_hops: dict[str, Hop], registry: SourceRegistry) -> str | None:
