@@ -576,7 +576,7 @@ class SourceRegistry:
             names = self._names[source.id]
             if parsed.cls and any(_same_class(parsed, n) for n in names):
                 return source
-            if _generic(parsed) and any(parsed.body in n.words or (n.cls and parsed.body in n.cls) for n in names):
+            if _generic(parsed) and any(_generic_fits(parsed, n) for n in names):
                 return source
         return None
 
@@ -666,6 +666,15 @@ def _same_class(mention: Name, known: Name) -> bool:
     if mention.proper:
         return known.place is not None and known.place == mention.place
     return mention.place is None or mention.place == known.place
+
+
+def _generic_fits(parsed: Name, known: Name) -> bool:
+    """Whether a bare head noun ("the military", "Indian military") may stand for a known name:
+    its head is among the name's words or class, and a place it names is the name's own
+    ("Indian military" was joined to "Pakistan's military", gold_fresh)."""
+    if parsed.place is not None and parsed.place != known.place:
+        return False
+    return parsed.body in known.words or bool(known.cls and parsed.body in known.cls)
 
 
 def _generic(parsed: Name) -> bool:
