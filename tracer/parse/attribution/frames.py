@@ -8,6 +8,7 @@ the parse says.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from tracer.parse.attribution.cues import QUOTING, CueVerb, lexicon
@@ -21,6 +22,8 @@ if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
 _FINITE = FINITE_TAGS | {"MD"}  # "he will", "she would": a clause of its own too
 _ADVERBIAL = frozenset({"RB", "MD", "VB", "VBD", "VBZ", "VBP", "VBN"})  # "he also has said"
 _QUOTE_END = ",?!—–-…"
+# A quotation right after these words is a name of a work ("an op-ed titled “...”"), never speech.
+_TITLED = re.compile(r"\b(?:titled|entitled|headlined)\s*,?\s*$")
 MAX_SOURCE_TOKENS = 16
 
 
@@ -66,6 +69,8 @@ def _quote_before(p: Parsed, v: Token) -> tuple[Span, Span] | None:
     quote = next((q for q in reversed(p.quotes) if q.end <= start and start - q.end <= 120), None)
     if quote is None or quote.end <= p.bounds.start or not _ends_like_speech(p.text, quote):
         return None
+    if _TITLED.search(p.text, max(p.bounds.start, quote.start - 30), quote.start):
+        return None  # 'In an op-ed titled “...,” a student wrote that ...': a title, not what was written
     between = [t for t in p.doc[: v.i] if quote.end <= p.char(t)]
     words = [t for t in between if not t.is_punct and not t.is_space]
     if not words:

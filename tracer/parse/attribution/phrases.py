@@ -394,9 +394,13 @@ def _according_scope(t: Token, lex: Lexicon) -> Token:
 
     The parser hangs the phrase on the nearest verb. When that verb is what a cue verb reports
     ("The agency said A, according to Lee"), Lee vouches for the whole report; otherwise (a
-    relative clause, "delegates, which stood at 263, according to AP") the parse is kept.
+    relative clause, "delegates, which stood at 263, according to AP") the parse is kept. Set
+    between an auxiliary and its verb ("He had, according to Alex Horton, killed and eaten a
+    wild rabbit", gold_text miss: only "He had" was vouched for) it vouches for the verb's clause.
     """
     host = _list_head(t)
+    if host.dep_ in ("aux", "auxpass"):
+        host = host.head  # "He had, according to X, killed ...": the phrase hangs on the auxiliary
     while host.dep_ in ("ccomp", "xcomp") and lex.verb(host.head.lower_) is not None:
         host = host.head
     if not host.tag_.startswith("VB") and host.dep_ != "ROOT":

@@ -26,6 +26,7 @@ _MARKS = re.compile(r"''|[\"“”«»]")  # two apostrophes: the NYT's quotatio
 _OPEN = "“«"
 _CLOSE = "”»"
 EDGE_PUNCT = " \t\n,;:—–-"
+_STRAY_MARKS = frozenset({"”", "’", ",", '"'})
 
 # Dependencies the parser gives a name's last word when it misreads it ("River News Now said":
 # "Now" as an adverb of "said").
@@ -292,6 +293,8 @@ class Parsed:
                 first = cut.right_edge.i + 1
             elif cut.i > token.i and cut.left_edge.i <= last:
                 last = min(last, cut.left_edge.i - 1)
+        while first < last and self.doc[first].text in _STRAY_MARKS:
+            first += 1  # '“...,” a student ... wrote': the closing mark the parser hung on the subject
         return self.span(first, last)
 
     def source_subtree(self, subject: Token, verb: Token, without: Iterable[Token] = ()) -> Span | None:

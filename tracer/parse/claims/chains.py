@@ -22,12 +22,14 @@ from typing import TypeVar
 from tracer.models import Claim, ClaimKind, Hop, HopFlag, HopRelation, Link, Post, Source, SourceKind, origin_of
 from tracer.parse.attribution.cues import CLAIM_CLASSES
 from tracer.parse.attribution.spans import Attribution, Citation, CoverIndex
+from tracer.parse.claims.credits import credit_line_claims
 from tracer.parse.claims.dates import find_dates, parse_published
 from tracer.parse.claims.kinds import (
     cited_as,
     claim_kind,
     document_heads,
     no_informant,
+    outcry,
     own_outlet,
     perceived,
     relative_denial,
@@ -36,8 +38,9 @@ from tracer.parse.claims.kinds import (
 )
 from tracer.parse.claims.own_voice import own_voice_claims
 from tracer.parse.claims.people import find_people
+from tracer.parse.claims.repeats import pull_quote_claims
 from tracer.parse.claims.resolve import Resolved, Resolver, speaker_of
-from tracer.parse.claims.sources import FIRST_PERSON, SourceRegistry, core
+from tracer.parse.claims.sources import FIRST_PERSON, SourceRegistry, core, guess_kind
 from tracer.read.document import Article
 from tracer.text import ParagraphIndex, SentenceIndex, Span, SpanSet, sentences
 
@@ -63,13 +66,24 @@ _HOW_FLAGS = {
 }
 # "Data from the statistics office", "a survey run by shop stewards", "a recording heard by the BBC",
 # "Data previously collected by NASA's Hubble Space Telescope".
+# "A poll of 1,500 US voters conducted by Redfield and Wilton": who was asked comes between.
 _RECORD = re.compile(
-    r"^(?P<doc>(?:[\w’'-]+\s+){0,3}?(?P<head>[\w-]+))\s+(?:[a-z]+ly\s+)?"  # "data previously collected by"
+    r"^(?P<doc>(?:[\w’'-]+\s+){0,3}?(?P<head>[\w-]+))(?:\s+of\s+(?:[^,;]|,(?=\d)){1,60}?)?\s+(?:[a-z]+ly\s+)?"
     r"(?P<rel>from|by|run by|compiled by|collected by|released by|published by|seen by|heard by|obtained by"
-    r"|reviewed by)\s+"
+    r"|reviewed by|conducted by|carried out by|commissioned by)\s+"
     r"(?P<owner>\S.*)$",
     re.DOTALL,
 )
+# When a maker did its work, after its name ("Redfield and Wilton for Newsweek back in May").
+# After a document's head in the next sentence: whom it asked, then who made it ("of 1,500 US
+# eligible voters conducted by Redfield and Wilton").
+_MADE_BY = re.compile(
+    r"(?:\s+of\s+(?:[^,;.]|[,.](?=\d)){1,60}?)?,?\s+(?P<rel>(?:(?:conducted|carried out|commissioned|run|published"
+    r"|released|compiled)\s+)?by)\s+(?P<owner>[A-Z][^,;.]*)"
+)
+_MAKER_WHEN = re.compile(r"\s+(?:back|earlier|last)(?:\s.*)?$", re.DOTALL)
+_MAKER_FOR = re.compile(r"\s+for\s+(?P<client>\S.*)$", re.DOTALL)
+_INDEFINITE_ARTICLE = re.compile(r"^(?:an?)\s+", re.IGNORECASE)
 _WITNESS = frozenset({"seen", "heard", "obtained", "reviewed"})
 # Reports a named maker issued are documents of their own too ("a report by X", "The Wrap's report":
 # [the report, X], as the gold files' convention has it); a statement or release stands for its
@@ -78,7 +92,12 @@ _WITNESS = frozenset({"seen", "heard", "obtained", "reviewed"})
 # Affidavits, analyses, memos, polls, surveys and studies are made by someone too ("an AdImpact
 # analysis", "a criminal complaint affidavit from Homeland Security": [the analysis, AdImpact]
 # in gold_fresh3a; one hop, the document alone, before).
-_MADE = frozenset({"report", "assessment", "affidavit", "analysis", "memo", "poll", "survey", "study"})
+# Investigations, inquiries and audits too ("an investigation by +972 Magazine and The Intercept":
+# [the investigation, the outlets] in gold_fresh4a; the whole phrase was one hop).
+_MADE = frozenset(
+    {"report", "assessment", "affidavit", "analysis", "memo", "poll", "survey", "study"}
+    | {"investigation", "inquiry", "audit"}
+)
 # "The Wrap's report", "the grid operator's 2019 resource assessment", "her campaign's memo": a
 # maker's name, then the document.
 _OWNED = re.compile(
@@ -111,6 +130,13 @@ _OPENING_QUOTES = frozenset('“"‘«')
 # What ends the words before a nested attribution: a conjunction, "that", punctuation.
 _LEAD_TAIL = re.compile(r"(?:[\s,;:—–-]|\b(?:and|but|or|that|as|because|while|so)\b)*$")
 _MIN_LEAD_WORDS = 4
+# What opens the words after a nested attribution: punctuation and a joining word.
+_TAIL_LEAD = re.compile(r"^(?:[\s,;:—–-]|\b(?:and|but|or)\b)*")
+# A tail shorter than this is a fragment ("for now"), not a claim of its own.
+_MIN_TAIL_WORDS = 6
+# Tails that say what followed or what for, no claim of their own ("resulting in an embarrassing
+# trip", "raising questions about ...", "so that you can ask questions").
+_NOT_A_TAIL = re.compile(r"(?:\w+ing|so|to|in order)\b", re.IGNORECASE)
 # A quoted sentence of fewer words ("No.", "Look,") stays with the quotation around it.
 _MIN_QUOTED_WORDS = 3
 # Unicode categories of the emoji, flags and joiners users put around their display names:
@@ -176,7 +202,8 @@ def build_claims(article: Article, found: list[Attribution], posts: list[Post], 
     claims = _attributed(ctx, posts, post_hops)
     claims += _hedged(ctx, claims, posts, post_hops)
     claims += _post_sentences(ctx, claims, posts, post_hops)
-    claims = _inside_same_chain(_unique(claims))
+    claims = pull_quote_claims(ctx.text, ctx.paras, _inside_same_chain(_unique(claims)))
+    claims = credit_line_claims(ctx.text, article.blocks, claims, resolver.name, ctx.doc_id)
     linked = _link_sources(ctx, links)
     claims = own_voice_claims(
         ctx.text,
@@ -323,8 +350,38 @@ def _hops(ctx: _Context, a: Attribution) -> list[Hop]:
         maker = ctx.makers.get(resolved.source.id)
         if maker is not None:  # "according to the report" after "A recent report by X stated"
             hops.append(_main_hop(ctx, a, Resolved(maker, "owner")))
+        else:
+            hops += _maker_after(ctx, a, resolved.source)
     hops += [_citation_hop(ctx, a, c) for c in a.cites]
     return hops
+
+
+def _maker_after(ctx: _Context, a: Attribution, document: Source) -> list[Hop]:
+    """'..., a recent poll has shown. A poll of 1,500 voters conducted by Redfield and Wilton
+    found ...': a document introduced with "a"/"an" whose maker the next sentence names, with the
+    same head noun and "by" (issue 14, cause 3: the poll was the origin, gold_fresh4a). [] when
+    the next sentence says no such thing."""
+    assert a.source is not None
+    words = a.source.of(ctx.text)
+    head = words.split()[-1].lower() if words.split() else ""
+    if document.kind != SourceKind.DOCUMENT or head not in _MADE or not _INDEFINITE_ARTICLE.match(words):
+        return []
+    spans = ctx.sentences.spans
+    index = bisect_left(spans, a.sentence.end, key=lambda s: s.start)
+    if index >= len(spans):
+        return []
+    stop = spans[index].end
+    pattern = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Tt]his)\s+(?:[\w-]+\s+){{0,2}}?{head}\b")
+    for match in pattern.finditer(ctx.text, spans[index].start, stop):
+        by = _MADE_BY.match(ctx.text, match.end(), stop)
+        if by is None:
+            return []
+        name = _maker_name(core(by.group("owner")))
+        owner = Span(by.start("owner"), by.start("owner") + len(name))
+        hop = _maker_hop(ctx, a, document, Citation(Span(by.start("rel"), by.end("rel")), owner))
+        evidence = Span(a.sentence.start, stop)  # the sentence that names the maker too
+        return [hop.model_copy(update={"evidence": evidence.of(ctx.text), "evidence_end": stop})]
+    return []
 
 
 def _poll_hops(ctx: _Context, a: Attribution) -> list[Hop] | None:
@@ -384,10 +441,13 @@ def _document_hops(ctx: _Context, a: Attribution) -> list[Hop] | None:
     if match.group("head").lower() not in document_heads() | _MADE:
         return None
     doc = Span(a.source.start, a.source.start + match.end("doc"))
-    owner_words = core(match.group("owner"))
+    owner_words = _maker_name(core(match.group("owner")))
     owner = Span(a.source.start + match.start("owner"), a.source.start + match.start("owner") + len(owner_words))
     link = Span(a.source.start + match.start("rel"), a.source.start + match.end("rel"))
     document = ctx.resolver.registry.resolve(core(doc.of(ctx.text)), SourceKind.DOCUMENT, at=doc.start)
+    # "investigation" for "an investigation by X": the document by its own word, as the text goes
+    # on to call it ("the investigation"); the two already share the registry's key
+    ctx.resolver.registry.alias(document, _INDEFINITE_ARTICLE.sub("", core(doc.of(ctx.text))))
     ctx.mentions.append((doc, document))
     if match.group("rel").split()[0] in _WITNESS:
         if owner_words.lower() in own_outlet():
@@ -396,6 +456,17 @@ def _document_hops(ctx: _Context, a: Attribution) -> list[Hop] | None:
         return [seen, _citation_hop(ctx, a, Citation(link, doc))]
     made = _main_hop(ctx, replace(a, source=doc), Resolved(document, "name"))
     return [made, _maker_hop(ctx, a, document, Citation(link, owner))]
+
+
+def _maker_name(owner: str) -> str:
+    """'Redfield and Wilton for Newsweek back' -> 'Redfield and Wilton': the outlet a pollster
+    worked for and when are not the maker's name ("the Centre for Economic Policy Research" keeps
+    its "for", which no outlet follows)."""
+    owner = _MAKER_WHEN.sub("", owner)
+    client = _MAKER_FOR.search(owner)
+    if client is not None and guess_kind(client.group("client")) == SourceKind.OUTLET:
+        return owner[: client.start()]
+    return owner
 
 
 def _owned_hops(ctx: _Context, a: Attribution, words: str) -> list[Hop] | None:
@@ -531,8 +602,9 @@ def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> 
             continue  # "I think" inside a quotation nobody is credited with
         # Only a nested statement takes its sentence away: "said the firm denied the allegations"
         # stays one claim of the speaker's, with the denial a stance claim of its own. The
-        # speaker's own "we know ..." inside the quotation takes nothing away either.
-        nested = [b for b in statement_index.inside(a) if b is not a and not _own_aside(ctx, b, a)]
+        # speaker's own "we know ..." inside the quotation takes nothing away either, nor does an
+        # outcry the source reports as an event ("said that Amri screamed “Allah Akbar”").
+        nested = [b for b in statement_index.inside(a) if b is not a and not _own_aside(ctx, b, a) and not outcry(b)]
         chain = _chain(ctx, a, posts, post_hops)
         post = _post_at(posts, a.cue.start)
         kind = claim_kind(a, ctx.text) or (ClaimKind.STANCE if id(a) in denied else ClaimKind.STATEMENT)
@@ -631,7 +703,27 @@ def _without_nested(ctx: _Context, fragment: Span, nested: list[Attribution]) ->
         lead = _lead_before(ctx, sentence, held)
         if lead is not None:
             pieces.append(lead)
+        tail = _tail_after(ctx, sentence, held)
+        if tail is not None:
+            pieces.append(tail)
     return pieces
+
+
+def _tail_after(ctx: _Context, sentence: Span, held: list[Attribution]) -> Span | None:
+    """The speaker's own words after a nested attribution in the same sentence ("“It's shocking
+    that Lady Starmer thought it acceptable to strut through Fashion Week adorned in free swag the
+    day after it was revealed Keir Starmer had failed to declare donations,” a Tory source said":
+    what follows the nested words stays the speaker's claim, gold.json miss); None when fewer
+    than a clause's worth of words."""
+    last = max(max(b.cue.end, b.content_span.end, *([b.source.end] if b.source else [])) for b in held)
+    words = ctx.text[last : sentence.end]
+    kept = _TAIL_LEAD.sub("", words)
+    if last >= sentence.end or len(kept.split()) < _MIN_TAIL_WORDS or _NOT_A_TAIL.match(kept):
+        return None
+    start = sentence.end - len(kept)
+    if any(start <= a.cue.start < sentence.end and a.source and _claimable(a, ctx.text) for a in ctx.found):
+        return None  # another attribution's words ("parents said, though a spokesperson declined ...")
+    return Span(start, sentence.end)
 
 
 def _lead_before(ctx: _Context, sentence: Span, held: list[Attribution]) -> Span | None:
@@ -721,8 +813,11 @@ def _claim_spans(ctx: _Context, a: Attribution) -> list[Span]:
 
 
 def _same_sentence(ctx: _Context, a: Span, b: Span) -> bool:
+    """Whether two fragments are one sentence's: nothing ends a sentence between them, and the cue
+    between does not end on a colon ("Urgent action is required, Al-Kahlot said: Swift intervention
+    will ...": what follows the colon is a statement of its own, gold_fresh4a)."""
     gap = ctx.text[a.end : b.start]
-    return "\n" not in gap and not re.search(r"[.!?][”\"'’]?\s", gap)
+    return "\n" not in gap and not re.search(r"[.!?][”\"'’]?\s", gap) and not re.search(r":[\s“\"‘']*$", gap)
 
 
 def _claim(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from tracer.datafiles import load_json
 from tracer.parse.claims.people import role_words
@@ -55,7 +56,11 @@ def is_description(mention: str) -> bool:
     mention = mention.strip()
     opened = _OPENER.match(mention) is not None or _OWNER.match(mention) is not None
     words = _OWNER.sub("", _OPENER.sub("", mention)).split()
-    return opened and bool(words) and all(w[:1].islower() for w in words)
+    if not opened or not words:
+        return False
+    # "Another Duke student", "a New York Times reporter": capitalised words before a person's
+    # role are whose or where (the appositive name "Brittany" after one was never looked for)
+    return all(w[:1].islower() for w in words) or (len(words) <= 4 and words[-1] in role_words())
 
 
 def normal(description: str) -> str:
@@ -157,3 +162,91 @@ def leader_named(text: str, mention: str) -> tuple[str, int, bool] | None:
         return None
     name, at = min(found, key=lambda f: f[1])
     return name, at, desc not in table["leader_titles"]
+
+
+# An unnamed person introduced with "a"/"an" ("an expert has claimed", "a royal correspondent who
+# joined ..."), not "one of" or "another" (those stay unnamed or name themselves in an appositive).
+_INDEFINITE_ROLE = re.compile(r"^(?:a|an)\s+(?!one\b)", re.IGNORECASE)
+# A sentence opening with a full name, perhaps after its role ("Royal commentator Lee Cohen was
+# discussing", "Bill Simmons said", "Rebecca English of the Daily Mail recalled").
+_OPENING_NAME = re.compile(
+    r"[\s“\"]*(?:(?P<role>(?:[A-Z][a-z]+\s+)?[a-z][\w-]*)\s+)?(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4})\b"
+)
+# ", the president of ...", ", a lawyer for ...": an appositive role after the name.
+_ROLE_AFTER = re.compile(
+    r",\s+(?:the|a|an)\s+(?P<role>(?:[\w’'-]+\s+){0,3}?[a-z][\w-]*)\b(?=\s+(?:of|for|at|with|in)\b|,|\.)"
+)
+_NEXT_SENTENCES = 2
+
+
+def named_next(text: str, mention: str, sentence_end: int) -> str | None:
+    """'an expert has claimed' -> 'Lee Cohen' when one of the next two sentences opens with a person
+    the text has not named before ('Royal commentator Lee Cohen was discussing ...'): news copy
+    introduces a speaker by role in a standfirst or a clause and names them right after (issue 14,
+    cause 2: the description was shown as the source). Not when the new name carries a role of
+    another head ('A witness said ... Police Chief Ana Ruiz said' are two people)."""
+    if _INDEFINITE_ROLE.match(mention) is None:
+        return None
+    described = normal(re.split(r"\s(?:who|that|which)\s", mention, maxsplit=1)[0]).split()
+    head = described[-1] if described else ""
+    if head not in _roles():
+        return None
+    at = _past_stop(text, sentence_end)  # past the mention's own full stop
+    for _ in range(_NEXT_SENTENCES):
+        at = _past_stop(text, at)
+        stop = _SENTENCE_END.search(text, at)
+        end = stop.end() if stop else len(text)
+        match = _OPENING_NAME.match(text, at, end)
+        at = end
+        if match is None or (match.group("role") and match.group("role").split()[-1] not in _roles()):
+            continue
+        titled, name = _titled(match.group("name"))
+        if not 2 <= len(name.split()) <= 3:
+            continue
+        if re.compile(rf"\b{re.escape(name.split()[-1])}\b").search(text, 0, sentence_end):
+            continue  # someone the text named before ("Prince Harry and Meghan Markle will struggle")
+        after = _ROLE_AFTER.match(text, match.end("name"))
+        role = match.group("role") or titled or (after.group("role") if after else None)
+        return name if role is None or _same_role(role.split()[-1], head) else None
+    return None
+
+
+_SENTENCE_END = re.compile(r"[.!?:][”\"’']?(?=\s)|\n")
+_TERMINATOR = re.compile(r"[.!?]*[”\"’']?\s*")
+
+
+def _past_stop(text: str, at: int) -> int:
+    """Where the next sentence starts after a full stop (and closing quote, and spaces) at `at`."""
+    match = _TERMINATOR.match(text, at)
+    return match.end() if match else at
+
+
+def _same_role(role: str, head: str) -> bool:
+    """Whether two role nouns may be one person's: the same word, or two of the words a writer
+    uses in turn for a commentator ("expert", "commentator")."""
+    experts = _expert_roles()
+    return role == head or (role in experts and head in experts)
+
+
+def _titled(name: str) -> tuple[str | None, str]:
+    """'Police Chief Ana Ruiz' -> ('Police Chief', 'Ana Ruiz'): capitalised role words before a name."""
+    words = name.split()
+    lead = 0
+    while lead < len(words) - 1 and words[lead].lower() in _roles() | _ROLE_MODIFIERS:
+        lead += 1
+    return (" ".join(words[:lead]) or None), " ".join(words[lead:])
+
+
+# Capitalised words that open a role before a name without being one ("Police Chief", "Deputy Mayor").
+_ROLE_MODIFIERS = frozenset({"police", "fire", "deputy", "assistant", "acting", "vice"})
+
+
+@cache
+def _roles() -> frozenset[str]:
+    """A person's role nouns and the offices they hold ("correspondent", "spokesperson")."""
+    return frozenset({*role_words(), *load_json("source_kinds.json")["offices"]})
+
+
+@cache
+def _expert_roles() -> frozenset[str]:
+    return frozenset(load_json("source_aliases.json")["expert_roles"])

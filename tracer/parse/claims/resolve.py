@@ -22,7 +22,7 @@ from tracer.datafiles import load_json
 from tracer.models import Source, SourceKind
 from tracer.parse.attribution.cues import lexicon
 from tracer.parse.attribution.spans import Attribution, CoverIndex
-from tracer.parse.claims.named import find_named, heading_name, is_description, leader_named, named_for
+from tracer.parse.claims.named import find_named, heading_name, is_description, leader_named, named_for, named_next
 from tracer.parse.claims.people import pronoun_gender, role_words
 from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
 from tracer.text import ParagraphIndex, Span, SpanSet, sentences
@@ -68,7 +68,11 @@ _ACRONYM = re.compile(r"(?<![A-Z][ \t])\b[A-Z]{3,6}\b(?![ \t][A-Z]{2})")
 _APPOSITIVE = re.compile(r",\s+(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[\w.&’'-]+){0,8}?)\s*(?:,|$|\s(?:who|which)\b)")
 _ROLE_BEFORE_NAME = re.compile(r"\b[a-z]+\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
 # A first name and a surname ("Patrick Carlineo"): a lone surname later is that person.
-_FULL_NAME = re.compile(rf"\b(?P<first>[A-Z][a-z]+)(?:\s[A-Z]\.)?\s(?P<surname>{_WORD}(?:-[A-Z][a-z]+)?)\b")
+# A first name, perhaps a middle initial or middle name ("Gustav Lloyd Agerblad": "Agerblad told
+# AFP ... he added" found no person, gold_fresh), then the surname.
+_FULL_NAME = re.compile(
+    rf"\b(?P<first>[A-Z][a-z]+)(?:\s[A-Z]\.|\s[A-Z][a-z]+(?=\s{_WORD}))?\s(?P<surname>{_WORD}(?:-[A-Z][a-z]+)?)\b"
+)
 # A possessive pronoun, a relation or role in lower case, then a full name: "my colleague
 # Geoffrey Skelley", "her lawyer Ana Ruiz" (the name was shown with "my colleague" in front).
 _KIN_NAME = re.compile(
@@ -88,6 +92,7 @@ _POSTPOSED = re.compile(r"[,”\"’]\s*$")
 _CALENDAR = frozenset({*(w.capitalize() for w in (*MONTH_NAMES, *WEEKDAYS)), "Today", "Yesterday", "Tomorrow"})
 _STOP = re.compile(r"[.!?][”\"’']?\s|\n")
 _POSSESSIVE = re.compile(r"[’']s?\s")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
 _AHEAD = 300  # characters after a pronoun searched for the name it announces
 
@@ -244,7 +249,9 @@ class Resolver:
         if appositive is not None:
             return _personal(appositive.group("name"))
         found = named_for(self._named, name, at)
-        return found.name if found is not None else self._named_nearby(name, at)
+        if found is not None:
+            return found.name
+        return self._named_nearby(name, at) or named_next(self.text, name, self._sentence_span(at).end)
 
     def _named_nearby(self, description: str, at: int) -> str | None:
         """A description the text ties to no name in so many words: an outlet's ("According to
@@ -315,7 +322,10 @@ class Resolver:
         if self._gender(source) not in (None, PERSON_PRONOUNS[word.lower()]):
             return self._fitting_before(word, span)  # "she" for someone the text calls "he"
         own_end = self._mention_ends.get(position, position)  # "Dr. Jamie Chang, ... of Social Welfare"
-        if any(pos >= own_end and self._rival(pos, name, word, latest) for pos, name, _ in names if pos > position):
+        rivals = [
+            pos for pos, name, _ in names if pos > position and pos >= own_end and self._rival(pos, name, word, latest)
+        ]
+        if rivals:
             # "Grant attacked Wong. He said": the subject of the sentence just before is the likely
             # referent, shown with a lower confidence and that sentence as evidence; further back
             # (a quotation between, another speaker) nothing is guessed.
@@ -325,6 +335,8 @@ class Resolver:
             said = self._last_mention(source, span.start)
             if said is not None and floor <= said and self._pronoun_opens(said, word):
                 return self._record(source, "likely", span, evidence_start=said)
+            if all(self._bound_before(pos, word) for pos in rivals):
+                return self._record(source, "likely", span, evidence_start=position)
             return self._fitting_before(word, span)
         return self._record(source, "pronoun", span)
 
@@ -479,6 +491,21 @@ class Resolver:
         if gender is None:
             return self._marked_person(name)
         return gender == PERSON_PRONOUNS[pronoun.lower()]
+
+    def _bound_before(self, at: int, pronoun: str) -> bool:
+        """Whether a subject pronoun like `pronoun` comes before the name at `at` in its sentence, in
+        no one's words ("Once, she thought about politics — she campaigned for Clinton"): that
+        "she" is not Clinton (a pronoun does not stand for a name it governs), so the sentence is
+        still about the person before: with no other rival, that person is the likely referent of
+        a "she said" after it (her quotes went to Clinton, gold_fresh4a)."""
+        wanted = PERSON_PRONOUNS[pronoun.lower()]
+        sentence = self._sentence_span(at)
+        for match in _SUBJECT_PRONOUN.finditer(self.text, sentence.start, at):
+            if PERSON_PRONOUNS[match.group(0).lower()] == wanted and not self._said.overlaps(
+                Span(match.start(), match.end())
+            ):
+                return True
+        return False
 
     def _name_gender(self, name: str) -> str | None:
         if name not in self._name_genders:

@@ -90,6 +90,9 @@ _ROLE_WORDS = frozenset(
     {"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief", "envoy", "ambassador"}
 )
 _NOT_ROLES = frozenset({"the", "former", "u.s.", "us"})
+# A relative clause opening a description: "a senior who ...", ", who is black".
+_RELATIVE = re.compile(r"\s(?:who|whose|which|that)\s")
+_WHO = re.compile(r"^,?\s+who\s")
 _DESCRIPTION = re.compile(r"^(?:,\s|\s\(|\s(?:who|whose|which|that)\s)")
 PRONOUNS = {
     **dict.fromkeys(PERSON_PRONOUNS, "person"),
@@ -147,8 +150,27 @@ def core(mention: str) -> str:
         match = _CUT.search(mention, match.end())  # "... in Greenbelt, Maryland": one place, not an appositive
     if match and match.start() > 0 and _defining(mention, match):
         after = _CUT.search(mention, match.end())
-        return mention[: after.start() if after else len(mention)].strip(" ,")
-    return mention[: match.start()].strip(" ,") if match and match.start() > 0 else mention.strip(" ,")
+        return _without_locale(mention[: after.start() if after else len(mention)].strip(" ,"))
+    return _without_locale(mention[: match.start()].strip(" ,") if match and match.start() > 0 else mention.strip(" ,"))
+
+
+# "One student at Duke University in Durham, North Carolina": a description, a named body after
+# "at"/"of"/"for"/"from", then where that body is ("in" a town, perhaps its state).
+_LOCALE_TAIL = re.compile(
+    r"^(?P<keep>(?i:the|a|an|one|another|two|three|some|several)\s.*\b(?:at|of|for|from)\s+(?:the\s+)?"
+    r"[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[A-Z][\w.&’'-]*)*)\s+in\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?"
+    r"(?:,\s+(?:(?:New|North|South|West|Rhode)\s+)?[A-Z][a-z]+)?$"
+)
+
+
+def _without_locale(name: str) -> str:
+    """'One student at Duke University in Durham, North Carolina' -> 'One student at Duke
+    University': the town says where the named body is, not who speaks (the whole was shown as the
+    source, gold_fresh4a). Only after a body named with capitals: 'a doctor in Gaza' keeps its place."""
+    match = _LOCALE_TAIL.match(name)
+    if match is None or not match.group("keep").split()[-1][:1].isupper():
+        return name
+    return match.group("keep")
 
 
 # A lower-case letter glued to a capital: where a page's hover card runs into a linked name.
@@ -266,6 +288,8 @@ def guess_kind(name: str, description: str = "") -> SourceKind:
     words = name.split()
     if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _not_personal(words):
         return SourceKind.PERSON
+    if _WHO.match(description) and name[:1].isupper():
+        return SourceKind.PERSON  # "said Brown, who is black": "who" is said of people, "which" of bodies
     return SourceKind.UNKNOWN
 
 
@@ -284,7 +308,9 @@ def _office_appositive(description: str, table: dict[str, list[str]]) -> bool:
     match = re.match(r",\s+(?P<role>[^,(]+)", description)
     if match is None:
         return False
-    head = _head(match.group("role"))
+    # "Daniel, a New York University senior who didn't want ...": the role ends where its relative
+    # clause starts (its head was read as "climate", and "University" made him a body, gold_fresh4a)
+    head = _head(_RELATIVE.split(match.group("role"), maxsplit=1)[0])
     return head in table["person"] or head in table["offices"]
 
 
@@ -576,7 +602,7 @@ class SourceRegistry:
             names = self._names[source.id]
             if parsed.cls and any(_same_class(parsed, n) for n in names):
                 return source
-            if _generic(parsed) and any(parsed.body in n.words or (n.cls and parsed.body in n.cls) for n in names):
+            if _generic(parsed) and any(_generic_fits(parsed, n) for n in names):
                 return source
         return None
 
@@ -668,6 +694,15 @@ def _same_class(mention: Name, known: Name) -> bool:
     return mention.place is None or mention.place == known.place
 
 
+def _generic_fits(parsed: Name, known: Name) -> bool:
+    """Whether a bare head noun ("the military", "Indian military") may stand for a known name:
+    its head is among the name's words or class, and a place it names is the name's own
+    ("Indian military" was joined to "Pakistan's military", gold_fresh)."""
+    if parsed.place is not None and parsed.place != known.place:
+        return False
+    return parsed.body in known.words or bool(known.cls and parsed.body in known.cls)
+
+
 def _generic(parsed: Name) -> bool:
     """'the agency', 'the ministry': a bare head noun that refers back to the latest such body."""
     return not parsed.proper and len(parsed.words) == 1 and parsed.body in _aliases()["generic_heads"]
@@ -729,6 +764,10 @@ def _fits(group: str, source: Source) -> bool:
     return source.kind not in (SourceKind.PERSON, SourceKind.SOCIAL_ACCOUNT)
 
 
+# A body's initials as the head of a name ("CDC", "FBI", "NATO"): two to six capitals.
+_ACRONYM_HEAD = re.compile(r"[A-Z]{2,6}")
+
+
 def _a_body(source: Source) -> bool:
     """A source of no listed kind named as a body ("Ukraine's emergency service"): "it" may mean it.
 
@@ -737,6 +776,8 @@ def _a_body(source: Source) -> bool:
     """
     if source.kind != SourceKind.UNKNOWN or not source.name.split():
         return False
+    if _ACRONYM_HEAD.fullmatch(source.name.split()[-1]) and " and " not in source.name:
+        return True  # "the Chinese CDC", "the FBI": a body's initials ("it" went to the outlet before, gold_text)
     last = source.name.split()[-1].lower()  # "The California Independent System Operator": its head, "operator"
     return last in _body_heads() and last == _head(source.name) and " and " not in source.name
 
