@@ -590,6 +590,13 @@ RULES: tuple[Rule, ...] = (
                 "the pier is unsafe",
                 group="has repeatedly said",
             ),
+            Example(
+                "The ferry operator later went on to deny that the timetable had changed.",
+                "The ferry operator",
+                "deny",
+                "that the timetable had changed",
+                group="later went on to deny",
+            ),
         ),
     ),
     Rule(
