@@ -206,3 +206,16 @@ def test_a_source_ends_before_a_participle_about_it() -> None:
     assert ("Ruth Ames, managing director of Dunmore Ferries", "said", "the pier would close") in seen, seen
     seen = _seen("Several skippers, including Tom Reed, said the pier would close.")
     assert ("Several skippers, including Tom Reed", "said", "the pier would close") in seen, seen
+
+
+def test_an_in_phrase_after_the_object_is_content_unless_it_says_through_what_or_when() -> None:
+    """'praised the volunteers' generosity in support of a food bank': the phrase is part of what
+    was praised; 'in a statement', 'in July' say through what and when, and stay out."""
+    seen = _seen("She praised the volunteers' generosity in support of a local food bank.")
+    assert ("She", "praised", "the volunteers' generosity in support of a local food bank") in seen, seen
+    seen = _seen("The senator praised his strong second-place finish in last week's county vote.")
+    assert ("The senator", "praised", "his strong second-place finish in last week's county vote") in seen, seen
+    seen = _seen("The mayor praised the crews' work in a statement.")
+    assert ("The mayor", "praised", "the crews' work") in seen, seen
+    seen = _seen("The mayor praised the crews' work in July.")
+    assert ("The mayor", "praised", "the crews' work") in seen, seen
