@@ -122,13 +122,13 @@ def test_fresh_gold_covers_ten_pages_no_other_gold_has(corpus: Path) -> None:
     assert all(isinstance(hop, list) and hop for item in items for hop in item["chain"])
 
 
-HELD_OUT = ("gold_fresh3a.json", "gold_fresh3b.json")
+# The later fresh sets and how many pages each covers: each was annotated from the text alone
+# before any run, and stays an honest estimate only while no other gold holds its pages.
+HELD_OUT = {"gold_fresh3a.json": 5, "gold_fresh3b.json": 5, "gold_fresh4a.json": 4, "gold_fresh4b.json": 5}
 
 
 @pytest.mark.parametrize("name", HELD_OUT)
-def test_each_third_fresh_gold_covers_five_pages_no_other_gold_has(corpus: Path, name: str) -> None:
-    # Annotated from the text alone before any run; it stays an honest estimate only while no
-    # other gold (tuned on, or the other half of the set) holds its pages.
+def test_each_later_fresh_gold_covers_pages_no_other_gold_has(corpus: Path, name: str) -> None:
     items = EVAL.load_gold(DATA / "chains" / name)
     pages = {item["page"] for item in items}
     others = {
@@ -137,7 +137,7 @@ def test_each_third_fresh_gold_covers_five_pages_no_other_gold_has(corpus: Path,
         if other != name
         for item in EVAL.load_gold(DATA / "chains" / other)
     }
-    assert len(pages) == 5 and not pages & others
+    assert len(pages) == HELD_OUT[name] and not pages & others
     assert all((corpus / page).is_file() for page in pages)
     assert {item["kind"] for item in items} <= {"statement", "stance", "noun_phrase", "embed", "link"}
     assert all(len(item["claim_words"].split()) <= 12 for item in items)  # short phrases only
