@@ -92,6 +92,7 @@ _POSTPOSED = re.compile(r"[,”\"’]\s*$")
 _CALENDAR = frozenset({*(w.capitalize() for w in (*MONTH_NAMES, *WEEKDAYS)), "Today", "Yesterday", "Tomorrow"})
 _STOP = re.compile(r"[.!?][”\"’']?\s|\n")
 _POSSESSIVE = re.compile(r"[’']s?\s")
+_FRAME = re.compile(r"[’']s?\s+(?:case|part)\s*,")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
 _AHEAD = 300  # characters after a pronoun searched for the name it announces
@@ -544,7 +545,8 @@ class Resolver:
                 continue
             if not self._is_person(name):
                 continue
-            owner = _POSSESSIVE.match(self.text, at + len(name)) is not None  # "Trump's advisers" are the subject
+            # "Trump's advisers" are the subject, not Trump; "In Hajjaj's case, she ..." is about Hajjaj
+            owner = _POSSESSIVE.match(self.text, at + len(name)) is not None and not _framing(self.text, match.start(), at, at + len(name))
             out.append((at, name, not owner and _opens(self.text, start, match.start())))
         return out
 
@@ -677,6 +679,13 @@ def _opens(text: str, start: int, at: int) -> bool:
     if at <= start or re.search(r"(?:^|[.!?”\"]\s|\n)$", text[max(start, at - 3) : at]):
         return True
     return _after_intro(text, start, at)
+
+
+def _framing(text: str, start: int, at: int, end: int) -> bool:
+    """Whether a possessive name frames its sentence as about that person ("In Hajjaj’s case, she
+    decided ...", "For Ortiz's part, he ..."): the owner is the topic, so the "she" of the
+    quotation after is hers (it went to the doctor quoted before, gold_fresh4a)."""
+    return text[start:at].strip().lower() in ("in", "for") and _FRAME.match(text, end) is not None
 
 
 def _after_intro(text: str, start: int, at: int) -> bool:
