@@ -142,7 +142,7 @@ def _linked_clause(text: str, piece: Span, link: Link) -> bool:
     meteorologists are warning ...': a subordinator stating a fact, whose link covers the clause
     right after it (a name first, no determiner: not 'As <a>a result of</a> ...'), is the writer's
     own statement leaning on the link (gold_fresh4a miss; such leads were all dropped)."""
-    opener, _, rest = piece.of(text).partition(" ")
+    opener = piece.of(text).split(" ", 1)[0]
     anchor = link.text.split()
     return (
         opener.lower() in clause_subordinators()

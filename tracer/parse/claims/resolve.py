@@ -546,7 +546,8 @@ class Resolver:
             if not self._is_person(name):
                 continue
             # "Trump's advisers" are the subject, not Trump; "In Hajjaj's case, she ..." is about Hajjaj
-            owner = _POSSESSIVE.match(self.text, at + len(name)) is not None and not _framing(self.text, match.start(), at, at + len(name))
+            end = at + len(name)
+            owner = _POSSESSIVE.match(self.text, end) is not None and not _framing(self.text, match.start(), at, end)
             out.append((at, name, not owner and _opens(self.text, start, match.start())))
         return out
 
