@@ -92,6 +92,10 @@ _POSTPOSED = re.compile(r"[,”\"’]\s*$")
 _CALENDAR = frozenset({*(w.capitalize() for w in (*MONTH_NAMES, *WEEKDAYS)), "Today", "Yesterday", "Tomorrow"})
 _STOP = re.compile(r"[.!?][”\"’']?\s|\n")
 _POSSESSIVE = re.compile(r"[’']s?\s")
+_OPEN_APPOSITIVE = re.compile(
+    rf"(?:^|(?<=[.!?;:”\"\n,]\s)|(?<=\n))(?P<name>{_WORD}(?:\s{_PARTICLE}{_WORD}){{1,2}}),\s+"
+    r"(?P<role>(?:[\w’'.&-]+\s+){1,4}?)(?:at|of|for|with)\s+[^,;:\n“”\"]*?(?P<joint>\s(?:and|of|&|[A-Z][\w.&-]*))?\s$"
+)
 _FRAME = re.compile(r"[’']s?\s+(?:case|part)\s*,")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
@@ -168,7 +172,25 @@ class Resolver:
         owner = self._owner(words, span) or self._leader(words, span)
         if owner is not None:
             return owner
-        return self._record(self._name(span), "name", span)
+        return self._record(self._name(self._unclosed_appositive(span) or span), "name", span)
+
+    def _unclosed_appositive(self, span: Span) -> Span | None:
+        """'Eric Durr, Director of Public Affairs at New York State Division of Military and Naval
+        Affairs told Mashable': an appositive the writer never closed with a comma, so the parser
+        took the body at its end as the subject (gold: "Naval Affairs" shown for Durr). The person
+        it describes, from the name to the mention, when the mention is no person, the appositive
+        opens with a role and ties it to a body ("at", "of") that runs on into the mention ("Military
+        and Naval Affairs"), with no comma in between."""
+        if not span.of(self.text)[:1].isupper():
+            return None
+        floor = self._sentence_span(span.start).start
+        match = _OPEN_APPOSITIVE.search(self.text, floor, span.start)
+        if match is None or not self._is_person(match.group("name")) or not match.group("joint"):
+            return None
+        role = {w.lower().strip(".") for w in match.group("role").split()}
+        if role.isdisjoint(role_words()) and role.isdisjoint(_TITLES):
+            return None
+        return Span(match.start("name"), span.end)
 
     def _earlier_document(self, lowered: str, span: Span) -> Resolved | None:
         """'the affidavit said' after 'according to a criminal complaint affidavit from Homeland
