@@ -321,9 +321,21 @@ class Resolver:
             subject = self._body_subject(span)
             if subject is not None and (latest is None or subject[0] > latest[0]):
                 return self._record(self.registry.resolve(subject[1], at=subject[0]), "pronoun", span)
+        if latest is None and group == "group":
+            return self._acronym_body(written, span)
         if latest is None:
             return self._unresolved(written, span)
         return self._record(latest[1], "pronoun", span)
+
+    def _acronym_body(self, written: str, span: Span) -> Resolved:
+        """'the NYPD was initially unaware ..., though they later said': a "they" with no group
+        source before it is the one body named by an acronym in its sentence or the one before,
+        the likely referent (else it was shown as the source "they", gold_text)."""
+        acronym = self._acronym_before(span.start)
+        if acronym is None:
+            return self._unresolved(written, span)
+        at = self.text.rfind(acronym, 0, span.start)
+        return self._record(self.registry.resolve(acronym, at=at), "likely", span, evidence_start=at)
 
     def _person_pronoun(self, word: str, span: Span, latest: tuple[int, Source] | None) -> Resolved:
         """'he'/'she': the latest person source or sentence-opening name, if no other name intervenes."""
