@@ -97,6 +97,9 @@ _WITNESS = frozenset({"seen", "heard", "obtained", "reviewed"})
 _MADE = frozenset(
     {"report", "assessment", "affidavit", "analysis", "memo", "poll", "survey", "study"}
     | {"investigation", "inquiry", "audit"}
+    # Lists and rankings someone compiled ("a list compiled by political scientist Boris Shor":
+    # [the list, Boris Shor] in gold_fresh; the whole phrase was one hop, the origin).
+    | {"list", "ranking"}
 )
 # "The Wrap's report", "the grid operator's 2019 resource assessment", "her campaign's memo": a
 # maker's name, then the document.
