@@ -96,6 +96,8 @@ _OPEN_APPOSITIVE = re.compile(
     rf"(?:^|(?<=[.!?;:”\"\n,]\s)|(?<=\n))(?P<name>{_WORD}(?:\s{_PARTICLE}{_WORD}){{1,2}}),\s+"
     r"(?P<role>(?:[\w’'.&-]+\s+){1,4}?)(?:at|of|for|with)\s+[^,;:\n“”\"]*?(?P<joint>\s(?:and|of|&|[A-Z][\w.&-]*))?\s$"
 )
+# A sentence opened by a description before its subject's name: "An agreeable, funny woman in her 80s, ".
+_FRONTED = re.compile(r"(?:^|[.!?”\"]\s+|\n)(?P<np>(?:An?|The)\s+[^.!?\n“”\"]{3,80}?),\s+$")
 _FRAME = re.compile(r"[’']s?\s+(?:case|part)\s*,")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
@@ -713,7 +715,18 @@ def _opens(text: str, start: int, at: int) -> bool:
         at = _description_start(text, start, at)
     if at <= start or re.search(r"(?:^|[.!?”\"]\s|\n)$", text[max(start, at - 3) : at]):
         return True
-    return _after_intro(text, start, at)
+    return _after_intro(text, start, at) or _after_description(text, start, at)
+
+
+def _after_description(text: str, start: int, at: int) -> bool:
+    """Whether a name follows a fronted description of its person ("An agreeable, funny woman in
+    her 80s, Jane Starner lives in ..."): still the sentence's subject, so the "she said" after
+    is hers (it went to a woman named only after the quotation, gold_fresh3a)."""
+    match = _FRONTED.search(text, max(start, at - 90), at)
+    if match is None or (match.start("np") > start and match.group(0)[:1] not in '.!?”"\n'):
+        return False
+    words = re.findall(r"[a-z]+", match.group("np").lower())
+    return len(words) <= 12 and not role_words().isdisjoint(words)
 
 
 def _framing(text: str, start: int, at: int, end: int) -> bool:
