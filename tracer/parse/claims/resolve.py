@@ -314,7 +314,10 @@ class Resolver:
 
     def _pronoun(self, word: str, span: Span, written: str) -> Resolved:
         group = PRONOUNS[word]
-        latest = self.registry.latest(group, span.start, skip=self._in_words(span))
+        skip = self._in_words(span)
+        latest = self.registry.latest(group, span.start, skip=skip)
+        while group == "group" and latest is not None and self._one_person(latest[1]):
+            latest = self.registry.latest(group, latest[0], skip=skip)  # "Martha added ... They"
         if latest is not None and span.start - latest[0] > MAX_PRONOUN_DISTANCE:
             latest = None
         if group == "person":
@@ -338,6 +341,13 @@ class Resolver:
             return self._unresolved(written, span)
         at = self.text.rfind(acronym, 0, span.start)
         return self._record(self.registry.resolve(acronym, at=at), "likely", span, evidence_start=at)
+
+    def _one_person(self, source: Source) -> bool:
+        """Whether a source of no person kind is one person all the same, a name the text gives a
+        person ("Martha" of "Martha Fry"): no "they" ("Dale and Martha disputed ... Martha added
+        ... They also disputed": they are Dale and Martha, not Martha, gold_fresh3a)."""
+        name = source.name
+        return source.kind == SourceKind.UNKNOWN and " and " not in name and self._is_person(name)
 
     def _person_pronoun(self, word: str, span: Span, latest: tuple[int, Source] | None) -> Resolved:
         """'he'/'she': the latest person source or sentence-opening name, if no other name intervenes."""
