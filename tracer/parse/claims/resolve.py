@@ -316,8 +316,8 @@ class Resolver:
         group = PRONOUNS[word]
         skip = self._in_words(span)
         latest = self.registry.latest(group, span.start, skip=skip)
-        while group == "group" and latest is not None and self._one_person(latest[1]):
-            latest = self.registry.latest(group, latest[0], skip=skip)  # "Martha added ... They"
+        if group == "group" and latest is not None and self._one_person(latest[1]):
+            latest = self._people_before(latest, skip) or latest  # "Martha added ... They"
         if latest is not None and span.start - latest[0] > MAX_PRONOUN_DISTANCE:
             latest = None
         if group == "person":
@@ -341,6 +341,17 @@ class Resolver:
             return self._unresolved(written, span)
         at = self.text.rfind(acronym, 0, span.start)
         return self._record(self.registry.resolve(acronym, at=at), "likely", span, evidence_start=at)
+
+    def _people_before(
+        self, latest: tuple[int, Source], skip: Callable[[int], bool] | None
+    ) -> tuple[int, Source] | None:
+        """The people named together before a lone person's name ("Dale and Martha"), the likelier
+        "they"; None when the sources before are no such pair (then the lone name stays, as
+        before: "His role" or a body further back is no better a guess)."""
+        earlier: tuple[int, Source] | None = latest
+        while earlier is not None and self._one_person(earlier[1]):
+            earlier = self.registry.latest("group", earlier[0], skip=skip)
+        return earlier if earlier is not None and " and " in earlier[1].name else None
 
     def _one_person(self, source: Source) -> bool:
         """Whether a source of no person kind is one person all the same, a name the text gives a
