@@ -66,6 +66,7 @@ class CueVerb:
     # The class with a particle beside it, where that differs ("points to" a topic, "points out" a fact).
     particles: tuple[tuple[str, CueClass], ...] = ()
     framed: bool = False  # "the email began: ...": a cue only beside a quotation or before a colon
+    inquiry: bool = False  # "to determine how it started": a wh-complement is an open question, no content
 
     def with_particles(self, words: Iterable[str]) -> CueVerb:
         """The verb as read with its particles: "pointed out" states what "pointed to" only names."""
@@ -167,6 +168,7 @@ def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
         "+event" in flags,
         tuple(_particle(r[len("+prt=") :]) for r in flags if r.startswith("+prt=")),
         "+framed" in flags,
+        "+inquiry" in flags,
     )
     return [*inflections(lemma), *extra], verb
 

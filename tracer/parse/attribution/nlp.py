@@ -94,6 +94,9 @@ def _tokenizer(nlp: Language) -> Tokenizer:
     )
 
 
+_WORDS = frozenset({"no"})  # abbreviations that are also words opening a sentence
+
+
 def abbreviation_cases(exceptions: dict[str, Any]) -> dict[str, list[dict[int, str]]]:
     """Special cases keeping the dot of a capitalised abbreviation of `abbreviations.txt` that
     spaCy's English lacks ("Asst.", "Lt.", "Sgt.", "Supt.", "Det.") on its word.
@@ -101,11 +104,12 @@ def abbreviation_cases(exceptions: dict[str, Any]) -> dict[str, list[dict[int, s
     Split off, that dot ends a sentence for the parser: 'LAPD Asst. Chief Earl Paysinger said ...'
     became two roots, "Asst" one sentence and "Chief Earl Paysinger said ..." another, and the
     source lost its title. The sentence splitter (`tracer.text`) already reads these words as
-    not ending a sentence; the tokenizer now agrees with it.
+    not ending a sentence; the tokenizer now agrees with it. But "No.": as a word it opens answers
+    ('No. Donald Trump thinks ...' became one name on PolNeAR dev).
     """
     from spacy.symbols import ORTH
 
-    forms = (w.capitalize() + "." for w in load_lines("abbreviations.txt") if "." not in w)
+    forms = (w.capitalize() + "." for w in load_lines("abbreviations.txt") if "." not in w and w not in _WORDS)
     return {f: [{ORTH: f}] for f in forms if f not in exceptions}
 
 
