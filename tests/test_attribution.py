@@ -744,7 +744,7 @@ def test_as_with_an_object_is_a_time_clause_not_as_he_said() -> None:
     "while"; only "as he said" / "as he told reporters" make the host clause their content."""
     text = "The rules are unfair, Francis said in a speech, as he called for greater Christian ethics in business."
     called = [a for a in find_attributions(text) if a.cue.of(text).endswith("called for")]
-    assert [a.content[0].of(text) for a in called] == ["greater Christian ethics"]
+    assert [a.content[0].of(text) for a in called] == ["greater Christian ethics in business"]
     text = "The troops are tired, as he told reporters on Monday."
     told = [a for a in find_attributions(text) if a.cue.of(text).endswith("told")]
     assert [a.content[0].of(text) for a in told] == ["The troops are tired"]

@@ -46,7 +46,8 @@ class RuleKind(StrEnum):
 class Example:
     """A text and one attribution a rule must find in it: the source (None for none), the cue
     and the content as written, content fragments joined by " | ", and whether the cue is inside
-    someone's quotation; or, for a pass that drops a misreading, one it must not find (`absent`)."""
+    someone's quotation; or, for a pass that drops a misreading, one it must not find (`absent`).
+    `group`, when given, is the cue's whole verb group as written (`Attribution.group`)."""
 
     text: str
     source: str | None
@@ -54,6 +55,7 @@ class Example:
     content: str
     quoted: bool = False
     absent: bool = False
+    group: str | None = None
 
 
 @dataclass(frozen=True)
@@ -648,6 +650,28 @@ RULES: tuple[Rule, ...] = (
                 "the study's co-author Jan Berg of Lund University",
                 "told",
                 "“The vaccine works well in older people,”",
+            ),
+        ),
+    ),
+    Rule(
+        "verb_group",
+        RuleKind.CLEANUP,
+        ("verb", "passive", "raising"),
+        cleanup.verb_groups,
+        (
+            Example(
+                "The harbour master has repeatedly said the pier is unsafe.",
+                "The harbour master",
+                "said",
+                "the pier is unsafe",
+                group="has repeatedly said",
+            ),
+            Example(
+                "The ferry operator later went on to deny that the timetable had changed.",
+                "The ferry operator",
+                "deny",
+                "that the timetable had changed",
+                group="later went on to deny",
             ),
         ),
     ),

@@ -74,6 +74,9 @@ class Attribution:
     quoted: bool = False  # the cue is inside someone's quotation
     mark: int = 0  # length of a leading complementizer ("that ") the claim text leaves out
     pending: bool = field(default=False, compare=False)  # content follows a colon, filled in later
+    # The cue with the words of its verb group before it ("has also said", "did not deny"), as
+    # attribution corpora mark the cue; `cue` stays the verb itself, which the rules look up.
+    group: Span | None = field(default=None, compare=False)
 
     @property
     def content_span(self) -> Span:

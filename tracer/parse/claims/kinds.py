@@ -146,7 +146,10 @@ def _for_reason(words: str) -> bool:
     match = _FOR_REASON.match(words.strip())
     if match is None:
         return False
-    reason = {w.removesuffix("s") for w in re.findall(r"\w+", match.group("reason").lower())}
+    # the reason's own phrase, before a setting of its own ("performance | in a host of elections
+    # on Tuesday night"): only a time there makes the "for" phrase a time
+    head = re.split(r"\s(?:in|on|at|during|after|before)\s", match.group("reason").lower(), maxsplit=1)[0]
+    reason = {w.removesuffix("s") for w in re.findall(r"\w+", head)}
     return _TIME_WORDS.isdisjoint(reason) and "year" not in reason
 
 
