@@ -9,6 +9,7 @@ outside the lexicon with a person-like subject and a that-clause count as generi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -48,12 +49,12 @@ _NOT_SUBJECTS = frozenset({"there", "here", "what", "this", "these"})
 
 def verb_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
     """The fast scan of the verb rule beyond its scan forms: "X wrote:" (a colon ends the
-    sentence), a light verb with its word ("made it clear", "hit back"), and a verb that is also a
+    sentence), a light verb with its word ("made it clear", "hit back", "went on"), and a verb that is also a
     noun after a name or a pronoun ("Trump plans to ...", "Cruz vows ..."; as a noun, "the plans",
     it was left out of the scan forms)."""
     if sentence.rstrip().endswith(":"):
         return True
-    if any(not words.isdisjoint(lex.verbs[w].needs) for w in words & lex.paired):
+    if any(not words.isdisjoint(lex.verbs[w].needs | lex.verbs[w].speech_with) for w in words & lex.paired):
         return True
     return not words.isdisjoint(lex.noun_like_forms) and bool(lex.noun_like_after_subject.search(sentence))
 
@@ -64,10 +65,31 @@ def verb_rule(ctx: Context) -> Iterator[Attribution]:
     class reads it: "pointed out with a telling side-by-side" keeps its "with" object."""
     verb = ctx.lex.verb(ctx.t.lower_)
     cls = verb.with_particles(c.lower_ for c in particles(ctx.t)).cls if verb and verb.particles else None
-    for a in _verb_rule(ctx):
+    spoken = _spoken(ctx, verb) if verb is not None and verb.speech_with else []
+    for a in spoken or _verb_rule(ctx):
         if verb is not None and verb.inquiry and _open_question(ctx.p, a):
             continue
-        yield replace(a, cls=cls) if cls is not None else a
+        yield replace(a, cls=cls) if cls is not None and not spoken else a
+
+
+def _spoken(ctx: Context, verb: CueVerb) -> list[Attribution]:
+    """'The senator fired back that ...', '"...," she went on', 'She went on: "..."': a verb that,
+    with its word (+speech=W) and a clause, quotation or colon passage, reports speech. Read as a
+    speech verb taking only those; otherwise ("fired back at critics", "went on to win", "the
+    strike went on for weeks") the verb keeps its own reading."""
+    word = next((c for c in ctx.t.children if c.lower_ in verb.speech_with and c.dep_ in ("prt", "advmod")), None)
+    if word is None:
+        return []
+    said = replace(verb, cls=CueClass.SPEECH, clause_only=True, prep=False, needs=frozenset(), particles=())
+    cue = ctx.p.tokens([ctx.t, word])
+    return [
+        replace(a, cue=Span(min(a.cue.start, cue.start), max(a.cue.end, cue.end)) if cue else a.cue)
+        for a in _verb_rule(ctx, said)
+        if a.kind != "np" and not _INFINITIVE.match(a.content[0].of(ctx.p.text))
+    ]
+
+
+_INFINITIVE = re.compile(r"\s*(?:not\s+)?to\s", re.IGNORECASE)
 
 
 _WH_WORDS = frozenset({"how", "why", "whether", "if", "who", "what", "where", "when", "which"})
@@ -81,9 +103,9 @@ def _open_question(p: Parsed, a: Attribution) -> bool:
     return bool(words) and words[0].lower().strip("\"“‘'") in _WH_WORDS
 
 
-def _verb_rule(ctx: Context) -> Iterator[Attribution]:
+def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attribution]:
     p, v, lex = ctx.p, ctx.t, ctx.lex
-    verb = lex.verb(v.lower_)
+    verb = verb or lex.verb(v.lower_)
     if verb is None or v.lower_ in CITING or not _verb_like(v):
         return
     light = [c for c in v.children if c.lower_ in verb.needs]
