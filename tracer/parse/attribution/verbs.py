@@ -51,12 +51,21 @@ def verb_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
     """The fast scan of the verb rule beyond its scan forms: "X wrote:" (a colon ends the
     sentence), a light verb with its word ("made it clear", "hit back", "went on"), and a verb that is also a
     noun after a name or a pronoun ("Trump plans to ...", "Cruz vows ..."; as a noun, "the plans",
-    it was left out of the scan forms)."""
+    it was left out of the scan forms) or before a reflexive ("The company bills itself as ...")."""
     if sentence.rstrip().endswith(":"):
         return True
     if any(not words.isdisjoint(lex.verbs[w].needs | lex.verbs[w].speech_with) for w in words & lex.paired):
         return True
-    return not words.isdisjoint(lex.noun_like_forms) and bool(lex.noun_like_after_subject.search(sentence))
+    if words.isdisjoint(lex.noun_like_forms):
+        return False
+    if bool(lex.noun_like_after_subject.search(sentence)):
+        return True
+    return any(m.group(1).lower() in lex.noun_like_forms for m in _BEFORE_REFLEXIVE.finditer(sentence))
+
+
+# "The company bills itself as ...", "labels himself a ...": a noun-like verb form before a
+# reflexive object is a verb whatever its subject (issue 14).
+_BEFORE_REFLEXIVE = re.compile(r"\b([a-z]+)\s+(?:himself|herself|itself|themselves)\b")
 
 
 def verb_rule(ctx: Context) -> Iterator[Attribution]:
@@ -76,9 +85,11 @@ def _spoken(ctx: Context, verb: CueVerb) -> list[Attribution]:
     """'The senator fired back that ...', '"...," she went on', 'She went on: "..."': a verb that,
     with its word (+speech=W) and a clause, quotation or colon passage, reports speech. Read as a
     speech verb taking only those; otherwise ("fired back at critics", "went on to win", "the
-    strike went on for weeks") the verb keeps its own reading."""
+    strike went on for weeks") the verb keeps its own reading. Not a participle with no subject of
+    its own: in "with Israel saying Hamas built it and the Indonesian government firing back that
+    ..." (gold_fresh4a) the parser gave "firing" the subject of "built", and a wrong hop followed."""
     word = next((c for c in ctx.t.children if c.lower_ in verb.speech_with and c.dep_ in ("prt", "advmod")), None)
-    if word is None:
+    if word is None or (ctx.t.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in ctx.t.children)):
         return []
     said = replace(verb, cls=CueClass.SPEECH, clause_only=True, prep=False, needs=frozenset(), particles=())
     cue = ctx.p.tokens([ctx.t, word])
