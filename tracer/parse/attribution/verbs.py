@@ -96,7 +96,7 @@ def _spoken(ctx: Context, verb: CueVerb) -> list[Attribution]:
     return [
         replace(a, cue=Span(min(a.cue.start, cue.start), max(a.cue.end, cue.end)) if cue else a.cue)
         for a in _verb_rule(ctx, said)
-        if a.kind != "np" and not _INFINITIVE.match(a.content[0].of(ctx.p.text))
+        if a.kind != "np" and not (a.content and _INFINITIVE.match(a.content[0].of(ctx.p.text)))
     ]
 
 
