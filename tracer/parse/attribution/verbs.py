@@ -91,6 +91,8 @@ def _spoken(ctx: Context, verb: CueVerb) -> list[Attribution]:
     word = next((c for c in ctx.t.children if c.lower_ in verb.speech_with and c.dep_ in ("prt", "advmod")), None)
     if word is None or (ctx.t.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in ctx.t.children)):
         return []
+    if ctx.t.i > 0 and ctx.t.text[0].isupper():
+        return []  # "The Gap Goes On: It was under ...": a headline (PolNeAR dev), no one speaking
     said = replace(verb, cls=CueClass.SPEECH, clause_only=True, prep=False, needs=frozenset(), particles=())
     cue = ctx.p.tokens([ctx.t, word])
     return [
@@ -143,6 +145,10 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
     if verb.raising:
         yield from raising_cue(p, v, verb)
         return
+    how = _how_put(p, v, verb)
+    if how is not None:
+        yield how
+        return
     inverted = _inverted_object(p, v, verb, lex)
     if inverted is not None:
         yield inverted
@@ -189,6 +195,30 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
         lemma=verb.lemma,
         pending=kind == "passage",
     )
+
+
+_COPULAS = frozenset({"is", "was", "'s", "’s", "are", "were"})
+
+
+def _how_put(p: Parsed, v: Token, verb: CueVerb) -> Attribution | None:
+    """'"A total disaster" was how the farmer described it', 'That is how she put it' (issue 14):
+    the words before the copula are what the cue's subject said; the parser makes them the
+    copula's subject and the cue a complement with "how" before it."""
+    head = v.head
+    if v.dep_ != "ccomp" or head.i > v.i or head.lower_ not in _COPULAS:
+        return None
+    if not any(c.lower_ == "how" and c.i < v.i for c in v.children):
+        return None
+    if verb.cls not in (CueClass.SPEECH, CueClass.STANCE) or not any(c.dep_ == "dobj" for c in v.children):
+        return None  # "The flood was how the town learned about the dam": no words described
+    subject = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    said = [t for t in v.doc[: head.i] if not t.is_punct]
+    if subject is None or not said or (len(said) == 1 and said[0].lower_ in ("that", "this", "it", "which")):
+        return None  # "That is how she put it": the words are in another sentence
+    content, source = p.span(0, head.i - 1), p.source_subtree(subject, v)
+    if content is None or source is None:
+        return None
+    return _reread(p, v, verb, source, (content,), referent_of(p, subject))
 
 
 def _carried(v: Token, lex: Lexicon) -> bool:
