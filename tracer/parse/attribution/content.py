@@ -103,7 +103,8 @@ def verb_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | 
 
 
 @cache
-def _finding_nouns() -> frozenset[str]:
+def finding_nouns() -> frozenset[str]:
+    """Nouns naming a result ("evidence", "proof"): found, or cited as one (`finding_nouns.txt`)."""
     return frozenset(load_lines("finding_nouns.txt"))
 
 
@@ -112,7 +113,7 @@ def _finding(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | None
     ("found a job" is no finding) reports its object when the object names a result
     (`finding_nouns.txt`)."""
     obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
-    if verb.cls != CueClass.REPORT or obj is None or obj.lower_ not in _finding_nouns():
+    if verb.cls != CueClass.REPORT or obj is None or obj.lower_ not in finding_nouns():
         return None
     return _object_content(p, v, verb, lex)
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from tracer.models import CueClass
 from tracer.parse.attribution.content import (
     carried_participle,
+    finding_nouns,
     light_content,
     opens_passage,
     quote_kind,
@@ -79,6 +80,29 @@ def verb_rule(ctx: Context) -> Iterator[Attribution]:
         if verb is not None and verb.inquiry and _open_question(ctx.p, a):
             continue
         yield replace(a, cls=cls) if cls is not None and not spoken else a
+        proof = _as_proof(ctx.p, ctx.t, a)
+        if proof is not None:
+            yield proof
+
+
+def _as_proof(p: Parsed, v: Token, a: Attribution) -> Attribution | None:
+    """'The senator cited the audit as proof that the agency had wasted money' (issue 14): what the
+    object is cited as proof, evidence or a sign of (`finding_nouns.txt`) is the subject's own
+    statement; the object stays the cue's content of its own (a reason or a record, claims/)."""
+    if a.source is None:
+        return None
+    objects = [c for c in v.children if c.dep_ == "dobj"]  # the parser may hang "as" on the object
+    heads = [v, *objects]
+    as_prep = next((c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > v.i), None)
+    noun = next((c for c in as_prep.children if c.dep_ == "pobj"), None) if as_prep is not None else None
+    if noun is None or noun.lower_ not in finding_nouns():
+        return None
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i), None)
+    that = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None) if clause else None
+    content = p.span(that.i + 1, clause.right_edge.i) if clause is not None and that is not None else None
+    if content is None:
+        return None
+    return replace(a, content=(content,), cls=CueClass.SPEECH, kind=quote_kind(p, content), mark=0)
 
 
 def _spoken(ctx: Context, verb: CueVerb) -> list[Attribution]:
