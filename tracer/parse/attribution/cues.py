@@ -69,6 +69,7 @@ class CueVerb:
     inquiry: bool = False  # "to determine how it started": a wh-complement is an open question, no content
     # With one of these words beside it and a clause or quotation, a speech verb ("fired back that").
     speech_with: frozenset[str] = frozenset()
+    to_content: bool = False  # "the delays were attributed to a shortage": the "to" phrase is content
 
     def with_particles(self, words: Iterable[str]) -> CueVerb:
         """The verb as read with its particles: "pointed out" states what "pointed to" only names."""
@@ -172,6 +173,7 @@ def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
         "+framed" in flags,
         "+inquiry" in flags,
         frozenset(w for r in flags if r.startswith("+speech=") for w in r[len("+speech=") :].split("|")),
+        "+to" in flags,
     )
     return [*inflections(lemma), *extra], verb
 
