@@ -59,10 +59,20 @@ def light_content(p: Parsed, v: Token, verb: CueVerb, word: Token) -> Content | 
     if target is not None:
         span = p.subtree(target)
         return ((span,), "np", []) if span else None
-    if v.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in v.children):
+    if v.dep_ == "advcl" and _as_mark(v) is not None:
         host = _host_clause(p, v)
         return (host[0], host[1], [c for c in v.children if c.dep_ == "mark"]) if host else None
     return _prep_content(p, v, verb)
+
+
+def _as_mark(v: Token) -> Token | None:
+    """The "as" of "..., as X said", or the "like" of "..., like the MSM insists" (issue 14: the
+    same parenthetical in looser writing; only after a comma, as "it looks like he said no" is no
+    attribution of the host clause)."""
+    for c in v.children:
+        if c.dep_ == "mark" and (c.lower_ == "as" or (c.lower_ == "like" and c.i > 0 and c.nbor(-1).text == ",")):
+            return c
+    return None
 
 
 def verb_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | None:
@@ -78,7 +88,7 @@ def verb_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | 
     named = _name_before_as(p, v)
     if named is not None:
         return named
-    if v.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in v.children) and _no_object(v, verb):
+    if v.dep_ == "advcl" and _as_mark(v) is not None and _no_object(v, verb):
         host = _host_clause(p, v)
         mark = next(c for c in v.children if c.dep_ == "mark")
         return (host[0], host[1], [mark]) if host else None
@@ -93,7 +103,8 @@ def verb_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | 
 
 
 @cache
-def _finding_nouns() -> frozenset[str]:
+def finding_nouns() -> frozenset[str]:
+    """Nouns naming a result ("evidence", "proof"): found, or cited as one (`finding_nouns.txt`)."""
     return frozenset(load_lines("finding_nouns.txt"))
 
 
@@ -102,7 +113,7 @@ def _finding(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | None
     ("found a job" is no finding) reports its object when the object names a result
     (`finding_nouns.txt`)."""
     obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
-    if verb.cls != CueClass.REPORT or obj is None or obj.lower_ not in _finding_nouns():
+    if verb.cls != CueClass.REPORT or obj is None or obj.lower_ not in finding_nouns():
         return None
     return _object_content(p, v, verb, lex)
 

@@ -31,9 +31,10 @@ _CONTRAST = frozenset({"while", "whereas", "but", "although", "though", "and", "
 def shared_speaker(w: Token, lex: Lexicon) -> Token | None:
     """The outer cue verb whose subject a subjectless cue verb inside its content really has.
 
-    Two shapes: a finite verb coordinated with a verb of another form ("she didn't want ...
-    and predicted": "want" carries an auxiliary, "predicted" the speaker's tense), and a
-    speech participle after a comma (", explaining that ...").
+    Three shapes: a finite verb coordinated with a verb of another form ("she didn't want ...
+    and predicted": "want" carries an auxiliary, "predicted" the speaker's tense), a speech
+    participle after a comma (", explaining that ..."), and a participle coordinated with one
+    ("stating that A and noting that B").
 
     Returns:
         The outer cue verb, or None when `w` is not such a verb.
@@ -47,6 +48,19 @@ def shared_speaker(w: Token, lex: Lexicon) -> Token | None:
         return _outer_cue(w, lex, w.tag_)
     if w.tag_ == "VBG" and verb.cls in REPORTING and _after_comma(w):
         return _outer_cue(w, lex, None)
+    if w.dep_ == "conj" and w.tag_ == "VBG" and verb.cls in REPORTING:
+        return _outer_participle(w, lex)
+    return None
+
+
+def _outer_participle(w: Token, lex: Lexicon) -> Token | None:
+    """'..., stating that the dam was safe and noting that repairs had begun' (issue 14): the
+    parser joins the second participle to the verb of the first one's content ("was"); both are
+    the speaker's, so the nearest statement participle above is the shared one."""
+    for a in w.ancestors:
+        verb = lex.verb(a.lower_) if a.i < w.i and a.tag_ == "VBG" else None
+        if verb is not None and verb.cls in REPORTING:
+            return a
     return None
 
 

@@ -66,6 +66,10 @@ class CueVerb:
     # The class with a particle beside it, where that differs ("points to" a topic, "points out" a fact).
     particles: tuple[tuple[str, CueClass], ...] = ()
     framed: bool = False  # "the email began: ...": a cue only beside a quotation or before a colon
+    inquiry: bool = False  # "to determine how it started": a wh-complement is an open question, no content
+    # With one of these words beside it and a clause or quotation, a speech verb ("fired back that").
+    speech_with: frozenset[str] = frozenset()
+    to_content: bool = False  # "the delays were attributed to a shortage": the "to" phrase is content
 
     def with_particles(self, words: Iterable[str]) -> CueVerb:
         """The verb as read with its particles: "pointed out" states what "pointed to" only names."""
@@ -167,6 +171,9 @@ def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
         "+event" in flags,
         tuple(_particle(r[len("+prt=") :]) for r in flags if r.startswith("+prt=")),
         "+framed" in flags,
+        "+inquiry" in flags,
+        frozenset(w for r in flags if r.startswith("+speech=") for w in r[len("+speech=") :].split("|")),
+        "+to" in flags,
     )
     return [*inflections(lemma), *extra], verb
 
@@ -245,7 +252,7 @@ def lexicon() -> Lexicon:
         people=people,
         stances=frozenset(load_lines("stance_words.txt")),
         headline_words=frozenset(load_lines("headline_words.txt")),
-        paired=frozenset(f for f, v in verbs.items() if v.needs),
+        paired=frozenset(f for f, v in verbs.items() if v.needs or v.speech_with),
         kickers=frozenset(load_lines("headline_kickers.txt")),
         controllers=_controllers(load_lines("control_verbs.txt")),
         poll_nouns=poll_nouns,

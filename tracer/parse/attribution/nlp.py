@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from tracer.datafiles import load_lines
 from tracer.errors import ParseError
 
 if TYPE_CHECKING:  # spaCy is heavy (and pulls in rich): imported on first parse, not with tracer
@@ -76,6 +77,7 @@ def _tokenizer(nlp: Language) -> Tokenizer:
     The model package stores the same patterns and exceptions as spaCy's English defaults
     (`tests/test_speed.py` checks it), but loading them made spaCy load its 1,347 special cases
     three times (at creation, from the package, after the infixes were replaced), 0.05 s each.
+    The abbreviations English lacks are added to them (`abbreviation_cases`).
     """
     from spacy.tokenizer import Tokenizer
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
@@ -83,13 +85,32 @@ def _tokenizer(nlp: Language) -> Tokenizer:
     defaults = nlp.Defaults
     return Tokenizer(
         nlp.vocab,
-        rules=defaults.tokenizer_exceptions,
+        rules={**defaults.tokenizer_exceptions, **abbreviation_cases(defaults.tokenizer_exceptions)},
         prefix_search=compile_prefix_regex(defaults.prefixes or ()).search,
         suffix_search=compile_suffix_regex(defaults.suffixes or ()).search,
         infix_finditer=compile_infix_regex([*(defaults.infixes or ()), *_GLUED_QUOTES]).finditer,
         token_match=defaults.token_match,
         url_match=defaults.url_match,
     )
+
+
+_WORDS = frozenset({"no"})  # abbreviations that are also words opening a sentence
+
+
+def abbreviation_cases(exceptions: dict[str, Any]) -> dict[str, list[dict[int, str]]]:
+    """Special cases keeping the dot of a capitalised abbreviation of `abbreviations.txt` that
+    spaCy's English lacks ("Asst.", "Lt.", "Sgt.", "Supt.", "Det.") on its word.
+
+    Split off, that dot ends a sentence for the parser: 'LAPD Asst. Chief Earl Paysinger said ...'
+    became two roots, "Asst" one sentence and "Chief Earl Paysinger said ..." another, and the
+    source lost its title. The sentence splitter (`tracer.text`) already reads these words as
+    not ending a sentence; the tokenizer now agrees with it. But "No.": as a word it opens answers
+    ('No. Donald Trump thinks ...' became one name on PolNeAR dev).
+    """
+    from spacy.symbols import ORTH
+
+    forms = (w.capitalize() + "." for w in load_lines("abbreviations.txt") if "." not in w and w not in _WORDS)
+    return {f: [{ORTH: f}] for f in forms if f not in exceptions}
 
 
 def parse(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:

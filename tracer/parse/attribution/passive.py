@@ -56,7 +56,8 @@ def passive_cue(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Iterator[At
     source_token = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     subject = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
     parts = [s for s in (p.subtree(c) for c in v.children if c.dep_ in ("ccomp", "xcomp", "oprd", "attr")) if s]
-    parts += [s for s in (p.subtree(c) for c in v.children if c.dep_ == "prep" and c.lower_ == "as") if s]
+    preps = ("as", "to") if verb.to_content else ("as",)  # "were attributed by the union to a shortage"
+    parts += [s for s in (p.subtree(c) for c in v.children if c.dep_ == "prep" and c.lower_ in preps) if s]
     if verb.cls == CueClass.QUESTION:  # "Asked about the merger, she ..."
         parts += [s for s in (p.subtree(c) for c in v.children if c.dep_ == "prep" and c.lower_ in _ASKED_PREPS) if s]
     if subject is None and v.dep_ in ("acl", "advcl") and (v.dep_ == "acl" or not parts or _cited_by(agent, verb)):

@@ -287,7 +287,7 @@ def _not_asserted(a: Attribution, text: str) -> bool:
         return True
     if a.cls == "belief" and _INFINITIVE.search(before):
         return True
-    if _wanted(a, before):
+    if _wanted(a, before) or _open_question(a, text):
         return True
     return a.lemma in _table()["directive_verbs"] and _DIRECTIVE.match(a.content[0].of(text)) is not None
 
@@ -305,6 +305,15 @@ def _wanted(a: Attribution, before: str) -> bool:
     if not intent:
         return False
     return intent[-1] < len(words) - 1 or a.lemma not in _table()["performatives"]
+
+
+def _open_question(a: Attribution, text: str) -> bool:
+    """'The study will show whether the drug works': a question left open, not a statement; any
+    cue but a question's before "whether" (issue 14). "explained how the plan works" does state it."""
+    if a.cls == CueClass.QUESTION or not a.content:
+        return False
+    first = a.content[0].of(text).strip().split(maxsplit=1)
+    return bool(first) and first[0].lower() == "whether"
 
 
 def _failed_to(before: str) -> bool:
