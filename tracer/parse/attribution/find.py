@@ -20,6 +20,7 @@ from tracer.parse.attribution.nlp import parse
 from tracer.parse.attribution.registry import RULES, Rule, plan
 from tracer.parse.attribution.scan import FastScan, fast_scan
 from tracer.parse.attribution.spans import Attribution, Citation, Context, CoverIndex, Layout, Parsed
+from tracer.quotemarks import double_quoted
 from tracer.text import Span, sentences
 
 LOGGER = logging.getLogger(__name__)
@@ -51,7 +52,12 @@ def find_attributions(
 
     Returns:
         Attributions with character spans into `text`.
+
+    The rules read the text with its single-mark quotations (‘…’, British style) marked as
+    double ones (`double_quoted`, same offsets), so they are quotations to every rule and to the
+    parser; the spans returned hold in `text` as given.
     """
+    text = double_quoted(text)
     lex = lexicon()
     layout = Layout(text)
     spans = sentences(text)
