@@ -58,7 +58,7 @@ def test_cause_2_a_pronoun_far_from_its_speaker_is_not_guessed() -> None:
 
 
 def test_cause_2_a_possessive_opening_the_sentence_is_a_rival_referent() -> None:
-    """"Senator Ann Grant's long feud ... She said": the sentence before is about Grant, so "she"
+    """'Senator Ann Grant's long feud ... She said': the sentence before is about Grant, so "she"
     does not skip her for the speaker quoted before (the possessive was no rival: a headline's
     "she" went to a correspondent six paragraphs up, gold_fresh4a)."""
     text = (
