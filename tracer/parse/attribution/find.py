@@ -97,8 +97,11 @@ def parse_candidates(
     text: str, spans: list[Span] | None = None, layout: Layout | None = None, scan: FastScan | None = None
 ) -> list[Span]:
     """The sentences of a text the fast path sends to the parser (the rest cannot hold an
-    attribution of their own); the benchmark reports their share."""
-    layout = layout or Layout(text)
+    attribution of their own); the benchmark reports their share. Without a `layout` the text
+    is read as `find_attributions` reads it, its single-mark quotations marked as double ones."""
+    if layout is None:
+        text = double_quoted(text)
+        layout = Layout(text)
     scan = scan or fast_scan()
     all_spans = spans if spans is not None else sentences(text)
     return [s for s in all_spans if _worth_parsing(s.of(text), s, layout, scan)]
