@@ -154,7 +154,8 @@ def as_relations(found: list[Attribution]) -> list[GoldRelation]:
     for a in outermost(found):
         source = _frag(a.source.start, a.source.end) if a.source else None
         content = tuple((f.start, f.end) for f in a.content)
-        out.append(GoldRelation(source, _frag(a.cue.start, a.cue.end), content))
+        cue = a.group or a.cue  # the verb group, as PolNeAR marks the cue
+        out.append(GoldRelation(source, _frag(cue.start, cue.end), content))
         for c in a.cites:
             out.append(GoldRelation(source, _frag(c.cue.start, c.cue.end), _frag(c.source.start, c.source.end)))
     return out

@@ -744,7 +744,7 @@ def test_as_with_an_object_is_a_time_clause_not_as_he_said() -> None:
     "while"; only "as he said" / "as he told reporters" make the host clause their content."""
     text = "The rules are unfair, Francis said in a speech, as he called for greater Christian ethics in business."
     called = [a for a in find_attributions(text) if a.cue.of(text).endswith("called for")]
-    assert [a.content[0].of(text) for a in called] == ["greater Christian ethics"]
+    assert [a.content[0].of(text) for a in called] == ["greater Christian ethics in business"]
     text = "The troops are tired, as he told reporters on Monday."
     told = [a for a in find_attributions(text) if a.cue.of(text).endswith("told")]
     assert [a.content[0].of(text) for a in told] == ["The troops are tired"]
@@ -879,3 +879,21 @@ def test_a_noun_phrase_split_into_several_subjects_is_one_source(text: str, sour
     the source is the whole phrase, not its first word."""
     found = [a for a in outermost(find_attributions(text)) if a.cue.of(text) in ("told", "wrote")]
     assert [a.source.of(text) if a.source else None for a in found] == [source]
+
+
+def test_an_opening_mark_that_closes_a_quote_does_not_quote_the_rest_of_the_paragraph() -> None:
+    """'“...,“ said X' (a typo: the quote closed by an opening mark): read as an opening mark it left
+    the rest of the paragraph quoted, and every attribution there the quotation's, none outermost."""
+    text = "“The dam is failing,“ said council member Ada Brooks. The vote is Monday. Brooks said the town would act."
+    found = [(a.source.of(text) if a.source else None, a.cue.of(text)) for a in outermost(find_attributions(text))]
+    assert ("council member Ada Brooks", "said") in found
+    assert ("Brooks", "said") in found
+
+
+def test_a_closing_mark_that_opens_a_quote_opens_it() -> None:
+    """'”The CIA told us ...,” the senator said' (the quote opened by a closing mark): read as
+    closing nothing, no quotation was seen, and the senator's words were read as a bare clause."""
+    text = "”The CIA told us the plant was closed,” the senator said."
+    (senator,) = outermost(find_attributions(text))
+    assert senator.form == "quote"
+    assert [f.of(text) for f in senator.content] == ["”The CIA told us the plant was closed,”"]

@@ -195,3 +195,27 @@ def test_a_when_clause_is_no_content() -> None:
     """'reading at an adult level when she was five': "when" tagged as the clause's adverb still
     opens a time clause, not what was read or said (gold_fresh3a: it cut a quotation in two)."""
     assert _seen("She was gifted, reading at an adult level when she was five.") == []
+
+
+def test_a_source_ends_before_a_participle_about_it() -> None:
+    """'Ann Lee, speaking at a rally, said ...': the writer's aside is not part of who spoke; a
+    title ("managing director") and a list of members ("including ...") are."""
+    seen = _seen("The harbour master, speaking at a meeting in Dunmore, said the pier would close.")
+    assert ("The harbour master", "said", "the pier would close") in seen, seen
+    seen = _seen("Ruth Ames, managing director of Dunmore Ferries, said the pier would close.")
+    assert ("Ruth Ames, managing director of Dunmore Ferries", "said", "the pier would close") in seen, seen
+    seen = _seen("Several skippers, including Tom Reed, said the pier would close.")
+    assert ("Several skippers, including Tom Reed", "said", "the pier would close") in seen, seen
+
+
+def test_an_in_phrase_after_the_object_is_content_unless_it_says_through_what_or_when() -> None:
+    """'praised the volunteers' generosity in support of a food bank': the phrase is part of what
+    was praised; 'in a statement', 'in July' say through what and when, and stay out."""
+    seen = _seen("She praised the volunteers' generosity in support of a local food bank.")
+    assert ("She", "praised", "the volunteers' generosity in support of a local food bank") in seen, seen
+    seen = _seen("The senator praised his strong second-place finish in last week's county vote.")
+    assert ("The senator", "praised", "his strong second-place finish in last week's county vote") in seen, seen
+    seen = _seen("The mayor praised the crews' work in a statement.")
+    assert ("The mayor", "praised", "the crews' work") in seen, seen
+    seen = _seen("The mayor praised the crews' work in July.")
+    assert ("The mayor", "praised", "the crews' work") in seen, seen

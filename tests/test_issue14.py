@@ -198,3 +198,14 @@ def test_cause_1_a_denial_of_which_is_a_stance_on_the_accusation() -> None:
     held = sorted(([h.source.name for h in c.chain], c.kind.value) for c in claims if "inflating the bills" in c.text)
     assert held == [(["Mayor Lisa Wong"], "stance"), (["the contractor"], "stance")]
     assert not any("fraud" in c.text for c in claims)
+
+
+def test_cause_1_a_reason_with_a_setting_of_its_own_is_still_a_stance() -> None:
+    """'blaming him for the weak turnout in a string of votes on Monday night': the time belongs to
+    the votes, not to the "for" phrase, which is still a reason (it would read as "for the second
+    day" once the object content keeps its own "in" phrase)."""
+    claims = _claims(
+        "The governor opened by swiping at Lee, blaming him for the weak party turnout in a string of town votes"
+        " on Monday night. The debate then moved on."
+    )
+    assert _chain(claims, "the weak party turnout") == ["The governor"]

@@ -113,3 +113,17 @@ def test_every_cue_class_the_lexicon_uses_is_in_the_enum() -> None:
 
     classes = {v.cls for v in lexicon().verbs.values()}
     assert classes <= {c.value for c in CueClass}
+
+
+def test_a_relations_cue_is_its_whole_verb_group_while_the_hop_keeps_the_verb() -> None:
+    """PolNeAR marks "has repeatedly said", "did not deny" as the cue (issue 14, cue exact); the
+    claim's hop still names the verb, and the relation still lists the claim it serves."""
+    result = _trace(
+        "The harbour master has repeatedly said the old pier is unsafe. The ferry firm did not deny the delays."
+    )
+    cues = {r.cue.text for r in result.attributions}
+    assert {"has repeatedly said", "did not deny"} <= cues
+    said = next(r for r in result.attributions if r.cue.text == "has repeatedly said")
+    claim = next(c for c in result.claims if "the old pier is unsafe" in c.text)
+    assert said.claim_ids == [claim.id]
+    assert claim.chain[0].cue == "said"

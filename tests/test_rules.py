@@ -24,15 +24,20 @@ def _seen(a: Attribution, text: str) -> tuple[str | None, str, str, bool]:
 
 
 @cache
-def _found(text: str, rules: tuple[Rule, ...]) -> list[tuple[str | None, str, str, bool, str]]:
-    return [(*_seen(a, text), a.form) for a in find_attributions(text, rules=rules)]
+def _found(text: str, rules: tuple[Rule, ...]) -> list[tuple[str | None, str, str, bool, str, str | None]]:
+    return [
+        (*_seen(a, text), a.form, a.group.of(text) if a.group else None) for a in find_attributions(text, rules=rules)
+    ]
 
 
 def _holds(example: Example, rule: Rule, rules: tuple[Rule, ...]) -> bool:
     """Whether the pipeline of `rules` finds the example's attribution (or, if `absent`, does not)."""
     wanted = (example.source, example.cue, example.content, example.quoted)
     forms = rule.forms if rule.kind in (RuleKind.TOKEN, RuleKind.SENTENCE) else None
-    hit = any(f[:4] == wanted and (forms is None or f[4] in forms) for f in _found(example.text, rules))
+    hit = any(
+        f[:4] == wanted and (forms is None or f[4] in forms) and (example.group is None or f[5] == example.group)
+        for f in _found(example.text, rules)
+    )
     return hit != example.absent
 
 

@@ -31,7 +31,8 @@ _FORMS = frozenset({"verb", "noun", "passive"})
 
 
 def drop_asides(p: Parsed, a: Attribution) -> Attribution:
-    """The attribution with each content fragment ending before the writer's first aside."""
+    """The attribution with its source and each content fragment ending before the writer's first aside."""
+    a = _source_before_participle(p, a)
     if a.kind not in _KINDS or a.form not in _FORMS or not a.content:
         return a
     content = tuple(_before_aside(p, f) for f in a.content)
@@ -73,3 +74,31 @@ def _aside(n: Token) -> bool:
     # ", offering Cruz a slot"; but a participle hung on a verb after it opens the clause it
     # sits in ('concluded that, using standard methods, "the cost falls ..."'), no aside
     return n.tag_ == "VBG" and n.dep_ in _PARTICIPLE_DEPS and n.lower_ not in CITING and n.head.i < n.i
+
+
+# Participles that name members of the source ("Several candidates, including Ann Lee"), which
+# PolNeAR keeps in the source, or a further source ("citing Y"), which is a relation of its own.
+_KEPT_PARTICIPLES = frozenset({"including", *CITING})
+
+
+def _source_before_participle(p: Parsed, a: Attribution) -> Attribution:
+    """'Ann Lee, speaking at a rally in Leeds, said ...': the source ends before a participle
+    aside about it, as PolNeAR marks it. (Its relative clauses, "Ann Lee, who runs the depot,",
+    are kept: PolNeAR's annotators take them about as often as not.)"""
+    first = p.token_at(a.source.start) if a.source is not None else None
+    if a.source is None or first is None:
+        return a
+    for t in first.doc[first.i + 1 :]:
+        if p.char(t) >= a.source.end:
+            break
+        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        if t.text in _BREAKS and nxt is not None and _participle_aside(nxt):
+            cut = trim(p.text, Span(a.source.start, p.char(t)))
+            return replace(a, source=cut) if cut.end > cut.start else a
+    return a
+
+
+def _participle_aside(n: Token) -> bool:
+    """A participle opening a clause of its own ("speaking at a rally"), not a noun's modifier
+    ("managing director", "ranking member") nor a kept one (`_KEPT_PARTICIPLES`)."""
+    return n.tag_ == "VBG" and n.dep_ in _PARTICIPLE_DEPS and n.lower_ not in _KEPT_PARTICIPLES

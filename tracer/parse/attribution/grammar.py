@@ -83,7 +83,10 @@ def subject_of(p: Parsed, v: Token) -> Token | None:
     if v.dep_ == "conj" and head.tag_.startswith("VB"):
         return subject_of(p, head)
     if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG":
-        return subject_of(p, head)  # "..., adding that ...", "while also saying ..."
+        inherited = subject_of(p, head)  # "..., adding that ...", "while also saying ..."
+        if inherited is not None and not speaker_like(inherited):
+            return _clause_before_subject(p, head, v) or inherited
+        return inherited
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ != "as":
         if head.head.tag_.startswith("NN"):  # "their strategy of attacking him"
             return next((c for c in head.head.children if c.dep_ == "poss"), None)
@@ -109,6 +112,17 @@ def subject_of(p: Parsed, v: Token) -> Token | None:
     if v.dep_ == "pcomp" and head.lower_ == "as" and is_passive(head.head):
         return next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)  # "was quoted as saying"
     return None
+
+
+def _clause_before_subject(p: Parsed, head: Token, v: Token) -> Token | None:
+    """'One of the exchanges came after Ramaswamy brought up Haley's daughter, noting she uses
+    TikTok': the parser hangs the participle on the main verb, whose subject cannot speak; the
+    nearest clause before it whose subject can is who notes (gold_fresh3a: "One of the bitterest
+    exchanges of the night" was shown as the source; "Helen placed the book in my hands, her eyes
+    aglow ..., telling me ...": "her eyes", parsed as the main clause, was)."""
+    clauses = [c for c in head.children if c.dep_ in ("advcl", "ccomp") and c.i < v.i]
+    subject = next((c for c in clauses[-1].children if c.dep_ == "nsubj"), None) if clauses else None
+    return subject if subject is not None and speaker_like(subject) else None
 
 
 def _set_apart(first: Token, second: Token) -> bool:

@@ -209,23 +209,57 @@ def accounts_rule(ctx: Context) -> Iterator[Attribution]:
 
 
 def poll_rule(ctx: Context) -> Iterator[Attribution]:
-    """'In a CNN poll, 50 percent chose Clinton', '... leads by 5 points in a new Fox survey': the
-    poll vouches for the clause it sets; its figures are its claim (PolNeAR marks the "in")."""
+    """'In a CNN poll, 50 percent chose Clinton', '... leads by 5 points in a new Fox survey',
+    'Smith has a big lead in a Fox poll': the poll vouches for the clause it sets; its figures are
+    its claim (PolNeAR marks the "in")."""
     p, t, lex = ctx.p, ctx.t, ctx.lex
-    if t.lower_ != "in" or t.dep_ != "prep" or not t.head.tag_.startswith("VB"):
+    if t.lower_ != "in" or t.dep_ != "prep":
         return
-    pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
-    if pobj is None or pobj.lower_ not in lex.poll_nouns:
+    host, pobj = _clause_of(t), _poll_object(t, lex)
+    if host is None or pobj is None or _pollster_finding(t, host, lex):
         return
-    if lex.verb(t.head.lower_) is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.head.children):
-        return  # "Metrix found in a poll that ...": the finding is Metrix's, the verb rule reads it
     opening = all(w.dep_ in ("cc", "advmod") for w in t.doc[: t.i])  # "In a CNN poll, ...", "But in ..."
     named = any(c.tag_ in ("NNP", "NNPS") or c.lower_ in ("a", "an") for c in pobj.subtree if c.i < pobj.i)
     if not (opening or named):
-        return  # "leads in the polls", "slid in national polls": a standing, no poll's finding
-    source, fragments = p.subtree(pobj), _around(p, _list_head(t), t.i, t.right_edge.i)
+        return  # "leads in the polls", "slid in national polls": a standing (on PolNeAR train, a third of them marked)
+    source, fragments = p.subtree(pobj), _around(p, _list_head(t) if host is t.head else host, t.i, t.right_edge.i)
     if source is not None and fragments:
         yield _vouched(p, source, [t], fragments, "in")
+
+
+def _clause_of(t: Token) -> Token | None:
+    """The verb whose clause an "in" phrase sets: its head, or up from a noun ("a big lead in the
+    polls", "his approval rating in the latest poll stands at 53%")."""
+    host = t.head
+    while not host.tag_.startswith("VB") and host.head.i != host.i:
+        host = host.head
+    return host if host.tag_.startswith("VB") else None
+
+
+def _poll_object(t: Token, lex: Lexicon) -> Token | None:
+    """The poll an "in" phrase names: its object ("in a Fox poll") or what that object is made of
+    ("in the RealClearPolitics average of state polls")."""
+    pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lower_ in lex.poll_nouns:
+        return pobj
+    of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return pobj if inner is not None and inner.lower_ in lex.poll_nouns else None
+
+
+_SHARES = frozenset({"percent", "%", "half", "majority", "most", "third", "quarter", "fifth"})
+
+
+def _pollster_finding(t: Token, host: Token, lex: Lexicon) -> bool:
+    """'Metrix found in a poll that ...', 'In a study, Metrix found ...': the finding is the
+    pollster's, the verb rule reads it. A share of the people asked ("In a Fox poll, 40 percent
+    said ...") is no source: the poll is, of what it sets."""
+    if lex.verb(host.lower_) is None or t.head.i != host.i:
+        return False
+    subject = next((c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    return t.i > host.i or not any(w.tag_ == "CD" or w.lower_ in _SHARES for w in subject.subtree)
 
 
 _PROVENANCE_VERBS = frozenset({"came", "come", "comes", "coming"})
@@ -360,9 +394,13 @@ def _according_scope(t: Token, lex: Lexicon) -> Token:
 
     The parser hangs the phrase on the nearest verb. When that verb is what a cue verb reports
     ("The agency said A, according to Lee"), Lee vouches for the whole report; otherwise (a
-    relative clause, "delegates, which stood at 263, according to AP") the parse is kept.
+    relative clause, "delegates, which stood at 263, according to AP") the parse is kept. Set
+    between an auxiliary and its verb ("He had, according to Alex Horton, killed and eaten a
+    wild rabbit", gold_text miss: only "He had" was vouched for) it vouches for the verb's clause.
     """
     host = _list_head(t)
+    if host.dep_ in ("aux", "auxpass"):
+        host = host.head  # "He had, according to X, killed ...": the phrase hangs on the auxiliary
     while host.dep_ in ("ccomp", "xcomp") and lex.verb(host.head.lower_) is not None:
         host = host.head
     if not host.tag_.startswith("VB") and host.dep_ != "ROOT":
@@ -389,6 +427,9 @@ def noun_rule(ctx: Context) -> Iterator[Attribution]:
     if n.dep_ in OBJECT_DEPS and lex.verb(n.head.lower_) is not None and own_owner(n) is None:
         return  # "announced its assessment that ...": the verb rule reads it
     clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp") and has_that(c)), None)
+    if owner is None and clause is not None and n.lower_ not in REPORTS:
+        yield from _unowned_noun(p, n, clause)
+        return
     if owner is None or owner.lower_ in lex.non_sources:
         return
     if clause is None and n.lower_ in VIEW_NOUNS and n.dep_ == "pobj" and n.head.lower_ == "in":
@@ -404,6 +445,24 @@ def noun_rule(ctx: Context) -> Iterator[Attribution]:
             cue=p.tokens([n]) or p.bounds,
             content=(content,),
             sentence=p.bounds,
+            cls=CueClass.SPEECH,
+            form="noun",
+            kind=quote_kind(p.text, (content,)),
+            lemma=n.lower_,
+        )
+
+
+def _unowned_noun(p: Parsed, n: Token, clause: Token) -> Iterator[Attribution]:
+    """'despite concerns that it might encourage others', 'one assertion that he is not crazy': a
+    cue noun with a "that" clause and no owner is still an attribution, with no source (PolNeAR
+    marks them)."""
+    content = p.subtree(clause)
+    if content is not None:
+        yield Attribution(
+            None,
+            p.tokens([n]) or p.bounds,
+            (content,),
+            p.bounds,
             cls=CueClass.SPEECH,
             form="noun",
             kind=quote_kind(p.text, (content,)),
@@ -508,6 +567,46 @@ def headline_rule(ctx: Context) -> Iterator[Attribution]:
             kind=quote_kind(p.text, (content,)),
             lemma=":",
         )
+
+
+# "... - Carl Bialik: “One of the lessons ...”": a speaker after a dash, a colon, a quotation.
+_DASHED_SPEAKER = re.compile(r"\s[-–—]+\s*[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*){0,3}:\s*[“\"]")
+MAX_LABEL_NAME = 3
+
+
+def speaker_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
+    """The fast scan of the speaker rule: a dash, a name, a colon and a quotation mark."""
+    return _DASHED_SPEAKER.search(sentence) is not None
+
+
+def speaker_rule(ctx: Context) -> Iterator[Attribution]:
+    """'POLLSTERS AGREE - Carl Bialik: “One of the lessons ...”': a round-up quoting someone after
+    a dash, past the few words the headline rule reads: at most `MAX_LABEL_NAME` proper nouns
+    between the dash and the colon, and a quotation right after it."""
+    p, t, lex = ctx.p, ctx.t, ctx.lex
+    if t.text != ":" or t.i + 1 >= len(t.doc) or t.doc[t.i + 1].text not in _QUOTE_MARKS:
+        return
+    start = next((i for i in range(t.i - 1, -1, -1) if _spaced_dash(t.doc[i]) or t.doc[i].tag_ == "_SP"), -1) + 1
+    name = list(t.doc[start : t.i])  # after the dash, or after a title blanked as a dateline
+    if start == 0 or not 0 < len(name) <= MAX_LABEL_NAME:
+        return
+    if not all(w.tag_ in ("NNP", "NNPS") and _capitalised(p, w) for w in name):
+        return
+    if t.i <= MAX_HEADLINE_NAME and " ".join(w.text for w in t.doc[: start - 1]).lower() in lex.kickers:
+        return  # "EXCLUSIVE – Roger Stone: ...": the headline rule's
+    source, content = p.tokens(name), p.span(t.i + 1, len(t.doc) - 1)
+    if source is None or content is None or source.of(p.text).lower() in lex.kickers or _label(p, t, name, lex):
+        return
+    yield Attribution(
+        source=source,
+        cue=Span(p.char(t), p.char(t) + 1),
+        content=(content,),
+        sentence=p.bounds,
+        cls=CueClass.SPEECH,
+        form="headline",
+        kind=quote_kind(p.text, (content,)),
+        lemma=":",
+    )
 
 
 def _label(p: Parsed, colon: Token, name: list[Token], lex: Lexicon) -> bool:

@@ -46,7 +46,8 @@ class RuleKind(StrEnum):
 class Example:
     """A text and one attribution a rule must find in it: the source (None for none), the cue
     and the content as written, content fragments joined by " | ", and whether the cue is inside
-    someone's quotation; or, for a pass that drops a misreading, one it must not find (`absent`)."""
+    someone's quotation; or, for a pass that drops a misreading, one it must not find (`absent`).
+    `group`, when given, is the cue's whole verb group as written (`Attribution.group`)."""
 
     text: str
     source: str | None
@@ -54,6 +55,7 @@ class Example:
     content: str
     quoted: bool = False
     absent: bool = False
+    group: str | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,19 @@ RULES: tuple[Rule, ...] = (
                 "It was reported by Yonhap that talks had failed.", "Yonhap", "was reported", "that talks had failed"
             ),
             Example("Ben Carson appears to be slipping.", None, "appears", "Ben Carson | to be slipping"),
+            Example(
+                "The harbour master seemed ready to close the port.",
+                None,
+                "seemed",
+                "The harbour master | ready to close the port",
+            ),
+            Example("The coach appears weak after the defeat.", None, "appears", "The coach | weak"),
+            Example(
+                "It now seems likely that the ferry will stop running.",
+                None,
+                "seems",
+                "likely that the ferry will stop running",
+            ),
             Example("Children are exposed to the virus at school.", None, "are exposed", "Children", absent=True),
             Example(
                 "“Flu Fred,” as the magazine called him, visited every school in the county.",
@@ -215,6 +230,31 @@ RULES: tuple[Rule, ...] = (
         (
             Example("In a CNN poll, 50 percent chose Clinton.", "a CNN poll", "In", "50 percent chose Clinton"),
             Example(
+                "In a Harbour Gazette poll, 60 percent of anglers said the quota was too low.",
+                "a Harbour Gazette poll",
+                "In",
+                "60 percent of anglers said the quota was too low",
+            ),
+            Example(
+                "The mayor trails her rival in the Civic Tracker average of city polls.",
+                "the Civic Tracker average of city polls",
+                "in",
+                "The mayor trails her rival",
+            ),
+            Example(
+                "The mayor has a narrow lead in a new Civic Tracker poll.",
+                "a new Civic Tracker poll",
+                "in",
+                "The mayor has a narrow lead",
+            ),
+            Example(
+                "In a new study, Metrix found that anglers back the quota.",
+                "a new study",
+                "In",
+                "Metrix found that anglers back the quota",
+                absent=True,
+            ),
+            Example(
                 "Metrix found in a poll that many voters think the tax is unfair.",
                 "a poll",
                 "in",
@@ -278,6 +318,12 @@ RULES: tuple[Rule, ...] = (
                 "The ministry",
                 "claim",
                 "that the dam is safe",
+            ),
+            Example(
+                "The council pressed on despite warnings that the old bridge was unsafe.",
+                None,
+                "warnings",
+                "that the old bridge was unsafe",
             ),
             Example(
                 "It is an across-the-board failure, in Bolton's view.",
@@ -354,11 +400,43 @@ RULES: tuple[Rule, ...] = (
         scan=phrases.headline_scan,
     ),
     Rule(
+        "speaker",
+        RuleKind.TOKEN,
+        ("headline",),
+        phrases.speaker_rule,
+        (
+            Example(
+                "Turnout was low.\nTHE RURAL VOTE HELD - Mara Quist: “Small towns came out early.”",
+                "Mara Quist",
+                ":",
+                "“Small towns came out early.”",
+            ),
+            Example(
+                "Turnout was low.\nSTILL EARLY - Results from the count: “Small towns came out early.”",
+                "Results from the count",
+                ":",
+                "“Small towns came out early.”",
+                absent=True,
+            ),
+        ),
+        triggers=_words(":"),
+        scan_words=_NONE,
+        scan=phrases.speaker_scan,
+    ),
+    Rule(
         "copula",
         RuleKind.TOKEN,
         ("copula",),
         phrases.copula_rule,
-        (Example("She was critical of the deal.", "She", "was critical of", "the deal"),),
+        (
+            Example("She was critical of the deal.", "She", "was critical of", "the deal"),
+            Example(
+                "The skipper was reluctant to leave the harbour.",
+                "The skipper",
+                "was reluctant",
+                "to leave the harbour",
+            ),
+        ),
         triggers=lambda lex: BE_FORMS | lex.linking,
         scan_words=lambda lex: lex.stance_scan,
     ),
@@ -572,6 +650,28 @@ RULES: tuple[Rule, ...] = (
                 "the study's co-author Jan Berg of Lund University",
                 "told",
                 "“The vaccine works well in older people,”",
+            ),
+        ),
+    ),
+    Rule(
+        "verb_group",
+        RuleKind.CLEANUP,
+        ("verb", "passive", "raising"),
+        cleanup.verb_groups,
+        (
+            Example(
+                "The harbour master has repeatedly said the pier is unsafe.",
+                "The harbour master",
+                "said",
+                "the pier is unsafe",
+                group="has repeatedly said",
+            ),
+            Example(
+                "The ferry operator later went on to deny that the timetable had changed.",
+                "The ferry operator",
+                "deny",
+                "that the timetable had changed",
+                group="later went on to deny",
             ),
         ),
     ),

@@ -74,6 +74,9 @@ class Attribution:
     quoted: bool = False  # the cue is inside someone's quotation
     mark: int = 0  # length of a leading complementizer ("that ") the claim text leaves out
     pending: bool = field(default=False, compare=False)  # content follows a colon, filled in later
+    # The cue with the words of its verb group before it ("has also said", "did not deny"), as
+    # attribution corpora mark the cue; `cue` stays the verb itself, which the rules look up.
+    group: Span | None = field(default=None, compare=False)
 
     @property
     def content_span(self) -> Span:
@@ -171,6 +174,30 @@ class Quotes(list[Span]):
         return self[low : bisect_left(self._starts, span.end, lo=low)]
 
 
+def _shaped_close(text: str, end: int, para: Span) -> bool:
+    """An opening mark written where a quotation closes ('“The dam is failing,“ said Brooks'): right
+    after a word or punctuation, before a blank or the paragraph's end. Read as an opening mark,
+    it would leave the rest of the paragraph quoted and every attribution there the quotation's."""
+    mark = end - 1
+    return (
+        text[mark] == "“"
+        and mark > para.start
+        and not text[mark - 1].isspace()
+        and (end >= para.end or text[end].isspace())
+    )
+
+
+def _shaped_open(text: str, start: int, para: Span) -> bool:
+    """A closing mark written where a quotation opens ('said: ”The dam is failing”'): at the
+    paragraph's start or after a blank, before a word."""
+    return (
+        text[start] == "”"
+        and (start == para.start or text[start - 1].isspace())
+        and start + 1 < para.end
+        and text[start + 1].isalnum()
+    )
+
+
 def quote_regions(text: str, para: Span) -> Quotes:
     """Spans of the quotations in a paragraph, quote marks included.
 
@@ -182,9 +209,9 @@ def quote_regions(text: str, para: Span) -> Quotes:
     for match in _MARKS.finditer(text, para.start, para.end):
         mark = match.group(0)
         straight = mark in ('"', "''")
-        if start is None and (mark in _OPEN or straight):
+        if start is None and (mark in _OPEN or straight or _shaped_open(text, match.start(), para)):
             start = match.start()
-        elif start is not None and (mark in _CLOSE or straight):
+        elif start is not None and (mark in _CLOSE or straight or _shaped_close(text, match.end(), para)):
             regions.append(Span(start, match.end()))
             start = None
     if start is not None:

@@ -53,7 +53,7 @@ def attribution_relations(text: str, found: list[Attribution], claims: list[Clai
 
 
 def _rows(a: Attribution, nested: bool) -> list[_Row]:
-    rows = [_Row(a.source, a.cue, a.content, a.cls, a.form, nested, a)]
+    rows = [_Row(a.source, a.group or a.cue, a.content, a.cls, a.form, nested, a)]
     rows += [_Row(a.source, c.cue, (c.source,), "topic", "citing", nested, a) for c in a.cites]
     rows += [_Row(c.source, c.cue, a.content, a.cls, "cited_by", nested, a) for c in a.via]
     return rows
@@ -105,8 +105,9 @@ class _ClaimIndex:
 
     def served_by(self, row: _Row) -> list[Claim]:
         """The claims (in their order) that lean on this relation."""
-        hits = set(self.by_cue.get((row.cue.start, row.cue.end), ()))
         a = row.owner
+        cue = a.cue if row.cue == a.group else row.cue  # hops keep the verb alone as their cue
+        hits = set(self.by_cue.get((cue.start, cue.end), ()))
         if row.form not in ("citing", "cited_by") and a.cls in CLAIM_CLASSES and a.content:
             whole = a.content_span  # a claim may run across the cue ("... is said to involve ...")
             low = bisect_left(self._starts, whole.start)

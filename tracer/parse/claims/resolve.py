@@ -68,7 +68,11 @@ _ACRONYM = re.compile(r"(?<![A-Z][ \t])\b[A-Z]{3,6}\b(?![ \t][A-Z]{2})")
 _APPOSITIVE = re.compile(r",\s+(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[\w.&’'-]+){0,8}?)\s*(?:,|$|\s(?:who|which)\b)")
 _ROLE_BEFORE_NAME = re.compile(r"\b[a-z]+\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
 # A first name and a surname ("Patrick Carlineo"): a lone surname later is that person.
-_FULL_NAME = re.compile(rf"\b(?P<first>[A-Z][a-z]+)(?:\s[A-Z]\.)?\s(?P<surname>{_WORD}(?:-[A-Z][a-z]+)?)\b")
+# A first name, perhaps a middle initial or middle name ("Gustav Lloyd Agerblad": "Agerblad told
+# AFP ... he added" found no person, gold_fresh), then the surname.
+_FULL_NAME = re.compile(
+    rf"\b(?P<first>[A-Z][a-z]+)(?:\s[A-Z]\.|\s[A-Z][a-z]+(?=\s{_WORD}))?\s(?P<surname>{_WORD}(?:-[A-Z][a-z]+)?)\b"
+)
 # A possessive pronoun, a relation or role in lower case, then a full name: "my colleague
 # Geoffrey Skelley", "her lawyer Ana Ruiz" (the name was shown with "my colleague" in front).
 _KIN_NAME = re.compile(

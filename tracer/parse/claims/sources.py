@@ -602,7 +602,7 @@ class SourceRegistry:
             names = self._names[source.id]
             if parsed.cls and any(_same_class(parsed, n) for n in names):
                 return source
-            if _generic(parsed) and any(parsed.body in n.words or (n.cls and parsed.body in n.cls) for n in names):
+            if _generic(parsed) and any(_generic_fits(parsed, n) for n in names):
                 return source
         return None
 
@@ -694,6 +694,15 @@ def _same_class(mention: Name, known: Name) -> bool:
     return mention.place is None or mention.place == known.place
 
 
+def _generic_fits(parsed: Name, known: Name) -> bool:
+    """Whether a bare head noun ("the military", "Indian military") may stand for a known name:
+    its head is among the name's words or class, and a place it names is the name's own
+    ("Indian military" was joined to "Pakistan's military", gold_fresh)."""
+    if parsed.place is not None and parsed.place != known.place:
+        return False
+    return parsed.body in known.words or bool(known.cls and parsed.body in known.cls)
+
+
 def _generic(parsed: Name) -> bool:
     """'the agency', 'the ministry': a bare head noun that refers back to the latest such body."""
     return not parsed.proper and len(parsed.words) == 1 and parsed.body in _aliases()["generic_heads"]
@@ -755,6 +764,10 @@ def _fits(group: str, source: Source) -> bool:
     return source.kind not in (SourceKind.PERSON, SourceKind.SOCIAL_ACCOUNT)
 
 
+# A body's initials as the head of a name ("CDC", "FBI", "NATO"): two to six capitals.
+_ACRONYM_HEAD = re.compile(r"[A-Z]{2,6}")
+
+
 def _a_body(source: Source) -> bool:
     """A source of no listed kind named as a body ("Ukraine's emergency service"): "it" may mean it.
 
@@ -763,6 +776,8 @@ def _a_body(source: Source) -> bool:
     """
     if source.kind != SourceKind.UNKNOWN or not source.name.split():
         return False
+    if _ACRONYM_HEAD.fullmatch(source.name.split()[-1]) and " and " not in source.name:
+        return True  # "the Chinese CDC", "the FBI": a body's initials ("it" went to the outlet before, gold_text)
     last = source.name.split()[-1].lower()  # "The California Independent System Operator": its head, "operator"
     return last in _body_heads() and last == _head(source.name) and " and " not in source.name
 
