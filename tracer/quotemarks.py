@@ -18,6 +18,7 @@ Elisions at a word's start ("’90s", "'em", "rock 'n' roll") never open. A plur
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from tracer.text import Span
 
@@ -51,23 +52,20 @@ def double_quoted(text: str) -> str:
 def _swap_line(chars: list[str], line: str, offset: int, following: str) -> None:
     """Rewrite one paragraph's single-mark quotations (and the double marks they hold) in `chars`."""
     doubles = _double_regions(line)
+    starts, ends = [d.start for d in doubles], [d.end for d in doubles]
     for pair in _single_pairs(line, following):
-        inside = [d for d in doubles if pair.start < d.start and d.end <= pair.end]
-        if any(_crosses(pair, d) for d in doubles):
+        # the double quotations sharing a character with the pair (they are sorted and disjoint:
+        # found by bisection, as a long paragraph may hold thousands of both)
+        near = doubles[bisect_right(ends, pair.start) : bisect_left(starts, pair.end)]
+        if any(not (pair.start < d.start and d.end <= pair.end) for d in near):
             continue  # a single pair inside a double quotation is nested; one astride it is no pair
         chars[offset + pair.start] = "“"
-        if pair.end <= len(line) and line[pair.end - 1] in "’'":
+        if line[pair.end - 1] in "’'":
             chars[offset + pair.end - 1] = "”"
-        for d in (d for d in inside if line[d.start] in '“"'):  # an inner "''" stays as written
+        for d in (d for d in near if line[d.start] in '“"'):  # an inner "''" stays as written
             chars[offset + d.start] = "‘"
             if line[d.end - 1] in '”"':
                 chars[offset + d.end - 1] = "’"
-
-
-def _crosses(pair: Span, double: Span) -> bool:
-    """Whether a double quotation shares characters with a single pair without lying inside it."""
-    overlap = pair.start < double.end and double.start < pair.end
-    return overlap and not (pair.start < double.start and double.end <= pair.end)
 
 
 def _double_regions(line: str) -> list[Span]:
@@ -96,7 +94,7 @@ def _single_pairs(line: str, following: str) -> list[Span]:
     for n, (i, role) in enumerate(marks):
         if role == "open":
             start = i  # an earlier opening mark never closed was an apostrophe
-        elif start is not None and not _possessive_before_later_close(line, i, marks[n + 1 :]):
+        elif start is not None and not _possessive_before_later_close(line, i, marks[n + 1 : n + 2]):
             pairs.append(Span(start, i + 1))
             start = None
     if start is not None and line[start] == "‘" and _SENTENCE_END.search(line) and following.startswith("‘"):
@@ -120,9 +118,9 @@ def _closes(line: str, i: int) -> bool:
     return not after or after.isspace() or after in _AFTER_CLOSE
 
 
-def _possessive_before_later_close(line: str, i: int, rest: list[tuple[int, str]]) -> bool:
+def _possessive_before_later_close(line: str, i: int, following: list[tuple[int, str]]) -> bool:
     """'‘The students’ union is shut,’ he said': a mark after an "s" with a word after it is a
     plural possessive when a closing mark follows before any opening one."""
     if line[i - 1] not in "sS" or line[i + 1 : i + 2] != " " or not line[i + 2 : i + 3].isalpha():
         return False
-    return bool(rest) and rest[0][1] == "close"
+    return bool(following) and following[0][1] == "close"
