@@ -132,3 +132,33 @@ def test_rewriting_keeps_every_offset(text: str) -> None:
     rewritten = double_quoted(text)
     assert len(rewritten) == len(text)
     assert all(a == b or (a in "‘’'“”\"" and b in "‘’“”") for a, b in zip(text, rewritten, strict=True))
+
+
+def test_a_page_in_curly_marks_quotes_with_them_only() -> None:
+    """Straight single marks on a page set in curly ones are not its quotation marks."""
+    text = "Mayor Jo Bell (D) said “the plan works” Road law 'In God We Trust' sign goes up MORE"
+    assert double_quoted(text) == text
+    assert double_quoted(text.replace("“", '"').replace("”", '"')).count("“") == 1
+
+
+def test_a_quoted_word_before_a_noun_is_part_of_the_object() -> None:
+    """'Reveals ‘Demoralizing’ Experience Of ...': the quoted word modifies the object, which is
+    all of the content (it was cut to the quoted word)."""
+    for text, verb in (
+        ("The retired nurse revealed “demoralizing” experiences of working on the ward.", "revealed "),
+        ("Retired Nurse Reveals ‘Demoralizing’ Experience Of Working Under Hospital Bosses.", "Reveals "),
+    ):
+        assert [c for _, c in _contents(text)] == [text[text.index(verb) + len(verb) : -1]]
+
+
+def test_a_quoted_heading_does_not_go_on_with_the_speaker_before() -> None:
+    """A section heading in quotation marks ("'Coal Isn't the Villain.'") after a speaker's
+    quotation is no more of their words."""
+    text = (
+        "“The mill will close by June,” said Ms. Rowe, the union’s lawyer. “Nobody told the workers.”\n"
+        "‘Steel Isn’t the Villain.’\n"
+        "It was raining when the miners met."
+    )
+    assert _contents(text) == [
+        ("Ms. Rowe, the union’s lawyer", "“The mill will close by June,” | “Nobody told the workers.”")
+    ]

@@ -24,6 +24,7 @@ from tracer.text import Span
 
 # A lone single mark: two apostrophes in a row are the NYT's double quotation mark.
 _SINGLE = re.compile(r"(?<!')[‘’'](?!')")
+_CURLY_SINGLE = re.compile(r"[‘’]")
 _DOUBLE = re.compile(r"''|[“”\"]")
 # Characters after which an opening mark starts a word: a line start counts too.
 _BEFORE_OPEN = frozenset(' \t([{“"—–-/')
@@ -39,21 +40,31 @@ def double_quoted(text: str) -> str:
     """`text` with its single-mark quotations marked with double marks (same length, same offsets)."""
     if "‘" not in text and "'" not in text:
         return text  # most pages: nothing to pair, no copy
+    marks = _SINGLE if _straight_style(text) else _CURLY_SINGLE
     chars = list(text)
     lines = text.split("\n")
     start = 0
     for number, line in enumerate(lines):
         following = lines[number + 1] if number + 1 < len(lines) else ""
-        _swap_line(chars, line, start, following)
+        _swap_line(chars, line, start, following, marks)
         start += len(line) + 1
     return "".join(chars)
 
 
-def _swap_line(chars: list[str], line: str, offset: int, following: str) -> None:
+def _straight_style(text: str) -> bool:
+    """Whether straight single marks may be quotation marks on this page: it writes straight
+    double marks, or no curly opening mark at all. A page set in curly marks ("“", "‘") quotes
+    with them; a straight pair there comes from text typed elsewhere (a run of related-story
+    titles pasted into a sentence, gold_text), and reading it as a quotation only changed the
+    parse around it."""
+    return '"' in text or ("“" not in text and "‘" not in text)
+
+
+def _swap_line(chars: list[str], line: str, offset: int, following: str, marks: re.Pattern[str]) -> None:
     """Rewrite one paragraph's single-mark quotations (and the double marks they hold) in `chars`."""
     doubles = _double_regions(line)
     starts, ends = [d.start for d in doubles], [d.end for d in doubles]
-    for pair in _single_pairs(line, following):
+    for pair in _single_pairs(line, following, marks):
         # the double quotations sharing a character with the pair (they are sorted and disjoint:
         # found by bisection, as a long paragraph may hold thousands of both)
         near = doubles[bisect_right(ends, pair.start) : bisect_left(starts, pair.end)]
@@ -84,17 +95,18 @@ def _double_regions(line: str) -> list[Span]:
     return regions
 
 
-def _single_pairs(line: str, following: str) -> list[Span]:
-    """The single-mark quotations of a paragraph, marks included, in text order."""
-    opens = [m.start() for m in _SINGLE.finditer(line) if _opens(line, m.start())]
-    closes = [m.start() for m in _SINGLE.finditer(line) if _closes(line, m.start())]
+def _single_pairs(line: str, following: str, marks: re.Pattern[str] = _SINGLE) -> list[Span]:
+    """The single-mark quotations of a paragraph (`marks`: the single marks that may quote),
+    marks included, in text order."""
+    opens = [m.start() for m in marks.finditer(line) if _opens(line, m.start())]
+    closes = [m.start() for m in marks.finditer(line) if _closes(line, m.start())]
     pairs: list[Span] = []
     start: int | None = None
-    marks = sorted({*((i, "open") for i in opens), *((i, "close") for i in closes)})
-    for n, (i, role) in enumerate(marks):
+    ordered = sorted({*((i, "open") for i in opens), *((i, "close") for i in closes)})
+    for n, (i, role) in enumerate(ordered):
         if role == "open":
             start = i  # an earlier opening mark never closed was an apostrophe
-        elif start is not None and not _possessive_before_later_close(line, i, marks[n + 1 : n + 2]):
+        elif start is not None and not _possessive_before_later_close(line, i, ordered[n + 1 : n + 2]):
             pairs.append(Span(start, i + 1))
             start = None
     if start is not None and line[start] == "‘" and _SENTENCE_END.search(line) and following.startswith("‘"):
