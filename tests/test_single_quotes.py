@@ -162,3 +162,11 @@ def test_a_quoted_heading_does_not_go_on_with_the_speaker_before() -> None:
     assert _contents(text) == [
         ("Ms. Rowe, the union’s lawyer", "“The mill will close by June,” | “Nobody told the workers.”")
     ]
+
+
+def test_a_single_quoted_paragraph_on_a_page_quoting_with_double_marks_is_a_heading() -> None:
+    """NYT sets speech in ''...'' and sub-heads in '...': a paragraph that is one single-mark
+    quotation does not go on with the speaker before it."""
+    text = "''I would go back to school,'' she said.\n'A really tough decision.'\nThe plant shut in May."
+    assert double_quoted(text) == text
+    assert [c for _, c in _contents(text)] == ["''I would go back to school,''"]

@@ -25,6 +25,8 @@ from tracer.text import Span
 # A lone single mark: two apostrophes in a row are the NYT's double quotation mark.
 _SINGLE = re.compile(r"(?<!')[‘’'](?!')")
 _CURLY_SINGLE = re.compile(r"[‘’]")
+_SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(\[—–-]))[‘'](?=\w)", re.MULTILINE)
+_WHOLE_LINE = re.compile(r"\s*[‘'][^‘’'\n]*(?:['’]\w[^‘’'\n]*)*[’'][.!?]?\s*")
 _DOUBLE = re.compile(r"''|[“”\"]")
 # Characters after which an opening mark starts a word: a line start counts too.
 _BEFORE_OPEN = frozenset(' \t([{“"—–-/')
@@ -41,14 +43,29 @@ def double_quoted(text: str) -> str:
     if "‘" not in text and "'" not in text:
         return text  # most pages: nothing to pair, no copy
     marks = _SINGLE if _straight_style(text) else _CURLY_SINGLE
+    headings = _double_primary(text)
     chars = list(text)
     lines = text.split("\n")
     start = 0
     for number, line in enumerate(lines):
         following = lines[number + 1] if number + 1 < len(lines) else ""
-        _swap_line(chars, line, start, following, marks)
+        if not (headings and _whole_line(line)):
+            _swap_line(chars, line, start, following, marks)
         start += len(line) + 1
     return "".join(chars)
+
+
+def _double_primary(text: str) -> bool:
+    """Whether the page quotes with double marks: at least as many double marks as single marks
+    at a word's start. There a paragraph that is one single-mark quotation is a heading or pull
+    quote ("'A really tough decision.'" under a speaker's ''...'' paragraph, NYT), not a speaker's
+    words going on; a page quoting with single marks (Metro) goes on with them."""
+    return len(_DOUBLE.findall(text)) >= len(_SINGLE_OPENING.findall(text))
+
+
+def _whole_line(line: str) -> bool:
+    """Whether a paragraph is one single-mark quotation and nothing else."""
+    return bool(_WHOLE_LINE.fullmatch(line))
 
 
 def _straight_style(text: str) -> bool:
