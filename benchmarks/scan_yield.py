@@ -26,10 +26,10 @@ sys.path.insert(0, str(ROOT))
 
 from tracer.parse.attribution.cues import lexicon  # noqa: E402
 from tracer.parse.attribution.find import parse_candidates, read_sentence  # noqa: E402
+from tracer.parse.attribution.marks import double_quoted  # noqa: E402
 from tracer.parse.attribution.nlp import parse  # noqa: E402
 from tracer.parse.attribution.scan import _WORD, FastScan, fast_scan  # noqa: E402
 from tracer.parse.attribution.spans import Context, Layout, Parsed  # noqa: E402
-from tracer.quotemarks import double_quoted  # noqa: E402
 from tracer.text import sentences  # noqa: E402
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from tracer.models import Claim
 from tracer.parse.article import extract_claims
 from tracer.parse.attribution.find import find_attributions
-from tracer.quotemarks import double_quoted
+from tracer.parse.attribution.marks import double_quoted
 from tracer.read.document import read_text
 
 

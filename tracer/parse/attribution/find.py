@@ -16,11 +16,11 @@ from __future__ import annotations
 import logging
 
 from tracer.parse.attribution.cues import lexicon
+from tracer.parse.attribution.marks import double_quoted
 from tracer.parse.attribution.nlp import parse
 from tracer.parse.attribution.registry import RULES, Rule, plan
 from tracer.parse.attribution.scan import FastScan, fast_scan
 from tracer.parse.attribution.spans import Attribution, Citation, Context, CoverIndex, Layout, Parsed
-from tracer.quotemarks import double_quoted
 from tracer.text import Span, sentences
 
 LOGGER = logging.getLogger(__name__)
