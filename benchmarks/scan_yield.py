@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from tracer.parse.attribution.cues import lexicon  # noqa: E402
 from tracer.parse.attribution.find import parse_candidates, read_sentence  # noqa: E402
+from tracer.parse.attribution.marks import double_quoted  # noqa: E402
 from tracer.parse.attribution.nlp import parse  # noqa: E402
 from tracer.parse.attribution.scan import _WORD, FastScan, fast_scan  # noqa: E402
 from tracer.parse.attribution.spans import Context, Layout, Parsed  # noqa: E402
@@ -46,7 +47,7 @@ def measure(texts: list[str], scan: FastScan) -> tuple[Counter[str], Counter[str
     alone: Counter[str] = Counter()
     alone_yield: Counter[str] = Counter()
     totals = Counter(sentences=0, chars=0, kept=0, kept_chars=0, yielded=0, yielded_chars=0)
-    for text in texts:
+    for text in map(double_quoted, texts):  # as `find_attributions` reads a text
         layout = Layout(text)
         spans = sentences(text)
         kept = parse_candidates(text, spans, layout, scan)

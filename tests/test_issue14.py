@@ -57,6 +57,18 @@ def test_cause_2_a_pronoun_far_from_its_speaker_is_not_guessed() -> None:
     assert hop.source.name != "Sonya A. Zoghlin"
 
 
+def test_cause_2_a_possessive_opening_the_sentence_is_a_rival_referent() -> None:
+    """'Senator Ann Grant's long feud ... She said': the sentence before is about Grant, so "she"
+    does not skip her for the speaker quoted before (the possessive was no rival: a headline's
+    "she" went to a correspondent six paragraphs up, gold_fresh4a)."""
+    text = (
+        "“The budget is fine,” said Mayor Lisa Wong.\n"
+        "Senator Ann Grant's long feud with the council has cost the city dearly. She said the budget had wasted millions."
+    )
+    hop = next(c for c in _claims(text) if "wasted millions" in c.text).chain[0]
+    assert hop.source.name != "Mayor Lisa Wong"
+
+
 def test_cause_3_the_whole_chain_survives() -> None:
     text = (
         "The Daily Ledger reported, citing a union official, that the number came from a survey run by shop stewards."

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 
 from tracer.parse.attribution.cues import lexicon
+from tracer.parse.attribution.marks import double_quoted
 from tracer.parse.attribution.nlp import parse
 from tracer.parse.attribution.registry import RULES, Rule, plan
 from tracer.parse.attribution.scan import FastScan, fast_scan
@@ -51,7 +52,12 @@ def find_attributions(
 
     Returns:
         Attributions with character spans into `text`.
+
+    The rules read the text with its single-mark quotations (‘…’, British style) marked as
+    double ones (`double_quoted`, same offsets), so they are quotations to every rule and to the
+    parser; the spans returned hold in `text` as given.
     """
+    text = double_quoted(text)
     lex = lexicon()
     layout = Layout(text)
     spans = sentences(text)
@@ -91,8 +97,11 @@ def parse_candidates(
     text: str, spans: list[Span] | None = None, layout: Layout | None = None, scan: FastScan | None = None
 ) -> list[Span]:
     """The sentences of a text the fast path sends to the parser (the rest cannot hold an
-    attribution of their own); the benchmark reports their share."""
-    layout = layout or Layout(text)
+    attribution of their own); the benchmark reports their share. Without a `layout` the text
+    is read as `find_attributions` reads it, its single-mark quotations marked as double ones."""
+    if layout is None:
+        text = double_quoted(text)
+        layout = Layout(text)
     scan = scan or fast_scan()
     all_spans = spans if spans is not None else sentences(text)
     return [s for s in all_spans if _worth_parsing(s.of(text), s, layout, scan)]

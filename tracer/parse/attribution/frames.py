@@ -173,4 +173,16 @@ def _quote_after(p: Parsed, v: Token) -> Span | None:
     quote = next((q for q in p.quotes if q.start >= end), None)
     if quote is None or p.text[end : quote.start].strip(" ,:") or quote.start >= p.bounds.end:
         return None
-    return quote
+    return None if _modifies_after(p, quote) else quote
+
+
+def _modifies_after(p: Parsed, quote: Span) -> bool:
+    """'The general revealed “demoralizing” experiences of serving': the quoted words and the noun
+    right after them are one phrase, the verb's object, whichever of them the parser made the head
+    ('Retired General Reveals ‘Demoralizing’ Experience', PolNeAR dev: the content was cut to the
+    quoted word)."""
+    inside = [t for t in p.doc if quote.start <= p.char(t) < quote.end and not t.is_punct]
+    after = next((t for t in p.doc if p.char(t) >= quote.end), None)
+    if after is None or not after.tag_.startswith("NN") or not inside:
+        return False
+    return after.head in inside or any(t.head.i == after.i for t in inside)

@@ -119,7 +119,8 @@ def continue_quotes(ctx: Context) -> list[Attribution]:
     carried: list[Span] = []
     for number, (para, regions) in enumerate(zip(layout.paragraphs, layout.quotes, strict=True)):
         in_para = sorted(by_para.get(number, []), key=lambda a: a.cue.start)
-        if not in_para and carry is not None and regions and regions[0].start == para.start:
+        opens_quoted = bool(regions) and regions[0].start == para.start
+        if not in_para and carry is not None and opens_quoted and not _quoted_heading(layout.text, para):
             carried.extend(regions)
             continue
         if carry is not None and carried:
@@ -133,6 +134,20 @@ def continue_quotes(ctx: Context) -> list[Attribution]:
     if carry is not None and carried:
         places.replace(carry, replace(carry, content=_merge((*carry.content, *carried))))
     return found
+
+
+# A section heading set in quotation marks ("'All Bets Are Off.'", NYT): a few words, each one
+# longer than three letters capitalised.
+_HEADING_WORDS = 8
+_WORD = re.compile(r"[\w’']+")
+
+
+def _quoted_heading(text: str, para: Span) -> bool:
+    """Whether a paragraph that opens with a quotation is a heading in title case, not words
+    someone goes on saying (the heading took the previous speaker, PolNeAR dev)."""
+    words = _WORD.findall(text, para.start, para.end)
+    long = [w for w in words if len(w) > 3]
+    return 2 <= len(words) <= _HEADING_WORDS and bool(long) and all(w[0].isupper() for w in long)
 
 
 def _given(text: str, para: Span, regions: Quotes, in_para: list[Attribution]) -> dict[int, list[Span]]:

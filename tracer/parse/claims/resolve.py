@@ -541,9 +541,13 @@ class Resolver:
     def _rival(self, at: int, name: str, pronoun: str, latest: tuple[int, Source] | None) -> bool:
         """Whether a person named between a pronoun and its candidate could be its referent
         instead: not another name of the candidate, not a possessive ("Omar asked for compassion
-        during Carlineo's sentencing. She added"), and not one the text gives the other gender
-        ("Zoghlin, Carlineo's attorney, ... 'Pat Carlineo is ...,' she said": he is no rival)."""
-        if self._is_alias(name, latest) or _POSSESSIVE.match(self.text, at + len(name)):
+        during Carlineo's sentencing. She added") unless it opens its sentence ("Meghan Markle's
+        whirlwind romance ... in 2013 she thought": the sentence is about her), and not one the
+        text gives the other gender ("Zoghlin, Carlineo's attorney, ... 'Pat Carlineo is ...,' she
+        said": he is no rival)."""
+        if self._is_alias(name, latest):
+            return False
+        if _POSSESSIVE.match(self.text, at + len(name)) and not _opens(self.text, 0, at):
             return False
         gender = self._name_gender(name)
         if gender is None:
