@@ -66,6 +66,14 @@ _NOT_BODIES = frozenset(load_json("source_aliases.json")["acronyms_not_bodies"])
 _ACRONYM = re.compile(r"(?<![A-Z][ \t])\b[A-Z]{3,6}\b(?![ \t][A-Z]{2})")
 # ", Eastvale Water" / ", National Resources Defense Council board member Nicole Lederer" after a description.
 _APPOSITIVE = re.compile(r",\s+(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[\w.&’'-]+){0,8}?)\s*(?:,|$|\s(?:who|which)\b)")
+# ", mechanical engineer Richard Weir, 60, from Tynemouth" after a description with no opener
+# ("Fellow protester, ...", "Local resident, ..."): lower-case role words, then a person's full
+# name closed by a comma. Words that start a phrase of their own ("a spokesman for Acme") are not
+# role words, so the body after them is never taken for the speaker.
+_ROLE_APPOSITIVE = re.compile(
+    r",\s+(?:(?!(?:a|an|the|of|for|at|with|from|to|in|on|by|and|or|who|which|whose|said|says)\b)[a-z][\w-]*\s+){1,3}"
+    r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][\w’'-]+){1,2})\s*(?:,|$)"
+)
 _ROLE_BEFORE_NAME = re.compile(r"\b[a-z]+\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
 # A first name and a surname ("Patrick Carlineo"): a lone surname later is that person.
 # A first name, perhaps a middle initial or middle name ("Gustav Lloyd Agerblad": "Agerblad told
@@ -268,6 +276,10 @@ class Resolver:
     def _named_as(self, words: str, name: str, at: int) -> str | None:
         """The name the text gives a description: its own appositive ("the regional water company,
         Eastvale Water"), else a name the article ties to it before or after (`named.py`)."""
+        if words.startswith(name) and _common_head(name):
+            role_led = _ROLE_APPOSITIVE.match(words[len(name) :])
+            if role_led is not None:  # "Fellow protester, mechanical engineer Richard Weir, 60,"
+                return role_led.group("name")
         if not is_description(name):
             return None
         appositive = _APPOSITIVE.match(words[len(name) :]) if words.startswith(name) else None
@@ -509,6 +521,8 @@ class Resolver:
         end = paras[min(para + 1, len(paras) - 1)].end if para is not None else span.end
         end = min(end, span.end + _AHEAD)
         for match in _NAME_LIKE.finditer(self.text, span.end, end):
+            if self._said.overlaps(Span(match.start(), match.end())):
+                continue  # 'She writes, "... the day I started dating Blake Curtis"': whom she names, not her
             name, _ = _without_opener(match.group(0))
             if not name or name.lower() in _TITLES or guess_kind(name) != SourceKind.PERSON:
                 continue
@@ -721,6 +735,14 @@ def _titled(name: str) -> bool:
     words = name.split()
     marked = any(w.lower().strip(".") in _TITLES or w.lower() in role_words() for w in words[:-1])
     return marked and words[-1][:1].isupper()
+
+
+def _common_head(name: str) -> bool:
+    """Whether a mention ends in a common noun, a description even with no opener ("Fellow
+    protester", "Local resident"; capitalised only as its sentence's first word): a name's role
+    appositive then says who it is (issue 14 audit: "Fellow protester" was shown, not the name)."""
+    words = name.split()
+    return 1 <= len(words) <= 4 and words[-1].isalpha() and words[-1].islower()
 
 
 def _personal(name: str) -> str:

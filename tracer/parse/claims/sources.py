@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from tracer.datafiles import load_json
+from tracer.datafiles import load_json, load_lines
 from tracer.models import Platform, Source, SourceKind, SourceRef
 from tracer.parse.claims.people import People, name_gender
 from tracer.text import squash
@@ -151,7 +151,41 @@ def core(mention: str) -> str:
     if match and match.start() > 0 and _defining(mention, match):
         after = _CUT.search(mention, match.end())
         return _without_locale(mention[: after.start() if after else len(mention)].strip(" ,"))
-    return _without_locale(mention[: match.start()].strip(" ,") if match and match.start() > 0 else mention.strip(" ,"))
+    return _without_topic(
+        _without_locale(mention[: match.start()].strip(" ,") if match and match.start() > 0 else mention.strip(" ,"))
+    )
+
+
+# "Martinez of the visit by the SENAIN chief": a proper name, then "of" and a determiner and
+# lower-case words, which say what the quotation was about when the speaker closes it ("'…,'
+# said Martinez of the visit").
+_TOPIC_TAIL = re.compile(
+    r"^(?P<keep>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+of\s+"
+    r"(?P<np>(?:the|a|an|his|her|their|its|this|that|these|those)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)*)(?:\s.*)?$"
+)
+_PHRASE_BREAK = frozenset({"by", "of", "in", "at", "for", "on", "with", "from", "to", "and", "or", "who", "which"})
+
+
+def _without_topic(name: str) -> str:
+    """'Martinez of the visit by the SENAIN chief' -> 'Martinez': the "of" phrase after a name
+    is what they spoke of unless it names a body or group they belong to ("Ruiz of the city
+    council", "Lee of the band", `membership_nouns.txt`); the whole was shown as the source."""
+    match = _TOPIC_TAIL.match(name)
+    if match is None or match.group("keep").split()[0] in ("The", "A", "An"):
+        return name
+    words = match.group("np").split()
+    head = next((i for i, w in enumerate(words[1:], 1) if w in _PHRASE_BREAK), len(words))
+    phrase = " ".join(words[:head])
+    if head < 2 or words[head - 1] in _membership() or guess_kind(phrase) != SourceKind.UNKNOWN:
+        return name
+    return match.group("keep")
+
+
+@cache
+def _membership() -> frozenset[str]:
+    """Collective nouns a speaker belongs to (`membership_nouns.txt`), singular and plural."""
+    words = load_lines("membership_nouns.txt")
+    return frozenset(words) | frozenset(w + "s" for w in words)
 
 
 # "One student at Duke University in Durham, North Carolina": a description, a named body after
