@@ -18,7 +18,7 @@ from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from tracer.datafiles import load_json
+from tracer.datafiles import load_json, load_lines
 from tracer.models import Source, SourceKind
 from tracer.parse.attribution.cues import lexicon
 from tracer.parse.attribution.spans import Attribution, CoverIndex
@@ -561,11 +561,13 @@ class Resolver:
         said": he is no rival)."""
         if self._is_alias(name, latest):
             return False
-        if _POSSESSIVE.match(self.text, at + len(name)) and not _opens(self.text, 0, at):
+        owner = _POSSESSIVE.match(self.text, at + len(name)) is not None
+        author = owner and _authored(self.text, at + len(name))  # "Snyder's Facebook post. She writes"
+        if owner and not author and not _opens(self.text, 0, at):
             return False
         gender = self._name_gender(name)
         if gender is None:
-            return self._marked_person(name)
+            return author or self._marked_person(name)
         return gender == PERSON_PRONOUNS[pronoun.lower()]
 
     def _bound_before(self, at: int, pronoun: str) -> bool:
@@ -735,6 +737,18 @@ def _titled(name: str) -> bool:
     words = name.split()
     marked = any(w.lower().strip(".") in _TITLES or w.lower() in role_words() for w in words[:-1])
     return marked and words[-1][:1].isupper()
+
+
+_AUTHORED = frozenset(load_lines("authored_nouns.txt"))
+_OWNED_WORDS = re.compile(r"[’']s?\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+
+
+def _authored(text: str, end: int) -> bool:
+    """Whether the possessive after a name owns a message within its next three words ("Elizabeth
+    Snyder's Facebook post"): its author is whom a "she writes" after it stands for (issue 14
+    audit: the pronoun went to the man her post named)."""
+    match = _OWNED_WORDS.match(text, end)
+    return match is not None and any(w.lower() in _AUTHORED for w in match.group(1).split())
 
 
 def _common_head(name: str) -> bool:
