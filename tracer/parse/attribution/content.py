@@ -20,6 +20,7 @@ from tracer.parse.attribution.grammar import FINITE_TAGS, OBJECT_DEPS, has_that,
 from tracer.parse.attribution.phrases import own_owner
 from tracer.parse.attribution.spans import Parsed
 from tracer.parse.attribution.spans import quote_kind as quote_kind_of
+from tracer.parse.claims.people import role_words
 from tracer.text import Span
 from tracer.words import MONTH_NAMES, WEEKDAYS
 
@@ -471,6 +472,10 @@ def _object_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content
         carried = _carried_content(p, v, verb, obj, lex)
         if carried is not None:
             return carried
+        heard = heard_speaker(v, lex)
+        if heard is not None:  # "recalled Lopez saying that ...": Lopez's saying is what was recalled
+            span = p.span(obj.left_edge.i, heard.right_edge.i)
+            return ((span,), quote_kind(p, span), []) if span else None
         inner = _noun_clause(obj, lex)
         if inner is not None:
             span = p.subtree(inner)
@@ -518,6 +523,8 @@ def carried_participle(v: Token, verb: CueVerb, obj: Token, lex: Lexicon) -> Tok
     between the object and the participle."""
     if verb.cls != CueClass.SPEECH or verb.addressee or verb.needs or obj.tag_ in _NOT_CONTENT_TAGS:
         return None
+    if _named_object(obj) or obj.lower_ in role_words():
+        return None  # "recalled Lopez saying that ...": a second speaker, no message carrying it
     hosts = [c for c in obj.children if c.dep_ == "acl"] + [c for c in v.children if c.dep_ in ("advcl", "xcomp")]
     for part in sorted((c for c in hosts if c.tag_ == "VBG" and c.i > obj.i), key=lambda c: c.i):
         inner = lex.verb(part.lower_)
@@ -528,6 +535,30 @@ def carried_participle(v: Token, verb: CueVerb, obj: Token, lex: Lexicon) -> Tok
             return None  # "released a report, saying ...": the participle is the sender's own
         return part
     return None
+
+
+def heard_speaker(v: Token, lex: Lexicon) -> Token | None:
+    """The speech participle right after a cue verb's named or person object ("recalled Lopez
+    saying that ...", "remembered Hendricks mentioning ..."): the object is who said it, the
+    participle a cue of its own whose content the outer verb reports (issue 14 audit: "The
+    ex-staffer recalled Morales mentioning" was read as one cue of the ex-staffer's)."""
+    obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+    if obj is None or not (_named_object(obj) or obj.lower_ in role_words()):
+        return None
+    part = next((c for c in v.children if c.dep_ in ("advcl", "xcomp") and c.i == obj.right_edge.i + 1), None)
+    inner = lex.verb(part.lower_) if part is not None and part.tag_ == "VBG" else None
+    if part is None or inner is None or inner.cls not in _CARRIED_CLASSES or part.lower_ in ("according", "citing"):
+        return None
+    return part
+
+
+def _named_object(obj: Token) -> bool:
+    """A bare capitalised object, a name ("recalled Lopez saying"), not a message ("released the
+    Mueller Report condemning"): its participle is what the named one said, a relation of its
+    own (issue 14 audit: "recalled Morales mentioning" was read as one cue of the recaller's)."""
+    return (
+        obj.text[:1].isupper() and obj.i > obj.sent.start and not any(c.dep_ in ("det", "poss") for c in obj.children)
+    )
 
 
 def _carried_content(p: Parsed, v: Token, verb: CueVerb, obj: Token, lex: Lexicon) -> Content | None:

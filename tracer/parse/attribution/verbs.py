@@ -18,6 +18,7 @@ from tracer.models import CueClass
 from tracer.parse.attribution.content import (
     carried_participle,
     finding_nouns,
+    heard_speaker,
     light_content,
     opens_passage,
     quote_kind,
@@ -177,7 +178,12 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
     if inverted is not None:
         yield inverted
         return
-    subject = misread or subject_of(p, speaker if speaker is not None else v) or stranded_subject(p, v)
+    subject = (
+        misread
+        or _heard_object(v, lex)
+        or subject_of(p, speaker if speaker is not None else v)
+        or stranded_subject(p, v)
+    )
     described = _described_subject(v) if subject is None else None
     if described is not None:
         yield from _described_source(p, v, verb, lex, described)
@@ -256,6 +262,17 @@ def _carried(v: Token, lex: Lexicon) -> bool:
         return False
     verb = lex.verb(outer.lower_)
     return verb is not None and carried_participle(outer, verb, obj, lex) is not None
+
+
+def _heard_object(v: Token, lex: Lexicon) -> Token | None:
+    """The speaker of a participle on a cue verb's object ("recalled Lopez saying that ..."):
+    that object, not the verb's subject, who only recalls it (content.heard_speaker)."""
+    if v.tag_ != "VBG" or v.dep_ not in ("advcl", "xcomp"):
+        return None
+    heard = heard_speaker(v.head, lex)
+    if heard is None or heard.i != v.i:
+        return None
+    return next(c for c in v.head.children if c.dep_ == "dobj" and c.i > v.head.i)
 
 
 def _described_subject(v: Token) -> Token | None:
