@@ -213,6 +213,10 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
     if expletive(subject, v):
         source = None  # "it's hard to imagine ...": the writer's words, with no source
     fragments, kind, extra_cue = content
+    recaller = _misread_recaller(subject, lex)
+    if recaller is not None and fragments:
+        source = p.span(recaller.i + 1, subject.right_edge.i) or source
+        yield from _recalled(p, recaller, subject.left_edge.i, source, fragments[-1], lex)
     yield Attribution(
         source=source,
         cue=p.tokens([v, *particles(v), *light, *extra_cue]) or p.bounds,
@@ -262,6 +266,41 @@ def _carried(v: Token, lex: Lexicon) -> bool:
         return False
     verb = lex.verb(outer.lower_)
     return verb is not None and carried_participle(outer, verb, obj, lex) is not None
+
+
+def _misread_recaller(subject: Token, lex: Lexicon) -> Token | None:
+    """'The ex-staffer recalled Morales mentioning that ...': the tagger read the finite cue
+    "recalled" as a modifier of "Morales" and made "mentioning" the sentence's verb, so the whole
+    "The ex-staffer recalled Morales" came out as one source (issue 14 audit). A past-tense cue
+    verb before the subject's head that has a subject of its own is that misread verb."""
+    for c in subject.children:
+        verb = lex.verb(c.lower_) if c.i < subject.i and c.tag_ == "VBD" and c.dep_ == "amod" else None
+        if verb is not None and verb.cls in REPORTING and any(g.dep_ == "nsubj" for g in c.children):
+            return c
+    return None
+
+
+def _recalled(
+    p: Parsed, recaller: Token, first: int, inner: Span | None, last: Span, lex: Lexicon
+) -> Iterator[Attribution]:
+    """The misread cue's own attribution: its subject (from `first`, where the parser hung its
+    "The" on the inner speaker) reports the inner speaker's saying."""
+    who = next(g for g in recaller.children if g.dep_ == "nsubj")
+    verb = lex.verb(recaller.lower_)
+    source = p.span(min(first, who.left_edge.i), recaller.i - 1)
+    start = p.doc[0].idx if inner is None else inner.start
+    if verb is None or source is None or inner is None or last.end <= start:
+        return
+    content = Span(start, last.end)
+    yield Attribution(
+        source=source,
+        cue=p.tokens([recaller]) or p.bounds,
+        content=(content,),
+        sentence=p.bounds,
+        cls=verb.cls,
+        kind=quote_kind(p, content),
+        lemma=verb.lemma,
+    )
 
 
 def _heard_object(v: Token, lex: Lexicon) -> Token | None:
