@@ -50,7 +50,12 @@ Content = tuple[tuple[Span, ...], str, list["Token"]]
 
 def light_content(p: Parsed, v: Token, verb: CueVerb, word: Token) -> Content | None:
     """The content of a light verb with its word: "made it clear that ...", "took aim at X",
-    "went after X", "as X put it, ..." (the host clause)."""
+    "went after X", "as X put it, ..." (the host clause), "raised concerns about X" (the noun
+    object itself, as "voiced concerns about X": what the source put forward; a bare noun, "when
+    they raised concerns", says nothing and is none)."""
+    if word.dep_ == "dobj" and word.tag_ in ("NN", "NNS"):
+        span = p.subtree(word) if any(c.i > word.i for c in word.children) else None
+        return ((span,), "np", []) if span else None
     clause = next((c for c in word.children if c.dep_ in ("ccomp", "advcl", "xcomp") and c.i > word.i), None)
     if clause is not None:
         span = p.subtree(clause)
