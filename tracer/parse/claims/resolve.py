@@ -22,7 +22,16 @@ from tracer.datafiles import load_json
 from tracer.models import Source, SourceKind
 from tracer.parse.attribution.cues import lexicon
 from tracer.parse.attribution.spans import Attribution, CoverIndex
-from tracer.parse.claims.named import find_named, heading_name, is_description, leader_named, named_for, named_next
+from tracer.parse.claims.named import (
+    body_named_before,
+    find_named,
+    heading_name,
+    is_description,
+    leader_named,
+    named_for,
+    named_next,
+    titled_one,
+)
 from tracer.parse.claims.people import pronoun_gender, role_words
 from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
 from tracer.text import ParagraphIndex, Span, SpanSet, sentences
@@ -62,6 +71,7 @@ _INTRO = re.compile(
 )
 _TITLES = frozenset(load_json("source_aliases.json")["titles"])
 _NOT_BODIES = frozenset(load_json("source_aliases.json")["acronyms_not_bodies"])
+_NAMED_BODY_HEADS = frozenset(load_json("source_aliases.json")["named_body_heads"])
 # An acronym of three to six capitals, not inside an all-capitals run (a headline or a shout).
 _ACRONYM = re.compile(r"(?<![A-Z][ \t])\b[A-Z]{3,6}\b(?![ \t][A-Z]{2})")
 # ", Eastvale Water" / ", National Resources Defense Council board member Nicole Lederer" after a description.
@@ -171,7 +181,7 @@ class Resolver:
         earlier = self._earlier_document(lowered, span)
         if earlier is not None:
             return earlier
-        owner = self._owner(words, span) or self._leader(words, span)
+        owner = self._owner(words, span) or self._leader(words, span) or self._office_or_body(words, span)
         if owner is not None:
             return owner
         return self._record(self._name(self._unclosed_appositive(span) or span), "name", span)
@@ -218,6 +228,26 @@ class Resolver:
         source = self.registry.resolve(name, at=at)
         self.registry.alias(source, core(words))
         return self._record(source, "likely" if guessed else "name", span, evidence_start=at)
+
+    def _office_or_body(self, words: str, span: Span) -> Resolved | None:
+        """'The president says' after 'President Trump', 'wrote the center' after 'the Storm
+        Prediction Center': a bare title or body head the text ties to no name in so many words
+        and no source yet, when only one person holds that title or one body ends in that head
+        in the text: the likely referent, the naming as evidence (issue 14, cause 2: the
+        description was shown as the source)."""
+        name = core(words)
+        if not is_description(name) or self.registry.known(name) is not None:
+            return None
+        if self._named_as(words, name, span.start) is not None:
+            return None
+        found = titled_one(self.text, name, span.start)
+        if found is None:
+            found = body_named_before(self.text, name, span.start, _NAMED_BODY_HEADS)
+        if found is None:
+            return None
+        source = self.registry.resolve(found[0], at=found[1])
+        self.registry.alias(source, name)
+        return self._record(source, "likely", span, evidence_start=found[1])
 
     def name(self, span: Span) -> Source:
         """A plain name (a cited source, an anchor's source), resolved or created."""
