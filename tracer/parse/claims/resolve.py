@@ -110,6 +110,14 @@ _OPEN_APPOSITIVE = re.compile(
 _FRONTED = re.compile(r"(?:^|[.!?”\"]\s+|\n)(?P<np>(?:An?|The)\s+[^.!?\n“”\"]{3,80}?),\s+$")
 _FRAME = re.compile(r"[’']s?\s+(?:case|part)\s*,")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# A sentence opening with a subordinating word and, within a few words, a subject pronoun:
+# "Though he", "When she was asked", "Yet when he".
+_FRONTED_CLAUSE = re.compile(
+    r"\s*[“\"]?(?:(?:Yet|But|And)\s+)?(?:Though|Although|While|When|After|Before|Because|Since|Once|If|Even\s+though)"
+    r"\s+(?:[a-z][\w’'-]*\s+){0,2}?(?:[Hh]e|[Ss]he)\b"
+)
+# The main clause after the fronted one: a name, then a verb in lower case ("Morales insisted").
+_CLAUSE_SUBJECT = re.compile(r"\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b")
 MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
 _AHEAD = 300  # characters after a pronoun searched for the name it announces
 
@@ -395,6 +403,9 @@ class Resolver:
         asked = self._asked(word, span)
         if asked is not None:
             return asked
+        fronted = self._fronted_clause_subject(word, span)
+        if fronted is not None:
+            return fronted
         names = self._person_names(span.start, self._in_words(span))
         subject = next((n for n in reversed(names) if n[2]), None)
         if (
@@ -530,6 +541,24 @@ class Resolver:
         """Where the sentence before the one holding `at` starts (its paragraph's start at most one back)."""
         starts = [s.start for s in sentences(self.text, Span(max(0, at - 600), at))]
         return starts[-2] if len(starts) >= 2 else (starts[0] if starts else at)
+
+    def _fronted_clause_subject(self, word: str, span: Span) -> Resolved | None:
+        """'Though he outlined work for a client in emails, Morales insisted ...': a pronoun in a
+        clause fronted before the main clause stands for the person the main clause opens with
+        (issue 14, cause 2: it was left unresolved, or given to a woman named before). A guess,
+        flagged as a name after the pronoun; None when no person of a fitting gender opens it."""
+        start = self._sentence_span(span.start).start
+        lead = _FRONTED_CLAUSE.match(self.text, start, span.end)
+        if lead is None or lead.end() != span.end or self._said.overlaps(span):
+            return None
+        comma = self.text.find(",", span.end, self._sentence_span(span.start).end)
+        opening = _CLAUSE_SUBJECT.match(self.text, comma + 1) if comma != -1 else None
+        if opening is None or not self._is_person(opening.group("name")):
+            return None
+        source = self.registry.resolve(opening.group("name"), at=opening.start("name"))
+        if self._gender(source) not in (None, PERSON_PRONOUNS[word.lower()]):
+            return None
+        return self._record(source, "cataphora", span, evidence_start=opening.start("name"))
 
     def _named_after(self, word: str, span: Span) -> Resolved:
         """'"We will appeal," she said. Maria Lopez, the company's lawyer, ...': with no one named
