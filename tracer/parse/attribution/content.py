@@ -465,6 +465,8 @@ def _quote_before_sentence(p: Parsed, v: Token, verb: CueVerb) -> Content | None
     allowed = _ADJUNCT_DEPS | ({"dobj", "dative"} if verb.addressee else set())
     if any(not t.is_punct and t.dep_ not in allowed for t in p.doc[v.i + 1 :]):
         return None  # the verb has words of its own after it
+    if v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return None  # "... and leave them for her to find.": a purpose, no one reporting the quote
     quote = next((q for q in reversed(p.quotes) if q.end <= p.bounds.start), None)
     if quote is None or p.text[quote.end : p.bounds.start].strip():
         return None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from tracer.models import CueClass
 from tracer.parse.attribution.cues import NAMING, REPORTING, Lexicon, lexicon
-from tracer.parse.attribution.grammar import FINITE_TAGS
+from tracer.parse.attribution.grammar import FINITE_TAGS, speaker_like
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
     from spacy.tokens import Token
@@ -93,14 +93,27 @@ def cut_start(w: Token, floor: int) -> int:
 
 
 def _outer_cue(w: Token, lex: Lexicon, tag: str | None) -> Token | None:
-    """The nearest statement verb above `w` (of the given tag) with a subject of its own."""
+    """The nearest statement verb above `w` (of the given tag) with a subject of its own, not past
+    a joined clause with a subject of its own: "He made fun of an email Assanis sent students,
+    acknowledging that ..." (the parser joins "sent" to "made") acknowledges what Assanis sent,
+    not what he made fun of (gold_fresh4a: the student was shown as the source)."""
+    below = w
     for a in w.ancestors:
+        if below.i != w.i and below.dep_ == "conj" and any(_speaking_subject(c) for c in below.children):
+            return None
+        below = a
         verb = lex.verb(a.lower_) if a.i < w.i and a.tag_.startswith("VB") else None
         if verb is None or verb.cls not in REPORTING or (tag is not None and a.tag_ != tag):
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
             return a
     return None
+
+
+def _speaking_subject(t: Token) -> bool:
+    """A subject who can speak ("Assanis sent"), not "wages" of "wages fell, noting ...", where the
+    noting is still the outer speaker's."""
+    return t.dep_ in ("nsubj", "nsubjpass") and (t.tag_ == "PRP" or speaker_like(t))
 
 
 def _reaches(t: Token, clause: Token) -> bool:

@@ -320,7 +320,18 @@ def _passage(
         return tuple(run)  # an HTML blockquote: exactly its paragraphs
     taken = [first]
     for p in paras[index + 2 : index + 1 + MAX_PASSAGE_PARAGRAPHS]:
-        if p is None or not _ANAPHORIC_OPENING.match(p.of(text)) or text[taken[-1].end - 1] == ":":
+        if p is None or text[taken[-1].end - 1] == ":":
+            break
+        if not (_ANAPHORIC_OPENING.match(p.of(text)) or _left_open(text, taken)):
             break
         taken.append(p)
     return tuple(taken)
+
+
+def _left_open(text: str, taken: list[Span]) -> bool:
+    """Whether the passage so far opens a quotation it has not closed ("Financial Times reported:"
+    / "“Syrsky’s leadership ... untenable." / "According to a senior official, ... army.”"): the
+    quotation goes on into the next paragraph, and so does the passage (its second paragraph was
+    left out, and its "according to" lost the paper as its first hop, gold_text)."""
+    words = text[taken[0].start : taken[-1].end]
+    return words.count("“") > words.count("”")

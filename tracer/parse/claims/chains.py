@@ -37,7 +37,7 @@ from tracer.parse.claims.kinds import (
     surveyed,
 )
 from tracer.parse.claims.own_voice import own_voice_claims
-from tracer.parse.claims.people import find_people
+from tracer.parse.claims.people import find_people, role_words
 from tracer.parse.claims.repeats import pull_quote_claims
 from tracer.parse.claims.resolve import Resolved, Resolver, speaker_of
 from tracer.parse.claims.sources import FIRST_PERSON, SourceRegistry, core, guess_kind
@@ -83,6 +83,7 @@ _MADE_BY = re.compile(
 )
 _MAKER_WHEN = re.compile(r"\s+(?:back|earlier|last)(?:\s.*)?$", re.DOTALL)
 _MAKER_FOR = re.compile(r"\s+for\s+(?P<client>\S.*)$", re.DOTALL)
+_ROLE_BEFORE_NAME = re.compile(r"\b(?P<role>[a-z]+)\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
 _INDEFINITE_ARTICLE = re.compile(r"^(?:an?)\s+", re.IGNORECASE)
 _WITNESS = frozenset({"seen", "heard", "obtained", "reviewed"})
 # Reports a named maker issued are documents of their own too ("a report by X", "The Wrap's report":
@@ -97,6 +98,9 @@ _WITNESS = frozenset({"seen", "heard", "obtained", "reviewed"})
 _MADE = frozenset(
     {"report", "assessment", "affidavit", "analysis", "memo", "poll", "survey", "study"}
     | {"investigation", "inquiry", "audit"}
+    # Lists and rankings someone compiled ("a list compiled by political scientist Boris Shor":
+    # [the list, Boris Shor] in gold_fresh; the whole phrase was one hop, the origin).
+    | {"list", "ranking"}
 )
 # "The Wrap's report", "the grid operator's 2019 resource assessment", "her campaign's memo": a
 # maker's name, then the document.
@@ -377,7 +381,8 @@ def _maker_after(ctx: _Context, a: Attribution, document: Source) -> list[Hop]:
         if by is None:
             return []
         name = _maker_name(core(by.group("owner")))
-        owner = Span(by.start("owner"), by.start("owner") + len(name))
+        begin = by.start("owner") + max(0, by.group("owner").find(name))
+        owner = Span(begin, begin + len(name))
         hop = _maker_hop(ctx, a, document, Citation(Span(by.start("rel"), by.end("rel")), owner))
         evidence = Span(a.sentence.start, stop)  # the sentence that names the maker too
         return [hop.model_copy(update={"evidence": evidence.of(ctx.text), "evidence_end": stop})]
@@ -442,7 +447,8 @@ def _document_hops(ctx: _Context, a: Attribution) -> list[Hop] | None:
         return None
     doc = Span(a.source.start, a.source.start + match.end("doc"))
     owner_words = _maker_name(core(match.group("owner")))
-    owner = Span(a.source.start + match.start("owner"), a.source.start + match.start("owner") + len(owner_words))
+    begin = a.source.start + match.start("owner") + max(0, match.group("owner").find(owner_words))
+    owner = Span(begin, begin + len(owner_words))  # the name after a role ("scientist Boris Shor")
     link = Span(a.source.start + match.start("rel"), a.source.start + match.end("rel"))
     document = ctx.resolver.registry.resolve(core(doc.of(ctx.text)), SourceKind.DOCUMENT, at=doc.start)
     # "investigation" for "an investigation by X": the document by its own word, as the text goes
@@ -466,7 +472,17 @@ def _maker_name(owner: str) -> str:
     client = _MAKER_FOR.search(owner)
     if client is not None and guess_kind(client.group("client")) == SourceKind.OUTLET:
         return owner[: client.start()]
-    return owner
+    return _person_after_role(owner)
+
+
+def _person_after_role(owner: str) -> str:
+    """'University of Houston political scientist Boris Shor' -> 'Boris Shor': a maker described
+    by a role word before the name is that person (gold_fresh: the list's maker), as a speaker's
+    mention would be; 'the Centre for Economic Policy Research' keeps its words ("for" is no role)."""
+    match = _ROLE_BEFORE_NAME.search(owner)
+    if match is None or match.start() == 0 or match.group("role") not in role_words():
+        return owner
+    return match.group("name")
 
 
 def _owned_hops(ctx: _Context, a: Attribution, words: str) -> list[Hop] | None:

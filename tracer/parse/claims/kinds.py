@@ -374,6 +374,11 @@ def document_heads() -> frozenset[str]:
     return _table()["documents"]
 
 
+def clause_subordinators() -> frozenset[str]:
+    """Lead openers that introduce a clause stated as fact ('As the storm batters the coast, ...')."""
+    return _table()["clause_subordinators"]
+
+
 def lead_openers() -> frozenset[str]:
     """Words opening a lead phrase that frames a sentence ('In a statement ...', 'Despite ...')."""
     return _table()["lead_openers"]

@@ -169,7 +169,9 @@ def pronoun_gender(text: str, name: str) -> str | None:
     A gendered noun or title in the name decides ("a masked man", "Lady Starmer"). Otherwise
     this counts the gendered pronouns and titles in the sentences that mention the name's last
     word, after the mention (titles just before it). Used only to veto a pronoun resolution
-    that the text contradicts ("she" for a man it calls "he"), never to make one.
+    that the text contradicts ("she" for a man it calls "he"), never to make one. Words in
+    quotation marks do not count: in a person's own quotation "he" is someone else ("his aunt,
+    Jane Starner, “He was brilliant ...”" made her "m", and her "she said" went to another woman).
     """
     said = name_gender(name)
     if said is not None:
@@ -184,7 +186,8 @@ def pronoun_gender(text: str, name: str) -> str | None:
         if hit is None:
             continue
         title = sentence[max(0, hit.start() - 6) : hit.start()].lower()
-        after = re.findall(r"[a-z]+", sentence[hit.end() :].lower()) + re.findall(r"[a-z]+", title)[-1:]
+        rest = _QUOTED.sub(" ", sentence[hit.end() :])
+        after = re.findall(r"[a-z]+", rest.lower()) + re.findall(r"[a-z]+", title)[-1:]
         male += sum(w in _MALE for w in after)
         female += sum(w in _FEMALE for w in after)
     if male >= 2 * female + 2:
@@ -192,6 +195,10 @@ def pronoun_gender(text: str, name: str) -> str | None:
     if female >= 2 * male + 2:
         return "f"
     return None
+
+
+# A quotation, or one the sentence leaves open: its pronouns are the speaker's words about others.
+_QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 
 
 class _WordSentences:

@@ -22,7 +22,16 @@ from tracer.datafiles import load_json
 from tracer.models import Source, SourceKind
 from tracer.parse.attribution.cues import lexicon
 from tracer.parse.attribution.spans import Attribution, CoverIndex
-from tracer.parse.claims.named import find_named, heading_name, is_description, leader_named, named_for, named_next
+from tracer.parse.claims.named import (
+    body_named_before,
+    find_named,
+    heading_name,
+    is_description,
+    leader_named,
+    named_for,
+    named_next,
+    titled_one,
+)
 from tracer.parse.claims.people import pronoun_gender, role_words
 from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
 from tracer.text import ParagraphIndex, Span, SpanSet, sentences
@@ -62,6 +71,7 @@ _INTRO = re.compile(
 )
 _TITLES = frozenset(load_json("source_aliases.json")["titles"])
 _NOT_BODIES = frozenset(load_json("source_aliases.json")["acronyms_not_bodies"])
+_NAMED_BODY_HEADS = frozenset(load_json("source_aliases.json")["named_body_heads"])
 # An acronym of three to six capitals, not inside an all-capitals run (a headline or a shout).
 _ACRONYM = re.compile(r"(?<![A-Z][ \t])\b[A-Z]{3,6}\b(?![ \t][A-Z]{2})")
 # ", Eastvale Water" / ", National Resources Defense Council board member Nicole Lederer" after a description.
@@ -92,7 +102,22 @@ _POSTPOSED = re.compile(r"[,”\"’]\s*$")
 _CALENDAR = frozenset({*(w.capitalize() for w in (*MONTH_NAMES, *WEEKDAYS)), "Today", "Yesterday", "Tomorrow"})
 _STOP = re.compile(r"[.!?][”\"’']?\s|\n")
 _POSSESSIVE = re.compile(r"[’']s?\s")
+_OPEN_APPOSITIVE = re.compile(
+    rf"(?:^|(?<=[.!?;:”\"\n,]\s)|(?<=\n))(?P<name>{_WORD}(?:\s{_PARTICLE}{_WORD}){{1,2}}),\s+"
+    r"(?P<role>(?:[\w’'.&-]+\s+){1,4}?)(?:at|of|for|with)\s+[^,;:\n“”\"]*?(?P<joint>\s(?:and|of|&|[A-Z][\w.&-]*))?\s$"
+)
+# A sentence opened by a description before its subject's name: "An agreeable, funny woman in her 80s, ".
+_FRONTED = re.compile(r"(?:^|[.!?”\"]\s+|\n)(?P<np>(?:An?|The)\s+[^.!?\n“”\"]{3,80}?),\s+$")
+_FRAME = re.compile(r"[’']s?\s+(?:case|part)\s*,")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# A sentence opening with a subordinating word and, within a few words, a subject pronoun:
+# "Though he", "When she was asked", "Yet when he".
+_FRONTED_CLAUSE = re.compile(
+    r"\s*[“\"]?(?:(?:Yet|But|And)\s+)?(?:Though|Although|While|When|After|Before|Because|Since|Once|If|Even\s+though)"
+    r"\s+(?:[a-z][\w’'-]*\s+){0,2}?(?:[Hh]e|[Ss]he)\b"
+)
+# The main clause after the fronted one: a name, then a verb in lower case ("Morales insisted").
+_CLAUSE_SUBJECT = re.compile(r"\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b")
 MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
 _AHEAD = 300  # characters after a pronoun searched for the name it announces
 
@@ -164,10 +189,28 @@ class Resolver:
         earlier = self._earlier_document(lowered, span)
         if earlier is not None:
             return earlier
-        owner = self._owner(words, span) or self._leader(words, span)
+        owner = self._owner(words, span) or self._leader(words, span) or self._office_or_body(words, span)
         if owner is not None:
             return owner
-        return self._record(self._name(span), "name", span)
+        return self._record(self._name(self._unclosed_appositive(span) or span), "name", span)
+
+    def _unclosed_appositive(self, span: Span) -> Span | None:
+        """'Eric Durr, Director of Public Affairs at New York State Division of Military and Naval
+        Affairs told Mashable': an appositive the writer never closed with a comma, so the parser
+        took the body at its end as the subject (gold: "Naval Affairs" shown for Durr). The person
+        it describes, from the name to the mention, when the mention is no person, the appositive
+        opens with a role and ties it to a body ("at", "of") that runs on into the mention ("Military
+        and Naval Affairs"), with no comma in between."""
+        if not span.of(self.text)[:1].isupper():
+            return None
+        floor = self._sentence_span(span.start).start
+        match = _OPEN_APPOSITIVE.search(self.text, floor, span.start)
+        if match is None or not self._is_person(match.group("name")) or not match.group("joint"):
+            return None
+        role = {w.lower().strip(".") for w in match.group("role").split()}
+        if role.isdisjoint(role_words()) and role.isdisjoint(_TITLES):
+            return None
+        return Span(match.start("name"), span.end)
 
     def _earlier_document(self, lowered: str, span: Span) -> Resolved | None:
         """'the affidavit said' after 'according to a criminal complaint affidavit from Homeland
@@ -193,6 +236,26 @@ class Resolver:
         source = self.registry.resolve(name, at=at)
         self.registry.alias(source, core(words))
         return self._record(source, "likely" if guessed else "name", span, evidence_start=at)
+
+    def _office_or_body(self, words: str, span: Span) -> Resolved | None:
+        """'The president says' after 'President Trump', 'wrote the center' after 'the Storm
+        Prediction Center': a bare title or body head the text ties to no name in so many words
+        and no source yet, when only one person holds that title or one body ends in that head
+        in the text: the likely referent, the naming as evidence (issue 14, cause 2: the
+        description was shown as the source)."""
+        name = core(words)
+        if not is_description(name) or self.registry.known(name) is not None:
+            return None
+        if self._named_as(words, name, span.start) is not None:
+            return None
+        found = titled_one(self.text, name, span.start)
+        if found is None:
+            found = body_named_before(self.text, name, span.start, _NAMED_BODY_HEADS)
+        if found is None:
+            return None
+        source = self.registry.resolve(found[0], at=found[1])
+        self.registry.alias(source, name)
+        return self._record(source, "likely", span, evidence_start=found[1])
 
     def name(self, span: Span) -> Source:
         """A plain name (a cited source, an anchor's source), resolved or created."""
@@ -289,7 +352,10 @@ class Resolver:
 
     def _pronoun(self, word: str, span: Span, written: str) -> Resolved:
         group = PRONOUNS[word]
-        latest = self.registry.latest(group, span.start, skip=self._in_words(span))
+        skip = self._in_words(span)
+        latest = self.registry.latest(group, span.start, skip=skip)
+        if group == "group" and latest is not None and self._one_person(latest[1]):
+            latest = self._people_before(latest, skip) or latest  # "Martha added ... They"
         if latest is not None and span.start - latest[0] > MAX_PRONOUN_DISTANCE:
             latest = None
         if group == "person":
@@ -298,15 +364,48 @@ class Resolver:
             subject = self._body_subject(span)
             if subject is not None and (latest is None or subject[0] > latest[0]):
                 return self._record(self.registry.resolve(subject[1], at=subject[0]), "pronoun", span)
+        if latest is None and group == "group":
+            return self._acronym_body(written, span)
         if latest is None:
             return self._unresolved(written, span)
         return self._record(latest[1], "pronoun", span)
+
+    def _acronym_body(self, written: str, span: Span) -> Resolved:
+        """'the NYPD was initially unaware ..., though they later said': a "they" with no group
+        source before it is the one body named by an acronym in its sentence or the one before,
+        the likely referent (else it was shown as the source "they", gold_text)."""
+        acronym = self._acronym_before(span.start)
+        if acronym is None:
+            return self._unresolved(written, span)
+        at = self.text.rfind(acronym, 0, span.start)
+        return self._record(self.registry.resolve(acronym, at=at), "likely", span, evidence_start=at)
+
+    def _people_before(
+        self, latest: tuple[int, Source], skip: Callable[[int], bool] | None
+    ) -> tuple[int, Source] | None:
+        """The people named together before a lone person's name ("Dale and Martha"), the likelier
+        "they"; None when the sources before are no such pair (then the lone name stays, as
+        before: "His role" or a body further back is no better a guess)."""
+        earlier: tuple[int, Source] | None = latest
+        while earlier is not None and self._one_person(earlier[1]):
+            earlier = self.registry.latest("group", earlier[0], skip=skip)
+        return earlier if earlier is not None and " and " in earlier[1].name else None
+
+    def _one_person(self, source: Source) -> bool:
+        """Whether a source of no person kind is one person all the same, a name the text gives a
+        person ("Martha" of "Martha Fry"): no "they" ("Dale and Martha disputed ... Martha added
+        ... They also disputed": they are Dale and Martha, not Martha, gold_fresh3a)."""
+        name = source.name
+        return source.kind == SourceKind.UNKNOWN and " and " not in name and self._is_person(name)
 
     def _person_pronoun(self, word: str, span: Span, latest: tuple[int, Source] | None) -> Resolved:
         """'he'/'she': the latest person source or sentence-opening name, if no other name intervenes."""
         asked = self._asked(word, span)
         if asked is not None:
             return asked
+        fronted = self._fronted_clause_subject(word, span)
+        if fronted is not None:
+            return fronted
         names = self._person_names(span.start, self._in_words(span))
         subject = next((n for n in reversed(names) if n[2]), None)
         if (
@@ -443,6 +542,24 @@ class Resolver:
         starts = [s.start for s in sentences(self.text, Span(max(0, at - 600), at))]
         return starts[-2] if len(starts) >= 2 else (starts[0] if starts else at)
 
+    def _fronted_clause_subject(self, word: str, span: Span) -> Resolved | None:
+        """'Though he outlined work for a client in emails, Morales insisted ...': a pronoun in a
+        clause fronted before the main clause stands for the person the main clause opens with
+        (issue 14, cause 2: it was left unresolved, or given to a woman named before). A guess,
+        flagged as a name after the pronoun; None when no person of a fitting gender opens it."""
+        start = self._sentence_span(span.start).start
+        lead = _FRONTED_CLAUSE.match(self.text, start, span.end)
+        if lead is None or lead.end() != span.end or self._said.overlaps(span):
+            return None
+        comma = self.text.find(",", span.end, self._sentence_span(span.start).end)
+        opening = _CLAUSE_SUBJECT.match(self.text, comma + 1) if comma != -1 else None
+        if opening is None or not self._is_person(opening.group("name")):
+            return None
+        source = self.registry.resolve(opening.group("name"), at=opening.start("name"))
+        if self._gender(source) not in (None, PERSON_PRONOUNS[word.lower()]):
+            return None
+        return self._record(source, "cataphora", span, evidence_start=opening.start("name"))
+
     def _named_after(self, word: str, span: Span) -> Resolved:
         """'"We will appeal," she said. Maria Lopez, the company's lawyer, ...': with no one named
         before, the first person named in the next sentence or two is the likely speaker."""
@@ -548,7 +665,9 @@ class Resolver:
                 continue
             if not self._is_person(name):
                 continue
-            owner = _POSSESSIVE.match(self.text, at + len(name)) is not None  # "Trump's advisers" are the subject
+            # "Trump's advisers" are the subject, not Trump; "In Hajjaj's case, she ..." is about Hajjaj
+            end = at + len(name)
+            owner = _POSSESSIVE.match(self.text, end) is not None and not _framing(self.text, match.start(), at, end)
             out.append((at, name, not owner and _opens(self.text, start, match.start())))
         return out
 
@@ -680,7 +799,25 @@ def _opens(text: str, start: int, at: int) -> bool:
         at = _description_start(text, start, at)
     if at <= start or re.search(r"(?:^|[.!?”\"]\s|\n)$", text[max(start, at - 3) : at]):
         return True
-    return _after_intro(text, start, at)
+    return _after_intro(text, start, at) or _after_description(text, start, at)
+
+
+def _after_description(text: str, start: int, at: int) -> bool:
+    """Whether a name follows a fronted description of its person ("An agreeable, funny woman in
+    her 80s, Jane Starner lives in ..."): still the sentence's subject, so the "she said" after
+    is hers (it went to a woman named only after the quotation, gold_fresh3a)."""
+    match = _FRONTED.search(text, max(start, at - 90), at)
+    if match is None or (match.start("np") > start and match.group(0)[:1] not in '.!?”"\n'):
+        return False
+    words = re.findall(r"[a-z]+", match.group("np").lower())
+    return len(words) <= 12 and not role_words().isdisjoint(words)
+
+
+def _framing(text: str, start: int, at: int, end: int) -> bool:
+    """Whether a possessive name frames its sentence as about that person ("In Hajjaj’s case, she
+    decided ...", "For Ortiz's part, he ..."): the owner is the topic, so the "she" of the
+    quotation after is hers (it went to the doctor quoted before, gold_fresh4a)."""
+    return text[start:at].strip().lower() in ("in", "for") and _FRAME.match(text, end) is not None
 
 
 def _after_intro(text: str, start: int, at: int) -> bool:
