@@ -26,8 +26,11 @@ def seed() -> TraceResult:
 
 
 def _claim(result: TraceResult | list[Claim], words: str) -> Claim:
+    """The one claim holding these words; of several, the one that is exactly these words (a
+    stance on another's claim holds that claim's words: "dismissed the ministry's claim that X")."""
     claims = result.claims if isinstance(result, TraceResult) else result
     found = [c for c in claims if words in c.text]
+    found = [c for c in found if c.text == words] if len(found) > 1 else found
     assert len(found) == 1, f"{len(found)} claims contain {words!r}: {[c.text for c in claims]}"
     return found[0]
 

@@ -51,7 +51,12 @@ Content = tuple[tuple[Span, ...], str, list["Token"]]
 
 def light_content(p: Parsed, v: Token, verb: CueVerb, word: Token) -> Content | None:
     """The content of a light verb with its word: "made it clear that ...", "took aim at X",
-    "went after X", "as X put it, ..." (the host clause)."""
+    "went after X", "as X put it, ..." (the host clause), "raised concerns about X" (the noun
+    object itself, as "voiced concerns about X": what the source put forward; a bare noun, "when
+    they raised concerns", says nothing and is none)."""
+    if word.dep_ == "dobj" and word.tag_ in ("NN", "NNS"):
+        span = p.subtree(word) if any(c.i > word.i for c in word.children) else None
+        return ((span,), "np", []) if span else None
     clause = next((c for c in word.children if c.dep_ in ("ccomp", "advcl", "xcomp") and c.i > word.i), None)
     if clause is not None:
         span = p.subtree(clause)
@@ -78,6 +83,9 @@ def _as_mark(v: Token) -> Token | None:
 
 def verb_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | None:
     """The content of an active cue verb, its kind, and words to add to the cue."""
+    opposed = _opposed_claim(p, v, verb, lex)
+    if opposed is not None:
+        return opposed
     clause = _clause_complement(p, v, verb)
     if clause:
         return clause
@@ -310,6 +318,20 @@ def _marked(clause: Token, marks: tuple[str, ...]) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
+def _opposed_claim(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | None:
+    """'a royal expert who countered her claims that she had a “rotten time”' (gold_fresh4a miss):
+    the parser hangs the claim noun's "that" clause on a verb that opposes it (+opposes) as its
+    own complement; the clause is the claim opposed, so the noun and its clause are the content."""
+    if not verb.opposes:
+        return None
+    obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i and c.lower_ in lex.nouns), None)
+    clause = next((c for c in v.children if c.dep_ == "ccomp" and obj is not None and c.i > obj.i), None)
+    if obj is None or clause is None or clause.left_edge.i != obj.right_edge.i + 1 or not _marked(clause, ("that",)):
+        return None
+    span = p.span(obj.left_edge.i, clause.right_edge.i)
+    return ((span,), "np", []) if span else None
+
+
 def _that_clause_read_as_relative(v: Token, verb: CueVerb) -> list[Token]:
     """A "that" clause with a subject of its own hung on the hearer, or on the setting ("telling
     reporters during a visit to Scotland on Friday that he thinks ..."), as a relative clause."""
@@ -476,7 +498,7 @@ def _object_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content
         if heard is not None:  # "recalled Lopez saying that ...": Lopez's saying is what was recalled
             span = p.span(obj.left_edge.i, heard.right_edge.i)
             return ((span,), quote_kind(p, span), []) if span else None
-        inner = _noun_clause(obj, lex)
+        inner = None if verb.opposes else _noun_clause(obj, lex)
         if inner is not None:
             span = p.subtree(inner)
             return ((span,), quote_kind(p, span), []) if span else None
@@ -655,7 +677,8 @@ def _noun_clause(obj: Token, lex: Lexicon) -> Token | None:
     """'announced its assessment that ...': the clause inside a cue-noun object the subject owns.
 
     A noun with an owner of its own ("dismissed the ministry's claim that ...") is left to the
-    noun rule: the claim is the ministry's, not the subject's.
+    noun rule: the claim is the ministry's, not the subject's. A verb that opposes its object
+    (+opposes: "countered her claims that ...") never owns the clause: the whole object is content.
     """
     if obj.lower_ not in lex.nouns or own_owner(obj):
         return None

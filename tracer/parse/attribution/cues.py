@@ -70,6 +70,7 @@ class CueVerb:
     # With one of these words beside it and a clause or quotation, a speech verb ("fired back that").
     speech_with: frozenset[str] = frozenset()
     to_content: bool = False  # "the delays were attributed to a shortage": the "to" phrase is content
+    opposes: bool = False  # "countered her claims that ...": the claim noun's clause is not the subject's
 
     def with_particles(self, words: Iterable[str]) -> CueVerb:
         """The verb as read with its particles: "pointed out" states what "pointed to" only names."""
@@ -174,6 +175,7 @@ def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
         "+inquiry" in flags,
         frozenset(w for r in flags if r.startswith("+speech=") for w in r[len("+speech=") :].split("|")),
         "+to" in flags,
+        "+opposes" in flags,
     )
     return [*inflections(lemma), *extra], verb
 

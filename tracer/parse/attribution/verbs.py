@@ -219,7 +219,7 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
         yield from _recalled(p, recaller, subject.left_edge.i, source, fragments[-1], lex)
     yield Attribution(
         source=source,
-        cue=p.tokens([v, *particles(v), *light, *extra_cue]) or p.bounds,
+        cue=p.tokens([v, *particles(v), *object_free(light), *extra_cue]) or p.bounds,
         content=fragments,
         sentence=p.bounds,
         cls=verb.cls,
@@ -229,6 +229,12 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
         lemma=verb.lemma,
         pending=kind == "passage",
     )
+
+
+def object_free(light: list[Token]) -> list[Token]:
+    """The light words that join the cue: not a noun object, which is the content itself
+    ("raised | concerns about X"), as for "voiced concerns about X"."""
+    return [w for w in light if not (w.dep_ == "dobj" and w.tag_ in ("NN", "NNS"))]
 
 
 _COPULAS = frozenset({"is", "was", "'s", "’s", "are", "were"})

@@ -620,10 +620,14 @@ def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> 
         # stays one claim of the speaker's, with the denial a stance claim of its own. The
         # speaker's own "we know ..." inside the quotation takes nothing away either, nor does an
         # outcry the source reports as an event ("said that Amri screamed “Allah Akbar”").
-        nested = [b for b in statement_index.inside(a) if b is not a and not _own_aside(ctx, b, a) and not outcry(b)]
+        kind = claim_kind(a, ctx.text) or (ClaimKind.STANCE if id(a) in denied else ClaimKind.STATEMENT)
+        nested = [
+            b
+            for b in statement_index.inside(a)
+            if b is not a and not _own_aside(ctx, b, a) and not outcry(b) and not _judged_object(a, b, kind)
+        ]
         chain = _chain(ctx, a, posts, post_hops)
         post = _post_at(posts, a.cue.start)
-        kind = claim_kind(a, ctx.text) or (ClaimKind.STANCE if id(a) in denied else ClaimKind.STATEMENT)
         for fragment in [denied[id(a)]] if id(a) in denied else _claim_spans(ctx, a):
             # A nested attribution makes its own claim, with this one in its chain; the
             # sentences of a passage that hold none are this source's claims.
@@ -631,6 +635,17 @@ def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> 
                 for statement in _quoted_sentences(ctx, a, piece):
                     claims.append(_claim(ctx, statement, chain, post, kind=kind))
     return claims
+
+
+def _judged_object(outer: Attribution, inner: Attribution, kind: ClaimKind) -> bool:
+    """'Trump rejects any indicators that suggest Harris is ahead' (gold_fresh3a miss): the
+    statement inside a stance's object has its source in that object, so the stance judges that
+    statement; it stays a claim of its own, whole, beside the nested one (cut away, the stance
+    was left with nothing). Only a stance: 'Ebrard presented data that showed that X' conveys
+    the data's finding, a hop of the nested claim (gold.json), and makes no claim of its own."""
+    if kind != ClaimKind.STANCE or inner.source is None or not outer.content:
+        return False
+    return outer.content[0].start <= inner.source.start < inner.cue.start
 
 
 def _denied_antecedents(ctx: _Context) -> dict[int, Span]:

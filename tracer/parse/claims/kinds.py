@@ -118,7 +118,14 @@ def _stance(a: Attribution, text: str) -> ClaimKind | None:
         return ClaimKind.STANCE
     if a.lemma in _table()["reason_verbs"] and _for_reason(words):
         return ClaimKind.STANCE
-    return ClaimKind.NOUN_PHRASE if _worried_over(a, words) else None
+    return ClaimKind.NOUN_PHRASE if _worried_over(a, words) or _depicted(a, words) else None
+
+
+def _depicted(a: Attribution, words: str) -> bool:
+    """'painted a bleak picture of patients grappling with shortages' (gold_fresh4a miss): a
+    picture painted of a state of affairs asserts that state, a noun-phrase claim; 'painted the
+    fence' or 'painted him as weak' (a label, 'as') is none of it."""
+    return a.lemma in _table()["depiction_verbs"] and _head(words) in _table()["depictions"] and " of " in words
 
 
 def _worried_over(a: Attribution, words: str) -> bool:

@@ -250,3 +250,43 @@ def _roles() -> frozenset[str]:
 @cache
 def _expert_roles() -> frozenset[str]:
     return frozenset(load_json("source_aliases.json")["expert_roles"])
+
+
+# "the president" / "President Trump": a capitalised title before a name, not "Vice President".
+_TITLE_NAME = r"(?<!Vice )(?<!Vice-)(?<!Deputy )\b{title}\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})\b"
+_DEFINITE = re.compile(r"^[Tt]he\s+(?P<words>[a-z]+(?:\s+[a-z]+){0,2})$")
+
+
+def titled_one(text: str, mention: str, at: int) -> tuple[str, int] | None:
+    """'the president' -> ('Trump', where) when every person the text titles 'President' is one
+    (by surname): the article names who holds the office ("President Trump") and calls them by
+    it later (issue 14, cause 2: "The president says ..." was shown as the source). Two titled
+    people ("former President Obama" too): no answer. The naming nearest before `at`, else after."""
+    match = _DEFINITE.match(mention.strip())
+    if match is None or match.group("words").split()[-1] not in _roles():
+        return None  # "the school": no title ("School Principal Mary Asfendis" is someone else)
+    title = r"\s+".join(w.capitalize() for w in match.group("words").split())
+    found = [(m.group("name"), m.start("name")) for m in re.finditer(_TITLE_NAME.format(title=title), text)]
+    found = [(n, p) for n, p in found if n.split()[0] not in _NOT_NAMES]
+    if len({n.split()[-1] for n, _ in found}) != 1:
+        return None
+    before = [f for f in found if f[1] < at]
+    return max(found, key=lambda f: len(f[0].split()))[0], (before[-1] if before else found[0])[1]
+
+
+_BODY_RUN = r"(?:[A-Z][\w&-]*\s+){{0,4}}{head}\b"
+
+
+def body_named_before(text: str, mention: str, at: int, heads: frozenset[str]) -> tuple[str, int] | None:
+    """'wrote the center' -> ('Storm Prediction Center', where) when the one body the text names
+    before `at` with that head as its last word is that body ("the National Weather Service’s
+    Storm Prediction Center ... wrote the center"; issue 14, cause 2). Two such names: no answer."""
+    match = _DEFINITE.match(mention.strip())
+    if match is None or " " in match.group("words") or match.group("words") not in heads:
+        return None
+    head = match.group("words").capitalize()
+    found = [(m.group(0), m.start()) for m in re.finditer(_BODY_RUN.format(head=head), text[:at])]
+    found = [(" ".join(_clean(n).split()), p) for n, p in found if len(_clean(n).split()) >= 2]
+    if len({n for n, _ in found}) != 1 or re.search(rf"\b{re.escape(found[-1][0])}[ \t]+[A-Z]", text):
+        return None  # "Westfield High School Principal Mary Asfendis": the body's name opens a person's
+    return found[-1]

@@ -22,7 +22,16 @@ from tracer.datafiles import load_json, load_lines
 from tracer.models import Source, SourceKind
 from tracer.parse.attribution.cues import lexicon
 from tracer.parse.attribution.spans import Attribution, CoverIndex
-from tracer.parse.claims.named import find_named, heading_name, is_description, leader_named, named_for, named_next
+from tracer.parse.claims.named import (
+    body_named_before,
+    find_named,
+    heading_name,
+    is_description,
+    leader_named,
+    named_for,
+    named_next,
+    titled_one,
+)
 from tracer.parse.claims.people import pronoun_gender, role_words
 from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
 from tracer.text import ParagraphIndex, Span, SpanSet, sentences
@@ -62,6 +71,7 @@ _INTRO = re.compile(
 )
 _TITLES = frozenset(load_json("source_aliases.json")["titles"])
 _NOT_BODIES = frozenset(load_json("source_aliases.json")["acronyms_not_bodies"])
+_NAMED_BODY_HEADS = frozenset(load_json("source_aliases.json")["named_body_heads"])
 # An acronym of three to six capitals, not inside an all-capitals run (a headline or a shout).
 _ACRONYM = re.compile(r"(?<![A-Z][ \t])\b[A-Z]{3,6}\b(?![ \t][A-Z]{2})")
 # ", Eastvale Water" / ", National Resources Defense Council board member Nicole Lederer" after a description.
@@ -108,6 +118,14 @@ _OPEN_APPOSITIVE = re.compile(
 _FRONTED = re.compile(r"(?:^|[.!?”\"]\s+|\n)(?P<np>(?:An?|The)\s+[^.!?\n“”\"]{3,80}?),\s+$")
 _FRAME = re.compile(r"[’']s?\s+(?:case|part)\s*,")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# A sentence opening with a subordinating word and, within a few words, a subject pronoun:
+# "Though he", "When she was asked", "Yet when he".
+_FRONTED_CLAUSE = re.compile(
+    r"\s*[“\"]?(?:(?:Yet|But|And)\s+)?(?:Though|Although|While|When|After|Before|Because|Since|Once|If|Even\s+though)"
+    r"\s+(?:[a-z][\w’'-]*\s+){0,2}?(?:[Hh]e|[Ss]he)\b"
+)
+# The main clause after the fronted one: a name, then a verb in lower case ("Morales insisted").
+_CLAUSE_SUBJECT = re.compile(r"\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b")
 MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
 _AHEAD = 300  # characters after a pronoun searched for the name it announces
 
@@ -179,7 +197,7 @@ class Resolver:
         earlier = self._earlier_document(lowered, span)
         if earlier is not None:
             return earlier
-        owner = self._owner(words, span) or self._leader(words, span)
+        owner = self._owner(words, span) or self._leader(words, span) or self._office_or_body(words, span)
         if owner is not None:
             return owner
         return self._record(self._name(self._unclosed_appositive(span) or span), "name", span)
@@ -226,6 +244,26 @@ class Resolver:
         source = self.registry.resolve(name, at=at)
         self.registry.alias(source, core(words))
         return self._record(source, "likely" if guessed else "name", span, evidence_start=at)
+
+    def _office_or_body(self, words: str, span: Span) -> Resolved | None:
+        """'The president says' after 'President Trump', 'wrote the center' after 'the Storm
+        Prediction Center': a bare title or body head the text ties to no name in so many words
+        and no source yet, when only one person holds that title or one body ends in that head
+        in the text: the likely referent, the naming as evidence (issue 14, cause 2: the
+        description was shown as the source)."""
+        name = core(words)
+        if not is_description(name) or self.registry.known(name) is not None:
+            return None
+        if self._named_as(words, name, span.start) is not None:
+            return None
+        found = titled_one(self.text, name, span.start)
+        if found is None:
+            found = body_named_before(self.text, name, span.start, _NAMED_BODY_HEADS)
+        if found is None:
+            return None
+        source = self.registry.resolve(found[0], at=found[1])
+        self.registry.alias(source, name)
+        return self._record(source, "likely", span, evidence_start=found[1])
 
     def name(self, span: Span) -> Source:
         """A plain name (a cited source, an anchor's source), resolved or created."""
@@ -377,6 +415,9 @@ class Resolver:
         asked = self._asked(word, span)
         if asked is not None:
             return asked
+        fronted = self._fronted_clause_subject(word, span)
+        if fronted is not None:
+            return fronted
         names = self._person_names(span.start, self._in_words(span))
         subject = next((n for n in reversed(names) if n[2]), None)
         if (
@@ -512,6 +553,24 @@ class Resolver:
         """Where the sentence before the one holding `at` starts (its paragraph's start at most one back)."""
         starts = [s.start for s in sentences(self.text, Span(max(0, at - 600), at))]
         return starts[-2] if len(starts) >= 2 else (starts[0] if starts else at)
+
+    def _fronted_clause_subject(self, word: str, span: Span) -> Resolved | None:
+        """'Though he outlined work for a client in emails, Morales insisted ...': a pronoun in a
+        clause fronted before the main clause stands for the person the main clause opens with
+        (issue 14, cause 2: it was left unresolved, or given to a woman named before). A guess,
+        flagged as a name after the pronoun; None when no person of a fitting gender opens it."""
+        start = self._sentence_span(span.start).start
+        lead = _FRONTED_CLAUSE.match(self.text, start, span.end)
+        if lead is None or lead.end() != span.end or self._said.overlaps(span):
+            return None
+        comma = self.text.find(",", span.end, self._sentence_span(span.start).end)
+        opening = _CLAUSE_SUBJECT.match(self.text, comma + 1) if comma != -1 else None
+        if opening is None or not self._is_person(opening.group("name")):
+            return None
+        source = self.registry.resolve(opening.group("name"), at=opening.start("name"))
+        if self._gender(source) not in (None, PERSON_PRONOUNS[word.lower()]):
+            return None
+        return self._record(source, "cataphora", span, evidence_start=opening.start("name"))
 
     def _named_after(self, word: str, span: Span) -> Resolved:
         """'"We will appeal," she said. Maria Lopez, the company's lawyer, ...': with no one named
