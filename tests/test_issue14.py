@@ -6,22 +6,12 @@ a fix made it pass; every one passes now.
 
 from __future__ import annotations
 
-from tracer.models import Claim, Platform, Post
-from tracer.parse.article import extract_claims
+from tests.sentences import chain_of as _chain
+from tests.sentences import claims_of as _claims
+from tracer.models import Platform, Post
 from tracer.parse.attribution.find import find_attributions
-from tracer.read.document import read_text
 
 _PRONOUNS = {"he", "she", "they", "it", "that", "you", "him", "her"}
-
-
-def _claims(text: str, posts: list[Post] | None = None) -> list[Claim]:
-    return extract_claims(read_text(text), posts or [])[0]
-
-
-def _chain(claims: list[Claim], words: str) -> list[str]:
-    found = [c for c in claims if words in c.text]
-    assert len(found) == 1, [c.text for c in claims]
-    return [h.source.name for h in found[0].chain]
 
 
 def test_cause_1_stances_and_noun_phrases_are_claims() -> None:

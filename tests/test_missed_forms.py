@@ -5,19 +5,8 @@ the code before these fixes (8ff1ae2)."""
 
 from __future__ import annotations
 
-from tracer.models import Claim
-from tracer.parse.article import extract_claims
-from tracer.read.document import read_text
-
-
-def _claims(text: str) -> list[Claim]:
-    return extract_claims(read_text(text), [])[0]
-
-
-def _chain(claims: list[Claim], words: str) -> list[str]:
-    found = [c for c in claims if words in c.text]
-    assert len(found) == 1, [c.text for c in claims]
-    return [h.source.name for h in found[0].chain]
+from tests.sentences import chain_of as _chain
+from tests.sentences import claims_of as _claims
 
 
 def test_per_names_the_source_of_the_clause_it_follows() -> None:

@@ -8,21 +8,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracer.models import Claim
-from tracer.parse.article import extract_claims
+from tests.sentences import chain_of as _chain
+from tests.sentences import claims_of as _claims
 from tracer.parse.attribution.find import find_attributions
 from tracer.parse.attribution.marks import double_quoted
-from tracer.read.document import read_text
-
-
-def _claims(text: str) -> list[Claim]:
-    return extract_claims(read_text(text), [])[0]
-
-
-def _chain(claims: list[Claim], words: str) -> list[str]:
-    found = [c for c in claims if words in c.text]
-    assert len(found) == 1, [c.text for c in claims]
-    return [h.source.name for h in found[0].chain]
 
 
 def _contents(text: str) -> list[tuple[str, str]]:
