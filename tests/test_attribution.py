@@ -323,10 +323,33 @@ def test_there_are_enough_chain_cases() -> None:
 
 @pytest.mark.parametrize("path", _case_files(), ids=lambda p: p.name)
 def test_chain_case_files_are_valid(path: Path) -> None:
+    """Every case checks something, and only with keys `test_chain_case` reads: a misspelt key
+    ("absnet") would make a case that passes whatever the tracer does."""
     for case in json.loads(path.read_text(encoding="utf-8")):
         assert {"id", "form", "text"} <= set(case), case.get("id")
+        assert set(case) <= _CASE_KEYS | _CASE_INPUTS, (case["id"], set(case) - _CASE_KEYS - _CASE_INPUTS)
+        assert set(case) & _CASE_KEYS and case.get("no_claims", True), (case["id"], "checks nothing")
         for expected in case.get("claims", []):
             assert expected["contains"] in case["text"], (case["id"], expected["contains"])
+            assert {"contains", "chain"} <= set(expected) <= _CLAIM_KEYS, (case["id"], sorted(expected))
+
+
+# What a chain case may check, what it may give the tracer, and what an expected claim may say.
+_CASE_KEYS = {"claims", "absent", "no_claims", "no_relations", "aliases", "distinct"}
+_CASE_INPUTS = {"id", "form", "text", "links", "posts", "published"}
+_CLAIM_KEYS = {
+    "contains",
+    "chain",
+    "hedged",
+    "kind",
+    "text",
+    "cues",
+    "dates",
+    "date_texts",
+    "relations",
+    "kinds",
+    "mentions",
+}
 
 
 @pytest.mark.parametrize(
