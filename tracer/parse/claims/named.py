@@ -290,3 +290,25 @@ def body_named_before(text: str, mention: str, at: int, heads: frozenset[str]) -
     if len({n for n, _ in found}) != 1 or re.search(rf"\b{re.escape(found[-1][0])}[ \t]+[A-Z]", text):
         return None  # "Westfield High School Principal Mary Asfendis": the body's name opens a person's
     return found[-1]
+
+
+# "Florida Sen. Marco Rubio", "Gov. Pat Lee": up to three capitalised words before a title, then a name.
+_HOLDER = r"(?P<mods>(?:[A-Z][\w.-]*\s+){{0,3}}){title}\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})\b"
+
+
+def title_holders(text: str, head: str, modifiers: tuple[str, ...] = ()) -> tuple[list[tuple[str, int]], bool]:
+    """The people the text gives the title `head` ("senator": "Sen. Marco Rubio", "Senator Lee"),
+    as (name, where); when `modifiers` ("Florida") stand before the title for some of them, only
+    those, and True. An epithet "the Florida senator" is then one of them (issue 14, cause 2)."""
+    forms = load_json("source_aliases.json")["title_forms"].get(head)
+    if not forms:
+        return [], False
+    title = "|".join(re.escape(f) for f in forms)
+    found = [
+        (m.group("name"), m.start("name"), m.group("mods").lower().split())
+        for m in re.finditer(_HOLDER.format(title=f"(?:{title})"), text)
+        if m.group("name").split()[0] not in _NOT_NAMES and m.group("mods").lower().split()[-1:] != ["vice"]
+    ]
+    wanted = [w.lower() for w in modifiers]
+    modified = [(n, at) for n, at, mods in found if wanted and mods[-len(wanted) :] == wanted]
+    return (modified, True) if modified else ([(n, at) for n, at, _ in found], False)

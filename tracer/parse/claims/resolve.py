@@ -30,9 +30,10 @@ from tracer.parse.claims.named import (
     leader_named,
     named_for,
     named_next,
+    title_holders,
     titled_one,
 )
-from tracer.parse.claims.people import pronoun_gender, role_words
+from tracer.parse.claims.people import name_gender, pronoun_gender, role_words
 from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
 from tracer.text import ParagraphIndex, Span, SpanSet, sentences
 from tracer.words import MONTH_NAMES, PERSON_PRONOUNS, WEEKDAYS
@@ -106,6 +107,9 @@ _REPLY = re.compile(r"\s+(?:replied|responded|answered|retorted|shot\s+back)\b")
 _ASKED = re.compile(r"\basked\s+(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,3})")
 # A sentence opening with a name (the subject), perhaps after "The": "Pakistan on Wednesday ...".
 _BODY_OPENING = re.compile(r"\s*(?:The\s+)?(?P<name>[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*){0,4})")
+# A determiner right before capitalised words: a name of a place, a body or an epithet follows,
+# never a person's ("the South Carolina primary" gave "he" to South Carolina).
+_DETERMINED = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 _POSTPOSED = re.compile(r"[,”\"’]\s*$")
 _CALENDAR = frozenset({*(w.capitalize() for w in (*MONTH_NAMES, *WEEKDAYS)), "Today", "Yesterday", "Tomorrow"})
 _STOP = re.compile(r"[.!?][”\"’']?\s|\n")
@@ -126,6 +130,11 @@ _FRONTED_CLAUSE = re.compile(
 )
 # The main clause after the fronted one: a name, then a verb in lower case ("Morales insisted").
 _CLAUSE_SUBJECT = re.compile(r"\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b")
+# An epithet: "the", up to five modifiers (proper adjectives too: "the Kentucky Republican", "the
+# billionaire real estate magnate"), then its head.
+_EPITHET = re.compile(r"[Tt]he\s+(?P<mods>(?:[\w-]+\s+){0,5}?)(?P<head>[\w-]+)")
+_EPITHET_HEADS = frozenset(load_lines("epithet_heads.txt"))
+_NOT_MODIFIERS = frozenset({"of", "for", "in", "at", "with", "from", "and", "or", "who", "which", "that", "by", "to"})
 MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
 _AHEAD = 300  # characters after a pronoun searched for the name it announces
 
@@ -197,7 +206,12 @@ class Resolver:
         earlier = self._earlier_document(lowered, span)
         if earlier is not None:
             return earlier
-        owner = self._owner(words, span) or self._leader(words, span) or self._office_or_body(words, span)
+        owner = (
+            self._owner(words, span)
+            or self._leader(words, span)
+            or self._office_or_body(words, span)
+            or self._epithet(words, span)
+        )
         if owner is not None:
             return owner
         return self._record(self._name(self._unclosed_appositive(span) or span), "name", span)
@@ -264,6 +278,72 @@ class Resolver:
         source = self.registry.resolve(found[0], at=found[1])
         self.registry.alias(source, name)
         return self._record(source, "likely", span, evidence_start=found[1])
+
+    def _epithet(self, words: str, span: Span) -> Resolved | None:
+        """'McConnell says ... In a statement, the Kentucky Republican dismissed ...': an epithet
+        (`_EPITHET`, a head of data/epithet_heads.txt) the text ties to no name stands for the
+        person in focus (`_focus_person`), a likely referent with that person's mention as
+        evidence (issue 14 audit: the description was shown as the source in 13 of 120 PolNeAR
+        train articles). Not when the epithet's gender or title is not that person's ("the Florida
+        senator" after House Speaker Ryan, in a text that titles Rubio "Sen."); a title holder the
+        epithet's words single out ("Florida Sen. Marco Rubio") is taken whoever is in focus."""
+        name = core(words)
+        match = _EPITHET.fullmatch(name)
+        if match is None or match.group("head").lower() not in _EPITHET_HEADS:
+            return None
+        if not _NOT_MODIFIERS.isdisjoint(w.lower() for w in match.group("mods").split()):
+            return None  # "the head of the party": a phrase, not a modified head
+        if self.registry.known(name) is not None or self._named_as(words, name, span.start) is not None:
+            return None
+        head, modifiers = match.group("head").lower(), tuple(match.group("mods").split())
+        holders, singled = title_holders(self.text, head, modifiers)
+        if singled and len({h[0].split()[-1] for h in holders}) == 1:
+            at = min(holders, key=lambda h: abs(h[1] - span.start))[1]
+            source = self.registry.resolve(max(holders, key=lambda h: len(h[0]))[0], at=at)
+            self.registry.seen(source, span.start)
+            return self._record(source, "likely", span, evidence_start=at)
+        focus = self._focus_person(span)
+        said = name_gender(name)  # "the actress": a woman
+        if focus is None or (said is not None and self._gender(focus[1]) not in (None, said)):
+            return None
+        floor = self._window_start(span.start)
+        if any(floor <= at < span.start and not self._is_alias(h, focus) for h, at in holders):
+            return None  # "Sen. Jo Park said ... the senator added": the title's holder, not the focus
+        self.registry.seen(focus[1], span.start)
+        return self._record(focus[1], "likely", span, evidence_start=focus[0])
+
+    def _focus_person(self, span: Span) -> tuple[int, Source] | None:
+        """The person the text is about at `span`: the later of the person recorded last as a
+        source and the person named last as a sentence's subject, in this paragraph or the one
+        before, outside anyone's words ("Rubio offered the crowd ... as he congratulated Donald
+        Trump": Rubio)."""
+        skip = self._in_words(span)
+        subject = next((n for n in reversed(self._person_names(span.start, skip)) if n[2]), None)
+        latest = self._recent_person(span, skip)
+        if subject is not None and (latest is None or subject[0] > latest[0]):
+            return subject[0], self.registry.resolve(subject[1], at=subject[0])
+        return latest
+
+    def _window_start(self, at: int) -> int:
+        """Where the paragraph before the one holding `at` starts (this one's start in the first)."""
+        prev = self._paras.before(at)
+        index = self._paras.index_of(at)
+        return prev.start if prev else (self._paras.spans[index].start if index is not None else 0)
+
+    def _recent_person(self, span: Span, skip: Callable[[int], bool] | None) -> tuple[int, Source] | None:
+        """The person source recorded last before `span` in this paragraph or the one before."""
+        floor = self._window_start(span.start)
+        low = bisect_left(self._issuers, floor, key=lambda issuer: issuer[0])
+        high = bisect_left(self._issuers, span.start, lo=low, key=lambda issuer: issuer[0])
+        near = [
+            issuer
+            for issuer in self._issuers[low:high]
+            if not (skip and skip(issuer[0]))
+            and (issuer[2].kind == SourceKind.PERSON or self._one_person(issuer[2]))
+            and issuer[2].name.lower() not in PRONOUNS
+        ]
+        latest = max(near, key=lambda issuer: (issuer[0], issuer[1]), default=None)
+        return (latest[0], latest[2]) if latest else None
 
     def name(self, span: Span) -> Source:
         """A plain name (a cited source, an anchor's source), resolved or created."""
@@ -679,8 +759,8 @@ class Resolver:
                 continue  # "Ms" of "But Ms": a title alone is not a name
             if skip is not None and skip(at):
                 continue
-            if not self._is_person(name):
-                continue
+            if _DETERMINED.search(self.text, max(start, at - 5), at) or not self._is_person(name):
+                continue  # "the South Carolina primary", "The Wisconsin Republican": no person's name
             # "Trump's advisers" are the subject, not Trump; "In Hajjaj's case, she ..." is about Hajjaj
             end = at + len(name)
             owner = _POSSESSIVE.match(self.text, end) is not None and not _framing(self.text, match.start(), at, end)

@@ -541,6 +541,13 @@ class SourceRegistry:
         self._last_seen[found.id] = len(self._seen) - 1
         return found
 
+    def seen(self, source: Source, at: int) -> None:
+        """Record a mention of `source` at `at` that named it by no name of its own (an epithet,
+        "the Kentucky Republican"): the latest mention, so a "he" after it is not given to a
+        person named before it (issue 14 audit)."""
+        self._seen.append((at, source))
+        self._last_seen[source.id] = len(self._seen) - 1
+
     def alias(self, source: Source, words: str) -> None:
         """Record a description the text ties to a named source ("the regional water company" for
         Eastvale Water), so its later mentions are that source too."""
