@@ -24,7 +24,7 @@ def test_cause_1_stances_and_noun_phrases_are_claims() -> None:
 def test_cause_2_no_pronoun_or_description_where_the_article_names_the_entity() -> None:
     text = (
         "Supplies were cut to 300 homes, according to the regional water company, Eastvale Water.\n"
-        "Senator Paul Grant attacked Mayor Lisa Wong over the budget. He said the city had wasted millions."
+        "Senator Paul Grant attacked Mayor Kim Wong over the budget. He said the city had wasted millions."
     )
     claims = _claims(text)
     origins = [c.origin.name for c in claims if c.origin]

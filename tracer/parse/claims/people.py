@@ -163,17 +163,36 @@ def name_gender(name: str) -> str | None:
     return None
 
 
+@cache
+def _given_names() -> dict[str, str]:
+    names: dict[str, list[str]] = load_json("given_names.json")
+    return {**dict.fromkeys(names["male"], "m"), **dict.fromkeys(names["female"], "f")}
+
+
+def given_name_gender(name: str) -> str | None:
+    """'m' or 'f' by a given name before the name's last word ("Attorney General Loretta Lynch",
+    "Donald J. Trump"), the nearest to it first: a name says a person's gender where the text
+    around says none ("And oh yes, Carly Fiorina: ... She had a great line" gave "she" to John
+    Kasich, issue 14 audit). A lone surname says nothing."""
+    given = _given_names()
+    for word in reversed(name.split()[:-1]):
+        if word in given:
+            return given[word]
+    return None
+
+
 def pronoun_gender(text: str, name: str) -> str | None:
     """'m' or 'f' when the name or the text clearly says so, else None.
 
-    A gendered noun or title in the name decides ("a masked man", "Lady Starmer"). Otherwise
+    A gendered noun or title in the name decides ("a masked man", "Lady Starmer"), then a given name
+    (`given_name_gender`). Otherwise
     this counts the gendered pronouns and titles in the sentences that mention the name's last
     word, after the mention (titles just before it). Used only to veto a pronoun resolution
     that the text contradicts ("she" for a man it calls "he"), never to make one. Words in
     quotation marks do not count: in a person's own quotation "he" is someone else ("his aunt,
     Jane Starner, “He was brilliant ...”" made her "m", and her "she said" went to another woman).
     """
-    said = name_gender(name)
+    said = name_gender(name) or given_name_gender(name)
     if said is not None:
         return said
     surname = name.split()[-1] if name.split() else ""

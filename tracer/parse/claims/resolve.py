@@ -529,6 +529,8 @@ class Resolver:
             if all(self._bound_before(pos, word) for pos in rivals):
                 return self._record(source, "likely", span, evidence_start=position)
             return self._fitting_before(word, span)
+        if self._gender(source) is None:  # "Lynch ... She told AP": a "He said" later is someone else
+            self._genders[source.id] = PERSON_PRONOUNS[word.lower()]
         return self._record(source, "pronoun", span)
 
     def _last_mention(self, source: Source, before: int) -> int | None:
