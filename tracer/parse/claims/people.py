@@ -170,12 +170,12 @@ def _given_names() -> dict[str, str]:
 
 
 def given_name_gender(name: str) -> str | None:
-    """'m' or 'f' by a given name before the name's last word ("Attorney General Loretta Lynch",
-    "Donald J. Trump"), the nearest to it first: a name says a person's gender where the text
-    around says none ("And oh yes, Carly Fiorina: ... She had a great line" gave "she" to John
-    Kasich, issue 14 audit). A lone surname says nothing."""
+    """'m' or 'f' by the first given name before the name's last word ("Attorney General Loretta
+    Lynch", "Christine Todd Whitman": not her middle name): a name says a person's gender where
+    the text around says none ("And oh yes, Carly Fiorina: ... She had a great line" gave "she"
+    to John Kasich, issue 14 audit). A lone surname says nothing."""
     given = _given_names()
-    for word in reversed(name.split()[:-1]):
+    for word in name.split()[:-1]:
         if word in given:
             return given[word]
     return None

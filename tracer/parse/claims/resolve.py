@@ -110,6 +110,8 @@ _BODY_OPENING = re.compile(r"\s*(?:The\s+)?(?P<name>[A-Z][\w’'.&-]*(?:\s+(?:of
 # A determiner right before capitalised words: a name of a place, a body or an epithet follows,
 # never a person's ("the South Carolina primary" gave "he" to South Carolina).
 _DETERMINED = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
+# A closing quotation mark, perhaps after a comma or a stop, right before a pronoun: its tag.
+_TAG_BEFORE = re.compile(r"”\s*$")
 _POSTPOSED = re.compile(r"[,”\"’]\s*$")
 _CALENDAR = frozenset({*(w.capitalize() for w in (*MONTH_NAMES, *WEEKDAYS)), "Today", "Yesterday", "Tomorrow"})
 _STOP = re.compile(r"[.!?][”\"’']?\s|\n")
@@ -507,6 +509,8 @@ class Resolver:
         ):
             source = self.registry.resolve(subject[1], at=subject[0])
             latest = (subject[0], source)
+        elif subject is not None and latest is not None and subject[0] > latest[0]:
+            latest = (subject[0], latest[1])  # "Donald Trump ... Trump also took swipes at Bush": named last there
         if latest is None:
             return self._named_after(word, span)
         position, source = latest
@@ -520,7 +524,7 @@ class Resolver:
             # "Grant attacked Wong. He said": the subject of the sentence just before is the likely
             # referent, shown with a lower confidence and that sentence as evidence; further back
             # (a quotation between, another speaker) nothing is guessed.
-            floor = self._previous_sentence(span.start)
+            floor = self._sentence_before(span)
             if subject is not None and subject[0] == position and floor <= position:
                 return self._record(source, "likely", span, evidence_start=position)
             said = self._last_mention(source, span.start)
@@ -557,7 +561,7 @@ class Resolver:
         referent, flagged, with the naming as evidence. Two who fit, or none: unresolved (issue 14,
         cause 2: the candidate before was the other gender, or a rival came between). With no one
         there, one sentence further back ("I thought of Elise Matthesen. ... how would she feel?")."""
-        floor = self._previous_sentence(span.start)
+        floor = self._sentence_before(span)
         fitting = self._fitting_since(floor, word, span)
         if not fitting and floor > 0:
             fitting = self._fitting_since(self._previous_sentence(floor), word, span)
@@ -630,6 +634,22 @@ class Resolver:
             return None
         at = found[-1].start("name")
         return self._record(self.registry.resolve(name, at=at), "likely", span, evidence_start=at)
+
+    def _sentence_before(self, span: Span) -> int:
+        """Where the sentence before a pronoun's starts; for the tag of a quotation ("“Everybody is
+        laughing at Jeb Bush. A pathetic figure!” he wrote"), the sentence before the quotation:
+        the quotation and its tag are one sentence (its last sentence was taken for the one
+        before, the subject before it was out of reach, and "he" was left unresolved, issue 14
+        audit)."""
+        tag = _TAG_BEFORE.search(self.text, max(0, span.start - 4), span.start)
+        if tag is None:
+            return self._previous_sentence(span.start)
+        para = self._paras.index_of(span.start)
+        floor = self._paras.spans[para].start if para is not None else max(0, span.start - 1500)
+        opening = self.text.rfind("“", floor, tag.start())
+        if opening == -1 or "”" in self.text[opening : tag.start()]:
+            return self._previous_sentence(span.start)
+        return self._sentence_span(max(0, opening - 2)).start
 
     def _previous_sentence(self, at: int) -> int:
         """Where the sentence before the one holding `at` starts (its paragraph's start at most one back)."""
