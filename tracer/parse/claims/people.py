@@ -169,6 +169,11 @@ def _given_names() -> dict[str, str]:
     return {**dict.fromkeys(names["male"], "m"), **dict.fromkeys(names["female"], "f")}
 
 
+def is_given_name(word: str) -> bool:
+    """Whether a capitalised word is one of the given names of data/given_names.json."""
+    return word in _given_names()
+
+
 def given_name_gender(name: str) -> str | None:
     """'m' or 'f' by the first given name before the name's last word ("Attorney General Loretta
     Lynch", "Christine Todd Whitman": not her middle name): a name says a person's gender where

@@ -33,7 +33,7 @@ from tracer.parse.claims.named import (
     title_holders,
     titled_one,
 )
-from tracer.parse.claims.people import name_gender, pronoun_gender, role_words
+from tracer.parse.claims.people import is_given_name, name_gender, pronoun_gender, role_words
 from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
 from tracer.text import ParagraphIndex, Span, SpanSet, sentences
 from tracer.words import MONTH_NAMES, PERSON_PRONOUNS, WEEKDAYS
@@ -112,6 +112,10 @@ _BODY_OPENING = re.compile(r"\s*(?:The\s+)?(?P<name>[A-Z][\w’'.&-]*(?:\s+(?:of
 _DETERMINED = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 # A closing quotation mark, perhaps after a comma or a stop, right before a pronoun: its tag.
 _TAG_BEFORE = re.compile(r"”\s*$")
+# Words that open a sentence before its subject, beyond the lexicon's openers: "At the bottom it reads".
+_FUNCTION_OPENERS = frozenset(
+    {"a", "an", "at", "when", "while", "where", "whether", "if", "as", "by", "to", "with", "from", "for", "of"}
+)
 _POSTPOSED = re.compile(r"[,”\"’]\s*$")
 _CALENDAR = frozenset({*(w.capitalize() for w in (*MONTH_NAMES, *WEEKDAYS)), "Today", "Yesterday", "Tomorrow"})
 _STOP = re.compile(r"[.!?][”\"’']?\s|\n")
@@ -613,6 +617,8 @@ class Resolver:
             return None
         if kind == SourceKind.UNKNOWN and (" " in name or name.upper() in _NOT_BODIES or name in _CALENDAR):
             return None  # a lone capitalised word that is no person: a country or a body ("Pakistan")
+        if _no_body_word(name):
+            return None  # "The email goes on ... it", "At the bottom it reads", "Maria, ... did it say"
         return at, name
 
     def _asked(self, word: str, span: Span) -> Resolved | None:
@@ -891,6 +897,20 @@ class Resolver:
         ]
         latest = max(near, key=lambda issuer: issuer[1], default=None)  # the one recorded last
         return (latest[0], latest[2]) if latest else None
+
+
+def _no_body_word(name: str) -> bool:
+    """Whether a lone capitalised word opening a sentence is a word that opens sentences (a
+    determiner, a preposition, "When"), a pronoun, or a given name: no country or body an "it" may
+    stand for (issue 14 audit: "it" was shown as the sources "The", "At", "When", "I", "Maria")."""
+    lowered = name.lower()
+    return " " not in name and (
+        lowered in lexicon().openers
+        or lowered in _FUNCTION_OPENERS
+        or lowered in PRONOUNS
+        or lowered in FIRST_PERSON
+        or is_given_name(name)
+    )
 
 
 def _titled(name: str) -> bool:
