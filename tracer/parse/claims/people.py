@@ -200,9 +200,29 @@ def pronoun_gender(text: str, name: str) -> str | None:
     said = name_gender(name) or given_name_gender(name)
     if said is not None:
         return said
+    male, female = _pronoun_counts(text, name)
+    if male >= 2 * female + 2:
+        return "m"
+    if female >= 2 * male + 2:
+        return "f"
+    return None
+
+
+def pronoun_leaning(text: str, name: str) -> str | None:
+    """'m' or 'f' when the sentences naming `name` use only pronouns of one gender after it, one
+    at least ("Cruz openly admitted that his pick was ..."): too little to veto a resolution by
+    (`pronoun_gender` asks for two more than the other gender), enough to say a lone capitalised
+    word is a person's name."""
+    male, female = _pronoun_counts(text, name)
+    return "m" if male and not female else "f" if female and not male else None
+
+
+def _pronoun_counts(text: str, name: str) -> tuple[int, int]:
+    """The male and female pronouns and titles in the sentences that mention the name's last word,
+    after it and outside quotations (titles just before it)."""
     surname = name.split()[-1] if name.split() else ""
     if not surname[:1].isupper():
-        return None
+        return 0, 0
     male = female = 0
     pattern = re.compile(rf"\b{re.escape(surname)}\b")
     for sentence in _sentences_with(text, surname):
@@ -214,11 +234,7 @@ def pronoun_gender(text: str, name: str) -> str | None:
         after = re.findall(r"[a-z]+", rest.lower()) + re.findall(r"[a-z]+", title)[-1:]
         male += sum(w in _MALE for w in after)
         female += sum(w in _FEMALE for w in after)
-    if male >= 2 * female + 2:
-        return "m"
-    if female >= 2 * male + 2:
-        return "f"
-    return None
+    return male, female
 
 
 # A quotation, or one the sentence leaves open: its pronouns are the speaker's words about others.

@@ -33,7 +33,7 @@ from tracer.parse.claims.named import (
     title_holders,
     titled_one,
 )
-from tracer.parse.claims.people import is_given_name, name_gender, pronoun_gender, role_words
+from tracer.parse.claims.people import is_given_name, name_gender, pronoun_gender, pronoun_leaning, role_words
 from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
 from tracer.text import ParagraphIndex, Span, SpanSet, sentences
 from tracer.words import MONTH_NAMES, PERSON_PRONOUNS, WEEKDAYS
@@ -140,6 +140,7 @@ _CLAUSE_SUBJECT = re.compile(r"\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\
 # billionaire real estate magnate"), then its head.
 _EPITHET = re.compile(r"[Tt]he\s+(?P<mods>(?:[\w-]+\s+){0,5}?)(?P<head>[\w-]+)")
 _EPITHET_HEADS = frozenset(load_lines("epithet_heads.txt"))
+_PLACE_NAMES = frozenset(load_lines("place_names.txt"))
 _NOT_MODIFIERS = frozenset({"of", "for", "in", "at", "with", "from", "and", "or", "who", "which", "that", "by", "to"})
 MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
 _AHEAD = 300  # characters after a pronoun searched for the name it announces
@@ -171,6 +172,7 @@ class Resolver:
         self._issuers: list[tuple[int, int, Source]] = []
         self._genders: dict[str, str | None] = {}  # by source id
         self._name_genders: dict[str, str | None] = {}  # by name, for the names between
+        self._leanings: dict[str, str | None] = {}  # by lone word, see `_speaking_word`
         # Each name's kind, guessed once: every person pronoun rescans the names of its paragraph
         # and the one before, and in one 1.3 MB text (fuzz hang nul_utf8-corpus49745-380512791)
         # 89 pronouns made 476k `guess_kind` calls (24 of 62 s profiled).
@@ -787,7 +789,9 @@ class Resolver:
                 continue  # "Ms" of "But Ms": a title alone is not a name
             if skip is not None and skip(at):
                 continue
-            if _DETERMINED.search(self.text, max(start, at - 5), at) or not self._is_person(name):
+            if _DETERMINED.search(self.text, max(start, at - 5), at) or not (
+                self._is_person(name) or self._speaking_word(name)
+            ):
                 continue  # "the South Carolina primary", "The Wisconsin Republican": no person's name
             # "Trump's advisers" are the subject, not Trump; "In Hajjaj's case, she ..." is about Hajjaj
             end = at + len(name)
@@ -796,13 +800,29 @@ class Resolver:
         return out
 
     def _is_person(self, name: str) -> bool:
-        """A person by its words, by the people the text introduces, or as a named person's surname."""
-        return (
+        """A person by its words, by the people the text introduces, or as a named person's surname;
+        never a place named by words of a person's name's shape ("South Carolina")."""
+        return name not in _PLACE_NAMES and (
             self._kind(name) == SourceKind.PERSON
             or self.registry.people.is_person(name)
             or self._surname_of_person(name)
             or _titled(name)
         )
+
+    def _speaking_word(self, name: str) -> bool:
+        """Whether a lone capitalised word is a speaker of no listed kind ("Cruz openly admitted")
+        that the text follows with pronouns of one gender only ("... that his pick"): a surname
+        the text never gives in full. Without it the speaker was no subject and no rival, and the
+        "he said" after went to a man named a paragraph before, or to "South Carolina" (issue 14
+        audit)."""
+        if " " in name or name in _PLACE_NAMES or name.upper() in _NOT_BODIES or _no_body_word(name):
+            return False
+        known = self.registry.known(name)
+        if known is None or known.kind != SourceKind.UNKNOWN:
+            return False
+        if name not in self._leanings:
+            self._leanings[name] = pronoun_leaning(self.text, name)
+        return self._leanings[name] is not None
 
     def _surname_of_person(self, name: str) -> bool:
         """Whether a lone capitalised word is a name of someone the text names in full ("Patrick
