@@ -136,9 +136,9 @@ _FRONTED_CLAUSE = re.compile(
 )
 # The main clause after the fronted one: a name, then a verb in lower case ("Morales insisted").
 _CLAUSE_SUBJECT = re.compile(r"\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b")
-# An epithet: "the", up to five modifiers (proper adjectives too: "the Kentucky Republican", "the
-# billionaire real estate magnate"), then its head.
-_EPITHET = re.compile(r"[Tt]he\s+(?P<mods>(?:[\w-]+\s+){0,5}?)(?P<head>[\w-]+)")
+# An epithet: "the", up to five modifiers (proper adjectives and quoted titles too: "the Kentucky
+# Republican", "the billionaire real estate magnate", "the “Bad Romance” singer"), then its head.
+_EPITHET = re.compile(r"[Tt]he\s+(?P<mods>(?:[\w“”\"’'-]+\s+){0,5}?)(?P<head>[\w-]+)")
 _EPITHET_HEADS = frozenset(load_lines("epithet_heads.txt"))
 _PLACE_NAMES = frozenset(load_lines("place_names.txt"))
 _NOT_MODIFIERS = frozenset({"of", "for", "in", "at", "with", "from", "and", "or", "who", "which", "that", "by", "to"})
@@ -310,15 +310,21 @@ class Resolver:
             source = self.registry.resolve(max(holders, key=lambda h: len(h[0]))[0], at=at)
             self.registry.seen(source, span.start)
             return self._record(source, "likely", span, evidence_start=at)
-        focus = self._focus_person(span)
         said = name_gender(name)  # "the actress": a woman
-        if focus is None or (said is not None and self._gender(focus[1]) not in (None, said)):
+        focus = self._focus_person(span)
+        if focus is None:
+            focus = self.registry.latest_where(span.start, MAX_PRONOUN_DISTANCE, lambda s: self._fits(s, said))
+        if focus is None or not self._fits(focus[1], said):
             return None
         floor = self._window_start(span.start)
         if any(floor <= at < span.start and not self._is_alias(h, focus) for h, at in holders):
             return None  # "Sen. Jo Park said ... the senator added": the title's holder, not the focus
         self.registry.seen(focus[1], span.start)
         return self._record(focus[1], "likely", span, evidence_start=focus[0])
+
+    def _fits(self, source: Source, gender: str | None) -> bool:
+        """Whether a person source may be called by an epithet of `gender` (None: either)."""
+        return source.kind == SourceKind.PERSON and (gender is None or self._gender(source) in (None, gender))
 
     def _focus_person(self, span: Span) -> tuple[int, Source] | None:
         """The person the text is about at `span`: the later of the person recorded last as a
@@ -426,7 +432,9 @@ class Resolver:
             outlet = self._recent_issuer(Span(at, at), SourceKind.OUTLET)
             return outlet[1].name if outlet is not None else None
         if kind in (SourceKind.GOVERNMENT, SourceKind.ORGANISATION) and self.registry.known(description) is None:
-            return self._acronym_before(at)
+            # "the vice president said" is a person, never the acronym of a body named before it
+            # ("AFP" was shown as the vice president, issue 14 audit)
+            return None if _person_head(description) else self._acronym_before(at)
         index = self._paras.index_of(at)
         if kind != SourceKind.PERSON or not index:
             return None
@@ -917,6 +925,16 @@ class Resolver:
         ]
         latest = max(near, key=lambda issuer: issuer[1], default=None)  # the one recorded last
         return (latest[0], latest[2]) if latest else None
+
+
+def _person_head(description: str) -> bool:
+    """Whether a description's last word is what a person is or the office one holds ("the vice
+    president", "the agency's director")."""
+    words = description.lower().split()
+    return bool(words) and (words[-1] in role_words() or words[-1] in _OFFICES)
+
+
+_OFFICES = frozenset(load_json("source_kinds.json")["offices"])
 
 
 def _no_body_word(name: str) -> bool:

@@ -576,6 +576,13 @@ class SourceRegistry:
                 return position, source
         return None
 
+    def latest_where(self, at: int, within: int, test: Callable[[Source], bool]) -> tuple[int, Source] | None:
+        """The source last mentioned in the `within` characters before `at` that passes `test`."""
+        for position, source in reversed(self._seen):
+            if at - within <= position < at and test(source):
+                return position, source
+        return None
+
     def latest_document(self, head: str, at: int, within: int) -> Source | None:
         """The document source last mentioned in the `within` characters before `at` whose name
         ends in `head` ("a criminal complaint affidavit from X" for a later "the affidavit")."""
