@@ -140,6 +140,8 @@ _CLAUSE_SUBJECT = re.compile(r"\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\
 # Republican", "the billionaire real estate magnate", "the “Bad Romance” singer"), then its head.
 _EPITHET = re.compile(r"[Tt]he\s+(?P<mods>(?:[\w“”\"’'-]+\s+){0,5}?)(?P<head>[\w-]+)")
 _EPITHET_HEADS = frozenset(load_lines("epithet_heads.txt"))
+# "the 56-year-old": an age for a head, said of the person in focus too.
+_AGED = re.compile(r"\d{1,3}-year-old")
 _PLACE_NAMES = frozenset(load_lines("place_names.txt"))
 _NOT_MODIFIERS = frozenset({"of", "for", "in", "at", "with", "from", "and", "or", "who", "which", "that", "by", "to"})
 MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
@@ -297,7 +299,7 @@ class Resolver:
         epithet's words single out ("Florida Sen. Marco Rubio") is taken whoever is in focus."""
         name = core(words)
         match = _EPITHET.fullmatch(name)
-        if match is None or match.group("head").lower() not in _EPITHET_HEADS:
+        if match is None or not (match.group("head").lower() in _EPITHET_HEADS or _AGED.fullmatch(match.group("head"))):
             return None
         if not _NOT_MODIFIERS.isdisjoint(w.lower() for w in match.group("mods").split()):
             return None  # "the head of the party": a phrase, not a modified head
