@@ -332,7 +332,8 @@ class Resolver:
 
     def _fits(self, source: Source, gender: str | None) -> bool:
         """Whether a person source may be called by an epithet of `gender` (None: either)."""
-        return source.kind == SourceKind.PERSON and (gender is None or self._gender(source) in (None, gender))
+        person = source.kind == SourceKind.PERSON or self._one_person(source)
+        return person and (gender is None or self._gender(source) in (None, gender))
 
     def _focus_person(self, span: Span) -> tuple[int, Source] | None:
         """The person the text is about at `span`: the later of the person recorded last as a
@@ -709,7 +710,7 @@ class Resolver:
             if self._said.overlaps(Span(match.start(), match.end())):
                 continue  # 'She writes, "... the day I started dating Blake Curtis"': whom she names, not her
             name, _ = _without_opener(match.group(0))
-            if not name or name.lower() in _TITLES or guess_kind(name) != SourceKind.PERSON:
+            if not name or name.lower() in _TITLES or name in _PLACE_NAMES or guess_kind(name) != SourceKind.PERSON:
                 continue
             source = self.registry.resolve(name, at=match.start())
             if self._gender(source) in (None, PERSON_PRONOUNS[word.lower()]):
