@@ -33,7 +33,14 @@ from tracer.parse.claims.named import (
     title_holders,
     titled_one,
 )
-from tracer.parse.claims.people import is_given_name, name_gender, pronoun_gender, pronoun_leaning, role_words
+from tracer.parse.claims.people import (
+    given_name_gender,
+    is_given_name,
+    name_gender,
+    pronoun_gender,
+    pronoun_leaning,
+    role_words,
+)
 from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
 from tracer.text import ParagraphIndex, Span, SpanSet, sentences
 from tracer.words import MONTH_NAMES, PERSON_PRONOUNS, WEEKDAYS
@@ -588,6 +595,8 @@ class Resolver:
         fitting = self._fitting_since(floor, word, span)
         if not fitting and floor > 0:
             fitting = self._fitting_since(self._previous_sentence(floor), word, span)
+        if not fitting:
+            fitting = self._last_of_gender(word, span)
         if len(fitting) != 1 or self._other_speaker(floor, span, fitting[0][1], word):
             return self._unresolved(word, span)
         at, name = fitting[0]
@@ -595,6 +604,33 @@ class Resolver:
         if self._gender(source) is None:  # "she" went to Jo Walton: a "he" after is not hers
             self._genders[source.id] = self._name_genders[name] = PERSON_PRONOUNS[word.lower()]
         return self._record(source, "likely", span, evidence_start=at)
+
+    def _last_of_gender(self, word: str, span: Span) -> list[tuple[int, str]]:
+        """The person named last in this paragraph or the one before, when the text gives them the
+        pronoun's gender and every person named after them the other ("Jaelyn Brown ... had a
+        different reaction: She thought ... Why didn't Assanis denounce ...? Why did he wait ...?
+        ... her friends are feminists, she said": a run of "she" about one woman across sentences
+        naming a man; it went to the man, or to no one, issue 14 audit)."""
+        wanted = PERSON_PRONOUNS[word.lower()]
+        # names in words reported of someone count ("... had a different reaction: She thought" is
+        # no quotation), those in a quotation do not
+        for at, name, _ in reversed(self._person_names(span.start, self._in_quotation)):
+            gender = self._name_gender(name) or self._leaning(name)
+            if gender != wanted and gender is not None:
+                continue
+            return [(at, name)] if gender == wanted else []
+        return []
+
+    def _in_quotation(self, at: int) -> bool:
+        """Whether `at` lies between an opening quotation mark and its close in its paragraph."""
+        index = self._paras.index_of(at)
+        floor = self._paras.spans[index].start if index is not None else max(0, at - 1500)
+        return self.text.rfind("“", floor, at) > self.text.rfind("”", floor, at)
+
+    def _leaning(self, name: str) -> str | None:
+        if name not in self._leanings:
+            self._leanings[name] = pronoun_leaning(self.text, name)
+        return self._leanings[name]
 
     def _other_speaker(self, floor: int, span: Span, name: str, word: str) -> bool:
         """Whether someone else spoke between `floor` and the pronoun ("after a meeting with Nato
@@ -773,8 +809,19 @@ class Resolver:
 
     def _name_gender(self, name: str) -> str | None:
         if name not in self._name_genders:
-            self._name_genders[name] = pronoun_gender(self.text, name)
+            self._name_genders[name] = self._full_name_gender(name) or pronoun_gender(self.text, name)
         return self._name_genders[name]
+
+    def _full_name_gender(self, name: str) -> str | None:
+        """A lone surname's gender by the given names of the full names the text gives it ("Michael
+        Mukasey" for "Mukasey"), when they agree: the pronoun count of its sentences took the "her"
+        of "Mukasey said ... her political career" for his, and left his "he said" unresolved
+        (issue 14 audit)."""
+        if " " in name.strip() or not name[:1].isupper():
+            return None
+        self._surname_of_person(name)  # finds the full names once
+        genders = {given_name_gender(full) for full in (self._full_names or {}).get(name, ())} - {None}
+        return genders.pop() if len(genders) == 1 else None
 
     def _marked_person(self, name: str) -> bool:
         """Whether the text marks capitalised words as a person beyond their shape: a role or
@@ -789,7 +836,7 @@ class Resolver:
 
     def _gender(self, source: Source) -> str | None:
         if source.id not in self._genders:
-            self._genders[source.id] = pronoun_gender(self.text, source.name)
+            self._genders[source.id] = self._full_name_gender(source.name) or pronoun_gender(self.text, source.name)
         return self._genders[source.id]
 
     def _person_names(self, end: int, skip: Callable[[int], bool] | None = None) -> list[tuple[int, str, bool]]:
@@ -837,9 +884,7 @@ class Resolver:
         known = self.registry.known(name)
         if known is None or known.kind != SourceKind.UNKNOWN:
             return False
-        if name not in self._leanings:
-            self._leanings[name] = pronoun_leaning(self.text, name)
-        return self._leanings[name] is not None
+        return self._leaning(name) is not None
 
     def _surname_of_person(self, name: str) -> bool:
         """Whether a lone capitalised word is a name of someone the text names in full ("Patrick
