@@ -129,6 +129,9 @@ _ISSUED_BY = (
     r"(?:provided|issued|released|sent|gave|put\s+out|posted|published|delivered|emailed)\s+"
     r"(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){{0,2}}{head}\b"
 )
+# A body's possessive name right before a person's ("Media Research Center’s Bozell agrees"): the
+# sentence still opens with that person, its subject.
+_OWNER_BEFORE = re.compile(r"(?<![\w’'])(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*[’']s\s+$")
 _POSTPOSED = re.compile(r"[,”\"’]\s*$")
 _CALENDAR = frozenset({*(w.capitalize() for w in (*MONTH_NAMES, *WEEKDAYS)), "Today", "Yesterday", "Tomorrow"})
 _STOP = re.compile(r"[.!?][”\"’']?\s|\n")
@@ -1057,7 +1060,8 @@ def _opens(text: str, start: int, at: int) -> bool:
     if opener is not None and opener.group(1).lower() in lexicon().openers:
         at = window + opener.start()
     else:
-        at = _description_start(text, start, at)
+        owner = _OWNER_BEFORE.search(text, max(start, at - 60), at)  # "Media Research Center’s Bozell"
+        at = _description_start(text, start, owner.start() if owner else at)
     if at <= start or re.search(r"(?:^|[.!?”\"]\s|\n)$", text[max(start, at - 3) : at]):
         return True
     return _after_intro(text, start, at) or _after_description(text, start, at)

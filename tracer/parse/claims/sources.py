@@ -23,7 +23,7 @@ from typing import Any
 
 from tracer.datafiles import load_json, load_lines
 from tracer.models import Platform, Source, SourceKind, SourceRef
-from tracer.parse.claims.people import People, name_gender
+from tracer.parse.claims.people import People, given_name_gender, name_gender
 from tracer.text import squash
 from tracer.words import MONTH_NAMES, MONTHS, PERSON_PRONOUNS, WEEKDAYS
 
@@ -630,6 +630,8 @@ class SourceRegistry:
 
     def _person_match(self, parsed: Name, source: Source) -> bool:
         mine = _strip_titles(parsed.body)
+        if self._other_gender(parsed, source):
+            return False
         for other in self._names[source.id]:
             theirs = _strip_titles(other.body) if other.proper else _personal_name(other.text)
             if not parsed.proper or not mine or not theirs or "and" in (*mine, *other.body.split()):
@@ -640,6 +642,15 @@ class SourceRegistry:
             if set(small) <= set(large) and (small[-1] == large[-1] or (len(small) == 1 and small[0] == large[0])):
                 return True
         return False
+
+    def _other_gender(self, parsed: Name, source: Source) -> bool:
+        """Whether a full name's given name and one of the source's say different genders ("Melania
+        Trump" and "Donald Trump"): its bare surname alias ("Trump") does not make them one person
+        (issue 14 audit: her "She says" went to Donald Trump)."""
+        mine = given_name_gender(parsed.text)
+        if mine is None:
+            return False
+        return any(given_name_gender(n.text) not in (None, mine) for n in self._names[source.id] if n.proper)
 
     def _described(self, parsed: Name, candidates: list[Source]) -> Source | None:
         """A description ("the intelligence agency", "the agency") for the latest source it fits."""
