@@ -132,6 +132,11 @@ _ISSUED_BY = (
 # A body's possessive name right before a person's ("Media Research Center’s Bozell agrees"): the
 # sentence still opens with that person, its subject.
 _OWNER_BEFORE = re.compile(r"(?<![\w’'])(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*[’']s\s+$")
+# A sentence opened (perhaps after an introductory phrase) by a definite description: "With millions
+# watching, the Slovenia-born former model delivered ...".
+_DESCRIBED_SUBJECT = re.compile(
+    r"\s*(?:[A-Z][^,.!?]{0,60},\s+)?[Tt]he\s+(?:[\w-]+\s+){0,4}?(?:" + "|".join(sorted(role_words())) + r")\b"
+)
 _POSTPOSED = re.compile(r"[,”\"’]\s*$")
 _CALENDAR = frozenset({*(w.capitalize() for w in (*MONTH_NAMES, *WEEKDAYS)), "Today", "Yesterday", "Tomorrow"})
 _STOP = re.compile(r"[.!?][”\"’']?\s|\n")
@@ -329,6 +334,8 @@ class Resolver:
             self.registry.seen(source, span.start)
             return self._record(source, "likely", span, evidence_start=at)
         said = name_gender(name)  # "the actress": a woman
+        if self._described_before(span):
+            return None  # "the Slovenia-born former model delivered ... said the 46-year-old": someone described
         focus = self._focus_person(span)
         if focus is None:
             focus = self.registry.latest_where(span.start, MAX_PRONOUN_DISTANCE, lambda s: self._fits(s, said))
@@ -340,18 +347,32 @@ class Resolver:
         self.registry.seen(focus[1], span.start)
         return self._record(focus[1], "likely", span, evidence_start=focus[0])
 
+    def _described_before(self, span: Span) -> bool:
+        """Whether the sentence before names no person outside anyone's words and opens with a
+        description of someone ("With millions watching, the Slovenia-born former model
+        delivered ..."): an epithet after it goes on describing that someone, no one in focus."""
+        floor = self._previous_sentence(span.start)
+        names = self._person_names(span.start, self._in_words(span))
+        return not any(at >= floor for at, _, _ in names) and _DESCRIBED_SUBJECT.match(self.text, floor) is not None
+
     def _fits(self, source: Source, gender: str | None) -> bool:
         """Whether a person source may be called by an epithet of `gender` (None: either)."""
         person = source.kind == SourceKind.PERSON or self._one_person(source)
         return person and (gender is None or self._gender(source) in (None, gender))
 
     def _focus_person(self, span: Span) -> tuple[int, Source] | None:
-        """The person the text is about at `span`: the later of the person recorded last as a
-        source and the person named last as a sentence's subject, in this paragraph or the one
-        before, outside anyone's words ("Rubio offered the crowd ... as he congratulated Donald
-        Trump": Rubio)."""
+        """The person the text is about at `span`: the one person named in the sentence before and
+        its own ("Yet it was unclear whether Sanders was ready ... The Vermont senator emailed"),
+        else the later of the person recorded last as a source and the person named last as a
+        sentence's subject, in this paragraph or the one before, outside anyone's words ("Rubio
+        offered the crowd ... as he congratulated Donald Trump": Rubio)."""
         skip = self._in_words(span)
-        subject = next((n for n in reversed(self._person_names(span.start, skip)) if n[2]), None)
+        names = self._person_names(span.start, skip)
+        floor = self._previous_sentence(span.start)
+        near = [n for n in names if n[0] >= floor]
+        if near and all(self._is_alias(n[1], (0, self.registry.resolve(near[-1][1], at=near[-1][0]))) for n in near):
+            return near[-1][0], self.registry.resolve(near[-1][1], at=near[-1][0])  # "whether Sanders was ready"
+        subject = next((n for n in reversed(names) if n[2]), None)
         latest = self._recent_person(span, skip)
         if subject is not None and (latest is None or subject[0] > latest[0]):
             return subject[0], self.registry.resolve(subject[1], at=subject[0])
@@ -567,8 +588,15 @@ class Resolver:
                 return self._record(source, "likely", span, evidence_start=position)
             return self._fitting_before(word, span)
         if self._gender(source) is None:  # "Lynch ... She told AP": a "He said" later is someone else
-            self._genders[source.id] = PERSON_PRONOUNS[word.lower()]
+            self._learn_gender(source, PERSON_PRONOUNS[word.lower()])
         return self._record(source, "pronoun", span)
+
+    def _learn_gender(self, source: Source, gender: str) -> None:
+        """Take the gender of a pronoun resolved to `source` as its own, and its names'."""
+        self._genders[source.id] = gender
+        for name in (source.name, *source.aliases):
+            if self._name_genders.get(name) is None:
+                self._name_genders[name] = gender
 
     def _last_mention(self, source: Source, before: int) -> int | None:
         """Where the mention resolved last to `source` before `before` starts (a pronoun too)."""
@@ -609,19 +637,19 @@ class Resolver:
         return self._record(source, "likely", span, evidence_start=at)
 
     def _last_of_gender(self, word: str, span: Span) -> list[tuple[int, str]]:
-        """The person named last in this paragraph or the one before, when the text gives them the
-        pronoun's gender and every person named after them the other ("Jaelyn Brown ... had a
+        """The person named last in this paragraph or the one before, as a sentence's subject, when
+        the text gives them the pronoun's gender and every person named after them the other ("Jaelyn Brown ... had a
         different reaction: She thought ... Why didn't Assanis denounce ...? Why did he wait ...?
         ... her friends are feminists, she said": a run of "she" about one woman across sentences
         naming a man; it went to the man, or to no one, issue 14 audit)."""
         wanted = PERSON_PRONOUNS[word.lower()]
         # names in words reported of someone count ("... had a different reaction: She thought" is
         # no quotation), those in a quotation do not
-        for at, name, _ in reversed(self._person_names(span.start, self._in_quotation)):
+        for at, name, opens in reversed(self._person_names(span.start, self._in_quotation)):
             gender = self._name_gender(name) or self._leaning(name)
             if gender != wanted and gender is not None:
                 continue
-            return [(at, name)] if gender == wanted else []
+            return [(at, name)] if gender == wanted and opens else []  # "... versus Donald Trump. He": no subject
         return []
 
     def _in_quotation(self, at: int) -> bool:
@@ -641,11 +669,14 @@ class Resolver:
         speaker, though no named person, is the likelier referent, so nothing is guessed."""
         low = bisect_left(self._issuers, floor, key=lambda issuer: issuer[0])
         high = bisect_left(self._issuers, span.start, lo=low, key=lambda issuer: issuer[0])
-        for _, _, source in self._issuers[low:high]:
+        for position, _, source in self._issuers[low:high]:
             if source.kind in _NO_SPEAKERS or self._is_alias(name, (0, source)):
                 continue  # "Everyone", a "You" in a quotation, a document: no one the pronoun could be
-            if source.kind != SourceKind.PERSON or self._gender(source) == PERSON_PRONOUNS[word.lower()]:
+            gender = self._gender(source)
+            if source.kind != SourceKind.PERSON or gender == PERSON_PRONOUNS[word.lower()]:
                 return True
+            if gender is None and is_description(source.name) and self._sentence_span(position).start == position:
+                return True  # "The former ambassador also discussed ... Donald Trump. He stated": him
         return False
 
     def _fitting_since(self, floor: int, word: str, span: Span) -> list[tuple[int, str]]:
