@@ -130,6 +130,7 @@ HELD_OUT = {
     "gold_fresh4a.json": 4,
     "gold_fresh4b.json": 5,
     "gold_fresh5a.json": 4,
+    "gold_fresh5b.json": 1,
 }
 
 
