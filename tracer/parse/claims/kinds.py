@@ -397,7 +397,11 @@ def _to_say(a: Attribution, text: str) -> bool:
     was flawed', 'any candidate has to say that': inside another source's words a cue in a
     to-infinitive is a purpose, a demand or a duty, not something its subject said (hops5 audit:
     "the onus", "His job", "my intent" shown as hops in 6 PolNeAR train articles). Belief cues
-    were already so (`_not_asserted`); "went on to say" does report the saying."""
+    were already so (`_not_asserted`); "went on to say" does report the saying. Stance cues are
+    left alone: "prompted Cooper to accuse Bondi of hypocrisy", "joined 89 senators to reject the
+    request" say the act happened (hops5 audit)."""
+    if a.cls not in (CueClass.SPEECH, CueClass.REPORT):
+        return False
     before = text[max(0, a.cue.start - 40) : a.cue.start]
     return _INFINITIVE_ADVERB.search(before) is not None and _SAID_ON_TO.search(before) is None
 
