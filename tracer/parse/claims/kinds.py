@@ -253,6 +253,16 @@ def _head(words: str) -> str:
     return tokens[cut - 1] if cut > 0 else ""
 
 
+def head_of(words: str) -> str:
+    """The head noun of a noun phrase (`_head`), for the chain builder."""
+    return _head(words)
+
+
+def person_head(word: str) -> bool:
+    """Whether a head noun names a person or a body ("official", "lawmakers", "agency")."""
+    return word in _person_heads() or word.rstrip("s") in _person_heads()
+
+
 def _shown_by_no_record(a: Attribution, text: str) -> bool:
     """'Yet fires have continued, showing that enforcement is a problem': an event that 'shows'
     something is the writer's inference (`events`); 'Pakistan's leaders showed restraint', 'the
