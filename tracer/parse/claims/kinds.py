@@ -82,7 +82,7 @@ def claim_kind(a: Attribution, text: str) -> ClaimKind | None:
             return ClaimKind.STANCE  # "described it as “a sham”": a label, like "called it"
         if a.kind != "np":
             return None if _topic_first(a, text) else ClaimKind.STATEMENT
-        if _empty(a, text) or _about(a, text) or perceived(a, text):
+        if _empty(a, text) or _about(a, text) or perceived(a, text) or _issued(a, text):
             return None
         if a.lemma in _table()["event_reports"] and len(a.cue.of(text).split()) == 1:
             return ClaimKind.STATEMENT  # "a caller reporting smoke": there was smoke ("reported for" is no report)
@@ -123,6 +123,28 @@ def _stance(a: Attribution, text: str) -> ClaimKind | None:
     if a.lemma in _table()["reason_verbs"] and _for_reason(words):
         return ClaimKind.STANCE
     return ClaimKind.NOUN_PHRASE if _worried_over(a, words) or _depicted(a, words) else None
+
+
+# How far into a noun phrase its head may come ("more than 1,100 additional pages of ...").
+_HEAD_REACH = 6
+
+
+def _issued(a: Attribution, text: str) -> bool:
+    """'released a video on Instagram', 'released more than 1,100 additional pages of emails',
+    'posted a picture': a thing issued is an act, no claim (`issuing_verbs`, `artifacts`). The
+    thing is read as the first artifact noun among the object's first words, before any word that
+    ends a head ("a statement in opposition to ..."). A thing said to do something carries what
+    it says ("released a statement on Thursday condemning the attack as cowardly", audit_forms):
+    a claim still."""
+    if a.lemma not in _table()["issuing_verbs"]:
+        return False
+    words = re.findall(r"[\w’'-]+", a.content[0].of(text).lower())
+    for i, word in enumerate(words[:_HEAD_REACH]):
+        if word in _table()["artifacts"]:
+            return not any(w.endswith("ing") for w in words[i + 1 :])
+        if word in _HEAD_ENDS:
+            return False
+    return False
 
 
 def _depicted(a: Attribution, words: str) -> bool:
