@@ -116,6 +116,8 @@ def _stance(a: Attribution, text: str) -> ClaimKind | None:
     if a.lemma in _table()["naming_verbs"]:
         labelled = bool(_QUOTE_MARKS.search(words)) or " as " in f" {words} " or _small_clause(words)
         return ClaimKind.STANCE if labelled or _free_relative(a, text) else None
+    if a.lemma in _table()["as_label_verbs"]:
+        return ClaimKind.STANCE if _AS_LABEL.match(words) else None
     if a.lemma in _table()["stance_verbs"] and not _empty(a, text):
         return ClaimKind.STANCE
     if a.lemma in _table()["evaluation_verbs"] and _described(words):
@@ -145,6 +147,11 @@ def _issued(a: Attribution, text: str) -> bool:
         if word in _HEAD_ENDS:
             return False
     return False
+
+
+# "portraying Sanders as hypocritical", "denigrated Assange as a “hacker”": an object of a few
+# words, then the label its "as" gives (the words of `as_label_verbs` label only so).
+_AS_LABEL = re.compile(r"^(?:[\w’'.,-]+\s+){1,6}?as\s+\S", re.IGNORECASE)
 
 
 def _depicted(a: Attribution, words: str) -> bool:
