@@ -64,8 +64,9 @@ def test_building_claims_splits_the_document_a_fixed_number_of_times(monkeypatch
 
 
 def _brute_gender(text: str, name: str) -> str | None:
-    """`pronoun_gender` as it was: every sentence of the text read for every name."""
-    said = people.name_gender(name)
+    """`pronoun_gender` as it was: every sentence of the text read for every name (after the name's
+    own words: a gendered noun, then a given name)."""
+    said = people.name_gender(name) or people.given_name_gender(name)
     if said is not None:
         return said
     surname = name.split()[-1] if name.split() else ""
