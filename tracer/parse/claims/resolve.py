@@ -347,6 +347,11 @@ class Resolver:
         self.registry.seen(focus[1], span.start)
         return self._record(focus[1], "likely", span, evidence_start=focus[0])
 
+    def _known(self, name: str) -> tuple[int, Source] | None:
+        """A known person source of that name, as a candidate (for `_is_alias`)."""
+        known = self.registry.known(name)
+        return (0, known) if known is not None and known.kind == SourceKind.PERSON else None
+
     def _described_before(self, span: Span) -> bool:
         """Whether the sentence before names no person outside anyone's words and opens with a
         description of someone ("With millions watching, the Slovenia-born former model
@@ -357,8 +362,19 @@ class Resolver:
 
     def _fits(self, source: Source, gender: str | None) -> bool:
         """Whether a person source may be called by an epithet of `gender` (None: either)."""
-        person = source.kind == SourceKind.PERSON or self._one_person(source)
+        person = source.kind == SourceKind.PERSON or self._one_person(source) or self._named_person(source.name)
         return person and (gender is None or self._gender(source) in (None, gender))
+
+    def _named_person(self, name: str) -> bool:
+        """Whether a name is a person's by stronger marks than its shape: a given name in it
+        ("Senate Majority Leader Mitch McConnell", which its body words made a government), a
+        person the text introduces with a role, or a lone surname whose full names say a gender
+        ("Manchester United" is none)."""
+        return (
+            given_name_gender(name) is not None
+            or self.registry.people.is_person(name)
+            or self._full_name_gender(name) is not None
+        )
 
     def _focus_person(self, span: Span) -> tuple[int, Source] | None:
         """The person the text is about at `span`: the one person named in the sentence before and
@@ -369,7 +385,9 @@ class Resolver:
         skip = self._in_words(span)
         names = self._person_names(span.start, skip)
         floor = self._previous_sentence(span.start)
-        near = [n for n in names if n[0] >= floor]
+        near = [
+            n for n in names if n[0] >= floor and (self._named_person(n[1]) or self._is_alias(n[1], self._known(n[1])))
+        ]
         if near and all(self._is_alias(n[1], (0, self.registry.resolve(near[-1][1], at=near[-1][0]))) for n in near):
             return near[-1][0], self.registry.resolve(near[-1][1], at=near[-1][0])  # "whether Sanders was ready"
         subject = next((n for n in reversed(names) if n[2]), None)

@@ -23,7 +23,7 @@ from typing import Any
 
 from tracer.datafiles import load_json, load_lines
 from tracer.models import Platform, Source, SourceKind, SourceRef
-from tracer.parse.claims.people import People, given_name_gender, name_gender
+from tracer.parse.claims.people import People, given_name_gender, is_given_name, name_gender
 from tracer.text import squash
 from tracer.words import MONTH_NAMES, MONTHS, PERSON_PRONOUNS, WEEKDAYS
 
@@ -312,6 +312,8 @@ def guess_kind(name: str, description: str = "") -> SourceKind:
         return SourceKind.DOCUMENT  # "an internal memo", "Data from the statistics office"
     if head in table["person"] and not _has_keyword(lowered, table["anonymous"]):
         return SourceKind.PERSON  # "his lawyer", "a New York Times reporter", "the congressman"
+    if _ends_in_full_name(name, table):
+        return SourceKind.PERSON  # "Senate Majority Leader Mitch McConnell", "FBI general counsel James Baker"
     for kind in ("anonymous", "outlet", "government", "organisation", "unnamed"):
         if _has_keyword(lowered, table[kind]):
             return SourceKind(kind)
@@ -325,6 +327,17 @@ def guess_kind(name: str, description: str = "") -> SourceKind:
     if _WHO.match(description) and name[:1].isupper():
         return SourceKind.PERSON  # "said Brown, who is black": "who" is said of people, "which" of bodies
     return SourceKind.UNKNOWN
+
+
+def _ends_in_full_name(name: str, table: dict[str, list[str]]) -> bool:
+    """Whether a mention ends in a given name and a surname: a person, whatever body words come
+    before ("Senate Majority Leader Mitch McConnell" was a government, so no "he" was his, issue
+    14 audit). Not when the last word names a body ("George Washington University")."""
+    words = name.split()
+    if len(words) < 3 or not words[-1][:1].isupper() or not is_given_name(words[-2]):
+        return False
+    last = words[-1].lower()
+    return not any(last in table[kind] for kind in ("government", "organisation", "outlet"))
 
 
 def _body_head(name: str, table: dict[str, list[str]]) -> bool:
