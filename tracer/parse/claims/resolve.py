@@ -114,8 +114,9 @@ _REPLY = re.compile(r"\s+(?:replied|responded|answered|retorted|shot\s+back)\b")
 _ASKED = re.compile(r"\basked\s+(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,3})")
 # A sentence opening with a name (the subject), perhaps after "The": "Pakistan on Wednesday ...".
 _BODY_OPENING = re.compile(r"\s*(?:The\s+)?(?P<name>[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*){0,4})")
-# A determiner right before capitalised words: a name of a place, a body or an epithet follows,
-# never a person's ("the South Carolina primary" gave "he" to South Carolina).
+# A determiner right before capitalised words: a name of a place, a body or an epithet follows
+# ("the South Carolina primary" gave "he" to South Carolina), a person's only as a modifier whose
+# name the text gives in full ("a Trump television interview, in which he says").
 _DETERMINED = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 # A closing quotation mark, perhaps after a comma or a stop, right before a pronoun: its tag.
 _TAG_BEFORE = re.compile(r"”\s*$")
@@ -905,7 +906,7 @@ class Resolver:
                 continue  # "Ms" of "But Ms": a title alone is not a name
             if skip is not None and skip(at):
                 continue
-            if _DETERMINED.search(self.text, max(start, at - 5), at) or not (
+            if (_DETERMINED.search(self.text, max(start, at - 5), at) and not self._named_person(name)) or not (
                 self._is_person(name) or self._speaking_word(name)
             ):
                 continue  # "the South Carolina primary", "The Wisconsin Republican": no person's name
