@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from tracer.datafiles import load_json
 from tracer.parse.claims.people import role_words
@@ -296,19 +296,25 @@ def body_named_before(text: str, mention: str, at: int, heads: frozenset[str]) -
 _HOLDER = r"(?P<mods>(?:[A-Z][\w.-]*\s+){{0,3}}){title}\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})\b"
 
 
-def title_holders(text: str, head: str, modifiers: tuple[str, ...] = ()) -> tuple[list[tuple[str, int]], bool]:
-    """The people the text gives the title `head` ("senator": "Sen. Marco Rubio", "Senator Lee"),
-    as (name, where); when `modifiers` ("Florida") stand before the title for some of them, only
-    those, and True. An epithet "the Florida senator" is then one of them (issue 14, cause 2)."""
+@lru_cache(maxsize=16)
+def _holders(text: str, head: str) -> list[tuple[str, int, list[str]]]:
+    """Every holder of a title in a text, read once per text and title (a text has many epithets)."""
     forms = load_json("source_aliases.json")["title_forms"].get(head)
     if not forms:
-        return [], False
+        return []
     title = "|".join(re.escape(f) for f in forms)
-    found = [
+    return [
         (m.group("name"), m.start("name"), m.group("mods").lower().split())
         for m in re.finditer(_HOLDER.format(title=f"(?:{title})"), text)
         if m.group("name").split()[0] not in _NOT_NAMES and m.group("mods").lower().split()[-1:] != ["vice"]
     ]
+
+
+def title_holders(text: str, head: str, modifiers: tuple[str, ...] = ()) -> tuple[list[tuple[str, int]], bool]:
+    """The people the text gives the title `head` ("senator": "Sen. Marco Rubio", "Senator Lee"),
+    as (name, where); when `modifiers` ("Florida") stand before the title for some of them, only
+    those, and True. An epithet "the Florida senator" is then one of them (issue 14, cause 2)."""
+    found = _holders(text, head)
     wanted = [w.lower() for w in modifiers]
     modified = [(n, at) for n, at, mods in found if wanted and mods[-len(wanted) :] == wanted]
     return (modified, True) if modified else ([(n, at) for n, at, _ in found], False)
