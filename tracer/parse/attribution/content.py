@@ -117,14 +117,24 @@ def finding_nouns() -> frozenset[str]:
     return frozenset(load_lines("finding_nouns.txt"))
 
 
+@cache
+def finding_sources() -> frozenset[str]:
+    """Head nouns of polls, studies and inquiries whose object is a finding (`finding_sources.txt`)."""
+    return frozenset(load_lines("finding_sources.txt"))
+
+
 def _finding(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | None:
     """'a 2018 analysis found evidence of water vapor': a report verb that takes only clauses
     ("found a job" is no finding) reports its object when the object names a result
-    (`finding_nouns.txt`)."""
+    (`finding_nouns.txt`) or when a poll, a study or an inquiry found it ('A recent survey found
+    90 percent support for background checks', `finding_sources.txt`)."""
     obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
-    if verb.cls != CueClass.REPORT or obj is None or obj.lower_ not in finding_nouns():
+    if verb.cls != CueClass.REPORT or obj is None:
         return None
-    return _object_content(p, v, verb, lex)
+    subject = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
+    asked = p.text[p.bounds.start : p.bounds.end].rstrip(" ”\"'’)").endswith("?")  # "Did the inquiry find ...?"
+    by_study = verb.lemma == "find" and subject is not None and subject.lower_ in finding_sources() and not asked
+    return _object_content(p, v, verb, lex) if obj.lower_ in finding_nouns() or by_study else None
 
 
 # "warned the committee of the risk", "told the board about the deal": what the hearer was told.
