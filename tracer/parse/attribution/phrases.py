@@ -901,3 +901,88 @@ def _ends_phrase(t: Token) -> bool:
 def _quote_mark(t: Token) -> bool:
     """A quotation mark: a quoted phrase after "reports of" is a quotation, not part of the phrase."""
     return t.text in _QUOTE_MARKS
+
+
+# A colon, then a quotation mark (or the end of the sentence, for a quotation paragraph after it).
+_COLON_QUOTE_SCAN = re.compile(r":\s*(?:[“\"]|$)")
+# Subjects that name no one ("There was ...:", "It ...:", "This is ...:").
+_NO_SPEAKER = frozenset({"it", "there", "this", "that", "these", "those", "what", "which", "who"})
+# The rest of a paragraph after a colon, then a paragraph that opens with a quotation mark.
+_NEXT_QUOTATION = re.compile(r"[ \t]*\n\s*[“\"]")
+
+
+def colon_speaker_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
+    """The fast scan of the colon speaker rule: a colon before a quotation or at the end."""
+    return _COLON_QUOTE_SCAN.search(sentence) is not None
+
+
+def colon_speaker_rule(ctx: Context) -> Iterator[Attribution]:
+    """'Sanders delivered a snappy retort: “No one is tearing this up.”', 'Perez lobbies for a
+    higher minimum wage: “No one who works a full-time job ...”': a sentence with no cue of its
+    own whose subject is someone and which ends on a colon introduces that someone's words
+    (PolNeAR train 600-719: eight such quotations in seven articles were nobody's). The colon is
+    the cue, as in a headline ("Graham: ..."); a sentence with a cue before its colon is the
+    cue's (quotes.py), and a subject that names no one ("There was ...:") makes no speaker."""
+    p, t = ctx.p, ctx.t
+    if t.text != ":" or any(a.cue.start < p.char(t) for a in ctx.found):
+        return
+    content = _quotation_after(ctx, t)
+    verb = _introducing_verb(t)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None) if verb else None
+    if content is None or verb is None or subject is None or not _names_someone(subject, ctx.lex):
+        return
+    source = p.source_subtree(subject, verb)
+    if source is not None and _ends_whole(p.text, content):
+        yield Attribution(
+            source=source,
+            cue=Span(p.char(t), p.char(t) + 1),
+            content=(content,),
+            sentence=p.bounds,
+            cls=CueClass.SPEECH,
+            form="colon",
+            kind="quote",
+            lemma=":",
+        )
+
+
+def _quotation_after(ctx: Context, colon: Token) -> Span | None:
+    """The quotation that opens right after a colon: in the sentence, or, when the colon ends
+    its paragraph, the quotation opening the next paragraph."""
+    p = ctx.p
+    after = p.char(colon) + 1
+    while after < len(p.text) and p.text[after] in " \t":
+        after += 1
+    if after < len(p.text) and p.text[after] not in "\n\r":
+        region = ctx.layout.quotes_at(after).at(after)
+        return region if region is not None and region.start == after else None
+    if colon.i != len(colon.doc) - 1 or _NEXT_QUOTATION.match(p.text, p.char(colon) + 1) is None:
+        return None
+    start = p.text.index("\n", p.char(colon)) + 1
+    while p.text[start].isspace():
+        start += 1
+    return ctx.layout.quotes_at(start).at(start)
+
+
+def _ends_whole(text: str, quotation: Span) -> bool:
+    """Whether a quotation closes a sentence of its own ('“... go forward.”'), not one a speech
+    tag after it credits ('“It was a bad month,” the manager said': the manager's)."""
+    inner = text[quotation.start : quotation.end].rstrip("”\"’' ")
+    return inner.endswith((".", "!", "?", "…"))
+
+
+def _introducing_verb(colon: Token) -> Token | None:
+    """The main verb of the words before a colon: the root, or the verb the parser hung on the
+    quotation after it ("Sanders delivered a retort: “No one is ...”" makes "tearing" the root)."""
+    before = [w for w in colon.doc[: colon.i] if w.tag_.startswith("VB")]
+    return next((w for w in before if w.dep_ == "ROOT" or w.head.i > colon.i), None)
+
+
+def _names_someone(subject: Token, lex: Lexicon) -> bool:
+    """A subject that can be a speaker: a personal pronoun, a name, or a people noun."""
+    if subject.lower_ in _NO_SPEAKER:
+        return False
+    if subject.tag_ == "PRP":
+        return subject.lower_ in ("he", "she", "they", "we", "i")
+    if subject.tag_.startswith("NN") and subject.text[:1].isupper():
+        return True  # a name, which the small model may tag as a plural noun ("Sanders")
+    return subject.lower_ in lex.people or subject.lower_.rstrip("s") in lex.people

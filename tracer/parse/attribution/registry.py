@@ -424,6 +424,30 @@ RULES: tuple[Rule, ...] = (
         scan=phrases.speaker_scan,
     ),
     Rule(
+        "colon_speaker",
+        RuleKind.TOKEN,
+        ("colon",),
+        phrases.colon_speaker_rule,
+        (
+            Example(
+                "Mayor Ada Brown delivered a sharp retort: “No one is closing the bridge.”",
+                "Mayor Ada Brown",
+                ":",
+                "“No one is closing the bridge.”",
+            ),
+            Example(
+                "Then there was the biggest change of all: “We finally have a bridge.”",
+                "there",
+                ":",
+                "“We finally have a bridge.”",
+                absent=True,
+            ),
+        ),
+        triggers=_words(":"),
+        scan_words=_NONE,
+        scan=phrases.colon_speaker_scan,
+    ),
+    Rule(
         "copula",
         RuleKind.TOKEN,
         ("copula",),

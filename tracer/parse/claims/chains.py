@@ -674,8 +674,10 @@ def _comma_between(text: str, end: int, start: int) -> bool:
 def _quoted_sentences(ctx: _Context, a: Attribution, piece: Span) -> list[Span]:
     """A quotation of several sentences as one claim per sentence ("“Many are afraid to return.
     They want a safe road.”"): each is a statement a researcher traces on its own, and as one
-    claim only the first of them was found (gold_text, gold_fresh). Reported clauses stay whole."""
-    if a.kind != "quote" and ctx.text[piece.start : piece.start + 1] not in _OPENING_QUOTES:
+    claim only the first of them was found (gold_text, gold_fresh). So is a passage the speaker's
+    words introduce ("X wrote:", a block quote after "told ... that ...:"), quotation marks or
+    none (gold_fresh5a: Dorsey's block quote was one claim). Reported clauses stay whole."""
+    if a.kind not in ("quote", "passage") and ctx.text[piece.start : piece.start + 1] not in _OPENING_QUOTES:
         return [piece]
     parts = [s for s in _sentences_in(ctx, piece) if len(s.of(ctx.text).split()) >= _MIN_QUOTED_WORDS]
     return parts if len(parts) > 1 else [piece]

@@ -115,6 +115,8 @@ def _stance(a: Attribution, text: str) -> ClaimKind | None:
     if a.lemma in _table()["naming_verbs"]:
         labelled = bool(_QUOTE_MARKS.search(words)) or " as " in f" {words} " or _small_clause(words)
         return ClaimKind.STANCE if labelled or _free_relative(a, text) else None
+    if a.lemma in _table()["as_label_verbs"]:
+        return ClaimKind.STANCE if _AS_LABEL.match(words) else None
     if a.lemma in _table()["stance_verbs"] and not _empty(a, text):
         return ClaimKind.STANCE
     if a.lemma in _table()["evaluation_verbs"] and _described(words):
@@ -122,6 +124,11 @@ def _stance(a: Attribution, text: str) -> ClaimKind | None:
     if a.lemma in _table()["reason_verbs"] and _for_reason(words):
         return ClaimKind.STANCE
     return ClaimKind.NOUN_PHRASE if _worried_over(a, words) or _depicted(a, words) else None
+
+
+# "portraying Sanders as hypocritical", "denigrated Assange as a “hacker”": an object of a few
+# words, then the label its "as" gives (the words of `as_label_verbs` label only so).
+_AS_LABEL = re.compile(r"^(?:[\w’'.,-]+\s+){1,6}?as\s+\S", re.IGNORECASE)
 
 
 def _depicted(a: Attribution, words: str) -> bool:
