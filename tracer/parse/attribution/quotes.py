@@ -153,9 +153,12 @@ def _going_on(text: str, para: Span, in_para: list[Attribution]) -> Attribution 
         return None
     if in_para[-1].kind == "quote":
         return in_para[-1] if in_para[-1].source else None
-    outer = [a for a in in_para if not any(b is not a and _inside(a.cue, b) for b in in_para)]
-    last = max(outer, key=lambda a: max((f.end for f in a.content), default=0), default=None)
-    if last is None or last.source is None or last.form != "verb" or last.kind != "clause":
+    # the one whose words end last, the earliest cue among ties (the outer one); one pass, as a
+    # paragraph read from plain text may hold thousands (tests/test_scaling.py)
+    last = min(in_para, key=lambda a: (-max((f.end for f in a.content), default=0), a.cue.start))
+    if any(b is not last and _inside(last.cue, b) for b in in_para):
+        return None  # a speaker inside someone else's words
+    if last.source is None or last.form != "verb" or last.kind != "clause":
         return None  # "spoke about the need for ...": a topic, nobody's words to go on with
     if last.cls not in (CueClass.SPEECH, CueClass.REPORT) or not _opens_sentence(text, para, last.source):
         return None
