@@ -120,7 +120,13 @@ def continue_quotes(ctx: Context) -> list[Attribution]:
     for number, (para, regions) in enumerate(zip(layout.paragraphs, layout.quotes, strict=True)):
         in_para = sorted(by_para.get(number, []), key=lambda a: a.cue.start)
         opens_quoted = bool(regions) and regions[0].start == para.start
-        if not in_para and carry is not None and opens_quoted and not _quoted_heading(layout.text, para):
+        if (
+            not in_para
+            and carry is not None
+            and opens_quoted
+            and not _quoted_heading(layout.text, para)
+            and (carry.kind == "quote" or not layout.text[regions[-1].end : para.end].strip())
+        ):  # after a paraphrase, only a paragraph that is all quotation (no cue the parse missed)
             carried.extend(regions)
             continue
         if carry is not None and carried:
@@ -130,10 +136,53 @@ def continue_quotes(ctx: Context) -> list[Attribution]:
             updated = replace(in_para[i], content=_merge((*in_para[i].content, *given)))
             places.replace(in_para[i], updated)
             in_para[i] = updated
-        carry = in_para[-1] if in_para and in_para[-1].kind == "quote" and in_para[-1].source else None
+        carry = _going_on(layout.text, para, in_para)
     if carry is not None and carried:
         places.replace(carry, replace(carry, content=_merge((*carry.content, *carried))))
     return found
+
+
+def _going_on(text: str, para: Span, in_para: list[Attribution]) -> Attribution | None:
+    """The speaker a paragraph ends on, whose words a quotation opening the next paragraph with no
+    cue of its own goes on with: the last one's own quote ('"A," he said.'), or what the
+    paragraph's last outer speaker said in the writer's words ('Carter said that the U.S. would not
+    leave.' then '“That's because this region ... remains the most consequential.”': news names
+    the speaker in the paraphrase and quotes them next; PolNeAR train audit). A paraphrase counts
+    only as a statement (speech or report) whose content ends the paragraph."""
+    if not in_para:
+        return None
+    if in_para[-1].kind == "quote":
+        return in_para[-1] if in_para[-1].source else None
+    # the one whose words end last, the earliest cue among ties (the outer one); one pass, as a
+    # paragraph read from plain text may hold thousands (tests/test_scaling.py)
+    last = min(in_para, key=lambda a: (-max((f.end for f in a.content), default=0), a.cue.start))
+    if any(b is not last and _inside(last.cue, b) for b in in_para):
+        return None  # a speaker inside someone else's words
+    if last.source is None or last.form != "verb" or last.kind != "clause":
+        return None  # "spoke about the need for ...": a topic, nobody's words to go on with
+    if last.cls not in (CueClass.SPEECH, CueClass.REPORT) or not _opens_sentence(text, para, last.source):
+        return None
+    end = max(f.end for f in last.content)
+    return last if last.cue.start < end and not text[end : para.end].strip(" .\"”’'") else None
+
+
+# A short lead before a sentence's subject ("On Monday, ", "In Singapore, ").
+_SHORT_LEAD = re.compile(r"^(?:[\w’'-]+\s+){0,5}[\w’'-]+,\s*$")
+
+
+def _opens_sentence(text: str, para: Span, source: Span) -> bool:
+    """Whether a source is its sentence's subject, at its start or after a short lead ('Carter
+    said ...'), not a speaker inside a relative clause ('..., which included staff members
+    suggesting ...': the next paragraph's quotation is not theirs)."""
+    before = text[para.start : source.start]
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+    lead = before[cut + 2 :] if cut >= 0 else before
+    return not lead.strip() or _SHORT_LEAD.match(lead) is not None
+
+
+def _inside(cue: Span, other: Attribution) -> bool:
+    """Whether a cue lies inside another attribution's content (a nested attribution)."""
+    return any(f.start <= cue.start and cue.end <= f.end for f in other.content)
 
 
 # A section heading set in quotation marks ("'All Bets Are Off.'", NYT): a few words, each one
