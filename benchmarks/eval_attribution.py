@@ -51,6 +51,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -163,19 +164,25 @@ def as_relations(found: list[Attribution]) -> list[GoldRelation]:
 
 def trace_relations(docs: list[GoldDocument], split_dir: Path) -> list[list[GoldRelation]]:
     """Run `tracer trace` on the split's text files and read `attributions[]` back from its JSON Lines."""
+    return [json_relations(result.get("attributions", [])) for result in trace_results(docs, split_dir)]
+
+
+def trace_results(docs: list[GoldDocument], split_dir: Path, jobs: int | None = None) -> list[dict[str, Any]]:
+    """`tracer trace --depth 0 --offline` on the split's text files, as a user runs it: one JSON
+    result per document, in order, each checked to hold PolNeAR's text (or its offsets would not)."""
     paths = [str(split_dir / "text" / f"{d.name}.txt") for d in docs]
     command = [sys.executable, "-m", "tracer", "trace", *paths, "--offline", "--depth", "0", "-q", "--compact"]
+    if jobs:
+        command += ["--jobs", str(jobs)]
     with tempfile.TemporaryDirectory() as cache:
         done = subprocess.run([*command, "--cache-dir", cache], capture_output=True, text=True, check=False)
     if done.returncode not in (0, 1):
         raise SystemExit(f"tracer trace failed ({done.returncode}): {done.stderr[-2000:]}")
     results = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
-    out = []
     for doc, result in zip(docs, results, strict=True):
         if (result.get("document") or {}).get("text") != doc.text:
             raise SystemExit(f"{doc.name}: the traced document's text differs from PolNeAR's; offsets would not hold")
-        out.append(json_relations(result.get("attributions", [])))
-    return out
+    return results
 
 
 def json_relations(attributions: list[dict[str, object]]) -> list[GoldRelation]:

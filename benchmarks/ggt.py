@@ -83,9 +83,9 @@ class GenderGapTracker:
         back = _OffsetMap(clean, text)
         out = []
         for quote in quotes:
-            spans = [back.span(quote.get(f"{role}_index")) for role in ("speaker", "verb", "quote")]
-            if spans[2]:
-                out.append(GoldRelation(*spans))
+            source, cue, content = (back.span(quote.get(f"{role}_index")) for role in ("speaker", "verb", "quote"))
+            if content:
+                out.append(GoldRelation(source, cue or (), content))  # no verb: no cue span to score
         return out
 
 

@@ -17,11 +17,16 @@ Fragments = tuple[tuple[int, int], ...]
 
 @dataclass(frozen=True)
 class GoldRelation:
-    """One attribution relation: source (may be absent), cue and content, as character fragments."""
+    """One attribution relation: source (may be absent), cue and content, as character fragments.
+
+    `label` is the event's type in the corpus: "Attribution", or "Attribution-no-source" when the
+    annotator found no one to credit ("has faced ridicule online", "presumably").
+    """
 
     source: Fragments | None
     cue: Fragments
     content: Fragments
+    label: str = "Attribution"
 
 
 @dataclass
@@ -31,6 +36,9 @@ class GoldDocument:
     name: str
     text: str
     relations: list[GoldRelation] = field(default_factory=list)
+    # Spans the annotator flagged instead of annotating: ("Discuss", ...) when unsure whether or
+    # how the words attribute, ("Discard", ...) for text set aside ("Read the rest here.").
+    flags: list[tuple[str, Fragments]] = field(default_factory=list)
 
 
 def split_dir(root: Path, split: str) -> Path:
@@ -46,7 +54,7 @@ def _fragments(offsets: str) -> Fragments:
 
 
 def parse_ann(content: str) -> list[GoldRelation]:
-    """The relations of one `.ann` file (Discuss/Discard flags are ignored)."""
+    """The relations of one `.ann` file (Discuss/Discard flags are read by `parse_flags`)."""
     spans: dict[str, tuple[str, Fragments]] = {}
     events: list[dict[str, str]] = []
     for line in content.split("\n"):
@@ -57,7 +65,9 @@ def parse_ann(content: str) -> list[GoldRelation]:
             label, _, offsets = parts[1].partition(" ")
             spans[parts[0]] = (label, _fragments(offsets))
         elif parts[0].startswith("E"):
-            events.append(dict(role.split(":", 1) for role in parts[1].split()))
+            roles = dict(role.split(":", 1) for role in parts[1].split())
+            roles["label"] = parts[1].split(":", 1)[0]
+            events.append(roles)
     relations = []
     for roles in events:
         if "Cue" not in roles or "Content" not in roles or roles["Cue"] not in spans:
@@ -68,9 +78,22 @@ def parse_ann(content: str) -> list[GoldRelation]:
                 source=source[1] if source else None,
                 cue=spans[roles["Cue"]][1],
                 content=spans[roles["Content"]][1],
+                label=roles["label"],
             )
         )
     return relations
+
+
+def parse_flags(content: str) -> list[tuple[str, Fragments]]:
+    """The spans of one `.ann` file flagged Discuss or Discard, with their flag."""
+    flags = []
+    for line in content.split("\n"):
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].startswith("T"):
+            label, _, offsets = parts[1].partition(" ")
+            if label in ("Discuss", "Discard"):
+                flags.append((label, _fragments(offsets)))
+    return flags
 
 
 def load_split(root: str | Path, split: str) -> list[GoldDocument]:
@@ -82,5 +105,6 @@ def load_split(root: str | Path, split: str) -> list[GoldDocument]:
     docs = []
     for name, ann in sorted(canonical.items()):
         text = (base / "text" / f"{name}.txt").read_text(encoding="utf-8")
-        docs.append(GoldDocument(name, text, parse_ann(ann.read_text(encoding="utf-8"))))
+        content = ann.read_text(encoding="utf-8")
+        docs.append(GoldDocument(name, text, parse_ann(content), parse_flags(content)))
     return docs
