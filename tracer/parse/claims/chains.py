@@ -37,6 +37,7 @@ from tracer.parse.attribution.spans import Attribution, Citation, CoverIndex
 from tracer.parse.claims.credits import credit_line_claims
 from tracer.parse.claims.dates import find_dates, parse_published
 from tracer.parse.claims.kinds import (
+    answered,
     cited_as,
     claim_kind,
     document_heads,
@@ -1050,6 +1051,8 @@ def _holding(ctx: _Context, sentence: Span, link: Link) -> list[Hop] | None:
             continue  # "Dion is <a>refusing</a> to take part": her intent; the linked page reports it
         if perceived(a, ctx.text) or says_nothing(a, ctx.text):
             continue  # "imports have seen <a>price increases</a>", "<a>unions backing him</a>": no one's view
+        if answered(a, ctx.text):
+            continue  # "supporters responding to <a>Trump's tweet</a>": the tweet's words are not theirs
         spans = [a.source, a.cue, *a.content]
         hops = ctx.hops.get(id(a), [])
         held = any(s.start <= link.start < s.end for s in spans)

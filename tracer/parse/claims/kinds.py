@@ -281,18 +281,22 @@ def _about(a: Attribution, text: str) -> bool:
     before = text[max(0, a.content[0].start - 12) : a.content[0].start].split()
     prep = last in _PREPOSITIONS or bool(before and before[-1].lower() in _PREPOSITIONS)
     words = a.content[0].of(text)
-    if _addressed(a, last, before):
+    if answered(a, text):
         return True
     return prep and a.lemma in _table()["topic_verbs"] and not (_attitude(words) or _told_event(words))
 
 
-def _addressed(a: Attribution, last: str, before: list[str]) -> bool:
+def answered(a: Attribution, text: str) -> bool:
     """'responded to Trump's rant', 'spoke at a town hall': a talk verb's "to" or "at" object is what
-    the talk answered, whom it addressed or where it was, not what was said ("testified to the
-    existence of ..." attests its object, so "testify" is left out)."""
-    if a.lemma not in _table()["topic_verbs"] or a.lemma == "testify":
+    the talk answered, whom it addressed or where it was, not what was said, so it is no claim and
+    passes nothing on to a claim inside it ("supporters responding to Trump's tweet calling her
+    ..." is Trump's label, not the supporters'). "testified to the existence of ..." attests its
+    object, so "testify" is left out."""
+    if a.kind != "np" or not a.content or a.lemma not in _table()["topic_verbs"] or a.lemma == "testify":
         return False
-    return last in _ADDRESSED or bool(before and before[-1].lower() in _ADDRESSED)
+    cue = a.cue.of(text).split()
+    before = text[max(0, a.content[0].start - 12) : a.content[0].start].split()
+    return bool(cue and cue[-1].lower() in _ADDRESSED) or bool(before and before[-1].lower() in _ADDRESSED)
 
 
 def _attitude(words: str) -> bool:
