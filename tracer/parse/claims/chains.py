@@ -38,6 +38,7 @@ from tracer.parse.claims.credits import credit_line_claims
 from tracer.parse.claims.dates import find_dates, parse_published
 from tracer.parse.claims.kinds import (
     answered,
+    bare_pronoun,
     cited_as,
     claim_kind,
     document_heads,
@@ -682,7 +683,8 @@ def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> 
             # sentences of a passage that hold none are this source's claims.
             for piece in _without_nested(ctx, fragment, nested):
                 for statement in _quoted_sentences(ctx, a, piece):
-                    claims.append(_claim(ctx, statement, chain, post, kind=kind))
+                    if not bare_pronoun(statement.of(ctx.text)):
+                        claims.append(_claim(ctx, statement, chain, post, kind=kind))
     return claims
 
 
@@ -1019,7 +1021,7 @@ def _hedge_span(ctx: _Context, h: Attribution, sourced: _ByPosition) -> Span | N
         chunk = ctx.text[span.start : cut]
         end = span.start + len(_HEDGE_TAIL.sub("", chunk))
         span = Span(span.start, end)
-    return span if span.end - span.start > 3 else None
+    return span if span.end - span.start > 3 and not bare_pronoun(span.of(ctx.text)) else None
 
 
 def _post_sentences(ctx: _Context, claims: list[Claim], posts: list[Post], post_hops: dict[str, Hop]) -> list[Claim]:

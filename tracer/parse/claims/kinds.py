@@ -355,6 +355,14 @@ def says_nothing(a: Attribution, text: str) -> bool:
     return a.cls == "stance" and _empty(a, text)
 
 
+def bare_pronoun(words: str) -> bool:
+    """'that', 'what', 'which' alone: a claim of these words says nothing a reader can trace (its
+    antecedent is the claim, when there is one). prec6 audit, PolNeAR train 720-839: 3 such claims
+    in 3 articles ("That’s in addition to ..." and "what was not entirely known" as hedged claims
+    with no source; "that" as a nested statement)."""
+    return words.strip(" ,.;:!?\"'“”‘’—–-").lower() in _table()["empty_objects"]
+
+
 def _empty(a: Attribution, text: str) -> bool:
     """'denied it', 'said so': an object that says nothing without its antecedent."""
     words = " ".join(f.of(text) for f in a.content).strip(" ,.;:").lower()
