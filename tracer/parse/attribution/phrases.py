@@ -86,12 +86,31 @@ def according_rule(ctx: Context) -> Iterator[Attribution]:
     named = _named_apposition(pobj, last) if not (citing or lost or relative or after) else None
     if named is not None:
         source, last = p.span(pobj.left_edge.i, named - 1), named
+    tail = _source_tail(t, last)
+    if tail is not None and source is not None:
+        source, last = p.span(pobj.left_edge.i, tail.right_edge.i), tail.right_edge.i
     closing = _closes_clause_before(p, t, last)
-    fragments = (closing,) if closing else _around(p, _according_scope(t, lex), t.i, last)
+    scope = tail.head if tail is not None else _according_scope(t, lex)
+    fragments = (closing,) if closing else _around(p, scope, t.i, last)
     fragments = _within_quote(p, t, fragments)
     if source is not None and fragments:
         vouched = _vouched(p, source, [t, to], fragments, "according to")
         yield replace(vouched, cites=(relative[1],)) if relative else vouched
+
+
+def _source_tail(t: Token, last: int) -> Token | None:
+    """'..., according to three sources who spoke to Fox News but were not authorized to speak',
+    '..., according to a newly uncovered email previously kept secret': the parser hangs the
+    phrase on a verb after it that it conjoins to the sentence's verb before it; that verb is the
+    source's own description, and the clause before the phrase is what is vouched for (prec6
+    audit, PolNeAR train 720-839: 'were not authorized to speak on the record', 'previously kept
+    secret' were claims in 2 articles). Returns that verb, or None."""
+    host = t.head
+    if host.dep_ not in ("conj", "advcl") or host.i <= last or host.head.i >= t.i or not host.tag_.startswith("VB"):
+        return None
+    if any(w.is_punct for w in t.doc[last + 1 : host.i]):
+        return None  # "..., according to the data, making it the largest rise": the writer goes on
+    return host if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in host.children) else None
 
 
 # What may open the host clause right after a named apposition: a quotation, a pronoun or a determiner.
