@@ -23,6 +23,9 @@ from tracer.models import Source, SourceKind
 from tracer.parse.attribution.cues import lexicon
 from tracer.parse.attribution.spans import Attribution, CoverIndex
 from tracer.parse.claims.named import (
+    body_candidates,
+    body_description,
+    body_kind,
     body_named_before,
     find_named,
     heading_name,
@@ -41,7 +44,7 @@ from tracer.parse.claims.people import (
     pronoun_leaning,
     role_words,
 )
-from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
+from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind, is_place
 from tracer.text import ParagraphIndex, Span, SpanSet, sentences
 from tracer.words import MONTH_NAMES, PERSON_PRONOUNS, WEEKDAYS
 
@@ -242,6 +245,7 @@ class Resolver:
             self._owner(words, span)
             or self._leader(words, span)
             or self._office_or_body(words, span)
+            or self._body_description(words, span)
             or self._epithet(words, span)
         )
         if owner is not None:
@@ -310,6 +314,42 @@ class Resolver:
         source = self.registry.resolve(found[0], at=found[1])
         self.registry.alias(source, name)
         return self._record(source, "likely", span, evidence_start=found[1])
+
+    def _body_description(self, words: str, span: Span) -> Resolved | None:
+        """'The Trayvon Martin Foundation did not want ... “...,” the group said': a bare description
+        of a body (data/body_descriptions.json) the text ties to no name stands for the one body
+        of a fitting class named in this paragraph or the one before (`body_candidates`), a likely
+        referent with its naming as evidence (issue 14 audit: "the group", "The company", "The
+        conservative publication" were shown as the source). Two fitting bodies, or none: no guess."""
+        name = core(words)
+        described = body_description(name)
+        if described is None or self._named_as(words, name, span.start) is not None:
+            return None
+        known = self.registry.known(name)
+        if known is not None and not is_description(known.name):
+            return None  # a description the text already gave a name
+        floor = self._window_start(span.start)
+        found: dict[str, tuple[int, str]] = {}
+        kinds = _KIND_FITS.get(described[1], frozenset())
+        fits = lambda n: self._kind(n) in kinds  # noqa: E731
+        for candidate, at in body_candidates(self.text, *described, (floor, span.start), fits):
+            if self._said.overlaps(Span(at, at + 1)) or self._not_a_body(candidate):
+                continue
+            key = _body_key(candidate)
+            same = [k for k in found if k in key or key in k]
+            for k in same:
+                found.pop(k)  # "Trump campaign" and "the Trump campaign’s": one body, named last here
+            found[max([key, *same], key=len)] = (at, candidate)
+        if len(found) != 1:
+            return None
+        at, candidate = next(iter(found.values()))
+        # no alias: "the company" three paragraphs on may be another company (it went to the first)
+        source = self.registry.resolve(candidate, kind=SourceKind(body_kind(described[1])), at=at)
+        return self._record(source, "likely", span, evidence_start=at)
+
+    def _not_a_body(self, name: str) -> bool:
+        """Whether a candidate name is a person's or a place's, never a body a description stands for."""
+        return is_place(name) or self.registry.people.is_person(name) or name in _PLACE_NAMES or name in _CALENDAR
 
     def _epithet(self, words: str, span: Span) -> Resolved | None:
         """'McConnell says ... In a statement, the Kentucky Republican dismissed ...': an epithet
@@ -1043,6 +1083,20 @@ class Resolver:
         ]
         latest = max(near, key=lambda issuer: issuer[1], default=None)  # the one recorded last
         return (latest[0], latest[2]) if latest else None
+
+
+# The kinds by which an unmarked name is a body of a description's class ("CNN" for "the network");
+# a company, a party or a campaign only by the marks of its name.
+_KIND_FITS = {
+    "outlet": frozenset({SourceKind.OUTLET}),
+    "government": frozenset({SourceKind.GOVERNMENT, SourceKind.ORGANISATION}),
+    "organisation": frozenset({SourceKind.ORGANISATION}),
+}
+
+
+def _body_key(name: str) -> str:
+    """A body's name compared with another's: lower case, no leading "the", no possessive ending."""
+    return re.sub(r"^the\s+|[’']s?$", "", name.lower().replace("’", "'")).strip()
 
 
 def _person_head(description: str) -> bool:
