@@ -571,11 +571,26 @@ class Resolver:
             subject = self._body_subject(span)
             if subject is not None and (latest is None or subject[0] > latest[0]):
                 return self._record(self.registry.resolve(subject[1], at=subject[0]), "pronoun", span)
+            document = self._document_before(span)
+            if document is not None and (latest is None or document[0] > latest[0]):
+                return self._record(document[1], "pronoun", span, evidence_start=document[0])
         if latest is None and group == "group":
             return self._acronym_body(written, span)
         if latest is None:
             return self._unresolved(written, span)
         return self._record(latest[1], "pronoun", span)
+
+    def _document_before(self, span: Span) -> tuple[int, Source] | None:
+        """The document the sentence before cites as a source ("..., the congressional report said.
+        It accused the agency of ..."), when none of its sources is a body: "it" goes on citing the
+        document, not the body it names (issue 14 audit: "It" was shown as the FDIC it accused)."""
+        floor = self._previous_sentence(span.start)
+        low = bisect_left(self._issuers, floor, key=lambda issuer: issuer[0])
+        high = bisect_left(self._issuers, span.start, lo=low, key=lambda issuer: issuer[0])
+        near = self._issuers[low:high]
+        if not near or near[-1][2].kind != SourceKind.DOCUMENT:
+            return None
+        return near[-1][0], near[-1][2]
 
     def _acronym_body(self, written: str, span: Span) -> Resolved:
         """'the NYPD was initially unaware ..., though they later said': a "they" with no group
