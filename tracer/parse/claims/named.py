@@ -335,6 +335,15 @@ _BODY_DESCRIPTION = re.compile(r"^(?:[Tt]he|[Tt]his)\s+(?P<mods>(?:[a-z][\w-]*\s
 _BODY_PROPER = re.compile(r"[A-Z][\w.&’'-]*(?:[ \t]+(?:(?:of|for|on|&)[ \t]+(?:the[ \t]+)?)?[A-Z][\w.&’'-]*){0,6}")
 
 
+def other_description(mention: str, candidate: str) -> bool:
+    """Whether a description's modifiers say another body than a candidate described in lower-case
+    words ("the foreign ministry" is not "Vesk’s interior ministry"); a proper name's words say
+    nothing of that ("the conservative publication" may be "The National Review")."""
+    match = _BODY_DESCRIPTION.match(mention.strip())
+    described = {w for w in candidate.split() if w[:1].islower()}
+    return match is not None and len(described) > 1 and not set(match.group("mods").split()) <= described
+
+
 def body_description(mention: str) -> tuple[str, str] | None:
     """'the conservative publication' -> ('publication', 'outlet'): a bare description of a body
     and the class of body its head names; None for other mentions and for modifiers that point
@@ -352,6 +361,15 @@ def body_description(mention: str) -> tuple[str, str] | None:
 @cache
 def _blocked_modifiers() -> frozenset[str]:
     return frozenset(load_json("body_descriptions.json")["blocked_modifiers"])
+
+
+def unnamed_body_after(text: str, head: str, span: tuple[int, int]) -> bool:
+    """Whether a body with that head is described, not named, between `span`'s ends ("the
+    foreign ministry", "a ballot commission"): a rival with no name, so the body named before it
+    is not the one a bare "the ministry" after both stands for (it went to "Vesk’s interior
+    ministry", named a sentence before "the foreign ministry said")."""
+    pattern = rf"(?<![’'\w])(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){{1,3}}{head}\b|(?<![’'\w])[Aa]n?\s+{head}\b"
+    return re.search(pattern, text[span[0] : span[1]]) is not None
 
 
 def body_candidates(

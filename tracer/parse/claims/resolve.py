@@ -33,8 +33,10 @@ from tracer.parse.claims.named import (
     leader_named,
     named_for,
     named_next,
+    other_description,
     title_holders,
     titled_one,
+    unnamed_body_after,
 )
 from tracer.parse.claims.people import (
     given_name_gender,
@@ -333,7 +335,11 @@ class Resolver:
         kinds = _KIND_FITS.get(described[1], frozenset())
         fits = lambda n: self._kind(n) in kinds  # noqa: E731
         for candidate, at in body_candidates(self.text, *described, (floor, span.start), fits):
-            if self._said.overlaps(Span(at, at + 1)) or self._not_a_body(candidate):
+            if (
+                self._said.overlaps(Span(at, at + 1))
+                or self._not_a_body(candidate)
+                or other_description(name, candidate)
+            ):
                 continue
             key = _body_key(candidate)
             same = [k for k in found if k in key or key in k]
@@ -343,6 +349,8 @@ class Resolver:
         if len(found) != 1:
             return None
         at, candidate = next(iter(found.values()))
+        if unnamed_body_after(self.text, described[0], (at + len(candidate), span.start)):
+            return None
         # no alias: "the company" three paragraphs on may be another company (it went to the first)
         source = self.registry.resolve(candidate, kind=SourceKind(body_kind(described[1])), at=at)
         return self._record(source, "likely", span, evidence_start=at)
