@@ -135,6 +135,20 @@ _ISSUED_BY = (
     r"(?:provided|issued|released|sent|gave|put\s+out|posted|published|delivered|emailed)\s+"
     r"(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){{0,2}}{head}\b"
 )
+# "Mayor Ana Ruiz sent an email", "The Dorn campaign released a new television ad": a name (a
+# "campaign" or "team" after it too), a verb of issuing (claim_kinds.json) and the thing issued.
+_SENT_HEADS = frozenset(
+    {*DOCUMENT_NOUNS, *(w for w in load_json("claim_kinds.json")["artifacts"] if not w.endswith("s"))}
+)
+_SENT = re.compile(
+    r"(?P<name>(?-i:(?:The\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}(?:\s+(?:campaign|team))?))\s+(?:\w+ly\s+)?"
+    r"(?:sent|wrote|put\s+out|(?:"
+    + "|".join(load_json("claim_kinds.json")["issuing_verbs"])
+    + r")(?:ed|d))\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?P<head>"
+    + "|".join(sorted(_SENT_HEADS, key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
 # A body's possessive name right before a person's ("Media Research Center’s Bozell agrees"): the
 # sentence still opens with that person, its subject.
 _OWNER_BEFORE = re.compile(r"(?<![\w’'])(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*[’']s\s+$")
@@ -281,7 +295,8 @@ class Resolver:
             return None
         source = self.registry.latest_document(match.group("head"), span.start, _DOCUMENT_REACH)
         if source is None:
-            return None
+            sender = self._sender(span, match.group("head"))
+            return self._record(sender[1], "likely", span, evidence_start=sender[0]) if sender else None
         self.registry.alias(source, lowered)  # what the text goes on calling it
         return self._record(source, "pronoun", span)
 
@@ -582,6 +597,9 @@ class Resolver:
             document = self._document_before(span)
             if document is not None and (latest is None or document[0] > latest[0]):
                 return self._record(document[1], "pronoun", span, evidence_start=document[0])
+            sender = self._sender(span)
+            if sender is not None and (latest is None or sender[0] > latest[0]):
+                return self._record(sender[1], "likely", span, evidence_start=sender[0])
         if latest is None and group == "group":
             return self._acronym_body(written, span)
         if latest is None:
@@ -599,6 +617,21 @@ class Resolver:
         if not near or near[-1][2].kind != SourceKind.DOCUMENT:
             return None
         return near[-1][0], near[-1][2]
+
+    def _sender(self, span: Span, head: str | None = None) -> tuple[int, Source] | None:
+        """Who the text last says sent, released or issued a document (`_SENT`, data/claim_kinds.json
+        artifacts; one with `head` if given) in this paragraph or the one before: "Mayor Ana Ruiz
+        sent an email to staff. It reads: ..." and "The Harbor Board sent a letter. The letter slams
+        ...": the words are the sender's (they went to a body quoted a paragraph before)."""
+        found = None
+        for match in _SENT.finditer(self.text, self._window_start(span.start), span.start):
+            name = match.group("name")
+            if (head is None or match.group("head").lower() == head) and not _no_body_word(name):
+                found = match
+        if found is None:
+            return None
+        at = found.start("name")
+        return at, self.registry.resolve(found.group("name"), at=at)
 
     def _acronym_body(self, written: str, span: Span) -> Resolved:
         """'the NYPD was initially unaware ..., though they later said': a "they" with no group
@@ -1046,7 +1079,7 @@ class Resolver:
         if owner and owner.lower() not in PRONOUNS and owner.lower() not in ("the", "a", "an", "an official"):
             start = span.start + name.rfind(owner)
             return self._record(self._name(Span(start, start + len(owner))), "owner", span)
-        issuer = self._issued(head, span)
+        issuer = self._issued(head, span) or self._sender(span, head)
         if issuer is None and head not in _OWN_DOCUMENTS:
             issuer = self._recent_issuer(span)
         if issuer is None:
