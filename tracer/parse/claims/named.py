@@ -386,12 +386,18 @@ def body_candidates(
     out = []
     for match in _BODY_PROPER.finditer(text, floor, at):
         name = _clean(match.group(0).rstrip(".’'"))
-        after = re.match(rf"(?:[’']s?)?[ \t]+(?:[a-z][\w-]*[ \t]+){{0,2}}?{head}\b", text[match.end() : at])
+        after = _head_after(head).match(text, match.end(), at)
         if name and after is not None:
-            out.append((f"{name}{text[match.end() : match.end() + after.end()]}", match.start()))
+            out.append((f"{name}{after.group(0)}", match.start()))
         elif name and (any(w.strip(",’'") in marks for w in name.split()) or fits(name)):
             out.append((name, match.start() + match.group(0).find(name)))
     return out
+
+
+@cache
+def _head_after(head: str) -> re.Pattern[str]:
+    """A name's possessive or space, up to two lower-case words, then the head ("’s foreign ministry")."""
+    return re.compile(rf"(?:[’']s?)?[ \t]+(?:[a-z][\w-]*[ \t]+){{0,2}}?{head}\b")
 
 
 @cache

@@ -345,7 +345,7 @@ class Resolver:
         known = self.registry.known(name)
         if known is not None and not is_description(known.name):
             return None  # a description the text already gave a name
-        floor = self._window_start(span.start)
+        floor = max(self._window_start(span.start), span.start - MAX_PRONOUN_DISTANCE)  # one huge paragraph too
         found: dict[str, tuple[int, str]] = {}
         kinds = _KIND_FITS.get(described[1], frozenset())
         fits = lambda n: self._kind(n) in kinds  # noqa: E731
@@ -624,7 +624,8 @@ class Resolver:
         sent an email to staff. It reads: ..." and "The Harbor Board sent a letter. The letter slams
         ...": the words are the sender's (they went to a body quoted a paragraph before)."""
         found = None
-        for match in _SENT.finditer(self.text, self._window_start(span.start), span.start):
+        floor = max(self._window_start(span.start), span.start - MAX_PRONOUN_DISTANCE)  # one huge paragraph too
+        for match in _SENT.finditer(self.text, floor, span.start):
             name = match.group("name")
             if (head is None or match.group("head").lower() == head) and not _no_body_word(name):
                 found = match
