@@ -13,6 +13,7 @@ nearest after it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -318,3 +319,94 @@ def title_holders(text: str, head: str, modifiers: tuple[str, ...] = ()) -> tupl
     wanted = [w.lower() for w in modifiers]
     modified = [(n, at) for n, at, mods in found if wanted and mods[-len(wanted) :] == wanted]
     return (modified, True) if modified else ([(n, at) for n, at, _ in found], False)
+
+
+@cache
+def _body_table() -> dict[str, dict[str, object]]:
+    """data/body_descriptions.json: description heads, the marks of each class of body, kinds."""
+    table: dict[str, dict[str, object]] = load_json("body_descriptions.json")
+    return table
+
+
+# "the company", "the conservative publication", "this group": a definite description with a head of
+# data/body_descriptions.json and up to three modifiers in lower case.
+_BODY_DESCRIPTION = re.compile(r"^(?:[Tt]he|[Tt]his)\s+(?P<mods>(?:[a-z][\w-]*\s+){0,3}?)(?P<head>[a-z][\w-]*)$")
+# A proper name, "of"/"for"/"and" inside ("Department of Justice", "Bureau of Alcohol, ..." stops at the comma).
+_BODY_PROPER = re.compile(r"[A-Z][\w.&’'-]*(?:[ \t]+(?:(?:of|for|on|&)[ \t]+(?:the[ \t]+)?)?[A-Z][\w.&’'-]*){0,6}")
+
+
+def other_description(mention: str, candidate: str) -> bool:
+    """Whether a description's modifiers say another body than a candidate described in lower-case
+    words ("the foreign ministry" is not "Vesk’s interior ministry"); a proper name's words say
+    nothing of that ("the conservative publication" may be "The National Review")."""
+    match = _BODY_DESCRIPTION.match(mention.strip())
+    described = {w for w in candidate.split() if w[:1].islower()}
+    return match is not None and len(described) > 1 and not set(match.group("mods").split()) <= described
+
+
+def body_description(mention: str) -> tuple[str, str] | None:
+    """'the conservative publication' -> ('publication', 'outlet'): a bare description of a body
+    and the class of body its head names; None for other mentions and for modifiers that point
+    away from the body named before ("the parent company", "the other group", "the 2009 paper")."""
+    match = _BODY_DESCRIPTION.match(mention.strip())
+    if match is None:
+        return None
+    head, mods = match.group("head"), match.group("mods").split()
+    kind = _body_table()["heads"].get(head)
+    if not isinstance(kind, str) or any(m in _blocked_modifiers() for m in mods):
+        return None
+    return head, kind
+
+
+@cache
+def _blocked_modifiers() -> frozenset[str]:
+    return frozenset(load_json("body_descriptions.json")["blocked_modifiers"])
+
+
+def unnamed_body_after(text: str, head: str, span: tuple[int, int]) -> bool:
+    """Whether a body with that head is described, not named, between `span`'s ends ("the
+    foreign ministry", "a ballot commission"): a rival with no name, so the body named before it
+    is not the one a bare "the ministry" after both stands for (it went to "Vesk’s interior
+    ministry", named a sentence before "the foreign ministry said")."""
+    pattern = rf"(?<![’'\w])(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){{1,3}}{head}\b|(?<![’'\w])[Aa]n?\s+{head}\b"
+    return re.search(pattern, text[span[0] : span[1]]) is not None
+
+
+def body_candidates(
+    text: str, head: str, kind: str, span: tuple[int, int], fits: Callable[[str], bool]
+) -> list[tuple[str, int]]:
+    """The names between `floor` and `at` of bodies a description with `head` of class `kind` may
+    stand for, as (name, where): proper names with a mark of the class or the head itself
+    capitalised ("Trayvon Martin Foundation" for "the group"), and names written with the head
+    in lower case after them or after an owner ("the Trump campaign", "China’s foreign ministry").
+    A name with no mark counts when `fits` says it is of the class by its kind ("CNN" an outlet).
+    Persons and places are the caller's to rule out."""
+    floor, at = span
+    marks = {*_marks(kind), head.capitalize()}
+    out = []
+    for match in _BODY_PROPER.finditer(text, floor, at):
+        name = _clean(match.group(0).rstrip(".’'"))
+        after = _head_after(head).match(text, match.end(), at)
+        if name and after is not None:
+            out.append((f"{name}{after.group(0)}", match.start()))
+        elif name and (any(w.strip(",’'") in marks for w in name.split()) or fits(name)):
+            out.append((name, match.start() + match.group(0).find(name)))
+    return out
+
+
+@cache
+def _head_after(head: str) -> re.Pattern[str]:
+    """A name's possessive or space, up to two lower-case words, then the head ("’s foreign ministry")."""
+    return re.compile(rf"(?:[’']s?)?[ \t]+(?:[a-z][\w-]*[ \t]+){{0,2}}?{head}\b")
+
+
+@cache
+def _marks(kind: str) -> frozenset[str]:
+    marks = _body_table()["marks"].get(kind, [])
+    return frozenset(marks if isinstance(marks, list) else [])
+
+
+def body_kind(kind: str) -> str:
+    """The source kind of a body of class `kind` ("company" -> "organisation")."""
+    found = _body_table()["kinds"].get(kind, "organisation")
+    return found if isinstance(found, str) else "organisation"

@@ -23,6 +23,9 @@ from tracer.models import Source, SourceKind
 from tracer.parse.attribution.cues import lexicon
 from tracer.parse.attribution.spans import Attribution, CoverIndex
 from tracer.parse.claims.named import (
+    body_candidates,
+    body_description,
+    body_kind,
     body_named_before,
     find_named,
     heading_name,
@@ -30,8 +33,10 @@ from tracer.parse.claims.named import (
     leader_named,
     named_for,
     named_next,
+    other_description,
     title_holders,
     titled_one,
+    unnamed_body_after,
 )
 from tracer.parse.claims.people import (
     given_name_gender,
@@ -41,7 +46,7 @@ from tracer.parse.claims.people import (
     pronoun_leaning,
     role_words,
 )
-from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind
+from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind, is_place
 from tracer.text import ParagraphIndex, Span, SpanSet, sentences
 from tracer.words import MONTH_NAMES, PERSON_PRONOUNS, WEEKDAYS
 
@@ -129,6 +134,20 @@ _ISSUED_BY = (
     r"(?P<name>(?-i:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}))\s+(?:\w+ly\s+)?"
     r"(?:provided|issued|released|sent|gave|put\s+out|posted|published|delivered|emailed)\s+"
     r"(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){{0,2}}{head}\b"
+)
+# "Mayor Ana Ruiz sent an email", "The Dorn campaign released a new television ad": a name (a
+# "campaign" or "team" after it too), a verb of issuing (claim_kinds.json) and the thing issued.
+_SENT_HEADS = frozenset(
+    {*DOCUMENT_NOUNS, *(w for w in load_json("claim_kinds.json")["artifacts"] if not w.endswith("s"))}
+)
+_SENT = re.compile(
+    r"(?P<name>(?-i:(?:The\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}(?:\s+(?:campaign|team))?))\s+(?:\w+ly\s+)?"
+    r"(?:sent|wrote|put\s+out|(?:"
+    + "|".join(load_json("claim_kinds.json")["issuing_verbs"])
+    + r")(?:ed|d))\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?P<head>"
+    + "|".join(sorted(_SENT_HEADS, key=len, reverse=True))
+    + r")\b",
+    re.I,
 )
 # A body's possessive name right before a person's ("Media Research Center’s Bozell agrees"): the
 # sentence still opens with that person, its subject.
@@ -242,6 +261,7 @@ class Resolver:
             self._owner(words, span)
             or self._leader(words, span)
             or self._office_or_body(words, span)
+            or self._body_description(words, span)
             or self._epithet(words, span)
         )
         if owner is not None:
@@ -275,7 +295,8 @@ class Resolver:
             return None
         source = self.registry.latest_document(match.group("head"), span.start, _DOCUMENT_REACH)
         if source is None:
-            return None
+            sender = self._sender(span, match.group("head"))
+            return self._record(sender[1], "likely", span, evidence_start=sender[0]) if sender else None
         self.registry.alias(source, lowered)  # what the text goes on calling it
         return self._record(source, "pronoun", span)
 
@@ -310,6 +331,48 @@ class Resolver:
         source = self.registry.resolve(found[0], at=found[1])
         self.registry.alias(source, name)
         return self._record(source, "likely", span, evidence_start=found[1])
+
+    def _body_description(self, words: str, span: Span) -> Resolved | None:
+        """'The Trayvon Martin Foundation did not want ... “...,” the group said': a bare description
+        of a body (data/body_descriptions.json) the text ties to no name stands for the one body
+        of a fitting class named in this paragraph or the one before (`body_candidates`), a likely
+        referent with its naming as evidence (issue 14 audit: "the group", "The company", "The
+        conservative publication" were shown as the source). Two fitting bodies, or none: no guess."""
+        name = core(words)
+        described = body_description(name)
+        if described is None or self._named_as(words, name, span.start) is not None:
+            return None
+        known = self.registry.known(name)
+        if known is not None and not is_description(known.name):
+            return None  # a description the text already gave a name
+        floor = max(self._window_start(span.start), span.start - MAX_PRONOUN_DISTANCE)  # one huge paragraph too
+        found: dict[str, tuple[int, str]] = {}
+        kinds = _KIND_FITS.get(described[1], frozenset())
+        fits = lambda n: self._kind(n) in kinds  # noqa: E731
+        for candidate, at in body_candidates(self.text, *described, (floor, span.start), fits):
+            if (
+                self._said.overlaps(Span(at, at + 1))
+                or self._not_a_body(candidate)
+                or other_description(name, candidate)
+            ):
+                continue
+            key = _body_key(candidate)
+            same = [k for k in found if k in key or key in k]
+            for k in same:
+                found.pop(k)  # "Trump campaign" and "the Trump campaign’s": one body, named last here
+            found[max([key, *same], key=len)] = (at, candidate)
+        if len(found) != 1:
+            return None
+        at, candidate = next(iter(found.values()))
+        if unnamed_body_after(self.text, described[0], (at + len(candidate), span.start)):
+            return None
+        # no alias: "the company" three paragraphs on may be another company (it went to the first)
+        source = self.registry.resolve(candidate, kind=SourceKind(body_kind(described[1])), at=at)
+        return self._record(source, "likely", span, evidence_start=at)
+
+    def _not_a_body(self, name: str) -> bool:
+        """Whether a candidate name is a person's or a place's, never a body a description stands for."""
+        return is_place(name) or self.registry.people.is_person(name) or name in _PLACE_NAMES or name in _CALENDAR
 
     def _epithet(self, words: str, span: Span) -> Resolved | None:
         """'McConnell says ... In a statement, the Kentucky Republican dismissed ...': an epithet
@@ -531,11 +594,45 @@ class Resolver:
             subject = self._body_subject(span)
             if subject is not None and (latest is None or subject[0] > latest[0]):
                 return self._record(self.registry.resolve(subject[1], at=subject[0]), "pronoun", span)
+            document = self._document_before(span)
+            if document is not None and (latest is None or document[0] > latest[0]):
+                return self._record(document[1], "pronoun", span, evidence_start=document[0])
+            sender = self._sender(span)
+            if sender is not None and (latest is None or sender[0] > latest[0]):
+                return self._record(sender[1], "likely", span, evidence_start=sender[0])
         if latest is None and group == "group":
             return self._acronym_body(written, span)
         if latest is None:
             return self._unresolved(written, span)
         return self._record(latest[1], "pronoun", span)
+
+    def _document_before(self, span: Span) -> tuple[int, Source] | None:
+        """The document the sentence before cites as a source ("..., the congressional report said.
+        It accused the agency of ..."), when none of its sources is a body: "it" goes on citing the
+        document, not the body it names (issue 14 audit: "It" was shown as the FDIC it accused)."""
+        floor = self._previous_sentence(span.start)
+        low = bisect_left(self._issuers, floor, key=lambda issuer: issuer[0])
+        high = bisect_left(self._issuers, span.start, lo=low, key=lambda issuer: issuer[0])
+        near = self._issuers[low:high]
+        if not near or near[-1][2].kind != SourceKind.DOCUMENT:
+            return None
+        return near[-1][0], near[-1][2]
+
+    def _sender(self, span: Span, head: str | None = None) -> tuple[int, Source] | None:
+        """Who the text last says sent, released or issued a document (`_SENT`, data/claim_kinds.json
+        artifacts; one with `head` if given) in this paragraph or the one before: "Mayor Ana Ruiz
+        sent an email to staff. It reads: ..." and "The Harbor Board sent a letter. The letter slams
+        ...": the words are the sender's (they went to a body quoted a paragraph before)."""
+        found = None
+        floor = max(self._window_start(span.start), span.start - MAX_PRONOUN_DISTANCE)  # one huge paragraph too
+        for match in _SENT.finditer(self.text, floor, span.start):
+            name = match.group("name")
+            if (head is None or match.group("head").lower() == head) and not _no_body_word(name):
+                found = match
+        if found is None:
+            return None
+        at = found.start("name")
+        return at, self.registry.resolve(found.group("name"), at=at)
 
     def _acronym_body(self, written: str, span: Span) -> Resolved:
         """'the NYPD was initially unaware ..., though they later said': a "they" with no group
@@ -983,7 +1080,7 @@ class Resolver:
         if owner and owner.lower() not in PRONOUNS and owner.lower() not in ("the", "a", "an", "an official"):
             start = span.start + name.rfind(owner)
             return self._record(self._name(Span(start, start + len(owner))), "owner", span)
-        issuer = self._issued(head, span)
+        issuer = self._issued(head, span) or self._sender(span, head)
         if issuer is None and head not in _OWN_DOCUMENTS:
             issuer = self._recent_issuer(span)
         if issuer is None:
@@ -1043,6 +1140,20 @@ class Resolver:
         ]
         latest = max(near, key=lambda issuer: issuer[1], default=None)  # the one recorded last
         return (latest[0], latest[2]) if latest else None
+
+
+# The kinds by which an unmarked name is a body of a description's class ("CNN" for "the network");
+# a company, a party or a campaign only by the marks of its name.
+_KIND_FITS = {
+    "outlet": frozenset({SourceKind.OUTLET}),
+    "government": frozenset({SourceKind.GOVERNMENT, SourceKind.ORGANISATION}),
+    "organisation": frozenset({SourceKind.ORGANISATION}),
+}
+
+
+def _body_key(name: str) -> str:
+    """A body's name compared with another's: lower case, no leading "the", no possessive ending."""
+    return re.sub(r"^the\s+|[’']s?$", "", name.lower().replace("’", "'")).strip()
 
 
 def _person_head(description: str) -> bool:
