@@ -504,8 +504,11 @@ def _inverted_object(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Attrib
     sentence, whose speaker the parser read as its object (and took a date, "Earlier this month",
     or the clause's subject, "the state", as the speaker; issue 14). A verb right after a comma,
     with no subject of its own and a name as its last word, has that name as its source and
-    the clause before the comma as its content."""
-    if verb.cls not in REPORTING or verb.addressee or v.i < 3 or v.nbor(-1).text != ",":
+    the clause before the comma as its content. A participle is never inverted: in "..., noting
+    his remarks to a radio host" the object is what is noted, the sentence's subject notes
+    (PolNeAR train audit, 2 of 160 articles: "noting her comments", "recalling a false report"
+    were shown as the first hop, ahead of the speaker)."""
+    if verb.cls not in REPORTING or verb.addressee or v.i < 3 or v.nbor(-1).text != "," or v.tag_ == "VBG":
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ in ("ccomp", "xcomp") and c.i > v.i) for c in v.children):
         return None
