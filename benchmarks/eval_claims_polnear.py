@@ -270,6 +270,31 @@ def first_hop(
     return form, "unresolved pronoun" if shown_as(hop) == "unresolved pronoun" else "other source"
 
 
+def disagreements(doc: GoldDocument, result: dict[str, Any]) -> list[str]:
+    """One line per covered relation whose named source the claim's first hop does not name.
+
+    Why: measure 2 gives only the count; auditing which of these are tracer errors (and which
+    are the chain's outermost-first order or another claim covering the content) needs each
+    case beside its words (`--show-disagreements`).
+    """
+    words = Words(doc.text)
+    doc_id = (result.get("document") or {}).get("id")
+    claims = [c for c in result.get("claims", []) if c.get("document_id") in (None, doc_id)]
+    aliases = {str(s["id"]): list(s.get("aliases") or []) for s in result.get("sources", [])}
+    lines = []
+    for rel in traced(doc):
+        share, claim = coverage(words, rel.content, claims)
+        if share < COVERED or claim is None:
+            continue
+        form, outcome = first_hop(doc, rel, claim, aliases)
+        if form == "name" and outcome not in ("same mention", "same name"):
+            hop = (claim.get("chain") or [{}])[0]
+            gold = doc.text[rel.source[0][0] : rel.source[-1][1]]
+            shown = (hop.get("source") or {}).get("name")
+            lines.append(f"{doc.name}\t{outcome}\tannotated {gold!r}\tfirst hop {shown!r} ({hop.get('cue')!r})")
+    return lines
+
+
 def later_hops(doc: GoldDocument, claims: list[dict[str, Any]], aliases: dict[str, list[str]]) -> Counter[str]:
     """Hops after the first, in this document: 'marked' when their source appears in an annotated
     source span, else 'nested' (mention inside an annotated content) or 'invented'."""
@@ -458,6 +483,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("-j", "--jobs", type=int, default=2, help="tracer worker processes when tracing (default 2)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--show-disagreements",
+        action="store_true",
+        help="also list each claim whose first hop does not name PolNeAR's annotated named source",
+    )
     args = parser.parse_args(argv)
     if args.split not in ("train", "dev"):
         parser.error(f"--split {args.split}: only train and dev may be scored (the test split is never used)")
@@ -475,6 +505,8 @@ def main(argv: list[str] | None = None) -> int:
         score_document(doc, result, tally)
     figures = rates(tally)
     print(json.dumps(figures, indent=1) if args.json else "\n".join(table(args.split, figures)))
+    if args.show_disagreements:
+        print("\n".join(line for doc, result in zip(docs, results, strict=True) for line in disagreements(doc, result)))
     return 0
 
 

@@ -164,6 +164,12 @@ def test_figures(doc: Any) -> None:
     assert "2/3 = 66.7%" in table and "4/5 = 80.0%" in table
 
 
+def test_disagreements_list_only_the_wrong_named_first_hop(doc: Any) -> None:
+    lines = EVAL.disagreements(doc, RESULT)
+    assert len(lines) == 1 and "other source" in lines[0]
+    assert "annotated 'Mark Lee'" in lines[0] and "first hop 'Jane Roe'" in lines[0]
+
+
 def test_results_are_matched_by_file_name_and_text(doc: Any) -> None:
     assert EVAL.match([doc], [RESULT]) == [RESULT]
     other = {**RESULT, "document": {**RESULT["document"], "text": TEXT + " "}}
