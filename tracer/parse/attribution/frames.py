@@ -196,16 +196,14 @@ def _clause_goes_on(p: Parsed, v: Token, quote: Span) -> bool:
     qualifications': a quotation opening the reported clause, which runs on past the closing mark
     with no punctuation between. The content is that whole clause (the verb's ccomp), not the
     quoted words; framed, the claim kept only the fragment (recall7 audit of PolNeAR train 320-399
-    and 520-599: 3 of its 6 quoted-fragment claims). The clause (the parser may hang the quoted
-    words on the verb, "saying | “of course” | Clinton has ...") must begin inside the quotation or
-    right after it, and reach past it."""
+    and 520-599: 6 relations in 6 articles). The clause must hold the quotation and reach past it."""
     inner = p.text[quote.start : quote.end].rstrip("”\"'’ ")
     after = p.text[quote.end : quote.end + 2]
     if inner.endswith(tuple(_CLOSED_INSIDE)) or not (after[:1] == " " and after[1:2].isalnum()):
         return False
     for c in v.children:
         start, end = p.char(c.left_edge), p.char(c.right_edge) + len(c.right_edge.text)
-        if c.dep_ == "ccomp" and c.i > v.i and start <= quote.end + 1 and end > quote.end + 1:
+        if c.dep_ == "ccomp" and c.i > v.i and start < quote.end and end > quote.end + 1:
             return True
     return False
 
