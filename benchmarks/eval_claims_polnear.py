@@ -336,6 +336,21 @@ class Tally:
     hops: Counter[str] = field(default_factory=Counter)
 
 
+def missed(doc: GoldDocument, result: dict[str, Any]) -> Iterator[str]:
+    """One line per traced relation with a claim cue that no claim covers: the audit list of
+    rule misses (a cue outside the lexicon is a lexicon question, not a rule miss)."""
+    words = Words(doc.text)
+    doc_id = (result.get("document") or {}).get("id")
+    claims = [c for c in result.get("claims", []) if c.get("document_id") in (None, doc_id)]
+    for rel in traced(doc):
+        cue = " ".join(doc.text[a:b] for a, b in rel.cue)
+        if cue_group(cue) == "claim cue" and coverage(words, rel.content, claims)[0] < COVERED:
+            a, b = rel.content[0][0], rel.content[-1][1]
+            at = min([a, *(s for s, _ in rel.source), *(s for s, _ in rel.cue)])
+            sentence = " ".join(doc.text[max(0, at - 80) : b + 20].split())
+            yield f"{doc.name}\t{cue}\t{sentence}"
+
+
 def score_document(doc: GoldDocument, result: dict[str, Any], tally: Tally) -> None:
     """Add one article's counts: its traced relations against its claims, and its claims against
     all its annotated contents."""
@@ -488,6 +503,9 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also list each claim whose first hop does not name PolNeAR's annotated named source",
     )
+    parser.add_argument(
+        "--show-missed", action="store_true", help="list the claim-cue relations no claim covers (train audits)"
+    )
     args = parser.parse_args(argv)
     if args.split not in ("train", "dev"):
         parser.error(f"--split {args.split}: only train and dev may be scored (the test split is never used)")
@@ -503,6 +521,8 @@ def main(argv: list[str] | None = None) -> int:
     tally = Tally()
     for doc, result in zip(docs, results, strict=True):
         score_document(doc, result, tally)
+        if args.show_missed:
+            print("\n".join(missed(doc, result)))
     figures = rates(tally)
     print(json.dumps(figures, indent=1) if args.json else "\n".join(table(args.split, figures)))
     if args.show_disagreements:

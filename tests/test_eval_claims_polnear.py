@@ -170,6 +170,14 @@ def test_disagreements_list_only_the_wrong_named_first_hop(doc: Any) -> None:
     assert "annotated 'Mark Lee'" in lines[0] and "first hop 'Jane Roe'" in lines[0]
 
 
+def test_missed_lists_only_uncovered_claim_cue_relations(doc: Any) -> None:
+    """--show-missed: "want" (an attribution-only cue) is never listed; "added" is once no claim covers it."""
+    assert list(EVAL.missed(doc, RESULT)) == []
+    without = {**RESULT, "claims": [c for c in RESULT["claims"] if c["id"] != "c5"]}
+    (line,) = EVAL.missed(doc, without)
+    assert line.split("\t")[:2] == ["article", "added"] and "repairs would cost $5 million" in line
+
+
 def test_results_are_matched_by_file_name_and_text(doc: Any) -> None:
     assert EVAL.match([doc], [RESULT]) == [RESULT]
     other = {**RESULT, "document": {**RESULT["document"], "text": TEXT + " "}}
