@@ -360,7 +360,9 @@ def body_description(mention: str) -> tuple[str, str] | None:
 
 @cache
 def _blocked_modifiers() -> frozenset[str]:
-    return frozenset(load_json("body_descriptions.json")["blocked_modifiers"])
+    """Modifiers that point a description away from the body named before ("parent", "other")."""
+    blocked = _body_table()["blocked_modifiers"]
+    return frozenset(blocked if isinstance(blocked, list) else [])
 
 
 def unnamed_body_after(text: str, head: str, span: tuple[int, int]) -> bool:

@@ -466,14 +466,18 @@ class Resolver:
         index = self._paras.index_of(at)
         return prev.start if prev else (self._paras.spans[index].start if index is not None else 0)
 
+    def _issuers_between(self, floor: int, at: int) -> list[tuple[int, int, Source]]:
+        """The recorded issuers from `floor` up to `at`, found by bisection (the list is in text order)."""
+        low = bisect_left(self._issuers, floor, key=lambda issuer: issuer[0])
+        return self._issuers[low : bisect_left(self._issuers, at, lo=low, key=lambda issuer: issuer[0])]
+
     def _recent_person(self, span: Span, skip: Callable[[int], bool] | None) -> tuple[int, Source] | None:
         """The person source recorded last before `span` in this paragraph or the one before."""
         floor = self._window_start(span.start)
-        low = bisect_left(self._issuers, floor, key=lambda issuer: issuer[0])
-        high = bisect_left(self._issuers, span.start, lo=low, key=lambda issuer: issuer[0])
+        window = self._issuers_between(floor, span.start)
         near = [
             issuer
-            for issuer in self._issuers[low:high]
+            for issuer in window
             if not (skip and skip(issuer[0]))
             and (issuer[2].kind == SourceKind.PERSON or self._one_person(issuer[2]))
             and issuer[2].name.lower() not in PRONOUNS
@@ -611,9 +615,8 @@ class Resolver:
         It accused the agency of ..."), when none of its sources is a body: "it" goes on citing the
         document, not the body it names (issue 14 audit: "It" was shown as the FDIC it accused)."""
         floor = self._previous_sentence(span.start)
-        low = bisect_left(self._issuers, floor, key=lambda issuer: issuer[0])
-        high = bisect_left(self._issuers, span.start, lo=low, key=lambda issuer: issuer[0])
-        near = self._issuers[low:high]
+        window = self._issuers_between(floor, span.start)
+        near = window
         if not near or near[-1][2].kind != SourceKind.DOCUMENT:
             return None
         return near[-1][0], near[-1][2]
@@ -783,9 +786,8 @@ class Resolver:
         """Whether someone else spoke between `floor` and the pronoun ("after a meeting with Nato
         Secretary General Mark Rutte, the US President said: ... He has also accused"): that
         speaker, though no named person, is the likelier referent, so nothing is guessed."""
-        low = bisect_left(self._issuers, floor, key=lambda issuer: issuer[0])
-        high = bisect_left(self._issuers, span.start, lo=low, key=lambda issuer: issuer[0])
-        for position, _, source in self._issuers[low:high]:
+        window = self._issuers_between(floor, span.start)
+        for position, _, source in window:
             if source.kind in _NO_SPEAKERS or self._is_alias(name, (0, source)):
                 continue  # "Everyone", a "You" in a quotation, a document: no one the pronoun could be
             gender = self._gender(source)
@@ -1093,10 +1095,9 @@ class Resolver:
         a statement" ... "the statement said"), within the three paragraphs before."""
         index = self._paras.index_of(span.start)
         floor = self._paras.spans[max(0, index - 3)].start if index is not None else max(0, span.start - 1500)
-        low = bisect_left(self._issuers, floor, key=lambda issuer: issuer[0])
-        high = bisect_left(self._issuers, span.start, lo=low, key=lambda issuer: issuer[0])
+        window = self._issuers_between(floor, span.start)
         own = self._sentence_span(span.start)
-        for position, _, source in reversed(self._issuers[low:high]):
+        for position, _, source in reversed(window):
             sentence = self._sentence_span(position)
             if sentence == own or source.kind == SourceKind.UNNAMED:
                 continue  # not the words of the mention's own sentence ("“...,” the report states")
@@ -1131,11 +1132,10 @@ class Resolver:
         para = self._paras.spans[index] if index is not None else None
         prev = self._paras.before(span.start)
         floor = prev.start if prev else (para.start if para else 0)
-        low = bisect_left(self._issuers, floor, key=lambda issuer: issuer[0])
-        high = bisect_left(self._issuers, span.start, lo=low, key=lambda issuer: issuer[0])
+        window = self._issuers_between(floor, span.start)
         near = [
             issuer
-            for issuer in self._issuers[low:high]
+            for issuer in window
             if (issuer[2].kind == kind if kind is not None else issuer[2].kind != SourceKind.PERSON)
         ]
         latest = max(near, key=lambda issuer: issuer[1], default=None)  # the one recorded last
