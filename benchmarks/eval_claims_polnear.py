@@ -509,11 +509,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.split not in ("train", "dev"):
         parser.error(f"--split {args.split}: only train and dev may be scored (the test split is never used)")
-    docs = load_split(args.polnear_dir, args.split)
-    if args.limit:
-        docs = docs[: args.limit]
-    if args.from_trace:
-        results = match(docs, read_results(Path(args.from_trace)))
+    try:
+        docs = load_split(args.polnear_dir, args.split)[: args.limit or None]
+        traced = list(read_results(Path(args.from_trace))) if args.from_trace else None
+    except OSError as exc:  # a missing split or trace file: one line, not a traceback
+        parser.error(str(exc))
+    if traced is not None:
+        results = match(docs, traced)
     else:
         from eval_attribution import trace_results
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -189,3 +190,17 @@ def test_the_test_split_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         EVAL.main(["/nonexistent", "--split", "test"])
     assert "never used" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("extra", [[], ["--from-trace", "/nonexistent/trace.jsonl"]])
+def test_a_missing_split_or_trace_file_is_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str]
+) -> None:
+    """A wrong path ends with usage and one error line (exit 2), not a traceback."""
+    root = tmp_path if extra else tmp_path / "missing"
+    (tmp_path / "data" / "dev" / "text").mkdir(parents=True)
+    with pytest.raises(SystemExit) as exit_:
+        EVAL.main([str(root), "--split", "dev", *extra])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and "Traceback" not in err
+    assert ("trace.jsonl" if extra else "no PolNeAR split") in err
