@@ -56,7 +56,7 @@ from tracer.parse.claims.own_voice import own_voice_claims
 from tracer.parse.claims.people import find_people, role_words
 from tracer.parse.claims.repeats import pull_quote_claims
 from tracer.parse.claims.resolve import Resolved, Resolver, speaker_of
-from tracer.parse.claims.sources import FIRST_PERSON, SourceRegistry, core, guess_kind
+from tracer.parse.claims.sources import SourceRegistry, core, guess_kind, is_first_person
 from tracer.read.document import Article
 from tracer.text import ParagraphIndex, SentenceIndex, Span, SpanSet, sentences
 from tracer.words import WEEKDAYS
@@ -320,7 +320,7 @@ def _position(a: Attribution) -> int:
 
 
 def _first_person(ctx: _Context, a: Attribution) -> bool:
-    return a.source is not None and a.source.of(ctx.text).lower() in FIRST_PERSON
+    return a.source is not None and is_first_person(a.source.of(ctx.text))
 
 
 def _display_name(name: str | None) -> str | None:

@@ -46,7 +46,7 @@ from tracer.parse.claims.people import (
     pronoun_leaning,
     role_words,
 )
-from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS, SourceRegistry, core, guess_kind, is_place
+from tracer.parse.claims.sources import PRONOUNS, SourceRegistry, core, guess_kind, is_first_person, is_place
 from tracer.text import ParagraphIndex, Span, SpanSet, sentences
 from tracer.words import MONTH_NAMES, PERSON_PRONOUNS, WEEKDAYS
 
@@ -243,7 +243,7 @@ class Resolver:
             self._mention_ends[span.start] = span.end  # him ...") is no sentence's topic: "He" is not theirs
         if referent is not None:
             return self._record(self._name(referent), "relative", span)
-        if lowered in FIRST_PERSON:
+        if is_first_person(words):
             return self._record(speaker, "speaker", span) if speaker else self._unresolved(words, span)
         if lowered in PRONOUNS:
             resolved = self._pronoun(lowered, span, words.strip())
@@ -1175,7 +1175,7 @@ def _no_body_word(name: str) -> bool:
         lowered in lexicon().openers
         or lowered in _FUNCTION_OPENERS
         or lowered in PRONOUNS
-        or lowered in FIRST_PERSON
+        or is_first_person(name)
         or is_given_name(name)
     )
 

@@ -105,6 +105,14 @@ PRONOUNS = {
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 
 
+def is_first_person(word: str) -> bool:
+    """Whether a word is the writer's or speaker's own "I", "we", "us": not "US", the country,
+    which lower-cases to "us" (a sentence mentioning "US history" was taken for the newsroom's
+    own voice and lost its link claim; a source "US" for the speaker's "us")."""
+    word = word.strip()
+    return word.lower() in FIRST_PERSON and word != "US"
+
+
 @cache
 def _aliases() -> dict[str, Any]:
     data: dict[str, Any] = load_json("source_aliases.json")
