@@ -38,7 +38,7 @@ from tracer.parse.attribution.grammar import (
     that_marked,
     via,
 )
-from tracer.parse.attribution.passive import asked_opening, passive_cue, raising_cue
+from tracer.parse.attribution.passive import asked_opening, passive_cue, raising_cue, reduced_label
 from tracer.parse.attribution.phrases import CITING
 from tracer.parse.attribution.spans import Attribution, Context, Parsed
 from tracer.text import Span
@@ -154,6 +154,10 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
     opening = asked_opening(p, v, verb)
     if opening is not None:
         yield opening
+        return
+    reduced = reduced_label(p, v, verb)
+    if reduced is not None:
+        yield reduced
         return
     misread = _misread_participle(v)
     if is_passive(v) and misread is None:
