@@ -78,9 +78,12 @@ _NAME_LIKE = re.compile(
 # A sentence start, then "On Monday, " (a preposition or time word, up to five words and a comma;
 # not "Sonya Zoghlin, " whose appositive follows) or "The elder " (a determiner and one lower-case
 # word), up to the name.
+# "Earlier this week, for example, Trump sent ...": a discourse aside may follow the phrase (the
+# "he" after was given to a name in the next sentence, gold_fresh5a).
+_ASIDE = r"(?:(?:[Ff]or example|[Ff]or instance|[Hh]owever|[Ii]n fact|[Mm]eanwhile|[Tt]oo|[Aa]lso),\s+)?"
 _INTRO = re.compile(
     r"(?:^|[.!?”\"]\s+|\n)(?:(?:On|In|At|After|Before|During|Earlier|Later|Last|Since|Speaking|Meanwhile|Separately)"
-    r"(?:\s+[\w’'.-]+){0,5},\s+|(?:The|A|An)\s+[a-z]+\s+)$"
+    r"(?:\s+[\w’'.-]+){0,5},\s+" + _ASIDE + r"|(?:For example|For instance|However),\s+|(?:The|A|An)\s+[a-z]+\s+)$"
 )
 _TITLES = frozenset(load_json("source_aliases.json")["titles"])
 _NOT_BODIES = frozenset(load_json("source_aliases.json")["acronyms_not_bodies"])
