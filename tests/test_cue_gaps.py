@@ -54,3 +54,33 @@ def test_maintain_and_establish_report_a_clause(text: str, words: str, source: s
 )
 def test_maintain_and_establish_with_an_object_are_no_claims(text: str) -> None:
     assert _chains(text) == {}
+
+
+def test_a_quotation_credited_on_a_dash_line_is_its_speakers() -> None:
+    """An epigraph: '“I was the CIA director. We lied ...” / — Mike Pompeo, College Station, TX,
+    April 15, 2019' (gold_fresh5a: both sentences were no claims); the dash may also end the
+    quotation's own paragraph."""
+    text = (
+        "“I ran the agency for a decade. We never kept a single promise.”\n"
+        "— Ana Ruiz, Marlow, March 3, 2019\n"
+        "The agency was founded in 1950.\n"
+        "“The figures are simply wrong.” — Tom Hale\n"
+    )
+    assert _chains(text) == {
+        "I ran the agency for a decade.": ["Ana Ruiz"],
+        "We never kept a single promise.": ["Ana Ruiz"],
+        "The figures are simply wrong.": ["Tom Hale"],
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dash line after a paragraph that is no quotation credits nothing
+        "The agency was founded in 1950 and grew fast.\n— Ana Ruiz, Marlow\n",
+        # a quotation standing alone with no credit is no one's
+        "“The figures are simply wrong.”\nThe agency was founded in 1950.\n",
+    ],
+)
+def test_no_dash_credit_no_claim(text: str) -> None:
+    assert _chains(text) == {}
