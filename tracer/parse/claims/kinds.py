@@ -185,7 +185,7 @@ def _issued(a: Attribution, text: str) -> bool:
         return False
     words = re.findall(r"[\w’'-]+", a.content[0].of(text).lower())
     for i, word in enumerate(words[:_HEAD_REACH]):
-        if word in _table()["artifacts"]:
+        if word in artifacts():
             return not _says_something(words[i + 1 :])
         if word in _HEAD_ENDS:
             return False
@@ -641,6 +641,11 @@ def _an_act(a: Attribution, text: str) -> bool:
     quoting speaker's words away)."""
     verb = lexicon().verb(a.lemma) if a.lemma else None
     return verb is not None and verb.act and _TO_ACT.match(a.content[0].of(text)) is not None
+
+
+def artifacts() -> frozenset[str]:
+    """Things made or sent that carry someone's words ("tweet", "statement", "video", "letter")."""
+    return _table()["artifacts"]
 
 
 def document_heads() -> frozenset[str]:
