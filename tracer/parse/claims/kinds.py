@@ -56,7 +56,9 @@ _DIRECTIVE = re.compile(
     r"to\s+\w+(?![^.;]*\b(?:would|will|could|can|is|was|are|were|has|had|have)\b)",
     re.IGNORECASE,
 )
-_TOPIC_OPENING = re.compile(r"^[\"“‘']?\s*(?:\w+ly\s+)?(?:about|of|on|regarding|concerning)\s", re.IGNORECASE)
+# Lower case only: a capitalised "On" opens a quoted sentence ('"On one occasion," they
+# testified, "I heard ..."' was read as testimony on a topic and made no claim, gold_fresh5a).
+_TOPIC_OPENING = re.compile(r"^[\"“‘']?\s*(?:[a-z]+ly\s+)?(?:about|of|on|regarding|concerning)\s")
 # An object (a pronoun, a short determined phrase or a name), then a label opened by an article.
 _LABEL = re.compile(
     r"^(?:it|him|her|them|this|that|these|those|himself|herself|themselves|itself|(?:the|this|that|these|those|his|her|its|their|our)\s+[\w’'-]+"
