@@ -71,9 +71,12 @@ _PARTICLE = r"(?:(?:de|da|di|du|del|della|van|von|der|den|la|le|bin|ibn|al)\s)?"
 # One capitalised word of a name, camel-cased ones too ("DeSantis", "McCarthy"): as "[A-Z][a-z]+"
 # alone they matched nothing, so "DeSantis ... which he suggested" found no subject (gold_fresh3a).
 _WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?"
+# Not after a lower-case prefix and hyphen: "anti-Trump", "pro-Clinton" name no one in the
+# sentence (hops8 audit: "the district's anti-Trump lean, Early described it ... “...,” he said"
+# took Trump for a rival of Early, and "he" was left unresolved).
 _NAME_LIKE = re.compile(
-    rf"\b(?:Mr|Ms|Mrs|Dr)\.\s{_WORD}(?:[ -]{_PARTICLE}{_WORD})*\b"
-    rf"|\b{_WORD}(?:[ -]{_PARTICLE}(?!(?:Mr|Ms|Mrs|Dr)\.){_WORD})*\b"
+    rf"(?<![a-z]-)\b(?:Mr|Ms|Mrs|Dr)\.\s{_WORD}(?:[ -]{_PARTICLE}{_WORD})*\b"
+    rf"|(?<![a-z]-)\b{_WORD}(?:[ -]{_PARTICLE}(?!(?:Mr|Ms|Mrs|Dr)\.){_WORD})*\b"
 )
 # A sentence start, then "On Monday, " (a preposition or time word, up to five words and a comma;
 # not "Sonya Zoghlin, " whose appositive follows) or "The elder " (a determiner and one lower-case
