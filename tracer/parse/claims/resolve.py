@@ -174,6 +174,7 @@ _FRAME = re.compile(r"[’']s?\s+(?:case|part)\s*,")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # What a name that opens a clause follows: a sentence's start, a comma (after a fronted phrase),
 # a conjunction, or "As for" ("As for Trump, he said", "and Pence is not alone in his").
+_APPOSITION = re.compile(r",\s+")
 _CLAUSE_OPENING = re.compile(r"(?:^|[.!?”\"\n,;:]|\b(?:and|but|yet|while|[Aa]s\s+for))\s*$")
 # A sentence opening with a subordinating word and, within a few words, a subject pronoun:
 # "Though he", "When she was asked", "Yet when he".
@@ -816,9 +817,18 @@ class Resolver:
         unresolved in 5 of 120 PolNeAR train articles). Not a name some verb governs ("the ideas
         Sanders championed"), nor one after a fitting pronoun that opens its sentence ("He would
         like ... Sanders championed. Even then, he said": still that "he")."""
-        if position >= named_at or self._bound_before(named_at, word):
+        if position >= named_at or self._bound_before(named_at, word) or self._apposed(named_at):
             return False
         return _CLAUSE_OPENING.search(self.text, max(0, named_at - 12), named_at) is not None
+
+    def _apposed(self, at: int) -> bool:
+        """Whether the name at `at` is followed by a comma and a person's name: an appositive or a
+        fronted topic, not the subject ("On the topic of another tough guy, Mr. Putin, Mr. Trump was
+        pressed on why he had said": the subject is Mr. Trump)."""
+        name = _NAME_LIKE.match(self.text, at)
+        comma = _APPOSITION.match(self.text, name.end()) if name else None
+        after = _NAME_LIKE.match(self.text, comma.end()) if comma else None
+        return after is not None and self._is_person(_without_opener(after.group(0))[0])
 
     def _fitting_since(self, floor: int, word: str, span: Span) -> list[tuple[int, str]]:
         """The distinct people named from `floor` to the pronoun who fit it (a surname and the full
