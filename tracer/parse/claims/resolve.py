@@ -413,10 +413,18 @@ class Resolver:
         if focus is None or not self._fits(focus[1], said):
             return None
         floor = self._window_start(span.start)
-        if any(floor <= at < span.start and not self._is_alias(h, focus) for h, at in holders):
+        if any(self._other_holder(h, at, focus, (floor, span.start)) for h, at in holders):
             return None  # "Sen. Jo Park said ... the senator added": the title's holder, not the focus
         self.registry.seen(focus[1], span.start)
         return self._record(focus[1], "likely", span, evidence_start=focus[0])
+
+    def _other_holder(self, holder: str, at: int, focus: tuple[int, Source], window: tuple[int, int]) -> bool:
+        """Whether a holder of an epithet's title, named in `window`, is someone other than the focus
+        and outside anyone's words: a holder the speaker names in a quotation ("“... running harder
+        against President Obama and me,” the former president said") is whom they talk about, no
+        rival of the speaker (hops8 audit: the description was shown as the source)."""
+        inside = window[0] <= at < window[1] and not self._said.overlaps(Span(at, at + 1))
+        return inside and not self._is_alias(holder, focus)
 
     def _known(self, name: str) -> tuple[int, Source] | None:
         """A known person source of that name, as a candidate (for `_is_alias`)."""
