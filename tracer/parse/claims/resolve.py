@@ -86,6 +86,13 @@ _INTRO = re.compile(
     r"(?:\s+[\w’'.-]+){0,5},\s+|(?:The|A|An)\s+[a-z]+\s+)$"
 )
 _TITLES = frozenset(load_json("source_aliases.json")["titles"])
+# The written titles that stand before a person's name only ("President Obama", "Senator Lee",
+# source_aliases.json title_forms; "Premier" also opens "Premier League"): a surname the text
+# titles so is a person's, though the text never gives a given name (hops8 audit: "Obama ... The
+# president also said" found no person in focus, as "Obama" alone was no person's name).
+_PERSON_TITLES = frozenset(f for forms in load_json("source_aliases.json")["title_forms"].values() for f in forms) - {
+    "Premier"
+}
 _NOT_BODIES = frozenset(load_json("source_aliases.json")["acronyms_not_bodies"])
 _NAMED_BODY_HEADS = frozenset(load_json("source_aliases.json")["named_body_heads"])
 # An acronym of three to six capitals, not inside an all-capitals run (a headline or a shout).
@@ -1094,7 +1101,8 @@ class Resolver:
                 self._full_names.setdefault(match.group("surname"), []).append(match.group(0))
                 if self.registry.people.is_person(match.group(0)):  # introduced with a role, not "Israel Prime"
                     self._full_names.setdefault(match.group("first"), []).append(match.group(0))
-        return any(self._kind(full) == SourceKind.PERSON for full in self._full_names.get(name, ())[:3])
+        fulls = self._full_names.get(name, ())[:3]
+        return any(self._kind(full) == SourceKind.PERSON or full.split()[0] in _PERSON_TITLES for full in fulls)
 
     def _kind(self, name: str) -> SourceKind:
         if name not in self._kinds:
