@@ -265,8 +265,9 @@ class Resolver:
                 # "'He left on the tractor and he said he was going to hunt,' Deyal told the paper":
                 # in a speaker's own quotation "he" is someone else, never the speaker
                 return self._someone_else(words.strip(), span, speaker) if resolved.source is speaker else resolved
-            if speaker is not None and _other_person(resolved, speaker):
-                return self._unresolved(words.strip(), span)  # "Trump said he hopes": not someone else
+            if speaker is not None and (resolved.how == "unresolved" or _other_person(resolved, speaker)):
+                # "Trump said he hopes": not someone else; the speaker, unless someone fitting comes between
+                return self._speakers_own(lowered, span, speaker) or self._unresolved(words.strip(), span)
             return resolved
         earlier = self._earlier_document(lowered, span)
         if earlier is not None:
@@ -281,6 +282,32 @@ class Resolver:
         if owner is not None:
             return owner
         return self._record(self._name(self._unclosed_appositive(span) or span), "name", span)
+
+    def _speakers_own(self, word: str, span: Span, speaker: Source) -> Resolved | None:
+        """The speaker, as the likely referent of a pronoun in words reported of them that nothing
+        else resolved ("Bloomberg says ... that he's considering", "the company says it fears",
+        "campaign strategists say they believe"): a speaker's reported words speak of the speaker
+        (hops8 audit: the unresolved pronoun was shown as a further hop in 73 of 840 PolNeAR train
+        articles). Not when the speaker does not fit the pronoun (a woman for "he", a person for
+        "they", a pronoun left unresolved itself), nor when a person who fits it is named between
+        ("Prosecutors argued that although Lazar confessed, he showed ...")."""
+        group = PRONOUNS[word]
+        if speaker.name.lower() in PRONOUNS or speaker.name.lower() in FIRST_PERSON:
+            return None
+        if group == "person":
+            wanted = PERSON_PRONOUNS[word]
+            person = speaker.kind == SourceKind.PERSON or self._one_person(speaker) or self._named_person(speaker.name)
+            leaning = speaker.kind == SourceKind.UNKNOWN and self._leaning(speaker.name) == wanted  # "Bloomberg ... he"
+            fits = (person or leaning) and self._gender(speaker) in (None, wanted)
+        else:
+            fits = speaker.kind not in (SourceKind.PERSON, SourceKind.SOCIAL_ACCOUNT) and not self._one_person(speaker)
+        said = self._last_mention(speaker, span.start)
+        if not fits or said is None or span.start - said > _AHEAD:
+            return None
+        named = self._person_names(span.start) if group == "person" else []  # people are no rivals of an "it"
+        if any(at > said and self._rival(at, name, word, (said, speaker)) for at, name, _ in named):
+            return None
+        return self._record(speaker, "likely", span, evidence_start=said)
 
     def _unclosed_appositive(self, span: Span) -> Span | None:
         """'Eric Durr, Director of Public Affairs at New York State Division of Military and Naval
