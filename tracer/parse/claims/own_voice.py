@@ -20,7 +20,7 @@ from tracer.datafiles import load_lines
 from tracer.models import Claim, ClaimKind, Hop, HopRelation, Link, LinkKind, Post, SourceKind, SourceRef
 from tracer.parse.claims.kinds import clause_subordinators, document_heads, lead_openers
 from tracer.parse.claims.matching import MATCH_THRESHOLD, similarity, terms_of
-from tracer.parse.claims.sources import SourceRegistry, core
+from tracer.parse.claims.sources import SourceRegistry, core, is_first_person
 from tracer.text import ParagraphIndex, SentenceIndex, Span, SpanSet
 
 # How far before a post a sentence it backs may stand (characters): the post follows the
@@ -33,8 +33,10 @@ MIN_WORDS = 5  # shorter "sentences" (captions, labels) are no statements
 # stated, not measured, so it gets the claim matcher's threshold as its confidence.
 _POINTERS = frozenset({"watch", "video", "listen", "look", "see", "photos", "photo", "here"})
 INTRODUCED_CONFIDENCE = MATCH_THRESHOLD
-_FIRST_PERSON = frozenset({"we", "our", "us", "i", "my"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
+# The newsroom's own doing ("Our reporters have asked for the memo"); not "me", which reports
+# what others told the writer ("The story, repeated to me again and again, was that ...").
+_OWN_DOING = frozenset({"we", "our", "us", "i", "my"})
 _LINK_KINDS = {LinkKind.NEWS_ARTICLE: SourceKind.OUTLET, LinkKind.DOCUMENT: SourceKind.DOCUMENT}
 # How a statement ends: a full stop or exclamation, perhaps inside a closing quote or bracket. A
 # line ending otherwise ("Measles cases climb in Marlow County") is a headline, caption or label.
@@ -88,6 +90,7 @@ def own_voice_claims(
     for sentence in index.spans:
         if claimed.overlaps(sentence):
             lead = _linked_lead(text, sentence, claimed, near, in_posts)
+            lead = lead or _linked_tail(text, sentence, claimed, near, in_posts)
             if lead is not None:
                 hop = _link_hop(text, doc_id, lead[0], lead[1], registry)
                 out.append(_claim(text, doc_id, lead[0], [hop], ClaimKind.LINK))
@@ -135,6 +138,36 @@ def _linked_lead(
     if _subordinate(words):
         return (Span(link.start, piece.end), link) if _linked_clause(text, piece, link) else None
     return piece, link
+
+
+def _linked_tail(
+    text: str, sentence: Span, claimed: _Claimed, links: _Links, posts: SpanSet
+) -> tuple[Span, Link] | None:
+    """'Moreno denigrated Assange as a “hacker” and <a>cut off</a> his internet access ...': the
+    clause after the sentence's last claim, from the first "and" or clause break after it, is
+    the article's own statement leaning on a link in it (gold_fresh5a: two such linked events
+    were no claims, the sentence being taken by a label inside it). None when a claim's source
+    or cue lies in it, or it is too short to state anything."""
+    held = claimed.within(sentence)
+    last = max(c.end for c in held)
+    brk = _TAIL_BREAK.search(text, last, sentence.end)
+    if brk is None:
+        return None
+    piece = Span(brk.end(), sentence.end)
+    link = _link_in(text, piece, links, posts)
+    words = piece.of(text).split()
+    if link is None or len(words) < MIN_WORDS or words[0].lower() in _NOT_MAIN or words[0].lower() in lead_openers():
+        return None  # "and as demonstrated by ...", "and that she ...": no clause of the writer's own
+    hops = [(h.source_start, h.cue_start) for c in held for h in c.chain]
+    if any(at is not None and piece.start <= at < piece.end for pair in hops for at in pair):
+        return None
+    return piece, link
+
+
+# Words opening a subordinate or reported clause: what follows them states nothing on its own.
+_NOT_MAIN = frozenset({"that", "which", "who", "whom", "whose", "as", "if", "whether", "what", "how", "why"})
+# Where a clause after a claim begins: "and", "but", a semicolon or a dash between spaces.
+_TAIL_BREAK = re.compile(r"\s(?:and|but)\s|;\s|\s[—–-]\s")
 
 
 def _linked_clause(text: str, piece: Span, link: Link) -> bool:
@@ -330,7 +363,7 @@ def _link_in(text: str, sentence: Span, links: _Links, posts: SpanSet, *, named:
         return None
     if posts.overlaps(Span(sentence.start, sentence.start + 1)):
         return None  # a post's own sentences are its author's claims
-    if not _FIRST_PERSON.isdisjoint(w.lower().strip(",.;:") for w in words.split()):
+    if any(w.lower() in _OWN_DOING and is_first_person(w) for w in (w.strip(",.;:") for w in words.split())):
         return None  # "Our reporters have asked for the inspection memo": the newsroom's own doing
     for link in links.starting_in(sentence):
         if link.source_id or link.source_name:
