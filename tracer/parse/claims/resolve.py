@@ -300,7 +300,7 @@ class Resolver:
         "they", a pronoun left unresolved itself), nor when a person who fits it is named between
         ("Prosecutors argued that although Lazar confessed, he showed ...")."""
         group = PRONOUNS[word]
-        if speaker.name.lower() in PRONOUNS or speaker.name.lower() in FIRST_PERSON:
+        if speaker.name.lower() in PRONOUNS or is_first_person(speaker.name):
             return None
         if group == "person":
             wanted = PERSON_PRONOUNS[word]
