@@ -110,6 +110,7 @@ class Lexicon:
     # Forms of object-control verbs ("prompted Y to argue"), True for those whose complement happened.
     controllers: dict[str, bool] = field(default_factory=dict)
     poll_nouns: frozenset[str] = frozenset()  # "in a CNN poll, ..." (`poll_nouns.txt`)
+    light_nouns: frozenset[str] = frozenset()  # "made the case that ..." (`light_nouns.txt`)
     openers: frozenset[str] = frozenset()  # words that open sentences, never names (`sentence_openers.txt`)
     noun_like_forms: frozenset[str] = frozenset()
     noun_like_after_subject: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -258,6 +259,7 @@ def lexicon() -> Lexicon:
         kickers=frozenset(load_lines("headline_kickers.txt")),
         controllers=_controllers(load_lines("control_verbs.txt")),
         poll_nouns=poll_nouns,
+        light_nouns=frozenset(load_lines("light_nouns.txt")),
         openers=frozenset(load_lines("sentence_openers.txt")),
         noun_like_forms=frozenset(noun_like),
         noun_like_after_subject=re.compile(

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from tracer.datafiles import load_json, load_lines
 from tracer.models import CueClass
 from tracer.parse.attribution.cues import VIEW_NOUNS, Lexicon
-from tracer.parse.attribution.grammar import OBJECT_DEPS, has_that, subject_of
+from tracer.parse.attribution.grammar import OBJECT_DEPS, has_that, subject_of, that_marked
 from tracer.parse.attribution.spans import Attribution, Citation, Context, Parsed, quote_kind, trim
 from tracer.text import Span
 
@@ -58,6 +58,8 @@ def noun_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
     view noun "in" ("..., in Bolton's view")."""
     if "that" in words and not words.isdisjoint(lex.nouns):
         return True
+    if not words.isdisjoint(lex.nouns | lex.light_nouns) and any(lex.verbs[w].needs for w in words & lex.paired):
+        return True  # "made comments about ...", "made the case for ..." (`light_subject`)
     return "in" in words and not words.isdisjoint(VIEW_NOUNS)
 
 
@@ -467,9 +469,16 @@ def _text(tokens: Iterable[Token]) -> str:
 
 
 def noun_rule(ctx: Context) -> Iterator[Attribution]:
-    """'its assessment that ...', 'a statement from the ministry that ...'."""
+    """'its assessment that ...', 'a statement from the ministry that ...', 'she made the case
+    that ...'."""
     p, n, lex = ctx.p, ctx.t, ctx.lex
-    if n.lower_ not in lex.nouns or not n.tag_.startswith("NN"):
+    maker = light_subject(p, n, lex)
+    if n.lower_ not in lex.nouns and (maker is None or n.lower_ not in lex.light_nouns):
+        return
+    if not n.tag_.startswith("NN"):
+        return
+    if maker is not None:
+        yield from _light_noun(p, n, maker, lex)
         return
     owner = own_owner(n) or _pronoun_owner(n)
     if n.dep_ in OBJECT_DEPS and lex.verb(n.head.lower_) is not None and own_owner(n) is None:
@@ -552,6 +561,62 @@ def _noun_topic(p: Parsed, n: Token, owner: Token) -> Iterator[Attribution]:
         yield Attribution(
             source, cue, (content,), p.bounds, cls=CueClass.STANCE, form="noun", kind="np", lemma=n.lower_
         )
+
+
+def light_subject(p: Parsed, n: Token, lex: Lexicon) -> Token | None:
+    """The subject of a light verb whose object is a cue noun: "Trump made comments about ...",
+    "she made the case that ...", "took the view that ...". The light verbs are those of
+    `cue_verbs.txt` that are cues only with their own word ("made it clear"); without it the
+    verb rule reads nothing, and the noun had no owner, so the whole relation was missed
+    (recall8 audit of PolNeAR train: "made the case", "made comments about", "made conflicting
+    statements about" in seven articles)."""
+    head = n.head
+    verb = lex.verb(head.lower_)
+    if n.dep_ != "dobj" or verb is None or not verb.needs or not head.tag_.startswith("VB"):
+        return None
+    if any(c.lower_ in verb.needs for c in head.children):
+        return None  # "made it clear", "raised concerns that ...": the verb rule's
+    return subject_of(p, head)
+
+
+def _light_noun(p: Parsed, n: Token, maker: Token, lex: Lexicon) -> Iterator[Attribution]:
+    """'She made the case (to voters) that C': the light verb's subject said C; the parser hangs
+    the clause on the noun or on the verb. With no clause, 'made comments about X' names a topic
+    (an attribution, never a claim); 'made a claim' alone says nothing."""
+    verb = n.head
+    clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp") and has_that(c)), None)
+    clause = clause or next((c for c in verb.children if c.dep_ == "ccomp" and c.i > n.i and that_marked(c)), None)
+    source = p.source_subtree(maker, verb)
+    if source is None or maker.lower_ in _NOT_LIGHT_MAKERS or maker.lower_ in lex.non_sources:
+        return
+    if clause is not None:
+        content = p.subtree(clause)
+        if content is not None:
+            yield Attribution(
+                source=source,
+                cue=p.tokens([verb, n]) or p.bounds,
+                content=(content,),
+                sentence=p.bounds,
+                cls=CueClass.SPEECH,
+                form="noun",
+                kind=quote_kind(p.text, (content,)),
+                lemma=n.lower_,
+            )
+        return
+    preps = _TOPIC_PREPS if n.lower_ in lex.nouns else _LIGHT_NOUN_PREPS
+    prep = next((c for c in n.children if c.dep_ == "prep" and c.lower_ in preps and c.i > n.i), None)
+    target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    content = p.subtree(target) if target is not None else None
+    cue = p.tokens([verb, n, prep]) if prep is not None else None
+    if content is not None and cue is not None:
+        yield Attribution(source, cue, (content,), p.bounds, cls=CueClass.TOPIC, form="noun", kind="np", lemma=n.lower_)
+
+
+# A light noun that is no cue noun names a topic only as an argument for it ("made the case for
+# reading more"): "made a point of thanking them" is an act.
+_LIGHT_NOUN_PREPS = frozenset({"for"})
+# Subjects that name no one, as for the verb rule (`verbs._NOT_SUBJECTS`): "what made the case ...".
+_NOT_LIGHT_MAKERS = frozenset({"there", "here", "what", "this", "these"})
 
 
 def own_owner(n: Token) -> Token | None:
@@ -924,6 +989,9 @@ def _quote_mark(t: Token) -> bool:
 
 # A colon, then a quotation mark (or the end of the sentence, for a quotation paragraph after it).
 _COLON_QUOTE_SCAN = re.compile(r":\s*(?:[“\"]|$)")
+# A light noun that is no cue noun names a topic only as an argument for it ("made the case for
+# reading more"): "made a point of thanking them" is an act.
+_LIGHT_NOUN_PREPS = frozenset({"for"})
 # Subjects that name no one ("There was ...:", "It ...:", "This is ...:").
 _NO_SPEAKER = frozenset({"it", "there", "this", "that", "these", "those", "what", "which", "who"})
 # The rest of a paragraph after a colon, then a paragraph that opens with a quotation mark.

@@ -1,0 +1,49 @@
+"""Recall8 audit of PolNeAR train (positions 100-220): relations no rule found at all. A cue noun
+as the object of a light verb ("made comments about X", "made the case for X") had no owner and
+"made" is a cue only with its own word ("made it clear"), so nothing read it. Each test fails on
+the code before the fix (main at e3141f9); the claims are checked in tests/data/chains/recall8_forms.json."""
+
+from __future__ import annotations
+
+from tracer.models import CueClass
+from tracer.parse.attribution.find import find_attributions
+
+
+def _relations(text: str) -> list[tuple[str | None, str, str, CueClass]]:
+    """(source, cue, first content fragment, class) of each attribution found."""
+    return [
+        (
+            text[a.source.start : a.source.end] if a.source else None,
+            text[a.cue.start : a.cue.end],
+            text[a.content[0].start : a.content[0].end] if a.content else "",
+            a.cls,
+        )
+        for a in find_attributions(text)
+    ]
+
+
+def test_made_comments_about_names_a_topic_of_the_subject() -> None:
+    text = "The governor has recently made comments about the possibility of fraud in the election."
+    assert ("The governor", "made comments about", "the possibility of fraud in the election", CueClass.TOPIC) in (
+        _relations(text)
+    )
+
+
+def test_made_conflicting_statements_about_keeps_the_adjective_in_the_cue() -> None:
+    text = "The candidate made conflicting statements about how he would cut taxes."
+    assert _relations(text) == [
+        ("The candidate", "made conflicting statements about", "how he would cut taxes", CueClass.TOPIC)
+    ]
+
+
+def test_made_the_case_for_is_an_argument_for_its_object() -> None:
+    text = "The novelist made a case for reading authors from other countries."
+    assert _relations(text) == [
+        ("The novelist", "made a case for", "reading authors from other countries", CueClass.TOPIC)
+    ]
+
+
+def test_a_light_verb_with_a_plain_object_is_no_cue() -> None:
+    assert find_attributions("The company made a profit last year.") == []
+    assert find_attributions("The court case made headlines across the state.") == []
+    assert find_attributions("At this point, the mayor made no comment.") == []
