@@ -47,3 +47,9 @@ def test_a_light_verb_with_a_plain_object_is_no_cue() -> None:
     assert find_attributions("The company made a profit last year.") == []
     assert find_attributions("The court case made headlines across the state.") == []
     assert find_attributions("At this point, the mayor made no comment.") == []
+
+
+def test_a_response_to_someone_names_the_hearer_not_a_topic() -> None:
+    """Guard: after a light verb, "to" takes the hearer ("made a response to the king"), no topic."""
+    text = "The prince made a heartbreaking response to the king after his eviction."
+    assert not any(cue.startswith("made") for _, cue, _, _ in _relations(text))
