@@ -53,3 +53,9 @@ def test_a_response_to_someone_names_the_hearer_not_a_topic() -> None:
     """Guard: after a light verb, "to" takes the hearer ("made a response to the king"), no topic."""
     text = "The prince made a heartbreaking response to the king after his eviction."
     assert not any(cue.startswith("made") for _, cue, _, _ in _relations(text))
+
+
+def test_a_title_case_headline_with_a_noun_like_verb_is_parsed() -> None:
+    """'X Promises Y' in a Title-Case headline: the scan now reads the form the parser sees."""
+    text = "Senator Tom Alder Promises Action On Housing In First Year.\n\nThe vote is set for Friday."
+    assert ("Senator Tom Alder", "Promises", "Action On Housing", CueClass.SPEECH) in _relations(text)
