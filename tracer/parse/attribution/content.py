@@ -59,8 +59,10 @@ def light_content(p: Parsed, v: Token, verb: CueVerb, word: Token) -> Content | 
         span = p.subtree(word) if any(c.i > word.i for c in word.children) else None
         return ((span,), "np", []) if span else None
     clause = next((c for c in word.children if c.dep_ in ("ccomp", "advcl", "xcomp") and c.i > word.i), None)
+    clause = clause or _clause_beside_word(v, word)
     if clause is not None:
-        span = p.subtree(clause)
+        first = word.i + 1 if clause.left_edge.i <= word.i < clause.i else clause.left_edge.i
+        span = p.span(first, clause.right_edge.i)  # "made clear she will ...": "clear" hung inside
         return ((span,), quote_kind(p, span), []) if span else None
     target = next((c for c in word.children if c.dep_ == "pobj"), None)  # "went after X"
     if target is not None:
@@ -70,6 +72,18 @@ def light_content(p: Parsed, v: Token, verb: CueVerb, word: Token) -> Content | 
         host = _host_clause(p, v)
         return (host[0], host[1], [c for c in v.children if c.dep_ == "mark"]) if host else None
     return _prep_content(p, v, verb)
+
+
+def _clause_beside_word(v: Token, word: Token) -> Token | None:
+    """'Officials made clear (that) they have no plans': without "it" the parser hangs the
+    reported clause on the verb, beside its adjective, or the adjective inside the clause ("has
+    made clear she will ..."), not the clause under the adjective; the clause was lost and the
+    relation with it (recall8 audit of PolNeAR train; "made it clear that" was always read)."""
+    if word.dep_ not in ("ccomp", "oprd", "acomp") or word.tag_ != "JJ":
+        return None
+    if word.head.i != v.i:
+        return word.head if word.head.dep_ == "ccomp" and word.head.head.i == v.i else None
+    return next((c for c in v.children if c.dep_ == "ccomp" and c.i > word.i), None)
 
 
 def _as_mark(v: Token) -> Token | None:

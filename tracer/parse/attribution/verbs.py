@@ -156,7 +156,7 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
     verb = verb or lex.verb(v.lower_)
     if verb is None or v.lower_ in CITING or not _verb_like(v):
         return
-    light = [c for c in v.children if c.lower_ in verb.needs]
+    light = [c for c in v.children if c.lower_ in verb.needs] or _word_in_clause(v, verb)
     if verb.needs and not light:
         return  # "made" without "clear", "hit" without "back"
     if _carried(v, lex):
@@ -241,6 +241,17 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
         lemma=verb.lemma,
         pending=kind == "passage",
     )
+
+
+def _word_in_clause(v: Token, verb: CueVerb) -> list[Token]:
+    """'The senator has made clear she will not back it': the light verb's adjective, right after
+    it, hung by the parser on the reported clause that follows (`content._clause_beside_word`)."""
+    if v.i + 1 >= len(v.doc):
+        return []
+    word = v.nbor(1)
+    if word.lower_ not in verb.needs or word.tag_ != "JJ" or word.head.dep_ != "ccomp" or word.head.head.i != v.i:
+        return []
+    return [word]
 
 
 def object_free(light: list[Token]) -> list[Token]:
