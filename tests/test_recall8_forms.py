@@ -59,3 +59,22 @@ def test_a_title_case_headline_with_a_noun_like_verb_is_parsed() -> None:
     """'X Promises Y' in a Title-Case headline: the scan now reads the form the parser sees."""
     text = "Senator Tom Alder Promises Action On Housing In First Year.\n\nThe vote is set for Friday."
     assert ("Senator Tom Alder", "Promises", "Action On Housing", CueClass.SPEECH) in _relations(text)
+
+
+def test_made_no_mention_of_and_veiled_references_to_name_topics() -> None:
+    """Light nouns with the prepositions `light_nouns.txt` gives them; the preposition may hang on the verb."""
+    assert ("The senator", "made no mention of", "the deal", CueClass.TOPIC) in _relations(
+        "The senator made no mention of the deal in his speech."
+    )
+    assert ("The senator", "made veiled references to", "the mayor’s voting record", CueClass.TOPIC) in _relations(
+        "The senator has made veiled references to the mayor’s voting record."
+    )
+    assert ("The mayor", "made a plea for", "calm", CueClass.TOPIC) in _relations(
+        "The mayor made a plea for calm after the verdict."
+    )
+
+
+def test_a_light_noun_outside_its_prepositions_is_no_cue() -> None:
+    """Guard: 'made a commitment to the town' (commitment takes only a clause), 'made a plea to X' (the hearer)."""
+    assert find_attributions("The firm made a commitment to the town.") == []
+    assert find_attributions("The mayor made a plea to the council.") == []

@@ -110,7 +110,8 @@ class Lexicon:
     # Forms of object-control verbs ("prompted Y to argue"), True for those whose complement happened.
     controllers: dict[str, bool] = field(default_factory=dict)
     poll_nouns: frozenset[str] = frozenset()  # "in a CNN poll, ..." (`poll_nouns.txt`)
-    light_nouns: frozenset[str] = frozenset()  # "made the case that ..." (`light_nouns.txt`)
+    # "made the case that ...", "made no mention of X": noun -> the prepositions of its topic (`light_nouns.txt`)
+    light_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
     openers: frozenset[str] = frozenset()  # words that open sentences, never names (`sentence_openers.txt`)
     noun_like_forms: frozenset[str] = frozenset()
     noun_like_after_subject: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -187,6 +188,11 @@ def _particle(flag: str) -> tuple[str, CueClass]:
     return word, CueClass(cls)
 
 
+def _light_nouns(lines: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Each light noun with the prepositions of its topic ("case for|against", `light_nouns.txt`)."""
+    return {noun: frozenset("|".join(rest).split("|")) - {""} for noun, *rest in (line.split() for line in lines)}
+
+
 def _controllers(lines: tuple[str, ...]) -> dict[str, bool]:
     """Every form of the object-control verbs, and whether it is implicative (`control_verbs.txt`)."""
     out = {}
@@ -259,7 +265,7 @@ def lexicon() -> Lexicon:
         kickers=frozenset(load_lines("headline_kickers.txt")),
         controllers=_controllers(load_lines("control_verbs.txt")),
         poll_nouns=poll_nouns,
-        light_nouns=frozenset(load_lines("light_nouns.txt")),
+        light_nouns=_light_nouns(load_lines("light_nouns.txt")),
         openers=frozenset(load_lines("sentence_openers.txt")),
         noun_like_forms=frozenset(noun_like),
         noun_like_after_subject=re.compile(

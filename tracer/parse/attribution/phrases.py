@@ -58,7 +58,7 @@ def noun_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
     view noun "in" ("..., in Bolton's view")."""
     if "that" in words and not words.isdisjoint(lex.nouns):
         return True
-    if not words.isdisjoint(lex.nouns | lex.light_nouns) and any(lex.verbs[w].needs for w in words & lex.paired):
+    if not words.isdisjoint(lex.nouns | lex.light_nouns.keys()) and any(lex.verbs[w].needs for w in words & lex.paired):
         return _light_object().search(sentence.lower()) is not None  # "made comments about ..."
     return "in" in words and not words.isdisjoint(VIEW_NOUNS)
 
@@ -570,7 +570,7 @@ def _light_object() -> re.Pattern[str]:
     (on PolNeAR dev that halves the sentences this test parses)."""
     lex = lexicon()
     verbs = sorted(f for f in lex.paired if lex.verbs[f].needs)
-    nouns = sorted(lex.nouns | lex.light_nouns)
+    nouns = sorted(lex.nouns | lex.light_nouns.keys())
     return re.compile(rf"\b(?:{'|'.join(verbs)})\s+(?:[\w’'-]+\s+){{0,3}}(?:{'|'.join(nouns)})\b")
 
 
@@ -614,8 +614,9 @@ def _light_noun(p: Parsed, n: Token, maker: Token, lex: Lexicon) -> Iterator[Att
                 lemma=n.lower_,
             )
         return
-    preps = _LIGHT_TOPIC_PREPS if n.lower_ in lex.nouns else _LIGHT_NOUN_PREPS
-    prep = next((c for c in n.children if c.dep_ == "prep" and c.lower_ in preps and c.i > n.i), None)
+    preps = _LIGHT_TOPIC_PREPS if n.lower_ in lex.nouns else lex.light_nouns.get(n.lower_, frozenset())
+    after = [*n.children, *(c for c in verb.children if c.i == n.right_edge.i + 1)]  # or hung on the verb
+    prep = next((c for c in after if c.dep_ == "prep" and c.lower_ in preps and c.i > n.i), None)
     target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
     content = p.subtree(target) if target is not None else None
     cue = p.tokens([verb, n, prep]) if prep is not None else None
@@ -626,10 +627,9 @@ def _light_noun(p: Parsed, n: Token, maker: Token, lex: Lexicon) -> Iterator[Att
 # The prepositions of a topic after a light verb's cue noun ("made comments about X", "an attack on
 # X"): not "to", whose object is the hearer ("made a statement to reporters", "made a heartbreaking
 # response to King Charles": gold_fresh4a keeps that sentence a link's claim, not a topic), nor
-# "with". A light noun that is no cue noun names a topic only as an argument for it ("made the case
-# for reading more"): "made a point of thanking them" is an act.
+# "with". A light noun that is no cue noun takes the prepositions `light_nouns.txt` gives it
+# ("made the case for X", "made no mention of X"; "made a point of thanking them" is an act).
 _LIGHT_TOPIC_PREPS = frozenset({"about", "on", "over", "of", "for", "against"})
-_LIGHT_NOUN_PREPS = frozenset({"for"})
 # Subjects that name no one, as for the verb rule (`verbs._NOT_SUBJECTS`): "what made the case ...".
 _NOT_LIGHT_MAKERS = frozenset({"there", "here", "what", "this", "these"})
 
@@ -1004,13 +1004,6 @@ def _quote_mark(t: Token) -> bool:
 
 # A colon, then a quotation mark (or the end of the sentence, for a quotation paragraph after it).
 _COLON_QUOTE_SCAN = re.compile(r":\s*(?:[“\"]|$)")
-# The prepositions of a topic after a light verb's cue noun ("made comments about X", "an attack on
-# X"): not "to", whose object is the hearer ("made a statement to reporters", "made a heartbreaking
-# response to King Charles": gold_fresh4a keeps that sentence a link's claim, not a topic), nor
-# "with". A light noun that is no cue noun names a topic only as an argument for it ("made the case
-# for reading more"): "made a point of thanking them" is an act.
-_LIGHT_TOPIC_PREPS = frozenset({"about", "on", "over", "of", "for", "against"})
-_LIGHT_NOUN_PREPS = frozenset({"for"})
 # Subjects that name no one ("There was ...:", "It ...:", "This is ...:").
 _NO_SPEAKER = frozenset({"it", "there", "this", "that", "these", "those", "what", "which", "who"})
 # The rest of a paragraph after a colon, then a paragraph that opens with a quotation mark.
