@@ -58,6 +58,8 @@ def light_content(p: Parsed, v: Token, verb: CueVerb, word: Token) -> Content | 
     if word.dep_ == "dobj" and word.tag_ in ("NN", "NNS"):
         span = p.subtree(word) if any(c.i > word.i for c in word.children) else None
         return ((span,), "np", []) if span else None
+    if word.dep_ == "prep" and word.lower_ == "at":
+        return _estimate(p, v, word)
     clause = next((c for c in word.children if c.dep_ in ("ccomp", "advcl", "xcomp") and c.i > word.i), None)
     clause = clause or _clause_beside_word(v, word)
     if clause is not None:
@@ -72,6 +74,22 @@ def light_content(p: Parsed, v: Token, verb: CueVerb, word: Token) -> Content | 
         host = _host_clause(p, v)
         return (host[0], host[1], [c for c in v.children if c.dep_ == "mark"]) if host else None
     return _prep_content(p, v, verb)
+
+
+_CLOCK = frozenset({"a.m.", "p.m.", "am", "pm", "o'clock", "o’clock", "gmt", "utc", "et", "pt"})
+
+
+def _estimate(p: Parsed, v: Token, at: Token) -> Content | None:
+    """'Forbes put his net worth at $45 billion': the object and its figure are the estimate,
+    "his net worth at $45 billion". Only a figure: "puts children at risk" estimates nothing."""
+    obj = next((c for c in v.children if c.dep_ == "dobj" and c.i < at.i), None)
+    figure = next((c for c in at.children if c.dep_ == "pobj"), None)
+    if obj is None or figure is None or not any(t.like_num or t.text in ("$", "%") for t in figure.subtree):
+        return None
+    if any(t.lower_ in _CLOCK for t in figure.subtree):
+        return None  # "put the meeting at 5 p.m.": a time set, not a figure estimated
+    span = p.span(obj.left_edge.i, figure.right_edge.i)
+    return ((span,), "clause", []) if span else None
 
 
 def _clause_beside_word(v: Token, word: Token) -> Token | None:

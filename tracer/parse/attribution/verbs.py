@@ -159,6 +159,8 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
     light = [c for c in v.children if c.lower_ in verb.needs] or _word_in_clause(v, verb)
     if verb.needs and not light:
         return  # "made" without "clear", "hit" without "back"
+    if light and all(_estimate_at(w) for w in light) and is_passive(v):
+        return  # "could be put at risk": no estimate, and no passive cue either
     if _carried(v, lex):
         return  # the message object's verb takes this participle's content (content.carried_participle)
     opening = asked_opening(p, v, verb)
@@ -256,8 +258,14 @@ def _word_in_clause(v: Token, verb: CueVerb) -> list[Token]:
 
 def object_free(light: list[Token]) -> list[Token]:
     """The light words that join the cue: not a noun object, which is the content itself
-    ("raised | concerns about X"), as for "voiced concerns about X"."""
-    return [w for w in light if not (w.dep_ == "dobj" and w.tag_ in ("NN", "NNS"))]
+    ("raised | concerns about X"), as for "voiced concerns about X", nor the "at" of an estimate
+    inside its content ("put | his net worth at $45 billion")."""
+    return [w for w in light if not (w.dep_ == "dobj" and w.tag_ in ("NN", "NNS")) and not _estimate_at(w)]
+
+
+def _estimate_at(w: Token) -> bool:
+    """The "at" of "put X at N" (`content._estimate`), a light word only in the active."""
+    return w.dep_ == "prep" and w.lower_ == "at"
 
 
 _COPULAS = frozenset({"is", "was", "'s", "’s", "are", "were"})
