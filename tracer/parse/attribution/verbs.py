@@ -62,6 +62,8 @@ def verb_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
         return False
     if bool(lex.noun_like_after_subject.search(sentence)) or _title_case_verb(sentence, lex):
         return True
+    if lex.noun_like_in_clause.search(sentence) is not None:
+        return True
     return any(m.group(1).lower() in lex.noun_like_forms for m in _BEFORE_REFLEXIVE.finditer(sentence))
 
 
