@@ -78,3 +78,26 @@ def test_a_light_noun_outside_its_prepositions_is_no_cue() -> None:
     """Guard: 'made a commitment to the town' (commitment takes only a clause), 'made a plea to X' (the hearer)."""
     assert find_attributions("The firm made a commitment to the town.") == []
     assert find_attributions("The mayor made a plea to the council.") == []
+
+
+def test_take_with_a_stance_noun_names_its_target() -> None:
+    """'took issue with X', 'took some shots at X', 'took credit for X' (light_nouns.txt, +stance)."""
+    assert ("The senator", "took issue with", "the new rule", CueClass.STANCE) in _relations(
+        "The senator took issue with the new rule on Monday."
+    )
+    assert ("The governor", "took some shots at", "the mayor", CueClass.STANCE) in _relations(
+        "The governor took some shots at the mayor, particularly on his tuition plan."
+    )
+
+
+def test_took_aim_at_with_the_preposition_on_the_verb() -> None:
+    """'took aim at X': the parser hangs "at" on the verb; the relation was lost."""
+    assert ("The senator", "took aim at", "the plan", CueClass.STANCE) in _relations(
+        "The senator took aim at the plan on Monday."
+    )
+
+
+def test_take_with_a_plain_noun_stays_no_cue() -> None:
+    """Guard: 'takes the issue seriously' (no "with"), 'raised concerns during the meeting' (no +prep)."""
+    assert find_attributions("Neither candidate takes the issue seriously.") == []
+    assert find_attributions("The mayor raised concerns during the meeting.") == []

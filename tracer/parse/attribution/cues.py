@@ -112,6 +112,7 @@ class Lexicon:
     poll_nouns: frozenset[str] = frozenset()  # "in a CNN poll, ..." (`poll_nouns.txt`)
     # "made the case that ...", "made no mention of X": noun -> the prepositions of its topic (`light_nouns.txt`)
     light_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    light_stances: frozenset[str] = frozenset()  # light nouns whose object is a target ("took a shot at X")
     openers: frozenset[str] = frozenset()  # words that open sentences, never names (`sentence_openers.txt`)
     noun_like_forms: frozenset[str] = frozenset()
     noun_like_after_subject: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -191,7 +192,8 @@ def _particle(flag: str) -> tuple[str, CueClass]:
 
 def _light_nouns(lines: tuple[str, ...]) -> dict[str, frozenset[str]]:
     """Each light noun with the prepositions of its topic ("case for|against", `light_nouns.txt`)."""
-    return {noun: frozenset("|".join(rest).split("|")) - {""} for noun, *rest in (line.split() for line in lines)}
+    words = (line.split() for line in lines)
+    return {noun: frozenset("|".join(r for r in rest if r[0] != "+").split("|")) - {""} for noun, *rest in words}
 
 
 def _controllers(lines: tuple[str, ...]) -> dict[str, bool]:
@@ -294,6 +296,7 @@ def lexicon() -> Lexicon:
         controllers=_controllers(load_lines("control_verbs.txt")),
         poll_nouns=poll_nouns,
         light_nouns=_light_nouns(load_lines("light_nouns.txt")),
+        light_stances=frozenset(line.split()[0] for line in load_lines("light_nouns.txt") if "+stance" in line.split()),
         openers=frozenset(load_lines("sentence_openers.txt")),
         noun_like_forms=frozenset(noun_like),
         noun_like_after_subject=re.compile(

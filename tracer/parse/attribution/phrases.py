@@ -621,7 +621,8 @@ def _light_noun(p: Parsed, n: Token, maker: Token, lex: Lexicon) -> Iterator[Att
     content = p.subtree(target) if target is not None else None
     cue = p.tokens([verb, n, prep]) if prep is not None else None
     if content is not None and cue is not None:
-        yield Attribution(source, cue, (content,), p.bounds, cls=CueClass.TOPIC, form="noun", kind="np", lemma=n.lower_)
+        cls = CueClass.STANCE if n.lower_ in lex.light_stances else CueClass.TOPIC
+        yield Attribution(source, cue, (content,), p.bounds, cls=cls, form="noun", kind="np", lemma=n.lower_)
 
 
 # The prepositions of a topic after a light verb's cue noun ("made comments about X", "an attack on
