@@ -101,3 +101,18 @@ def test_take_with_a_plain_noun_stays_no_cue() -> None:
     """Guard: 'takes the issue seriously' (no "with"), 'raised concerns during the meeting' (no +prep)."""
     assert find_attributions("Neither candidate takes the issue seriously.") == []
     assert find_attributions("The mayor raised concerns during the meeting.") == []
+
+
+def test_a_light_verb_elsewhere_leaves_the_view_phrase_parsed() -> None:
+    """Regression guard: the light-verb scan test must not stop the "in X's view" test after it."""
+    text = "In Ash’s view, the change would have a big impact, making it harder for insiders to win."
+    assert any(cue == "In Ash’s view" for _, cue, _, _ in _relations(text))
+
+
+def test_a_light_noun_word_used_as_a_verb_still_reaches_the_fallback_rules() -> None:
+    """Regression guard: 'shot' (light_nouns.txt) as a verb, 'Trump shot back that ...', stays found."""
+    text = (
+        "The reporter was trying insistently to ask a question about taxes when the senator shot back"
+        " that the reporter had not been called on."
+    )
+    assert any(cue == "shot" for _, cue, _, _ in _relations(text))

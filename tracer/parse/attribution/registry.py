@@ -332,7 +332,7 @@ RULES: tuple[Rule, ...] = (
                 "It is an across-the-board failure",
             ),
         ),
-        triggers=lambda lex: lex.nouns | lex.light_nouns.keys(),
+        triggers=lambda lex: lex.nouns,
         scan_words=_NONE,
         scan=phrases.noun_scan,
     ),

@@ -39,7 +39,7 @@ from tracer.parse.attribution.grammar import (
     via,
 )
 from tracer.parse.attribution.passive import asked_opening, passive_cue, raising_cue, reduced_label
-from tracer.parse.attribution.phrases import CITING
+from tracer.parse.attribution.phrases import CITING, light_noun_object
 from tracer.parse.attribution.spans import Attribution, Context, Parsed
 from tracer.text import Span
 
@@ -165,6 +165,7 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
         return
     light = [c for c in v.children if c.lower_ in verb.needs] or _word_in_clause(v, verb)
     if verb.needs and not light:
+        yield from light_noun_object(p, v, lex)  # "made the case that ...", "took issue with X"
         return  # "made" without "clear", "hit" without "back"
     if light and all(_estimate_at(w) for w in light) and is_passive(v):
         return  # "could be put at risk": no estimate, and no passive cue either
