@@ -54,3 +54,55 @@ def test_maintain_and_establish_report_a_clause(text: str, words: str, source: s
 )
 def test_maintain_and_establish_with_an_object_are_no_claims(text: str) -> None:
     assert _chains(text) == {}
+
+
+def test_a_quotation_credited_on_a_dash_line_is_its_speakers() -> None:
+    """An epigraph: '“I was the CIA director. We lied ...” / — Mike Pompeo, College Station, TX,
+    April 15, 2019' (gold_fresh5a: both sentences were no claims); the dash may also end the
+    quotation's own paragraph."""
+    text = (
+        "“I ran the agency for a decade. We never kept a single promise.”\n"
+        "— Ana Ruiz, Marlow, March 3, 2019\n"
+        "The agency was founded in 1950.\n"
+        "“The figures are simply wrong.” — Tom Hale\n"
+    )
+    assert _chains(text) == {
+        "I ran the agency for a decade.": ["Ana Ruiz"],
+        "We never kept a single promise.": ["Ana Ruiz"],
+        "The figures are simply wrong.": ["Tom Hale"],
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dash line after a paragraph that is no quotation credits nothing
+        "The agency was founded in 1950 and grew fast.\n— Ana Ruiz, Marlow\n",
+        # a quotation standing alone with no credit is no one's
+        "“The figures are simply wrong.”\nThe agency was founded in 1950.\n",
+    ],
+)
+def test_no_dash_credit_no_claim(text: str) -> None:
+    assert _chains(text) == {}
+
+
+def test_a_past_form_the_tagger_read_as_a_noun_after_a_quotation_is_the_cue() -> None:
+    """'“...,” the ex-associate recalled.': "associate recalled" was tagged as a noun phrase and
+    the quotation was no one's (gold_fresh5a)."""
+    text = "“I told him he could not give out information to the other side,” the ex-associate recalled.\n"
+    assert list(_chains(text).values()) == [["the ex-associate"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The voter database is maintained by the technology company NGP VAN.\n",
+        "The foundation was established by the couple in 2009.\n",
+        "More than 100,000 ballots were cast by mail in the county.\n",
+    ],
+)
+def test_a_clause_cue_in_the_passive_with_no_clause_is_no_attribution(text: str) -> None:
+    """'is maintained by', 'was established by', 'were cast by': verbs that report only a
+    clause ('maintained that ...') say nothing in the passive with a noun subject (PolNeAR dev cue
+    precision 0.758 -> 0.759 when such passives were dropped, recall unchanged)."""
+    assert _chains(text) == {}

@@ -34,7 +34,7 @@ from tracer.models import (
 )
 from tracer.parse.attribution.cues import CLAIM_CLASSES
 from tracer.parse.attribution.spans import Attribution, Citation, CoverIndex
-from tracer.parse.claims.credits import credit_line_claims
+from tracer.parse.claims.credits import credit_line_claims, dash_credit_claims
 from tracer.parse.claims.dates import find_dates, parse_published
 from tracer.parse.claims.kinds import (
     answered,
@@ -232,6 +232,7 @@ def build_claims(article: Article, found: list[Attribution], posts: list[Post], 
     claims += _post_sentences(ctx, claims, posts, post_hops)
     claims = pull_quote_claims(ctx.text, ctx.paras, _inside_same_chain(_unique(claims)))
     claims = credit_line_claims(ctx.text, article.blocks, claims, resolver.name, ctx.doc_id)
+    claims = dash_credit_claims(ctx.text, ctx.paras, claims, resolver.name, ctx.doc_id)
     linked = _link_sources(ctx, links)
     claims = own_voice_claims(
         ctx.text,
