@@ -156,3 +156,39 @@ def test_a_document_cited_in_a_report_is_not_the_reports_issuer() -> None:
 )
 def test_a_participle_ends_a_mentions_head(name: str, kind: SourceKind) -> None:
     assert guess_kind(name) == kind
+
+
+def test_a_person_named_with_a_bodys_role_is_not_the_body() -> None:
+    """'Twitter CEO Jack Dorsey' after 'Twitter': merged into Twitter as a longer name of it, so
+    Dorsey's words were Twitter's and the "he" in them found no man (gold_fresh5a)."""
+    text = (
+        "Twitter said it had banned the accounts. Twitter CEO Jack Dorsey told Recode editor Kara Swisher "
+        "that he thought the ban was overdue.\n"
+    )
+    chains = _chains(text)
+    assert chains["it had banned the accounts"] == ["Twitter"]
+    assert chains["he thought the ban was overdue"] == ["Twitter CEO Jack Dorsey"]
+
+
+def test_a_he_in_a_mans_reported_words_is_likely_the_speaker() -> None:
+    """'X told Y that he thought ...' with other men named before: the speaker, shown as the likely
+    referent with a lower confidence (it was left an unresolved "he" after him, gold_fresh5a's
+    "Jack Dorsey told Recode editor Kara Swisher ... that he thought ...")."""
+    text = (
+        "On May 3, the day before Reyes attacked Dan Cole on the radio, Harbor Bank CEO Sam Ortiz told "
+        "Gazette editor Kara Lane at a conference that he thought the pension fund was safe.\n"
+    )
+    found = parse_claims(read_text(text), [], [])
+    claim = next(c for c in found.claims if "the pension fund was safe" in c.text)
+    assert [h.source.name for h in claim.chain] == ["Harbor Bank CEO Sam Ortiz"]
+
+
+def test_a_he_in_a_womans_reported_words_stays_unresolved() -> None:
+    """The guard: when the speaker is known to be a woman, "he" is someone else."""
+    text = (
+        "On Monday, Mayor Tom Reyes attacked Dan Cole over the pension fund. Later, council leader Maria "
+        "Ortiz told reporters that she was sure he thought the fund was safe.\n"
+    )
+    found = parse_claims(read_text(text), [], [])
+    claim = next(c for c in found.claims if "the fund was safe" in c.text)
+    assert "council leader Maria Ortiz" not in [h.source.name for h in claim.chain[1:]]

@@ -825,10 +825,17 @@ def _same_name(a: Name, b: Name) -> bool:
     short, long = sorted((a, b), key=lambda n: len(n.body))
     pair = long.body.startswith(short.body + " and ")  # "Carlson" is one of "Carlson and Smith"
     if short.proper and long.proper and len(short.body) > 3 and long.body.startswith(short.body + " ") and not pair:
-        return True  # "Yonhap" / "Yonhap News Agency"
+        return not _person_of(short, long)  # "Yonhap" / "Yonhap News Agency"
     if _short_title(short, long):
         return True  # "Gazette" / "The Northfield Gazette"
     return _is_acronym(short.text, long) if long.proper else False
+
+
+def _person_of(body: Name, person: Name) -> bool:
+    """'Twitter CEO Jack Dorsey' after 'Twitter': a person named with the body's name as the
+    owner of a role, not a longer name of the body (gold_fresh5a: Dorsey's words were Twitter's,
+    and a "he" in them found no man)."""
+    return guess_kind(person.text) == SourceKind.PERSON and guess_kind(body.text) != SourceKind.PERSON
 
 
 def _short_title(short: Name, long: Name) -> bool:
