@@ -497,16 +497,21 @@ def noun_rule(ctx: Context) -> Iterator[Attribution]:
         return
     source, content = p.subtree(owner, without=[c for c in owner.children if c.dep_ == "case"]), p.subtree(clause)
     if source and content:
-        yield Attribution(
-            source=source,
-            cue=p.tokens([n]) or p.bounds,
-            content=(content,),
-            sentence=p.bounds,
-            cls=CueClass.SPEECH,
-            form="noun",
-            kind=quote_kind(p.text, (content,)),
-            lemma=n.lower_,
-        )
+        yield _said_in_noun(p, source, [n], content, n)
+
+
+def _said_in_noun(p: Parsed, source: Span, cue: list[Token], content: Span, n: Token) -> Attribution:
+    """A statement a speech noun carries ("X's claim that C", "X made the case that C")."""
+    return Attribution(
+        source=source,
+        cue=p.tokens(cue) or p.bounds,
+        content=(content,),
+        sentence=p.bounds,
+        cls=CueClass.SPEECH,
+        form="noun",
+        kind=quote_kind(p.text, (content,)),
+        lemma=n.lower_,
+    )
 
 
 def _unowned_noun(p: Parsed, n: Token, clause: Token) -> Iterator[Attribution]:
@@ -615,16 +620,7 @@ def _light_noun(p: Parsed, n: Token, maker: Token, lex: Lexicon) -> Iterator[Att
     if clause is not None:
         content = p.subtree(clause)
         if content is not None:
-            yield Attribution(
-                source=source,
-                cue=p.tokens([verb, n]) or p.bounds,
-                content=(content,),
-                sentence=p.bounds,
-                cls=CueClass.SPEECH,
-                form="noun",
-                kind=quote_kind(p.text, (content,)),
-                lemma=n.lower_,
-            )
+            yield _said_in_noun(p, source, [verb, n], content, n)
         return
     preps = _LIGHT_TOPIC_PREPS if n.lower_ in lex.nouns else lex.light_nouns.get(n.lower_, frozenset())
     after = [*n.children, *(c for c in verb.children if c.i == n.right_edge.i + 1)]  # or hung on the verb
