@@ -59,17 +59,19 @@ def test_maintain_and_establish_with_an_object_are_no_claims(text: str) -> None:
 def test_a_quotation_credited_on_a_dash_line_is_its_speakers() -> None:
     """An epigraph: '“I was the CIA director. We lied ...” / — Mike Pompeo, College Station, TX,
     April 15, 2019' (gold_fresh5a: both sentences were no claims); the dash may also end the
-    quotation's own paragraph."""
+    quotation's own paragraph, and a post's byline may give the handle and the date."""
     text = (
         "“I ran the agency for a decade. We never kept a single promise.”\n"
         "— Ana Ruiz, Marlow, March 3, 2019\n"
         "The agency was founded in 1950.\n"
         "“The figures are simply wrong.” — Tom Hale\n"
+        "“The pier will reopen in a week.” — Dana Ruiz (@danaruiz) May 3, 2016\n"
     )
     assert _chains(text) == {
         "I ran the agency for a decade.": ["Ana Ruiz"],
         "We never kept a single promise.": ["Ana Ruiz"],
         "The figures are simply wrong.": ["Tom Hale"],
+        "The pier will reopen in a week.": ["Dana Ruiz"],
     }
 
 
