@@ -192,3 +192,9 @@ def test_a_he_in_a_womans_reported_words_stays_unresolved() -> None:
     found = parse_claims(read_text(text), [], [])
     claim = next(c for c in found.claims if "the fund was safe" in c.text)
     assert "council leader Maria Ortiz" not in [h.source.name for h in claim.chain[1:]]
+
+
+@pytest.mark.parametrize("name", ["Team Trump", "Camp Clinton"])
+def test_a_candidates_team_is_no_person(name: str) -> None:
+    """'Team Trump' had a person's shape, so a later 'Ms. Trump' could merge into it (hops8 audit)."""
+    assert guess_kind(name) != SourceKind.PERSON

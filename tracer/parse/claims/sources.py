@@ -406,11 +406,17 @@ def _masthead(words: list[str], table: dict[str, list[str]]) -> bool:
     return words[-1].lower() in table["mastheads"] or (len(words) >= 2 and last in table["mastheads"])
 
 
+# Words that make a group of a person's name: "Team Trump", "Camp Clinton".
+_CAMPS = frozenset({"team", "camp"})
+
+
 def _not_personal(words: list[str]) -> bool:
     """'Twitter Tuesday', 'Facebook Live', 'March Madness': capitalised, but not a person's name."""
     lowered = {w.lower().strip(".,’'") for w in words}
     if words[0].lower() in _DETERMINERS:
         return True  # "All Members of Parliament"
+    if words[0].lower() in _CAMPS:
+        return True  # "Team Trump" is his campaign, no person ("Ivanka Trump" was merged into it, hops8 audit)
     return not lowered.isdisjoint(MONTHS) or not lowered.isdisjoint(WEEKDAYS) or not lowered.isdisjoint(_PLATFORMS)
 
 
