@@ -130,9 +130,21 @@ def _to_sentence_end(p: Parsed, a: Attribution, found: list[Attribution]) -> Att
     tail = p.text[a.content[0].end : end.end]
     if not tail.strip() or any(a.content[0].end <= b.cue.start < p.bounds.end for b in found if b is not a):
         return a
-    if tail.lstrip()[:1] in (",", ";", "(", "—", "–") and not re.match(r"\s*,\s*(?:and|but|or)\b", tail):
+    if tail.lstrip()[:1] in (",", ";", "(", "—", "–") and not _joined_clause(p, a.content[0].end, tail):
         return a  # ", a move that ...", "; ..." : the writer's words again
     return replace(a, content=(Span(a.content[0].start, end.end),))
+
+
+def _joined_clause(p: Parsed, at: int, tail: str) -> bool:
+    """Whether the tail after a reported clause (at offset `at`) is ", and|but|or ...": a second
+    clause of the report. The comma may stand inside a quotation closing there ('with "bemused
+    interest," and there was ...', the American order): the parse ends the clause at the last
+    quoted word, and the mark is no aside (span8: 3 PolNeAR train articles of 120 cut so)."""
+    m = re.match(r"\s*,\s*([\"”’']?)\s*(?:and|but|or)\b", tail)
+    if m is None or not m.group(1):
+        return m is not None
+    q = p.quote_at(at + m.start(1))
+    return q is not None and q.end == at + m.end(1)
 
 
 def _quoted(p: Parsed, a: Attribution) -> bool:
