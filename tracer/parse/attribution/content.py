@@ -742,9 +742,16 @@ def _in_setting(prep: Token) -> bool:
 
 
 def _names_a_time(prep: Token) -> bool:
-    """'on Monday', 'on March 1': a preposition whose object is a day or a date."""
+    """'on Monday', 'on March 1', 'in 2009': a preposition whose object is a day, a date or a year.
+    Only a cardinal number of the object itself counts: spaCy's `like_num` takes ordinals too, and
+    the whole subtree reached into further phrases, so "showed Rubio in third" and "showed four
+    candidates in a jumble for second place" lost their "in" phrase as if it were a time (span8
+    audit of PolNeAR train 600-719)."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return obj is not None and (obj.lower_ in _TIME_WORDS or any(t.like_num for t in obj.subtree))
+    if obj is None:
+        return False
+    own = [obj, *(c for c in obj.children if c.dep_ in ("nummod", "compound", "amod"))]
+    return obj.lower_ in _TIME_WORDS or any(t.tag_ == "CD" for t in own)
 
 
 def _noun_clause(obj: Token, lex: Lexicon) -> Token | None:
