@@ -5,9 +5,8 @@ its subtree runs on past what was said: "He said he is partial to Huckabee, for 
 to host a fundraiser", "Trump signaled he may make peace with rivals, offering Cruz a
 speaking slot". After a comma, a relative pronoun or a participle is the writer speaking
 again; the content ends before it. Commas inside quotation marks are the source's own and
-never end it. A ", who ..." clause on a person the source names is no aside (`_KEPT_RELATIVES`).
-(Appositives and contrasts after a comma were tried too: PolNeAR's annotators keep them about as
-often as not, so they stay.)
+never end it. (Appositives and contrasts after a comma were
+tried too: PolNeAR's annotators keep them about as often as not, so they stay.)
 """
 
 from __future__ import annotations
@@ -66,18 +65,10 @@ def _clause_goes_on(p: Parsed, n: Token, fragment: Span) -> bool:
     return any(p.char(a) < fragment.end and a.i > after and a.tag_.startswith("VB") for a in rel.head.ancestors)
 
 
-# Relative pronouns whose clause, on a person the source names, PolNeAR's annotators keep in the
-# content: on all of PolNeAR train (claim cues, unquoted contents) ", who/whom/whose ..." lay
-# inside the content 80 times and right after it 29 times, ", which ..." 66 and 49 times (span8:
-# keeping "who" raised the claim recall of train 600-719 by 4 relations with claims under half
-# backed by PolNeAR content 234 -> 235; keeping "which" too added 4 more but 6 such claims).
-_KEPT_RELATIVES = frozenset({"who", "whom", "whose"})
-
-
 def _aside(n: Token) -> bool:
     """Whether the words after a comma open an aside of the writer's."""
     if n.lower_ in RELATIVE_PRONOUNS:
-        return n.lower_ not in _KEPT_RELATIVES
+        return True
     if n.tag_ == "IN" and n.i + 1 < len(n.doc) and n.nbor(1).lower_ in RELATIVE_PRONOUNS:
         return True  # ", for whom ..."
     # ", offering Cruz a slot"; but a participle hung on a verb after it opens the clause it
