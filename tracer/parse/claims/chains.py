@@ -162,8 +162,9 @@ _TAIL_LEAD = re.compile(r"^(?:[\s,;:—–-]|\b(?:and|but|or)\b)*")
 # A tail shorter than this is a fragment ("for now"), not a claim of its own.
 _MIN_TAIL_WORDS = 6
 # Tails that say what followed or what for, no claim of their own ("resulting in an embarrassing
-# trip", "raising questions about ...", "so that you can ask questions").
-_NOT_A_TAIL = re.compile(r"(?:\w+ing|so|to|in order)\b", re.IGNORECASE)
+# trip", "raising questions about ...", "so that you can ask questions"). A result clause ("..., so
+# they are not pushing any plan") is the speaker's own claim (span8 audit of PolNeAR train: it was lost).
+_NOT_A_TAIL = re.compile(r"(?:\w+ing|so that|so as|to|in order)\b", re.IGNORECASE)
 # A quoted sentence of fewer words ("No.", "Look,") stays with the quotation around it.
 _MIN_QUOTED_WORDS = 3
 # Unicode categories of the emoji, flags and joiners users put around their display names:
