@@ -169,16 +169,28 @@ def _going_on(text: str, para: Span, in_para: list[Attribution]) -> Attribution 
 
 # A short lead before a sentence's subject ("On Monday, ", "In Singapore, ").
 _SHORT_LEAD = re.compile(r"^(?:[\w’'-]+\s+){0,5}[\w’'-]+,\s*$")
+# A joining word or two before a sentence's subject, no comma ("And then he promised ...": span8
+# audit of PolNeAR train 600-719, the quotation after it was lost).
+_JOINING_LEAD = re.compile(r"^(?:and|but|so|yet|then|also|still|now)(?:\s+(?:then|also|now|still))?\s+$", re.IGNORECASE)
+
+
+# A sentence's end, its closing quotation mark included ('... change." And then he promised').
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+")
+# How far back a short lead is looked for: more than any lead `_SHORT_LEAD` takes.
+_LEAD_REACH = 200
 
 
 def _opens_sentence(text: str, para: Span, source: Span) -> bool:
     """Whether a source is its sentence's subject, at its start or after a short lead ('Carter
     said ...'), not a speaker inside a relative clause ('..., which included staff members
     suggesting ...': the next paragraph's quotation is not theirs)."""
-    before = text[para.start : source.start]
-    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
-    lead = before[cut + 2 :] if cut >= 0 else before
-    return not lead.strip() or _SHORT_LEAD.match(lead) is not None
+    start = max(para.start, source.start - _LEAD_REACH)
+    before = text[start : source.start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(before)]  # '... change." And then he ...' too
+    if not ends and start > para.start:
+        return False  # no sentence end within reach: a lead far longer than a short one
+    lead = before[ends[-1] :] if ends else before
+    return not lead.strip() or _SHORT_LEAD.match(lead) is not None or _JOINING_LEAD.match(lead) is not None
 
 
 def _inside(cue: Span, other: Attribution) -> bool:
