@@ -16,12 +16,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tracer.models import SourceKind
-from tracer.parse.claims.sources import FIRST_PERSON, PRONOUNS
+from tracer.parse.claims.sources import PRONOUNS, is_first_person
 
 # Origins that name nobody: "officials", "a source", a hedge with no source at all — and a
 # pronoun the text never resolved ("he said"), which is a person, but not a named one.
 _UNNAMED = frozenset({SourceKind.ANONYMOUS.value, SourceKind.UNNAMED.value})
-_NOT_NAMES = frozenset(PRONOUNS) | FIRST_PERSON
+_NOT_NAMES = frozenset(PRONOUNS)
 # Rows shown in the "top" lists.
 TOP = 10
 
@@ -99,7 +99,8 @@ class Summary:
 def is_named(origin: dict[str, Any]) -> bool:
     """Whether a claim's origin names someone: not anonymous, unnamed, or an unresolved pronoun."""
     name = str(origin.get("name") or "").strip()
-    return bool(name) and origin.get("kind") not in _UNNAMED and name.lower() not in _NOT_NAMES
+    pronoun = name.lower() in _NOT_NAMES or is_first_person(name)
+    return bool(name) and origin.get("kind") not in _UNNAMED and not pronoun
 
 
 def summarise(lines: Iterable[str | bytes], summary: Summary | None = None) -> Summary:

@@ -219,9 +219,11 @@ def _linking_forms() -> frozenset[str]:
 @cache
 def source_words() -> frozenset[str]:
     """One-word keywords of every source kind (`source_kinds.json`) and their plurals: nouns that
-    name someone who can speak ("activists", "the ministry", "a statement")."""
+    name someone who can speak ("activists", "the ministry", "a statement"). Not the masthead
+    words, which end newspapers' names but alone name no one ("traveled the globe pushing ...")."""
     data = load_json("source_kinds.json")
-    words = {w for key, values in data.items() if not key.startswith("_") for w in values if " " not in w}
+    kinds = {key: values for key, values in data.items() if not key.startswith("_") and key != "mastheads"}
+    words = {w for values in kinds.values() for w in values if " " not in w}
     return frozenset(words | {_noun_plural(w) for w in words if not w.endswith("s")})
 
 

@@ -8,11 +8,15 @@ raising verb is the writer's hedge, its subject part of the content.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import TYPE_CHECKING
 
+from tracer.datafiles import load_json
 from tracer.models import CueClass
 from tracer.parse.attribution.cues import CueVerb, Lexicon
 from tracer.parse.attribution.spans import Attribution, Parsed
+from tracer.text import Span
+from tracer.words import MONTH_NAMES, WEEKDAYS
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
     from spacy.tokens import Token
@@ -52,12 +56,17 @@ def asked_opening(p: Parsed, v: Token, verb: CueVerb) -> Attribution | None:
 def passive_cue(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Iterator[Attribution]:
     if any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children) for c in v.children):
         return  # "X was quoted as saying": the rule for "saying" makes it
-    agent = next((c for c in v.children if c.dep_ == "agent"), None)
+    agent = next((c for c in v.children if c.dep_ == "agent"), None) or _stray_agent(p, v)
     source_token = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     subject = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
-    parts = [s for s in (p.subtree(c) for c in v.children if c.dep_ in ("ccomp", "xcomp", "oprd", "attr")) if s]
+    cut = [agent] if agent is not None else []
+    parts = [s for s in (p.subtree(c, cut) for c in v.children if c.dep_ in ("ccomp", "xcomp", "oprd", "attr")) if s]
     preps = ("as", "to") if verb.to_content else ("as",)  # "were attributed by the union to a shortage"
-    parts += [s for s in (p.subtree(c) for c in v.children if c.dep_ == "prep" and c.lower_ in preps) if s]
+    parts += [s for s in (p.subtree(c, cut) for c in v.children if c.dep_ == "prep" and c.lower_ in preps) if s]
+    held = _agent_complements(source_token, verb)
+    parts += [s for s in (p.subtree(c) for c in held) if s]
+    if subject is None and v.dep_ == "acl" and source_token is not None and _labelled(v, verb, parts):
+        subject = v.head  # "Cohen, described by prosecutors as Trump's “fixer”": Cohen is labelled
     if verb.cls == CueClass.QUESTION:  # "Asked about the merger, she ..."
         parts += [s for s in (p.subtree(c) for c in v.children if c.dep_ == "prep" and c.lower_ in _ASKED_PREPS) if s]
     if subject is None and v.dep_ in ("acl", "advcl") and (v.dep_ == "acl" or not parts or _cited_by(agent, verb)):
@@ -65,7 +74,8 @@ def passive_cue(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Iterator[At
     if source_token is None and not parts and verb.event:
         return  # "Children are exposed to the virus", "when the vaccine was introduced": no one is cited
     if subject is not None and subject.lower_ != "it" and verb.cls != CueClass.QUESTION:
-        parts.insert(0, p.subtree(subject) or p.bounds)  # not "X was asked why ...": X is the hearer
+        own = [v] if subject.i == v.head.i else []  # the labelled noun without its participle phrase
+        parts.insert(0, p.subtree(subject, own) or p.bounds)  # not "X was asked why ...": X is the hearer
     if not parts or (source_token is not None and source_token.lower_ in lex.non_sources):
         return
     if source_token is None and verb.noun_like:
@@ -73,7 +83,7 @@ def passive_cue(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Iterator[At
     cls = verb.cls if source_token is not None or not verb.hedge else CueClass.HEDGE
     cue = [c for c in v.children if c.dep_ == "auxpass"] + [v]
     yield Attribution(
-        source=p.subtree(source_token) if source_token is not None else None,
+        source=p.subtree(source_token, held) if source_token is not None else None,
         cue=p.tokens(cue) or p.bounds,
         content=tuple(sorted(parts, key=lambda s: s.start)),
         sentence=p.bounds,
@@ -81,6 +91,119 @@ def passive_cue(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Iterator[At
         form="passive",
         lemma=verb.lemma,
     )
+
+
+_MONTHS = frozenset(m.lower() for m in MONTH_NAMES)
+# The verb's own phrases a label or quotation may stand between it and a "by" phrase in.
+_LABEL_DEPS = frozenset({"oprd", "attr", "dobj", "acomp", "prep"})
+
+
+def _stray_agent(p: Parsed, v: Token) -> Token | None:
+    """'The deal was labeled “a sham” by the union's leader', 'was dubbed “Operation Sunrise” by
+    officials', 'was described as peaceful by police': the small model hangs "by" on the label,
+    not on the verb as its agent, and the passive had no source (or the agent inside its
+    content). A "by" after the verb, outside quotation marks, inside one of the verb's label
+    phrases and naming someone (not "by Friday", "by 2020", "by far") is the agent."""
+    for child in v.children:
+        if child.dep_ not in _LABEL_DEPS or child.i < v.i or (child.dep_ == "prep" and child.lower_ != "as"):
+            continue
+        for t in child.subtree:
+            if t.lower_ == "by" and t.dep_ == "prep" and not t.head.tag_.startswith("VB") and not p.in_quote(t):
+                return t if _names_someone(t) else None
+    return None
+
+
+def _names_someone(by: Token) -> bool:
+    """Whether a "by" phrase's object may be an agent: no date, time, number, degree or means
+    (the pipeline has no entity recogniser, so the words say it)."""
+    obj = next((c for c in by.children if c.dep_ == "pobj"), None)
+    return (
+        obj is not None
+        and obj.lower_ not in WEEKDAYS
+        and obj.lower_ not in _MONTHS
+        and obj.lower_ not in ("far", "then", "now", "noon", "midnight", "hand", "mail", "phone")
+        and not obj.like_num
+    )
+
+
+def _agent_complements(source: Token | None, verb: CueVerb) -> list[Token]:
+    """'described by colleagues as “a devoted father”', 'accused by regulators of hiding losses':
+    the label or charge the parser hung on the agent belongs to the verb; it is content, not
+    part of the source's name (which was 'colleagues as “a devoted father'). "of" only after
+    "accused" and before a gerund (which the tagger may read as a noun, 'hiding losses'):
+    'by the head of the agency of lying' keeps its first "of"."""
+    if source is None:
+        return []
+    return [
+        c
+        for c in source.children
+        if c.dep_ == "prep"
+        and c.i > source.i
+        and (c.lower_ == "as" or (c.lower_ == "of" and verb.lemma == "accuse" and _gerund_after(c)))
+    ]
+
+
+def _gerund_after(of: Token) -> bool:
+    return of.i + 1 < len(of.doc) and (of.nbor(1).tag_ == "VBG" or of.nbor(1).lower_.endswith("ing"))
+
+
+@cache
+def _label_verbs() -> frozenset[str]:
+    """The naming verbs of claims/kinds.py (data/claim_kinds.json), labels a source gives."""
+    table = load_json("claim_kinds.json")
+    return frozenset(table["naming_verbs"]) | frozenset(table["as_label_verbs"])
+
+
+def _labelled(v: Token, verb: CueVerb, parts: list[Span]) -> bool:
+    """Whether a participle on a noun gives it a label from a named agent: 'Cohen, described by
+    prosecutors as Trump's “fixer”', 'Ola Bini, branded as a “hacker” by Moreno' (gold_fresh5a
+    miss). 'a statement cited by Yonhap' names no label and stays no attribution."""
+    return verb.lemma in _label_verbs() and bool(parts) and v.head.tag_.startswith("NN")
+
+
+def reduced_label(p: Parsed, v: Token, verb: CueVerb) -> Attribution | None:
+    """'The bill, labeled a giveaway by critics, passed the Senate', 'The senator, branded a
+    “traitor” by the governor last year, lost the primary': a label participle between commas
+    that the small model reads as the sentence's verb (the bill "labeled" a giveaway), with the
+    label's agent a "by" phrase. The agent is the source; the noun before the comma and the
+    label are the content (the active reading gave 'The bill' as the source of 'a giveaway by
+    critics')."""
+    if verb.lemma not in _label_verbs() or v.tag_ not in ("VBD", "VBN") or v.i == 0:
+        return None
+    subject = _labelled_noun(v)
+    label = next((c for c in v.children if c.i > v.i and _is_label(c)), None)
+    by = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > v.i), None)
+    by = by or (_stray_agent(p, v) if label is not None else None)
+    source = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if subject is None or label is None or by is None or source is None or not _names_someone(by) or p.in_quote(v):
+        return None
+    noun = p.span(subject.left_edge.i, subject.i) if subject.i == v.i - 1 else p.subtree(subject)
+    parts = [s for s in (noun, p.subtree(label, [by])) if s]
+    return Attribution(
+        source=p.subtree(source),
+        cue=p.tokens([v]) or p.bounds,
+        content=tuple(parts),
+        sentence=p.bounds,
+        cls=verb.cls,
+        form="passive",
+        lemma=verb.lemma,
+    )
+
+
+def _is_label(t: Token) -> bool:
+    """A label phrase of a naming verb: its object or predicate, or its "as" phrase."""
+    return t.dep_ in ("dobj", "oprd", "attr") or (t.dep_ == "prep" and t.lower_ == "as")
+
+
+def _labelled_noun(v: Token) -> Token | None:
+    """The noun a misread label participle stands on: its "subject" before a comma ('The bill,
+    labeled ...'), or the noun right before a bare participle with no auxiliary ('Ola Bini - the
+    Swedish computer programmer branded as a “hacker” by Morales - was arrested', gold_fresh5a
+    miss; a finite verb has its auxiliary or is past tense, not a participle)."""
+    if v.nbor(-1).text == ",":
+        return next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
+    bare = v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
+    return v.nbor(-1) if bare and v.nbor(-1).tag_.startswith("NN") else None
 
 
 def _cited_by(agent: Token | None, verb: CueVerb) -> bool:

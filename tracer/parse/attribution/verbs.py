@@ -38,7 +38,7 @@ from tracer.parse.attribution.grammar import (
     that_marked,
     via,
 )
-from tracer.parse.attribution.passive import asked_opening, passive_cue, raising_cue
+from tracer.parse.attribution.passive import asked_opening, passive_cue, raising_cue, reduced_label
 from tracer.parse.attribution.phrases import CITING
 from tracer.parse.attribution.spans import Attribution, Context, Parsed
 from tracer.text import Span
@@ -155,6 +155,10 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
     if opening is not None:
         yield opening
         return
+    reduced = reduced_label(p, v, verb)
+    if reduced is not None:
+        yield reduced
+        return
     misread = _misread_participle(v)
     if is_passive(v) and misread is None:
         framed = quote_frame(p, v, verb) if _bare_participle(v) else None
@@ -206,7 +210,7 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
     if subject.lower_ == "that" and v.lower_ == "said" and v.i + 1 < len(v.doc) and v.nbor(1).text == ",":
         return  # "That said, ...": an idiom for "even so", no attribution
     content = light_content(p, v, verb, light[0]) if light else verb_content(p, v, verb, lex)
-    source = p.source_subtree(subject, v, without=[c for c in subject.children if c.lower_ in CITING or c.i == v.i])
+    source = p.source_subtree(subject, v, without=[c for c in subject.children if _not_of_source(c, v)])
     if content is None:
         yield from _tail_cue(p, v, verb)
         return
@@ -352,6 +356,15 @@ def _described_source(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon, subject:
         kind=kind,
         lemma=verb.lemma,
     )
+
+
+def _not_of_source(child: Token, v: Token) -> bool:
+    """A subject's child that is no part of the source's name: its "citing", the cue itself, or
+    a twin participle phrase ending right before "and" and the cue ("Reyes's tweet calling her
+    “rude” and implying ...": the source is the tweet, not the tweet calling her rude)."""
+    joined = child.i < v.i <= child.right_edge.i + 3 and v.nbor(-1).lower_ == "and"
+    twin = joined and child.dep_ == "acl" and child.tag_ == "VBG"
+    return child.lower_ in CITING or child.i == v.i or twin
 
 
 def _bare_participle(v: Token) -> bool:

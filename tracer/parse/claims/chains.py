@@ -34,10 +34,11 @@ from tracer.models import (
 )
 from tracer.parse.attribution.cues import CLAIM_CLASSES
 from tracer.parse.attribution.spans import Attribution, Citation, CoverIndex
-from tracer.parse.claims.credits import credit_line_claims
+from tracer.parse.claims.credits import credit_line_claims, dash_credit_claims
 from tracer.parse.claims.dates import find_dates, parse_published
 from tracer.parse.claims.kinds import (
     answered,
+    artifacts,
     bare_pronoun,
     cited_as,
     claim_kind,
@@ -56,7 +57,7 @@ from tracer.parse.claims.own_voice import own_voice_claims
 from tracer.parse.claims.people import find_people, role_words
 from tracer.parse.claims.repeats import pull_quote_claims
 from tracer.parse.claims.resolve import Resolved, Resolver, speaker_of
-from tracer.parse.claims.sources import FIRST_PERSON, SourceRegistry, core, guess_kind
+from tracer.parse.claims.sources import SourceRegistry, core, guess_kind, is_first_person
 from tracer.read.document import Article
 from tracer.text import ParagraphIndex, SentenceIndex, Span, SpanSet, sentences
 from tracer.words import WEEKDAYS
@@ -232,6 +233,7 @@ def build_claims(article: Article, found: list[Attribution], posts: list[Post], 
     claims += _post_sentences(ctx, claims, posts, post_hops)
     claims = pull_quote_claims(ctx.text, ctx.paras, _inside_same_chain(_unique(claims)))
     claims = credit_line_claims(ctx.text, article.blocks, claims, resolver.name, ctx.doc_id)
+    claims = dash_credit_claims(ctx.text, ctx.paras, claims, resolver.name, ctx.doc_id)
     linked = _link_sources(ctx, links)
     claims = own_voice_claims(
         ctx.text,
@@ -321,7 +323,7 @@ def _position(a: Attribution) -> int:
 
 
 def _first_person(ctx: _Context, a: Attribution) -> bool:
-    return a.source is not None and a.source.of(ctx.text).lower() in FIRST_PERSON
+    return a.source is not None and is_first_person(a.source.of(ctx.text))
 
 
 def _display_name(name: str | None) -> str | None:
@@ -363,7 +365,7 @@ def _hops(ctx: _Context, a: Attribution) -> list[Hop]:
         if sharer is not None:  # "X said ..., stating that a president ..., noting that ...": X notes it
             hops.append(_main_hop(ctx, a, Resolved(sharer, "name")))
             return [*hops, *(_citation_hop(ctx, a, c) for c in _cited_sources(ctx, a))]
-        speaker = speaker_of(ctx.found, a, ctx.cover)
+        speaker = _relayer(ctx, a)
         speaker_source = _main_source(ctx, speaker) if speaker else None
         if speaker_source is None and speaker is not None and speaker.source is not None and a.quoted:
             # "'He left ... and he said ...,' Deyal told the paper": the speaker comes after the
@@ -382,6 +384,14 @@ def _hops(ctx: _Context, a: Attribution) -> list[Hop]:
             hops += _maker_after(ctx, a, resolved.source)
     hops += [_citation_hop(ctx, a, c) for c in _cited_sources(ctx, a)]
     return hops
+
+
+def _relayer(ctx: _Context, a: Attribution) -> Attribution | None:
+    """The attribution whose words hold `a`, through whom `a` reached the text; none when those
+    words are only what it answered ("fans responding to Reyes's tweet calling her “rude”": the
+    label is the tweet's, and the fans were an invented first hop)."""
+    holder = speaker_of(ctx.found, a, ctx.cover)
+    return None if holder is not None and answered(holder, ctx.text) else holder
 
 
 def _cited_sources(ctx: _Context, a: Attribution) -> list[Citation]:
@@ -473,10 +483,19 @@ def _participle_of(ctx: _Context, a: Attribution) -> Source | None:
         or not re.search(r"(?:,|\band)\s*$", ctx.text[max(0, a.cue.start - 8) : a.cue.start])
     ):
         return None
+    if _message(ctx.text, a.source):
+        return None  # "responding to Trump's tweet calling her ... and implying ...": the tweet implies
     for b in ctx.cover.holders(a.source):
         if b is not a and b.sentence == a.sentence and b.cue.start < a.source.start and b.source is not None:
             return _main_source(ctx, b)
     return None
+
+
+def _message(text: str, source: Span) -> bool:
+    """Whether a source is a message ("Trump's tweet", "a statement"): a thing that speaks for its
+    maker, which another cue's object may well be (the participle then says what it says)."""
+    words = source.of(text).split()
+    return bool(words) and words[-1].lower().strip(".,;:") in artifacts()
 
 
 def _document_hops(ctx: _Context, a: Attribution) -> list[Hop] | None:
@@ -897,11 +916,16 @@ def _unique(claims: list[Claim]) -> list[Claim]:
 
 
 def _parent(ctx: _Context, a: Attribution) -> Attribution | None:
-    """The nearest attribution that passes `a`'s content on (a stance like "dismissed" does not)."""
+    """The nearest attribution that passes `a`'s content on (a stance like "dismissed" does not,
+    nor a talk verb's answered object: "fans responding to Reyes's tweet calling her ...")."""
     holders = [
         b
         for b in ctx.cover.holders(a.cue)
-        if b is not a and b.cls in CLAIM_CLASSES and b.cls != "hedge" and not _aside_of(a, b)
+        if b is not a
+        and b.cls in CLAIM_CLASSES
+        and b.cls != "hedge"
+        and not _aside_of(a, b)
+        and not answered(b, ctx.text)
     ]
     return min(holders, key=lambda b: b.content_span.end - b.content_span.start) if holders else None
 

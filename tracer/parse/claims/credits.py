@@ -1,4 +1,5 @@
-"""Credit lines: a fact box's list items credited to a source by a "Source: X" line under them.
+"""Credit lines: a fact box's list items credited to a source by a "Source: X" line under them,
+and a quotation set apart with its speaker on a dash line ("“...” — Mike Pompeo, April 2019").
 
 Explainers and live pages set a few facts apart as a list ("Four quick facts about sting jets")
 and close it with a credit line, "Source: Met Office". Each item is then a statement of that
@@ -14,7 +15,7 @@ from collections.abc import Callable
 
 from tracer.models import Claim, ClaimKind, Hop, Source
 from tracer.read.document import Block
-from tracer.text import Span
+from tracer.text import ParagraphIndex, Span, sentences
 
 # "Source: Met Office", "Sources: ONS, Eurostat", "Source - NHS England": a short credit line.
 _CREDIT = re.compile(r"\s*(?P<cue>Sources?\s*[:–—-])\s*(?P<name>[A-Z][^\n.]{1,60}?)\s*\.?\s*")
@@ -86,3 +87,43 @@ def _claim(text: str, item: Block, cue: Span, name: Span, source: Source, doc_id
         document_id=doc_id,
         kind=ClaimKind.STATEMENT,
     )
+
+
+# An epigraph's or pull quote's credit: a dash and a name, perhaps a place and a date after a
+# comma ("— Mike Pompeo, College Station, TX, April 15, 2019"; gold_fresh5a: the two sentences of
+# Pompeo's quotation above it were no claims). The dash may end the quotation's own paragraph.
+_NAME = r"(?P<name>[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|de|van|von|bin|al)){0,4})"
+_CREDIT_TAIL = r"(?P<cue>[—―–])\s*" + _NAME + r"\s*(?:,[^\n]{0,80})?"
+_DASH_CREDIT = re.compile(r"\s*" + _CREDIT_TAIL + r"\s*")
+_QUOTATION = re.compile(r"\s*(?P<q>[“\"](?P<words>[^“”\"\n]{10,}?)[”\"])\s*(?:" + _CREDIT_TAIL + r")?\s*")
+
+
+def dash_credit_claims(
+    text: str, paras: ParagraphIndex, claims: list[Claim], source_at: Callable[[Span], Source], doc_id: str
+) -> list[Claim]:
+    """`claims` with a statement for each sentence of a quotation standing alone in its paragraph
+    and credited by a dash and a name, at its end or on the paragraph after it. A quotation some
+    claim already covers is left as it is."""
+    taken = [(c.start, c.end) for c in claims if c.chain]
+    added: list[Claim] = []
+    spans = paras.spans
+    for i, para in enumerate(spans):
+        quote = _QUOTATION.fullmatch(text, para.start, para.end)
+        if quote is None:
+            continue
+        credit = quote if quote.group("name") else None
+        if credit is None and i + 1 < len(spans):
+            credit = _DASH_CREDIT.fullmatch(text, spans[i + 1].start, spans[i + 1].end)
+        if credit is None:
+            continue
+        words = Span(quote.start("words"), quote.end("words"))
+        if any(start < words.end and words.start < end for start, end in taken):
+            continue
+        name = Span(credit.start("name"), credit.end("name"))
+        cue = Span(credit.start("cue"), credit.end("cue"))
+        source = source_at(name)
+        evidence = Span(para.start, max(para.end, name.end))
+        added += [
+            _claim(text, Block(s.start, s.end), cue, name, source, doc_id, evidence) for s in sentences(text, words)
+        ]
+    return sorted([*claims, *added], key=lambda c: (c.start, c.end)) if added else claims

@@ -56,7 +56,9 @@ _DIRECTIVE = re.compile(
     r"to\s+\w+(?![^.;]*\b(?:would|will|could|can|is|was|are|were|has|had|have)\b)",
     re.IGNORECASE,
 )
-_TOPIC_OPENING = re.compile(r"^[\"“‘']?\s*(?:\w+ly\s+)?(?:about|of|on|regarding|concerning)\s", re.IGNORECASE)
+# Lower case only: a capitalised "On" opens a quoted sentence ('"On one occasion," they
+# testified, "I heard ..."' was read as testimony on a topic and made no claim, gold_fresh5a).
+_TOPIC_OPENING = re.compile(r"^[\"“‘']?\s*(?:[a-z]+ly\s+)?(?:about|of|on|regarding|concerning)\s")
 # An object (a pronoun, a short determined phrase or a name), then a label opened by an article.
 _LABEL = re.compile(
     r"^(?:it|him|her|them|this|that|these|those|(?:the|this|that|these|those|his|her|its|their|our)\s+[\w’'-]+"
@@ -150,7 +152,7 @@ def _issued(a: Attribution, text: str) -> bool:
         return False
     words = re.findall(r"[\w’'-]+", a.content[0].of(text).lower())
     for i, word in enumerate(words[:_HEAD_REACH]):
-        if word in _table()["artifacts"]:
+        if word in artifacts():
             return not _says_something(words[i + 1 :])
         if word in _HEAD_ENDS:
             return False
@@ -527,6 +529,11 @@ def _an_act(a: Attribution, text: str) -> bool:
     quoting speaker's words away)."""
     verb = lexicon().verb(a.lemma) if a.lemma else None
     return verb is not None and verb.act and _TO_ACT.match(a.content[0].of(text)) is not None
+
+
+def artifacts() -> frozenset[str]:
+    """Things made or sent that carry someone's words ("tweet", "statement", "video", "letter")."""
+    return _table()["artifacts"]
 
 
 def document_heads() -> frozenset[str]:

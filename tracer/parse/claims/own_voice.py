@@ -20,7 +20,7 @@ from tracer.datafiles import load_lines
 from tracer.models import Claim, ClaimKind, Hop, HopRelation, Link, LinkKind, Post, SourceKind, SourceRef
 from tracer.parse.claims.kinds import clause_subordinators, document_heads, lead_openers
 from tracer.parse.claims.matching import MATCH_THRESHOLD, similarity, terms_of
-from tracer.parse.claims.sources import SourceRegistry, core
+from tracer.parse.claims.sources import SourceRegistry, core, is_first_person
 from tracer.text import ParagraphIndex, SentenceIndex, Span, SpanSet
 
 # How far before a post a sentence it backs may stand (characters): the post follows the
@@ -33,8 +33,10 @@ MIN_WORDS = 5  # shorter "sentences" (captions, labels) are no statements
 # stated, not measured, so it gets the claim matcher's threshold as its confidence.
 _POINTERS = frozenset({"watch", "video", "listen", "look", "see", "photos", "photo", "here"})
 INTRODUCED_CONFIDENCE = MATCH_THRESHOLD
-_FIRST_PERSON = frozenset({"we", "our", "us", "i", "my"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
+# The newsroom's own doing ("Our reporters have asked for the memo"); not "me", which reports
+# what others told the writer ("The story, repeated to me again and again, was that ...").
+_OWN_DOING = frozenset({"we", "our", "us", "i", "my"})
 _LINK_KINDS = {LinkKind.NEWS_ARTICLE: SourceKind.OUTLET, LinkKind.DOCUMENT: SourceKind.DOCUMENT}
 # How a statement ends: a full stop or exclamation, perhaps inside a closing quote or bracket. A
 # line ending otherwise ("Measles cases climb in Marlow County") is a headline, caption or label.
@@ -330,7 +332,7 @@ def _link_in(text: str, sentence: Span, links: _Links, posts: SpanSet, *, named:
         return None
     if posts.overlaps(Span(sentence.start, sentence.start + 1)):
         return None  # a post's own sentences are its author's claims
-    if not _FIRST_PERSON.isdisjoint(w.lower().strip(",.;:") for w in words.split()):
+    if any(w.lower() in _OWN_DOING and is_first_person(w) for w in (w.strip(",.;:") for w in words.split())):
         return None  # "Our reporters have asked for the inspection memo": the newsroom's own doing
     for link in links.starting_in(sentence):
         if link.source_id or link.source_name:

@@ -1,0 +1,86 @@
+"""Cue gaps found on gold_fresh5a's Grayzone page, each a form news uses widely: a quotation
+opening with a capitalised "On" is no testimony on a topic; "maintained (that)" and "establish
+that" are cues of a clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracer.parse.article import parse_claims
+from tracer.read.document import read_text
+
+
+def _chains(text: str) -> dict[str, list[str]]:
+    found = parse_claims(read_text(text), [], [])
+    return {c.text: [h.source.name for h in c.chain] for c in found.claims}
+
+
+def test_a_quotation_opening_with_on_is_a_claim() -> None:
+    """'"On one occasion," they testified, "I heard ..."' made no claim: the capitalised "On" was
+    read as testimony on a topic ('spoke on the budget')."""
+    text = '"On one occasion," the former driver testified, "I heard the manager order the files destroyed."\n'
+    assert [v for k, v in _chains(text).items() if "I heard the manager" in k] == [["the former driver"]]
+
+
+def test_a_topic_after_a_talk_verb_stays_no_claim() -> None:
+    """The guard: 'testified on the budget' names what the testimony was about."""
+    assert _chains("The treasurer testified on the budget for three hours.\n") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "source"),
+    [
+        (
+            "Hale later admitted he had met the envoy, but maintained the visit was a personal mission.\n",
+            "the visit was a personal mission",
+            "Hale",
+        ),
+        (
+            "Court records obtained by the paper establish that the firm sent the files from Virginia.\n",
+            "the firm sent the files from Virginia",
+            "Court records",
+        ),
+    ],
+)
+def test_maintain_and_establish_report_a_clause(text: str, words: str, source: str) -> None:
+    """The clause is a claim of its own (it was folded into "admitted"'s, or no claim at all),
+    with the subject in its chain."""
+    chains = _chains(text)
+    assert source in chains[words]
+
+
+@pytest.mark.parametrize(
+    "text", ["The senator maintains a narrow lead in the polls.\n", "The couple established a foundation in 2009.\n"]
+)
+def test_maintain_and_establish_with_an_object_are_no_claims(text: str) -> None:
+    assert _chains(text) == {}
+
+
+def test_a_quotation_credited_on_a_dash_line_is_its_speakers() -> None:
+    """An epigraph: '“I was the CIA director. We lied ...” / — Mike Pompeo, College Station, TX,
+    April 15, 2019' (gold_fresh5a: both sentences were no claims); the dash may also end the
+    quotation's own paragraph."""
+    text = (
+        "“I ran the agency for a decade. We never kept a single promise.”\n"
+        "— Ana Ruiz, Marlow, March 3, 2019\n"
+        "The agency was founded in 1950.\n"
+        "“The figures are simply wrong.” — Tom Hale\n"
+    )
+    assert _chains(text) == {
+        "I ran the agency for a decade.": ["Ana Ruiz"],
+        "We never kept a single promise.": ["Ana Ruiz"],
+        "The figures are simply wrong.": ["Tom Hale"],
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dash line after a paragraph that is no quotation credits nothing
+        "The agency was founded in 1950 and grew fast.\n— Ana Ruiz, Marlow\n",
+        # a quotation standing alone with no credit is no one's
+        "“The figures are simply wrong.”\nThe agency was founded in 1950.\n",
+    ],
+)
+def test_no_dash_credit_no_claim(text: str) -> None:
+    assert _chains(text) == {}
