@@ -128,3 +128,31 @@ def test_a_participle_right_after_a_message_says_what_the_message_says() -> None
 )
 def test_a_sender_or_the_clause_keeps_the_participle(text: str, cue: str, source: str) -> None:
     assert _sources(text)[cue] == source
+
+
+def test_a_document_cited_in_a_report_is_not_the_reports_issuer() -> None:
+    """'According to another study referenced in the report, ... The report highlights that ...':
+    "The report" was resolved to the study (its head read as "report"), and the panel's name was
+    cut to "Climate Change" at its lower-case "on" (claims8 audit, gold_fresh5a)."""
+    text = (
+        "The Intergovernmental Panel on Climate Change released its latest report on Monday. According to "
+        "another study referenced in the report, 35 million people in India might face yearly coastal "
+        "flooding by 2050. The report highlights that the country's income has been 16 per cent lower "
+        "because of warming.\n"
+    )
+    chains = _chains(text)
+    highlighted = next(v for k, v in chains.items() if "16 per cent lower" in k)
+    assert highlighted == ["The Intergovernmental Panel on Climate Change"]
+    flooding = next(v for k, v in chains.items() if "coastal flooding" in k)
+    assert flooding == ["another study referenced in the report"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("another study referenced in the report", SourceKind.DOCUMENT),
+        ("a poll published by the Times", SourceKind.DOCUMENT),
+    ],
+)
+def test_a_participle_ends_a_mentions_head(name: str, kind: SourceKind) -> None:
+    assert guess_kind(name) == kind

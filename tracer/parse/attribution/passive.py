@@ -56,6 +56,8 @@ def asked_opening(p: Parsed, v: Token, verb: CueVerb) -> Attribution | None:
 def passive_cue(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Iterator[Attribution]:
     if any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children) for c in v.children):
         return  # "X was quoted as saying": the rule for "saying" makes it
+    if verb.clause_only and not any(c.dep_ in ("ccomp", "xcomp") for c in v.children):
+        return  # "the database is maintained by NGP VAN", "was established in 1950": no clause said
     agent = next((c for c in v.children if c.dep_ == "agent"), None) or _stray_agent(p, v)
     source_token = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     subject = next((c for c in v.children if c.dep_ == "nsubjpass"), None)

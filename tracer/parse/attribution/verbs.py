@@ -596,4 +596,21 @@ def _misread_participle(v: Token) -> Token | None:
 def _verb_like(v: Token) -> bool:
     # The tagger reads "says"/"claims" as plural nouns now and then; a root noun with a
     # subject is a verb in disguise.
-    return v.tag_.startswith("VB") or (v.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in v.children))
+    return (
+        v.tag_.startswith("VB")
+        or (v.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in v.children))
+        or _past_after_quote(v)
+    )
+
+
+_CLOSING_MARKS = frozenset({"”", '"', "''", "’"})
+
+
+def _past_after_quote(v: Token) -> bool:
+    """'“...,” the ex-associate recalled.': after a quotation and a short source, a past form
+    ending the sentence is its cue, though the tagger read it as a noun ("associate recalled",
+    gold_fresh5a: the quotation was no one's)."""
+    past = v.lower_.endswith("ed") or v.lower_ in ("said", "told", "wrote")
+    ends = v.i + 1 == len(v.doc) or v.nbor(1).is_punct or v.nbor(1).tag_ == "IN"
+    recent = v.doc[max(0, v.i - 8) : v.i]
+    return past and ends and v.tag_.startswith(("NN", "JJ")) and any(t.text in _CLOSING_MARKS for t in recent)

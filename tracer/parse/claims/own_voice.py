@@ -90,6 +90,7 @@ def own_voice_claims(
     for sentence in index.spans:
         if claimed.overlaps(sentence):
             lead = _linked_lead(text, sentence, claimed, near, in_posts)
+            lead = lead or _linked_tail(text, sentence, claimed, near, in_posts)
             if lead is not None:
                 hop = _link_hop(text, doc_id, lead[0], lead[1], registry)
                 out.append(_claim(text, doc_id, lead[0], [hop], ClaimKind.LINK))
@@ -137,6 +138,36 @@ def _linked_lead(
     if _subordinate(words):
         return (Span(link.start, piece.end), link) if _linked_clause(text, piece, link) else None
     return piece, link
+
+
+def _linked_tail(
+    text: str, sentence: Span, claimed: _Claimed, links: _Links, posts: SpanSet
+) -> tuple[Span, Link] | None:
+    """'Moreno denigrated Assange as a “hacker” and <a>cut off</a> his internet access ...': the
+    clause after the sentence's last claim, from the first "and" or clause break after it, is
+    the article's own statement leaning on a link in it (gold_fresh5a: two such linked events
+    were no claims, the sentence being taken by a label inside it). None when a claim's source
+    or cue lies in it, or it is too short to state anything."""
+    held = claimed.within(sentence)
+    last = max(c.end for c in held)
+    brk = _TAIL_BREAK.search(text, last, sentence.end)
+    if brk is None:
+        return None
+    piece = Span(brk.end(), sentence.end)
+    link = _link_in(text, piece, links, posts)
+    words = piece.of(text).split()
+    if link is None or len(words) < MIN_WORDS or words[0].lower() in _NOT_MAIN or words[0].lower() in lead_openers():
+        return None  # "and as demonstrated by ...", "and that she ...": no clause of the writer's own
+    hops = [(h.source_start, h.cue_start) for c in held for h in c.chain]
+    if any(at is not None and piece.start <= at < piece.end for pair in hops for at in pair):
+        return None
+    return piece, link
+
+
+# Words opening a subordinate or reported clause: what follows them states nothing on its own.
+_NOT_MAIN = frozenset({"that", "which", "who", "whom", "whose", "as", "if", "whether", "what", "how", "why"})
+# Where a clause after a claim begins: "and", "but", a semicolon or a dash between spaces.
+_TAIL_BREAK = re.compile(r"\s(?:and|but)\s|;\s|\s[—–-]\s")
 
 
 def _linked_clause(text: str, piece: Span, link: Link) -> bool:

@@ -138,8 +138,12 @@ _FUNCTION_OPENERS = frozenset(
     {"a", "an", "at", "when", "while", "where", "whether", "if", "as", "by", "to", "with", "from", "for", "of"}
 )
 # "Cook provided a written statement": a name, a verb of issuing and the document.
+# Where a mention's head noun phrase ends: "a statement from X", "the report by X", and a past
+# participle placing it in another document ("another study referenced in the report" is a
+# study, not the report, which it was resolved to; claims8 audit, gold_fresh5a).
+_HEAD_CUT = re.compile(r"\s(?:from|by|of)\s|\s\w+ed\s(?:in|by)\s")
 _ISSUED_BY = (
-    r"(?P<name>(?-i:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}))\s+(?:\w+ly\s+)?"
+    r"(?P<name>(?-i:[A-Z][\w.’'-]*(?:\s+(?:(?:of|on|for|and|the)\s+){{0,2}}[A-Z][\w.’'-]*){{0,5}}))\s+(?:\w+ly\s+)?"
     r"(?:provided|issued|released|sent|gave|put\s+out|posted|published|delivered|emailed)\s+"
     r"(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){{0,2}}{head}\b"
 )
@@ -149,7 +153,8 @@ _SENT_HEADS = frozenset(
     {*DOCUMENT_NOUNS, *(w for w in load_json("claim_kinds.json")["artifacts"] if not w.endswith("s"))}
 )
 _SENT = re.compile(
-    r"(?P<name>(?-i:(?:The\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}(?:\s+(?:campaign|team))?))\s+(?:\w+ly\s+)?"
+    r"(?P<name>(?-i:(?:The\s+)?[A-Z][\w.’'-]*(?:\s+(?:(?:of|on|for|and|the)\s+){0,2}[A-Z][\w.’'-]*){0,5}"
+    r"(?:\s+(?:campaign|team))?))\s+(?:\w+ly\s+)?"
     r"(?:sent|wrote|put\s+out|(?:"
     + "|".join(load_json("claim_kinds.json")["issuing_verbs"])
     + r")(?:ed|d))\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?P<head>"
@@ -1081,7 +1086,7 @@ class Resolver:
     def _owner(self, words: str, span: Span) -> Resolved | None:
         """'the official statement' -> who issued it; None when the mention is not a statement."""
         name = core(words)
-        head_part = re.split(r"\s(?:from|by|of)\s", name, maxsplit=1)[0]
+        head_part = _HEAD_CUT.split(name, maxsplit=1)[0]
         head = head_part.lower().rstrip(".").split()[-1] if head_part.split() else ""
         if head not in DOCUMENT_NOUNS and head not in _MEDIA:
             return None
@@ -1109,8 +1114,9 @@ class Resolver:
         own = self._sentence_span(span.start)
         for position, _, source in reversed(window):
             sentence = self._sentence_span(position)
-            if sentence == own or source.kind == SourceKind.UNNAMED:
-                continue  # not the words of the mention's own sentence ("“...,” the report states")
+            if sentence == own or source.kind in (SourceKind.UNNAMED, SourceKind.DOCUMENT):
+                continue  # not the words of the mention's own sentence ("“...,” the report states"),
+                # nor another document citing it ("another study referenced in the report")
             if re.search(rf"\b{head}\b", sentence.of(self.text), re.I):
                 return self._issuing_subject(head, sentence) or (position, source)
         return None
@@ -1146,12 +1152,15 @@ class Resolver:
         near = [
             issuer
             for issuer in window
-            if (issuer[2].kind == kind if kind is not None else issuer[2].kind != SourceKind.PERSON)
+            if (issuer[2].kind == kind if kind is not None else issuer[2].kind not in _NO_ISSUERS)
         ]
         latest = max(near, key=lambda issuer: issuer[1], default=None)  # the one recorded last
         return (latest[0], latest[2]) if latest else None
 
 
+# Who is never the unnamed issuer of a statement or report: a person (named only in a quote or
+# an aside) and another document ("another study referenced in the report", claims8 audit).
+_NO_ISSUERS = frozenset({SourceKind.PERSON, SourceKind.DOCUMENT})
 # The kinds by which an unmarked name is a body of a description's class ("CNN" for "the network");
 # a company, a party or a campaign only by the marks of its name.
 _KIND_FITS = {

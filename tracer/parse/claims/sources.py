@@ -415,8 +415,9 @@ def _not_personal(words: list[str]) -> bool:
 
 
 def _head(name: str) -> str:
-    """The head noun of a mention, lower-cased: 'his nominee for commerce secretary' -> 'nominee'."""
-    before = re.split(r"\s(?:of|for|at|with|from|in|on)\s", name, maxsplit=1)[0]
+    """The head noun of a mention, lower-cased: 'his nominee for commerce secretary' -> 'nominee',
+    'another study referenced in the report' -> 'study' (a past participle ends the head phrase)."""
+    before = re.split(r"\s(?:of|for|at|with|from|in|on)\s|\s\w+ed\s(?:in|by)\s", name, maxsplit=1)[0]
     words = before.split()
     return re.sub(r"[’']s?$", "", words[-1].lower()).strip(".,") if words else ""
 
