@@ -121,7 +121,7 @@ def _to_sentence_end(p: Parsed, a: Attribution, found: list[Attribution]) -> Att
     The parser often hangs a second clause on the cue verb instead of inside the reported
     one; what follows the reported clause is still reported unless another cue comes first.
     """
-    if a.form != "verb" or a.kind != "clause" or len(a.content) != 1 or a.content[0].start < a.cue.end:
+    if a.form != "verb" or not _reported_clause(p, a) or len(a.content) != 1 or a.content[0].start < a.cue.end:
         return a
     cue = p.token_at(a.cue.start)
     if cue is not None and relative_clause(cue) is not None:
@@ -130,9 +130,34 @@ def _to_sentence_end(p: Parsed, a: Attribution, found: list[Attribution]) -> Att
     tail = p.text[a.content[0].end : end.end]
     if not tail.strip() or any(a.content[0].end <= b.cue.start < p.bounds.end for b in found if b is not a):
         return a
-    if tail.lstrip()[:1] in (",", ";", "(", "—", "–") and not re.match(r"\s*,\s*(?:and|but|or)\b", tail):
+    rest = _past_quoted_comma(p, a.content[0].end, tail)
+    if rest.lstrip()[:1] in (",", ";", "(", "—", "–") and not re.match(r"\s*,\s*(?:and|but|or)\b", rest):
         return a  # ", a move that ...", "; ..." : the writer's words again
     return replace(a, content=(Span(a.content[0].start, end.end),))
+
+
+def _reported_clause(p: Parsed, a: Attribution) -> bool:
+    """A reported clause, holding a quotation or not ('that such a request was "futile," because
+    ...'), not a quotation itself ('said, "We will win this," and left'): PolNeAR train keeps the
+    "because" clause after a reported clause holding a quotation 62 times, leaves it out once."""
+    if a.kind == "clause":
+        return True
+    words = a.content[0].of(p.text).lstrip() if a.kind == "quote" and a.content else ""
+    words = words[5:].lstrip() if words.lower().startswith("that ") else words
+    return bool(words) and words[0] not in "\"“”‘’'"
+
+
+def _past_quoted_comma(p: Parsed, at: int, tail: str) -> str:
+    """The tail after a reported clause (at offset `at`) past a comma that stands inside a
+    quotation closing right after it ('with "bemused interest," and there was ...', 'was
+    "futile," because ...', the American order): the parse ends the clause at the last quoted
+    word, and the comma is the quotation's, no aside of the writer's (span8: 5 PolNeAR train
+    articles of 120 cut so)."""
+    m = re.match(r"\s*,\s*([\"”’'])", tail)
+    if m is None:
+        return tail
+    q = p.quote_at(at + m.start(1))
+    return tail[m.end() :] if q is not None and q.end == at + m.end(1) else tail
 
 
 def _quoted(p: Parsed, a: Attribution) -> bool:
