@@ -198,3 +198,15 @@ def test_a_he_in_a_womans_reported_words_stays_unresolved() -> None:
 def test_a_candidates_team_is_no_person(name: str) -> None:
     """'Team Trump' had a person's shape, so a later 'Ms. Trump' could merge into it (hops8 audit)."""
     assert guess_kind(name) != SourceKind.PERSON
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Workers at the plant got a notice warning that the factory would close in March.\n", "a notice"),
+        ("Residents received a letter saying their water had been contaminated.\n", "a letter"),
+    ],
+)
+def test_a_message_received_speaks_for_its_maker_not_its_reader(text: str, source: str) -> None:
+    """'workers got a notice warning that ...' gave the workers as the source (span8 audit)."""
+    assert list(_sources(text).values()) == [source]

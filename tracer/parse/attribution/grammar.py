@@ -101,7 +101,7 @@ def subject_of(p: Parsed, v: Token) -> Token | None:
     if v.dep_ == "acl" and v.tag_ == "VBG" and head.tag_.startswith("NN") and head.i < v.i:
         # "a super PAC supporting Rubio", "911 calls saying shots were fired"; but "spent the
         # run-up to the caucuses portraying Sanders ...": the clause's subject portrays
-        if speaker_like(head) or _owned_message(head):
+        if speaker_like(head) or _owned_message(head) or _received_message(head):
             return head  # "Trump's tweet calling her ...": the owner's message says what it says
         return _last_conjunct(head, v) or _governor_subject(p, head) or head
     if v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
@@ -154,6 +154,17 @@ def _owned_message(noun: Token) -> bool:
     speaks for the owner, whatever verb it is the object of (without it "fans responding to
     Reyes's tweet calling her ..." gave the label to the fans)."""
     return noun.lower_ in _artifacts() and any(c.dep_ == "poss" for c in noun.children)
+
+
+# Forms of the verbs by which someone gets a message someone else made.
+_RECEIVING = frozenset({"got", "get", "gets", "getting", "received", "receive", "receives", "receiving"})
+
+
+def _received_message(noun: Token) -> bool:
+    """'Workers got a notice warning that ...', 'residents received a letter saying ...': a message
+    its reader got speaks for its maker, not for the reader (span8 audit: the workers were shown
+    as the source)."""
+    return noun.lower_ in _artifacts() and noun.dep_ == "dobj" and noun.head.lower_ in _RECEIVING
 
 
 @cache
