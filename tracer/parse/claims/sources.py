@@ -840,8 +840,10 @@ def _same_name(a: Name, b: Name) -> bool:
 def _person_of(body: Name, person: Name) -> bool:
     """'Twitter CEO Jack Dorsey' after 'Twitter': a person named with the body's name as the
     owner of a role, not a longer name of the body (gold_fresh5a: Dorsey's words were Twitter's,
-    and a "he" in them found no man)."""
-    return guess_kind(person.text) == SourceKind.PERSON and guess_kind(body.text) != SourceKind.PERSON
+    and a "he" in them found no man). Only a name ending in a given name and a surname:
+    "Tottenham Hotspur" is still Tottenham's longer name."""
+    table: dict[str, list[str]] = load_json("source_kinds.json")
+    return _ends_in_full_name(person.text, table) and guess_kind(body.text) != SourceKind.PERSON
 
 
 def _short_title(short: Name, long: Name) -> bool:
