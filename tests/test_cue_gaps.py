@@ -108,3 +108,23 @@ def test_a_clause_cue_in_the_passive_with_no_clause_is_no_attribution(text: str)
     clause ('maintained that ...') say nothing in the passive with a noun subject (PolNeAR dev cue
     precision 0.758 -> 0.759 when such passives were dropped, recall unchanged)."""
     assert _chains(text) == {}
+
+
+def _sources(text: str) -> dict[str, str | None]:
+    from tracer.parse.attribution.find import find_attributions
+
+    return {a.cue.of(text): (a.source.of(text) if a.source else None) for a in find_attributions(text)}
+
+
+def test_an_inverted_cue_between_commas_before_a_quotation_has_the_speaker_after_it() -> None:
+    """'The initiative, said Nagel, “was all about ...”': the words before the cue were taken for
+    the source (gold_fresh5a); they start what was said."""
+    text = "The initiative, said Nagel, “was all about enhancing our current partnerships.”\n"
+    assert _sources(text) == {"said": "Nagel"}
+    assert list(_chains(text).values()) == [["Nagel"]]
+
+
+def test_a_hearer_after_told_between_commas_is_no_speaker() -> None:
+    """The guard: 'Dever, who was listed on the slate, told POLITICO, “...”': POLITICO was told."""
+    text = "Dick Dever, who was listed on the Cruz slate, told POLITICO, “Of the three, I like Kasich the best.”\n"
+    assert _sources(text)["told"] == "Dick Dever, who was listed on the Cruz slate"

@@ -48,6 +48,12 @@ def quote_frame(p: Parsed, v: Token, verb: CueVerb, speaker: Token | None = None
         # "a series of South Dakotans saying “...”": the noun's subtree holds the participle itself
         cut = [v] if subject is not None and v.head.i == subject.i and v.i > subject.i else []
         source = p.subtree(subject, without=cut) if quote and subject is not None else None
+        aside = _aside_speaker(p, v) if quote is not None and not verb.addressee else None
+        if aside is not None:  # 'The initiative, said Nagel, "was all about ..."'
+            source, after = aside[0], quote
+            quote = aside[1] or quote
+            after = after if aside[1] else None
+            subject = None
     if quote is None or source is None:
         return None
     referent = referent_of(p, subject) if subject is not None and p.tokens([subject]) == source else None
@@ -63,6 +69,26 @@ def quote_frame(p: Parsed, v: Token, verb: CueVerb, speaker: Token | None = None
         via=tuple(via(p, v)),
         lemma=verb.lemma,
     )
+
+
+def _aside_speaker(p: Parsed, v: Token) -> tuple[Span, Span | None] | None:
+    """'The initiative, said Nagel, “was all about ...”': an inverted cue set off by commas, a
+    short speaker after it and the quotation after that; the words before the first comma start
+    what was said (the parser made "The initiative" the verb's subject and the source,
+    gold_fresh5a). The speaker, and that lead. Not for a verb whose object is the hearer ("Dever,
+    who was listed on the slate, told POLITICO, “...”": the outlet was heard, not the speaker)."""
+    if v.i < 2 or v.nbor(-1).text != "," or v.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    comma = next((t.i for t in v.doc[v.i + 1 : v.i + 8] if t.text == ","), None)
+    if comma is None or comma == v.i + 1:
+        return None
+    words = v.doc[v.i + 1 : comma]
+    named = words[0].text[:1].isupper() or words[0].lower_ in ("the", "a", "an")
+    if not named or any(t.tag_.startswith("VB") or p.in_quote(t) for t in words):
+        return None
+    first = next((t.i for t in v.doc if not t.is_space), 0)
+    speaker = p.span(v.i + 1, comma - 1)
+    return (speaker, p.span(first, v.i - 2)) if speaker is not None else None
 
 
 def _that_clause_after(p: Parsed, v: Token) -> Span | None:
