@@ -128,3 +128,17 @@ def test_a_hearer_after_told_between_commas_is_no_speaker() -> None:
     """The guard: 'Dever, who was listed on the slate, told POLITICO, “...”': POLITICO was told."""
     text = "Dick Dever, who was listed on the Cruz slate, told POLITICO, “Of the three, I like Kasich the best.”\n"
     assert _sources(text)["told"] == "Dick Dever, who was listed on the Cruz slate"
+
+
+def test_an_inverted_cues_hearer_and_setting_are_no_claim_of_the_passage() -> None:
+    """In a passage quoted from an outlet, '..., the agency told South Korean lawmakers in a
+    briefing on Thursday.' left 'South Korean lawmakers in a briefing on Thursday.' as a claim of
+    the outlet (the seed article)."""
+    text = (
+        "The Gazette reported:\n"
+        "“More than 100 of them were killed in their first battles, the agency told local lawmakers in "
+        "a briefing on Thursday.”\n"
+    )
+    claims = _chains(text)
+    assert not any(k.startswith("local lawmakers") for k in claims)
+    assert any("More than 100 of them were killed" in k for k in claims)

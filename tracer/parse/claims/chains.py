@@ -868,6 +868,8 @@ def _tail_after(ctx: _Context, sentence: Span, held: list[Attribution]) -> Span 
     than a clause's worth of words."""
     last = max(max(b.cue.end, b.content_span.end, *([b.source.end] if b.source else [])) for b in held)
     words = ctx.text[last : sentence.end]
+    if any(b.content_span.end <= b.cue.start for b in held) and not _NEW_CLAUSE.search(words):
+        return None  # "..., the agency told South Korean lawmakers in a briefing": the cue's hearer
     kept = _TAIL_LEAD.sub("", words)
     if last >= sentence.end or len(kept.split()) < _MIN_TAIL_WORDS or _NOT_A_TAIL.match(kept):
         return None
@@ -875,6 +877,12 @@ def _tail_after(ctx: _Context, sentence: Span, held: list[Attribution]) -> Span 
     if any(start <= a.cue.start < sentence.end and a.source and _claimable(a, ctx.text) for a in ctx.found):
         return None  # another attribution's words ("parents said, though a spokesperson declined ...")
     return Span(start, sentence.end)
+
+
+# What starts a clause of the speaker's own after an inverted cue's hearer and setting ("...,
+# the agency told lawmakers on Thursday, and the ministry has since ..."): the seed's "South
+# Korean lawmakers in a briefing on Thursday." was a claim of the NY Times passage.
+_NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|though|although)\s|\s[—–]\s")
 
 
 def _lead_before(ctx: _Context, sentence: Span, held: list[Attribution]) -> Span | None:
