@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracer.models import SourceKind
+from tracer.models import HopFlag, SourceKind
 from tracer.parse.article import parse_claims
 from tracer.parse.attribution.find import find_attributions
 from tracer.parse.claims.sources import guess_kind
@@ -191,7 +191,8 @@ def test_a_he_in_a_womans_reported_words_stays_unresolved() -> None:
     )
     found = parse_claims(read_text(text), [], [])
     claim = next(c for c in found.claims if "the fund was safe" in c.text)
-    assert "council leader Maria Ortiz" not in [h.source.name for h in claim.chain[1:]]
+    assert [h.source.name for h in claim.chain] == ["council leader Maria Ortiz", "he"]
+    assert HopFlag.UNRESOLVED_SOURCE in claim.chain[1].flags  # not given to her, nor guessed
 
 
 @pytest.mark.parametrize("name", ["Team Trump", "Camp Clinton"])

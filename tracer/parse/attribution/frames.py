@@ -49,10 +49,9 @@ def quote_frame(p: Parsed, v: Token, verb: CueVerb, speaker: Token | None = None
         cut = [v] if subject is not None and v.head.i == subject.i and v.i > subject.i else []
         source = p.subtree(subject, without=cut) if quote and subject is not None else None
         aside = _aside_speaker(p, v) if quote is not None and not verb.addressee else None
-        if aside is not None:  # 'The initiative, said Nagel, "was all about ..."'
-            source, after = aside[0], quote
-            quote = aside[1] or quote
-            after = after if aside[1] else None
+        if aside is not None:  # 'The initiative, said Nagel, "was all about ..."': lead, then quote
+            source, lead = aside
+            quote, after = (lead, quote) if lead is not None else (quote, None)
             subject = None
     if quote is None or source is None:
         return None

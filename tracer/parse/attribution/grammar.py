@@ -335,9 +335,8 @@ def referent_of(p: Parsed, subject: Token) -> Span | None:
     noun = subject.head.head
     while noun.dep_ == "appos" and noun.head.i != noun.i:
         noun = noun.head
-    named = _named_subject_of_copula(noun)
-    if named is not None:
-        return p.subtree(named, without=[c for c in named.children if c.dep_ in ("relcl", "appos", "acl")])
+    named = _named_subject_of_copula(noun)  # "Jones is a union leader who ...": Jones
+    noun = named if named is not None else noun
     return p.subtree(noun, without=[c for c in noun.children if c.dep_ in ("relcl", "appos", "acl")])
 
 

@@ -734,14 +734,19 @@ def speaker_rule(ctx: Context) -> Iterator[Attribution]:
     source, content = p.tokens(name), p.span(t.i + 1, len(t.doc) - 1)
     if source is None or content is None or source.of(p.text).lower() in lex.kickers or _label(p, t, name, lex):
         return
-    yield Attribution(
+    yield _said_at_colon(p, t, source, content, "headline", quote_kind(p.text, (content,)))
+
+
+def _said_at_colon(p: Parsed, colon: Token, source: Span, content: Span, form: str, kind: str) -> Attribution:
+    """A statement whose cue is the colon after its speaker ("Graham: ...", "X delivered a retort: “...”")."""
+    return Attribution(
         source=source,
-        cue=Span(p.char(t), p.char(t) + 1),
+        cue=Span(p.char(colon), p.char(colon) + 1),
         content=(content,),
         sentence=p.bounds,
         cls=CueClass.SPEECH,
-        form="headline",
-        kind=quote_kind(p.text, (content,)),
+        form=form,
+        kind=kind,
         lemma=":",
     )
 
@@ -1041,16 +1046,7 @@ def colon_speaker_rule(ctx: Context) -> Iterator[Attribution]:
         return
     source = p.source_subtree(subject, verb)
     if source is not None and _ends_whole(p.text, content):
-        yield Attribution(
-            source=source,
-            cue=Span(p.char(t), p.char(t) + 1),
-            content=(content,),
-            sentence=p.bounds,
-            cls=CueClass.SPEECH,
-            form="colon",
-            kind="quote",
-            lemma=":",
-        )
+        yield _said_at_colon(p, t, source, content, "colon", "quote")
 
 
 def _quotation_after(ctx: Context, colon: Token) -> Span | None:

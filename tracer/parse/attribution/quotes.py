@@ -158,13 +158,20 @@ def _going_on(text: str, para: Span, in_para: list[Attribution]) -> Attribution 
     last = min(in_para, key=lambda a: (-max((f.end for f in a.content), default=0), a.cue.start))
     if any(b is not last and _inside(last.cue, b) for b in in_para):
         return None  # a speaker inside someone else's words
-    if last.source is None or last.form != "verb" or last.kind != "clause":
-        return None  # "spoke about the need for ...": a topic, nobody's words to go on with
-    opens = _opens_sentence(text, para, last.source) or _opens_sentence(text, para, last.content[0])
-    if last.cls not in (CueClass.SPEECH, CueClass.REPORT) or not opens:
-        return None  # 'A, Jones says.' opens with what was said
+    if not _paraphrase(text, para, last):
+        return None
     end = max(f.end for f in last.content)
     return last if last.cue.start < end and not text[end : para.end].strip(" .\"”’'") else None
+
+
+def _paraphrase(text: str, para: Span, a: Attribution) -> bool:
+    """Whether an attribution is a speaker's words told in the writer's own ('Carter said that the
+    U.S. would not leave.'), which a quotation after it may go on with: a statement (speech or
+    report) in a clause, with its source or its content opening the sentence. Not a topic ("spoke
+    about the need for ...": nobody's words to go on with)."""
+    if a.source is None or a.form != "verb" or a.kind != "clause" or a.cls not in (CueClass.SPEECH, CueClass.REPORT):
+        return False
+    return _opens_sentence(text, para, a.source) or _opens_sentence(text, para, a.content[0])
 
 
 # A short lead before a sentence's subject ("On Monday, ", "In Singapore, ").
@@ -328,11 +335,8 @@ def _paraphrase_before(text: str, para: Span, region: Span, before: list[Attribu
         return None  # only speakers inside someone else's words
     i = min(outer, key=lambda k: (-before[k].content_span.end, before[k].cue.start))
     last = before[i]
-    if last.source is None or last.form != "verb" or last.kind != "clause":
+    if not _paraphrase(text, para, last) or last.source is None:
         return None
-    opens = _opens_sentence(text, para, last.source) or _opens_sentence(text, para, last.content[0])
-    if last.cls not in (CueClass.SPEECH, CueClass.REPORT) or not opens:
-        return None  # 'A, Jones says.' opens with what was said
     end = max(last.content_span.end, last.cue.end, last.source.end)
     return i if _SENTENCE_GAP.fullmatch(text, end, region.start) else None
 

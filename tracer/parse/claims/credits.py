@@ -58,7 +58,8 @@ def _items_before(blocks: list[Block], credit: int) -> list[Block]:
     return items if len(items) <= MAX_ITEMS else []
 
 
-def _claim(text: str, item: Block, cue: Span, name: Span, source: Source, doc_id: str, evidence: Span) -> Claim:
+def _claim(text: str, item: Span | Block, cue: Span, name: Span, source: Source, doc_id: str, evidence: Span) -> Claim:
+    """A statement of the credited source: the item's words, trimmed, with the credit as its hop."""
     start, end = item.start, item.end
     while start < end and text[start].isspace():
         start += 1
@@ -124,7 +125,5 @@ def dash_credit_claims(
         cue = Span(credit.start("cue"), credit.end("cue"))
         source = source_at(name)
         evidence = Span(para.start, max(para.end, name.end))
-        added += [
-            _claim(text, Block(s.start, s.end), cue, name, source, doc_id, evidence) for s in sentences(text, words)
-        ]
+        added += [_claim(text, s, cue, name, source, doc_id, evidence) for s in sentences(text, words)]
     return sorted([*claims, *added], key=lambda c: (c.start, c.end)) if added else claims

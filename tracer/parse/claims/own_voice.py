@@ -130,8 +130,7 @@ def _linked_lead(
     piece = Span(sentence.start, brk.start() if brk else first)
     words = piece.of(text).rstrip()
     piece = Span(piece.start, piece.start + len(words))
-    hops = [(h.source_start, h.cue_start) for c in held for h in c.chain]
-    if any(at is not None and piece.start <= at < piece.end for pair in hops for at in pair):
+    if _credits_inside(held, piece):
         return None
     if len(words.split()) < MIN_WORDS or not _is_clause_end(text, piece.end, first):
         return None
@@ -158,16 +157,24 @@ def _linked_tail(
     words = piece.of(text).split()
     if link is None or len(words) < MIN_WORDS or words[0].lower() in _NOT_MAIN or words[0].lower() in lead_openers():
         return None  # "and as demonstrated by ...", "and that she ...": no clause of the writer's own
-    hops = [(h.source_start, h.cue_start) for c in held for h in c.chain]
-    if any(at is not None and piece.start <= at < piece.end for pair in hops for at in pair):
-        return None
-    return piece, link
+    return None if _credits_inside(held, piece) else (piece, link)
 
 
 # Words opening a subordinate or reported clause: what follows them states nothing on its own.
 _NOT_MAIN = frozenset({"that", "which", "who", "whom", "whose", "as", "if", "whether", "what", "how", "why"})
 # Where a clause after a claim begins: "and", "but", a semicolon or a dash between spaces.
 _TAIL_BREAK = re.compile(r"\s(?:and|but)\s|;\s|\s[—–-]\s")
+
+
+def _credits_inside(held: list[Claim], piece: Span) -> bool:
+    """Whether a hop of the sentence's claims has its source or cue inside `piece` ("..., according
+    to Variety, which said that ..."): the piece is someone's credit, not the writer's statement."""
+    hops = [(h.source_start, h.cue_start) for c in held for h in c.chain]
+    return any(at is not None and piece.start <= at < piece.end for pair in hops for at in pair)
+
+
+def _own_doing(word: str) -> bool:
+    return word.lower() in _OWN_DOING and is_first_person(word)
 
 
 def _linked_clause(text: str, piece: Span, link: Link) -> bool:
@@ -363,7 +370,7 @@ def _link_in(text: str, sentence: Span, links: _Links, posts: SpanSet, *, named:
         return None
     if posts.overlaps(Span(sentence.start, sentence.start + 1)):
         return None  # a post's own sentences are its author's claims
-    if any(w.lower() in _OWN_DOING and is_first_person(w) for w in (w.strip(",.;:") for w in words.split())):
+    if any(_own_doing(word.strip(",.;:")) for word in words.split()):
         return None  # "Our reporters have asked for the inspection memo": the newsroom's own doing
     for link in links.starting_in(sentence):
         if link.source_id or link.source_name:

@@ -46,7 +46,7 @@ from tracer.parse.claims.people import (
     pronoun_leaning,
     role_words,
 )
-from tracer.parse.claims.sources import PRONOUNS, SourceRegistry, core, guess_kind, is_first_person, is_place
+from tracer.parse.claims.sources import PLACED_IN, PRONOUNS, SourceRegistry, core, guess_kind, is_first_person, is_place
 from tracer.text import ParagraphIndex, Span, SpanSet, sentences
 from tracer.words import MONTH_NAMES, PERSON_PRONOUNS, WEEKDAYS
 
@@ -151,7 +151,7 @@ _FUNCTION_OPENERS = frozenset(
 # Where a mention's head noun phrase ends: "a statement from X", "the report by X", and a past
 # participle placing it in another document ("another study referenced in the report" is a
 # study, not the report, which it was resolved to; claims8 audit, gold_fresh5a).
-_HEAD_CUT = re.compile(r"\s(?:from|by|of)\s|\s\w+ed\s(?:in|by)\s")
+_HEAD_CUT = re.compile(r"\s(?:from|by|of)\s|" + PLACED_IN)
 _ISSUED_BY = (
     r"(?P<name>(?-i:[A-Z][\w.’'-]*(?:\s+(?:(?:of|on|for|and|the)\s+){{0,2}}[A-Z][\w.’'-]*){{0,5}}))\s+(?:\w+ly\s+)?"
     r"(?:provided|issued|released|sent|gave|put\s+out|posted|published|delivered|emailed)\s+"

@@ -402,8 +402,7 @@ def _masthead(words: list[str], table: dict[str, list[str]]) -> bool:
         return False
     if is_given_name(words[0]) or words[0].lower() == "medical":
         return False  # "Charlotte Observer" goes unrecognised; "the Medical Examiner" is an office
-    last = " ".join(words[-2:]).lower()
-    return words[-1].lower() in table["mastheads"] or (len(words) >= 2 and last in table["mastheads"])
+    return words[-1].lower() in table["mastheads"] or " ".join(words[-2:]).lower() in table["mastheads"]
 
 
 # Words that make a group of a person's name: "Team Trump", "Camp Clinton".
@@ -420,10 +419,15 @@ def _not_personal(words: list[str]) -> bool:
     return not lowered.isdisjoint(MONTHS) or not lowered.isdisjoint(WEEKDAYS) or not lowered.isdisjoint(_PLATFORMS)
 
 
+# A past participle that places a mention in another thing ("another study referenced in the
+# report", "a poll published by the Times"): it ends the mention's head phrase.
+PLACED_IN = r"\s\w+ed\s(?:in|by)\s"
+
+
 def _head(name: str) -> str:
     """The head noun of a mention, lower-cased: 'his nominee for commerce secretary' -> 'nominee',
     'another study referenced in the report' -> 'study' (a past participle ends the head phrase)."""
-    before = re.split(r"\s(?:of|for|at|with|from|in|on)\s|\s\w+ed\s(?:in|by)\s", name, maxsplit=1)[0]
+    before = re.split(r"\s(?:of|for|at|with|from|in|on)\s|" + PLACED_IN, name, maxsplit=1)[0]
     words = before.split()
     return re.sub(r"[’']s?$", "", words[-1].lower()).strip(".,") if words else ""
 
