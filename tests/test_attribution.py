@@ -864,6 +864,11 @@ def test_a_fronted_setting_is_no_first_fragment_of_a_clause_after_the_cue() -> N
     after it, the setting is no part of what was said (side9 audit of PolNeAR train: 3 articles)."""
     text = "At the same hour that footage emerged of a man punching a protester, the governor said the rally was calm."
     assert _contents(text, "said") == [["the rally was calm"]]
+    sitting = (
+        "Sitting down with a radio host on Thursday, during which she also touched on the idea of a running mate,"
+        " the senator remarked that she was surprised by the vote."
+    )
+    assert _contents(sitting, "remarked") == [["that she was surprised by the vote"]]
 
 
 def test_an_inverted_source_is_a_name_not_a_clause() -> None:

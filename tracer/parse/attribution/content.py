@@ -371,8 +371,10 @@ def _finite_verb(clause: Token) -> bool:
 
 def _fronted_setting(clause: Token) -> bool:
     """'In a statement released shortly after Rubio quit, Cruz said he is certain ...', 'On the
-    same day that footage emerged ..., Trump said of the episode, "..."': a clause before the cue
-    that opens with a preposition is a phrase setting the scene with a clause inside it, which
+    same day that footage emerged ..., Trump said of the episode, "..."', 'Sitting down with
+    MSNBC on Thursday, during which she also touched on ..., Clinton remarked that ...': a clause
+    before the cue that opens with a preposition or a participle is a phrase setting the scene
+    with a clause inside it, which
     the parser made the verb's complement. With a complement of the verb's own after it, that is
     what was said and the scene is no first part of it (side9 audit of PolNeAR train: 3 articles
     began the content with the setting). A phrase set off by a comma before the clause's subject
@@ -380,7 +382,8 @@ def _fronted_setting(clause: Token) -> bool:
     said; the protest was ...')."""
     first = clause.left_edge
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i), None)
-    if first.dep_ != "prep" or subject is None or subject.left_edge.i == 0:
+    opens_phrase = first.dep_ == "prep" or first.tag_ in ("VBG", "VBN")  # "Sitting down with MSNBC, during which"
+    if not opens_phrase or subject is None or subject.left_edge.i == 0:
         return False
     return clause.doc[subject.left_edge.i - 1].text != ","  # "Among his voters, anger had been building"
 
