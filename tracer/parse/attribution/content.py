@@ -821,7 +821,17 @@ def _setting(prep: Token, verb: CueVerb) -> bool:
         return True
     if prep.lower_ != "on":
         return False
-    return obj.lower_ in _setting_nouns() or _names_a_day(obj)
+    return obj.lower_ in _setting_nouns() or _names_a_day(obj) or _names_a_programme(obj)
+
+
+def _names_a_programme(obj: Token) -> bool:
+    """'on Fox News Channel’s “Hannity,”', 'on “Meet the Press”': a capitalised name held by a
+    named outlet's possessive or set in quotation marks is the programme it was said on, not what
+    about (side9: "Speaking on Fox News Channel’s “Hannity,” Green said ..." made the programme
+    a claim). A topic is a common noun ("commented on Weiner’s future")."""
+    owned = any(c.dep_ == "poss" and c.tag_ in ("NNP", "NNPS") for c in obj.children)
+    quoted = any(c.tag_ == "``" for c in obj.children) or obj.left_edge.tag_ == "``"
+    return obj.text[:1].isupper() and (owned or quoted)
 
 
 def _names_a_day(obj: Token) -> bool:
