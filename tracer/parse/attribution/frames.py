@@ -242,12 +242,13 @@ def _named_in_setting(p: Parsed, v: Token, verb: CueVerb, quote: Span) -> bool:
     by a preposition or a possessive in the words before the cue names the programme (or the
     question) of the setting, and the verb's own complement after it is what was said. Read as a
     quotation opening the statement, the title was the content and the statement was lost (side9
-    audit of PolNeAR train: 6 articles). A verb with nothing after it keeps the quotation ('They
-    called for “justice,” the mayor said')."""
+    audit of PolNeAR train: 6 articles). A complement counts when it starts outside a quotation,
+    though it may end in one ('Sanders said he had not “heard her say ...”'). A verb with nothing
+    after it keeps the quotation ('They called for “justice,” the mayor said')."""
     if not _governed(p, quote):
         return False
     blocking = {"ccomp", "xcomp"} | (set() if verb.addressee else {"dobj"})
-    return any(c.i > v.i and c.dep_ in blocking and not p.in_quote(c) for c in v.children)
+    return any(c.i > v.i and c.dep_ in blocking and not p.in_quote(c.left_edge) for c in v.children)
 
 
 def _governed(p: Parsed, quote: Span) -> bool:
