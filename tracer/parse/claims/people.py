@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -60,13 +61,9 @@ def find_people(text: str) -> People:
     """The people `text` introduces with a role or title before their full name."""
     people = People()
     ambiguous: set[str] = set()
-    for match in _ROLE_THEN_NAME.finditer(text):
-        if match.group("role").lower().rstrip(".") not in _roles():
-            continue
+    for match in _introductions(text, 0, len(text)):
         name = match.group("name")
         words = name.split()
-        if words[0].lower() in _NOT_NAMES or _bodyish(words):
-            continue
         people.names.add(name)
         surname = words[-1]
         if people.surnames.get(surname, name) != name:
@@ -75,6 +72,23 @@ def find_people(text: str) -> People:
     for surname in ambiguous:
         del people.surnames[surname]
     return people
+
+
+def _introductions(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The role-and-name matches in `text[start:end]` that introduce a person ("Actress Diane Guerrero")."""
+    for match in _ROLE_THEN_NAME.finditer(text, start, end):
+        words = match.group("name").split()
+        if match.group("role").lower().rstrip(".") not in _roles() or words[0].lower() in _NOT_NAMES:
+            continue
+        if not _bodyish(words):
+            yield match
+
+
+def first_introduced(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the first person introduced with a role between `start` and `end` is named: in an
+    interview's lead ("Actress Diane Guerrero has become ..."), the one who answers."""
+    match = next(_introductions(text, start, end), None)
+    return match.span("name") if match is not None else None
 
 
 @cache

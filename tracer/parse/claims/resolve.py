@@ -574,7 +574,20 @@ class Resolver:
             source = self.registry.resolve(named, at=span.start, full=f"{named}, {name}")
             self.registry.alias(source, name)
             return source
+        introduced = self._introduced(name)
+        if introduced is not None:  # "WALLACE:" after "Fox News host Chris Wallace": Chris Wallace
+            source = self.registry.resolve(introduced, at=span.start, full=introduced)
+            self.registry.alias(source, name)
+            return source
         return self.registry.resolve(name, at=span.start, full=words)
+
+    def _introduced(self, name: str) -> str | None:
+        """The full name of a surname (as written, or in a transcript's capitals) that no source
+        has yet and that the text introduced with a role ("Mayor Ann Lee ... Lee said"): the
+        source is that person, shown by their name rather than a bare surname or a label."""
+        if " " in name or self.registry.known(name) is not None:
+            return None
+        return self.registry.people.surnames.get(name.title() if name.isupper() else name)
 
     def _person_body(self, name: str, span: Span) -> Source | None:
         """'her campaign' after Kamala Harris: the Harris campaign, the pronoun resolved (the
