@@ -12,7 +12,7 @@ each candidate needs (PolNeAR train), "Clinton: 547." a tally. A run of labelled
 dialogue only when a speaker comes back after another one spoke (A, B, A), when questions and
 answers alternate ("Q:", "A:"), or, for a label in capitals, when the paragraph before the run
 announces a transcript or an interview ("Partial transcript as follows:"); and, questions and
-answers aside, when the sentence rules read one of its labels as a speaker. Every labelled
+answers aside, when every label names a person. Every labelled
 paragraph of such a run is its speaker's turn: the label is the source, the colon the cue (as
 PolNeAR marks them), the paragraph after the colon the content.
 """
@@ -34,7 +34,7 @@ from tracer.text import Span, sentences
 # the transcript is itself quoted ('"CLINTON: I feel ...').
 _WORD = r"[A-Z][\w.'’-]*"
 _LABEL = re.compile(
-    rf"[\"“]?(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})(?:[ \t]*\([^()\n]{{1,20}}\))?[ \t]*(?P<colon>:)[ \t]*(?=\S)"
+    rf"[\"“]?(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})(?:[ \t]*\([^()\n]{{1,20}}\))?[ \t]*(?P<colon>:)[^\S\n]*(?=\S)"
 )
 # What a paragraph before a run of capitals labels says when a transcript follows.
 _ANNOUNCED = re.compile(r"\b(?:transcripts?|interview|exchange|excerpts?|as follows)\b", re.IGNORECASE)
@@ -53,6 +53,7 @@ class _Label:
     colon: Span
     words: Span
     key: str
+    more: tuple[Span, ...] = ()  # the paragraphs the turn goes on in, up to the next label
 
 
 def transcript_turns(ctx: Context) -> list[Attribution]:
@@ -60,7 +61,8 @@ def transcript_turns(ctx: Context) -> list[Attribution]:
     headline rule read gets the whole paragraph as content, one it missed is added."""
     text = ctx.layout.text
     read = {a.cue.start for a in ctx.found if a.lemma == ":"}
-    turns = [t for run in _runs(_labels(ctx)) if _dialogue(ctx, run, read) for t in run if _wordy(text, t)]
+    runs = [_continued(ctx, run) for run in _runs(_labels(ctx)) if _dialogue(ctx, run, read)]
+    turns = [t for run in runs for t in run if _wordy(text, t)]
     if not turns:
         return ctx.found
     by_colon = {t.colon.start: t for t in turns if t.key != "Q"}
@@ -89,6 +91,8 @@ def _labels(ctx: Context) -> list[_Label]:
         match = _LABEL.match(text, para.start, para.end)
         if match is None or (match.group("name") not in _QA and _kicker(ctx, match.group("name"))):
             continue
+        if text[match.end()].isdigit():
+            continue  # "Clinton: 547 delegates.": a tally, whoever comes back in it
         name = Span(match.start("name"), match.end("name"))
         words = trim(text, Span(match.end(), para.end), " \t")
         found.append(_Label(i, name, Span(match.start("colon"), match.end("colon")), words, _key(name.of(text))))
@@ -120,21 +124,46 @@ def _runs(labels: list[_Label]) -> Iterable[list[_Label]]:
 
 def _dialogue(ctx: Context, run: list[_Label], read: set[int]) -> bool:
     """Whether a run of labels is speakers taking turns (see the module's docstring). Besides
-    questions and answers, the sentence rules must have read one of its labels as a speaker (a
-    label and a statement): "Clinton: 547 delegates. / Sanders: 46 delegates. / Clinton: ..."
-    is a tally that names a candidate twice."""
+    questions and answers, most labels must name a person (`_person_like`; "Riverside: ... /
+    Marlow: ... / Riverside: ..." are places coming back), and the sentence rules must have read
+    one of them as a speaker, a label and a statement, unless all are in a transcript's capitals."""
     keys = [t.key for t in run]
     if set(keys) >= _QA:
         return True
-    if not any(t.colon.start in read for t in run):
+    text = ctx.layout.text
+    capitals = all(t.name.of(text).isupper() for t in run)
+    if not capitals and not any(t.colon.start in read for t in run):
+        return False
+    if 2 * sum(_person_like(text, t.name.of(text)) for t in run) <= len(run):
         return False
     if any(k in keys[:i] and keys[i - 1] != k for i, k in enumerate(keys)):
         return True
-    text = ctx.layout.text
-    if not all(t.name.of(text).isupper() for t in run):
+    if not capitals:
         return False
     before = ctx.layout.paragraphs[run[0].index - 1]
     return _ANNOUNCED.search(text, before.start, before.end) is not None
+
+
+def _person_like(text: str, name: str) -> bool:
+    """Whether a label names a person (see `_dialogue`): in capitals, as a full name, or as a
+    surname the text writes after a given name ("Lee:" after "Mayor Ann Lee")."""
+    if name.isupper() or " " in name:
+        return True
+    return re.search(rf"[a-z,]\s[A-Z][a-z]+ {re.escape(name)}\b", text) is not None
+
+
+def _continued(ctx: Context, run: list[_Label]) -> list[_Label]:
+    """The run with each turn but the last going on in the paragraphs before the next label
+    ("A: It's not even close. / Are there problems? Yeah. ..."), bar a stage direction in
+    brackets ("(BEGIN VIDEO CLIP)") or a clip under a label of its own ("VIDEO: ..."). After the
+    last turn the writer speaks again."""
+    paragraphs, text = ctx.layout.paragraphs, ctx.layout.text
+    out = []
+    for turn, after in zip(run, run[1:], strict=False):
+        between = paragraphs[turn.index + 1 : after.index]
+        more = tuple(p for p in between if text[p.start] not in "([" and not _LABEL.match(text, p.start, p.end))
+        out.append(replace(turn, more=more))
+    return [*out, run[-1]]
 
 
 def _wordy(text: str, turn: _Label) -> bool:
@@ -147,13 +176,14 @@ def _turn(ctx: Context, turn: _Label, answerer: Span | None, read: Attribution |
     its first sentence widened, or a turn that rule missed. The turn is a passage of the
     speaker's own words, one claim per sentence."""
     referent = answerer if turn.key == "A" else None
+    content = (turn.words, *turn.more)
     if read is not None:
-        return replace(read, source=turn.name, content=(turn.words,), form="turn", kind="passage", referent=referent)
+        return replace(read, source=turn.name, content=content, form="turn", kind="passage", referent=referent)
     para = ctx.layout.paragraphs[turn.index]
     return Attribution(
         source=turn.name,
         cue=turn.colon,
-        content=(turn.words,),
+        content=content,
         sentence=sentences(ctx.layout.text, para)[0],
         cls=CueClass.SPEECH,
         form="turn",

@@ -584,10 +584,23 @@ class Resolver:
     def _introduced(self, name: str) -> str | None:
         """The full name of a surname (as written, or in a transcript's capitals) that no source
         has yet and that the text introduced with a role ("Mayor Ann Lee ... Lee said"): the
-        source is that person, shown by their name rather than a bare surname or a label."""
-        if " " in name or self.registry.known(name) is not None:
+        source is that person, shown by their name rather than a bare surname or a label. A
+        full name in capitals ("JAKE TAPPER:") is shown as a name is written."""
+        if self.registry.known(name) is not None:
             return None
-        return self.registry.people.surnames.get(name.title() if name.isupper() else name)
+        titled = name.title()
+        if " " in name:
+            return titled if name.isupper() and is_given_name(titled.split()[0]) else None
+        if not name.isupper():
+            return self.registry.people.surnames.get(name)
+        return self.registry.people.surnames.get(titled) or self._given_and(titled)
+
+    def _given_and(self, surname: str) -> str | None:
+        """The one full name the text writes a surname with, a given name before it ("CLINTON:"
+        in a transcript after "Hillary Clinton's campaign says"); none if it writes two."""
+        found = {m.group(0) for m in re.finditer(rf"\b[A-Z][a-z]+ {re.escape(surname)}\b", self.text)}
+        named = {f for f in found if is_given_name(f.split()[0])}
+        return named.pop() if len(named) == 1 else None
 
     def _person_body(self, name: str, span: Span) -> Source | None:
         """'her campaign' after Kamala Harris: the Harris campaign, the pronoun resolved (the
