@@ -20,6 +20,7 @@ PolNeAR marks them), the paragraph after the colon the content.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -67,20 +68,34 @@ def transcript_turns(ctx: Context) -> list[Attribution]:
         return ctx.found
     by_colon = {t.colon.start: t for t in turns if t.key != "Q"}
     answerer = _answerer(text, turns)
+    starts = [t.words.start for t in turns]
     out = []
     for a in ctx.found:
         turn = by_colon.pop(a.cue.start, None) if a.lemma == ":" else None
-        out.append(a if turn is None else _turn(ctx, turn, answerer, a))
+        out.append(_after_label(a, turns, starts) if turn is None else _turn(ctx, turn, answerer, a))
     out += [_turn(ctx, t, answerer) for t in by_colon.values()]
     return sorted(out, key=lambda a: a.cue.start)
+
+
+def _after_label(a: Attribution, turns: list[_Label], starts: list[int]) -> Attribution:
+    """An attribution in a turn's words with its content cut at the label: in "A: Because they
+    needed help, I think." what "I think" reports starts after the colon."""
+    i = bisect_right(starts, a.cue.start) - 1
+    if i < 0 or not turns[i].words.start <= a.cue.start < turns[i].words.end:
+        return a
+    start = turns[i].words.start
+    if all(f.start >= start for f in a.content):
+        return a
+    content = tuple(Span(max(f.start, start), f.end) for f in a.content if f.end > start)
+    return replace(a, content=content) if content else a
 
 
 def _answerer(text: str, turns: list[_Label]) -> Span | None:
     """Who answers an interview's questions: the first person its lead introduces with a role
     ("Actress Diane Guerrero has become ...", "Former senator Jane Holt spoke with ..."), so that
     an "A:" turn is theirs, not a letter's. A question is the interviewer's, and no claim."""
-    first_q = next((t for t in turns if t.key == "Q"), None)
-    named = first_introduced(text, 0, first_q.name.start) if first_q is not None else None
+    first = next((t for t in turns if t.key in _QA), None)
+    named = first_introduced(text, 0, first.name.start) if first is not None else None
     return Span(*named) if named is not None else None
 
 
@@ -128,8 +143,8 @@ def _dialogue(ctx: Context, run: list[_Label], read: set[int]) -> bool:
     Marlow: ... / Riverside: ..." are places coming back), and the sentence rules must have read
     one of them as a speaker, a label and a statement, unless all are in a transcript's capitals."""
     keys = [t.key for t in run]
-    if set(keys) >= _QA:
-        return True
+    if set(keys) >= _QA or keys.count("A") >= 2:
+        return True  # answers, their questions labelled or not ("QThere's no shortage of ...")
     text = ctx.layout.text
     capitals = all(t.name.of(text).isupper() for t in run)
     if not capitals and not any(t.colon.start in read for t in run):
@@ -156,8 +171,10 @@ def _continued(ctx: Context, run: list[_Label]) -> list[_Label]:
     """The run with each turn but the last going on in the paragraphs before the next label
     ("A: It's not even close. / Are there problems? Yeah. ..."), bar a stage direction in
     brackets ("(BEGIN VIDEO CLIP)") or a clip under a label of its own ("VIDEO: ..."). After the
-    last turn the writer speaks again."""
+    last turn the writer speaks again. Between answers with no "Q:" the paragraph is a question."""
     paragraphs, text = ctx.layout.paragraphs, ctx.layout.text
+    if any(t.key == "A" for t in run) and not any(t.key == "Q" for t in run):
+        return run
     out = []
     for turn, after in zip(run, run[1:], strict=False):
         between = paragraphs[turn.index + 1 : after.index]
