@@ -8,13 +8,15 @@ were no one's (PolNeAR train: the turns of 6 transcript articles, 26 labels miss
 
 A label alone is no evidence of a speaker: "Riverside: about 300 homes without water" is a
 headline under a place, "Sanders: Win in a walk." / "Clinton: Keep it close." a list of what
-each candidate needs (PolNeAR train), "Clinton: 547." a tally. A run of labelled paragraphs is a
-dialogue only when a speaker comes back after another one spoke (A, B, A), when questions and
-answers alternate ("Q:", "A:"), or, for a label in capitals, when the paragraph before the run
-announces a transcript or an interview ("Partial transcript as follows:"); and, questions and
-answers aside, when every label names a person. Every labelled
-paragraph of such a run is its speaker's turn: the label is the source, the colon the cue (as
-PolNeAR marks them), the paragraph after the colon the content.
+each candidate needs (PolNeAR train), "Clinton: 547 delegates." a tally. A run of labelled
+paragraphs is a dialogue when questions and answers alternate ("Q:", "A:", or two answers whose
+questions lost their label), or when a speaker comes back after another one spoke (A, B, A) or,
+for labels in capitals, the paragraph before the run announces a transcript ("Partial transcript
+as follows:"); in those two cases most labels must name a person and, unless all are in
+capitals, the sentence rules must have read one of them as a speaker (a label and a statement).
+Every labelled paragraph of such a run is its speaker's turn: the label is the source, the colon
+the cue (as PolNeAR marks them), the paragraph after the colon and those before the next label
+the content. An answer is the interviewee's; a question is no claim.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import pairwise
 
 from tracer.models import CueClass
 from tracer.parse.attribution.spans import Attribution, Context, trim
@@ -159,9 +163,11 @@ def _dialogue(ctx: Context, run: list[_Label], read: set[int]) -> bool:
     return _ANNOUNCED.search(text, before.start, before.end) is not None
 
 
+@lru_cache(maxsize=256)
 def _person_like(text: str, name: str) -> bool:
     """Whether a label names a person (see `_dialogue`): in capitals, as a full name, or as a
-    surname the text writes after a given name ("Lee:" after "Mayor Ann Lee")."""
+    surname the text writes after another name ("Lee:" after "Mayor Ann Lee"). Cached: a long
+    transcript repeats its few speakers, and each asks for a scan of the text."""
     if name.isupper() or " " in name:
         return True
     return re.search(rf"[a-z,]\s[A-Z][a-z]+ {re.escape(name)}\b", text) is not None
@@ -176,7 +182,7 @@ def _continued(ctx: Context, run: list[_Label]) -> list[_Label]:
     if any(t.key == "A" for t in run) and not any(t.key == "Q" for t in run):
         return run
     out = []
-    for turn, after in zip(run, run[1:], strict=False):
+    for turn, after in pairwise(run):
         between = paragraphs[turn.index + 1 : after.index]
         more = tuple(p for p in between if text[p.start] not in "([" and not _LABEL.match(text, p.start, p.end))
         out.append(replace(turn, more=more))

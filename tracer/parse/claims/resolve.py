@@ -592,7 +592,7 @@ class Resolver:
         written after a given name ("Hillary Clinton's campaign"). Only a label at a paragraph's
         start: a bare surname elsewhere stays as written (the people the text introduces are too
         few to tell "Clinton" from the Clinton introduced, PolNeAR train: Bill for Hillary)."""
-        if (span.start and self.text[span.start - 1] not in "\n\"“") or self.registry.known(name) is not None:
+        if (span.start and self.text[span.start - 1] not in '\n"“') or self.registry.known(name) is not None:
             return None
         titled = name.title() if name.isupper() else name
         if " " in name:
