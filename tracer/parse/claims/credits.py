@@ -93,12 +93,14 @@ def _claim(text: str, item: Span | Block, cue: Span, name: Span, source: Source,
 # An epigraph's or pull quote's credit: a dash and a name, perhaps a place and a date after a
 # comma ("— Mike Pompeo, College Station, TX, April 15, 2019"; gold_fresh5a: the two sentences of
 # Pompeo's quotation above it were no claims). The dash may end the quotation's own paragraph, and
-# a post's byline may give the handle ("— Jane Doe (@janedoe)", recall8 audit). Typed on a
+# a post's byline may give the handle ("— Jane Doe (@janedoe)", recall8 audit), a lawmaker's
+# credit the party and state ("— Rep. Trey Gowdy (R-S.C.)", PolNeAR train). Typed on a
 # keyboard the dash is a hyphen or two ("- Bernie Sanders.", "-President Obama, tweeting after
 # the speech.", "-- Michelle Marks, Philadelphia": fact checks and convention notebooks, PolNeAR
 # train, seven quotations in two articles that were no one's).
 _NAME = r"(?P<name>[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|de|van|von|bin|al)){0,4})"
-_CREDIT_TAIL = r"(?P<cue>[—―–]|--?)\s*" + _NAME + r"(?:\s*\(@\w{1,30}\)[^\n]{0,40}|\s*,[^\n]{0,80})?"
+_BRACKETED = r"\((?:@\w{1,30}|[A-Z][\w.]*-[\w.]{2,12})\)"  # "(@janedoe)", "(R-S.C.)"
+_CREDIT_TAIL = r"(?P<cue>[—―–]|--?)\s*" + _NAME + r"(?:\s*" + _BRACKETED + r"[^\n]{0,40}|\s*,[^\n]{0,80})?"
 _DASH_CREDIT = re.compile(r"\s*" + _CREDIT_TAIL + r"\s*")
 _QUOTATION = re.compile(r"\s*(?P<q>[“\"](?P<words>[^“”\"\n]{10,}?)[”\"])\s*(?:" + _CREDIT_TAIL + r")?\s*")
 
