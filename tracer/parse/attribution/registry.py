@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-from tracer.parse.attribution import cleanup, phrases, quotes, verbs
+from tracer.parse.attribution import cleanup, phrases, quotes, turns, verbs
 from tracer.parse.attribution.cues import NAMING, Lexicon, lexicon
 from tracer.parse.attribution.spans import Attribution, Context
 from tracer.words import BE_FORMS
@@ -696,6 +696,28 @@ RULES: tuple[Rule, ...] = (
                 "deny",
                 "that the timetable had changed",
                 group="later went on to deny",
+            ),
+        ),
+    ),
+    Rule(
+        "transcript_turns",
+        RuleKind.DOCUMENT,
+        ("turn",),
+        turns.transcript_turns,
+        (
+            Example(
+                "Budget talks.\nBRIGGS: The fund is empty. It went on the bridge.\nLEE: That is not true."
+                "\nBRIGGS: It is.",
+                "BRIGGS",
+                ":",
+                "The fund is empty. It went on the bridge",
+            ),
+            Example(
+                "Needs.\nSanders: Win in a walk.\nClinton: Keep it close.",
+                "Sanders",
+                ":",
+                "Win in a walk",
+                absent=True,
             ),
         ),
     ),

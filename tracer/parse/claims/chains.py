@@ -798,6 +798,8 @@ def _quoted_sentences(ctx: _Context, a: Attribution, piece: Span) -> list[Span]:
     if a.kind not in ("quote", "passage") and ctx.text[piece.start : piece.start + 1] not in _OPENING_QUOTES:
         return [piece]
     parts = [s for s in _sentences_in(ctx, piece) if len(s.of(ctx.text).split()) >= _MIN_QUOTED_WORDS]
+    if a.form == "turn":  # a transcript's question ("WALLACE: ... Is that right?") states nothing
+        return [s for s in parts if not s.of(ctx.text).rstrip("”\"’' ").endswith("?")]
     return parts if len(parts) > 1 else [piece]
 
 

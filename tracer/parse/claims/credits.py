@@ -93,9 +93,14 @@ def _claim(text: str, item: Span | Block, cue: Span, name: Span, source: Source,
 # An epigraph's or pull quote's credit: a dash and a name, perhaps a place and a date after a
 # comma ("— Mike Pompeo, College Station, TX, April 15, 2019"; gold_fresh5a: the two sentences of
 # Pompeo's quotation above it were no claims). The dash may end the quotation's own paragraph, and
-# a post's byline may give the handle ("— Jane Doe (@janedoe)", recall8 audit).
+# a post's byline may give the handle ("— Jane Doe (@janedoe)", recall8 audit), a lawmaker's
+# credit the party and state ("— Rep. Trey Gowdy (R-S.C.)", PolNeAR train). Typed on a
+# keyboard the dash is a hyphen or two ("- Bernie Sanders.", "-President Obama, tweeting after
+# the speech.", "-- Michelle Marks, Philadelphia": fact checks and convention notebooks, PolNeAR
+# train, seven quotations in two articles that were no one's).
 _NAME = r"(?P<name>[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|de|van|von|bin|al)){0,4})"
-_CREDIT_TAIL = r"(?P<cue>[—―–])\s*" + _NAME + r"(?:\s*\(@\w{1,30}\)[^\n]{0,40}|\s*,[^\n]{0,80})?"
+_BRACKETED = r"\((?:@\w{1,30}|[A-Z][\w.]*-[\w.]{2,12})\)"  # "(@janedoe)", "(R-S.C.)"
+_CREDIT_TAIL = r"(?P<cue>[—―–]|--?)\s*" + _NAME + r"(?:\s*" + _BRACKETED + r"[^\n]{0,40}|\s*,[^\n]{0,80})?"
 _DASH_CREDIT = re.compile(r"\s*" + _CREDIT_TAIL + r"\s*")
 _QUOTATION = re.compile(r"\s*(?P<q>[“\"](?P<words>[^“”\"\n]{10,}?)[”\"])\s*(?:" + _CREDIT_TAIL + r")?\s*")
 
@@ -121,9 +126,22 @@ def dash_credit_claims(
         words = Span(quote.start("words"), quote.end("words"))
         if any(start < words.end and words.start < end for start, end in taken):
             continue
-        name = Span(credit.start("name"), credit.end("name"))
+        name = _name(text, credit)
         cue = Span(credit.start("cue"), credit.end("cue"))
         source = source_at(name)
         evidence = Span(para.start, max(para.end, name.end))
         added += [_claim(text, s, cue, name, source, doc_id, evidence) for s in sentences(text, words)]
     return sorted([*claims, *added], key=lambda c: (c.start, c.end)) if added else claims
+
+
+def _name(text: str, credit: re.Match[str]) -> Span:
+    """The credited name, without the full stop that ends the credit ("- Bernie Sanders."); an
+    initial's or a suffix's stays ("— Martin Luther King Jr.")."""
+    start, end = credit.start("name"), credit.end("name")
+    last = text[start:end].split()[-1]
+    if last.endswith(".") and len(last) > 3 and last not in _SUFFIXES:
+        end -= 1
+    return Span(start, end)
+
+
+_SUFFIXES = frozenset({"Jr.", "Sr.", "Inc.", "Co.", "Corp.", "Ltd."})

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -63,8 +64,6 @@ def find_people(text: str) -> People:
     ambiguous: set[str] = set()
     for name in _introduced_names(text):
         words = name.split()
-        if words[0].lower() in _NOT_NAMES or _bodyish(words):
-            continue
         people.names.add(name)
         surname = words[-1]
         if people.surnames.get(surname, name) != name:
@@ -75,16 +74,38 @@ def find_people(text: str) -> People:
     return people
 
 
+def _introductions(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The role-and-name matches in `text[start:end]` that introduce a person ("Actress Diane Guerrero")."""
+    for match in _ROLE_THEN_NAME.finditer(text, start, end):
+        words = match.group("name").split()
+        if match.group("role").lower().rstrip(".") not in _roles() or words[0].lower() in _NOT_NAMES:
+            continue
+        if not _bodyish(words):
+            yield match
+
+
+def first_introduced(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the first person introduced with a role between `start` and `end` is named: in an
+    interview's lead ("Actress Diane Guerrero has become ..."), the one who answers."""
+    match = next(_introductions(text, start, end), None)
+    return match.span("name") if match is not None else None
+
+
 def _introduced_names(text: str) -> list[str]:
     """The full names `text` marks as people: after a role or title word ("executive chair
     Marcelo Claure"), or opening a sentence that says which role they have ("Florent Groberg is a
     former U.S. Army captain and Medal of Honor winner ..."). Without the second form the surname
     the article then uses ("Groberg, 33, opened up ...", "Groberg says") was of no known kind, so
     each "He also says" after it was left unresolved (side9's audit, a PolNeAR train article)."""
-    found = [m.group("name") for m in _ROLE_THEN_NAME.finditer(text) if m.group("role").lower().rstrip(".") in _roles()]
+    found = [m.group("name") for m in _introductions(text, 0, len(text))]
     for match in _NAME_IS_A.finditer(text):
+        words = match.group("name").split()
         described = match.group("what").split()[:_ROLE_REACH]
-        if any(word.lower().strip(".,") in _roles() for word in described) and _forename(text, match.group("name")):
+        if words[0].lower() in _NOT_NAMES or _bodyish(words):
+            continue
+        if not any(word.lower().strip(".,") in _roles() for word in described):
+            continue
+        if _forename(text, match.group("name")):
             found.append(match.group("name"))
     return found
 

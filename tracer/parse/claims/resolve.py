@@ -216,6 +216,10 @@ MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
 _AHEAD = 300  # characters after a pronoun searched for the name it announces
 
 
+# What follows a transcript's speaker label: perhaps a party and state in brackets, then a colon.
+_LABEL_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,20}\)[ \t]*)?:")
+
+
 @dataclass
 class Resolved:
     """A mention resolved to a source, with how sure the resolution is."""
@@ -574,7 +578,29 @@ class Resolver:
             source = self.registry.resolve(named, at=span.start, full=f"{named}, {name}")
             self.registry.alias(source, name)
             return source
+        labelled = self._labelled(name, span) if _LABEL_AFTER.match(self.text, span.end) else None
+        if labelled is not None:  # "WALLACE:" after "Fox News host Chris Wallace": Chris Wallace
+            source = self.registry.resolve(labelled, at=span.start, full=labelled)
+            self.registry.alias(source, name)
+            return source
         return self.registry.resolve(name, at=span.start, full=words)
+
+    def _labelled(self, name: str, span: Span) -> str | None:
+        """The full name of a transcript's speaker label that no source has yet: a full name in
+        capitals as a name is written ("JAKE TAPPER:"), a surname ("WALLACE:", "Lee:") as the one
+        person the text names with it, introduced with a role ("Fox News host Chris Wallace") or
+        written after a given name ("Hillary Clinton's campaign"). Only a label at a paragraph's
+        start: a bare surname elsewhere stays as written (the people the text introduces are too
+        few to tell "Clinton" from the Clinton introduced, PolNeAR train: Bill for Hillary)."""
+        if (span.start and self.text[span.start - 1] not in '\n"“') or self.registry.known(name) is not None:
+            return None
+        titled = name.title() if name.isupper() else name
+        if " " in name:
+            return titled if name.isupper() and is_given_name(titled.split()[0]) else None
+        introduced = self.registry.people.surnames.get(titled)
+        written = {m.group(0) for m in re.finditer(rf"\b[A-Z][a-z]+ {re.escape(titled)}\b", self.text)}
+        named = {w for w in written if is_given_name(w.split()[0])} | ({introduced} if introduced else set())
+        return named.pop() if len(named) == 1 else None
 
     def _person_body(self, name: str, span: Span) -> Source | None:
         """'her campaign' after Kamala Harris: the Harris campaign, the pronoun resolved (the
