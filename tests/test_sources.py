@@ -196,6 +196,20 @@ def test_people_introduced_with_a_role_are_found_by_surname() -> None:
     assert not people.is_person("York") and not people.is_person("Times")
 
 
+def test_people_introduced_by_what_they_are_are_found_by_surname() -> None:
+    text = (
+        "Veteran backs Clinton.\n\nMarek Dolny is a former U.S. Army captain and a lifelong Republican.\n\n"
+        "Dolny, 33, spoke to a radio station about his decision.\n\n"
+        "He also says the email scandal was dealt with appropriately."
+    )
+    people = find_people(text)
+    assert people.is_person("Dolny") and people.is_person("Marek Dolny")
+    assert _chain(text, "email scandal") == ["Dolny"]
+    # a sentence's opening word before a surname is no forename
+    opener = "Maybe Trump is the candidate of change, maybe not. It is maybe too early to say."
+    assert not find_people(opener).is_person("Maybe Trump")
+
+
 def _chain(text: str, words: str) -> list[str]:
     """The source names of the chain of the claim of `text` that contains `words`."""
     claims, _ = extract_claims(read_text(text), [])

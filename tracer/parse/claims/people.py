@@ -57,13 +57,11 @@ class People:
 
 
 def find_people(text: str) -> People:
-    """The people `text` introduces with a role or title before their full name."""
+    """The people `text` introduces with a role or title before their full name, or as the
+    subject of a sentence saying what they are ("Florent Groberg is a former U.S. Army captain")."""
     people = People()
     ambiguous: set[str] = set()
-    for match in _ROLE_THEN_NAME.finditer(text):
-        if match.group("role").lower().rstrip(".") not in _roles():
-            continue
-        name = match.group("name")
+    for name in _introduced_names(text):
         words = name.split()
         if words[0].lower() in _NOT_NAMES or _bodyish(words):
             continue
@@ -75,6 +73,36 @@ def find_people(text: str) -> People:
     for surname in ambiguous:
         del people.surnames[surname]
     return people
+
+
+def _introduced_names(text: str) -> list[str]:
+    """The full names `text` marks as people: after a role or title word ("executive chair
+    Marcelo Claure"), or opening a sentence that says which role they have ("Florent Groberg is a
+    former U.S. Army captain and Medal of Honor winner ..."). Without the second form the surname
+    the article then uses ("Groberg, 33, opened up ...", "Groberg says") was of no known kind, so
+    each "He also says" after it was left unresolved (side9's audit, a PolNeAR train article)."""
+    found = [m.group("name") for m in _ROLE_THEN_NAME.finditer(text) if m.group("role").lower().rstrip(".") in _roles()]
+    for match in _NAME_IS_A.finditer(text):
+        described = match.group("what").split()[:_ROLE_REACH]
+        if any(word.lower().strip(".,") in _roles() for word in described) and _forename(text, match.group("name")):
+            found.append(match.group("name"))
+    return found
+
+
+def _forename(text: str, name: str) -> bool:
+    """Whether a name's first word is a forename: a listed given name, or a word the text never
+    writes in lower case ("Florent"); not a sentence's opening word before a surname ("Maybe
+    Trump is the Manchurian Candidate", PolNeAR train)."""
+    first = name.split()[0]
+    return is_given_name(first) or re.search(rf"\b{first.lower()}\b", text) is None
+
+
+# A sentence opening with a full name (perhaps its age between commas) that says what the person
+# is: "Florent Groberg is a former U.S. Army captain", "Jane Holt, 61, was the town's mayor".
+_NAME_IS_A = re.compile(
+    rf"(?:^|(?<=\n)|(?<=[.!?]\s))(?:{_NAME})(?:,\s+\d{{1,3}},)?\s+(?:is|was)\s+(?:a|an|the)\s+(?P<what>[^;:\n]{{1,80}})",
+)
+_ROLE_REACH = 6  # the role noun comes within a few words ("a former U.S. Army captain")
 
 
 @cache
