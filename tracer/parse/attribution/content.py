@@ -835,9 +835,24 @@ def _setting(prep: Token, verb: CueVerb) -> bool:
         return False
     if prep.lower_ == "at" and verb.lemma in _PLACE_AT_VERBS:
         return True
+    if prep.lower_ == "for":
+        spoke_out = any(c.dep_ == "prt" for c in prep.head.children)  # "spoke out for shotgun marriages"
+        return (verb.lemma in _BEHALF_FOR_VERBS and not spoke_out) or _a_while(obj)
     if prep.lower_ != "on":
         return False
     return obj.lower_ in _setting_nouns() or _names_a_day(obj) or _names_a_programme(obj)
+
+
+# Verbs of talking whose "for" says on whose behalf, never what about: "She spoke for the union,
+# saying ..." made "the union" her claim (span9's report).
+_BEHALF_FOR_VERBS = frozenset({"speak", "talk", "testify", "chat"})
+_DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "while", "time"})
+
+
+def _a_while(obj: Token) -> bool:
+    """'for an hour', 'for 20 minutes', 'for years': how long, not what about ("He spoke for an
+    hour, saying ..." made "an hour" a claim, span9's report)."""
+    return obj.lemma_.lower() in _DURATIONS
 
 
 def _names_a_programme(obj: Token) -> bool:
