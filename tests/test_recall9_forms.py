@@ -1,0 +1,53 @@
+"""Recall9 audit of PolNeAR train: core speech cues no rule found, at the attribution layer (what
+`find_attributions` gives PolNeAR's scorer and the claims stage). Each test fails on the code
+before the fix (main at b82ea7f); the claims are checked in tests/data/chains/recall9_forms.json."""
+
+from __future__ import annotations
+
+from tracer.parse.attribution.find import find_attributions, outermost
+
+
+def _outer(text: str) -> list[tuple[str | None, str, list[str]]]:
+    """(source, cue, content fragments) of each outermost attribution, as PolNeAR scores them."""
+    return [
+        (
+            text[a.source.start : a.source.end] if a.source else None,
+            text[a.cue.start : a.cue.end],
+            [text[f.start : f.end] for f in a.content],
+        )
+        for a in outermost(find_attributions(text))
+    ]
+
+
+def test_a_speech_verb_joined_to_a_passive_one_has_its_subject() -> None:
+    text = (
+        "By the end of the day, the mayor was forced into a rare retreat and said that his words had been misconstrued."
+    )
+    assert ("the mayor", "said", ["that his words had been misconstrued"]) in _outer(text)
+
+
+def test_said_he_and_added_is_a_second_statement_of_the_speaker() -> None:
+    text = 'The prisoner said he welcomed the transfer to the United States and added, "I will plead guilty."'
+    assert _outer(text) == [
+        ("The prisoner", "said", ["he welcomed the transfer to the United States"]),
+        ("The prisoner", "added", ['"I will plead guilty."']),
+    ]
+
+
+def test_a_second_complement_after_and_is_the_speakers_next_statement() -> None:
+    text = "The mayor said that he was focused on the budget and noted that the governor had conceded the race."
+    assert _outer(text) == [
+        ("The mayor", "said", ["that he was focused on the budget"]),
+        ("The mayor", "noted", ["that the governor had conceded the race"]),
+    ]
+
+
+def test_said_someone_else_did_and_told_keeps_the_clause_whole() -> None:
+    """Guard: the clause is about Jones, who may have told; it stays what Smith said."""
+    text = "Smith said Jones called him and told him to leave."
+    assert _outer(text) == [("Smith", "said", ["Jones called him and told him to leave"])]
+
+
+def test_a_tag_after_a_quoted_question_with_a_participle_takes_the_quotation() -> None:
+    text = "“Who would do such a thing?” Mr. Trump asked, looking far from displeased."
+    assert _outer(text) == [("Mr. Trump", "asked", ["“Who would do such a thing?”"])]
