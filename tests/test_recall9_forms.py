@@ -51,3 +51,14 @@ def test_said_someone_else_did_and_told_keeps_the_clause_whole() -> None:
 def test_a_tag_after_a_quoted_question_with_a_participle_takes_the_quotation() -> None:
     text = "“Who would do such a thing?” Mr. Trump asked, looking far from displeased."
     assert _outer(text) == [("Mr. Trump", "asked", ["“Who would do such a thing?”"])]
+
+
+def test_a_relative_speaker_with_a_setting_before_the_quotation_says_it() -> None:
+    text = "The mayor won an endorsement from Ann Lee, who declared in the spin room, “It is time to unite.”"
+    assert ("who", "declared", ["“It is time to unite.”"]) in _outer(text)
+
+
+def test_a_quotation_going_on_with_the_main_clause_is_not_the_relatives() -> None:
+    """Guard: after 'who spoke at the rally', a quotation opening in lower case goes on the main clause."""
+    text = "Ann Lee, who spoke at the rally on Monday, “is a fraud,” the mayor said."
+    assert _outer(text) == [("the mayor", "said", ["“is a fraud,”"])]
