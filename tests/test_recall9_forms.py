@@ -62,3 +62,8 @@ def test_a_quotation_going_on_with_the_main_clause_is_not_the_relatives() -> Non
     """Guard: after 'who spoke at the rally', a quotation opening in lower case goes on the main clause."""
     text = "Ann Lee, who spoke at the rally on Monday, “is a fraud,” the mayor said."
     assert _outer(text) == [("the mayor", "said", ["“is a fraud,”"])]
+
+
+def test_as_reported_by_names_the_source_of_its_host_clause() -> None:
+    text = "As reported by the BBC, the minister resigned on Monday."
+    assert _outer(text) == [("the BBC", "As reported", ["the minister resigned on Monday"])]
