@@ -192,7 +192,8 @@ def _beyond_subject(p: Parsed, v: Token, words: list[Token], quote: Span) -> boo
 
 
 def _ends_like_speech(text: str, quote: Span) -> bool:
-    inner = text[quote.start : quote.end].rstrip("”\"'’» ")
+    # an opening mark may close it ('“Apparently not,“ he said'; recall9 audit of PolNeAR train)
+    inner = text[quote.start : quote.end].rstrip("”“\"'’» ")
     after = text[quote.end : quote.end + 2].lstrip()
     return inner[-1:] in _QUOTE_END or after[:1] in _QUOTE_END or inner[-1:] == "."
 
