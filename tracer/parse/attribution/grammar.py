@@ -189,8 +189,10 @@ def _passive_first_subject(v: Token, first: Token) -> Token | None:
     """'The mayor was forced into a rare retreat and said that his words had been misconstrued',
     'Officials were angered by the deal and predicted it would fail': an active verb joined to a
     passive one shares its subject, which the parser marks as the passive's (nsubjpass), so the
-    second verb's statement had no source and was lost (recall9 audit of PolNeAR train)."""
-    if is_passive(v) or not any(c.dep_ == "auxpass" for c in first.children):
+    second verb's statement had no source and was lost (recall9 audit of PolNeAR train). Only
+    for the sentence's own verb: inside a reported clause ('loggers claimed they heard when the
+    hunter was shot but cannot say how'; gold_text) the parser joins verbs of different subjects."""
+    if is_passive(v) or first.dep_ != "ROOT" or not any(c.dep_ == "auxpass" for c in first.children):
         return None
     return next((c for c in first.children if c.dep_ == "nsubjpass"), None)
 
