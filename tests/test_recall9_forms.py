@@ -34,14 +34,6 @@ def test_said_he_and_added_is_a_second_statement_of_the_speaker() -> None:
     ]
 
 
-def test_a_second_complement_after_and_is_the_speakers_next_statement() -> None:
-    text = "The mayor said that he was focused on the budget and noted that the governor had conceded the race."
-    assert _outer(text) == [
-        ("The mayor", "said", ["that he was focused on the budget"]),
-        ("The mayor", "noted", ["that the governor had conceded the race"]),
-    ]
-
-
 def test_said_someone_else_did_and_told_keeps_the_clause_whole() -> None:
     """Guard: the clause is about Jones, who may have told; it stays what Smith said."""
     text = "Smith said Jones called him and told him to leave."

@@ -46,8 +46,6 @@ def shared_speaker(w: Token, lex: Lexicon) -> Token | None:
     verb = lex.verb(w.lower_)
     if verb is None:
         return None
-    if w.dep_ == "ccomp":
-        return _second_complement(w, lex)
     if w.dep_ not in _SIDE_DEPS:
         return None
     if w.dep_ == "conj" and w.tag_ in FINITE_TAGS and verb.cls != CueClass.INTENT:
@@ -60,21 +58,6 @@ def shared_speaker(w: Token, lex: Lexicon) -> Token | None:
     if w.dep_ == "conj" and w.tag_ == "VBG" and verb.cls in REPORTING:
         return _outer_participle(w, lex)
     return None
-
-
-def _second_complement(w: Token, lex: Lexicon) -> Token | None:
-    """'He said that he was focused on the platform and noted that ...': a subjectless finite
-    speech verb after "and" or "but" that the parser made a second complement of the cue verb,
-    beside the first reported clause; it is the speaker's next statement, not part of the
-    first (recall9 audit of PolNeAR train: the statement had no source and was lost)."""
-    head, verb = w.head, lex.verb(w.lower_)
-    if verb is None or verb.cls != CueClass.SPEECH or w.tag_ not in FINITE_TAGS or w.i < 2:
-        return None
-    outer = lex.verb(head.lower_) if head.i < w.i else None
-    if outer is None or outer.cls not in REPORTING or not any(c.dep_ == "nsubj" for c in head.children):
-        return None
-    first = any(c.dep_ == "ccomp" and head.i < c.i < w.i for c in head.children)
-    return head if first and w.nbor(-1).lower_ in ("and", "but") else None
 
 
 def _outer_participle(w: Token, lex: Lexicon) -> Token | None:
