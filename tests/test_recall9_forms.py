@@ -59,3 +59,14 @@ def test_a_quotation_going_on_with_the_main_clause_is_not_the_relatives() -> Non
 def test_as_reported_by_names_the_source_of_its_host_clause() -> None:
     text = "As reported by the BBC, the minister resigned on Monday."
     assert _outer(text) == [("the BBC", "As reported", ["the minister resigned on Monday"])]
+
+
+def test_a_naming_verb_read_as_a_participle_of_the_subjects_clause_has_that_subject() -> None:
+    text = "Tom Alder, who served as the mayor's strategist during the campaign, called the statements “childish.”"
+    assert _outer(text) == [
+        (
+            "Tom Alder, who served as the mayor's strategist during the campaign",
+            "called",
+            ["the statements “childish.”"],
+        )
+    ]
