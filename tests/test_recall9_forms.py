@@ -70,3 +70,9 @@ def test_a_naming_verb_read_as_a_participle_of_the_subjects_clause_has_that_subj
             ["the statements “childish.”"],
         )
     ]
+
+
+def test_an_inverted_tag_keeps_what_came_before_not_a_title_after_its_setting() -> None:
+    """Guard: 'C, X said in his book, "Title."' (the setting rule once took the title)."""
+    text = "The war ended their plans to return home, Mr. Reyes said in his 2012 book, ''A Harbour Son.''"
+    assert _outer(text) == [("Mr. Reyes", "said", ["The war ended their plans to return home"])]

@@ -218,9 +218,11 @@ def _inverted_source(p: Parsed, v: Token) -> Span | None:
 # when, where or how it was said ("who declared in the spin room, “...”", "said on Monday, “...”";
 # recall9 audit of PolNeAR train: beside a relative "who", the parser hangs the quotation on the
 # sentence's verb, and the words said were lost).
-_BEFORE_QUOTE = frozenset({"dobj", "dative", "prt", "npadvmod", "nsubj", "prep", "advmod"})
+_BEFORE_QUOTE = frozenset({"dobj", "dative", "prt", "npadvmod", "nsubj", "prep"})
 # Of those, the ones that tell when, where or how: after them the quotation must open a sentence.
-_SETTING_DEPS = frozenset({"prep", "advmod"})
+# ("fired back: “...”", "chanted back at him, “A” and “B”": an adverb is no setting; the colon
+# passage and the quotations after it are read by other rules, whole.)
+_SETTING_DEPS = frozenset({"prep"})
 
 
 def _quote_after(p: Parsed, v: Token) -> Span | None:
@@ -235,15 +237,18 @@ def _quote_after(p: Parsed, v: Token) -> Span | None:
     quote = next((q for q in p.quotes if q.start >= end), None)
     if quote is None or p.text[end : quote.start].strip(" ,:") or quote.start >= p.bounds.end:
         return None
-    if setting and not _whole_sentence(p.text, quote):
+    if setting and not _whole_sentence(p.text, quote, p.bounds.end):
         return None  # 'Lee, who spoke at the rally, “is a fraud,” he said': the quote goes on the clause
+    if setting and any(c.dep_ == "ccomp" and c.i < v.i for c in v.children):
+        return None  # '..., Rubio said in his 2012 book, “An American Son.”': what he said came before
     return None if _modifies_after(p, quote) or _clause_goes_on(p, v, quote) else quote
 
 
-def _whole_sentence(text: str, quote: Span) -> bool:
-    """Whether a quotation opens with a capital: words said as a sentence of their own."""
+def _whole_sentence(text: str, quote: Span, end: int) -> bool:
+    """Whether a quotation opens with a capital and ends the sentence: words said as a sentence
+    of their own ('chanted back at him, "Send them home," and "Build the wall."' goes on)."""
     inner = text[quote.start : quote.end].lstrip("“\"'‘ ")
-    return inner[:1].isupper()
+    return inner[:1].isupper() and not text[quote.end : end].strip(" .!?”\"'’)")
 
 
 # A quotation ending on one of these closes what was said ('said, "We will win," and left').
