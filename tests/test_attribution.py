@@ -832,6 +832,45 @@ def test_a_participle_after_a_quotation_is_said_by_the_sentence_subject() -> Non
     assert [a.source.of(text) for a in find_attributions(text) if a.cue.of(text) == "thinks" and a.source] == ["he"]
 
 
+def _contents(text: str, cue: str) -> list[list[str]]:
+    return [[f.of(text) for f in a.content] for a in find_attributions(text) if a.cue.of(text) == cue]
+
+
+def test_a_fronted_setting_is_not_what_was_told() -> None:
+    """'But Thursday night at the convention, he spoke out in favor of ...', 'In a changing economy,
+    voters still believe in ...': a fronted phrase with no finite verb, hung on the cue verb, says
+    when and where, not what (side9 audit of PolNeAR train: such settings were the content in 5
+    articles)."""
+    for text, cue in (
+        ("But Thursday night at the party convention in Philadelphia, he spoke out in favor of the nominee.", "spoke"),
+        ("In a changing economy, young voters still believe in the American dream.", "believe"),
+    ):
+        assert not any(f.startswith(("But Thursday", "In a changing")) for c in _contents(text, cue) for f in c)
+
+
+def test_a_time_clause_after_a_relative_cue_is_not_its_content() -> None:
+    """'the channel that Ailes envisioned when he founded it': the antecedent is what was
+    envisioned; the "when" clause says when (side9 audit of PolNeAR train)."""
+    text = "The channel that Roger Ailes envisioned when he founded it is changing."
+    assert _contents(text, "envisioned") == [["The channel"]]
+    asked = "Officials would not say when the road would reopen."  # an indirect question stays
+    assert _contents(asked, "say") == [["when the road would reopen"]]
+
+
+def test_a_fronted_setting_is_no_first_fragment_of_a_clause_after_the_cue() -> None:
+    """'At the same hour that footage emerged ..., the governor said the rally was calm', 'In a
+    statement released shortly after the senator quit, Cruz said he is certain ...': the parser
+    made the clause inside the setting a complement of "said"; with the verb's own clause
+    after it, the setting is no part of what was said (side9 audit of PolNeAR train: 3 articles)."""
+    text = "At the same hour that footage emerged of a man punching a protester, the governor said the rally was calm."
+    assert _contents(text, "said") == [["the rally was calm"]]
+    sitting = (
+        "Sitting down with a radio host on Thursday, during which she also touched on the idea of a running mate,"
+        " the senator remarked that she was surprised by the vote."
+    )
+    assert _contents(sitting, "remarked") == [["that she was surprised by the vote"]]
+
+
 def test_an_inverted_source_is_a_name_not_a_clause() -> None:
     """'Selzer is happy to be Iowa’s “silver standard,” says she warned ...': after "says" comes a
     clause, not the speaker ("she warned" is no source of "says")."""

@@ -983,12 +983,15 @@ class Resolver:
 
     def _named_after(self, word: str, span: Span) -> Resolved:
         """'"We will appeal," she said. Maria Lopez, the company's lawyer, ...': with no one named
-        before, the first person named in the next sentence or two is the likely speaker."""
+        before, the first person named in the next sentence or two is the likely speaker. Not one
+        named later in the pronoun's own sentence: there a name is whom the pronoun spoke to or
+        through ("he told ABC’s Good Morning America that ...", "she told Fox News’ Sean Hannity
+        that ..."), never the pronoun itself (side9 audit: the programme became the origin)."""
         paras = self._paras.spans
         para = self._paras.index_of(span.start)
         end = paras[min(para + 1, len(paras) - 1)].end if para is not None else span.end
         end = min(end, span.end + _AHEAD)
-        for match in _NAME_LIKE.finditer(self.text, span.end, end):
+        for match in _NAME_LIKE.finditer(self.text, self._sentence_span(span.start).end, end):
             if self._said.overlaps(Span(match.start(), match.end())):
                 continue  # 'She writes, "... the day I started dating Blake Curtis"': whom she names, not her
             name, _ = _without_opener(match.group(0))
