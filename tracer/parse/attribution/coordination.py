@@ -43,18 +43,18 @@ def shared_speaker(w: Token, lex: Lexicon) -> Token | None:
     Returns:
         The outer cue verb, or None when `w` is not such a verb.
     """
-    if any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "mark" for c in w.children) or w.dep_ not in _SIDE_DEPS:
+    if any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "mark" for c in w.children):
         return None
     verb = lex.verb(w.lower_)
     if verb is None:
         return None
-    if (
-        w.dep_ == "conj"
-        and w.tag_ in FINITE_TAGS
-        and verb.cls != CueClass.INTENT
-        and (w.head.tag_ != w.tag_ or _voiceless(w, lex) or _spoken_again(w, lex))
-    ):
-        return _outer_cue(w, lex, w.tag_)
+    if w.dep_ not in _SIDE_DEPS:
+        return None
+    if w.dep_ == "conj" and w.tag_ in FINITE_TAGS and verb.cls != CueClass.INTENT:
+        if w.head.tag_ != w.tag_ or _voiceless(w, lex) or _spoken_again(w, lex):
+            return _outer_cue(w, lex, w.tag_)
+        outer = _outer_cue(w, lex, w.tag_) if verb.cls == CueClass.SPEECH else None
+        return outer if outer is not None and _about_self(w.head, outer) else None
     if w.tag_ == "VBG" and verb.cls in REPORTING and _after_comma(w):
         return _outer_cue(w, lex, None)
     if w.tag_ == "VBG" and ((w.dep_ == "conj" and verb.cls in REPORTING) or _joined_participle(w)):
@@ -123,6 +123,24 @@ def _voiceless(w: Token, lex: Lexicon) -> bool:
     if verb is None or verb.cls != CueClass.SPEECH or subject is None:
         return False
     return subject.tag_ not in ("PRP", "NNP", "NNPS", "WP") and subject.lower_ not in lex.people
+
+
+# Pronouns by which a speaker's reported clause speaks of the speaker ("Lazar said he ...").
+_SELF = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _about_self(joined: Token, outer: Token) -> bool:
+    """'Lazar said he welcomed extradition and added, "I'll plead guilty"', 'He said that he was
+    focused on the platform and noted that ...': a speech verb joined to the verb of a clause
+    whose subject is the speaker again (a pronoun, the outer subject being a name or the same
+    pronoun) is the speaker's next statement, whoever of the two is read as its subject; the
+    first content swallowed it (recall9 audit of PolNeAR train). A clause about someone else
+    ("Smith said Jones called and told him to leave") stays as it is: Jones may have told."""
+    subject = next((c for c in joined.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    speaker = next((c for c in outer.children if c.dep_ == "nsubj"), None)
+    if subject is None or speaker is None or subject.lower_ not in _SELF:
+        return False
+    return speaker.tag_ != "PRP" or speaker.lower_ == subject.lower_
 
 
 def own_statement(w: Token, host: Token, lex: Lexicon) -> bool:
