@@ -267,8 +267,8 @@ def _out_of_reported_clause(head: Token, v: Token) -> Token:
     rejected his attempts, calling it an "area of contention"': Republicans call it; PolNeAR
     train, all 840 articles: the climb moves six sources, five from wrong to right, and "Surveys
     ... showed that older women turned out, pushing her to victory", no attribution either way)."""
-    if v.dep_ != "advcl" or v.i == 0 or v.nbor(-1).text != ",":
-        return head
+    if v.dep_ != "advcl" or v.i < 2 or not (v.nbor(-1).text == "," or (v.nbor(-1).is_quote and v.nbor(-2).text == ",")):
+        return head  # (a comma, or a quotation closing on its comma: 'that he was "maniacal," adding')
     while _reports_no_speech(head) and (
         any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children) or _bare_report(head)
     ):
