@@ -687,14 +687,21 @@ def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> 
         # Only a nested statement takes its sentence away: "said the firm denied the allegations"
         # stays one claim of the speaker's, with the denial a stance claim of its own. The
         # speaker's own "we know ..." inside the quotation takes nothing away either, nor does an
-        # outcry the source reports as an event ("said that Amri screamed “Allah Akbar”").
+        # outcry the source reports as an event ("said that Amri screamed “Allah Akbar”"), nor
+        # what a poll found a group says ("showed that 55 percent of supporters said they would
+        # back her": the finding is the whole clause, its figure included; the claim was "they
+        # would back her", claimcue9 audit: 14 PolNeAR train articles).
         kind = claim_kind(a, ctx.text) or (ClaimKind.STANCE if id(a) in denied else ClaimKind.STATEMENT)
         if kind == ClaimKind.NOUN_PHRASE and _described_act(ctx, a):
             continue
         nested = [
             b
             for b in statement_index.inside(a)
-            if b is not a and not _own_aside(ctx, b, a) and not outcry(b) and not _judged_object(a, b, kind)
+            if b is not a
+            and not _own_aside(ctx, b, a)
+            and not outcry(b)
+            and not _judged_object(a, b, kind)
+            and not surveyed(b, a, ctx.text)
         ]
         chain = _chain(ctx, a, posts, post_hops)
         post = _post_at(posts, a.cue.start)
