@@ -49,6 +49,7 @@ from tracer.parse.claims.kinds import (
     own_outlet,
     perceived,
     person_head,
+    quoted_mind,
     relative_denial,
     says_nothing,
     surveyed,
@@ -811,9 +812,14 @@ def _quoted_sentences(ctx: _Context, a: Attribution, piece: Span) -> list[Span]:
 
 
 def _no_hop(ctx: _Context, a: Attribution) -> bool:
-    """Whether an attribution in another source's words adds no hop (`kinds.no_informant`): its
-    words stay the enclosing claim's."""
-    return no_informant(a, ctx.text) and _parent(ctx, a) is not None
+    """Whether an attribution in another source's words adds no hop (`kinds.no_informant`, or
+    another's mind described in a quotation, `kinds.quoted_mind`): its words stay the enclosing
+    claim's. The speaker's own "I think" stays with `_own_aside`, which keeps its claim where the
+    enclosing one cannot hold it (a tail after a nested quotation)."""
+    if no_informant(a, ctx.text):
+        return _parent(ctx, a) is not None
+    parent = _parent(ctx, a) if quoted_mind(a) else None
+    return parent is not None and not _own_aside(ctx, a, parent)
 
 
 def _writers_own(ctx: _Context, a: Attribution) -> bool:
@@ -883,7 +889,10 @@ def _tail_after(ctx: _Context, sentence: Span, held: list[Attribution]) -> Span 
     if last >= sentence.end or len(kept.split()) < _MIN_TAIL_WORDS or _NOT_A_TAIL.match(kept):
         return None
     start = sentence.end - len(kept)
-    if any(start <= a.cue.start < sentence.end and a.source and _claimable(a, ctx.text) for a in ctx.found):
+    if any(
+        start <= a.cue.start < sentence.end and a.source and _claimable(a, ctx.text) and not _no_hop(ctx, a)
+        for a in ctx.found
+    ):
         return None  # another attribution's words ("parents said, though a spokesperson declined ...")
     return Span(start, sentence.end)
 

@@ -554,24 +554,25 @@ def no_informant(a: Attribution, text: str) -> bool:
     if a.quoted and (_ELSE.sub("", words) in _table()["generic"] or _anyone_who(a, text)):
         return True
     head = words.split()[-1] if words.split() else ""
-    if a.cls == CueClass.BELIEF and (_MODAL_BEFORE.search(text, a.source.end, a.cue.start) or _quoted_mind(a)):
+    if a.cls == CueClass.BELIEF and _MODAL_BEFORE.search(text, a.source.end, a.cue.start):
         return True
     if _MODAL_CUE.search(text, a.source.end, a.cue.start) or _let_us(a, text) or _to_say(a, text):
         return True
     return a.cls == CueClass.REPORT and head in _table()["events"]
 
 
-def _quoted_mind(a: Attribution) -> bool:
+def quoted_mind(a: Attribution) -> bool:
     """'“Folks recognize that we have time,” Mr. Coleman said', '“I think Secretary Clinton knows
-    that what she says is very disingenuous,” Sanders replied': in a quotation, what someone else
-    thinks, knows or feels is the speaker's account of that mind, not words the speaker got from
-    it; the whole sentence is the speaker's claim. As a hop, the one whose mind is described became
-    the origin of the speaker's words, and the speaker's claim shrank to the clause after the cue
-    (claimcue9 audit, all 840 PolNeAR train articles: 113 such claims in 100 articles, all but a few
-    a spokesperson's 'Bernie believes that ...' wrong). Beliefs one forms from others' words or
-    issues as findings ('learned that', 'deemed', 'assessed', `informing_beliefs`) keep their hop,
-    and so does a belief reported outside a quotation ('Senator Wells said that he believes ...')."""
-    return a.quoted and a.lemma not in _table()["informing_beliefs"]
+    that what she says is very disingenuous,” Sanders replied': in a quotation, what someone thinks,
+    knows or feels is the speaker's account of that mind, not words the speaker got from it (the
+    caller, `chains._no_hop`, leaves the speaker's own 'I think' to `_own_aside`). As a hop, the one
+    whose mind is described became the origin of the speaker's words, and the speaker's claim
+    shrank to the clause after the cue (claimcue9 audit, all 840 PolNeAR train articles: 113 such
+    claims in 100 articles, all but a few a spokesperson's 'Bernie believes that ...' wrong).
+    Beliefs one forms from others' words or issues as findings ('learned that', 'deemed',
+    'assessed', `informing_beliefs`) keep their hop, and so does a belief reported outside a
+    quotation ('Senator Wells said that he believes ...')."""
+    return a.quoted and a.cls == CueClass.BELIEF and a.lemma not in _table()["informing_beliefs"]
 
 
 # "the UK should expect to see storms", "will be likely to see more storms" in a speaker's words:
