@@ -818,7 +818,7 @@ def _no_hop(ctx: _Context, a: Attribution) -> bool:
     enclosing one cannot hold it (a tail after a nested quotation)."""
     if no_informant(a, ctx.text):
         return _parent(ctx, a) is not None
-    parent = _parent(ctx, a) if quoted_mind(a) else None
+    parent = _parent(ctx, a) if quoted_mind(a, ctx.text) else None
     return parent is not None and not _own_aside(ctx, a, parent)
 
 
