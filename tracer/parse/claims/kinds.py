@@ -567,7 +567,8 @@ def quoted_mind(a: Attribution, text: str) -> bool:
     knows or feels is the speaker's account of that mind, not words the speaker got from it (the
     caller, `chains._no_hop`, leaves the speaker's own 'I think' to `_own_aside`). As a hop, the one
     whose mind is described became the origin of the speaker's words, and the speaker's claim
-    shrank to the clause after the cue (claimcue9 audit, all 840 PolNeAR train articles: MEASURED).
+    shrank to the clause after the cue (claimcue9 audit, all 840 PolNeAR train articles: 113 such
+    claims in 100 articles; 95 in 84 are present forms, now the speaker's whole sentence).
     A belief in a past form is a belief someone held on an occasion, most often known from what
     they said or did ('“It's shocking that Lady Starmer thought it acceptable to strut ...”', gold:
     a hop), and keeps its hop, as a past act of telling does (`chains._told`); so do beliefs one
