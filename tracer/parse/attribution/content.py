@@ -704,7 +704,7 @@ def _object_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content
         if inner is not None:
             span = p.subtree(inner)
             return ((span,), quote_kind(p, span), []) if span else None
-        span = p.span(obj.left_edge.i, _object_end(v, obj).right_edge.i)
+        span = p.span(obj.left_edge.i, _before_setting(obj, _object_end(v, obj).right_edge.i))
         return ((span,), "np", []) if span else None
     return _prep_content(p, v, verb) if verb.prep or verb.cls == CueClass.SPEECH else None
 
@@ -820,6 +820,7 @@ def _extends_object(c: Token) -> bool:
     if c.dep_ == "prep" and (
         c.lower_ in _SETTING_PREPS
         or (c.lower_ in ("on", "in") and _names_a_time(c))
+        or (c.lower_ == "on" and _setting_phrase(c))
         or (c.lower_ == "in" and _in_setting(c))
     ):
         return False  # "endorsed Sanders | in February", "supporting Mr. Cruz | in all 99 counties"
@@ -952,7 +953,7 @@ def _prep_content(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
             continue
         objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         if objects:
-            span = p.span(objects[0].left_edge.i, _object_end(v, prep).right_edge.i)
+            span = p.span(objects[0].left_edge.i, _before_setting(objects[0], _object_end(v, prep).right_edge.i))
             return ((span,), "np", [prep]) if span else None
     if verb.addressee:
         hearer_of = _hearer_prep_content(p, v)
@@ -984,6 +985,37 @@ def _for_clause(p: Parsed, v: Token) -> Content | None:
             span = p.span(mark.i + 1, clause.right_edge.i)
             return ((span,), "clause", [mark]) if span else None
     return None
+
+
+# Nouns of an occasion of speaking: an "at" or "during" phrase naming one ("at a press conference",
+# "during an interview") says where the words were said (with `in_setting_nouns.txt`).
+_OCCASIONS = frozenset({"rally", "conference", "briefing", "event", "hearing", "appearance", "broadcast", "summit"})
+
+
+def _before_setting(obj: Token, last: int) -> int:
+    """The last word of an object content, before a phrase at its end that sets when, where or
+    through what the cue's act happened: "posted the story | on Facebook", "claimed the nomination
+    | on Tuesday", "claimed victory | in a tweet", "discussed my sentence | on Fox News Channel’s
+    The Kelly File". The parser hangs the phrase on the object's noun, where `_extends_object`,
+    which reads the verb's own phrases, never sees it. Only a phrase on a noun: on a verb inside
+    the object it is that verb's ("the actor attending the convention on Wednesday")."""
+    for prep in (t for t in obj.subtree if t.dep_ == "prep" and t.right_edge.i == last and t.i > obj.i):
+        if prep.head.tag_.startswith("NN") and _setting_phrase(prep):
+            return prep.left_edge.i - 1
+    return last
+
+
+def _setting_phrase(prep: Token) -> bool:
+    """'on Twitter', 'on Thursday night', 'on Fox’s “Hannity”', 'in a statement', 'during an
+    interview', 'at a press conference': a phrase naming a day, a channel or an occasion of speaking."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    if prep.lower_ == "on":
+        return obj.lower_ in _setting_nouns() or _names_a_day(obj) or _names_a_programme(obj)
+    if prep.lower_ == "in":
+        return _in_setting(prep)
+    return prep.lower_ in ("at", "during") and (obj.lower_ in _in_setting_nouns() or obj.lower_ in _OCCASIONS)
 
 
 def _object_end(v: Token, obj: Token) -> Token:
