@@ -995,26 +995,39 @@ _OCCASIONS = frozenset({"rally", "conference", "briefing", "event", "hearing", "
 def _before_setting(obj: Token, last: int) -> int:
     """The last word of an object content, before a phrase at its end that sets when, where or
     through what the cue's act happened: "posted the story | on Facebook", "claimed the nomination
-    | on Tuesday", "claimed victory | in a tweet", "discussed my sentence | on Fox News Channel’s
-    The Kelly File". The parser hangs the phrase on the object's noun, where `_extends_object`,
-    which reads the verb's own phrases, never sees it. Only a phrase on a noun: on a verb inside
-    the object it is that verb's ("the actor attending the convention on Wednesday")."""
+    | on Tuesday", "discussed my sentence | on the Fox News Channel’s The Kelly File". The parser
+    hangs the phrase on the object's noun, where `_extends_object`, which reads the verb's own
+    phrases, never sees it. Not on a verb inside the object ("the actor attending the convention
+    on Wednesday"), nor on a message noun, whose day is its own ("Clinton’s remarks on Thursday"),
+    nor in a quotation; "in" phrases stay, as a noun's "in" phrase is mostly its own ("the points
+    in Exxon's letter", "plagiarism in political speech": 8 of 13 on PolNeAR train)."""
     for prep in (t for t in obj.subtree if t.dep_ == "prep" and t.right_edge.i == last and t.i > obj.i):
-        if prep.head.tag_.startswith("NN") and _setting_phrase(prep):
+        if prep.head.tag_.startswith("NN") and _setting_on_noun(prep):
             return prep.left_edge.i - 1
     return last
 
 
-def _setting_phrase(prep: Token) -> bool:
-    """'on Twitter', 'on Thursday night', 'on Fox’s “Hannity”', 'in a statement', 'during an
-    interview', 'at a press conference': a phrase naming a day, a channel or an occasion of speaking."""
+def _setting_on_noun(prep: Token) -> bool:
+    """'on Twitter', 'on Thursday night', 'on Fox’s “Hannity”', 'at a press conference', 'during an
+    interview': a short phrase naming a day, a channel or an occasion of speaking, on a noun that is
+    no message itself and outside any quotation (`_before_setting`)."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if obj is None:
-        return False
+    noun = prep.head
+    if obj is None or noun.lower_ in _in_setting_nouns() or obj.lower_ == "behalf":
+        return False  # "his work on behalf of ...": whom the work is for
+    if any(t.tag_.startswith("VB") or quote_mark(t) for t in [*noun.doc[noun.left_edge.i : prep.i], *prep.subtree]):
+        return False  # "the assistants on the trading floor who flirt ...", '“... shirts at her event'
+    return _setting_phrase(prep)
+
+
+def _setting_phrase(prep: Token) -> bool:
+    """'on Twitter', 'on Thursday night', 'on Fox’s “Hannity”', 'during an interview', 'at a press
+    conference': an "on", "at" or "during" phrase naming a day, a channel or an occasion of speaking."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or any(c.dep_ in ("prep", "relcl", "acl") and c.lower_ != "of" for c in obj.children):
+        return False  # "a message on her Facebook | about why ...": the phrase carries more than a setting
     if prep.lower_ == "on":
         return obj.lower_ in _setting_nouns() or _names_a_day(obj) or _names_a_programme(obj)
-    if prep.lower_ == "in":
-        return _in_setting(prep)
     return prep.lower_ in ("at", "during") and (obj.lower_ in _in_setting_nouns() or obj.lower_ in _OCCASIONS)
 
 
