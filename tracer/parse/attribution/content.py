@@ -44,6 +44,23 @@ _ADJUNCT_DEPS = frozenset({"npadvmod", "prep", "pobj", "det", "amod", "compound"
 # Prepositions that set a time or place, never part of an object content ("endorsed X in May").
 _SETTING_PREPS = frozenset({"at", "during", "after", "before", "since", "until", "ahead", "amid", "throughout"})
 _TIME_WORDS = frozenset({*WEEKDAYS, "today", "tonight", "election"})
+# The times among `in_setting_nouns.txt` ("in the past", "in May").
+_IN_TIMES = frozenset(
+    {
+        *MONTH_NAMES,
+        "past",
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+    }
+)
 _DAY_WORDS = frozenset({*WEEKDAYS, "today", "tonight", "yesterday", "midnight", "noon"})
 # Classes whose "to ..." complement is content ("wants to", "urged X to", "promised to").
 _INFINITIVE_CLASSES = frozenset({CueClass.INTENT, CueClass.BELIEF, CueClass.SPEECH, CueClass.STANCE, CueClass.QUESTION})
@@ -489,9 +506,59 @@ def _that_clause_read_as_relative(v: Token, verb: CueVerb) -> list[Token]:
 def _clause_cuts(clause: Token, according: bool) -> list[Token]:
     """What to leave out of a reported clause: "according to X" (see above), and a last "and"
     that joins the next statement ("said A, and three-quarters said B")."""
-    cuts = _according_phrases(clause) if according else []
+    cuts = [*(_according_phrases(clause) if according else []), *_said_at(clause)]
     last = clause.right_edge
     return [*cuts, last] if last.dep_ == "cc" and last.head.i == clause.i else cuts
+
+
+# Modals and "will": a reported clause that looks ahead may hold its own day and occasion.
+_BE = frozenset({"is", "was", "are", "were", "'s", "’s", "been", "be"})
+_AHEAD = frozenset({"will", "would", "'ll", "could", "can", "may", "might", "should", "must", "shall"})
+
+
+def _said_at(clause: Token) -> list[Token]:
+    """'Trump said Obama was the founder of ISIS | on Wednesday at a Florida rally', 'said those
+    statements were wrong | during a hearing last week': a reported state ("was X", "is wrong")
+    holds at no day or occasion of its own, so a setting phrase at its end tells when and where it
+    was said (`_setting_phrase`, or "in" an interview or a statement). A clause that looks ahead
+    keeps it ("said the vote will be on Wednesday", "said Ryan would meet Trump on Thursday"), and
+    so does an event ("said she made a poor choice of words at a campaign event")."""
+    said = [c for c in clause.children if c.dep_ == "attr" or (c.dep_ == "acomp" and c.tag_ == "JJ")]
+    if clause.lower_ not in _BE or not said or any(c.dep_ == "aux" and c.lower_ in _AHEAD for c in clause.children):
+        return []
+    end, cuts = clause.right_edge.i, []
+    heads = (clause, said[0])  # the parser hangs the phrase on the verb or on what is said ("founder | on Wednesday")
+    preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.i > said[0].i]
+    for prep in sorted(preps, key=lambda c: -c.i):
+        if prep.right_edge.i < end or not (_setting_phrase(prep) or _message_phrase(prep)):
+            break
+        cuts.append(prep)
+        end = prep.left_edge.i - 1
+        while end > clause.i and prep.doc[end].is_punct:
+            end -= 1  # "was a mistake, | at the town hall"
+    return cuts
+
+
+def said_at(t: Token) -> bool:
+    """Whether a word opens a setting phrase at the end of a reported state (`_said_at`): the
+    content stops before it, and `cleanup` must not run the clause on over it to the sentence end."""
+    if t.dep_ != "prep":
+        return False
+    clause = t.head if t.head.lower_ in _BE else t.head.head
+    return any(c.i == t.i for c in _said_at(clause))
+
+
+def _message_phrase(prep: Token) -> bool:
+    """'in an interview', 'in a statement', 'in a tweet': the message or occasion the words came in
+    (`in_setting_nouns.txt`, but not its times: "said unemployment was high in 2009" is content)."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return (
+        prep.lower_ == "in"
+        and obj is not None
+        and obj.lower_ in _in_setting_nouns()
+        and not _names_a_time(prep)
+        and obj.lower_ not in _IN_TIMES
+    )
 
 
 def _speech_clause(clause: Token) -> bool:
@@ -820,7 +887,6 @@ def _extends_object(c: Token) -> bool:
     if c.dep_ == "prep" and (
         c.lower_ in _SETTING_PREPS
         or (c.lower_ in ("on", "in") and _names_a_time(c))
-        or (c.lower_ == "on" and _setting_phrase(c))
         or (c.lower_ == "in" and _in_setting(c))
     ):
         return False  # "endorsed Sanders | in February", "supporting Mr. Cruz | in all 99 counties"
@@ -1024,11 +1090,20 @@ def _setting_phrase(prep: Token) -> bool:
     """'on Twitter', 'on Thursday night', 'on Fox’s “Hannity”', 'during an interview', 'at a press
     conference': an "on", "at" or "during" phrase naming a day, a channel or an occasion of speaking."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if obj is None or any(c.dep_ in ("prep", "relcl", "acl") and c.lower_ != "of" for c in obj.children):
-        return False  # "a message on her Facebook | about why ...": the phrase carries more than a setting
+    if obj is None or any(c.dep_ in ("prep", "relcl", "acl") and c.lower_ not in ("of", "with") for c in obj.children):
+        return (
+            False  # "a message on her Facebook | about why ...": more than a setting ("an interview with CNN" is one)
+        )
     if prep.lower_ == "on":
         return obj.lower_ in _setting_nouns() or _names_a_day(obj) or _names_a_programme(obj)
-    return prep.lower_ in ("at", "during") and (obj.lower_ in _in_setting_nouns() or obj.lower_ in _OCCASIONS)
+    occasion = (obj.lower_ in _in_setting_nouns() and obj.lower_ not in _IN_TIMES) or obj.lower_ in _OCCASIONS
+    return prep.lower_ in ("at", "during") and occasion  # not "during the opening night": a time of its own
+
+
+def _ends_sentence(phrase: Token) -> bool:
+    """Whether nothing but punctuation follows a phrase in its sentence: an "on Twitter" there is
+    the last word on the act; one with more after it ("on Twitter and in ...") is left whole."""
+    return all(t.is_punct for t in phrase.doc[phrase.right_edge.i + 1 : phrase.sent.end])
 
 
 def _object_end(v: Token, obj: Token) -> Token:
@@ -1038,6 +1113,8 @@ def _object_end(v: Token, obj: Token) -> Token:
         gap = v.doc[last.right_edge.i + 1 : c.left_edge.i]
         if any(not t.is_punct or t.text in ",;:" for t in gap) or not _extends_object(c):
             break  # "pledged her vote to Clinton | recently in an effort to ..."
+        if c.dep_ == "prep" and c.lower_ == "on" and _setting_phrase(c) and _ends_sentence(c):
+            break  # "blamed local officials | on Twitter."
         last = c
     return _figure_end(v, last)
 
