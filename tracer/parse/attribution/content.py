@@ -1086,14 +1086,17 @@ def _setting_on_noun(prep: Token) -> bool:
     return _setting_phrase(prep)
 
 
+# Prepositions that complete a setting's noun: "an interview with CNN", "a rally in Tampa",
+# "Wednesday’s broadcast of “New Day”"; any other ("on her Facebook about why ...") adds a topic.
+_SETTING_OF = frozenset({"of", "with", "in", "at"})
+
+
 def _setting_phrase(prep: Token) -> bool:
     """'on Twitter', 'on Thursday night', 'on Fox’s “Hannity”', 'during an interview', 'at a press
     conference': an "on", "at" or "during" phrase naming a day, a channel or an occasion of speaking."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if obj is None or any(c.dep_ in ("prep", "relcl", "acl") and c.lower_ not in ("of", "with") for c in obj.children):
-        return (
-            False  # "a message on her Facebook | about why ...": more than a setting ("an interview with CNN" is one)
-        )
+    if obj is None or any(c.dep_ in ("prep", "relcl", "acl") and c.lower_ not in _SETTING_OF for c in obj.children):
+        return False  # "a message on her Facebook | about why ...": more than a setting
     if prep.lower_ == "on":
         return obj.lower_ in _setting_nouns() or _names_a_day(obj) or _names_a_programme(obj)
     occasion = (obj.lower_ in _in_setting_nouns() and obj.lower_ not in _IN_TIMES) or obj.lower_ in _OCCASIONS
