@@ -1076,8 +1076,10 @@ def _before_setting(obj: Token, last: int) -> int:
     on Wednesday"), nor on a message noun, whose day is its own ("Clinton’s remarks on Thursday"),
     nor in a quotation; "in" phrases stay, as a noun's "in" phrase is mostly its own ("the points
     in Exxon's letter", "plagiarism in political speech": 8 of 13 on PolNeAR train)."""
-    for prep in (t for t in obj.subtree if t.dep_ == "prep" and t.right_edge.i == last and t.i > obj.i):
-        if prep.head.tag_.startswith("NN") and _setting_on_noun(prep):
+    words = obj.doc[obj.i + 1 : last + 1]  # the object and what `_object_end` joined to it ("Palin a “clown”")
+    for prep in (t for t in words if t.dep_ == "prep" and t.right_edge.i == last):
+        verbs = any(t.tag_.startswith("VB") for t in words if t.i < prep.i)  # "as having stances on the program"
+        if prep.head.tag_.startswith("NN") and not verbs and _setting_on_noun(prep):
             return prep.left_edge.i - 1
     return last
 
@@ -1090,9 +1092,18 @@ def _setting_on_noun(prep: Token) -> bool:
     noun = prep.head
     if obj is None or noun.lower_ in _in_setting_nouns() or obj.lower_ == "behalf":
         return False  # "his work on behalf of ...": whom the work is for
-    if any(t.tag_.startswith("VB") or quote_mark(t) for t in [*noun.doc[noun.left_edge.i : prep.i], *prep.subtree]):
-        return False  # "the assistants on the trading floor who flirt ...", '“... shirts at her event'
-    return _setting_phrase(prep)
+    if any(t.tag_.startswith("VB") for t in [*noun.doc[noun.left_edge.i : prep.i], *prep.subtree]):
+        return False  # "the assistants on the trading floor who flirt ..."
+    return not _inside_quote(prep) and _setting_phrase(prep)
+
+
+def _inside_quote(t: Token) -> bool:
+    """Whether a word stands inside a quotation opened earlier in its sentence ('“... shirts at her
+    event in Hudson”': the speaker's words, never the writer's setting); 'called Palin a “clown” on
+    his radio show' has the quotation closed before the phrase."""
+    before = [x.text for x in t.doc[t.sent.start : t.i]]
+    opened = sum(x in ("“", "``") for x in before) - sum(x in ("”", "''") for x in before)
+    return opened > 0 or before.count('"') % 2 == 1
 
 
 # Prepositions that complete a setting's noun: "an interview with CNN", "a rally in Tampa",
