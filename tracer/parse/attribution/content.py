@@ -1084,14 +1084,19 @@ def _before_setting(obj: Token, last: int) -> int:
     return last
 
 
+# Objects of "on" in `setting_nouns.txt` that, on a noun, say where the thing itself is or whom it
+# serves ("smoke on the third floor", "its work on behalf of ..."), not where words were said.
+_OWN_PLACES = frozenset({"behalf", "floor", "stage", "trail", "plane", "air", "record"})
+
+
 def _setting_on_noun(prep: Token) -> bool:
     """'on Twitter', 'on Thursday night', 'on Fox’s “Hannity”', 'at a press conference', 'during an
     interview': a short phrase naming a day, a channel or an occasion of speaking, on a noun that is
     no message itself and outside any quotation (`_before_setting`)."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     noun = prep.head
-    if obj is None or noun.lower_ in _in_setting_nouns() or obj.lower_ == "behalf":
-        return False  # "his work on behalf of ...": whom the work is for
+    if obj is None or noun.lower_ in _in_setting_nouns() or obj.lower_ in _OWN_PLACES:
+        return False  # "his work on behalf of ...": whom the work is for; "smoke on the third floor": where it is
     if any(t.tag_.startswith("VB") for t in [*noun.doc[noun.left_edge.i : prep.i], *prep.subtree]):
         return False  # "the assistants on the trading floor who flirt ..."
     return not _inside_quote(prep) and _setting_phrase(prep)
