@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from tracer.models import CueClass
 from tracer.parse.attribution.bounds import drop_asides
+from tracer.parse.attribution.content import said_at
 from tracer.parse.attribution.coordination import cut_start, own_statement
 from tracer.parse.attribution.cues import Lexicon
 from tracer.parse.attribution.frames import MAX_SOURCE_TOKENS
@@ -172,6 +173,9 @@ def _to_sentence_end(p: Parsed, a: Attribution, found: list[Attribution]) -> Att
     rest = _past_quoted_comma(p, a.content[0].end, tail)
     if rest.lstrip()[:1] in (",", ";", "(", "—", "–") and not re.match(r"\s*,\s*(?:and|but|or)\b", rest):
         return a  # ", a move that ...", "; ..." : the writer's words again
+    after = next((t for t in p.doc if p.char(t) >= a.content[0].end and not t.is_punct), None)
+    if after is not None and said_at(after):
+        return a  # "said Obama was the founder of ISIS | on Wednesday at a rally": when it was said
     return replace(a, content=(Span(a.content[0].start, end.end),))
 
 
