@@ -294,7 +294,9 @@ def body_named_before(text: str, mention: str, at: int, heads: frozenset[str]) -
 
 
 # "Florida Sen. Marco Rubio", "Gov. Pat Lee": up to three capitalised words before a title, then a name.
-_HOLDER = r"(?P<mods>(?:[A-Z][\w.-]*\s+){{0,3}}){title}\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})\b"
+# A name's words may have a second capital ("Sen. John McCain" was read as "John", then taken for
+# someone else's title; desc9).
+_HOLDER = r"(?P<mods>(?:[A-Z][\w.-]*\s+){{0,3}}){title}\s+(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[ -][A-Z][a-z]+(?:[A-Z][a-z]+)?){{0,2}})\b"
 
 
 @lru_cache(maxsize=16)
