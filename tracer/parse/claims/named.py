@@ -296,7 +296,11 @@ def body_named_before(text: str, mention: str, at: int, heads: frozenset[str]) -
 # "Florida Sen. Marco Rubio", "Gov. Pat Lee": up to three capitalised words before a title, then a name.
 # A name's words may have a second capital ("Sen. John McCain" was read as "John", then taken for
 # someone else's title; desc9).
-_HOLDER = r"(?P<mods>(?:[A-Z][\w.-]*\s+){{0,3}}){title}\s+(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[ -][A-Z][a-z]+(?:[A-Z][a-z]+)?){{0,2}})\b"
+_HOLDER_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?"
+_HOLDER = (
+    r"(?P<mods>(?:[A-Z][\w.-]*\s+){{0,3}}){title}\s+"
+    rf"(?P<name>{_HOLDER_WORD}(?:[ -]{_HOLDER_WORD}){{{{0,2}}}})\b"
+)
 
 
 @lru_cache(maxsize=16)

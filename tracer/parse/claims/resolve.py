@@ -1303,10 +1303,12 @@ _KIND_FITS = {
 
 def _epithet_parts(name: str) -> tuple[str, tuple[str, ...]] | None:
     """'the Kentucky Republican' -> ('republican', ('Kentucky',)): an epithet's head (a line of
-    data/epithet_heads.txt, a two-word office such as "minority leader" among them) and its modifiers; None for other phrases ("the head of the party"). Two epithets
-    joined with "and" and no second determiner are one person's ("the Florida senator and
-    Republican presidential candidate", "the independent Vermont senator and Democratic
-    presidential candidate"; PolNeAR train: shown as the source, 8 hops); the first is read ("the senator and his allies" is two sources and no epithet)."""
+    data/epithet_heads.txt, a two-word office such as "minority leader" among them) and its
+    modifiers; None for other phrases ("the head of the party"). Two epithets joined with "and"
+    and no second determiner are one person's ("the Florida senator and Republican presidential
+    candidate", "the independent Vermont senator and Democratic presidential candidate"; PolNeAR
+    train: shown as the source, 8 hops); the first is read ("the senator and his allies" is two
+    sources and no epithet)."""
     first, joined, second = name.partition(" and ")
     if joined and (second.split()[:1] == [] or second.split()[0].lower() in _NOT_EPITHET_OPENERS):
         return None
