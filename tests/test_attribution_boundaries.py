@@ -219,3 +219,15 @@ def test_an_in_phrase_after_the_object_is_content_unless_it_says_through_what_or
     assert ("The mayor", "praised", "the crews' work") in seen, seen
     seen = _seen("The mayor praised the crews' work in July.")
     assert ("The mayor", "praised", "the crews' work") in seen, seen
+
+
+def test_a_noun_phrase_content_takes_the_infinitive_completing_it() -> None:
+    """'defended his call to raise ...', 'pushed China and India to curb ...': the parser hangs the
+    infinitive on the cue verb and the content stopped at the noun (span9: PolNeAR train, 25
+    articles). After a person the infinitive of a stance is a purpose and stays out."""
+    text = "Lee defended his call to raise the minimum wage to $15 an hour."
+    assert ("Lee", "defended", "his call to raise the minimum wage to $15 an hour") in _seen(text)
+    text = "The summit pushed China and India to curb their emissions."
+    assert ("The summit", "pushed", "China and India to curb their emissions") in _seen(text)
+    text = "The mayor endorsed the senator to show party unity."
+    assert ("The mayor", "endorsed", "the senator") in _seen(text)

@@ -81,10 +81,13 @@ def subject_of(p: Parsed, v: Token) -> Token | None:
         return taken
     head = v.head
     if head.i == v.i:
-        return None
+        return _series_opening_subject(v)
+    if _series_member(v):
+        return subject_of(p, head)
     if v.dep_ == "conj" and head.tag_.startswith("VB"):
         twin = _participle_twin(v, head)
-        return subject_of(p, twin if twin is not None else head)
+        first = twin if twin is not None else head
+        return subject_of(p, first) or _passive_first_subject(v, first)
     message = _message_before(v)
     if message is not None:
         return _message_source(p, message)
@@ -182,6 +185,53 @@ def _of_phrase_top(noun: Token) -> Token:
     while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.tag_.startswith("NN"):
         noun = noun.head.head
     return noun
+
+
+# Finite tags of the verbs of a series ("summed up A, denounced B and said C").
+_SERIES_TAGS = frozenset({"VBD", "VBZ"})
+
+
+def _series_opening_subject(v: Token) -> Token | None:
+    """'Trump summed up Clinton as “terrible,” denounced her record and said she should not run':
+    the parser made the series' first verb, with the subject, a complement of the second, which
+    was left the sentence's verb with no subject; so were the verbs joined to it, and the
+    statement was lost (recall9 audit of PolNeAR train). A sentence-opening complement of the
+    same tense, set off by a comma, before a verb that goes on with a conjunct of its own (a
+    series, not '"The plan failed," reported the BBC') lends its subject."""
+    first = next((c for c in v.children if c.dep_ == "ccomp" and c.i < v.i), None)
+    if first is None or first.tag_ != v.tag_ or v.tag_ not in _SERIES_TAGS or first.left_edge.i > 0:
+        return None
+    between = v.doc[first.right_edge.i + 1 : v.i]
+    if not any(t.text == "," for t in between) or not all(t.is_punct for t in between):
+        return None
+    if not any(c.dep_ == "conj" for c in v.children):
+        return None
+    return next((c for c in first.children if c.dep_ == "nsubj"), None)
+
+
+def _series_member(v: Token) -> bool:
+    """'The candidate has mocked a reporter, referred to migrants as "rapists" and called him
+    "my friend"': a verb of the series after a comma that the parser hung on the first as an
+    adverbial clause (no subordinator, no subject of its own, a conjunct after it) shares the
+    first verb's subject, as do its conjuncts (recall9 audit of PolNeAR train)."""
+    if v.dep_ != "advcl" or v.tag_ not in _SERIES_TAGS or v.i < v.head.i or not v.head.tag_.startswith("VB"):
+        return False
+    if any(c.dep_ in ("mark", "nsubj", "nsubjpass", "aux", "auxpass") for c in v.children):
+        return False
+    before = v.doc[v.left_edge.i - 1] if v.left_edge.i > 0 else None
+    return before is not None and before.text == "," and any(c.dep_ == "conj" for c in v.children)
+
+
+def _passive_first_subject(v: Token, first: Token) -> Token | None:
+    """'The mayor was forced into a rare retreat and said that his words had been misconstrued',
+    'Officials were angered by the deal and predicted it would fail': an active verb joined to a
+    passive one shares its subject, which the parser marks as the passive's (nsubjpass), so the
+    second verb's statement had no source and was lost (recall9 audit of PolNeAR train). Only
+    for the sentence's own verb: inside a reported clause ('loggers claimed they heard when the
+    hunter was shot but cannot say how'; gold_text) the parser joins verbs of different subjects."""
+    if is_passive(v) or first.dep_ != "ROOT" or not any(c.dep_ == "auxpass" for c in first.children):
+        return None
+    return next((c for c in first.children if c.dep_ == "nsubjpass"), None)
 
 
 def _participle_twin(v: Token, head: Token) -> Token | None:

@@ -41,7 +41,7 @@ from tracer.parse.attribution.grammar import (
 )
 from tracer.parse.attribution.passive import asked_opening, passive_cue, raising_cue, reduced_label
 from tracer.parse.attribution.phrases import CITING, light_noun_object
-from tracer.parse.attribution.spans import Attribution, Context, Parsed
+from tracer.parse.attribution.spans import Attribution, Context, Parsed, trim
 from tracer.text import Span
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
@@ -233,6 +233,8 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
         return  # "That said, ...": an idiom for "even so", no attribution
     content = light_content(p, v, verb, light[0]) if light else verb_content(p, v, verb, lex)
     source = p.source_subtree(subject, v, without=[c for c in subject.children if _not_of_source(c, v)])
+    if misread is not None and source is not None and source.start < p.char(v) < source.end:
+        source = trim(p.text, Span(source.start, p.char(v)))  # the subject's clause holds the verb
     if content is None:
         yield from _tail_cue(p, v, verb)
         return
@@ -648,11 +650,35 @@ def _misread_participle(v: Token) -> Token | None:
     """'One lawmaker called Trump "the orange prince"': the tagger read "called" as a participle
     modifying the subject, leaving the sentence without a verb. The noun it hangs on is the subject."""
     head = v.head
-    if v.dep_ not in ("acl", "advcl") or v.tag_ != "VBN" or head.i > v.i or head.dep_ != "ROOT":
+    if v.tag_ != "VBN" or any(c.dep_ in ("auxpass", "agent") for c in v.children):
         return None
-    if not head.tag_.startswith("NN") or any(c.dep_ in ("auxpass", "agent") for c in v.children):
+    if not any(c.dep_ in ("dobj", "oprd", "ccomp") and c.i > v.i for c in v.children):
         return None
-    return head if any(c.dep_ in ("dobj", "oprd", "ccomp") and c.i > v.i for c in v.children) else None
+    if v.dep_ in ("acl", "advcl") and head.i < v.i and head.dep_ == "ROOT" and head.tag_.startswith("NN"):
+        return head
+    return _verbless_subject(v)
+
+
+def _verbless_subject(v: Token) -> Token | None:
+    """The same misreading further from the subject (recall9 audit of PolNeAR train): 'Speaker Paul
+    Ryan, the party's leader, on Tuesday called the remarks “racist”' (a relative clause of the
+    name), 'Stuart Stevens, who served as chief strategist during the campaign, called the
+    statements “childish”' (a participle of the last noun of the subject's own relative clause,
+    after a comma), '...; one lawmaker called him “the orange prince”' (a participle of the noun
+    opening the clause after a semicolon). In the first two the sentence has no verb at all, its
+    root is the name; a participle with no subject of its own and an object is its verb."""
+    head, root = v.head, v.sent.root
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in v.children) or not head.tag_.startswith("NN"):
+        return None
+    if root.tag_.startswith("NN") and root.i < v.i:
+        if v.dep_ == "relcl" and head.i == root.i:
+            return root
+        if v.dep_ == "acl" and v.nbor(-1).text == "," and head.i != root.i and root in head.ancestors:
+            return root
+    opening = head.left_edge.i
+    if v.dep_ == "acl" and head.i == v.i - 1 and opening > 0 and v.doc[opening - 1].text == ";":
+        return head
+    return None
 
 
 # Words of a plain noun phrase: the source of a parenthetical "X show," read as a compound noun.
