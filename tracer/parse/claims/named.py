@@ -255,7 +255,9 @@ def _expert_roles() -> frozenset[str]:
 
 # "the president" / "President Trump": a capitalised title before a name, not "Vice President".
 _TITLE_NAME = r"(?<!Vice )(?<!Vice-)(?<!Deputy )\b{title}\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})\b"
-_DEFINITE = re.compile(r"^[Tt]he\s+(?P<words>[a-z]+(?:\s+[a-z]+){0,2})$")
+# An acronym may open the title ("the FBI director" after "FBI Director James Comey"; desc9 audit:
+# shown as the source in 2 PolNeAR train articles).
+_DEFINITE = re.compile(r"^[Tt]he\s+(?P<words>(?:[A-Z]{2,5}\s+)?[a-z]+(?:\s+[a-z]+){0,2})$")
 
 
 def titled_one(text: str, mention: str, at: int) -> tuple[str, int] | None:
@@ -266,7 +268,7 @@ def titled_one(text: str, mention: str, at: int) -> tuple[str, int] | None:
     match = _DEFINITE.match(mention.strip())
     if match is None or match.group("words").split()[-1] not in _roles():
         return None  # "the school": no title ("School Principal Mary Asfendis" is someone else)
-    title = r"\s+".join(w.capitalize() for w in match.group("words").split())
+    title = r"\s+".join(w if w.isupper() else w.capitalize() for w in match.group("words").split())
     found = [(m.group("name"), m.start("name")) for m in re.finditer(_TITLE_NAME.format(title=title), text)]
     found = [(n, p) for n, p in found if n.split()[0] not in _NOT_NAMES]
     if len({n.split()[-1] for n, _ in found}) != 1:
