@@ -49,6 +49,7 @@ from tracer.parse.claims.kinds import (
     own_outlet,
     perceived,
     person_head,
+    quoted_mind,
     relative_denial,
     says_nothing,
     surveyed,
@@ -687,14 +688,21 @@ def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> 
         # Only a nested statement takes its sentence away: "said the firm denied the allegations"
         # stays one claim of the speaker's, with the denial a stance claim of its own. The
         # speaker's own "we know ..." inside the quotation takes nothing away either, nor does an
-        # outcry the source reports as an event ("said that Amri screamed “Allah Akbar”").
+        # outcry the source reports as an event ("said that Amri screamed “Allah Akbar”"), nor
+        # what a poll found a group says ("showed that 55 percent of supporters said they would
+        # back her": the finding is the whole clause, its figure included; the claim was "they
+        # would back her", claimcue9 audit: 14 PolNeAR train articles).
         kind = claim_kind(a, ctx.text) or (ClaimKind.STANCE if id(a) in denied else ClaimKind.STATEMENT)
         if kind == ClaimKind.NOUN_PHRASE and _described_act(ctx, a):
             continue
         nested = [
             b
             for b in statement_index.inside(a)
-            if b is not a and not _own_aside(ctx, b, a) and not outcry(b) and not _judged_object(a, b, kind)
+            if b is not a
+            and not _own_aside(ctx, b, a)
+            and not outcry(b)
+            and not _judged_object(a, b, kind)
+            and not surveyed(b, a, ctx.text)
         ]
         chain = _chain(ctx, a, posts, post_hops)
         post = _post_at(posts, a.cue.start)
@@ -804,9 +812,14 @@ def _quoted_sentences(ctx: _Context, a: Attribution, piece: Span) -> list[Span]:
 
 
 def _no_hop(ctx: _Context, a: Attribution) -> bool:
-    """Whether an attribution in another source's words adds no hop (`kinds.no_informant`): its
-    words stay the enclosing claim's."""
-    return no_informant(a, ctx.text) and _parent(ctx, a) is not None
+    """Whether an attribution in another source's words adds no hop (`kinds.no_informant`, or
+    another's mind described in a quotation, `kinds.quoted_mind`): its words stay the enclosing
+    claim's. The speaker's own "I think" stays with `_own_aside`, which keeps its claim where the
+    enclosing one cannot hold it (a tail after a nested quotation)."""
+    if no_informant(a, ctx.text):
+        return _parent(ctx, a) is not None
+    parent = _parent(ctx, a) if quoted_mind(a, ctx.text) else None
+    return parent is not None and not _own_aside(ctx, a, parent)
 
 
 def _writers_own(ctx: _Context, a: Attribution) -> bool:
@@ -876,7 +889,10 @@ def _tail_after(ctx: _Context, sentence: Span, held: list[Attribution]) -> Span 
     if last >= sentence.end or len(kept.split()) < _MIN_TAIL_WORDS or _NOT_A_TAIL.match(kept):
         return None
     start = sentence.end - len(kept)
-    if any(start <= a.cue.start < sentence.end and a.source and _claimable(a, ctx.text) for a in ctx.found):
+    if any(
+        start <= a.cue.start < sentence.end and a.source and _claimable(a, ctx.text) and not _no_hop(ctx, a)
+        for a in ctx.found
+    ):
         return None  # another attribution's words ("parents said, though a spokesperson declined ...")
     return Span(start, sentence.end)
 

@@ -567,6 +567,26 @@ def no_informant(a: Attribution, text: str) -> bool:
 _THING_PRONOUNS = frozenset({"it", "this", "that"})
 
 
+def quoted_mind(a: Attribution, text: str) -> bool:
+    """'“Folks recognize that we have time,” Mr. Coleman said', '“I think Secretary Clinton knows
+    that what she says is very disingenuous,” Sanders replied': in a quotation, what someone thinks,
+    knows or feels is the speaker's account of that mind, not words the speaker got from it (the
+    caller, `chains._no_hop`, leaves the speaker's own 'I think' to `_own_aside`). As a hop, the one
+    whose mind is described became the origin of the speaker's words, and the speaker's claim
+    shrank to the clause after the cue (claimcue9 audit, all 840 PolNeAR train articles: 113 such
+    claims in 100 articles; 95 in 84 are present forms, now the speaker's whole sentence).
+    A belief in a past form is a belief someone held on an occasion, most often known from what
+    they said or did ('“It's shocking that Lady Starmer thought it acceptable to strut ...”', gold:
+    a hop), and keeps its hop, as a past act of telling does (`chains._told`); so do beliefs one
+    forms from others' words or issues as findings ('learned that', 'deemed', `informing_beliefs`)
+    and a belief reported outside a quotation ('Senator Wells said that he believes ...')."""
+    if not a.quoted or a.cls != CueClass.BELIEF or a.lemma in _table()["informing_beliefs"]:
+        return False
+    words = a.cue.of(text).split()
+    word = words[-1].lower() if words else ""
+    return word == a.lemma or word.endswith(("s", "ing"))
+
+
 # "the UK should expect to see storms", "will be likely to see more storms" in a speaker's words:
 # a belief verb under a modal is advice or a forecast about the subject, no one it was heard from
 # (gold_fresh4a: "research indicates that the UK should expect ..." gave "the UK" as a hop).
