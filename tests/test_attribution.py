@@ -467,6 +467,24 @@ def test_a_participle_on_a_noun_that_cannot_speak_belongs_to_the_clause(text: st
 @pytest.mark.parametrize(
     ("text", "source"),
     [
+        # aside9 audit (PolNeAR train): the parser hangs the participle on the reported clause's verb
+        ("Mr. Cole said Mr. Kane should leave the race for the good of the party, echoing a memo.", "Mr. Cole"),
+        ("Packer said the increased focus on the mayor is taking a toll, pointing to the losses.", "Packer"),
+        # guards: a participle on the main clause, and one after a reported clause that is a cue itself
+        ("The airline canceled 200 flights on Monday, citing the storm.", "The airline"),
+        ("Lee said that Republicans rejected his attempts, calling it an area of contention.", "Republicans"),
+    ],
+)
+def test_a_participle_after_a_reported_clause_belongs_to_its_reporter(text: str, source: str) -> None:
+    """A reported clause ends at the comma before the participle: the one who echoes or points is
+    the one reporting it, not the clause's own subject ("Mr. Kane", "the increased focus")."""
+    cue = next(a for a in find_attributions(text) if a.cue.of(text).split()[0].endswith("ing"))
+    assert cue.source is not None and cue.source.of(text) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
         ("Issa: Hillary Clinton’s ‘Honesty Is In Question.’", "Issa"),
         ("Former AG Mukasey at RNC: Clinton email scandal disqualifies her for presidency.", "Former AG Mukasey"),
         ("EXCLUSIVE – Roger Stone: Don’t Trust the Voting Machines.", "Roger Stone"),

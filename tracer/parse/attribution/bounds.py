@@ -33,6 +33,9 @@ _FORMS = frozenset({"verb", "noun", "passive"})
 def drop_asides(p: Parsed, a: Attribution) -> Attribution:
     """The attribution with its source and each content fragment ending before the writer's first aside."""
     a = _source_before_participle(p, a)
+    if a.kind == "quote" and a.form in _FORMS and a.content:
+        content = tuple(_before_quoted_aside(p, f) for f in a.content)
+        return a if content == a.content else replace(a, content=content)
     if a.kind not in _KINDS or a.form not in _FORMS or not a.content:
         return a
     content = tuple(_before_aside(p, f) for f in a.content)
@@ -53,6 +56,28 @@ def _before_aside(p: Parsed, fragment: Span) -> Span:
             cut = trim(p.text, Span(fragment.start, p.char(t)))
             return cut if cut.end > cut.start else fragment
     return fragment
+
+
+def _before_quoted_aside(p: Parsed, fragment: Span) -> Span:
+    """A quotation's content ending where the quotation closes on its comma, if an aside of the
+    writer's follows ('stressed that "the way is to work together," suggesting that ...')."""
+    first = p.token_at(fragment.start)
+    if first is None:
+        return fragment
+    for t in first.doc[first.i + 1 :]:
+        if p.char(t) >= fragment.end:
+            break
+        if _closes_on_comma(t) and t.i + 1 < len(t.doc) and _aside(t.nbor(1)) and p.char(t.nbor(1)) < fragment.end:
+            return Span(fragment.start, p.char(t) + len(t.text))
+    return fragment
+
+
+def _closes_on_comma(t: Token) -> bool:
+    """'stressed that "the way is to work together," suggesting that ...': a quotation closing
+    on its comma ends the reported clause as a bare comma does; the comma sits inside the quote
+    marks, so the aside after it was read into the content (aside9: the participle's statement
+    was swallowed by the one before it once both had the same source)."""
+    return t.is_quote and t.i > 0 and t.nbor(-1).text == ","
 
 
 def _clause_goes_on(p: Parsed, n: Token, fragment: Span) -> bool:

@@ -148,7 +148,10 @@ def _going_on(text: str, para: Span, in_para: list[Attribution]) -> Attribution 
     paragraph's last outer speaker said in the writer's words ('Carter said that the U.S. would not
     leave.' then '“That's because this region ... remains the most consequential.”': news names
     the speaker in the paraphrase and quotes them next; PolNeAR train audit). A paraphrase counts
-    only as a statement (speech or report) whose content ends the paragraph."""
+    only as a statement (speech or report) whose content ends the paragraph. Not a "citing"
+    relation ('argue that "...," citing an instance ...'): the quotation after it goes on with what
+    the citer argued, and given to the citing it was lost as a claim (aside9, PolNeAR train)."""
+    in_para = [a for a in in_para if a.form != "citing"]
     if not in_para:
         return None
     if in_para[-1].kind == "quote":

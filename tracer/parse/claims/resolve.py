@@ -1146,6 +1146,8 @@ class Resolver:
             at = match.start() + offset
             if not name or name.lower() in _TITLES:
                 continue  # "Ms" of "But Ms": a title alone is not a name
+            if name.lower() in WEEKDAYS:
+                continue  # "On Sunday, she disclosed": a day, never who "she" is (aside9 audit: PolNeAR train)
             if skip is not None and skip(at):
                 continue
             if (_DETERMINED.search(self.text, max(start, at - 5), at) and not self._named_person(name)) or not (
