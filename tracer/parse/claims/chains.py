@@ -968,7 +968,9 @@ def _chain(ctx: _Context, a: Attribution, posts: list[Post], post_hops: dict[str
     while (parent := _parent(ctx, lineage[0])) is not None and parent not in lineage:
         lineage.insert(0, parent)
     kept = [lineage[0], *(b for up, b in pairwise(lineage) if not surveyed(b, up, ctx.text))]
-    kept = [b for b in kept if not _writers_own(ctx, b)]
+    # a link that adds no hop of its own ("“It shows a lack of character in my opinion,” Reid
+    # said": "it shows") adds none to the chains of the claims nested in it either (desc9)
+    kept = [b for b in kept if not _writers_own(ctx, b) and (b is lineage[0] or not no_informant(b, ctx.text))]
     hops = [h for item in kept for h in ctx.hops.get(id(item), [])]
     post = _post_at(posts, lineage[0].cue.start)
     if post is not None and post.id in post_hops:

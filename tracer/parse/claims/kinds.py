@@ -558,7 +558,13 @@ def no_informant(a: Attribution, text: str) -> bool:
         return True
     if _MODAL_CUE.search(text, a.source.end, a.cue.start) or _let_us(a, text) or _to_say(a, text):
         return True
+    if a.quoted and a.cls == CueClass.REPORT and words in _THING_PRONOUNS:
+        return True  # "“It shows a lack of character,” Reid said": what Rubio did, no informant (desc9)
     return a.cls == CueClass.REPORT and head in _table()["events"]
+
+
+# A thing a speaker points at in their own words ("it shows", "this proves"): no one they heard it from.
+_THING_PRONOUNS = frozenset({"it", "this", "that"})
 
 
 def quoted_mind(a: Attribution, text: str) -> bool:

@@ -447,14 +447,12 @@ class Resolver:
         senator" after House Speaker Ryan, in a text that titles Rubio "Sen."); a title holder the
         epithet's words single out ("Florida Sen. Marco Rubio") is taken whoever is in focus."""
         name = core(words)
-        match = _EPITHET.fullmatch(name)
-        if match is None or not (match.group("head").lower() in _EPITHET_HEADS or _AGED.fullmatch(match.group("head"))):
+        epithet = _epithet_parts(name)
+        if epithet is None:
             return None
-        if not _NOT_MODIFIERS.isdisjoint(w.lower() for w in match.group("mods").split()):
-            return None  # "the head of the party": a phrase, not a modified head
         if self.registry.known(name) is not None or self._named_as(words, name, span.start) is not None:
             return None
-        head, modifiers = match.group("head").lower(), tuple(match.group("mods").split())
+        head, modifiers = epithet
         holders, singled = title_holders(self.text, head, modifiers)
         if singled and len({h[0].split()[-1] for h in holders}) == 1:
             at = min(holders, key=lambda h: abs(h[1] - span.start))[1]
@@ -472,8 +470,30 @@ class Resolver:
         floor = self._window_start(span.start)
         if any(self._other_holder(h, at, focus, (floor, span.start)) for h, at in holders):
             return None  # "Sen. Jo Park said ... the senator added": the title's holder, not the focus
+        if holders and not any(self._is_alias(h, focus) for h, _ in holders):
+            other = self._holder_in_window(holders, span, floor)
+            if other is not None:
+                return other
         self.registry.seen(focus[1], span.start)
         return self._record(focus[1], "likely", span, evidence_start=focus[0])
+
+    def _holder_in_window(self, holders: list[tuple[str, int]], span: Span, floor: int) -> Resolved | None:
+        """'Governor Kasich' early on, then 'Kasich, like Trump, is ...; the governor implemented':
+        when the person in focus is not among those the text gives the epithet's title, the
+        epithet stands for the one titled person whose surname the paragraph before or this one
+        names outside anyone's words (PolNeAR train: "the governor" was shown as Trump, who holds
+        no such title); none or two named there: None, and the focus stays the likely referent."""
+        skip = self._in_words(span)
+        named = {n for at, n, _ in self._person_names(span.start, skip) if at >= floor}
+        surnames = {n.split()[-1] for n in named}
+        holders = [h for h in holders if " " in h[0] or not is_given_name(h[0])]  # "Gov. John R. Kasich": "John"
+        found = {h.split()[-1]: (h, at) for h, at in holders if h.split()[-1] in surnames}
+        if len(found) != 1:
+            return None
+        holder, at = max((h for h in holders if h[0].split()[-1] in found), key=lambda h: len(h[0]))
+        source = self.registry.resolve(holder, at=at)
+        self.registry.seen(source, span.start)
+        return self._record(source, "likely", span, evidence_start=at)
 
     def _other_holder(self, holder: str, at: int, focus: tuple[int, Source], window: tuple[int, int]) -> bool:
         """Whether a holder of an epithet's title, named in `window`, is someone other than the focus
@@ -1281,6 +1301,36 @@ _KIND_FITS = {
     "government": frozenset({SourceKind.GOVERNMENT, SourceKind.ORGANISATION}),
     "organisation": frozenset({SourceKind.ORGANISATION}),
 }
+
+
+def _epithet_parts(name: str) -> tuple[str, tuple[str, ...]] | None:
+    """'the Kentucky Republican' -> ('republican', ('Kentucky',)): an epithet's head (a line of
+    data/epithet_heads.txt, a two-word office such as "minority leader" among them) and its
+    modifiers; None for other phrases ("the head of the party"). Two epithets joined with "and"
+    and no second determiner are one person's ("the Florida senator and Republican presidential
+    candidate", "the independent Vermont senator and Democratic presidential candidate"; PolNeAR
+    train: shown as the source, 8 hops); the first is read ("the senator and his allies" is two
+    sources and no epithet)."""
+    first, joined, second = name.partition(" and ")
+    if joined and (second.split()[:1] == [] or second.split()[0].lower() in _NOT_EPITHET_OPENERS):
+        return None
+    if joined and _epithet_parts(f"the {second}") is None:
+        return None
+    match = _EPITHET.fullmatch(first)
+    if match is None:
+        return None
+    head, modifiers = match.group("head").lower(), tuple(match.group("mods").split())
+    if modifiers and f"{modifiers[-1].lower()} {head}" in _EPITHET_HEADS:
+        head, modifiers = f"{modifiers[-1].lower()} {head}", modifiers[:-1]  # "the Senate minority leader"
+    if not (head in _EPITHET_HEADS or _AGED.fullmatch(head)):
+        return None
+    if not _NOT_MODIFIERS.isdisjoint(w.lower() for w in modifiers):
+        return None  # "the head of the party": a phrase, not a modified head
+    return head, modifiers
+
+
+# Words that open a second noun phrase, not a second epithet of the same person ("the senator and his allies").
+_NOT_EPITHET_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "other", "some", "many", "several"})
 
 
 def _plural(source: Source) -> bool:
