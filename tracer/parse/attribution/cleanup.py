@@ -131,7 +131,7 @@ def _with_infinitive(p: Parsed, a: Attribution, found: list[Attribution]) -> Att
     if a.kind != "np" or a.form not in ("verb", "noun") or len(a.content) != 1:
         return a
     end = a.content[0].end
-    to = next((t for t in p.doc if p.char(t) >= end), None)
+    to = p.token_from(end)
     if to is None or to.lower_ != "to" or to.dep_ != "aux" or p.text[end : p.char(to)].strip():
         return a
     verb = to.head
@@ -173,7 +173,9 @@ def _to_sentence_end(p: Parsed, a: Attribution, found: list[Attribution]) -> Att
     rest = _past_quoted_comma(p, a.content[0].end, tail)
     if rest.lstrip()[:1] in (",", ";", "(", "—", "–") and not re.match(r"\s*,\s*(?:and|but|or)\b", rest):
         return a  # ", a move that ...", "; ..." : the writer's words again
-    after = next((t for t in p.doc if p.char(t) >= a.content[0].end and not t.is_punct), None)
+    after = p.token_from(a.content[0].end)
+    while after is not None and after.is_punct and after.i + 1 < len(p.doc):
+        after = after.nbor(1)
     if after is not None and said_at(after):
         return a  # "said Obama was the founder of ISIS | on Wednesday at a rally": when it was said
     return replace(a, content=(Span(a.content[0].start, end.end),))

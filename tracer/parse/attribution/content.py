@@ -17,7 +17,7 @@ from tracer.datafiles import load_lines
 from tracer.models import CueClass
 from tracer.parse.attribution.cues import NAMING, REPORTING, CueVerb, Lexicon, lexicon
 from tracer.parse.attribution.frames import MAX_SOURCE_TOKENS
-from tracer.parse.attribution.grammar import FINITE_TAGS, OBJECT_DEPS, has_that, relative_subject
+from tracer.parse.attribution.grammar import FINITE_TAGS, OBJECT_DEPS, has_that, quote_left_open, relative_subject
 from tracer.parse.attribution.phrases import own_owner
 from tracer.parse.attribution.spans import Parsed
 from tracer.parse.attribution.spans import quote_kind as quote_kind_of
@@ -391,12 +391,11 @@ def _fronted_setting(clause: Token) -> bool:
     same day that footage emerged ..., Trump said of the episode, "..."', 'Sitting down with
     MSNBC on Thursday, during which she also touched on ..., Clinton remarked that ...': a clause
     before the cue that opens with a preposition or a participle is a phrase setting the scene
-    with a clause inside it, which
-    the parser made the verb's complement. With a complement of the verb's own after it, that is
-    what was said and the scene is no first part of it (side9 audit of PolNeAR train: 3 articles
-    began the content with the setting). A phrase set off by a comma before the clause's subject
-    is the clause's own ('Among his constituents, frustration had been building ..., Medrano
-    said; the protest was ...')."""
+    with a clause inside it, which the parser made the verb's complement. With a complement of
+    the verb's own after it, that is what was said and the scene is no first part of it (side9
+    audit of PolNeAR train: 3 articles began the content with the setting). A phrase set off by
+    a comma before the clause's subject is the clause's own ('Among his constituents,
+    frustration had been building ..., Medrano said; the protest was ...')."""
     first = clause.left_edge
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i), None)
     opens_phrase = first.dep_ == "prep" or first.tag_ in ("VBG", "VBN")  # "Sitting down with MSNBC, during which"
@@ -511,8 +510,9 @@ def _clause_cuts(clause: Token, according: bool) -> list[Token]:
     return [*cuts, last] if last.dep_ == "cc" and last.head.i == clause.i else cuts
 
 
-# Modals and "will": a reported clause that looks ahead may hold its own day and occasion.
+# Forms of "be" heading a reported state ("was the founder", "is wrong").
 _BE = frozenset({"is", "was", "are", "were", "'s", "’s", "been", "be"})
+# Modals and "will": a reported clause that looks ahead may hold its own day and occasion.
 _AHEAD = frozenset({"will", "would", "'ll", "could", "can", "may", "might", "should", "must", "shall"})
 
 
@@ -932,8 +932,12 @@ def _setting(prep: Token, verb: CueVerb) -> bool:
     if prep.lower_ == "for":
         spoke_out = any(c.dep_ == "prt" for c in prep.head.children)  # "spoke out for shotgun marriages"
         return (verb.lemma in _BEHALF_FOR_VERBS and not spoke_out) or _a_while(obj)
-    if prep.lower_ != "on":
-        return False
+    return prep.lower_ == "on" and _on_setting(obj)
+
+
+def _on_setting(obj: Token) -> bool:
+    """Whether the object of an "on" says where or when words went out: a setting noun ("on
+    Twitter", `setting_nouns.txt`), a day or a programme."""
     return obj.lower_ in _setting_nouns() or _names_a_day(obj) or _names_a_programme(obj)
 
 
@@ -1106,9 +1110,7 @@ def _inside_quote(t: Token) -> bool:
     """Whether a word stands inside a quotation opened earlier in its sentence ('“... shirts at her
     event in Hudson”': the speaker's words, never the writer's setting); 'called Palin a “clown” on
     his radio show' has the quotation closed before the phrase."""
-    before = [x.text for x in t.doc[t.sent.start : t.i]]
-    opened = sum(x in ("“", "``") for x in before) - sum(x in ("”", "''") for x in before)
-    return opened > 0 or before.count('"') % 2 == 1
+    return quote_left_open(t.doc[t.sent.start : t.i])
 
 
 # Prepositions that complete a setting's noun: "an interview with CNN", "a rally in Tampa",
@@ -1123,7 +1125,7 @@ def _setting_phrase(prep: Token) -> bool:
     if obj is None or any(c.dep_ in ("prep", "relcl", "acl") and c.lower_ not in _SETTING_OF for c in obj.children):
         return False  # "a message on her Facebook | about why ...": more than a setting
     if prep.lower_ == "on":
-        return obj.lower_ in _setting_nouns() or _names_a_day(obj) or _names_a_programme(obj)
+        return _on_setting(obj)
     occasion = (obj.lower_ in _in_setting_nouns() and obj.lower_ not in _IN_TIMES) or obj.lower_ in _OCCASIONS
     return prep.lower_ in ("at", "during") and occasion  # not "during the opening night": a time of its own
 

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 
 from tracer.models import CueClass
 from tracer.parse.attribution.cues import NAMING, REPORTING, Lexicon, lexicon
-from tracer.parse.attribution.grammar import FINITE_TAGS, speaker_like
+from tracer.parse.attribution.grammar import FINITE_TAGS, quote_left_open, speaker_like
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # Clause links that make a coordinate or adjunct clause, not a complement of what was said.
@@ -103,16 +103,10 @@ def _spoken_again(w: Token, lex: Lexicon) -> bool:
     verb = lex.verb(w.lower_)
     if verb is None or verb.cls != CueClass.SPEECH or lex.verb(w.head.lower_) is not None:
         return False
-    if _opens_quote(w.doc[w.head.i : w.i]):
+    if quote_left_open(w.doc[w.head.i : w.i]):
         return False  # 'said she approached her "and said, ..."': the speaker's quoted words tell it
     after = w.nbor(1) if w.i + 1 < len(w.doc) else None
     return any(c.dep_ in ("ccomp", "xcomp") for c in w.children) or (after is not None and after.text in (",", ":"))
-
-
-def _opens_quote(words: Span) -> bool:
-    """Whether a quotation opens among some words and is not closed by their end."""
-    marks = [t.text for t in words]
-    return marks.count("“") > marks.count("”") or marks.count('"') % 2 == 1
 
 
 def _voiceless(w: Token, lex: Lexicon) -> bool:

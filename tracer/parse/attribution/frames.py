@@ -157,7 +157,8 @@ def _with_lead(p: Parsed, quote: Span) -> Span:
     lead = lead[opened:]
     if quote.start <= p.bounds.start or not lead.strip() or _LEAD_STOPS & set(lead):
         return quote
-    opening = next((t.i for t in p.doc if p.char(t) >= quote.start), len(p.doc))
+    first = p.token_from(quote.start)
+    opening = first.i if first is not None else len(p.doc)
     near = opening - _LEAD_CUE_REACH - 1
     if any(_cue_word(t) and (t.i >= near or _has_subject(t)) for t in p.doc[:opening]):
         return quote  # "He coined the phrase “...”": an attribution of its own, not to be nested
@@ -271,7 +272,7 @@ def _named_in_setting(p: Parsed, v: Token, verb: CueVerb, quote: Span) -> bool:
 
 def _governed(p: Parsed, quote: Span) -> bool:
     """Whether the word right before a quotation holds it in a phrase of its own (`_GOVERNING_TAGS`)."""
-    opening = next((t for t in p.doc if p.char(t) >= quote.start), None)  # the opening mark
+    opening = p.token_from(quote.start)  # the opening mark
     return opening is not None and opening.i > 0 and p.doc[opening.i - 1].tag_ in _GOVERNING_TAGS
 
 
@@ -333,7 +334,7 @@ def _modifies_after(p: Parsed, quote: Span) -> bool:
     ('Retired General Reveals ‘Demoralizing’ Experience', PolNeAR dev: the content was cut to the
     quoted word)."""
     inside = [t for t in p.doc if quote.start <= p.char(t) < quote.end and not t.is_punct]
-    after = next((t for t in p.doc if p.char(t) >= quote.end), None)
+    after = p.token_from(quote.end)
     if after is None or not after.tag_.startswith("NN") or not inside:
         return False
     return after.head in inside or any(t.head.i == after.i for t in inside)

@@ -3,7 +3,7 @@ intermediaries ("cited by Y")."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -514,3 +514,11 @@ def has_that(clause: Token) -> bool:
 def that_marked(clause: Token) -> bool:
     """Whether a clause opens with the complementizer "that" ("quipped that ...")."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def quote_left_open(words: Iterable[Token]) -> bool:
+    """Whether a quotation opens among some words and is not closed by their end (curly marks,
+    the archives' `` and '', or an odd number of straight ones)."""
+    marks = [t.text for t in words]
+    opened = sum(m in ("“", "``") for m in marks) - sum(m in ("”", "''") for m in marks)
+    return opened > 0 or marks.count('"') % 2 == 1

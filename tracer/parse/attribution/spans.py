@@ -334,6 +334,11 @@ class Parsed:
         i = self._starts.get(offset - self.offset)
         return self.doc[i] if i is not None else None
 
+    def token_from(self, offset: int) -> Token | None:
+        """The first token starting at or after a document offset (None past the sentence)."""
+        i = bisect_left(self.doc, offset - self.offset, key=lambda t: t.idx)
+        return self.doc[i] if i < len(self.doc) else None
+
     def quote_at(self, offset: int) -> Span | None:
         """The quotation containing a document offset, if any."""
         return self.quotes.at(offset)
