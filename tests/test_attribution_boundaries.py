@@ -231,3 +231,12 @@ def test_a_noun_phrase_content_takes_the_infinitive_completing_it() -> None:
     assert ("The summit", "pushed", "China and India to curb their emissions") in _seen(text)
     text = "The mayor endorsed the senator to show party unity."
     assert ("The mayor", "endorsed", "the senator") in _seen(text)
+
+
+def test_an_inserted_cue_at_the_end_of_an_unfinished_text_keeps_the_first_part() -> None:
+    """'The argument would be aided, Devine said, to' (a scrape cut off there): the rest after the
+    cue is one opening word with nothing after it, no second fragment; at "to" it raised an
+    IndexError and the whole text failed."""
+    for text in ("The argument would be aided, Devine said, to", "The argument would be aided, Devine said, by"):
+        found = find_attributions(text)
+        assert [[f.of(text) for f in a.content] for a in found] == [["The argument would be aided"]], text

@@ -213,7 +213,9 @@ def _past_inserted_cue(p: Parsed, a: Attribution, found: list[Attribution]) -> A
     if any(t.tag_.startswith("VB") or t.text in ('"', "“", "”", "(") for t in cue.doc[cue.i + 1 : last + 1]):
         return a  # "said, adding ...": more than a speaker and a time between the cue and the comma
     opener = close.nbor(1) if close.i + 1 < len(close.doc) else None
-    if opener is None or opener.lower_ not in _GOES_ON or (opener.lower_ == "to" and opener.nbor(1).tag_ != "VB"):
+    if opener is None or opener.lower_ not in _GOES_ON or opener.i + 1 >= len(opener.doc):
+        return a  # "..., Devine said, by": nothing after the opening word (it was an IndexError at "to")
+    if opener.lower_ == "to" and opener.nbor(1).tag_ != "VB":
         return a
     rest = trim(p.text, Span(p.char(opener), p.bounds.end))
     if rest.end <= rest.start or any(rest.start <= b.cue.start < rest.end for b in found if b is not a):
