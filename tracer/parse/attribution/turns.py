@@ -25,7 +25,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from itertools import pairwise
 
 from tracer.models import CueClass
@@ -153,7 +152,9 @@ def _dialogue(ctx: Context, run: list[_Label], read: set[int]) -> bool:
     capitals = all(t.name.of(text).isupper() for t in run)
     if not capitals and not any(t.colon.start in read for t in run):
         return False
-    if 2 * sum(_person_like(text, t.name.of(text)) for t in run) <= len(run):
+    names = [t.name.of(text) for t in run]
+    people = {name: _person_like(text, name) for name in set(names)}  # a long transcript repeats its few speakers
+    if 2 * sum(people[name] for name in names) <= len(run):
         return False
     if any(k in keys[:i] and keys[i - 1] != k for i, k in enumerate(keys)):
         return True
@@ -163,11 +164,11 @@ def _dialogue(ctx: Context, run: list[_Label], read: set[int]) -> bool:
     return _ANNOUNCED.search(text, before.start, before.end) is not None
 
 
-@lru_cache(maxsize=256)
 def _person_like(text: str, name: str) -> bool:
     """Whether a label names a person (see `_dialogue`): in capitals, as a full name, or as a
-    surname the text writes after another name ("Lee:" after "Mayor Ann Lee"). Cached: a long
-    transcript repeats its few speakers, and each asks for a scan of the text."""
+    surname the text writes after another name ("Lee:" after "Mayor Ann Lee"); a scan of the text,
+    asked once per name of a run (`_dialogue`), not cached across texts: a cache keyed on the
+    text kept up to 256 whole documents alive in a batch."""
     if name.isupper() or " " in name:
         return True
     return re.search(rf"[a-z,]\s[A-Z][a-z]+ {re.escape(name)}\b", text) is not None
