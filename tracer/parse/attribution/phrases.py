@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from tracer.datafiles import load_json, load_lines
 from tracer.models import CueClass
 from tracer.parse.attribution.cues import VIEW_NOUNS, Lexicon, lexicon
-from tracer.parse.attribution.grammar import OBJECT_DEPS, has_that, subject_of, that_marked
+from tracer.parse.attribution.grammar import FINITE_TAGS, OBJECT_DEPS, has_that, subject_of, that_marked
 from tracer.parse.attribution.spans import Attribution, Citation, Context, Parsed, quote_kind, trim
 from tracer.text import Span
 from tracer.words import BE_FORMS
@@ -517,6 +517,8 @@ def _copula_clause(n: Token) -> Token | None:
     verb = n.head
     if n.dep_ != "nsubj" or verb.lower_ not in BE_FORMS or n.lower_ not in _copular_nouns():
         return None
+    if not any(c.dep_ == "poss" for c in n.children):
+        return None  # "One view is that ...", "The message from 70 years of history is that ...": no one's words
     return next((c for c in verb.children if c.dep_ == "ccomp" and c.i > n.i and that_marked(c)), None)
 
 
@@ -530,6 +532,11 @@ _GIVING_VERBS = frozenset(
 )
 
 
+# Nouns of documents, whose colon opens a title ("POLITICO New York's Culture-Business Report: The
+# difficulty of ...", claims10 audit), not what someone said.
+_DOCUMENTS = frozenset({"report", "statement", "statements", "analysis", "testimony", "account", "finding", "findings"})
+
+
 def _said_at_noun_colon(p: Parsed, n: Token, lex: Lexicon) -> Attribution | None:
     """'Their argument: Only a Democratic Senate can make headway', 'His final assessment: It's
     not over', 'the leaders sent Mr. Trump an unmistakable message: He is hurting the party': a
@@ -537,10 +544,13 @@ def _said_at_noun_colon(p: Parsed, n: Token, lex: Lexicon) -> Attribution | None
     subject of a giving verb, carries what follows (claims10 audit of PolNeAR train: 5 in 5
     articles were no attribution). "said in his statement: ..." is the verb rule's (a medium)."""
     doc = n.doc
-    if n.i + 2 >= len(doc) - 1 or doc[n.i + 1].text != ":" or n.dep_ == "pobj" or n.lower_ not in _copular_nouns():
+    if n.i + 2 >= len(doc) - 1 or doc[n.i + 1].text != ":" or n.lower_ not in _copular_nouns() or n.lower_ in _DOCUMENTS:
         return None
-    owner = own_owner(n) or _pronoun_owner(n)
-    if owner is not None:
+    after = doc[n.i + 2 : len(doc) - 1]
+    if after[0].text in (*_QUOTE_MARKS, "``") or not any(t.tag_ in FINITE_TAGS or t.tag_ == "MD" for t in after):
+        return None  # "His assessment: “...,” he said": the quotation's own cue; "Report: The difficulty of ...": a title
+    owner = next((c for c in n.children if c.dep_ == "poss"), None)
+    if owner is not None and n.dep_ in ("ROOT", "dep", "nsubj"):
         source = p.subtree(owner, without=[c for c in owner.children if c.dep_ == "case"])
     elif n.dep_ == "dobj" and n.head.lower_ in _GIVING_VERBS and (maker := subject_of(p, n.head)) is not None:
         bad = maker.lower_ in _NOT_LIGHT_MAKERS or maker.lower_ in lex.non_sources
