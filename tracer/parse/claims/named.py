@@ -377,12 +377,15 @@ def _blocked_modifiers() -> frozenset[str]:
     return frozenset(blocked if isinstance(blocked, list) else [])
 
 
-def unnamed_body_after(text: str, head: str, span: tuple[int, int]) -> bool:
+def unnamed_body_after(text: str, head: str, span: tuple[int, int], definite: bool = True) -> bool:
     """Whether a body with that head is described, not named, between `span`'s ends ("the
     foreign ministry", "a ballot commission"): a rival with no name, so the body named before it
     is not the one a bare "the ministry" after both stands for (it went to "Vesk’s interior
-    ministry", named a sentence before "the foreign ministry said")."""
-    pattern = rf"(?<![’'\w])(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){{1,3}}{head}\b|(?<![’'\w])[Aa]n?\s+{head}\b"
+    ministry", named a sentence before "the foreign ministry said"). Not `definite`: only an
+    indefinite one is a rival ("Valeant's stock ... the drug company is facing ... the company
+    said": a definite description after a proper name goes on naming it; desc10)."""
+    opener = r"[Tt]he|[Aa]n?" if definite else r"[Aa]n?"
+    pattern = rf"(?<![’'\w])(?:{opener})\s+(?:[a-z][\w-]*\s+){{1,3}}{head}\b|(?<![’'\w])[Aa]n?\s+{head}\b"
     return re.search(pattern, text[span[0] : span[1]]) is not None
 
 
@@ -432,16 +435,22 @@ _CLASS_NAME = rf"(?P<name>{_BODY_WORD}(?:[ \t]+{_BODY_WORD}){{0,3}})"
 _CLASS_DESC = r"(?:[Tt]he|[Aa]n?)[ \t]+(?:[a-z][\w-]*[ \t]+){{0,3}}(?:{heads})"
 
 
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+# What may close an appositive description: "of Google", "in Ohio".
+_OF_NAME = rf"(?:[ \t]+(?:of|in|for)[ \t]+{_BODY_WORD}(?:[ \t]+{_BODY_WORD}){{0,3}})?"
+
+
 @cache
 def _class_patterns(kind: str) -> tuple[re.Pattern[str], ...]:
     """The appositions that call a name a body of class `kind` ("the oil giant Exxon Mobil",
-    "Alphabet, the parent company of Google", "Google's parent company, Alphabet,"); a company
+    "Alphabet, the parent company of Google," closed by a comma or a stop, not "On Tuesday, the
+    company said", "Google's parent company, Alphabet,"); a company
     also by its chief ("Mondelez CEO Irene Rosenfeld") or its web address ("GunBroker.com")."""
     heads = "|".join(sorted((re.escape(h) for h, k in _body_table()["heads"].items() if k == kind), key=len)[::-1])
     desc = _CLASS_DESC.format(heads=heads)
     patterns = [
         rf"(?<![\w-]){desc}[ \t]+{_CLASS_NAME}",
-        rf"{_CLASS_NAME},[ \t]+{desc}\b",
+        rf"{_CLASS_NAME},[ \t]+{desc}{_OF_NAME}(?:[ \t]*[,.;)]|[ \t]+(?:that|which|whose|based|founded|owned|also)\b)",
         rf"(?<![\w-])(?:{heads}),[ \t]+{_CLASS_NAME}(?=[ \t]*[,.;)])",
     ]
     if kind == "company":
@@ -455,7 +464,7 @@ def described_bodies(text: str, kind: str) -> frozenset[str]:
     bare "the company" though their words carry no mark of the class (desc10 audit of PolNeAR
     train: "the company" was shown as the source after Exxon Mobil, Alphabet, GunBroker.com ...
     in 8 articles). A name with a person's role in it ("Chief Executive Tim Cook") is none."""
-    names = {_clean(m.group("name")) for p in _class_patterns(kind) for m in p.finditer(text)}
+    names = {_POSSESSIVE_END.sub("", _clean(m.group("name"))) for p in _class_patterns(kind) for m in p.finditer(text)}
     return frozenset(n for n in names if n and role_words().isdisjoint(w.lower() for w in n.split()))
 
 

@@ -436,9 +436,8 @@ class Resolver:
         if len(found) != 1:
             return None
         at, candidate = next(iter(found.values()))
-        if unnamed_body_after(
-            self.text, described[0], (apposed_end(self.text, at + len(candidate), described[1]), span.start)
-        ):
+        after = (apposed_end(self.text, at + len(candidate), described[1]), span.start)
+        if unnamed_body_after(self.text, described[0], after, definite=not _proper_only(candidate)):
             return None
         # no alias: "the company" three paragraphs on may be another company (it went to the first)
         body = SourceKind(body_kind(described[1]))
@@ -1358,6 +1357,11 @@ def _plural(source: Source) -> bool:
     head = words[-1] if words else ""
     plural = head[:1].islower() and head.endswith("s") and not head.endswith(("ss", "us", "is"))
     return source.kind != SourceKind.PERSON and plural
+
+
+def _proper_only(name: str) -> bool:
+    """A name of capitalised words only ("Valeant", not "Vesk’s interior ministry")."""
+    return all(w[:1].isupper() or not w[:1].isalpha() for w in name.split())
 
 
 def _body_key(name: str) -> str:
