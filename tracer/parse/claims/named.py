@@ -458,7 +458,9 @@ def _class_patterns(kind: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in patterns)
 
 
-@lru_cache(maxsize=32)
+# Keyed on the whole text: a few entries (one per class a document's descriptions ask about) so a
+# batch does not keep many documents alive.
+@lru_cache(maxsize=8)
 def described_bodies(text: str, kind: str) -> frozenset[str]:
     """The names a text itself calls a body of class `kind` (`_class_patterns`): candidates for a
     bare "the company" though their words carry no mark of the class (desc10 audit of PolNeAR
