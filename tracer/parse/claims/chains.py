@@ -963,7 +963,7 @@ def _parent(ctx: _Context, a: Attribution) -> Attribution | None:
         if b is not a
         and b.cls in CLAIM_CLASSES
         and b.cls != "hedge"
-        and not _aside_of(a, b)
+        and (not _aside_of(a, b) or surveyed(a, b, ctx.text))
         and not answered(b, ctx.text)
     ]
     return min(holders, key=lambda b: b.content_span.end - b.content_span.start) if holders else None
@@ -972,7 +972,9 @@ def _parent(ctx: _Context, a: Attribution) -> Attribution | None:
 def _aside_of(a: Attribution, b: Attribution) -> bool:
     """Whether `b`'s cue lies inside `a`'s own source mention ("Students at Westfield High — a
     town where the income is $259,377, according to Forbes — told the Journal that ..."): an
-    aside describing the source, not who passed the words on (Forbes was put before the students)."""
+    aside describing the source, not who passed the words on (Forbes was put before the students).
+    A poll the source was asked in ("One in four voters in a Times poll said ...") is no aside but
+    whose finding the words are (`_parent`: the share of voters was the origin)."""
     return a.source is not None and a.source.start <= b.cue.start < a.source.end
 
 
