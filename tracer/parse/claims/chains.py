@@ -586,6 +586,8 @@ def _named_maker_hops(ctx: _Context, a: Attribution, words: str) -> list[Hop] | 
         return None  # "The April survey": when it was made, no maker
     head = Span(start + match.start("head"), start + match.end("head"))
     document = ctx.resolver.registry.resolve(doc.of(ctx.text), SourceKind.DOCUMENT, at=doc.start)
+    # "AP-NORC poll" for "an AP-NORC poll", as `_document_hops` does: how the text calls it again
+    ctx.resolver.registry.alias(document, _INDEFINITE_ARTICLE.sub("", doc.of(ctx.text)))
     ctx.mentions.append((doc, document))
     made = _main_hop(ctx, replace(a, source=doc), Resolved(document, "name"))
     return [made, _maker_hop(ctx, a, document, Citation(head, owner))]
