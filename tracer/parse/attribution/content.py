@@ -324,7 +324,16 @@ def _around_aside(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
     left = p.span(min(host.left_edge.i, v.left_edge.i), first - 1)
     right = p.span(last + 1, host.right_edge.i)
     fragments = tuple(f for f in (left, right) if f)
-    return (fragments, quote_kind(p, fragments[0]), []) if left and right else None
+    return (fragments, around_kind(p, fragments), []) if left and right else None
+
+
+def around_kind(p: Parsed, fragments: tuple[Span, ...]) -> str:
+    """The kind of a content around an inserted cue: a quotation on either side makes it a
+    quotation's ('A, he said, “b ... that most voters say C”': the cues inside the quotation stay
+    the speaker's nested statements, not defining relatives of a paraphrase; said10, PolNeAR train:
+    a nested claim was lost when only the unquoted first part was looked at)."""
+    quoted = any(q.start < f.end and f.start < q.end for q in p.quotes for f in fragments)
+    return "quote" if quoted else quote_kind(p, fragments[0])
 
 
 # Quote marks, with the archives' two apostrophes ("''is a perfect example''").
@@ -722,7 +731,7 @@ def _host_clause(p: Parsed, v: Token) -> Content | None:
     left = p.span(host.left_edge.i, v.left_edge.i - 1)
     right = p.span(v.right_edge.i + 1, host.right_edge.i)
     fragments = tuple(f for f in (left, right) if f)
-    return (fragments, quote_kind(p, fragments[0]), []) if fragments else None
+    return (fragments, around_kind(p, fragments), []) if fragments else None
 
 
 def _name_before_as(p: Parsed, v: Token) -> Content | None:
