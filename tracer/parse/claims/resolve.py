@@ -23,16 +23,19 @@ from tracer.models import Source, SourceKind
 from tracer.parse.attribution.cues import lexicon
 from tracer.parse.attribution.spans import Attribution, CoverIndex
 from tracer.parse.claims.named import (
+    apposed_end,
     body_candidates,
     body_description,
     body_kind,
     body_named_before,
+    described_bodies,
     find_named,
     heading_name,
     is_description,
     leader_named,
     named_for,
     named_next,
+    occurrences,
     other_description,
     title_holders,
     titled_one,
@@ -413,10 +416,15 @@ class Resolver:
         found: dict[str, tuple[int, str]] = {}
         kinds = _KIND_FITS.get(described[1], frozenset())
         fits = lambda n: self._kind(n) in kinds  # noqa: E731
-        for candidate, at in body_candidates(self.text, *described, (floor, span.start), fits):
+        called = described_bodies(self.text, described[1])
+        window = (floor, span.start)
+        for candidate, at in [
+            *body_candidates(self.text, *described, window, fits),
+            *occurrences(self.text, called, window),
+        ]:
             if (
                 self._said.overlaps(Span(at, at + 1))
-                or self._not_a_body(candidate)
+                or self._not_a_body(candidate, called)
                 or other_description(name, candidate)
             ):
                 continue
@@ -428,15 +436,23 @@ class Resolver:
         if len(found) != 1:
             return None
         at, candidate = next(iter(found.values()))
-        if unnamed_body_after(self.text, described[0], (at + len(candidate), span.start)):
+        after = (apposed_end(self.text, at + len(candidate), described[1]), span.start)
+        if unnamed_body_after(self.text, described[0], after, definite=not _proper_only(candidate)):
             return None
         # no alias: "the company" three paragraphs on may be another company (it went to the first)
-        source = self.registry.resolve(candidate, kind=SourceKind(body_kind(described[1])), at=at)
+        body = SourceKind(body_kind(described[1]))
+        source = self.registry.resolve(candidate, kind=body, at=at)
+        if source.kind == SourceKind.UNKNOWN or candidate in called:
+            source.kind = body  # the text calls it a body: "The company says its army has helped it"
+        self.registry.seen(source, span.start)  # ... is the body's "it", not one named before it
         return self._record(source, "likely", span, evidence_start=at)
 
-    def _not_a_body(self, name: str) -> bool:
-        """Whether a candidate name is a person's or a place's, never a body a description stands for."""
-        return is_place(name) or self.registry.people.is_person(name) or name in _PLACE_NAMES or name in _CALENDAR
+    def _not_a_body(self, name: str, called: frozenset[str] = frozenset()) -> bool:
+        """Whether a candidate name is a person's or a place's, never a body a description stands for;
+        a name the text `called` a body of the class is none of a person's ("the oil giant Exxon Mobil"
+        looks like a person's name by its shape)."""
+        person = self.registry.people.is_person(name) and name not in called
+        return is_place(name) or person or name in _PLACE_NAMES or name in _CALENDAR
 
     def _epithet(self, words: str, span: Span) -> Resolved | None:
         """'McConnell says ... In a statement, the Kentucky Republican dismissed ...': an epithet
@@ -1341,6 +1357,11 @@ def _plural(source: Source) -> bool:
     head = words[-1] if words else ""
     plural = head[:1].islower() and head.endswith("s") and not head.endswith(("ss", "us", "is"))
     return source.kind != SourceKind.PERSON and plural
+
+
+def _proper_only(name: str) -> bool:
+    """A name of capitalised words only ("Valeant", not "Vesk’s interior ministry")."""
+    return all(w[:1].isupper() or not w[:1].isalpha() for w in name.split())
 
 
 def _body_key(name: str) -> str:
