@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from tracer.models import CueClass
 from tracer.parse.attribution.content import (
     carried_participle,
+    clause_around_quote,
     finding_nouns,
     heard_speaker,
     light_content,
@@ -189,7 +190,11 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
     speaker = shared_speaker(v, lex)
     # '"The stock hasn't done well," Mr. Rubel pointed out': beside a quotation the verb is of the
     # class its particle gives it ("point" names a topic, "point out" states; PolNeAR train audit)
-    framed = quote_frame(p, v, verb.with_particles(c.lower_ for c in particles(v)), speaker)
+    framed = (
+        None
+        if clause_around_quote(p, v, verb)
+        else quote_frame(p, v, verb.with_particles(c.lower_ for c in particles(v)), speaker)
+    )
     if framed is not None:
         yield framed
         return
