@@ -53,11 +53,18 @@ def separate(ctx: Context) -> list[Attribution]:
         if w is None or not w.tag_.startswith("VB"):
             continue
         for i, a in enumerate(found):
-            host = p.token_at(a.cue.start) if a is not b and a.covers(b.cue) else None
+            host = p.token_at(a.cue.start) if a is not b and a.covers(b.cue) and not _vouched_after(a, b) else None
             if host is not None and own_statement(w, host, lex):
                 content = tuple(c for c in (_cut_before(p, f, w) for f in a.content) if _has_words(p, c))
                 found[i] = replace(a, content=content or a.content)
     return found
+
+
+def _vouched_after(a: Attribution, b: Attribution) -> bool:
+    """'A, and the delegates pledged B, according to Buchanan': a vouching phrase written after a
+    clause with a cue of its own vouches for that clause too; only a cue verb's content ends
+    before a statement joined to it."""
+    return a.form == "according" and b.cue.start < a.cue.start
 
 
 def _has_words(p: Parsed, fragment: Span) -> bool:
