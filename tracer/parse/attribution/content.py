@@ -672,9 +672,19 @@ def _host_clause(p: Parsed, v: Token) -> Content | None:
     """'The troops, he said, are tired': the content is the host clause around the cue."""
     host = v.head
     left = p.span(host.left_edge.i, v.left_edge.i - 1)
-    right = p.span(v.right_edge.i + 1, host.right_edge.i)
+    right = p.span(v.right_edge.i + 1, _before_according(host, v.right_edge.i))
     fragments = tuple(f for f in (left, right) if f)
     return (fragments, quote_kind(p, fragments[0]), []) if fragments else None
+
+
+def _before_according(host: Token, after: int) -> int:
+    """The last token of a host clause read for an aside ('A, as the Times reported, and B, according
+    to three people'), before an "according to X" phrase that closes it: the phrase is the
+    clause's own source, not part of what the aside's speaker said, and inside that content it
+    was dropped as nested (PolNeAR train: 3 articles lost the phrase's attribution)."""
+    words = host.doc[after + 1 : host.right_edge.i + 1]
+    phrase = next((w for w in words if _according(w) and w.head.tag_.startswith("VB") and w.nbor(-1).text == ","), None)
+    return phrase.i - 1 if phrase is not None else host.right_edge.i
 
 
 def _name_before_as(p: Parsed, v: Token) -> Content | None:
