@@ -97,9 +97,51 @@ def according_rule(ctx: Context) -> Iterator[Attribution]:
     scope = tail.head if tail is not None else _according_scope(t, lex)
     fragments = (closing,) if closing else _around(p, scope, t.i, last)
     fragments = _within_quote(p, t, fragments)
+    source, aside = _before_bracket(p, source)
+    fragments = _within_brackets(p, t, _outside(p, fragments, source, aside))
     if source is not None and fragments:
         vouched = _vouched(p, source, [t, to], fragments, "according to")
         yield replace(vouched, cites=(relative[1],)) if relative else vouched
+
+
+def _within_brackets(p: Parsed, t: Token, fragments: tuple[Span, ...]) -> tuple[Span, ...]:
+    """'states like Iowa (93 percent of voters there were white, according to exit polls), New
+    Hampshire ...': a phrase inside brackets vouches for what the brackets hold, not for the
+    sentence around them (PolNeAR train: 4 articles, the content ran over the whole sentence)."""
+    start = p.char(t)
+    before = p.text[p.bounds.start : start]
+    opening = before.rfind("(")
+    if opening < 0 or ")" in before[opening:]:
+        return tuple(f for f in fragments if re.search(r"\w", f.of(p.text)))  # not a lone ")"
+    closing = p.text.find(")", start, p.bounds.end)
+    inside = Span(p.bounds.start + opening + 1, closing if closing >= 0 else p.bounds.end)
+    clipped = (trim(p.text, Span(max(f.start, inside.start), min(f.end, inside.end))) for f in fragments)
+    return tuple(f for f in clipped if f.end > f.start)
+
+
+def _before_bracket(p: Parsed, source: Span | None) -> tuple[Span | None, Span | None]:
+    """'..., according to exit polls (a sizable margin, but ...)': the writer's aside in brackets
+    after the source is no part of its name (an acronym is: 'the Centers for Disease Control
+    (CDC)'). Returns the source without the aside, and the bracketed aside to keep out of the
+    content."""
+    text = source.of(p.text) if source is not None else ""
+    at = text.find(" (")
+    if source is not None and at >= 0 and len(text[at:].split()) <= 1 and p.text[source.end : source.end + 1] == ")":
+        return Span(source.start, source.end + 1), None  # "(CDC)": trimmed of its closing bracket
+    if source is None or at < 0 or len(text[at:].split()) <= 1:
+        return source, None
+    opening = source.start + at + 1
+    closing = p.text.find(")", opening, p.bounds.end)
+    return trim(p.text, Span(source.start, opening)), Span(opening, closing + 1 if closing >= 0 else p.bounds.end)
+
+
+def _outside(p: Parsed, fragments: tuple[Span, ...], source: Span | None, aside: Span | None) -> tuple[Span, ...]:
+    """The fragments without the bracketed aside after the source, and starting past the source's
+    closing bracket ("According to the CDC (CDC), flu ...": not "), flu ...")."""
+    kept = (f for f in fragments if aside is None or not aside.start <= f.start < aside.end)
+    if source is None:
+        return tuple(kept)
+    return tuple(trim(p.text, Span(source.end, f.end)) if source.start <= f.start < source.end else f for f in kept)
 
 
 def _phrase_end(t: Token, to: Token) -> int:
