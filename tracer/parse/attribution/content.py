@@ -717,9 +717,28 @@ def _host_clause(p: Parsed, v: Token) -> Content | None:
     """'The troops, he said, are tired': the content is the host clause around the cue."""
     host = v.head
     left = p.span(host.left_edge.i, v.left_edge.i - 1)
-    right = p.span(v.right_edge.i + 1, _before_according(host, v.right_edge.i))
+    end = _before_according(host, v.right_edge.i)
+    right = p.span(v.right_edge.i + 1, min(end, _before_own_conjunct(host, v)) if _as_mark(v) else end)
     fragments = tuple(f for f in (left, right) if f)
     return (fragments, quote_kind(p, fragments[0]), []) if fragments else None
+
+
+def _before_own_conjunct(host: Token, v: Token) -> int:
+    """'Ailes also met with Mr. Trump that day, as The Times reported, and he will be part of the
+    debate team, according to three people': an "as X reported" aside reports the clause it
+    sits in; a clause joined after it with a subject of its own is another statement. The last
+    token before that clause (and its "and"), else the host's last."""
+    own = next((c for c in host.children if c.dep_ == "conj" and c.i > v.i and _has_own_subject(c)), None)
+    if own is None:
+        return host.right_edge.i
+    i = own.left_edge.i - 1
+    while i > v.right_edge.i and (host.doc[i].is_punct or host.doc[i].dep_ == "cc"):
+        i -= 1
+    return i
+
+
+def _has_own_subject(c: Token) -> bool:
+    return any(d.dep_ in ("nsubj", "nsubjpass", "expl") for d in c.children)
 
 
 def _before_according(host: Token, after: int) -> int:

@@ -96,12 +96,30 @@ def according_rule(ctx: Context) -> Iterator[Attribution]:
     closing = _closes_clause_before(p, t, last)
     scope = tail.head if tail is not None else _according_scope(t, lex)
     fragments = (closing,) if closing else _around(p, scope, t.i, last)
-    fragments = _within_quote(p, t, fragments)
+    fragments = _without_as_asides(p, _within_quote(p, t, fragments), lex)
     source, aside = _before_bracket(p, source)
     fragments = _within_brackets(p, t, _outside(p, fragments, source, aside))
     if source is not None and fragments:
         vouched = _vouched(p, source, [t, to], fragments, "according to")
         yield replace(vouched, cites=(relative[1],)) if relative else vouched
+
+
+def _without_as_asides(p: Parsed, fragments: tuple[Span, ...], lex: Lexicon) -> tuple[Span, ...]:
+    """'As this reporter revealed, Halbritter is not a member of the tribe, according to
+    genealogical documents', 'A, as the Times reported, and B, according to three people': the
+    "as X reported" aside is the writer's second source for the clause, not one the phrase's
+    source cites; inside the content it was nested under the phrase (PolNeAR train: 3 articles
+    showed "documents <- this reporter", "an email <- many people"). The aside is cut out."""
+    asides = [
+        w for w in p.doc if w.dep_ == "advcl" and lex.verb(w.lower_) is not None and any(
+            m.dep_ == "mark" and m.lower_ == "as" and m.i < w.i for m in w.children)
+    ]
+    for w in asides:
+        cut = Span(p.char(w.left_edge), p.char(w.right_edge) + len(w.right_edge.text))
+        parts = ((Span(f.start, cut.start), Span(cut.end, f.end)) if f.start <= cut.start < f.end else (f,) for f in fragments)
+        fragments = tuple(trim(p.text, x) for part in parts for x in part)
+        fragments = tuple(f for f in fragments if f.end > f.start)
+    return fragments
 
 
 def _within_brackets(p: Parsed, t: Token, fragments: tuple[Span, ...]) -> tuple[Span, ...]:
