@@ -18,7 +18,7 @@ from tracer.models import CueClass
 from tracer.parse.attribution.cues import NAMING, REPORTING, CueVerb, Lexicon, lexicon
 from tracer.parse.attribution.frames import MAX_SOURCE_TOKENS
 from tracer.parse.attribution.grammar import FINITE_TAGS, OBJECT_DEPS, has_that, quote_left_open, relative_subject
-from tracer.parse.attribution.phrases import own_owner
+from tracer.parse.attribution.phrases import according_idiom, own_owner
 from tracer.parse.attribution.spans import Parsed
 from tracer.parse.attribution.spans import quote_kind as quote_kind_of
 from tracer.parse.claims.people import role_words
@@ -698,7 +698,12 @@ def _according_phrases(clause: Token) -> list[Token]:
 
 
 def _according(t: Token) -> bool:
-    return t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to"
+    """An "according to X" phrase, not the idiom "went according to plan", which is part of the
+    clause ('Everything went according to plan, the spokesman said': the content was "Everything went")."""
+    if t.lower_ != "according" or t.i + 1 >= len(t.doc) or t.nbor(1).lower_ != "to":
+        return False
+    pobj = next((c for c in t.nbor(1).children if c.dep_ == "pobj"), None)
+    return pobj is None or not according_idiom(pobj, lexicon())
 
 
 def _after_comma(t: Token) -> bool:

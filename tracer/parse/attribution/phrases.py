@@ -77,7 +77,7 @@ def according_rule(ctx: Context) -> Iterator[Attribution]:
         return
     to = t.nbor(1)
     pobj = next((c for c in [*to.children, *t.children] if c.dep_ == "pobj"), None)
-    if pobj is None or _idiom(pobj, lex):
+    if pobj is None or according_idiom(pobj, lex):
         return
     citing = [c for c in pobj.subtree if c.lower_ in CITING]
     lost = _lost_subject(pobj)
@@ -170,7 +170,7 @@ def _phrase_end(t: Token, to: Token) -> int:
     return to.right_edge.i if t.head.i == t.i else t.right_edge.i
 
 
-def _idiom(pobj: Token, lex: Lexicon) -> bool:
+def according_idiom(pobj: Token, lex: Lexicon) -> bool:
     """'went according to plan', 'according to his plan': a bare plan, schedule or custom is the
     idiom; a described one ('According to her "clawback" plan, firms must repay ...', 'According
     to the initial schedule published Thursday, ...') is a document that vouches for the clause
