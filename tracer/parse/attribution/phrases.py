@@ -110,16 +110,24 @@ def _without_as_asides(p: Parsed, fragments: tuple[Span, ...], lex: Lexicon) -> 
     "as X reported" aside is the writer's second source for the clause, not one the phrase's
     source cites; inside the content it was nested under the phrase (PolNeAR train: 3 articles
     showed "documents <- this reporter", "an email <- many people"). The aside is cut out."""
-    asides = [
-        w for w in p.doc if w.dep_ == "advcl" and lex.verb(w.lower_) is not None and any(
-            m.dep_ == "mark" and m.lower_ == "as" and m.i < w.i for m in w.children)
-    ]
-    for w in asides:
+    for w in (w for w in p.doc if _as_aside(w, lex)):
         cut = Span(p.char(w.left_edge), p.char(w.right_edge) + len(w.right_edge.text))
-        parts = ((Span(f.start, cut.start), Span(cut.end, f.end)) if f.start <= cut.start < f.end else (f,) for f in fragments)
-        fragments = tuple(trim(p.text, x) for part in parts for x in part)
-        fragments = tuple(f for f in fragments if f.end > f.start)
+        fragments = tuple(x for f in fragments for x in _cut_out(p, f, cut))
     return fragments
+
+
+def _as_aside(w: Token, lex: Lexicon) -> bool:
+    """A cue verb heading an "as X reported" clause."""
+    marked = any(m.dep_ == "mark" and m.lower_ == "as" and m.i < w.i for m in w.children)
+    return w.dep_ == "advcl" and marked and lex.verb(w.lower_) is not None
+
+
+def _cut_out(p: Parsed, fragment: Span, cut: Span) -> tuple[Span, ...]:
+    """A fragment without the span `cut` starting inside it: the words on either side."""
+    if not fragment.start <= cut.start < fragment.end:
+        return (fragment,)
+    parts = (trim(p.text, Span(fragment.start, cut.start)), trim(p.text, Span(cut.end, fragment.end)))
+    return tuple(x for x in parts if x.end > x.start)
 
 
 def _within_brackets(p: Parsed, t: Token, fragments: tuple[Span, ...]) -> tuple[Span, ...]:

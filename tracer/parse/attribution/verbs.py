@@ -54,6 +54,7 @@ _NOT_SUBJECTS = frozenset({"there", "here", "what", "this", "these"})
 # told, super PACs spent $2.5 million": PolNeAR train, 3 articles, one made "All" a source).
 _IDIOMS = frozenset({("that", "said"), ("all", "told")})
 
+
 def verb_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
     """The fast scan of the verb rule beyond its scan forms: "X wrote:" (a colon ends the
     sentence), a light verb with its word ("made it clear", "hit back", "went on"), and a verb that is also a
