@@ -179,7 +179,7 @@ def _shown_in_full(p: Parsed, v: Token, verb: CueVerb, content: Content | None) 
     white evangelicals', 'a WBUR poll showed Rubio in third at 11 percent, followed closely by
     Kasich at 10 percent': what a poll or a record shows runs on past the object, through its
     figures and the phrases that qualify them, which the parser hangs on "showed" (PolNeAR
-    train: the content stopped at the object or its first comma in 9 articles). After a comma
+    train: the content stopped at the object or its first comma; 8 articles now match). After a comma
     only a phrase with a figure, or the one right after it, goes on: run past every comma
     phrase, PolNeAR dev content F1 fell 0.727 -> 0.726 (", suggesting ..." is the writer's).
     It stops before a clause of its own: a conjunct ("and depicts ..."), a clause opened by
