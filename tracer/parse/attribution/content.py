@@ -181,7 +181,7 @@ def _shown_in_full(p: Parsed, v: Token, verb: CueVerb, content: Content | None) 
     figures and the phrases that qualify them, which the parser hangs on "showed" (PolNeAR
     train: the content stopped at the object or its first comma; 8 articles now match). After a comma
     only a phrase with a figure, or the one right after it, goes on: run past every comma
-    phrase, PolNeAR dev content F1 fell 0.727 -> 0.726 (", suggesting ..." is the writer's).
+    phrase, or over a run with no figure, PolNeAR dev content F1 fell 0.727 -> 0.726.
     It stops before a clause of its own: a conjunct ("and depicts ..."), a clause opened by
     "as", "while" ..., "according to X"."""
     if content is None or verb.lemma != "show" or len(content[0]) != 1 or content[1] == "quote" or _shown_by_person(v):
@@ -190,7 +190,7 @@ def _shown_in_full(p: Parsed, v: Token, verb: CueVerb, content: Content | None) 
     first = p.token_from(shown.start)
     if first is None or first.i < v.i:
         return content  # "A, the reports show": the content before the verb ends where it ends
-    end = max(t.i for t in p.doc if p.char(t) < shown.end)
+    end = start = max(t.i for t in p.doc if p.char(t) < shown.end)
     figure = False
     for c in sorted((c for c in v.children if c.i > end and c.dep_ != "punct"), key=lambda c: c.i):
         gap = v.doc[end + 1 : c.left_edge.i]
@@ -199,6 +199,8 @@ def _shown_in_full(p: Parsed, v: Token, verb: CueVerb, content: Content | None) 
         if any(t.text == "," for t in gap) and not (figure or _holds_figure(c)):
             break  # "..., suggesting that ...": after a comma only the figures shown go on
         figure, end = _holds_figure(c), c.right_edge.i
+    if not any(t.tag_ == "CD" or t.text == "%" for t in v.doc[start + 1 : end + 1]):
+        return content  # "showed X | in a video": only a run holding figures is more of what was shown
     span = p.span(first.i, end)
     return ((span,), content[1], content[2]) if span else content
 
