@@ -53,11 +53,28 @@ def separate(ctx: Context) -> list[Attribution]:
         if w is None or not w.tag_.startswith("VB"):
             continue
         for i, a in enumerate(found):
-            host = p.token_at(a.cue.start) if a is not b and a.covers(b.cue) else None
+            host = p.token_at(a.cue.start) if a is not b and a.covers(b.cue) and not _vouched_after(a, b, w) else None
             if host is not None and own_statement(w, host, lex):
                 content = tuple(c for c in (_cut_before(p, f, w) for f in a.content) if _has_words(p, c))
                 found[i] = replace(a, content=content or a.content)
     return found
+
+
+def _vouched_after(a: Attribution, b: Attribution, w: Token) -> bool:
+    """'A, and the delegates pledged B, according to Buchanan', 'According to ProPublica, A, and
+    she asked B': a vouching phrase vouches for a clause with a cue of its own written before it,
+    or joined by "and" after it; only a cue verb's content ends before such a statement, and a
+    clause set against the vouched one ("but the senator has vowed ...") stays out. PolNeAR train:
+    the content cut before such a clause in 4 articles, whose annotators take the clause in all 4;
+    the one "but" clause after the phrase, the writer's own, they leave out."""
+    if a.form != "according":
+        return False
+    return b.cue.start < a.cue.start or _joined_by_and(w)
+
+
+def _joined_by_and(w: Token) -> bool:
+    first = w.left_edge
+    return first.lower_ == "and" or (first.i > 0 and first.nbor(-1).lower_ == "and")
 
 
 def _has_words(p: Parsed, fragment: Span) -> bool:
