@@ -190,9 +190,20 @@ def _answer(p: Parsed, v: Token) -> Content | None:
     for words in _answer_words():
         last = v.i + len(words)
         if last < len(v.doc) and [t.lower_ for t in v.doc[v.i + 1 : last + 1]] == list(words):
-            span = p.span(v.i + 1, last) if v.doc[last].head.i == v.i else None
+            span = p.span(v.i + 1, _answer_end(v, v.doc[last])) if v.doc[last].head.i == v.i else None
             return ((span,), "np", []) if span else None
     return None
+
+
+def _answer_end(v: Token, last: Token) -> int:
+    """'64 percent say the same of Sanders': whom the answer is about goes with it (PolNeAR marks
+    it; the object reading before this rule kept it too)."""
+    after = v.doc[last.i + 1] if last.i + 1 < len(v.doc) else None
+    about = after is not None and after.lower_ in _ANSWER_ABOUT and after.head.i in (v.i, last.i)
+    return after.right_edge.i if about and after is not None else last.i
+
+
+_ANSWER_ABOUT = frozenset({"of", "about", "for"})
 
 
 @cache

@@ -1,0 +1,60 @@
+"""Cue10 audit of PolNeAR train: core speech cues no predicted cue overlapped, at the attribution
+layer (what `find_attributions` gives PolNeAR's scorer and the claims stage). Each test fails on
+the code before the fix (main at c4eee7f); the claims are checked in
+tests/data/chains/cue10_forms.json."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracer.parse.attribution.find import find_attributions, outermost
+
+
+def _outer(text: str) -> list[tuple[str | None, str, list[str]]]:
+    """(source, cue, content fragments) of each outermost attribution, as PolNeAR scores them."""
+    return [
+        (
+            text[a.source.start : a.source.end] if a.source else None,
+            text[a.cue.start : a.cue.end],
+            [text[f.start : f.end] for f in a.content],
+        )
+        for a in outermost(find_attributions(text))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Everyone but the treasurer said yes.", ("Everyone but the treasurer", "said", ["yes"])),
+        ("Asked if the levy was fair, the farmer said no.", ("the farmer", "said", ["no"])),
+        ("The harbour board would not say so.", ("The harbour board", "say", ["so"])),
+        ("In March, 31 percent of anglers said the same.", ("31 percent of anglers", "said", ["the same"])),
+        ("The coach has said the same thing after every loss.", ("The coach", "said", ["the same thing"])),
+    ],
+)
+def test_an_answer_word_after_a_speech_verb_is_what_was_said(
+    text: str, expected: tuple[str, str, list[str]]
+) -> None:
+    assert expected in _outer(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The warden said no one had left the camp.", ("The warden", "said", ["no one had left the camp"])),
+        (
+            "The engineer said the same pump could drain the tunnel.",
+            ("The engineer", "said", ["the same pump could drain the tunnel"]),
+        ),
+        (
+            "Only 49 percent of the rowers say the same of the coach.",
+            ("Only 49 percent of the rowers", "say", ["the same of the coach"]),
+        ),
+    ],
+)
+def test_an_answer_word_opening_a_clause_leaves_the_clause_whole(
+    text: str, expected: tuple[str, str, list[str]]
+) -> None:
+    """Guard: 'no' and 'the same' opening the reported clause are no answer; whom 'the same' is
+    about stays with it, as the object reading before the answer rule gave it."""
+    assert _outer(text) == [expected]
