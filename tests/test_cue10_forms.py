@@ -32,9 +32,7 @@ def _outer(text: str) -> list[tuple[str | None, str, list[str]]]:
         ("The coach has said the same thing after every loss.", ("The coach", "said", ["the same thing"])),
     ],
 )
-def test_an_answer_word_after_a_speech_verb_is_what_was_said(
-    text: str, expected: tuple[str, str, list[str]]
-) -> None:
+def test_an_answer_word_after_a_speech_verb_is_what_was_said(text: str, expected: tuple[str, str, list[str]]) -> None:
     assert expected in _outer(text)
 
 
@@ -58,3 +56,34 @@ def test_an_answer_word_opening_a_clause_leaves_the_clause_whole(
     """Guard: 'no' and 'the same' opening the reported clause are no answer; whom 'the same' is
     about stays with it, as the object reading before the answer rule gave it."""
     assert _outer(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "“The bridge will not reopen this year.” The mayor told Harbour Radio when asked about the repairs.",
+            ("The mayor", "told", ["“The bridge will not reopen this year.”"]),
+        ),
+        (
+            "“We will appeal the ruling.” The union said in a statement released by its lawyers on Monday.",
+            ("The union", "said", ["“We will appeal the ruling.”"]),
+        ),
+        (
+            "“Nobody warned us.” Okafor told the station in an interview aired on Sunday.",
+            ("Okafor", "told", ["“Nobody warned us.”"]),
+        ),
+    ],
+)
+def test_a_tag_sentence_with_only_a_setting_after_it_takes_the_quotation_before(
+    text: str, expected: tuple[str, str, list[str]]
+) -> None:
+    """A quotation ending in a full stop is cut from its tag; 'when asked ...' and a participle on
+    a setting noun ('an interview aired on Sunday') leave the tag with nothing of its own."""
+    assert expected in _outer(text)
+
+
+def test_a_tag_sentence_with_a_clause_of_its_own_keeps_it() -> None:
+    """Guard: after a quotation, 'X said the results showed ...' says something of its own."""
+    text = "“We will win.” The mayor said the results released on Monday showed a swing."
+    assert ("The mayor", "said", ["the results released on Monday showed a swing"]) in _outer(text)

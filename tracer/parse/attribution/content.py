@@ -757,6 +757,7 @@ def _quote_before_sentence(p: Parsed, v: Token, verb: CueVerb) -> Content | None
     """'"Probably." Priebus said.': the quotation closing just before a sentence that is only "X said"."""
     allowed = _ADJUNCT_DEPS | ({"dobj", "dative"} if verb.addressee else set())
     setting = {t.i for c in v.children if c.i > v.i and _setting_clause(c) for t in c.subtree}
+    setting |= {w.i for t in p.doc[v.i + 1 :] if _scene_participle(t, allowed) for w in t.subtree}
     if any(not t.is_punct and t.dep_ not in allowed and t.i not in setting for t in p.doc[v.i + 1 :]):
         return None  # the verb has words of its own after it
     if v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
@@ -765,6 +766,13 @@ def _quote_before_sentence(p: Parsed, v: Token, verb: CueVerb) -> Content | None
     if quote is None or p.text[quote.end : p.bounds.start].strip():
         return None
     return (quote,), "quote", []
+
+
+def _scene_participle(t: Token, allowed: frozenset[str] | set[str]) -> bool:
+    """A past participle on a noun of a phrase after "X said" that sets the scene ('told ITV in an
+    interview aired on Monday', 'said in a statement released by her office'): it too only tells
+    where the words were said (cue10 audit of PolNeAR train: the quotation before was lost)."""
+    return t.dep_ == "acl" and t.tag_ == "VBN" and t.head.dep_ in allowed
 
 
 # Subordinators of a clause that tells when or how the words were said ("said as he left").
@@ -781,7 +789,12 @@ def _setting_clause(c: Token) -> bool:
         return False
     if c.tag_ == "VBG":
         return c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ","
-    return any(m.dep_ == "mark" and m.lower_ in _SETTING_MARKS for m in c.children)
+    return any(m.dep_ in _SETTING_MARK_DEPS and m.lower_ in _SETTING_MARKS and m.i < c.i for m in c.children)
+
+
+# How the parser hangs the subordinator of a setting clause: "as" and "while" as marks, "when"
+# also as an adverb ("said ... when asked how ties would fare": cue10 audit of PolNeAR train).
+_SETTING_MARK_DEPS = frozenset({"mark", "advmod"})
 
 
 def _object_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | None:
