@@ -87,3 +87,34 @@ def test_a_tag_sentence_with_a_clause_of_its_own_keeps_it() -> None:
     """Guard: after a quotation, 'X said the results showed ...' says something of its own."""
     text = "“We will win.” The mayor said the results released on Monday showed a swing."
     assert ("The mayor", "said", ["the results released on Monday showed a swing"]) in _outer(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Most anglers in three towns going to the harbour Tuesday say they would accept the new quota.",
+            (
+                "Most anglers in three towns going to the harbour Tuesday",
+                "say",
+                ["they would accept the new quota"],
+            ),
+        ),
+        (
+            "But residents clamoring to stop the new road say they were never consulted.",
+            ("residents clamoring to stop the new road", "say", ["they were never consulted"]),
+        ),
+    ],
+)
+def test_a_subject_whose_modifier_was_read_as_the_verb_is_the_source(
+    text: str, expected: tuple[str, str, list[str]]
+) -> None:
+    """The parser made the participle after the subject the clause's verb and left the cue with
+    no subject; the subject and its modifier are the source."""
+    assert expected in _outer(text)
+
+
+def test_a_speaker_joined_to_a_verb_before_keeps_its_own_subject() -> None:
+    """Guard: 'The mayor spoke on Monday and said ...': a shared subject, no modifier in the source."""
+    text = "The mayor spoke on Monday and said the bridge was safe."
+    assert ("The mayor", "said", ["the bridge was safe"]) in _outer(text)
