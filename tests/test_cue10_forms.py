@@ -114,3 +114,27 @@ def test_a_speaker_joined_to_a_verb_before_keeps_its_own_subject() -> None:
     """Guard: 'The mayor spoke on Monday and said ...': a shared subject, no modifier in the source."""
     text = "The mayor spoke on Monday and said the bridge was safe."
     assert ("The mayor", "said", ["the bridge was safe"]) in _outer(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "“The fees are a disgrace,” the councillor said, as the crowd cheered.",
+            [("the councillor", "said", ["“The fees are a disgrace,”"])],
+        ),
+        (
+            "As the day went on, the mayor offered stronger defenses of the plan.",
+            [("the mayor", "offered", ["stronger defenses of the plan"])],
+        ),
+    ],
+)
+def test_as_with_a_stance_verb_is_a_time_not_a_source(text: str, expected: list[tuple[str, str, list[str]]]) -> None:
+    """'as the crowd cheered', 'As the day went on': no one vouches for the host clause."""
+    assert _outer(text) == expected
+
+
+def test_as_with_a_speech_verb_still_vouches_for_its_host_clause() -> None:
+    """Guard: 'As the campaign manager suggested, ...' is the parenthetical 'as X said'."""
+    text = "As the campaign manager suggested, the race is not over."
+    assert _outer(text) == [("the campaign manager", "As the campaign manager suggested", ["the race is not over"])]

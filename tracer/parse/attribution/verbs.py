@@ -133,6 +133,8 @@ def _spoken(ctx: Context, verb: CueVerb) -> list[Attribution]:
         return []
     if ctx.t.i > 0 and ctx.t.text[0].isupper():
         return []  # "The Gap Goes On: It was under ...": a headline (PolNeAR dev), no one speaking
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in ctx.t.children):
+        return []  # "As the day went on, Trump offered ...": a time, not the host clause said (cue10)
     said = replace(verb, cls=CueClass.SPEECH, clause_only=True, prep=False, needs=frozenset(), particles=())
     cue = ctx.p.tokens([ctx.t, word])
     return [
