@@ -138,3 +138,25 @@ def test_as_with_a_speech_verb_still_vouches_for_its_host_clause() -> None:
     """Guard: 'As the campaign manager suggested, ...' is the parenthetical 'as X said'."""
     text = "As the campaign manager suggested, the race is not over."
     assert _outer(text) == [("the campaign manager", "As the campaign manager suggested", ["the race is not over"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A former harbour official announced plans to sue the board.",
+            ("A former harbour official", "announced", ["plans to sue the board"]),
+        ),
+        (
+            "The mayor announced her plan to rebuild the pier.",
+            ("The mayor", "announced", ["her plan to rebuild the pier"]),
+        ),
+    ],
+)
+def test_a_plan_with_what_is_planned_is_what_was_announced(text: str, expected: tuple[str, str, list[str]]) -> None:
+    assert expected in _outer(text)
+
+
+def test_an_idiom_object_alone_is_still_no_content() -> None:
+    """Guard: 'said goodbye to the guests' (non_sources.txt) stays no attribution."""
+    assert _outer("The mayor said goodbye to the guests.") == []
