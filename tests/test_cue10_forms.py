@@ -186,10 +186,3 @@ def test_a_gerund_after_a_preposition_is_said_by_the_clause_subject(
 def test_a_gerund_after_a_noun_with_no_owner_stays_without_a_source() -> None:
     """Guard: 'a strategy of attacking him' names no one who attacks."""
     assert _outer("The campaign adopted a strategy of attacking the mayor.") == []
-
-
-def test_a_gerund_after_used_to_is_not_said_by_the_passive_subject() -> None:
-    """Guard: 'Drivers are used to seeing the sign warning of ...': what they are used to, not a
-    statement of theirs; the sign's warning stays the attribution."""
-    text = "Drivers are used to seeing the road sign warning of accidents ahead."
-    assert _outer(text) == [("the road sign", "warning of", ["accidents ahead"])]

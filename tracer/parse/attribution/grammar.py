@@ -101,8 +101,7 @@ def subject_of(p: Parsed, v: Token) -> Token | None:
         if head.head.tag_.startswith("NN"):  # "their strategy of attacking him"
             owner = next((c for c in head.head.children if c.dep_ == "poss"), None)
             return owner or _fixed_phrase_subject(p, head.head)
-        passive = _passive_subject(head.head) if head.lower_ in _DOING_PREPS else None
-        return subject_of(p, head.head) or passive  # "by saying ...", "since announcing ..."
+        return subject_of(p, head.head) or _passive_subject(head.head)  # "by saying ...", "since announcing ..."
     if v.dep_ == "acl" and v.tag_ == "VBG" and head.tag_.startswith("NN") and head.i < v.i:
         # "a super PAC supporting Rubio", "911 calls saying shots were fired"; but "spent the
         # run-up to the caucuses portraying Sanders ...": the clause's subject portrays
@@ -367,12 +366,6 @@ def expletive(subject: Token, v: Token) -> bool:
         return False
     head = v.head
     return head.lower_ in BE_FORMS or (head.tag_.startswith("JJ") and head.head.lower_ in BE_FORMS)
-
-
-# Prepositions before a gerund that tell when, how or why the passive clause's subject did it
-# ("sidelined after demonstrating", "praised for saying"); not "used to seeing", "committed to
-# ending", where the gerund is what the subject is used or committed to (cue10 audit).
-_DOING_PREPS = frozenset({"after", "before", "since", "by", "for", "upon", "while", "without"})
 
 
 def _passive_subject(verb: Token) -> Token | None:
