@@ -160,29 +160,3 @@ def test_a_plan_with_what_is_planned_is_what_was_announced(text: str, expected: 
 def test_an_idiom_object_alone_is_still_no_content() -> None:
     """Guard: 'said goodbye to the guests' (non_sources.txt) stays no attribution."""
     assert _outer("The mayor said goodbye to the guests.") == []
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "The harbour engineer was dismissed after demonstrating that the pier needed new piles.",
-            ("The harbour engineer", "demonstrating", ["that the pier needed new piles"]),
-        ),
-        (
-            "In addition to stating that the fees were illegal, the union has vowed to sue the board.",
-            ("the union", "stating", ["that the fees were illegal"]),
-        ),
-    ],
-)
-def test_a_gerund_after_a_preposition_is_said_by_the_clause_subject(
-    text: str, expected: tuple[str, str, list[str]]
-) -> None:
-    """'X was sidelined after demonstrating that ...' (a passive clause), 'In addition to stating
-    that ..., X has vowed ...' (a fixed phrase): the clause's subject says what the gerund reports."""
-    assert expected in _outer(text)
-
-
-def test_a_gerund_after_a_noun_with_no_owner_stays_without_a_source() -> None:
-    """Guard: 'a strategy of attacking him' names no one who attacks."""
-    assert _outer("The campaign adopted a strategy of attacking the mayor.") == []

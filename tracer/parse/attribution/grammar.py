@@ -99,9 +99,8 @@ def subject_of(p: Parsed, v: Token) -> Token | None:
         return inherited
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ != "as":
         if head.head.tag_.startswith("NN"):  # "their strategy of attacking him"
-            owner = next((c for c in head.head.children if c.dep_ == "poss"), None)
-            return owner or _fixed_phrase_subject(p, head.head)
-        return subject_of(p, head.head) or _passive_subject(head.head)  # "by saying ...", "since announcing ..."
+            return next((c for c in head.head.children if c.dep_ == "poss"), None)
+        return subject_of(p, head.head)  # "by saying ...", "since announcing ..."
     if v.dep_ == "acl" and v.tag_ == "VBG" and head.tag_.startswith("NN") and head.i < v.i:
         # "a super PAC supporting Rubio", "911 calls saying shots were fired"; but "spent the
         # run-up to the caucuses portraying Sanders ...": the clause's subject portrays
@@ -366,22 +365,6 @@ def expletive(subject: Token, v: Token) -> bool:
         return False
     head = v.head
     return head.lower_ in BE_FORMS or (head.tag_.startswith("JJ") and head.head.lower_ in BE_FORMS)
-
-
-def _passive_subject(verb: Token) -> Token | None:
-    """'Romer was sidelined after demonstrating that ...': the passive clause's subject is the one
-    who did what the gerund after its preposition says (cue10 audit of PolNeAR train)."""
-    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if verb.tag_.startswith("VB") else None
-
-
-def _fixed_phrase_subject(p: Parsed, noun: Token) -> Token | None:
-    """'In addition to stating that ..., Clinton has vowed ...': a bare noun of a fixed phrase
-    ("in addition to", "in spite of"), no determiner or owner of its own, hung on the clause's
-    verb; that clause's subject states it (cue10 audit of PolNeAR train)."""
-    if noun.dep_ != "pobj" or any(c.dep_ in ("det", "poss", "amod", "compound") for c in noun.children):
-        return None
-    verb = noun.head.head if noun.head.dep_ == "prep" else None
-    return subject_of(p, verb) if verb is not None and verb.tag_.startswith("VB") else None
 
 
 def stranded_subject(p: Parsed, v: Token) -> Token | None:
