@@ -701,8 +701,16 @@ def surveyed(a: Attribution, parent: Attribution, text: str) -> bool:
 
     "Metrix found in a poll that many voters think the tax is unfair": the voters are what the
     poll is about; the finding is Metrix's and the chain stops there (issue 14, cause 4).
+    "Just 8 percent of Democrats said they would vote for Trump, according to a new poll": a poll
+    named as the source reports its finding whatever its cue; the group it asked is no hop either.
     """
-    if a.source is None or parent.lemma.lower() not in _table()["finding_verbs"]:
+    if a.source is None or not (parent.lemma.lower() in _table()["finding_verbs"] or _a_poll(parent, text)):
         return False
     words = re.findall(r"[\w%-]+", a.source.of(text).lower())
     return bool(words) and (words[0][0].isdigit() or not _table()["populations"].isdisjoint(words))
+
+
+def _a_poll(a: Attribution, text: str) -> bool:
+    """Whether a source is a poll or survey ("a Washington Post/ABC News poll", "exit polling data")."""
+    words = re.findall(r"[\w-]+", a.source.of(text).lower()) if a.source is not None else []
+    return not _table()["poll_words"].isdisjoint(words)

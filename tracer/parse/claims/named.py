@@ -377,12 +377,15 @@ def _blocked_modifiers() -> frozenset[str]:
     return frozenset(blocked if isinstance(blocked, list) else [])
 
 
-def unnamed_body_after(text: str, head: str, span: tuple[int, int]) -> bool:
+def unnamed_body_after(text: str, head: str, span: tuple[int, int], definite: bool = True) -> bool:
     """Whether a body with that head is described, not named, between `span`'s ends ("the
     foreign ministry", "a ballot commission"): a rival with no name, so the body named before it
     is not the one a bare "the ministry" after both stands for (it went to "Vesk’s interior
-    ministry", named a sentence before "the foreign ministry said")."""
-    pattern = rf"(?<![’'\w])(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){{1,3}}{head}\b|(?<![’'\w])[Aa]n?\s+{head}\b"
+    ministry", named a sentence before "the foreign ministry said"). Not `definite`: only an
+    indefinite one is a rival ("Valeant's stock ... the drug company is facing ... the company
+    said": a definite description after a proper name goes on naming it; desc10)."""
+    opener = r"[Tt]he|[Aa]n?" if definite else r"[Aa]n?"
+    pattern = rf"(?<![’'\w])(?:{opener})\s+(?:[a-z][\w-]*\s+){{1,3}}{head}\b|(?<![’'\w])[Aa]n?\s+{head}\b"
     return re.search(pattern, text[span[0] : span[1]]) is not None
 
 
@@ -424,3 +427,71 @@ def body_kind(kind: str) -> str:
     """The source kind of a body of class `kind` ("company" -> "organisation")."""
     found = _body_table()["kinds"].get(kind, "organisation")
     return found if isinstance(found, str) else "organisation"
+
+
+# A body's name as the text's own descriptions of it show it: up to four capitalised words.
+_CLASS_NAME = rf"(?P<name>{_BODY_WORD}(?:[ \t]+{_BODY_WORD}){{0,3}})"
+# A lower-case description of up to three modifiers before a head of a class of body.
+_CLASS_DESC = r"(?:[Tt]he|[Aa]n?)[ \t]+(?:[a-z][\w-]*[ \t]+){{0,3}}(?:{heads})"
+
+
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+# What may close an appositive description: "of Google", "in Ohio".
+_OF_NAME = rf"(?:[ \t]+(?:of|in|for)[ \t]+{_BODY_WORD}(?:[ \t]+{_BODY_WORD}){{0,3}})?"
+
+
+@cache
+def _class_patterns(kind: str) -> tuple[re.Pattern[str], ...]:
+    """The appositions that call a name a body of class `kind` ("the oil giant Exxon Mobil",
+    "Alphabet, the parent company of Google," closed by a comma or a stop, not "On Tuesday, the
+    company said", "Google's parent company, Alphabet,"); a company
+    also by its chief ("Mondelez CEO Irene Rosenfeld") or its web address ("GunBroker.com")."""
+    heads = "|".join(sorted((re.escape(h) for h, k in _body_table()["heads"].items() if k == kind), key=len)[::-1])
+    desc = _CLASS_DESC.format(heads=heads)
+    patterns = [
+        rf"(?<![\w-]){desc}[ \t]+{_CLASS_NAME}",
+        rf"{_CLASS_NAME},[ \t]+{desc}{_OF_NAME}(?:[ \t]*[,.;)]|[ \t]+(?:that|which|whose|based|founded|owned|also)\b)",
+        rf"(?<![\w-])(?:{heads}),[ \t]+{_CLASS_NAME}(?=[ \t]*[,.;)])",
+    ]
+    if kind == "company":
+        patterns += [rf"{_CLASS_NAME}[ \t]+(?:CEO|[Cc]hief [Ee]xecutive)\b", r"(?P<name>[A-Z][\w-]*\.com)\b"]
+    return tuple(re.compile(p) for p in patterns)
+
+
+# Keyed on the whole text: a few entries (one per class a document's descriptions ask about) so a
+# batch does not keep many documents alive.
+@lru_cache(maxsize=8)
+def described_bodies(text: str, kind: str) -> frozenset[str]:
+    """The names a text itself calls a body of class `kind` (`_class_patterns`): candidates for a
+    bare "the company" though their words carry no mark of the class (desc10 audit of PolNeAR
+    train: "the company" was shown as the source after Exxon Mobil, Alphabet, GunBroker.com ...
+    in 8 articles). A name with a person's role in it ("Chief Executive Tim Cook") is none."""
+    names = {_POSSESSIVE_END.sub("", _clean(m.group("name"))) for p in _class_patterns(kind) for m in p.finditer(text)}
+    return frozenset(n for n in names if n and role_words().isdisjoint(w.lower() for w in n.split()))
+
+
+def occurrences(text: str, names: frozenset[str], span: tuple[int, int]) -> list[tuple[str, int]]:
+    """Where each of `names` stands whole between `span`'s ends, as (name, where)."""
+    if not names:
+        return []
+    return [(m.group(0), m.start()) for m in _names_pattern(names).finditer(text, *span)]
+
+
+@lru_cache(maxsize=32)
+def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """One pattern for a set of names, longest first, none inside a longer word or name."""
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.&-])(?:{alternatives})(?![\w&-]|[ \t]+[A-Z])")
+
+
+def apposed_end(text: str, end: int, kind: str) -> int:
+    """Where a name's own appositive description of its class ends (", the parent company of
+    Google"), else `end`: that description is the name's, no rival body described unnamed."""
+    match = _apposed(kind).match(text, end)
+    return match.end() if match else end
+
+
+@cache
+def _apposed(kind: str) -> re.Pattern[str]:
+    heads = "|".join(re.escape(h) for h, k in _body_table()["heads"].items() if k == kind)
+    return re.compile(rf",[ \t]+{_CLASS_DESC.format(heads=heads)}\b(?:[ \t]+of[ \t]+{_BODY_WORD})?")
