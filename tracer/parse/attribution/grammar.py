@@ -395,6 +395,30 @@ def stranded_subject(p: Parsed, v: Token) -> Token | None:
     return head if nominal and head.dep_ not in ("pobj", "dobj", "poss") else None
 
 
+def modifier_read_as_verb(v: Token) -> Token | None:
+    """The subject of a cue verb whose subject's modifier the parser read as the clause's verb:
+    'Majorities of Democrats going to the polls Tuesday say ...', 'multiple sources privy to the
+    talks say ...', 'activists clamoring to block Trump say ...' (cue10 audit of PolNeAR train:
+    the cue was left with no subject and lost). The misread word comes right before the cue's
+    words with no comma, takes no object or clause of its own, and the cue reports a clause."""
+    if v.tag_ not in FINITE_TAGS or any(c.dep_ in _SUBJECT_DEPS for c in v.children):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > v.i for c in v.children):
+        return None
+    misread = [v.head] if v.dep_ == "dep" and v.head.i < v.i else []
+    misread += [c for c in v.children if c.dep_ == "advcl" and c.i < v.i and c.tag_ in ("VBG", "VBN")]
+    for m in misread:
+        subject = next((c for c in m.children if c.dep_ == "nsubj" and c.i < m.i), None)
+        if subject is None or any(t.text in ",;:—–(" or t.tag_ == "PRP" for t in v.doc[subject.i : v.i]):
+            continue
+        if not any(c.dep_ in ("dobj", "ccomp", "attr", "acomp") for c in m.children):
+            return subject
+    return None
+
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
 def _quoted_apart(p: Parsed, token: Token, v: Token) -> bool:
     q = p.quote_at(p.char(token))
     return q is not None and not (q.start <= p.char(v) < q.end)

@@ -33,6 +33,7 @@ from tracer.parse.attribution.grammar import (
     FINITE_TAGS,
     expletive,
     is_passive,
+    modifier_read_as_verb,
     particles,
     referent_of,
     stranded_subject,
@@ -137,6 +138,8 @@ def _spoken(ctx: Context, verb: CueVerb) -> list[Attribution]:
         return []
     if ctx.t.i > 0 and ctx.t.text[0].isupper():
         return []  # "The Gap Goes On: It was under ...": a headline (PolNeAR dev), no one speaking
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in ctx.t.children):
+        return []  # "As the day went on, Trump offered ...": a time, not the host clause said (cue10)
     said = replace(verb, cls=CueClass.SPEECH, clause_only=True, prep=False, needs=frozenset(), particles=())
     cue = ctx.p.tokens([ctx.t, word])
     return [
@@ -221,6 +224,8 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
         or subject_of(p, speaker if speaker is not None else v)
         or stranded_subject(p, v)
     )
+    modified = modifier_read_as_verb(v) if subject is None else None
+    subject = subject or modified
     described = _described_subject(v) if subject is None else None
     if described is not None:
         yield from _described_source(p, v, verb, lex, described)
@@ -244,6 +249,8 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
     source = p.source_subtree(subject, v, without=[c for c in subject.children if _not_of_source(c, v)])
     if misread is not None and source is not None and source.start < p.char(v) < source.end:
         source = trim(p.text, Span(source.start, p.char(v)))  # the subject's clause holds the verb
+    elif modified is not None and source is not None:
+        source = trim(p.text, Span(source.start, p.char(v)))  # its misread modifier goes with it
     if content is None:
         yield from _tail_cue(p, v, verb)
         return

@@ -480,11 +480,11 @@ def bare_pronoun(words: str) -> bool:
 
 
 def _empty(a: Attribution, text: str) -> bool:
-    """'denied it', 'said so': an object that says nothing without its antecedent."""
+    """'denied it', 'said so', 'said yes': an object that says nothing without its antecedent."""
     words = " ".join(f.of(text) for f in a.content).strip(" ,.;:").lower()
     first = words.split()[0] if words else ""
     question = first in _WH_WORDS and len(a.content) == 1  # "say how many ...", not "what many see as X"
-    return not words or words in _table()["empty_objects"] or question
+    return not words or words in _table()["empty_objects"] or words in _table()["answer_objects"] or question
 
 
 def _not_asserted(a: Attribution, text: str) -> bool:
