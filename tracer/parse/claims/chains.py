@@ -208,6 +208,17 @@ class _Context:
         """Which attributions hold which (built once; `found` is final by the time it is asked)."""
         return CoverIndex(self.found)
 
+    @cached_property
+    def quote_reports(self) -> dict[int, list[Attribution]]:
+        """Reports whose content is a quotation just before their cue ("“...,” the Times reported"),
+        by where the quotation ends (built once)."""
+        reports: dict[int, list[Attribution]] = {}
+        for b in self.found:
+            if b.kind == "quote" and b.content and b.cls in CLAIM_CLASSES and b.cls != "hedge":
+                if b.cue.start >= b.content_span.end and b.form == "quote":
+                    reports.setdefault(b.content_span.end, []).append(b)
+        return reports
+
 
 def build_claims(article: Article, found: list[Attribution], posts: list[Post], links: list[Link]) -> ClaimSet:
     """Claims (attributed, hedged, or in a post) with their chains, and the document's sources.
@@ -694,6 +705,8 @@ def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> 
     denied = _denied_antecedents(ctx)
     claimable += [a for a in ctx.found if id(a) in denied and a.source is not None]
     claimable.sort(key=lambda a: (a.cue.start, a.cue.end))
+    passed = _passed_on(ctx, claimable)
+    claimable = [a for a in claimable if id(a) not in passed]
     statements = [a for a in claimable if claim_kind(a, ctx.text) == ClaimKind.STATEMENT]
     statement_index = CoverIndex(statements)
     claims = []
@@ -729,6 +742,17 @@ def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> 
                     if not bare_pronoun(statement.of(ctx.text)):
                         claims.append(_claim(ctx, statement, chain, post, kind=kind))
     return claims
+
+
+def _passed_on(ctx: _Context, claimable: list[Attribution]) -> set[int]:
+    """The reports after a quotation that pass on a claimable speaker's act (`_reporter_of`): their
+    own claim would be the speaker's quoted words again under the report alone, a duplicate."""
+    passed = set()
+    for a in claimable:
+        reporter = _reporter_of(ctx, a)
+        if reporter is not None and _parent(ctx, a) is reporter:
+            passed.add(id(reporter))
+    return passed
 
 
 def _described_act(ctx: _Context, a: Attribution) -> bool:
@@ -979,7 +1003,38 @@ def _parent(ctx: _Context, a: Attribution) -> Attribution | None:
         and (not _aside_of(a, b) or surveyed(a, b, ctx.text))
         and not answered(b, ctx.text)
     ]
-    return min(holders, key=lambda b: b.content_span.end - b.content_span.start) if holders else None
+    if holders:
+        return min(holders, key=lambda b: b.content_span.end - b.content_span.start)
+    return _reporter_of(ctx, a)
+
+
+def _reporter_of(ctx: _Context, a: Attribution) -> Attribution | None:
+    """The report after a quotation that passes on the whole act of the speaker before it: in
+    "Trump said: “There will always be exceptions,” the Times reported" and "Jones acknowledged
+    that the work could be termed “influence peddling,” the Post reported" the report's cue takes
+    the quotation alone as its content, so it holds no cue of the speaker's; but the Times
+    reported that Trump said it, so the report is the speaker's parent: one claim with the chain
+    [the Times, Trump], not the quotation again under the Times alone (`_passed_on` drops that)."""
+    if not a.content or a.cls not in CLAIM_CLASSES:
+        return None
+    last = a.content[-1]
+    after = [
+        b
+        for end in range(last.end, last.end + 3)  # the speaker's content may stop before a closing comma
+        for b in ctx.quote_reports.get(end, [])
+        if b is not a
+        and last.start <= b.content_span.start
+        and a.cue.end <= b.content_span.start
+        and (b.content_span.start > a.content_span.start + 1 or _introduces(ctx.text, a))
+    ]
+    return min(after, key=lambda b: b.cue.start) if after else None
+
+
+def _introduces(text: str, a: Attribution) -> bool:
+    """Whether `a`'s cue opens its quotation with a comma or colon ("Trump said: “...”"): a cue run
+    into the quotation ("Nothing the president said “will assuage people's fears,” the senator
+    said", "Candidates who think “...”") is part of the outer speaker's words, not a second speaker."""
+    return re.fullmatch(r"\s*[,:]\s*", text[a.cue.end : a.content_span.start]) is not None
 
 
 def _aside_of(a: Attribution, b: Attribution) -> bool:
