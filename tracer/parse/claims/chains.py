@@ -1060,10 +1060,13 @@ def _trailing_report(text: str, b: Attribution) -> bool:
     """Whether `b` is a finite report verb right after a quotation closed on a comma ("...,” the
     Times reported", "...,'' said Ms. Tempel"). PolNeAR train showed the near forms that are no such
     report: a comma outside the marks ("“rapists”, actress America Ferrera wrote a viral blog": the
-    sentence goes on) and a participle ("..., saying calling the Islamic State ...")."""
+    sentence goes on), a participle ("..., saying ...") and a cue apart from its source by a comma
+    ("..., saying calling the Islamic State, also known as ...")."""
     quote = b.content_span
     closed = re.search(r",\s*(?:''|[\"”’'])\s*$", text[quote.start : quote.end])
-    return b.cue.start >= quote.end and closed is not None and not b.cue.of(text).lower().endswith("ing")
+    if b.cue.start < quote.end or closed is None or b.cue.of(text).lower().endswith("ing"):
+        return False
+    return b.source is None or b.source.start > b.cue.start or "," not in text[b.source.end : b.cue.start]
 
 
 def _introduces(text: str, a: Attribution) -> bool:
