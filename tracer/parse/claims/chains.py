@@ -1061,12 +1061,13 @@ def _trailing_report(text: str, b: Attribution) -> bool:
     Times reported", "...,'' said Ms. Tempel"). PolNeAR train showed the near forms that are no such
     report: a comma outside the marks ("“rapists”, actress America Ferrera wrote a viral blog": the
     sentence goes on), a participle ("..., saying ...") and a cue apart from its source by a comma
-    ("..., saying calling the Islamic State, also known as ...")."""
+    and words ("..., saying calling the Islamic State, also known as ...")."""
     quote = b.content_span
     closed = re.search(r",\s*(?:''|[\"”’'])\s*$", text[quote.start : quote.end])
     if b.cue.start < quote.end or closed is None or b.cue.of(text).lower().endswith("ing"):
         return False
-    return b.source is None or b.source.start > b.cue.start or "," not in text[b.source.end : b.cue.start]
+    gap = text[b.source.end : b.cue.start] if b.source is not None and b.source.start < b.cue.start else ""
+    return re.search(r",\s*\w", gap) is None  # an appositive's closing comma ("Mikhail Dmitriyev, concluded") stays
 
 
 def _introduces(text: str, a: Attribution) -> bool:
