@@ -479,10 +479,11 @@ def inferred_from_thing(a: Attribution, text: str) -> bool:
     """Whether a cue of inference ('shows', 'suggests', 'underscores') has for its subject an event
     or an abstract thing ('her poor judgment ... shows she is not fit', 'the popularity of Mr.
     Trump shows how ...'): a sign someone reads, no one the words came from (`inference_verbs`,
-    `abstract_things`; thing10 audit of PolNeAR train). Records and findings are not listed."""
+    `abstract_things`; thing10 audit of PolNeAR train). Records and findings are not listed. A
+    relative pronoun is read through what it stands for ('a passion that almost suggested ...')."""
     if a.source is None or a.lemma not in _table()["inference_verbs"]:
         return False
-    head = _thing_head(a.source.of(text))
+    head = _thing_head((a.referent or a.source).of(text))
     return head in _table()["abstract_things"] or head in _table()["events"] or head.rstrip("s") in _table()["events"]
 
 
