@@ -131,9 +131,12 @@ _FULL_NAME = re.compile(
 _KIN_NAME = re.compile(
     r"^(?:my|our|his|her|their|its)\s+(?:[a-z][\w-]*\s+){1,3}(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w.’'-]+){1,3})$"
 )
-# "her campaign": a pronoun's own body (`person_bodies`), named after the person it stands for.
+# "her campaign", "his advisers": a pronoun's own body (`person_bodies`) or staff (`person_staff`),
+# named after the person it stands for.
+_STAFF = frozenset(load_json("source_aliases.json")["person_staff"])
 _PERSON_BODY = re.compile(
-    rf"^(?P<pronoun>[Hh]is|[Hh]er)\s+(?P<body>{'|'.join(load_json('source_aliases.json')['person_bodies'])})$"
+    rf"^(?P<pronoun>[Hh]is|[Hh]er)\s+"
+    rf"(?P<body>{'|'.join([*load_json('source_aliases.json')['person_bodies'], *sorted(_STAFF)])})$"
 )
 _BODIES = "|".join(load_json("source_aliases.json")["person_bodies"])
 _OWNED_BODY = re.compile(rf"\b(?P<owner>[A-Z][\w-]+)[’']s?\s+(?:{_BODIES})\b")
@@ -146,6 +149,8 @@ def _written_bodies(owner: str, body: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w’'])(?:[Tt]he\s+)?{re.escape(owner)}(?:[’']s?)?\s+{body}\b")
 
 
+# A given name right before a surname: "Hillary" of "Hillary Clinton’s aides".
+_GIVEN_BEFORE = re.compile(r"(?<![\w’'])(?P<given>[A-Z][a-z]+)[ \t]+$")
 _REPLY = re.compile(r"\s+(?:replied|responded|answered|retorted|shot\s+back)\b")
 _ASKED = re.compile(r"\basked\s+(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,3})")
 # A sentence opening with a name (the subject), perhaps after "The": "Pakistan on Wednesday ...".
@@ -650,7 +655,9 @@ class Resolver:
 
     def _person_body(self, name: str, span: Span) -> Source | None:
         """'her campaign' after Kamala Harris: the Harris campaign, the pronoun resolved (the
-        owner was shown as "Her campaign", gold_fresh3a); None when the pronoun finds no person."""
+        owner was shown as "Her campaign", gold_fresh3a); 'his advisers' after Sanders: the
+        Sanders advisers. None when the pronoun finds no person. A person's staff is no alias of
+        the pronoun: another man's "his advisers" later may find no owner and must stay as written."""
         match = _PERSON_BODY.match(name)
         if match is None:
             return None
@@ -661,7 +668,8 @@ class Resolver:
             return None
         body = match.group("body")
         source = self.registry.resolve(self._written_body(owner, body, span.start) or f"{owner} {body}", at=span.start)
-        self.registry.alias(source, name)
+        if body not in _STAFF:
+            self.registry.alias(source, name)
         return source
 
     def _surname_owner(self, person: Source) -> str | None:
@@ -681,13 +689,19 @@ class Resolver:
         return is_place(name) or name in _PLACE_NAMES
 
     def _written_body(self, owner: str, body: str, at: int) -> str | None:
-        """How the text itself writes that person's body ("the Clinton campaign", "Clinton’s
-        campaign"): the last such naming before `at`, else the first after, so the pronoun's body
-        is one source with it."""
+        """How the text itself writes that person's body ("the Clinton campaign", "Hillary Clinton’s
+        aides"): the last such naming before `at`, else the first after, so the pronoun's body
+        is one source with it; a given name before the surname is part of it, another word
+        opening the sentence is not ("But Clinton’s campaign")."""
         found = [m for m in _written_bodies(owner, body).finditer(self.text) if m.start() != at]
         before = [m for m in found if m.start() < at]
         chosen = before[-1] if before else (found[0] if found else None)
-        return core(chosen.group(0)) if chosen else None
+        if chosen is None:
+            return None
+        given = _GIVEN_BEFORE.search(self.text, max(0, chosen.start() - 30), chosen.start())
+        if given is not None and is_given_name(given.group("given")) and chosen.group(0)[:1].isupper():
+            return core(self.text[given.start("given") : chosen.end()])  # "Hillary Clinton’s aides"
+        return core(chosen.group(0))
 
     def _body_owner_before(self, at: int) -> str | None:
         """The owner of the last "Harris’ team" in this paragraph or the one before: whose "her
