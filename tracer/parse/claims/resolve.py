@@ -663,7 +663,7 @@ class Resolver:
             return None
         pronoun = match.group("pronoun")
         person = self._pronoun(pronoun.lower(), Span(span.start, span.start + len(pronoun)), pronoun).source
-        owner = self._surname_owner(person) or self._body_owner_before(span.start)
+        owner = self._surname_owner(person, pronoun.lower()) or self._body_owner_before(span.start, pronoun.lower())
         if owner is None:
             return None
         body = match.group("body")
@@ -672,16 +672,26 @@ class Resolver:
             self.registry.alias(source, name)
         return source
 
-    def _surname_owner(self, person: Source) -> str | None:
+    def _surname_owner(self, person: Source, pronoun: str) -> str | None:
         """The surname of the person a "his"/"her" resolved to: a person, or a name of no kind the
         pronoun resolution took for one (a lone surname: "Sanders admitted ... his campaign has
         argued" was shown as "his campaign", campaign10 audit of PolNeAR train: 9 hops in 7
-        articles); an unresolved pronoun or a place owns nothing."""
+        articles); an unresolved pronoun or a place owns nothing. The name or the text must say
+        the pronoun's gender itself (`_said_gender`): a body or staff named after the wrong person
+        is worse than the pronoun."""
         name = person.name
         named = name[:1].isupper() and name.lower() not in PRONOUNS and name not in _CALENDAR
-        if person.kind == SourceKind.PERSON or (person.kind == SourceKind.UNKNOWN and named and not self._placed(name)):
-            return name.split()[-1]
-        return None
+        if not (person.kind == SourceKind.PERSON or (person.kind == SourceKind.UNKNOWN and named)):
+            return None
+        if self._placed(name) or self._said_gender(name) != PERSON_PRONOUNS[pronoun]:
+            return None
+        return name.split()[-1]
+
+    def _said_gender(self, name: str) -> str | None:
+        """A person's gender as the name or the text says it, not as learned from the pronouns
+        resolved to them: "her advisers said" went to "Mark S. Mellman", quoted just before,
+        whom an earlier "she" had been given (campaign10 audit, PolNeAR train)."""
+        return self._full_name_gender(name) or pronoun_gender(self.text, name)
 
     @staticmethod
     def _placed(name: str) -> bool:
@@ -703,13 +713,20 @@ class Resolver:
             return core(self.text[given.start("given") : chosen.end()])  # "Hillary Clinton’s aides"
         return core(chosen.group(0))
 
-    def _body_owner_before(self, at: int) -> str | None:
+    def _body_owner_before(self, at: int, pronoun: str) -> str | None:
         """The owner of the last "Harris’ team" in this paragraph or the one before: whose "her
-        campaign" it is when the pronoun finds no person (the page names only "Harris’ team")."""
+        campaign" it is when the pronoun finds no person (the page names only "Harris’ team").
+        Not an owner the text says is of the other gender: "Clinton's campaign ... dressed down
+        Sanders for his campaign’s persistent suggestion" is not Clinton's (campaign10 audit)."""
         index = self._paras.index_of(at)
         floor = self._paras.spans[max(0, index - 1)].start if index is not None else max(0, at - 1500)
         found = list(_OWNED_BODY.finditer(self.text, floor, at))
-        return found[-1].group("owner") if found else None
+        owner = found[-1].group("owner") if found else None
+        if owner is None:
+            return None
+        known = self.registry.known(owner)  # "Ms. Whitcomb" says what "Whitcomb’s campaign" does not
+        gender = self._said_gender(owner) or (self._gender(known) if known is not None else None)
+        return owner if gender in (None, PERSON_PRONOUNS[pronoun]) else None
 
     def _named_as(self, words: str, name: str, at: int) -> str | None:
         """The name the text gives a description: its own appositive ("the regional water company,
