@@ -663,27 +663,32 @@ class Resolver:
             return None
         pronoun = match.group("pronoun")
         person = self._pronoun(pronoun.lower(), Span(span.start, span.start + len(pronoun)), pronoun).source
-        owner = self._surname_owner(person, pronoun.lower()) or self._body_owner_before(span.start, pronoun.lower())
+        body = match.group("body")
+        owner = self._surname_owner(person, pronoun.lower(), body in _STAFF) or self._body_owner_before(
+            span.start, pronoun.lower()
+        )
         if owner is None:
             return None
-        body = match.group("body")
         source = self.registry.resolve(self._written_body(owner, body, span.start) or f"{owner} {body}", at=span.start)
         if body not in _STAFF:
             self.registry.alias(source, name)
         return source
 
-    def _surname_owner(self, person: Source, pronoun: str) -> str | None:
+    def _surname_owner(self, person: Source, pronoun: str, staff: bool) -> str | None:
         """The surname of the person a "his"/"her" resolved to: a person, or a name of no kind the
         pronoun resolution took for one (a lone surname: "Sanders admitted ... his campaign has
         argued" was shown as "his campaign", campaign10 audit of PolNeAR train: 9 hops in 7
-        articles); an unresolved pronoun or a place owns nothing. The name or the text must say
-        the pronoun's gender itself (`_said_gender`): a body or staff named after the wrong person
-        is worse than the pronoun."""
+        articles); an unresolved pronoun or a place owns nothing. Staff, and a name of no kind,
+        need the name or the text to say the pronoun's gender itself (`_said_gender`): staff or
+        a body named after the wrong person is worse than the pronoun; a person's body, as
+        before, only needs the text not to say the other gender."""
         name = person.name
         named = name[:1].isupper() and name.lower() not in PRONOUNS and name not in _CALENDAR
         if not (person.kind == SourceKind.PERSON or (person.kind == SourceKind.UNKNOWN and named)):
             return None
-        if self._placed(name) or self._said_gender(name) != PERSON_PRONOUNS[pronoun]:
+        said, wanted = self._said_gender(name), PERSON_PRONOUNS[pronoun]
+        loose = person.kind == SourceKind.PERSON and not staff and said is None
+        if self._placed(name) or (said != wanted and not loose):
             return None
         return name.split()[-1]
 
