@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tracer.datafiles import load_json, load_lines
 from tracer.models import Source, SourceKind
@@ -131,12 +132,26 @@ _FULL_NAME = re.compile(
 _KIN_NAME = re.compile(
     r"^(?:my|our|his|her|their|its)\s+(?:[a-z][\w-]*\s+){1,3}(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w.’'-]+){1,3})$"
 )
-# "her campaign": a pronoun's own body (`person_bodies`), named after the person it stands for.
+# "her campaign", "his advisers": a pronoun's own body (`person_bodies`) or staff (`person_staff`),
+# named after the person it stands for.
+_STAFF = frozenset(load_json("source_aliases.json")["person_staff"])
 _PERSON_BODY = re.compile(
-    rf"^(?P<pronoun>[Hh]is|[Hh]er)\s+(?P<body>{'|'.join(load_json('source_aliases.json')['person_bodies'])})$"
+    rf"^(?P<pronoun>[Hh]is|[Hh]er)\s+"
+    rf"(?P<body>{'|'.join([*load_json('source_aliases.json')['person_bodies'], *sorted(_STAFF)])})$"
 )
 _BODIES = "|".join(load_json("source_aliases.json")["person_bodies"])
 _OWNED_BODY = re.compile(rf"\b(?P<owner>[A-Z][\w-]+)[’']s?\s+(?:{_BODIES})\b")
+
+
+@lru_cache(maxsize=64)
+def _written_bodies(owner: str, body: str) -> re.Pattern[str]:
+    """An owner's body as a text writes it: "the Clinton campaign", "Clinton’s campaign" (words
+    before the surname are left out: "But Clinton’s campaign" opens a sentence)."""
+    return re.compile(rf"(?<![\w’'])(?:[Tt]he\s+)?{re.escape(owner)}(?:[’']s?)?\s+{body}\b")
+
+
+# A given name right before a surname: "Hillary" of "Hillary Clinton’s aides".
+_GIVEN_BEFORE = re.compile(r"(?<![\w’'])(?P<given>[A-Z][a-z]+)[ \t]+$")
 _REPLY = re.compile(r"\s+(?:replied|responded|answered|retorted|shot\s+back)\b")
 _ASKED = re.compile(r"\basked\s+(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,3})")
 # A sentence opening with a name (the subject), perhaps after "The": "Pakistan on Wednesday ...".
@@ -641,26 +656,83 @@ class Resolver:
 
     def _person_body(self, name: str, span: Span) -> Source | None:
         """'her campaign' after Kamala Harris: the Harris campaign, the pronoun resolved (the
-        owner was shown as "Her campaign", gold_fresh3a); None when the pronoun finds no person."""
+        owner was shown as "Her campaign", gold_fresh3a); 'his advisers' after Sanders: the
+        Sanders advisers. None when the pronoun finds no person. A person's staff is no alias of
+        the pronoun: another man's "his advisers" later may find no owner and must stay as written."""
         match = _PERSON_BODY.match(name)
         if match is None:
             return None
         pronoun = match.group("pronoun")
         person = self._pronoun(pronoun.lower(), Span(span.start, span.start + len(pronoun)), pronoun).source
-        owner = person.name.split()[-1] if person.kind == SourceKind.PERSON else self._body_owner_before(span.start)
+        body = match.group("body")
+        owner = self._surname_owner(person, pronoun.lower(), body in _STAFF) or self._body_owner_before(
+            span.start, pronoun.lower()
+        )
         if owner is None:
             return None
-        source = self.registry.resolve(f"{owner} {match.group('body')}", at=span.start)
-        self.registry.alias(source, name)
+        source = self.registry.resolve(self._written_body(owner, body, span.start) or f"{owner} {body}", at=span.start)
+        if body not in _STAFF:
+            self.registry.alias(source, name)
         return source
 
-    def _body_owner_before(self, at: int) -> str | None:
+    def _surname_owner(self, person: Source, pronoun: str, staff: bool) -> str | None:
+        """The surname of the person a "his"/"her" resolved to: a person, or a name of no kind the
+        pronoun resolution took for one (a lone surname: "Sanders admitted ... his campaign has
+        argued" was shown as "his campaign", campaign10 audit of PolNeAR train: 9 hops in 7
+        articles); an unresolved pronoun or a place owns nothing. Staff, and a name of no kind,
+        need the name or the text to say the pronoun's gender itself (`_said_gender`): staff or
+        a body named after the wrong person is worse than the pronoun; a person's body, as
+        before, only needs the text not to say the other gender."""
+        name = person.name
+        named = name[:1].isupper() and name.lower() not in PRONOUNS and name not in _CALENDAR
+        if not (person.kind == SourceKind.PERSON or (person.kind == SourceKind.UNKNOWN and named)):
+            return None
+        said, wanted = self._said_gender(name), PERSON_PRONOUNS[pronoun]
+        loose = person.kind == SourceKind.PERSON and not staff and said is None
+        if self._placed(name) or (said != wanted and not loose):
+            return None
+        return name.split()[-1]
+
+    def _said_gender(self, name: str) -> str | None:
+        """A person's gender as the name or the text says it, not as learned from the pronouns
+        resolved to them: "her advisers said" went to "Mark S. Mellman", quoted just before,
+        whom an earlier "she" had been given (campaign10 audit, PolNeAR train)."""
+        return self._full_name_gender(name) or pronoun_gender(self.text, name)
+
+    @staticmethod
+    def _placed(name: str) -> bool:
+        """Whether a name is a place's ("South Carolina"), which owns no campaign a "his" stands for."""
+        return is_place(name) or name in _PLACE_NAMES
+
+    def _written_body(self, owner: str, body: str, at: int) -> str | None:
+        """How the text itself writes that person's body ("the Clinton campaign", "Hillary Clinton’s
+        aides"): the last such naming before `at`, else the first after, so the pronoun's body
+        is one source with it; a given name before the surname is part of it, another word
+        opening the sentence is not ("But Clinton’s campaign")."""
+        found = [m for m in _written_bodies(owner, body).finditer(self.text) if m.start() != at]
+        before = [m for m in found if m.start() < at]
+        chosen = before[-1] if before else (found[0] if found else None)
+        if chosen is None:
+            return None
+        given = _GIVEN_BEFORE.search(self.text, max(0, chosen.start() - 30), chosen.start())
+        if given is not None and is_given_name(given.group("given")) and chosen.group(0)[:1].isupper():
+            return core(self.text[given.start("given") : chosen.end()])  # "Hillary Clinton’s aides"
+        return core(chosen.group(0))
+
+    def _body_owner_before(self, at: int, pronoun: str) -> str | None:
         """The owner of the last "Harris’ team" in this paragraph or the one before: whose "her
-        campaign" it is when the pronoun finds no person (the page names only "Harris’ team")."""
+        campaign" it is when the pronoun finds no person (the page names only "Harris’ team").
+        Not an owner the text says is of the other gender: "Clinton's campaign ... dressed down
+        Sanders for his campaign’s persistent suggestion" is not Clinton's (campaign10 audit)."""
         index = self._paras.index_of(at)
         floor = self._paras.spans[max(0, index - 1)].start if index is not None else max(0, at - 1500)
         found = list(_OWNED_BODY.finditer(self.text, floor, at))
-        return found[-1].group("owner") if found else None
+        owner = found[-1].group("owner") if found else None
+        if owner is None:
+            return None
+        known = self.registry.known(owner)  # "Ms. Whitcomb" says what "Whitcomb’s campaign" does not
+        gender = self._said_gender(owner) or (self._gender(known) if known is not None else None)
+        return owner if gender in (None, PERSON_PRONOUNS[pronoun]) else None
 
     def _named_as(self, words: str, name: str, at: int) -> str | None:
         """The name the text gives a description: its own appositive ("the regional water company,
