@@ -37,8 +37,12 @@ _CUT = re.compile(
     # (NYT, Washington Post, USA Today); a dash aside was shown in the name, or a lone "-" ending it
     # (aside9 audit: PolNeAR train, 23 sources in 15 articles)
     r"\s-{1,2}\s|\s-{1,2}$|\s(?:seen|obtained|reviewed|cited|quoted) by\s"
-    # "Montoya-Lewis herself", "Noel and Thomas both": an emphatic pronoun or a floating quantifier
-    r"|\s(?:himself|herself|themselves|itself|both)\b"
+    # "Montoya-Lewis herself", "Noel and Thomas both": an emphatic pronoun or a floating quantifier;
+    # "both" after a preposition opens its object ("officials in both cities", "Organizers of both
+    # conventions"), cut there the name shown was "officials in" (names10 audit, PolNeAR train at
+    # c412e89: 11 names in 10 articles)
+    r"|\s(?:himself|herself|themselves|itself)\b"
+    r"|(?<!\bin)(?<!\bof)(?<!\bon)(?<!\bfor)(?<!\bfrom)(?<!\bat)(?<!\bwith)(?<!\bamong)(?<!\bby)\sboth\b"
     # "CEO Craig Menear in the company's news release": where it was said, not who said it
     r"|\sin\s(?:a|an|the|his|her|its|their|[\w’'.-]+[’']s?)\s(?:[\w’'-]+\s){0,3}?"
     r"(?:release|statement|interview|letter|post|tweet|email|e-mail|op-ed|memo|filing|note|briefing|conference|speech)\b"
