@@ -134,8 +134,14 @@ _KIN_NAME = re.compile(
 # said". It weighs the source, it is no part of its name; kept, the name shown was "Even Lindsey
 # Graham" and "even she" was no pronoun (names10 audit, PolNeAR train at c412e89: "even" opened
 # 32 source names in 23 articles, "only"/"just" 13 in 12). "Only"/"Just" before a capital may
-# open a name or title ("Just Leaked"), so only before a lower-case word or a figure.
-_FOCUS = re.compile(r"(?:[Ee]ven\s+(?=\S)|(?:[Oo]nly|[Jj]ust)\s+(?=[a-z\d]))")
+# open a name or title ("Just Leaked"), so only before a lower-case word or a figure; "just over a
+# quarter" is a figure's own ("over a quarter" was shown), "Only time will tell" an idiom.
+# The "both" of "both X and Y" is the same kind of word, marking the pair ("Both Cruz and Fiorina
+# said": the names, 9 such sources in 9 articles); "both candidates" keeps it, with no "and".
+_FOCUS = re.compile(
+    r"(?:[Ee]ven\s+(?=\S)|(?:[Oo]nly|[Jj]ust)\s+(?=[a-z\d])(?!over\b|under\b|time\b)"
+    r"|[Bb]oth\s+(?!of\b)(?=[^,]*\sand\s))"
+)
 # "her campaign": a pronoun's own body (`person_bodies`), named after the person it stands for.
 _PERSON_BODY = re.compile(
     rf"^(?P<pronoun>[Hh]is|[Hh]er)\s+(?P<body>{'|'.join(load_json('source_aliases.json')['person_bodies'])})$"
