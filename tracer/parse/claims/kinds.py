@@ -452,12 +452,39 @@ def _shown_by_no_record(a: Attribution, text: str) -> bool:
     (`displayed_qualities`) is an act, not a finding. Records still show ('the data showed',
     'This graphic shows the states where ...'). Found on the dev pages (gold_fresh3a: the fires'
     'claim' hid the writer's linked sentence)."""
+    if inferred_from_thing(a, text):
+        return True
     if a.cls != CueClass.REPORT or a.source is None or a.lemma != "show":
         return False
     head = _head(a.source.of(text))
     if head in _table()["events"] or head.rstrip("s") in _table()["events"]:
         return True
     return a.kind == "np" and _head(a.content[0].of(text)) in _table()["displayed_qualities"]
+
+
+# Words that end a subject's head phrase for `_thing_head`: `_HEAD_ENDS` and the other
+# prepositions a modifier after an abstract head opens with ('a gaffe by ...', 'the turmoil after ...').
+_THING_HEAD_ENDS = _HEAD_ENDS | {"by", "after", "before", "during", "among", "and", "behind"}
+
+
+def _thing_head(words: str) -> str:
+    """The head noun of a subject, cut before its first modifier ('her poor judgment | in this
+    and several other instances', 'victories | by political outsiders')."""
+    tokens = re.findall(r"[\w’'-]+", words.lower())
+    cut = next((i for i, w in enumerate(tokens) if w in _THING_HEAD_ENDS), len(tokens))
+    return tokens[cut - 1] if cut > 0 else ""
+
+
+def inferred_from_thing(a: Attribution, text: str) -> bool:
+    """Whether a cue of inference ('shows', 'suggests', 'underscores') has for its subject an event
+    or an abstract thing ('her poor judgment ... shows she is not fit', 'the popularity of Mr.
+    Trump shows how ...'): a sign someone reads, no one the words came from (`inference_verbs`,
+    `abstract_things`; thing10 audit of PolNeAR train). Records and findings are not listed. A
+    relative pronoun is read through what it stands for ('a passion that almost suggested ...')."""
+    if a.source is None or a.lemma not in _table()["inference_verbs"]:
+        return False
+    head = _thing_head((a.referent or a.source).of(text))
+    return head in _table()["abstract_things"] or head in _table()["events"] or head.rstrip("s") in _table()["events"]
 
 
 def _topic_first(a: Attribution, text: str) -> bool:
@@ -560,7 +587,7 @@ def no_informant(a: Attribution, text: str) -> bool:
         return True
     if a.quoted and a.cls == CueClass.REPORT and words in _THING_PRONOUNS:
         return True  # "“It shows a lack of character,” Reid said": what Rubio did, no informant (desc9)
-    return a.cls == CueClass.REPORT and head in _table()["events"]
+    return (a.cls == CueClass.REPORT and head in _table()["events"]) or inferred_from_thing(a, text)
 
 
 # A thing a speaker points at in their own words ("it shows", "this proves"): no one they heard it from.

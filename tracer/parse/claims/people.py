@@ -249,10 +249,10 @@ def pronoun_gender(text: str, name: str) -> str | None:
     said = name_gender(name) or given_name_gender(name)
     if said is not None:
         return said
-    male, female = _pronoun_counts(text, name)
-    if male >= 2 * female + 2:
+    male, female, own_male, own_female = _pronoun_counts(text, name)
+    if male >= 2 * female + 2 and own_male:
         return "m"
-    if female >= 2 * male + 2:
+    if female >= 2 * male + 2 and own_female:
         return "f"
     return None
 
@@ -262,17 +262,21 @@ def pronoun_leaning(text: str, name: str) -> str | None:
     at least ("Cruz openly admitted that his pick was ..."): too little to veto a resolution by
     (`pronoun_gender` asks for two more than the other gender), enough to say a lone capitalised
     word is a person's name."""
-    male, female = _pronoun_counts(text, name)
-    return "m" if male and not female else "f" if female and not male else None
+    male, female, own_male, own_female = _pronoun_counts(text, name)
+    return "m" if own_male and not female else "f" if own_female and not male else None
 
 
-def _pronoun_counts(text: str, name: str) -> tuple[int, int]:
+def _pronoun_counts(text: str, name: str) -> tuple[int, int, int, int]:
     """The male and female pronouns and titles in the sentences that mention the name's last word,
-    after it and outside quotations (titles just before it)."""
+    after it and outside quotations (titles just before it); then the same counted only before
+    another name in the words reported of the person (`_before_other_name`). A gender needs one
+    pronoun of its own there: all of Asa Khalif's "she"s came after Clinton's name in his reported
+    words. The whole count still decides, as a veto: cutting every sentence there lost the "he"s
+    that kept "she" from Sanders and Zuckerberg (pron10b: wrong names on PolNeAR train)."""
     surname = name.split()[-1] if name.split() else ""
     if not surname[:1].isupper():
-        return 0, 0
-    male = female = 0
+        return 0, 0, 0, 0
+    male = female = own_male = own_female = 0
     pattern = re.compile(rf"\b{re.escape(surname)}\b")
     for sentence in _sentences_with(text, surname):
         hit = pattern.search(sentence)
@@ -280,10 +284,39 @@ def _pronoun_counts(text: str, name: str) -> tuple[int, int]:
             continue
         title = sentence[max(0, hit.start() - 6) : hit.start()].lower()
         rest = _QUOTED.sub(" ", sentence[hit.end() :])
+        own = re.findall(r"[a-z]+", _before_other_name(rest, surname).lower()) + re.findall(r"[a-z]+", title)[-1:]
         after = re.findall(r"[a-z]+", rest.lower()) + re.findall(r"[a-z]+", title)[-1:]
         male += sum(w in _MALE for w in after)
         female += sum(w in _FEMALE for w in after)
-    return male, female
+        own_male += sum(w in _MALE for w in own)
+        own_female += sum(w in _FEMALE for w in own)
+    return male, female, own_male, own_female
+
+
+def _before_other_name(rest: str, surname: str) -> str:
+    """The part of a sentence after a name that comes before any other name in the words it
+    reports of them: a pronoun there after another name is as likely that one's ("Asa Khalif
+    said the marchers wanted to send a message to Clinton that she is in danger", "Khalif
+    criticized Clinton for ... her husband": Clinton's "she", in Khalif's reported words, made
+    him a woman, and his "But he said" was left unresolved, pron10b audit). Only after a
+    reporting verb ("Mark Zuckerberg ... Facebook ... his" is his). A month, a weekday or "I"
+    is no name."""
+    verb = _REPORTING.search(rest)
+    if verb is None:
+        return rest
+    for word in _CAPITALISED.finditer(rest, verb.end()):
+        if word.group(0) != surname and word.group(0).lower() not in _NO_OTHER_NAMES:
+            return rest[: word.start()]
+    return rest
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
+_NO_OTHER_NAMES = frozenset({"i", "i’m", "i'm", *MONTHS, *WEEKDAYS})
+# Verbs that report what the named person said or charged; what follows is their words about others.
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|criticized|criticizes|charged|charges|noted|notes|argued|argues|"
+    r"added|wrote|writes|accused|accuses|claimed|claims|asserted|warned|warns|urged|urges)\b"
+)
 
 
 # A quotation, or one the sentence leaves open: its pronouns are the speaker's words about others.
