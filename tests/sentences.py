@@ -1,10 +1,12 @@
-"""Claims of invented sentences, for the tests that check one form each: the claims a text gives
-and the source names of the one claim holding some words."""
+"""Claims of invented sentences, for the tests that check one form each: the claims a text gives,
+the source names of the one claim holding some words, and the outermost attributions as PolNeAR
+scores them."""
 
 from __future__ import annotations
 
 from tracer.models import Claim, Post
 from tracer.parse.article import extract_claims
+from tracer.parse.attribution.find import find_attributions, outermost
 from tracer.read.document import read_text
 
 
@@ -18,3 +20,15 @@ def chain_of(claims: list[Claim], words: str) -> list[str]:
     found = [c for c in claims if words in c.text]
     assert len(found) == 1, [c.text for c in claims]
     return [h.source.name for h in found[0].chain]
+
+
+def outer_attributions(text: str) -> list[tuple[str | None, str, list[str]]]:
+    """(source, cue, content fragments) of each outermost attribution, as PolNeAR scores them."""
+    return [
+        (
+            text[a.source.start : a.source.end] if a.source else None,
+            text[a.cue.start : a.cue.end],
+            [text[f.start : f.end] for f in a.content],
+        )
+        for a in outermost(find_attributions(text))
+    ]

@@ -4,19 +4,7 @@ before the fix (main at b82ea7f); the claims are checked in tests/data/chains/re
 
 from __future__ import annotations
 
-from tracer.parse.attribution.find import find_attributions, outermost
-
-
-def _outer(text: str) -> list[tuple[str | None, str, list[str]]]:
-    """(source, cue, content fragments) of each outermost attribution, as PolNeAR scores them."""
-    return [
-        (
-            text[a.source.start : a.source.end] if a.source else None,
-            text[a.cue.start : a.cue.end],
-            [text[f.start : f.end] for f in a.content],
-        )
-        for a in outermost(find_attributions(text))
-    ]
+from tests.sentences import outer_attributions as _outer
 
 
 def test_a_speech_verb_joined_to_a_passive_one_has_its_subject() -> None:
