@@ -15,10 +15,11 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import accumulate, pairwise
 from typing import TypeVar
 
+from tracer.datafiles import load_lines
 from tracer.models import (
     Claim,
     ClaimKind,
@@ -878,7 +879,20 @@ def _shown_by_deed(ctx: _Context, a: Attribution) -> bool:
     if a.lemma != "show":
         return False
     source = _main_source(ctx, a)
-    return source is not None and source.kind == SourceKind.PERSON
+    return source is not None and source.kind == SourceKind.PERSON and not _shows_findings(source)
+
+
+def _shows_findings(source: Source) -> bool:
+    """'The two pollsters, Emerson College and Opinion Savvy, both showed Trump leading': one
+    whose mention names a maker of findings (`finding_makers.txt`) shows by data, not deeds, and
+    informs (PolNeAR train: the firm, read as a person by its two capitalised words, lost its hop)."""
+    words = {w.lower().rstrip("s") for text in (source.name, *source.aliases) for w in re.findall(r"[A-Za-z]+", text)}
+    return not words.isdisjoint(_finding_makers())
+
+
+@cache
+def _finding_makers() -> frozenset[str]:
+    return frozenset(load_lines("finding_makers.txt"))
 
 
 def _writers_own(ctx: _Context, a: Attribution) -> bool:
