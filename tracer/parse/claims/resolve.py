@@ -91,11 +91,15 @@ _NAME_LIKE = re.compile(
 # A sentence start, then "On Monday, " (a preposition or time word, up to five words and a comma;
 # not "Sonya Zoghlin, " whose appositive follows) or "The elder " (a determiner and one lower-case
 # word), up to the name.
+# "As the day went on, Trump offered ...": a short fronted time clause (as, when, while, once,
+# amid, throughout) leaves the name after its comma the subject (the "his" after it was left
+# unresolved on PolNeAR train once the clause was no longer read as someone's words, cue10).
 # "Earlier this week, for example, Trump sent ...": a discourse aside may follow the phrase (the
 # "he" after was given to a name in the next sentence, gold_fresh5a).
 _ASIDE = r"(?:(?:[Ff]or example|[Ff]or instance|[Hh]owever|[Ii]n fact|[Mm]eanwhile|[Tt]oo|[Aa]lso),\s+)?"
 _INTRO = re.compile(
-    r"(?:^|[.!?”\"]\s+|\n)(?:(?:On|In|At|After|Before|During|Earlier|Later|Last|Since|Speaking|Meanwhile|Separately)"
+    r"(?:^|[.!?”\"]\s+|\n)(?:(?:On|In|At|After|Before|During|Earlier|Later|Last|Since|Speaking|Meanwhile|Separately"
+    r"|As|When|While|Once|Amid|Throughout)"
     r"(?:\s+[\w’'.-]+){0,5},\s+" + _ASIDE + r"|(?:For example|For instance|However),\s+|(?:The|A|An)\s+[a-z]+\s+)$"
 )
 _TITLES = frozenset(load_json("source_aliases.json")["titles"])
@@ -1602,7 +1606,10 @@ def _personal(name: str) -> str:
 
 
 def _opens(text: str, start: int, at: int) -> bool:
-    """Whether a name at `at` opens its sentence, perhaps after an opener ("But Ms. Lee said")."""
+    """Whether a name at `at` opens its sentence, perhaps after an opener ("But Ms. Lee said").
+    The intro test also looks from the name itself: the "on" closing "As the day went on," is an
+    opener word too, and the clause before it is no intro."""
+    name_at = at
     window = max(start, at - 40)
     opener = re.search(r"(\w+),?\s+$", text[window:at])
     if opener is not None and opener.group(1).lower() in lexicon().openers:
@@ -1612,7 +1619,7 @@ def _opens(text: str, start: int, at: int) -> bool:
         at = _description_start(text, start, owner.start() if owner else at)
     if at <= start or re.search(r"(?:^|[.!?”\"]\s|\n)$", text[max(start, at - 3) : at]):
         return True
-    return _after_intro(text, start, at) or _after_description(text, start, at)
+    return _after_intro(text, start, at) or _after_intro(text, start, name_at) or _after_description(text, start, at)
 
 
 def _after_description(text: str, start: int, at: int) -> bool:
