@@ -161,8 +161,6 @@ def verb_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | 
     if named is not None:
         return named
     if v.dep_ == "advcl" and _as_mark(v) is not None and _no_object(v, verb):
-        if _expectation_denied(v, verb):
-            return None
         host = _host_clause(p, v)
         mark = next(c for c in v.children if c.dep_ == "mark")
         return (host[0], host[1], [mark]) if host else None
@@ -300,16 +298,6 @@ def _finding(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | None
 _HEARER_PREPS = frozenset({"of", "about"})
 # Prepositions whose object is what a verb is about ("called for ethics"), not where or when.
 _OBJECT_PREPS = frozenset({"for", "about", "of", "against", "over", "into", "with"})
-
-
-def _expectation_denied(v: Token, verb: CueVerb) -> bool:
-    """'The prize won't be handed out next week as many people expected': an expectation aside
-    on a negated host clause reads 'contrary to what they expected'; what the believers held is
-    the opposite of the host's words, so the host is no claim of theirs (PolNeAR train: the
-    AFL-CIO endorsement sentence showed 'many people' vouching for the denial). A report aside
-    keeps the host ('did not pass, as the Times reported': the Times reported the denial)."""
-    host = v.head
-    return verb.cls == CueClass.BELIEF and any(c.dep_ == "neg" for c in host.children if c.i < v.i)
 
 
 def _no_object(v: Token, verb: CueVerb) -> bool:

@@ -514,6 +514,22 @@ def _empty(a: Attribution, text: str) -> bool:
     return not words or words in _table()["empty_objects"] or words in _table()["answer_objects"] or question
 
 
+# A negation in a host clause ("won't", "will not", "never", "no longer").
+_HOST_NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n[’']t\b", re.IGNORECASE)
+
+
+def _expectation_denied(a: Attribution, text: str) -> bool:
+    """'The prize won't be handed out next week as many people expected': a belief aside ("as X
+    expected") after a negated host reads 'contrary to what they expected'; what they held is the
+    opposite of the host's words, so no claim of theirs (PolNeAR train: 'many people' vouched for
+    the AFL-CIO's denial). A report aside keeps its claim ('did not pass, as the Times reported')."""
+    if a.cls != "belief" or not a.content or a.content[-1].end > a.cue.start:
+        return False
+    if re.search(r"\bas\s*$", text[a.content[-1].end : (a.source or a.cue).start], re.IGNORECASE) is None:
+        return False
+    return any(_HOST_NEGATION.search(c.of(text)) for c in a.content)
+
+
 def _not_asserted(a: Attribution, text: str) -> bool:
     """Whether the cue's source does not put the content forward as true (the content stays the
     enclosing speaker's words, not a hop to this source): negated ("the ISO isn't saying it's
@@ -525,7 +541,7 @@ def _not_asserted(a: Attribution, text: str) -> bool:
         return True
     if a.cls == "belief" and _INFINITIVE.search(before):
         return True
-    if _wanted(a, before) or _open_question(a, text):
+    if _wanted(a, before) or _open_question(a, text) or _expectation_denied(a, text):
         return True
     return a.lemma in _table()["directive_verbs"] and _DIRECTIVE.match(a.content[0].of(text)) is not None
 
