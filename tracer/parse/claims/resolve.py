@@ -165,6 +165,13 @@ def _written_bodies(owner: str, body: str) -> re.Pattern[str]:
 # A given name right before a surname: "Hillary" of "Hillary Clinton’s aides".
 _GIVEN_BEFORE = re.compile(r"(?<![\w’'])(?P<given>[A-Z][a-z]+)[ \t]+$")
 _REPLY = re.compile(r"\s+(?:replied|responded|answered|retorted|shot\s+back)\b")
+# Whom a pronoun's own sentence tells or is told by, never the pronoun itself: after it ("he told
+# Hannity, to cheers", "she tells Fox News’ Sean Hannity that"), up to "that" or a stop; before it
+# ("In an interview with Hannity, he said", "Asked by Hannity whether ..., he said").
+_HEARER_AFTER = re.compile(r"\s+(?:also\s+|later\s+)?(?:told|tells|telling)\s+(?P<hearer>(?:(?!\bthat\b)[^,.;:!?“”\"\n]){1,60})")
+_HEARER_BEFORE = re.compile(
+    r"\b(?:[Ii]nterview\s+with|[Aa]sked\s+by|[Ss]peaking\s+(?:to|with))\s+(?P<hearer>[^,.;:!?“”\"\n]{1,60})"
+)
 _ASKED = re.compile(r"\basked\s+(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,3})")
 # A sentence opening with a name (the subject), perhaps after "The": "Pakistan on Wednesday ...".
 _BODY_OPENING = re.compile(r"\s*(?:The\s+)?(?P<name>[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*){0,4})")
@@ -810,7 +817,11 @@ class Resolver:
         if latest is not None and span.start - latest[0] > MAX_PRONOUN_DISTANCE:
             latest = None
         if group == "person":
-            return self._person_pronoun(written, span, latest)
+            resolved = self._person_pronoun(written, span, latest)
+            if any(self._is_alias(name, (span.start, resolved.source)) for name in self._hearers(span)):
+                self._forget(span)
+                return self._teller(written, span, resolved.source)
+            return resolved
         if group == "thing":
             subject = self._body_subject(span)
             if subject is not None and (latest is None or subject[0] > latest[0]):
@@ -826,6 +837,38 @@ class Resolver:
         if latest is None:
             return self._unresolved(written, span)
         return self._record(latest[1], "pronoun", span)
+
+    def _hearers(self, span: Span) -> list[str]:
+        """The names a pronoun's own sentence gives its hearer ("he told Hannity", "In an interview
+        with Hannity, he said"): the pronoun cannot be one of them. ("Hannity asked Trump how high
+        the wall would be. '...,' he told Hannity": "he" went to Hannity, the asker and the subject
+        before, and with it Trump's later quotes, PolNeAR train.)"""
+        chunks = [m.group("hearer") for m in [_HEARER_AFTER.match(self.text, span.end)] if m]
+        sentence = self._sentence_span(span.start)
+        chunks += [
+            m.group("hearer")
+            for m in _HEARER_BEFORE.finditer(self.text, sentence.start, span.start)
+            if not self._said.overlaps(Span(m.start(), m.end()))
+        ]
+        return [name.group(0) for chunk in chunks for name in _NAME_LIKE.finditer(chunk)]
+
+    def _forget(self, span: Span) -> None:
+        """Take back the source recorded last for the mention at `span` (a hearer taken for it)."""
+        at = max(i for i, issuer in enumerate(self._issuers) if issuer[0] == span.start)
+        del self._issuers[at]
+
+    def _teller(self, word: str, span: Span, hearer: Source) -> Resolved:
+        """Who tells, when the pronoun went to its own hearer: the person named last in this or the
+        sentence before whom the text gives no other gender and who is not the hearer ("Hannity asked Trump ...
+        '...,' he told Hannity": Trump), as the likely referent; else unresolved."""
+        floor = self._sentence_before(span)
+        for at, name, _ in reversed(self._person_names(span.start, self._in_words(span))):
+            if at < floor:
+                break
+            fits = self._name_gender(name) in (None, PERSON_PRONOUNS[word.lower()])
+            if fits and not self._is_alias(name, (at, hearer)):
+                return self._record(self.registry.resolve(name, at=at), "likely", span, evidence_start=at)
+        return self._unresolved(word, span)
 
     def _document_before(self, span: Span) -> tuple[int, Source] | None:
         """The document the sentence before cites as a source ("..., the congressional report said.
