@@ -168,7 +168,9 @@ _REPLY = re.compile(r"\s+(?:replied|responded|answered|retorted|shot\s+back)\b")
 # Whom a pronoun's own sentence tells or is told by, never the pronoun itself: after it ("he told
 # Hannity, to cheers", "she tells Fox News’ Sean Hannity that"), up to "that" or a stop; before it
 # ("In an interview with Hannity, he said", "Asked by Hannity whether ..., he said").
-_HEARER_AFTER = re.compile(r"\s+(?:also\s+|later\s+)?(?:told|tells|telling)\s+(?P<hearer>(?:(?!\bthat\b)[^,.;:!?“”\"\n]){1,60})")
+_HEARER_AFTER = re.compile(
+    r"\s+(?:also\s+|later\s+)?(?:told|tells|telling)\s+(?P<hearer>(?:(?!\bthat\b)[^,.;:!?“”\"\n]){1,60})"
+)
 _HEARER_BEFORE = re.compile(
     r"\b(?:[Ii]nterview\s+with|[Aa]sked\s+by|[Ss]peaking\s+(?:to|with))\s+(?P<hearer>[^,.;:!?“”\"\n]{1,60})"
 )
