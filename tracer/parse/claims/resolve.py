@@ -14,7 +14,7 @@ the attribution just before it; a report with no maker in the text is a source o
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -820,7 +820,9 @@ class Resolver:
             latest = None
         if group == "person":
             resolved = self._person_pronoun(written, span, latest)
-            if any(self._is_alias(name, (span.start, resolved.source)) for name in self._hearers(span)):
+            if resolved.how != "unresolved" and any(
+                self._is_alias(name, (span.start, resolved.source)) for name in self._hearers(span)
+            ):  # an unresolved "he" is no name: "he" is in "Stephen"
                 self._forget(span)
                 return self._teller(written, span, resolved.source)
             return resolved
@@ -856,8 +858,10 @@ class Resolver:
 
     def _forget(self, span: Span) -> None:
         """Take back the source recorded last for the mention at `span` (a hearer taken for it)."""
-        at = max(i for i, issuer in enumerate(self._issuers) if issuer[0] == span.start)
-        del self._issuers[at]
+        low = bisect_left(self._issuers, span.start, key=lambda issuer: issuer[0])
+        high = bisect_right(self._issuers, span.start, lo=low, key=lambda issuer: issuer[0])
+        if high > low:  # a guess from the next sentence ("cataphora") records nothing
+            del self._issuers[high - 1]
 
     def _teller(self, word: str, span: Span, hearer: Source) -> Resolved:
         """Who tells, when the pronoun went to its own hearer: the person named last in this or the
