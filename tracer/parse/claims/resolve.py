@@ -821,7 +821,7 @@ class Resolver:
         if group == "person":
             resolved = self._person_pronoun(written, span, latest)
             if resolved.how != "unresolved" and any(
-                self._is_alias(name, (span.start, resolved.source)) for name in self._hearers(span)
+                _is_hearer(resolved.source, name) for name in self._hearers(span)
             ):  # an unresolved "he" is no name: "he" is in "Stephen"
                 self._forget(span)
                 return self._teller(written, span, resolved.source)
@@ -872,7 +872,7 @@ class Resolver:
             if at < floor:
                 break
             fits = self._name_gender(name) in (None, PERSON_PRONOUNS[word.lower()])
-            if fits and not self._is_alias(name, (at, hearer)):
+            if fits and not _is_hearer(hearer, name):
                 return self._record(self.registry.resolve(name, at=at), "likely", span, evidence_start=at)
         return self._unresolved(word, span)
 
@@ -1749,6 +1749,15 @@ def speaker_of(found: list[Attribution], a: Attribution, index: CoverIndex | Non
     candidates = index.holders(a.cue) if index is not None else [b for b in found if b.covers(a.cue)]
     holders = [b for b in candidates if b is not a]
     return min(holders, key=lambda b: b.content_span.end - b.content_span.start) if holders else None
+
+
+def _is_hearer(source: Source, hearer: str) -> bool:
+    """Whether the hearer's name names `source`: the same words, or one ends with the other
+    ("Sean Hannity" and "Hannity", "Randolph" and "Susannah Randolph"). Not a name that only
+    describes it ("Rubio supporter Scott Szlachta ... he told Rubio": the supporter tells)."""
+    said = hearer.lower().replace("’", "'")
+    names = [n.lower().replace("’", "'") for n in (source.name, *source.aliases)]
+    return any(n == said or n.endswith(" " + said) or said.endswith(" " + n) for n in names)
 
 
 def _unfocused(text: str, span: Span) -> Span:
