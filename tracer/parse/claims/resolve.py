@@ -14,7 +14,7 @@ the attribution just before it; a report with no maker in the text is a source o
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -169,6 +169,15 @@ def _written_bodies(owner: str, body: str) -> re.Pattern[str]:
 # A given name right before a surname: "Hillary" of "Hillary Clinton’s aides".
 _GIVEN_BEFORE = re.compile(r"(?<![\w’'])(?P<given>[A-Z][a-z]+)[ \t]+$")
 _REPLY = re.compile(r"\s+(?:replied|responded|answered|retorted|shot\s+back)\b")
+# Whom a pronoun's own sentence tells or is told by, never the pronoun itself: after it ("he told
+# Hannity, to cheers", "she tells Fox News’ Sean Hannity that"), up to "that" or a stop; before it
+# ("In an interview with Hannity, he said", "Asked by Hannity whether ..., he said").
+_HEARER_AFTER = re.compile(
+    r"\s+(?:also\s+|later\s+)?(?:told|tells|telling)\s+(?P<hearer>(?:(?!\bthat\b)[^,.;:!?“”\"\n]){1,60})"
+)
+_HEARER_BEFORE = re.compile(
+    r"\b(?:[Ii]nterview\s+with|[Aa]sked\s+by|[Ss]peaking\s+(?:to|with))\s+(?P<hearer>[^,.;:!?“”\"\n]{1,60})"
+)
 _ASKED = re.compile(r"\basked\s+(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,3})")
 # A sentence opening with a name (the subject), perhaps after "The": "Pakistan on Wednesday ...".
 _BODY_OPENING = re.compile(r"\s*(?:The\s+)?(?P<name>[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*){0,4})")
@@ -814,7 +823,13 @@ class Resolver:
         if latest is not None and span.start - latest[0] > MAX_PRONOUN_DISTANCE:
             latest = None
         if group == "person":
-            return self._person_pronoun(written, span, latest)
+            resolved = self._person_pronoun(written, span, latest)
+            if resolved.how != "unresolved" and any(
+                _is_hearer(resolved.source, name) for name in self._hearers(span)
+            ):  # an unresolved "he" is no name: "he" is in "Stephen"
+                self._forget(span)
+                return self._teller(written, span, resolved.source)
+            return resolved
         if group == "thing":
             subject = self._body_subject(span)
             if subject is not None and (latest is None or subject[0] > latest[0]):
@@ -830,6 +845,40 @@ class Resolver:
         if latest is None:
             return self._unresolved(written, span)
         return self._record(latest[1], "pronoun", span)
+
+    def _hearers(self, span: Span) -> list[str]:
+        """The names a pronoun's own sentence gives its hearer ("he told Hannity", "In an interview
+        with Hannity, he said"): the pronoun cannot be one of them. ("Hannity asked Trump how high
+        the wall would be. '...,' he told Hannity": "he" went to Hannity, the asker and the subject
+        before, and with it Trump's later quotes, PolNeAR train.)"""
+        chunks = [m.group("hearer") for m in [_HEARER_AFTER.match(self.text, span.end)] if m]
+        sentence = self._sentence_span(span.start)
+        chunks += [
+            m.group("hearer")
+            for m in _HEARER_BEFORE.finditer(self.text, sentence.start, span.start)
+            if not self._said.overlaps(Span(m.start(), m.end()))
+        ]
+        return [name.group(0) for chunk in chunks for name in _NAME_LIKE.finditer(chunk)]
+
+    def _forget(self, span: Span) -> None:
+        """Take back the source recorded last for the mention at `span` (a hearer taken for it)."""
+        low = bisect_left(self._issuers, span.start, key=lambda issuer: issuer[0])
+        high = bisect_right(self._issuers, span.start, lo=low, key=lambda issuer: issuer[0])
+        if high > low:  # a guess from the next sentence ("cataphora") records nothing
+            del self._issuers[high - 1]
+
+    def _teller(self, word: str, span: Span, hearer: Source) -> Resolved:
+        """Who tells, when the pronoun went to its own hearer: the person named last in this or the
+        sentence before whom the text gives no other gender and who is not the hearer ("Hannity asked Trump ...
+        '...,' he told Hannity": Trump), as the likely referent; else unresolved."""
+        floor = self._sentence_before(span)
+        for at, name, _ in reversed(self._person_names(span.start, self._in_words(span))):
+            if at < floor:
+                break
+            fits = self._name_gender(name) in (None, PERSON_PRONOUNS[word.lower()])
+            if fits and not _is_hearer(hearer, name):
+                return self._record(self.registry.resolve(name, at=at), "likely", span, evidence_start=at)
+        return self._unresolved(word, span)
 
     def _document_before(self, span: Span) -> tuple[int, Source] | None:
         """The document the sentence before cites as a source ("..., the congressional report said.
@@ -1707,6 +1756,15 @@ def speaker_of(found: list[Attribution], a: Attribution, index: CoverIndex | Non
     candidates = index.holders(a.cue) if index is not None else [b for b in found if b.covers(a.cue)]
     holders = [b for b in candidates if b is not a]
     return min(holders, key=lambda b: b.content_span.end - b.content_span.start) if holders else None
+
+
+def _is_hearer(source: Source, hearer: str) -> bool:
+    """Whether the hearer's name names `source`: the same words, or one ends with the other
+    ("Sean Hannity" and "Hannity", "Randolph" and "Susannah Randolph"). Not a name that only
+    describes it ("Rubio supporter Scott Szlachta ... he told Rubio": the supporter tells)."""
+    said = hearer.lower().replace("’", "'")
+    names = [n.lower().replace("’", "'") for n in (source.name, *source.aliases)]
+    return any(n == said or n.endswith(" " + said) or said.endswith(" " + n) for n in names)
 
 
 def _unfocused(text: str, span: Span) -> Span:
