@@ -446,7 +446,7 @@ def _class_patterns(kind: str) -> tuple[re.Pattern[str], ...]:
     "Alphabet, the parent company of Google," closed by a comma or a stop, not "On Tuesday, the
     company said", "Google's parent company, Alphabet,"); a company
     also by its chief ("Mondelez CEO Irene Rosenfeld") or its web address ("GunBroker.com")."""
-    heads = "|".join(sorted((re.escape(h) for h, k in _body_table()["heads"].items() if k == kind), key=len)[::-1])
+    heads = _class_heads(kind)
     desc = _CLASS_DESC.format(heads=heads)
     patterns = [
         rf"(?<![\w-]){desc}[ \t]+{_CLASS_NAME}",
@@ -493,5 +493,10 @@ def apposed_end(text: str, end: int, kind: str) -> int:
 
 @cache
 def _apposed(kind: str) -> re.Pattern[str]:
-    heads = "|".join(re.escape(h) for h, k in _body_table()["heads"].items() if k == kind)
-    return re.compile(rf",[ \t]+{_CLASS_DESC.format(heads=heads)}\b(?:[ \t]+of[ \t]+{_BODY_WORD})?")
+    return re.compile(rf",[ \t]+{_CLASS_DESC.format(heads=_class_heads(kind))}\b(?:[ \t]+of[ \t]+{_BODY_WORD})?")
+
+
+def _class_heads(kind: str) -> str:
+    """The head nouns of class `kind` as one alternation, longest first ("news agency" before "agency")."""
+    heads = (re.escape(h) for h, k in _body_table()["heads"].items() if k == kind)
+    return "|".join(sorted(heads, key=len, reverse=True))

@@ -151,11 +151,8 @@ _FOCUS = re.compile(
 # "her campaign", "his advisers": a pronoun's own body (`person_bodies`) or staff (`person_staff`),
 # named after the person it stands for.
 _STAFF = frozenset(load_json("source_aliases.json")["person_staff"])
-_PERSON_BODY = re.compile(
-    rf"^(?P<pronoun>[Hh]is|[Hh]er)\s+"
-    rf"(?P<body>{'|'.join([*load_json('source_aliases.json')['person_bodies'], *sorted(_STAFF)])})$"
-)
 _BODIES = "|".join(load_json("source_aliases.json")["person_bodies"])
+_PERSON_BODY = re.compile(rf"^(?P<pronoun>[Hh]is|[Hh]er)\s+(?P<body>{_BODIES}|{'|'.join(sorted(_STAFF))})$")
 _OWNED_BODY = re.compile(rf"\b(?P<owner>[A-Z][\w-]+)[’']s?\s+(?:{_BODIES})\b")
 
 
@@ -494,7 +491,7 @@ class Resolver:
         a name the text `called` a body of the class is none of a person's ("the oil giant Exxon Mobil"
         looks like a person's name by its shape)."""
         person = self.registry.people.is_person(name) and name not in called
-        return is_place(name) or person or name in _PLACE_NAMES or name in _CALENDAR
+        return self._placed(name) or person or name in _CALENDAR
 
     def _epithet(self, words: str, span: Span) -> Resolved | None:
         """'McConnell says ... In a statement, the Kentucky Republican dismissed ...': an epithet
@@ -722,8 +719,8 @@ class Resolver:
 
     def _said_gender(self, name: str) -> str | None:
         """A person's gender as the name or the text says it, not as learned from the pronouns
-        resolved to them: "her advisers said" went to "Mark S. Mellman", quoted just before,
-        whom an earlier "she" had been given (campaign10 audit, PolNeAR train)."""
+        resolved to them (which `_name_gender` also records): "her advisers said" went to "Mark S.
+        Mellman", quoted just before, whom an earlier "she" had been given (campaign10 audit)."""
         return self._full_name_gender(name) or pronoun_gender(self.text, name)
 
     @staticmethod
