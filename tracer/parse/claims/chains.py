@@ -715,7 +715,8 @@ def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> 
     claimable += [a for a in ctx.found if id(a) in denied and a.source is not None]
     claimable.sort(key=lambda a: (a.cue.start, a.cue.end))
     passed = _passed_on(ctx, claimable)
-    claimable = [a for a in claimable if id(a) not in {id(b) for b in passed.values()}]
+    reporters = {id(b) for b in passed.values()}
+    claimable = [a for a in claimable if id(a) not in reporters]
     statements = [a for a in claimable if claim_kind(a, ctx.text) == ClaimKind.STATEMENT]
     statement_index = CoverIndex(statements)
     claims = []
