@@ -476,15 +476,49 @@ def _thing_head(words: str) -> str:
 
 
 def inferred_from_thing(a: Attribution, text: str) -> bool:
-    """Whether a cue of inference ('shows', 'suggests', 'underscores') has for its subject an event
-    or an abstract thing ('her poor judgment ... shows she is not fit', 'the popularity of Mr.
-    Trump shows how ...'): a sign someone reads, no one the words came from (`inference_verbs`,
-    `abstract_things`; thing10 audit of PolNeAR train). Records and findings are not listed. A
+    """Whether a cue's subject is an event, an act or an abstract thing that names no one the
+    words came from: a sign someone reads. A cue of inference ('shows', 'suggests', 'underscores')
+    with an event or an abstract thing for subject ('her poor judgment ... shows she is not fit',
+    'the popularity of Mr. Trump shows how ...'; `inference_verbs`, `abstract_things`, `events`,
+    thing10 audit of PolNeAR train), and any cue whose subject is a contest, an act or a quality
+    that never speaks ('The debate revealed ...', 'the common wisdom says ...', 'The clash raised
+    serious doubts', thing_heads.txt, animacy11 audit). Records and findings are not listed. A
     relative pronoun is read through what it stands for ('a passion that almost suggested ...')."""
-    if a.source is None or a.lemma not in _table()["inference_verbs"]:
+    if a.source is None:
         return False
-    head = _thing_head((a.referent or a.source).of(text))
-    return head in _table()["abstract_things"] or head in _table()["events"] or head.rstrip("s") in _table()["events"]
+    words = _APPOSITION.split((a.referent or a.source).of(text), maxsplit=1)[0]
+    head = _thing_head(words)
+    if head in _thing_heads() or head in _table()["abstract_things"]:
+        return _lower_head(words, head) and not _cut_word(a, text)
+    if a.lemma not in _table()["inference_verbs"]:
+        return False
+    return head in _table()["events"] or head.rstrip("s") in _table()["events"]
+
+
+def _cut_word(a: Attribution, text: str) -> bool:
+    """Whether a subject's last word goes on past its span ('this Trump look' of 'this Trump
+    look-alike declared'): its head is then no word of the list."""
+    assert a.source is not None
+    return text[a.source.end : a.source.end + 1] in ("-", "‐")
+
+
+# What ends a subject's own words before its head is read: an appositive or a relative clause
+# ('Mike Pompeo (R-Kans.), who has seen the messages but would say nothing about ...' is no
+# 'nothing'; 'A former candidate -- John McCain, who lost the 2008 election to Obama' no election).
+# A bare comma stays: 'the title, history and text of the law showed' lists heads.
+_APPOSITION = re.compile(r"\s*[(—–]|\s+--|,?\s+(?:who|whom|whose|which)\b")
+
+
+@cache
+def _thing_heads() -> frozenset[str]:
+    """Heads of contests, acts and qualities that never speak (thing_heads.txt)."""
+    return frozenset(load_lines("thing_heads.txt"))
+
+
+def _lower_head(words: str, head: str) -> bool:
+    """Whether a head noun is written in lower case in its phrase: 'Priorities USA Action' and
+    'the Democratic National Convention' are bodies whatever their last word means."""
+    return re.search(rf"\b{re.escape(head)}\b", words) is not None
 
 
 def _topic_first(a: Attribution, text: str) -> bool:
