@@ -349,12 +349,40 @@ def guess_kind(name: str, description: str = "") -> SourceKind:
         return SourceKind.UNNAMED  # "voters", "scientists", "Trump-supporting students"
     if name.lower() in _aliases()["places"]:
         return SourceKind.GOVERNMENT  # "Kiev has spoken of ...", "Washington said"
+    if re.sub(r"^the\s+", "", name.lower()) in _PLATFORMS:
+        return SourceKind.ORGANISATION  # "Twitter said ... It added that": the company, an "it"
     words = name.split()
+    body = _named_body(words)
+    if body is not None:
+        return body
     if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _not_personal(words):
         return SourceKind.PERSON
     if _WHO.match(description) and name[:1].isupper():
         return SourceKind.PERSON  # "said Brown, who is black": "who" is said of people, "which" of bodies
     return SourceKind.UNKNOWN
+
+
+def _named_body(words: list[str]) -> SourceKind | None:
+    """The kind of a Title-Case name that is a place ('South Carolina', place_names.txt) or ends
+    in a body's head noun ('Emerson College', 'Maricopa County', body_name_heads.json): it has the
+    shape of a person's full name, and was taken for one, so a 'he' went to it (animacy11 audit).
+    None for a name that opens with a given name ('Frank Church') or is no Title-Case name."""
+    words = words[1:] if words[:1] in (["The"], ["the"]) else words  # "the Supreme Court"
+    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words):
+        return None
+    if " ".join(words) in _place_names():
+        return SourceKind.GOVERNMENT  # a place speaks through its government, as "Kiev said"
+    last = words[-1].lower().strip(".,’'")
+    if is_given_name(words[0]) or words[0].lower() in _DETERMINERS:
+        return None
+    heads: dict[str, list[str]] = load_json("body_name_heads.json")
+    return next((SourceKind(kind) for kind in ("organisation", "government", "outlet") if last in heads[kind]), None)
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """Places of two or three capitalised words (place_names.txt), shared with claims/resolve.py."""
+    return frozenset(load_lines("place_names.txt"))
 
 
 def _ends_in_full_name(name: str, table: dict[str, list[str]]) -> bool:
