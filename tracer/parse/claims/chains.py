@@ -45,6 +45,7 @@ from tracer.parse.claims.kinds import (
     claim_kind,
     document_heads,
     head_of,
+    inferred_from_thing,
     no_informant,
     outcry,
     own_outlet,
@@ -1109,6 +1110,9 @@ def _chain(ctx: _Context, a: Attribution, posts: list[Post], post_hops: dict[str
     # a link that adds no hop of its own ("“It shows a lack of character in my opinion,” Reid
     # said": "it shows") adds none to the chains of the claims nested in it either (desc9)
     kept = [b for b in kept if not _writers_own(ctx, b) and (b is lineage[0] or not no_informant(b, ctx.text))]
+    # "For Mr. Biden, the appearance hinted at the niche he sees for himself": an event read as a
+    # sign names no one at the top either; the claims inside it keep their own sources
+    kept = [b for b in kept if b is not lineage[0] or not inferred_from_thing(b, ctx.text)]
     hops = [h for item in kept for h in ctx.hops.get(id(item), [])]
     post = _post_at(posts, lineage[0].cue.start)
     if post is not None and post.id in post_hops:
