@@ -302,6 +302,10 @@ def _resolve_all(ctx: _Context, posts: list[Post], registry: SourceRegistry) -> 
     for _, _, item in sorted(events, key=lambda e: (e[0], e[1])):
         if isinstance(item, Post):
             post_hops[item.id] = _post_hop(item, registry, ctx.doc_id)
+        elif inferred_from_thing(item, ctx.text):
+            # "the transition presents ... And they are hoping ...": a thing read as a sign is
+            # no source, so it is not registered as one a later "they" could stand for
+            ctx.hops[id(item)] = []
         else:
             ctx.hops[id(item)] = _hops(ctx, item)
     _continue_citations(ctx)
