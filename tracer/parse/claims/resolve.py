@@ -200,17 +200,35 @@ _ISSUED_BY = (
 )
 # "Mayor Ana Ruiz sent an email", "The Dorn campaign released a new television ad": a name (a
 # "campaign" or "team" after it too), a verb of issuing (claim_kinds.json) and the thing issued.
+# The heads of a body that makes a document, in lower case after its proper name ("the Sanders
+# campaign", "the Philippine immigration agency").
+_MAKER_HEADS = frozenset({"campaign", "team", "agency", "committee", "department", "office", "board", "panel"})
 _SENT_HEADS = frozenset(
     {*DOCUMENT_NOUNS, *(w for w in load_json("claim_kinds.json")["artifacts"] if not w.endswith("s"))}
 )
 _SENT = re.compile(
     r"(?P<name>(?-i:(?:The\s+)?[A-Z][\w.’'-]*(?:\s+(?:(?:of|on|for|and|the)\s+){0,2}[A-Z][\w.’'-]*){0,5}"
     r"(?:\s+(?:campaign|team))?))\s+(?:\w+ly\s+)?"
-    r"(?:sent|wrote|put\s+out|(?:"
+    r"(?:sent(?:\s+out)?|wrote|put\s+out|(?:"
     + "|".join(load_json("claim_kinds.json")["issuing_verbs"])
     + r")(?:ed|d))\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?P<head>"
     + "|".join(sorted(_SENT_HEADS, key=len, reverse=True))
     + r")\b",
+    re.I,
+)
+# "a 2001 memorandum issued by the Philippine immigration agency", "an affidavit written by Marc
+# Bujnowski", "a separate statement issued by the Sanders campaign": a document and, after a verb
+# of making, its maker, named (capitalised words, a body's head after them) or described by a
+# body's head ("the staff association"). "released by" is left out: who releases a document
+# (Judicial Watch, by a records request) is not who wrote it.
+_MADE_BY = re.compile(
+    r"(?P<head>"
+    + "|".join(sorted({*_SENT_HEADS, "memorandum", "affidavit"}, key=len, reverse=True))
+    + r")\b(?:[ \t]+[\w-]+){0,2}?,?[ \t]+(?:issued|written|sent|signed|filed|drafted|authored|penned|prepared)"
+    r"[ \t]+by[ \t]+(?P<name>(?-i:(?:the[ \t]+)?(?:[A-Z][\w.’'-]*[ \t]+(?:(?:of|for|and|the)[ \t]+){0,2}){0,5}"
+    r"(?:[A-Z][\w.’'-]*(?:[ \t]+[a-z]+)?[ \t]+(?:"
+    + "|".join(sorted(_MAKER_HEADS, key=len, reverse=True))
+    + r")|[A-Z][\w.’'-]*)))\b",
     re.I,
 )
 # A body's possessive name right before a person's ("Media Research Center’s Bozell agrees"): the
@@ -473,8 +491,8 @@ class Resolver:
                 found.pop(k)  # "Trump campaign" and "the Trump campaign’s": one body, named last here
             found[max([key, *same], key=len)] = (at, candidate)
         if not found and described[1] in _UNMARKED_CLASSES:
-            body = self._unmarked_body(span, floor)
-            return self._record(body[1], "likely", span, evidence_start=body[0]) if body else None
+            speaker = self._unmarked_body(span, floor)
+            return self._record(speaker[1], "likely", span, evidence_start=speaker[0]) if speaker else None
         if len(found) != 1:
             return None
         at, candidate = next(iter(found.values()))
@@ -926,7 +944,8 @@ class Resolver:
         ...": the words are the sender's (they went to a body quoted a paragraph before)."""
         found = None
         floor = max(self._window_start(span.start), span.start - MAX_PRONOUN_DISTANCE)  # one huge paragraph too
-        for match in _SENT.finditer(self.text, floor, span.start):
+        made = [*_SENT.finditer(self.text, floor, span.start), *_MADE_BY.finditer(self.text, floor, span.start)]
+        for match in sorted(made, key=lambda m: m.start("name")):
             name = match.group("name")
             if (head is None or match.group("head").lower() == head) and not _no_body_word(name):
                 found = match
