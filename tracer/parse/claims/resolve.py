@@ -240,6 +240,8 @@ _DESCRIBED_SUBJECT = re.compile(
     r"\s*(?:[A-Z][^,.!?]{0,60},\s+)?[Tt]he\s+(?:[\w-]+\s+){0,4}?(?:" + "|".join(sorted(role_words())) + r")\b"
 )
 _POSTPOSED = re.compile(r"[,”\"’]\s*$")
+# What may come before a sentence's subject: space and a definite article.
+_OPENING_WORD = re.compile(r"\s*(?:[Tt]he\s+)?")
 _CALENDAR = frozenset({*(w.capitalize() for w in (*MONTH_NAMES, *WEEKDAYS)), "Today", "Yesterday", "Tomorrow"})
 _STOP = re.compile(r"[.!?][”\"’']?\s|\n")
 _POSSESSIVE = re.compile(r"[’']s?\s")
@@ -493,6 +495,8 @@ class Resolver:
         if not found and described[1] in _UNMARKED_CLASSES:
             speaker = self._unmarked_body(span, floor)
             return self._record(speaker[1], "likely", span, evidence_start=speaker[0]) if speaker else None
+        if len(found) > 1:
+            found = self._opening_before(found, span)
         if len(found) != 1:
             return None
         at, candidate = next(iter(found.values()))
@@ -506,6 +510,22 @@ class Resolver:
             source.kind = body  # the text calls it a body: "The company says its army has helped it"
         self.registry.seen(source, span.start)  # ... is the body's "it", not one named before it
         return self._record(source, "likely", span, evidence_start=at)
+
+    def _opening_before(self, found: dict[str, tuple[int, str]], span: Span) -> dict[str, tuple[int, str]]:
+        """Of several bodies that fit a bare description opening its sentence, the one that opens the
+        sentence before it, its subject ("... companies including Alphabet, Amazon, Apple ...
+        Alphabet, the parent company of Google, jumped $25. The company reported ...": Alphabet;
+        refer11 audit: the description was shown as the origin when other companies were named in
+        the paragraph before); else all. Not a description later in its sentence ("Nega's
+        Coalition won ... Nega was poised to become mayor, but the government denied ...")."""
+        own = self._sentence_span(span.start).start
+        before = sentences(self.text, Span(max(0, own - 600), own))
+        if not before or self.text[own : span.start].strip():
+            return found  # no sentence before in reach, or the description is not its own sentence's subject
+        start = before[-1].start
+        lead = _OPENING_WORD.match(self.text, start)
+        opening = {key: value for key, value in found.items() if lead is not None and value[0] == lead.end()}
+        return opening or found
 
     def _not_a_body(self, name: str, called: frozenset[str] = frozenset()) -> bool:
         """Whether a candidate name is a person's or a place's, never a body a description stands for;
