@@ -240,6 +240,9 @@ _DESCRIBED_SUBJECT = re.compile(
     r"\s*(?:[A-Z][^,.!?]{0,60},\s+)?[Tt]he\s+(?:[\w-]+\s+){0,4}?(?:" + "|".join(sorted(role_words())) + r")\b"
 )
 _POSTPOSED = re.compile(r"[,”\"’]\s*$")
+# Other names joined to a name that opens a sentence: "Acme Holdings and Zenith Group", "Acme,
+# Zenith and Quill" (the subject is all of them).
+_COORDINATED = re.compile(r"(?:,\s+[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*)*,?\s+(?:and|or|&)\s+[A-Z]")
 # What may come before a sentence's subject: space and a definite article.
 _OPENING_WORD = re.compile(r"\s*(?:[Tt]he\s+)?")
 _CALENDAR = frozenset({*(w.capitalize() for w in (*MONTH_NAMES, *WEEKDAYS)), "Today", "Yesterday", "Tomorrow"})
@@ -517,14 +520,19 @@ class Resolver:
         Alphabet, the parent company of Google, jumped $25. The company reported ...": Alphabet;
         refer11 audit: the description was shown as the origin when other companies were named in
         the paragraph before); else all. Not a description later in its sentence ("Nega's
-        Coalition won ... Nega was poised to become mayor, but the government denied ...")."""
+        Coalition won ... Nega was poised to become mayor, but the government denied ..."), nor a
+        body that opens it with others ("Acme Holdings and Zenith Group both bid ...")."""
         own = self._sentence_span(span.start).start
         before = sentences(self.text, Span(max(0, own - 600), own))
         if not before or self.text[own : span.start].strip():
             return found  # no sentence before in reach, or the description is not its own sentence's subject
         start = before[-1].start
         lead = _OPENING_WORD.match(self.text, start)
-        opening = {key: value for key, value in found.items() if lead is not None and value[0] == lead.end()}
+        opening = {
+            key: (at, name)
+            for key, (at, name) in found.items()
+            if lead is not None and at == lead.end() and not _COORDINATED.match(self.text, at + len(name))
+        }
         return opening or found
 
     def _not_a_body(self, name: str, called: frozenset[str] = frozenset()) -> bool:
