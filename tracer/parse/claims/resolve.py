@@ -521,13 +521,16 @@ class Resolver:
         refer11 audit: the description was shown as the origin when other companies were named in
         the paragraph before); else all. Not a description later in its sentence ("Nega's
         Coalition won ... Nega was poised to become mayor, but the government denied ..."), nor a
-        body that opens it with others ("Acme Holdings and Zenith Group both bid ...")."""
+        body that opens it with others ("Acme Holdings and Zenith Group both bid ..."), nor one with
+        another that fits later in its sentence."""
         own = self._sentence_span(span.start).start
         before = sentences(self.text, Span(max(0, own - 600), own))
         if not before or self.text[own : span.start].strip():
             return found  # no sentence before in reach, or the description is not its own sentence's subject
         start = before[-1].start
         lead = _OPENING_WORD.match(self.text, start)
+        if sum(start <= at < own for at, _ in found.values()) != 1:
+            return found  # another that fits in that sentence too ("Corvanta ... rose, and the retailer Brinell fell")
         opening = {
             key: (at, name)
             for key, (at, name) in found.items()
