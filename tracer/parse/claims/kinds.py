@@ -542,11 +542,12 @@ def _said_what(a: Attribution, text: str) -> bool:
     free relative 'what' before the source, the rest of the content only the words around the cue;
     nothing said is given, so no claim (group11 audit, all 840 PolNeAR train articles: 30 such
     claims in 26 articles, 11 of them with the one named as a second hop of the speaker's). A
-    label after it stays a view ("what Donald Trump described as New York values"), and so does a
-    stance's ("what her business calls “reproductive healthcare”", `_stance`)."""
+    label after it stays a view ("what Donald Trump described as New York values", "what she
+    described to Congress as a loan"), and so does a stance's ("what her business calls
+    “reproductive healthcare”", `_stance`)."""
     if len(a.content) < 2 or a.content[0].of(text).strip().lower() not in {"what", "whatever"}:
         return False
-    return not any(f.of(text).lstrip().lower().startswith("as ") for f in a.content[1:])
+    return not any(re.search(r"\bas\s", f.of(text), re.IGNORECASE) for f in a.content[1:])
 
 
 # A negation in a host clause ("won't", "will not", "never", "no longer").
