@@ -41,7 +41,7 @@ from tracer.parse.attribution.grammar import (
     that_marked,
     via,
 )
-from tracer.parse.attribution.passive import asked_opening, passive_cue, raising_cue, reduced_label
+from tracer.parse.attribution.passive import asked_opening, asked_question, passive_cue, raising_cue, reduced_label
 from tracer.parse.attribution.phrases import CITING, light_noun_object
 from tracer.parse.attribution.spans import Attribution, Context, Parsed, trim
 from tracer.text import Span
@@ -184,6 +184,10 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
     opening = asked_opening(p, v, verb)
     if opening is not None:
         yield opening
+        return
+    question = asked_question(p, v, verb)
+    if question is not None:
+        yield question
         return
     reduced = reduced_label(p, v, verb)
     if reduced is not None:
