@@ -775,6 +775,60 @@ def test_asked_by_names_who_asked() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "Recently, Tom Hale, the baker and former councillor who hosts a local radio show, was asked by a caller"
+            " why the bakery was closing early.",
+            "a caller",
+            "why the bakery was closing early",
+        ),
+        (
+            "Asked by Moreno if the council had approved the plan, Davies declined to answer.",
+            "Moreno",
+            "if the council had approved the plan",
+        ),
+        (
+            "The mayor used the same words when asked in June if he would back the tax.",
+            None,
+            "if he would back the tax",
+        ),
+        (
+            "And when asked who they thought was the best swimmer, the vast majority – 61 percent – named Ledecky.",
+            None,
+            "who they thought was the best swimmer",
+        ),
+        # guard: a question the parser linked to the passive keeps the passive rule's reading
+        (
+            "The coach was asked by host Ann Reyes whether his plan was similar to last year's.",
+            "host Ann Reyes",
+            "whether his plan was similar to last year's",
+        ),
+    ],
+)
+def test_a_question_put_to_a_hearer(text: str, source: str | None, content: str) -> None:
+    """'was asked by a caller why ...', 'when asked in June if ...', 'Asked by X if ..., Y declined':
+    the parser hung the question on the asker, on the main verb or nowhere, and it was lost; by
+    the surface it runs from its question word to the sentence's end, or after "when asked" to
+    the comma, and the one named after "by" asked it (verb11 audit of PolNeAR train)."""
+    asked = [a for a in find_attributions(text) if "asked" in a.cue.of(text).lower()]
+    assert [(a.source.of(text) if a.source else None, [c.of(text) for c in a.content]) for a in asked] == [
+        (source, [content])
+    ]
+
+
+def test_a_fronted_question_with_no_comma_is_left_alone() -> None:
+    """'But when asked how she would define it Davies laughed': with no comma, where the question
+    ends and the main clause starts is unknown, so the surface reading makes nothing."""
+    text = "But when asked how she would define the rule Davies laughed at the reporters."
+    assert not [
+        a
+        for a in find_attributions(text)
+        if "asked" in a.cue.of(text).lower() and a.content[0].end > text.index("Davies")
+    ]
+
+
 def test_two_statements_side_by_side_are_not_one_inside_the_other() -> None:
     """'520 superdelegates have said A, 39 have said B': the first statement is no inverted
     content of the second ("The talks failed, the minister said"), since the second has its own."""
