@@ -818,6 +818,21 @@ def test_a_question_put_to_a_hearer(text: str, source: str | None, content: str)
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Asked on Radio Four who leads the party, he said Hale.", "who leads the party"),
+        ("When asked at the annual meeting about the merger, she defended the deal.", "about the merger"),
+        ("Asked to name a rival, he laughed.", "to name a rival"),  # guard: no setting before the question
+    ],
+)
+def test_an_opening_question_starts_at_its_question_word(text: str, content: str) -> None:
+    """'Asked on Fox News who leads the party, he said ...': the setting before the question word
+    says where it was asked; the question starts at "who" (or "about")."""
+    asked = [a for a in find_attributions(text) if a.cue.of(text).lower() == "asked"]
+    assert [[c.of(text) for c in a.content] for a in asked] == [[content]]
+
+
 def test_a_fronted_question_with_no_comma_is_left_alone() -> None:
     """'But when asked how she would define it Davies laughed': with no comma, where the question
     ends and the main clause starts is unknown, so the surface reading makes nothing."""

@@ -40,7 +40,7 @@ def asked_opening(p: Parsed, v: Token, verb: CueVerb) -> Attribution | None:
     comma = next((t.i for t in v.doc[v.i + 1 :] if t.text == "," and not p.in_quote(t)), None)
     if comma is None or comma == v.i + 1 or not any(t.dep_ in ("nsubj", "nsubjpass") for t in v.doc[comma + 1 :]):
         return None  # no main clause after the question: "Asked, he smiled" or a sentence of its own
-    content = p.span(v.i + 1, comma - 1)
+    content = p.span(_question_start(v, comma), comma - 1)
     if content is None:
         return None
     return Attribution(
@@ -59,6 +59,18 @@ _QUESTION_WORDS = frozenset({"if", "whether", "who", "whom", "what", "which", "w
 # How far past "asked" the question may start: an asker ("by a host") and a setting ("during a
 # luncheon held by The Wall Street Journal") stand between.
 _QUESTION_REACH = 12
+
+
+def _question_start(v: Token, comma: int) -> int:
+    """'Asked on Fox News who leads the party', 'When asked at the conference about the merger':
+    the question starts at its question word or "about"; a setting before it (no verb in it) says
+    where it was asked (PolNeAR marks the question alone: verb11 audit of train, 6 articles)."""
+    for t in v.doc[v.i + 1 : comma]:
+        if t.lower_ in _QUESTION_WORDS or t.lower_ in ("about", "regarding"):
+            return t.i
+        if t.tag_.startswith("VB") or t.lower_ in ("to", "for") or t.is_quote:
+            break
+    return v.i + 1
 
 
 def asked_question(p: Parsed, v: Token, verb: CueVerb) -> Attribution | None:
