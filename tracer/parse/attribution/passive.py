@@ -65,6 +65,8 @@ def _question_start(v: Token, comma: int) -> int:
     """'Asked on Fox News who leads the party', 'When asked at the conference about the merger':
     the question starts at its question word or "about"; a setting before it (no verb in it) says
     where it was asked (PolNeAR marks the question alone: verb11 audit of train, 6 articles)."""
+    if v.nbor(1).tag_ not in ("IN", "RB"):
+        return v.i + 1  # "Asked a direct question about this": the object holds the question
     for t in v.doc[v.i + 1 : comma]:
         if t.lower_ in _QUESTION_WORDS or t.lower_ in ("about", "regarding"):
             return t.i
