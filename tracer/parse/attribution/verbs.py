@@ -557,9 +557,10 @@ def misread_share_verb(ctx: Context) -> Iterator[Attribution]:
     """'Two-thirds support reducing the sentences', 'Majorities across the spectrum favor granting
     ...', 'One in five say that won't be true', '81 percent of Democrats approve of Obama': after a
     share of respondents the small model reads the plural verb as a noun ("Two-thirds support")
-    or as part of the subject, and the poll finding was lost (verb11 audit of PolNeAR train: 13
-    such findings in 12 articles). A bare cue verb form right after a phrase that opens with a
-    share and holds no verb, followed by an object, is the verb; the content runs to the comma."""
+    or as part of the subject, and the poll finding was lost (verb11 audit of PolNeAR train: 8
+    findings in 8 articles no rule read, 7 of them gold cues). A bare cue verb form right after a
+    phrase that opens with a share and holds no verb, followed by an object, is the verb; the
+    content runs to the comma."""
     p, lex = ctx.p, ctx.lex
     for t in p.doc:
         verb = lex.verb(t.lower_)

@@ -568,7 +568,8 @@ def _asked_about(a: Attribution, text: str) -> bool:
     """'Asked by Starnes if he believed the situation was as grave, Carson said ...': a cue inside a
     question put to someone is what the asker wants to know, asserted by no one (the belief got
     the asker, or the pronoun read as the asker, as its source: verb11's audit of PolNeAR train,
-    8 such claims in 8 articles, none asserted). A noun cue there is presupposed, still a claim
+    9 such claims in 9 articles, none asserted in its sentence). A noun cue there is presupposed,
+    still a claim
     ("asked whether the President's insistence that the UK would wait was right")."""
     start = (a.source or a.cue).start
     words = a.cue.of(text).split()
