@@ -572,8 +572,7 @@ def _asked_about(a: Attribution, text: str) -> bool:
     question put to someone is what the asker wants to know, asserted by no one (the belief got
     the asker, or the pronoun read as the asker, as its source: verb11's audit of PolNeAR train,
     9 such claims in 9 articles, none asserted in its sentence). A noun cue there is presupposed,
-    still a claim
-    ("asked whether the President's insistence that the UK would wait was right")."""
+    still a claim ("asked whether the President's insistence that the UK would wait was right")."""
     start = (a.source or a.cue).start
     words = a.cue.of(text).split()
     if not any(lexicon().verb(w.lower()) is not None for w in words):
