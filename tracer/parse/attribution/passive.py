@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from tracer.datafiles import load_json
 from tracer.models import CueClass
 from tracer.parse.attribution.cues import REPORTING, CueVerb, Lexicon
+from tracer.parse.attribution.grammar import is_passive
 from tracer.parse.attribution.spans import Attribution, Parsed
 from tracer.text import Span
 from tracer.words import MONTH_NAMES, WEEKDAYS
@@ -39,7 +40,7 @@ def asked_opening(p: Parsed, v: Token, verb: CueVerb) -> Attribution | None:
     comma = next((t.i for t in v.doc[v.i + 1 :] if t.text == "," and not p.in_quote(t)), None)
     if comma is None or comma == v.i + 1 or not any(t.dep_ in ("nsubj", "nsubjpass") for t in v.doc[comma + 1 :]):
         return None  # no main clause after the question: "Asked, he smiled" or a sentence of its own
-    content = p.span(v.i + 1, comma - 1)
+    content = p.span(_question_start(v, comma), comma - 1)
     if content is None:
         return None
     return Attribution(
@@ -51,6 +52,117 @@ def asked_opening(p: Parsed, v: Token, verb: CueVerb) -> Attribution | None:
         form="passive",
         lemma=verb.lemma,
     )
+
+
+# Words that open the question a hearer "was asked" ("asked by a caller why ...").
+_QUESTION_WORDS = frozenset({"if", "whether", "who", "whom", "what", "which", "why", "how", "where"})
+# How far past "asked" the question may start: an asker ("by a host") and a setting ("during a
+# luncheon held by The Wall Street Journal") stand between.
+_QUESTION_REACH = 12
+
+
+def _question_start(v: Token, comma: int) -> int:
+    """'Asked on Fox News who leads the party', 'When asked at the conference about the merger':
+    the question starts at its question word or "about"; a setting before it (no verb in it) says
+    where it was asked (PolNeAR marks the question alone: verb11 audit of train, e.g. 'about the merger')."""
+    if v.nbor(1).tag_ not in ("IN", "RB"):
+        return v.i + 1  # "Asked a direct question about this": the object holds the question
+    for t in v.doc[v.i + 1 : comma]:
+        if t.lower_ in _QUESTION_WORDS or t.lower_ in ("about", "regarding"):
+            return t.i
+        if t.tag_.startswith("VB") or t.lower_ in ("to", "for") or t.is_quote:
+            break
+    return v.i + 1
+
+
+def asked_question(p: Parsed, v: Token, verb: CueVerb) -> Attribution | None:
+    """'The actress was asked if she'd ever been discriminated against', 'was asked by a caller
+    why young men are coming', 'when asked in May if he would endorse Trump': a hearer asked a
+    question, which the small model hung on the verb as an adverbial clause, on the asker as a
+    relative clause or on the main verb, so the question was lost. By the surface, the question
+    is the clause its first question word opens past the asker and the setting; the asker, if
+    named, is the source. PolNeAR train: of 95 "(was|when|,) asked" sentences, 10 questions in 10
+    articles were lost this way; it runs to the sentence's end, or after "when asked" to the comma
+    that ends the adverbial clause."""
+    if v.lower_ != "asked" or verb.cls != CueClass.QUESTION or p.in_quote(v) or not _hearer_asked(v):
+        return None
+    q = _question_word(p, v)
+    linked = any(c.dep_ in ("ccomp", "xcomp") and _holds(c, q) for c in v.children) if q is not None else False
+    if q is None or (linked and is_passive(v) and not _subordinate(v)):
+        return None  # the parser linked the question to a passive main verb: the passive rule reads it
+    end = _question_end(p, v, q)
+    content = p.span(q.i, end) if end is not None else None
+    by = v.doc[v.i + 1] if v.doc[v.i + 1].lower_ == "by" else None  # not "asked during a luncheon held by X"
+    source = p.span(by.i + 1, q.i - 1) if by is not None and by.i + 1 < q.i else None
+    if content is None:
+        return None
+    cue = [c for c in v.children if c.dep_ == "auxpass"] + [v]
+    return Attribution(
+        source=source,
+        cue=p.tokens(cue) or p.bounds,
+        content=(content,),
+        sentence=p.bounds,
+        cls=CueClass.QUESTION,
+        form="passive",
+        lemma=verb.lemma,
+    )
+
+
+def _hearer_asked(v: Token) -> bool:
+    """ "was asked", "when asked": the verb's subject, if any, is the one asked (no active subject)."""
+    if any(c.dep_ in ("nsubj", "dobj", "dative") for c in v.children):
+        return False
+    before = v.doc[v.i - 1] if v.i > 0 else None
+    if any(c.dep_ == "auxpass" for c in v.children) or (before is not None and before.lower_ in _ASKED_OPENERS):
+        return True
+    return all(t.is_punct or t.lower_ in ("and", "but") for t in v.doc[: v.i])  # "Asked by Starnes if ..."
+
+
+def _holds(clause: Token, t: Token) -> bool:
+    return clause.left_edge.i <= t.i <= clause.right_edge.i
+
+
+def _subordinate(v: Token) -> bool:
+    """ "When asked ...", "When Mook was asked ...", "Asked by X if ...": the asking is an adverbial
+    clause, and a main clause follows its comma."""
+    before = v.doc[v.i - 1] if v.i > 0 else None
+    if before is not None and before.lower_ in _ASKED_OPENERS:
+        return True
+    if any(c.dep_ in ("advmod", "mark") and c.i < v.i and c.lower_ in _ASKED_OPENERS for c in v.children):
+        return True
+    first = next((t for t in v.doc[: v.i] if not t.is_punct and t.lower_ not in ("and", "but")), None)
+    if first is not None and first.lower_ in _ASKED_OPENERS:
+        return True  # "But when voters were asked who ..., Trump trounced Clinton"
+    return not any(c.dep_ == "auxpass" for c in v.children)
+
+
+def _question_word(p: Parsed, v: Token) -> Token | None:
+    """The first question word past "asked", before any comma, quotation or other verb."""
+    for t in v.doc[v.i + 1 : v.i + 1 + _QUESTION_REACH]:
+        if t.lower_ in _QUESTION_WORDS:
+            return t
+        if t.text in (",", ";", ":") or t.is_quote or p.in_quote(t) or t.lower_ in _ASKED_PREPS or t.lower_ == "to":
+            return None  # "asked about ...", "asked to ...": other forms, read elsewhere
+        if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return None
+    return None
+
+
+def _question_end(p: Parsed, v: Token, q: Token) -> int | None:
+    """The question's last token: the comma ending the adverbial clause "when asked ...," or the
+    sentence's last word. None for a fronted "when asked ..." with no comma: where the main clause
+    starts is unknown ('But when asked how she would define it Deacon fought back')."""
+    doc = v.doc
+    last = len(doc) - 1
+    while last > q.i and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    if not _subordinate(v):
+        return last
+    comma = next((t.i for t in doc[q.i + 1 : last + 1] if t.text == "," and not p.in_quote(t)), None)
+    if comma is not None:
+        return comma - 1
+    fronted = any(t.tag_.startswith("VB") and t.dep_ in ("ROOT", "relcl", "ccomp") for t in doc[: v.i])
+    return last if fronted else None  # "he said when asked if ...": the question closes the sentence
 
 
 def passive_cue(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Iterator[Attribution]:

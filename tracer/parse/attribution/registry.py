@@ -494,6 +494,23 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "misread_share_verb",
+        RuleKind.SENTENCE,
+        ("verb",),
+        verbs.misread_share_verb,
+        (
+            Example(
+                "Two-thirds support reducing the fines for parking offences.",
+                "Two-thirds",
+                "support",
+                "reducing the fines for parking offences",
+            ),
+            Example(
+                "The mayor won 36 percent support among women.", "36 percent", "support", "among women", absent=True
+            ),
+        ),
+    ),
+    Rule(
         "citations",
         RuleKind.CLEANUP,
         ("citing",),
