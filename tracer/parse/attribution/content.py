@@ -663,8 +663,49 @@ def _clause_cuts(clause: Token, according: bool) -> list[Token]:
     """What to leave out of a reported clause: "according to X" (see above), and a last "and"
     that joins the next statement ("said A, and three-quarters said B")."""
     cuts = [*(_according_phrases(clause) if according else []), *_said_at(clause), *_opening_aside(clause)]
+    cuts += [_joint(c) for c in clause.children if c.dep_ == "conj" and c.i > clause.i and _other_form(clause, c)]
     last = clause.right_edge
     return [*cuts, last] if last.dep_ == "cc" and last.head.i == clause.i else cuts
+
+
+# Dependents that give a conjoined verb a subject or a clause opener of its own.
+_OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "mark"})
+
+
+def _infinitive(verb: Token) -> bool:
+    """A "to" infinitive ("to keep abortion legal"): a clause with no subject and no tense."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" and c.i < verb.i for c in verb.children)
+
+
+def _finite_act(conj: Token) -> bool:
+    """A past or present verb with no subject or opener of its own ("and celebrated the ruling")."""
+    return conj.tag_ in FINITE_TAGS and not any(c.dep_ in _OWN_CLAUSE_DEPS for c in conj.children)
+
+
+def _other_form(clause: Token, conj: Token) -> bool:
+    """'vowed to keep abortion legal and celebrated the ruling', 'had pledged to back the
+    nominee, but sounded equivocal': a past or present verb with no subject of its own, joined
+    to a reported infinitive, cannot be part of it (an infinitive has no tense to share): it is
+    the speaker's next act, which the parser hangs on the infinitive or on the cue verb. A
+    reported clause with a tense of its own is left alone: in "said the voters did not see it and
+    found it offensive" or "said he would consider it but has no plans to" the joined verb is the
+    clause's subject's, whatever auxiliary the first verb has (PolNeAR train: cut there, 11
+    contents of 11 articles lost the second predicate the annotators kept). Cue verbs so joined
+    are `coordination.py`'s."""
+    return _infinitive(clause) and _finite_act(conj)
+
+
+def speaker_act(joint: Token, content: Token) -> bool:
+    """Whether the "and" after a reported infinitive (`content`, its verb) opens the speaker's
+    next act, which the content must not run on into (`_other_form`)."""
+    conj = next((c for c in joint.head.children if c.dep_ == "conj" and c.i > joint.i), None)
+    return joint.dep_ == "cc" and conj is not None and _infinitive(content) and _finite_act(conj)
+
+
+def _joint(conj: Token) -> Token:
+    """Where a conjoined verb's part starts: its "and" (or the comma before it), else the verb."""
+    before = conj.doc[conj.left_edge.i - 1] if conj.left_edge.i > 0 else None
+    return before if before is not None and before.dep_ == "cc" and before.head.i == conj.head.i else conj
 
 
 # Forms of "be" heading a reported state ("was the founder", "is wrong").
