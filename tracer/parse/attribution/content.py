@@ -174,7 +174,38 @@ def verb_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | 
             or (_prep_content(p, v, verb) if verb.cls == CueClass.SPEECH else None)
             or _finding(p, v, verb, lex)
         )
-    return _shown_in_full(p, v, verb, _object_content(p, v, verb, lex)) or _quote_before_sentence(p, v, verb)
+    obj = _object_content(p, v, verb, lex)
+    return _quote_before_topic(p, v, verb, obj) or _shown_in_full(p, v, verb, obj) or _quote_before_sentence(p, v, verb)
+
+
+def _quote_before_topic(p: Parsed, v: Token, verb: CueVerb, obj: Content | None) -> Content | None:
+    """'“Who do they think they are?” Trump said of Apple', '"Why would you cozy up to Bush?" he
+    said about McCain's effort': after a quotation closing on "?" or "!" the splitter makes "X
+    said of Y" a sentence of its own, and its topic was taken for what was said; the quotation
+    was lost (PolNeAR train: 7 such sentences in 7 articles; after a comma the quotation rule
+    reads them). What a speech verb says "of" or "about" someone there is the quotation."""
+    prep = obj[2][0] if obj is not None and obj[2] else None
+    if (
+        verb.cls != CueClass.SPEECH
+        or verb.prep
+        or prep is None
+        or prep.dep_ != "prep"
+        or prep.lower_ not in _TOPIC_PREPS
+    ):
+        return None
+    quoted = _quote_before_sentence(p, v, verb, topic={t.i for t in prep.subtree})
+    return quoted if quoted is not None and _opens_sentence(p.text, quoted[0][0]) else None
+
+
+def _opens_sentence(text: str, quote: Span) -> bool:
+    """Whether a quotation is a sentence of its own, not the end of one with a cue of its own
+    ('... said that he had “very serious concerns.” In a later vote, he warned of ...')."""
+    before = text[: quote.start].rstrip(" \t")
+    return not before or before.endswith(("\n", ".", "?", "!", "”", '"', "’", "'"))
+
+
+# Prepositions of what a quoted remark was about ("said of Apple", "said about the deal").
+_TOPIC_PREPS = frozenset({"of", "about"})
 
 
 def _shown_in_full(p: Parsed, v: Token, verb: CueVerb, content: Content | None) -> Content | None:
@@ -953,10 +984,13 @@ def _comma_before_quotation(p: Parsed, v: Token) -> bool:
     return not own and _COMMA_THEN_QUOTATION.match(p.text, p.char(last) + 1) is not None
 
 
-def _quote_before_sentence(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
-    """'"Probably." Priebus said.': the quotation closing just before a sentence that is only "X said"."""
+def _quote_before_sentence(
+    p: Parsed, v: Token, verb: CueVerb, topic: frozenset[int] | set[int] = frozenset()
+) -> Content | None:
+    """'"Probably." Priebus said.': the quotation closing just before a sentence that is only "X
+    said" (and the words in `topic`, what it was said of)."""
     allowed = _ADJUNCT_DEPS | ({"dobj", "dative"} if verb.addressee else set())
-    setting = {t.i for c in v.children if c.i > v.i and _setting_clause(c) for t in c.subtree}
+    setting = {*topic, *(t.i for c in v.children if c.i > v.i and _setting_clause(c) for t in c.subtree)}
     setting |= {w.i for t in p.doc[v.i + 1 :] if _scene_participle(t, allowed) for w in t.subtree}
     if any(not t.is_punct and t.dep_ not in allowed and t.i not in setting for t in p.doc[v.i + 1 :]):
         return None  # the verb has words of its own after it
@@ -971,8 +1005,10 @@ def _quote_before_sentence(p: Parsed, v: Token, verb: CueVerb) -> Content | None
 def _scene_participle(t: Token, allowed: frozenset[str] | set[str]) -> bool:
     """A past participle on a noun of a phrase after "X said" that sets the scene ('told ITV in an
     interview aired on Monday', 'said in a statement released by her office'): it too only tells
-    where the words were said (cue10 audit of PolNeAR train: the quotation before was lost)."""
-    return t.dep_ == "acl" and t.tag_ == "VBN" and t.head.dep_ in allowed
+    where the words were said (cue10 audit of PolNeAR train: the quotation before was lost); so
+    does a relative clause on such a noun ('said of Apple in February, when the company balked
+    at ...')."""
+    return ((t.dep_ == "acl" and t.tag_ == "VBN") or t.dep_ == "relcl") and t.head.dep_ in allowed
 
 
 # Subordinators of a clause that tells when or how the words were said ("said as he left").
