@@ -33,7 +33,7 @@ _FORMS = frozenset({"verb", "noun", "passive"})
 
 def drop_asides(p: Parsed, a: Attribution) -> Attribution:
     """The attribution with its source and each content fragment ending before the writer's first aside."""
-    a = _source_before_participle(p, a)
+    a = _after_writer_dash(p, _source_before_participle(p, a))
     if a.kind == "quote" and a.form in _FORMS and a.content:
         content = tuple(_before_quoted_aside(p, f) for f in a.content)
         return a if content == a.content else replace(a, content=content)
@@ -64,6 +64,45 @@ def _before_aside(p: Parsed, fragment: Span, told: bool = False) -> Span:
             cut = trim(p.text, Span(fragment.start, p.char(t)))
             return cut if cut.end > cut.start else fragment
     return fragment
+
+
+# A dash set off by spaces, as the corpora type it; a hyphen inside a word is no break.
+_DASHES = frozenset({"-", "--", "–", "—"})
+_JOINS = frozenset({"and", "but"})
+
+
+def _after_writer_dash(p: Parsed, a: Attribution) -> Attribution:
+    """'He now had a rally that night - and the permit, his campaign said, had been hard to get',
+    'He has fulminated against the plan - "I love Oreos," he said, "I will never eat them
+    again"': a cue set into a sentence after a dash, whose words before the dash are a clause of
+    the writer's own: what was said starts after the dash (and its "and"), not at the sentence's
+    start. Only one dash (a pair sets off an aside inside what was said: "the plan - a costly
+    one - will fail, he said"), a finite verb before it, and the statement going on past the cue:
+    with all of it before the cue, the words after the dash are as often the speaker's too ("A
+    -- but then there are the outliers, she said", "A – something you wouldn't know if ..., he
+    said": PolNeAR train, cut there, 2 contents of 3 got worse), unless they are a quotation
+    ("impressed by no one - ''Born with a silver spoon,'' Mr. Elkins said"). PolNeAR train: 5
+    contents in 5 articles now start where the annotators start them, none worse."""
+    first = a.content[0] if a.form in _DASH_FORMS and a.content else None
+    start = p.token_at(first.start) if first is not None and first.end <= a.cue.start else None
+    if first is None or start is None:
+        return a
+    words = [t for t in start.doc[start.i :] if p.char(t) < first.end]
+    dashes = [t for t in words if t.text in _DASHES and t.whitespace_ and t.i > 0 and t.nbor(-1).whitespace_]
+    if len(dashes) != 1 or p.in_quote(dashes[0]):
+        return a
+    dash = dashes[0]
+    after = [t for t in words if t.i > dash.i]
+    while after and after[0].lower_ in _JOINS:
+        after = after[1:]
+    quoted = bool(after) and p.quote_at(p.char(after[0])) == Span(p.char(after[0]), first.end)
+    if not after or not (len(a.content) > 1 or quoted) or not any(t.tag_ in _FINITE for t in words if t.i < dash.i):
+        return a
+    return replace(a, content=(Span(p.char(after[0]), first.end), *a.content[1:]))
+
+
+_DASH_FORMS = frozenset({"verb", "quote"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _before_quoted_aside(p: Parsed, fragment: Span) -> Span:
