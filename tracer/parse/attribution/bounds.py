@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tracer.models import CueClass
+from tracer.parse.attribution.cues import lexicon
 from tracer.parse.attribution.phrases import CITING
 from tracer.parse.attribution.spans import Attribution, Parsed, trim
 from tracer.text import Span
@@ -84,7 +85,7 @@ def _before_as_clause(p: Parsed, a: Attribution) -> Attribution:
     cue = p.token_at(a.cue.start)
     if not words or cue is None or any(t.dep_ in ("ccomp", "mark") for t in words if t.head.i == cue.i):
         return a  # a reported clause, whose own "as" clause is part of what was said
-    heads = {cue.i, *(t.i for t in words if t.head.i == cue.i)}
+    heads = {cue.i, *(t.i for t in words if t.head.i == cue.i and t.tag_ == "VB")}  # the cue, its "to ..."
     for t in words[1:]:
         if _as_clause(t, heads) and not p.in_quote(t):
             opener = t.nbor(-1) if t.nbor(-1).lower_ in _AS_ADVERBS else t
@@ -110,6 +111,9 @@ def _as_clause(t: Token, heads: set[int]) -> bool:
         return False
     if t.i + 1 < len(t.doc) and t.nbor(1).lower_ in ("if", "though"):
         return False
+    if any(c.dep_ == "conj" and lexicon().verb(c.lower_) is not None for c in verb.children):
+        return False  # "talked over them as they answered questions and even assured the crowd that ...":
+        # the parser runs the clause on into the speaker's next statement, whose source it would take
     subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
     tensed = verb.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     return subject and tensed and not any(w.lower_ in ("as", "so") for w in t.doc[max(0, t.i - 6) : t.i])
