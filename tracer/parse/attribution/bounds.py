@@ -75,7 +75,7 @@ def _before_as_clause(p: Parsed, a: Attribution) -> Attribution:
     that infinitive, says when the act took place, in the writer's words (and so does "even as").
     Not "as if", "as ... as" comparisons, nor an "as" clause inside a relative clause or a
     phrase of the content ("accused X of using deceptive practices as it brought in millions").
-    PolNeAR train: 21 contents in 18 articles closer to the annotators', 3 farther in 3 (they
+    PolNeAR train: 19 contents in 17 articles closer to the annotators', 3 farther in 3 (they
     keep "sought to temper his tone as he drew contrasts"). "As" before a noun ("criticizing
     Obama as a weak leader") is left alone: the annotators keep it as often as not."""
     if a.form != "verb" or a.kind not in _KINDS or len(a.content) != 1:
