@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from tracer.models import CueClass
 from tracer.parse.attribution.bounds import drop_asides
-from tracer.parse.attribution.content import said_at
+from tracer.parse.attribution.content import said_at, speaker_act
 from tracer.parse.attribution.coordination import cut_start, own_statement
 from tracer.parse.attribution.cues import Lexicon
 from tracer.parse.attribution.frames import MAX_SOURCE_TOKENS
@@ -195,6 +195,9 @@ def _to_sentence_end(p: Parsed, a: Attribution, found: list[Attribution]) -> Att
         after = after.nbor(1)
     if after is not None and said_at(after):
         return a  # "said Obama was the founder of ISIS | on Wednesday at a rally": when it was said
+    head = _content_head(p, a.content[0])
+    if after is not None and head is not None and speaker_act(after, head):
+        return a  # "vowed to keep abortion legal | and celebrated the ruling": the speaker's next act
     return replace(a, content=(Span(a.content[0].start, end.end),))
 
 
@@ -243,6 +246,13 @@ def _past_inserted_cue(p: Parsed, a: Attribution, found: list[Attribution]) -> A
 def _set_off(between: str) -> bool:
     """Whether the words between a content and its cue open with the comma of an inserted cue."""
     return re.match(r"[\"”’']?\s*,", between) is not None and "," not in between.lstrip("\"”’' ")[1:]
+
+
+def _content_head(p: Parsed, span: Span) -> Token | None:
+    """The word of a content that hangs on a word outside it (its verb, for a clause)."""
+    first = p.token_at(span.start)
+    words = [t for t in p.doc[first.i :] if p.char(t) < span.end] if first is not None else []
+    return next((t for t in words if not span.start <= p.char(t.head) < span.end), None)
 
 
 def _reported_clause(p: Parsed, a: Attribution) -> bool:

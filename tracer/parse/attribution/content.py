@@ -174,7 +174,38 @@ def verb_content(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Content | 
             or (_prep_content(p, v, verb) if verb.cls == CueClass.SPEECH else None)
             or _finding(p, v, verb, lex)
         )
-    return _shown_in_full(p, v, verb, _object_content(p, v, verb, lex)) or _quote_before_sentence(p, v, verb)
+    obj = _object_content(p, v, verb, lex)
+    return _quote_before_topic(p, v, verb, obj) or _shown_in_full(p, v, verb, obj) or _quote_before_sentence(p, v, verb)
+
+
+def _quote_before_topic(p: Parsed, v: Token, verb: CueVerb, obj: Content | None) -> Content | None:
+    """'“Who do they think they are?” Trump said of Apple', '"Why would you cozy up to Bush?" he
+    said about McCain's effort': after a quotation closing on "?" or "!" the splitter makes "X
+    said of Y" a sentence of its own, and its topic was taken for what was said; the quotation
+    was lost (PolNeAR train: 7 such sentences in 7 articles; after a comma the quotation rule
+    reads them). What a speech verb says "of" or "about" someone there is the quotation."""
+    prep = obj[2][0] if obj is not None and obj[2] else None
+    if (
+        verb.cls != CueClass.SPEECH
+        or verb.prep
+        or prep is None
+        or prep.dep_ != "prep"
+        or prep.lower_ not in _TOPIC_PREPS
+    ):
+        return None
+    quoted = _quote_before_sentence(p, v, verb, topic={t.i for t in prep.subtree})
+    return quoted if quoted is not None and _opens_sentence(p.text, quoted[0][0]) else None
+
+
+def _opens_sentence(text: str, quote: Span) -> bool:
+    """Whether a quotation is a sentence of its own, not the end of one with a cue of its own
+    ('... said that he had “very serious concerns.” In a later vote, he warned of ...')."""
+    before = text[: quote.start].rstrip(" \t")
+    return not before or before.endswith(("\n", ".", "?", "!", "”", '"', "’", "'"))
+
+
+# Prepositions of what a quoted remark was about ("said of Apple", "said about the deal").
+_TOPIC_PREPS = frozenset({"of", "about"})
 
 
 def _shown_in_full(p: Parsed, v: Token, verb: CueVerb, content: Content | None) -> Content | None:
@@ -722,8 +753,49 @@ def _clause_cuts(clause: Token, according: bool) -> list[Token]:
     """What to leave out of a reported clause: "according to X" (see above), and a last "and"
     that joins the next statement ("said A, and three-quarters said B")."""
     cuts = [*(_according_phrases(clause) if according else []), *_said_at(clause), *_opening_aside(clause)]
+    cuts += [_joint(c) for c in clause.children if c.dep_ == "conj" and c.i > clause.i and _other_form(clause, c)]
     last = clause.right_edge
     return [*cuts, last] if last.dep_ == "cc" and last.head.i == clause.i else cuts
+
+
+# Dependents that give a conjoined verb a subject or a clause opener of its own.
+_OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "mark"})
+
+
+def _infinitive(verb: Token) -> bool:
+    """A "to" infinitive ("to keep abortion legal"): a clause with no subject and no tense."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" and c.i < verb.i for c in verb.children)
+
+
+def _finite_act(conj: Token) -> bool:
+    """A past or present verb with no subject or opener of its own ("and celebrated the ruling")."""
+    return conj.tag_ in FINITE_TAGS and not any(c.dep_ in _OWN_CLAUSE_DEPS for c in conj.children)
+
+
+def _other_form(clause: Token, conj: Token) -> bool:
+    """'vowed to keep abortion legal and celebrated the ruling', 'had pledged to back the
+    nominee, but sounded equivocal': a past or present verb with no subject of its own, joined
+    to a reported infinitive, cannot be part of it (an infinitive has no tense to share): it is
+    the speaker's next act, which the parser hangs on the infinitive or on the cue verb. A
+    reported clause with a tense of its own is left alone: in "said the voters did not see it and
+    found it offensive" or "said he would consider it but has no plans to" the joined verb is the
+    clause's subject's, whatever auxiliary the first verb has (PolNeAR train: cut there, 11
+    contents of 11 articles lost the second predicate the annotators kept). Cue verbs so joined
+    are `coordination.py`'s."""
+    return _infinitive(clause) and _finite_act(conj)
+
+
+def speaker_act(joint: Token, content: Token) -> bool:
+    """Whether the "and" after a reported infinitive (`content`, its verb) opens the speaker's
+    next act, which the content must not run on into (`_other_form`)."""
+    conj = next((c for c in joint.head.children if c.dep_ == "conj" and c.i > joint.i), None)
+    return joint.dep_ == "cc" and conj is not None and _infinitive(content) and _finite_act(conj)
+
+
+def _joint(conj: Token) -> Token:
+    """Where a conjoined verb's part starts: its "and" (or the comma before it), else the verb."""
+    before = conj.doc[conj.left_edge.i - 1] if conj.left_edge.i > 0 else None
+    return before if before is not None and before.dep_ == "cc" and before.head.i == conj.head.i else conj
 
 
 # Forms of "be" heading a reported state ("was the founder", "is wrong").
@@ -971,10 +1043,13 @@ def _comma_before_quotation(p: Parsed, v: Token) -> bool:
     return not own and _COMMA_THEN_QUOTATION.match(p.text, p.char(last) + 1) is not None
 
 
-def _quote_before_sentence(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
-    """'"Probably." Priebus said.': the quotation closing just before a sentence that is only "X said"."""
+def _quote_before_sentence(
+    p: Parsed, v: Token, verb: CueVerb, topic: frozenset[int] | set[int] = frozenset()
+) -> Content | None:
+    """'"Probably." Priebus said.': the quotation closing just before a sentence that is only "X
+    said" (and the words in `topic`, what it was said of)."""
     allowed = _ADJUNCT_DEPS | ({"dobj", "dative"} if verb.addressee else set())
-    setting = {t.i for c in v.children if c.i > v.i and _setting_clause(c) for t in c.subtree}
+    setting = {*topic, *(t.i for c in v.children if c.i > v.i and _setting_clause(c) for t in c.subtree)}
     setting |= {w.i for t in p.doc[v.i + 1 :] if _scene_participle(t, allowed) for w in t.subtree}
     if any(not t.is_punct and t.dep_ not in allowed and t.i not in setting for t in p.doc[v.i + 1 :]):
         return None  # the verb has words of its own after it
@@ -989,8 +1064,10 @@ def _quote_before_sentence(p: Parsed, v: Token, verb: CueVerb) -> Content | None
 def _scene_participle(t: Token, allowed: frozenset[str] | set[str]) -> bool:
     """A past participle on a noun of a phrase after "X said" that sets the scene ('told ITV in an
     interview aired on Monday', 'said in a statement released by her office'): it too only tells
-    where the words were said (cue10 audit of PolNeAR train: the quotation before was lost)."""
-    return t.dep_ == "acl" and t.tag_ == "VBN" and t.head.dep_ in allowed
+    where the words were said (cue10 audit of PolNeAR train: the quotation before was lost); so
+    does a relative clause on such a noun ('said of Apple in February, when the company balked
+    at ...')."""
+    return ((t.dep_ == "acl" and t.tag_ == "VBN") or t.dep_ == "relcl") and t.head.dep_ in allowed
 
 
 # Subordinators of a clause that tells when or how the words were said ("said as he left").
