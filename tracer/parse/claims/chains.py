@@ -508,6 +508,8 @@ def _participle_of(ctx: _Context, a: Attribution) -> Source | None:
         return None  # "responding to Trump's tweet calling her ... and implying ...": the tweet implies
     for b in ctx.cover.holders(a.source):
         if b is not a and b.sentence == a.sentence and b.cue.start < a.source.start and b.source is not None:
+            if b.kind == "np":
+                continue  # "Facing criticism from X, Trump released ..., describing ...": a target, not words
             return _main_source(ctx, b)
     return None
 
