@@ -596,7 +596,7 @@ def noun_rule(ctx: Context) -> Iterator[Attribution]:
     if said is not None:
         yield said
         return
-    received = _received_stance(p, n, lex)
+    received = _received_stance(p, n)
     if received is not None:
         yield received
         return
@@ -625,7 +625,7 @@ def noun_rule(ctx: Context) -> Iterator[Attribution]:
         yield _said_in_noun(p, source, [n], content, n)
 
 
-def _received_stance(p: Parsed, n: Token, lex: Lexicon) -> Attribution | None:
+def _received_stance(p: Parsed, n: Token) -> Attribution | None:
     """'The proposal drew criticism from the mayor', 'Cruz won the endorsement of Vander Plaats':
     the giver of a stance the subject received (`received_stances.txt`) took it towards the
     subject. The noun has no owner of the usual form there (the subject is its target, the giver
