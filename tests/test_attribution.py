@@ -1004,6 +1004,18 @@ def test_a_closing_mark_that_opens_a_quote_opens_it() -> None:
             "The toll",
         ),
         ("Councillor Park faced criticism for the late budget.", None, "faced criticism", "Councillor Park"),
+        (
+            "The ferry bill has the backing of most island councils.",
+            "most island councils",
+            "has the backing",
+            "The ferry bill",
+        ),
+        (
+            "Last week Mayor Ellis picked up the endorsement of Gov. Hale.",
+            "Gov. Hale",
+            "picked up the endorsement",
+            "Mayor Ellis",
+        ),
     ],
 )
 def test_a_received_stance_is_the_givers_stance_on_the_subject(
@@ -1024,6 +1036,7 @@ def test_a_received_stance_is_the_givers_stance_on_the_subject(
     [
         "Mayor Ellis earned widespread praise.",  # praise with no giver: unmarked in PolNeAR train (0 of 2)
         "The council won new endorsements this spring.",
+        "Mayor Ellis had harsh criticism for the ferry bill.",  # "have" with no giver: she is the critic
         "The harbour plan drew large crowds from the coast.",  # no stance noun
     ],
 )

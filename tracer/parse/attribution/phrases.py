@@ -634,6 +634,7 @@ def _received_stance(p: Parsed, n: Token) -> Attribution | None:
     verb, alone = n.head, _received_stances().get(n.lower_)
     if alone is None or n.dep_ != "dobj" or verb.lower_ not in _receiving_verbs() or not verb.tag_.startswith("VB"):
         return None
+    alone = alone and not _receiving_verbs()[verb.lower_]  # "She had criticism for ...": she is the critic
     if any(c.dep_ in ("acl", "ccomp") and has_that(c) for c in n.children):
         return None  # "faced criticism from rivals that ...": what they said, the owner's clause
     giver = _stance_giver(n, verb)
@@ -664,8 +665,9 @@ def _received_stances() -> dict[str, bool]:
 
 
 @cache
-def _receiving_verbs() -> frozenset[str]:
-    return frozenset(load_lines("receiving_verbs.txt"))
+def _receiving_verbs() -> dict[str, bool]:
+    """Verbs whose subject receives a stance (`receiving_verbs.txt`): verb -> only with a giver."""
+    return {line.split()[0]: "+giver" in line.split() for line in load_lines("receiving_verbs.txt")}
 
 
 @cache
