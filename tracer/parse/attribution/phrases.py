@@ -1287,6 +1287,10 @@ def colon_speaker_rule(ctx: Context) -> Iterator[Attribution]:
     if t.text != ":" or any(a.cue.start < p.char(t) for a in ctx.found):
         return
     content = _quotation_after(ctx, t)
+    given = _from_giver(p, t) if content is not None else None
+    if content is not None and given is not None and _ends_whole(p.text, content):
+        yield _said_at_colon(p, t, given, content, "colon", "quote")
+        return
     verb = _introducing_verb(t)
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None) if verb else None
     if content is None or verb is None or subject is None or not _names_someone(subject, ctx.lex):
@@ -1294,6 +1298,22 @@ def colon_speaker_rule(ctx: Context) -> Iterator[Attribution]:
     source = p.source_subtree(subject, verb)
     if source is not None and _ends_whole(p.text, content):
         yield _said_at_colon(p, t, source, content, "colon", "quote")
+
+
+def _from_giver(p: Parsed, colon: Token) -> Span | None:
+    """'From the report: “...”', '... - More from Jones: “...”', 'From Bush's Facebook post: "..."':
+    a round-up quoting a source it names after "from", with no verb (noun11 audit of PolNeAR
+    train: 4 such quotations in 3 articles were nobody's)."""
+    words = list(colon.doc[: colon.i])
+    dash = max((i for i, w in enumerate(words) if _spaced_dash(w)), default=-1)
+    words = words[dash + 1 :]
+    words = words[1:] if words and words[0].lower_ == "more" else words
+    if not 2 <= len(words) <= MAX_HEADLINE_NAME or words[0].lower_ != "from":
+        return None
+    head = next((w for w in words[1:] if w.head.i == words[0].i), None)  # the object of "from"
+    if head is None or not (_names_someone(head, lexicon()) or head.lower_ in lexicon().nouns):
+        return None  # "From the start: “...”": no one
+    return p.tokens(words[1:])
 
 
 def _quotation_after(ctx: Context, colon: Token) -> Span | None:
