@@ -71,6 +71,7 @@ class CueVerb:
     speech_with: frozenset[str] = frozenset()
     to_content: bool = False  # "the delays were attributed to a shortage": the "to" phrase is content
     opposes: bool = False  # "countered her claims that ...": the claim noun's clause is not the subject's
+    weighs: bool = False  # "considering firing him": with a gerund complement, a plan weighed, never a claim
 
     def with_particles(self, words: Iterable[str]) -> CueVerb:
         """The verb as read with its particles: "pointed out" states what "pointed to" only names."""
@@ -180,6 +181,7 @@ def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
         frozenset(w for r in flags if r.startswith("+speech=") for w in r[len("+speech=") :].split("|")),
         "+to" in flags,
         "+opposes" in flags,
+        "+weigh" in flags,
     )
     return [*inflections(lemma), *extra], verb
 

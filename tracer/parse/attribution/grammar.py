@@ -40,8 +40,9 @@ def is_passive(v: Token) -> bool:
 def relative_subject(v: Token) -> Token | None:
     """'targets, which it said included depots': a cue verb heading a relative clause whose
     relative pronoun the parser made its subject, beside the speaker. The pronoun is the subject
-    of what was said."""
-    if v.dep_ != "relcl":
+    of what was said. So is a free relative's "what" after a preposition ("adapt to what she
+    said is growing demand"), which the parser hangs on the cue as a pcomp (devgold11)."""
+    if v.dep_ not in ("relcl", "pcomp"):
         return None
     subjects = [c for c in v.children if c.dep_ == "nsubj" and c.i < v.i]
     if len(subjects) < 2 or subjects[0].tag_ not in ("WDT", "WP"):

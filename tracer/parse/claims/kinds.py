@@ -40,6 +40,9 @@ _INFINITIVE = re.compile(r"\bto\s+$")
 _INFINITIVE_AFTER = re.compile(r"\b(\w+)\s+to\s+$")
 # A to-infinitive complement, perhaps negated ("to inject", "not to hold", "never to return").
 _TO_ACT = re.compile(r"(?:(?:not|never)\s+)?to\s", re.IGNORECASE)
+# A gerund complement, perhaps negated ("firing the general", "not running"); the pronouns in
+# -thing are no gerunds ("considers nothing final").
+_GERUND_ACT = re.compile(r"(?:(?:not|never)\s+)?(?!(?:no|some|any|every)thing\b)[a-z]+ing\b")
 # The words before a to-infinitive cue ("I want the record | to show").
 _TO_BEFORE = re.compile(r"([\w’' -]+?)\s+to\s+$")
 # "them to stay behind", "the area to evacuate": an object and a to-infinitive, no finite verb of
@@ -709,9 +712,13 @@ _INFINITIVE_ADVERB = re.compile(r"\bto\s+(?:\w+ly\s+)?$")
 def _an_act(a: Attribution, text: str) -> bool:
     """'SoftBank agreed to inject $6.5 billion': a commitment or act, not a statement to trace; so is
     its negation ('has threatened not to hold elections', gold_fresh3a miss: the threat took the
-    quoting speaker's words away)."""
+    quoting speaker's words away). So is a plan weighed ('is considering firing the general',
+    `+weigh` in cue_verbs.txt): nobody has said the general was fired."""
     verb = lexicon().verb(a.lemma) if a.lemma else None
-    return verb is not None and verb.act and _TO_ACT.match(a.content[0].of(text)) is not None
+    if verb is None:
+        return False
+    first = a.content[0].of(text)
+    return (verb.act and _TO_ACT.match(first) is not None) or (verb.weighs and _GERUND_ACT.match(first) is not None)
 
 
 def artifacts() -> frozenset[str]:

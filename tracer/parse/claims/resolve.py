@@ -200,17 +200,35 @@ _ISSUED_BY = (
 )
 # "Mayor Ana Ruiz sent an email", "The Dorn campaign released a new television ad": a name (a
 # "campaign" or "team" after it too), a verb of issuing (claim_kinds.json) and the thing issued.
+# The heads of a body that makes a document, in lower case after its proper name ("the Sanders
+# campaign", "the Philippine immigration agency").
+_MAKER_HEADS = frozenset({"campaign", "team", "agency", "committee", "department", "office", "board", "panel"})
 _SENT_HEADS = frozenset(
     {*DOCUMENT_NOUNS, *(w for w in load_json("claim_kinds.json")["artifacts"] if not w.endswith("s"))}
 )
 _SENT = re.compile(
     r"(?P<name>(?-i:(?:The\s+)?[A-Z][\w.’'-]*(?:\s+(?:(?:of|on|for|and|the)\s+){0,2}[A-Z][\w.’'-]*){0,5}"
     r"(?:\s+(?:campaign|team))?))\s+(?:\w+ly\s+)?"
-    r"(?:sent|wrote|put\s+out|(?:"
+    r"(?:sent(?:\s+out)?|wrote|put\s+out|(?:"
     + "|".join(load_json("claim_kinds.json")["issuing_verbs"])
     + r")(?:ed|d))\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?P<head>"
     + "|".join(sorted(_SENT_HEADS, key=len, reverse=True))
     + r")\b",
+    re.I,
+)
+# "a 2001 memorandum issued by the Philippine immigration agency", "an affidavit written by Marc
+# Bujnowski", "a separate statement issued by the Sanders campaign": a document and, after a verb
+# of making, its maker, named (capitalised words, a body's head after them) or described by a
+# body's head ("the staff association"). "released by" is left out: who releases a document
+# (Judicial Watch, by a records request) is not who wrote it.
+_MADE_BY = re.compile(
+    r"(?P<head>"
+    + "|".join(sorted({*_SENT_HEADS, "memorandum", "affidavit"}, key=len, reverse=True))
+    + r")\b(?:[ \t]+[\w-]+){0,2}?,?[ \t]+(?:issued|written|sent|signed|filed|drafted|authored|penned|prepared)"
+    r"[ \t]+by[ \t]+(?P<name>(?-i:(?:the[ \t]+)?(?:[A-Z][\w.’'-]*[ \t]+(?:(?:of|for|and|the)[ \t]+){0,2}){0,5}"
+    r"(?:[A-Z][\w.’'-]*(?:[ \t]+[a-z]+)?[ \t]+(?:"
+    + "|".join(sorted(_MAKER_HEADS, key=len, reverse=True))
+    + r")|[A-Z][\w.’'-]*)))\b",
     re.I,
 )
 # A body's possessive name right before a person's ("Media Research Center’s Bozell agrees"): the
@@ -222,6 +240,11 @@ _DESCRIBED_SUBJECT = re.compile(
     r"\s*(?:[A-Z][^,.!?]{0,60},\s+)?[Tt]he\s+(?:[\w-]+\s+){0,4}?(?:" + "|".join(sorted(role_words())) + r")\b"
 )
 _POSTPOSED = re.compile(r"[,”\"’]\s*$")
+# Other names joined to a name that opens a sentence: "Acme Holdings and Zenith Group", "Acme,
+# Zenith and Quill" (the subject is all of them).
+_COORDINATED = re.compile(r"(?:,\s+[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*)*,?\s+(?:and|or|&)\s+[A-Z]")
+# What may come before a sentence's subject: space and a definite article.
+_OPENING_WORD = re.compile(r"\s*(?:[Tt]he\s+)?")
 _CALENDAR = frozenset({*(w.capitalize() for w in (*MONTH_NAMES, *WEEKDAYS)), "Today", "Yesterday", "Tomorrow"})
 _STOP = re.compile(r"[.!?][”\"’']?\s|\n")
 _POSSESSIVE = re.compile(r"[’']s?\s")
@@ -472,6 +495,11 @@ class Resolver:
             for k in same:
                 found.pop(k)  # "Trump campaign" and "the Trump campaign’s": one body, named last here
             found[max([key, *same], key=len)] = (at, candidate)
+        if not found and described[1] in _UNMARKED_CLASSES:
+            speaker = self._unmarked_body(span, floor)
+            return self._record(speaker[1], "likely", span, evidence_start=speaker[0]) if speaker else None
+        if len(found) > 1:
+            found = self._opening_before(found, span)
         if len(found) != 1:
             return None
         at, candidate = next(iter(found.values()))
@@ -485,6 +513,30 @@ class Resolver:
             source.kind = body  # the text calls it a body: "The company says its army has helped it"
         self.registry.seen(source, span.start)  # ... is the body's "it", not one named before it
         return self._record(source, "likely", span, evidence_start=at)
+
+    def _opening_before(self, found: dict[str, tuple[int, str]], span: Span) -> dict[str, tuple[int, str]]:
+        """Of several bodies that fit a bare description opening its sentence, the one that opens the
+        sentence before it, its subject ("... companies including Alphabet, Amazon, Apple ...
+        Alphabet, the parent company of Google, jumped $25. The company reported ...": Alphabet;
+        refer11 audit: the description was shown as the origin when other companies were named in
+        the paragraph before); else all. Not a description later in its sentence ("Nega's
+        Coalition won ... Nega was poised to become mayor, but the government denied ..."), nor a
+        body that opens it with others ("Acme Holdings and Zenith Group both bid ..."), nor one with
+        another that fits later in its sentence."""
+        own = self._sentence_span(span.start).start
+        before = sentences(self.text, Span(max(0, own - 600), own))
+        if not before or self.text[own : span.start].strip():
+            return found  # no sentence before in reach, or the description is not its own sentence's subject
+        start = before[-1].start
+        lead = _OPENING_WORD.match(self.text, start)
+        if sum(start <= at < own for at, _ in found.values()) != 1:
+            return found  # another that fits in that sentence too ("Corvanta ... rose, and the retailer Brinell fell")
+        opening = {
+            key: (at, name)
+            for key, (at, name) in found.items()
+            if lead is not None and at == lead.end() and not _COORDINATED.match(self.text, at + len(name))
+        }
+        return opening or found
 
     def _not_a_body(self, name: str, called: frozenset[str] = frozenset()) -> bool:
         """Whether a candidate name is a person's or a place's, never a body a description stands for;
@@ -837,6 +889,9 @@ class Resolver:
             sender = self._sender(span)
             if sender is not None and (latest is None or sender[0] > latest[0]):
                 return self._record(sender[1], "likely", span, evidence_start=sender[0])
+            body = self._unmarked_body(span, self._sentence_before(span), places=True)
+            if body is not None and (latest is None or body[0] > latest[0]):
+                return self._record(body[1], "likely", span, evidence_start=body[0])
         if latest is None and group == "group":
             return self._acronym_body(written, span)
         if latest is None:
@@ -888,6 +943,31 @@ class Resolver:
             return None
         return near[-1][0], near[-1][2]
 
+    def _unmarked_body(self, span: Span, floor: int, places: bool = False) -> tuple[int, Source] | None:
+        """The one speaker from `floor` to the mention whose name carries no mark of its kind and is
+        no person's ("In a blog post, Twitter said ... It added that", "Business Insider ...
+        acknowledged it had ... '...,' the company said"): the body the text goes on calling "it" or
+        by its class (refer11 audit of the 840 PolNeAR train articles: "It" and "the company" were
+        shown as the origin after such a speaker). Its name said nothing of a body, so the registry
+        kept it from every "it". A place speaks as a country ("Israel said ... It added") when
+        `places`. Any other body speaking there, marked or not, is a rival ("Hurun lists ..., Forbes
+        says ... The company says": Bloomberg's, neither of them): then, or with none, no guess."""
+        found = {
+            id(source): (at, source)
+            for at, _, source in self._issuers_between(floor, span.start)
+            if source.kind not in _NO_RIVAL_BODIES and self._unmarked(source.name, True)
+        }
+        if len(found) != 1:
+            return None
+        at, source = next(iter(found.values()))
+        return (at, source) if source.kind == SourceKind.UNKNOWN and self._unmarked(source.name, places) else None
+
+    def _unmarked(self, name: str, places: bool) -> bool:
+        """Whether a speaker's name is a proper name of no person (nor of a place, unless `places`)."""
+        if not name[:1].isupper() or not _proper_only(name) or _no_body_word(name) or " and " in name:
+            return False
+        return not self._is_person(name) and (places or not self._placed(name)) and name not in _CALENDAR
+
     def _sender(self, span: Span, head: str | None = None) -> tuple[int, Source] | None:
         """Who the text last says sent, released or issued a document (`_SENT`, data/claim_kinds.json
         artifacts; one with `head` if given) in this paragraph or the one before: "Mayor Ana Ruiz
@@ -895,7 +975,8 @@ class Resolver:
         ...": the words are the sender's (they went to a body quoted a paragraph before)."""
         found = None
         floor = max(self._window_start(span.start), span.start - MAX_PRONOUN_DISTANCE)  # one huge paragraph too
-        for match in _SENT.finditer(self.text, floor, span.start):
+        made = [*_SENT.finditer(self.text, floor, span.start), *_MADE_BY.finditer(self.text, floor, span.start)]
+        for match in sorted(made, key=lambda m: m.start("name")):
             name = match.group("name")
             if (head is None or match.group("head").lower() == head) and not _no_body_word(name):
                 found = match
@@ -1523,6 +1604,12 @@ class Resolver:
         return (latest[0], latest[2]) if latest else None
 
 
+# The classes of body a bare description of which may stand for a speaker whose name shows no
+# class ("Twitter", "Business Insider" for "the company"); a campaign or a party is named after
+# its candidate ("Sanders said ... the campaign said": not Sanders), a government by its place.
+_UNMARKED_CLASSES = frozenset({"company", "organisation", "outlet"})
+# The speakers that are no rival of a body a bare "it" or "the company" may stand for.
+_NO_RIVAL_BODIES = frozenset({SourceKind.PERSON, SourceKind.DOCUMENT, SourceKind.UNNAMED, SourceKind.SOCIAL_ACCOUNT})
 # Who is never the unnamed issuer of a statement or report: a person (named only in a quote or
 # an aside) and another document ("another study referenced in the report", claims8 audit).
 _NO_ISSUERS = frozenset({SourceKind.PERSON, SourceKind.DOCUMENT})
