@@ -1103,3 +1103,65 @@ def test_a_closing_mark_that_opens_a_quote_opens_it() -> None:
     (senator,) = outermost(find_attributions(text))
     assert senator.form == "quote"
     assert [f.of(text) for f in senator.content] == ["”The CIA told us the plant was closed,”"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        (
+            "The harbour plan has drawn sharp criticism from several fishing crews.",
+            "several fishing crews",
+            "drawn sharp criticism",
+            "The harbour plan",
+        ),
+        (
+            "Mayor Ellis won the endorsement of the Dock Workers Union on Friday.",
+            "the Dock Workers Union",
+            "won the endorsement",
+            "Mayor Ellis",
+        ),
+        (
+            "The toll, which took effect in May, sparked criticism from commuters.",
+            "commuters",
+            "sparked criticism",
+            "The toll",
+        ),
+        ("Councillor Park faced criticism for the late budget.", None, "faced criticism", "Councillor Park"),
+        (
+            "The ferry bill has the backing of most island councils.",
+            "most island councils",
+            "has the backing",
+            "The ferry bill",
+        ),
+        (
+            "Last week Mayor Ellis picked up the endorsement of Gov. Hale.",
+            "Gov. Hale",
+            "picked up the endorsement",
+            "Mayor Ellis",
+        ),
+    ],
+)
+def test_a_received_stance_is_the_givers_stance_on_the_subject(
+    text: str, source: str | None, cue: str, content: str
+) -> None:
+    """'The plan drew criticism from X', 'Ellis won the endorsement of X': X criticised the plan,
+    endorsed Ellis (noun11: 30 such PolNeAR train relations in 27 articles were found by no rule).
+    The content is a noun phrase: an attribution, never a claim."""
+    found = [a for a in find_attributions(text) if a.form == "noun"]
+    assert [
+        (a.source.of(text) if a.source else None, a.cue.of(text), [f.of(text) for f in a.content], a.kind)
+        for a in found
+    ] == [(source, cue, [content], "np")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Ellis earned widespread praise.",  # praise with no giver: unmarked in PolNeAR train (0 of 2)
+        "The council won new endorsements this spring.",
+        "Mayor Ellis had harsh criticism for the ferry bill.",  # "have" with no giver: she is the critic
+        "The harbour plan drew large crowds from the coast.",  # no stance noun
+    ],
+)
+def test_a_received_noun_without_its_giver_is_no_stance(text: str) -> None:
+    assert [a for a in find_attributions(text) if a.form == "noun"] == []

@@ -513,8 +513,17 @@ def _participle_of(ctx: _Context, a: Attribution) -> Source | None:
         return None  # "responding to Trump's tweet calling her ... and implying ...": the tweet implies
     for b in ctx.cover.holders(a.source):
         if b is not a and b.sentence == a.sentence and b.cue.start < a.source.start and b.source is not None:
+            if b.kind == "np" and _names_only(ctx.text, b, a.source):
+                continue  # "Facing criticism from X, Trump released ..., describing ...": a target, not words
             return _main_source(ctx, b)
     return None
+
+
+def _names_only(text: str, b: Attribution, source: Span) -> bool:
+    """Whether a noun-phrase content is the participle's source itself ("Facing criticism from X,
+    Trump released ..., describing ...": the stance's target, who then speaks), not a longer phrase
+    the source was misread inside ("promoting trade deals that ..., and rejecting ...": "that")."""
+    return len(b.content) == 1 and b.content[0].of(text).strip() == source.of(text).strip()
 
 
 def _message(text: str, source: Span) -> bool:
