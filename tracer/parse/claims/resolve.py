@@ -1589,7 +1589,7 @@ class Resolver:
         own = self._sentence_span(span.start)
         for position, _, source in reversed(window):
             sentence = self._sentence_span(position)
-            if sentence == own or source.kind in (SourceKind.UNNAMED, SourceKind.DOCUMENT) or _no_maker(source):
+            if sentence == own or source.kind in (SourceKind.UNNAMED, SourceKind.DOCUMENT) or _no_maker(source, head):
                 continue  # not the words of the mention's own sentence ("“...,” the report states"),
                 # nor another document citing it ("another study referenced in the report")
             if re.search(rf"\b{head}\b", sentence.of(self.text), re.I):
@@ -1729,11 +1729,14 @@ def _body_key(name: str) -> str:
     return re.sub(r"^the\s+|[’']s?$", "", name.lower().replace("’", "'")).strip()
 
 
-def _no_maker(source: Source) -> bool:
+def _no_maker(source: Source, head: str) -> bool:
     """Whether a speaker is a bare description of no known kind ("the numbers generally considered
-    the most accurate" beside "What the report doesn't mean"), which cannot have issued a document
-    its sentence names: "From the report:" stays the report, not "the numbers" (regress11: eight
-    claims of one train article took that wrong name; a wrong name is worse than a description)."""
+    the most accurate" beside "What the report doesn't mean") or one that holds the document's own
+    head ("the report doesn't mean", "The biases shown in the report"): it speaks of the document
+    and did not issue it, so "From the report:" stays the report, not "the numbers" (regress11:
+    nine claims of one train article took that wrong name; a wrong name is worse than a description)."""
+    if re.search(rf"\b{re.escape(head)}\b", source.name, re.I):
+        return True
     return source.kind == SourceKind.UNKNOWN and not source.name[:1].isupper()
 
 
