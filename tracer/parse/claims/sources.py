@@ -868,7 +868,8 @@ def _generic_fits(parsed: Name, known: Name) -> bool:
     ("Indian military" was joined to "Pakistan's military", gold_fresh)."""
     if parsed.place is not None and parsed.place != known.place:
         return False
-    return parsed.body in known.words or bool(known.cls and parsed.body in known.cls)
+    heads = known.words if known.proper else [_description_head(known)]  # not "The biases shown in the report"
+    return parsed.body in heads or bool(known.cls and parsed.body in known.cls)
 
 
 def _generic(parsed: Name) -> bool:
