@@ -12,13 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
+from tracer.datafiles import load_json
 from tracer.models import CueClass
 from tracer.parse.attribution.content import (
     carried_participle,
     clause_around_quote,
     finding_nouns,
+    finding_sources,
     heard_speaker,
     light_content,
     opens_passage,
@@ -68,6 +71,8 @@ def verb_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
         return True
     if words.isdisjoint(lex.noun_like_forms):
         return False
+    if _document_states().search(sentence) is not None:
+        return True
     if bool(lex.noun_like_after_subject.search(sentence)) or _title_case_verb(sentence, lex):
         return True
     if lex.noun_like_in_clause.search(sentence) is not None:
@@ -477,7 +482,7 @@ _TAIL_SOURCE_TAGS = frozenset({"DT", "NN", "NNS", "NNP", "NNPS", "PRP", "JJ", "P
 def _tail_source_word(t: Token) -> bool:
     """A word of a short source name ("Federal Election Commission records": "records" tagged a
     verb but attached as a compound)."""
-    return t.tag_ in _TAIL_SOURCE_TAGS or t.dep_ == "compound"
+    return t.tag_ in _TAIL_SOURCE_TAGS or t.dep_ == "compound" or t.lower_ in _closing_documents()
 
 
 def _tail_modifier(t: Token) -> bool:
@@ -494,19 +499,66 @@ _FINDING_FORMS = frozenset(
 )
 
 
-def _agreeing_tail(v: Token, words: list[Token]) -> bool:
+def _agreeing_tail(v: Token, words: list[Token], document: bool = False) -> bool:
     """'..., campaign finance records show.', '..., a USA TODAY analysis shows.': a report verb the
     parser hung on the sentence as a noun or a clause of its own, read as a verb when the noun
     before it agrees with it as a subject would (a plural before "show", a singular before
     "shows", any before "found"), so that '..., during the talk show.' stays a noun. PolNeAR
     train: such closing records and analyses had no attribution in 4 articles."""
     last = words[-1]
-    if not last.tag_.startswith("NN") or words[0].lower_ == "and" or v.lower_ not in _FINDING_FORMS:
+    forms = _FINDING_FORMS | _DOCUMENT_FORMS if document else _FINDING_FORMS
+    misread = document and last.lower_ in _closing_documents() and last.tag_ == "VBZ"  # "documents"
+    if not (last.tag_.startswith("NN") or misread) or words[0].lower_ == "and" or v.lower_ not in forms:
         return False  # ", the Gulf States.", ", bad voter lists.": nouns, not verbs of finding
-    plural = last.tag_ in ("NNS", "NNPS")
+    plural = last.tag_ in ("NNS", "NNPS") or misread
     if v.tag_ == "VBD" or (v.lower_ != v.lemma_ and v.lower_.endswith("ed")):
         return True
     return plural != v.lower_.endswith("s")
+
+
+# "states" after a document ("..., the DOJ release states."): a verb only there, where "..., the
+# Gulf States." is a noun (PolNeAR train: both closing "the document states", "a voice-over in
+# the ad states" are gold cues, neither was read).
+_DOCUMENT_FORMS = frozenset({"state", "states", "stated"})
+# How far back the comma before a closing source may be: a short name ("campaign finance records",
+# 8 tokens at most) or a document with what qualifies it ("Federal Election Commission records
+# compiled by the Center for Responsive Politics", 15 tokens).
+_TAIL_WORDS, _TAIL_REACH = 8, 17
+# What may follow a document's head inside a closing source: who made it or where it is from.
+_DOCUMENT_POSTMODIFIERS = frozenset({"by", "from", "of", "in", "on", "for"})
+
+
+def _document_head(words: list[Token]) -> Token | None:
+    """The head of a closing document with a qualifier ("records compiled by the group", "tallies
+    by Kantar Media's analysts", "the memo from the agency"): the first document noun
+    (`_closing_documents`) after source words only, followed by a preposition of making or
+    origin or a participle with one. The parser read "group show" as a
+    compound and the finding was lost (PolNeAR train: 3 such closing sources in 3 articles)."""
+    for i, t in enumerate(words):
+        if t.lower_ in _closing_documents() and i + 1 < len(words):
+            after = words[i + 1]
+            made = after.tag_ == "VBN" and i + 2 < len(words) and words[i + 2].lower_ in ("by", "from")
+            return t if after.lower_ in _DOCUMENT_POSTMODIFIERS or made else None
+        if not (_tail_source_word(t) or _tail_modifier(t)):
+            return None
+    return None
+
+
+@cache
+def _closing_documents() -> frozenset[str]:
+    """Document and finding nouns with their plurals (the lists hold "tally", the text "tallies")."""
+    words = finding_sources() | frozenset(load_json("claim_kinds.json")["documents"])
+    return frozenset(words | {w[:-1] + "ies" if w.endswith("y") else w + "s" for w in words})
+
+
+@cache
+def _document_states() -> re.Pattern[str]:
+    """'..., the document states.', '..., the memo from the agency states.': a document noun (and
+    who made it) before "state(s)", which as a noun-like form
+    ("the Gulf States") is no scan form, so the sentence never reached `misparsed_tail`."""
+    nouns = "|".join(sorted(_closing_documents(), key=len, reverse=True))
+    made = r"(?:\s+(?:\w+ed\s+)?(?:by|from|of|in|on|for)\s+[^,.;:]{1,60}?)?"  # "the memo from the agency"
+    return re.compile(rf"\b(?:{nouns}){made}\s+(?:also\s+)?(?:state|states|stated)\b", re.IGNORECASE)
 
 
 def misparsed_tail(ctx: Context) -> Iterator[Attribution]:
@@ -525,11 +577,17 @@ def misparsed_tail(ctx: Context) -> Iterator[Attribution]:
         return  # a +framed verb ("..., he laughed.") is a cue only beside a quotation or a colon
     if any(a.cue.start <= p.char(v) < a.cue.end for a in found):
         return
-    comma = next((i for i in range(end - 1, max(end - 9, 0), -1) if doc[i].text == ","), None)
+    comma = next((i for i in range(end - 1, max(end - _TAIL_REACH, 0), -1) if doc[i].text == ","), None)
     if comma is None or comma < 3 or end - comma < 2:
         return
     words = list(doc[comma + 1 : end])
-    if v.dep_ not in ("ROOT", "relcl") and not _agreeing_tail(v, words):
+    head = _document_head(words)
+    if head is not None:  # "records compiled by the group": the document agrees with the verb
+        words = words[: words.index(head) + 1]
+    elif end - comma > _TAIL_WORDS:
+        return
+    document = head is not None or words[-1].lower_ in _closing_documents()
+    if v.dep_ not in ("ROOT", "relcl") and not _agreeing_tail(v, words, document):
         return
     if not all(_tail_source_word(t) or _tail_modifier(t) for t in words):
         return
