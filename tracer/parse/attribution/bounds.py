@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from tracer.models import CueClass
 from tracer.parse.attribution.cues import lexicon
+from tracer.parse.attribution.grammar import TENSED_TAGS
 from tracer.parse.attribution.phrases import CITING
 from tracer.parse.attribution.spans import Attribution, Parsed, trim
 from tracer.text import Span
@@ -81,7 +82,7 @@ def _before_as_clause(p: Parsed, a: Attribution) -> Attribution:
     if a.form != "verb" or a.kind not in _KINDS or len(a.content) != 1:
         return a
     fragment = a.content[0]
-    words = _words(p, fragment)
+    words = p.span_tokens(fragment)
     cue = p.token_at(a.cue.start)
     if not words or cue is None or any(t.dep_ in ("ccomp", "mark") for t in words if t.head.i == cue.i):
         return a  # a reported clause, whose own "as" clause is part of what was said
@@ -98,11 +99,6 @@ def _before_as_clause(p: Parsed, a: Attribution) -> Attribution:
 _AS_ADVERBS = frozenset({"even", "just"})
 
 
-def _words(p: Parsed, fragment: Span) -> list[Token]:
-    first = p.token_at(fragment.start)
-    return [t for t in first.doc[first.i :] if p.char(t) < fragment.end] if first is not None else []
-
-
 def _as_clause(t: Token, heads: set[int]) -> bool:
     """Whether "as" opens a clause of its own (a subject, a tense) hung on one of `heads`, and is
     neither "as if" nor the second "as" of a comparison."""
@@ -115,7 +111,7 @@ def _as_clause(t: Token, heads: set[int]) -> bool:
         return False  # "talked over them as they answered questions and even assured the crowd that ...":
         # the parser runs the clause on into the speaker's next statement, whose source it would take
     subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
-    tensed = verb.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    tensed = verb.tag_ in TENSED_TAGS or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     return subject and tensed and not any(w.lower_ in ("as", "so") for w in t.doc[max(0, t.i - 6) : t.i])
 
 
@@ -137,10 +133,9 @@ def _after_writer_dash(p: Parsed, a: Attribution) -> Attribution:
     ("impressed by no one - ''Born with a silver spoon,'' Mr. Elkins said"). PolNeAR train: 5
     contents in 5 articles now start where the annotators start them, none worse."""
     first = a.content[0] if a.form in _DASH_FORMS and a.content else None
-    start = p.token_at(first.start) if first is not None and first.end <= a.cue.start else None
-    if first is None or start is None:
+    words = p.span_tokens(first) if first is not None and first.end <= a.cue.start else []
+    if first is None or not words:
         return a
-    words = [t for t in start.doc[start.i :] if p.char(t) < first.end]
     dashes = [t for t in words if t.text in _DASHES and t.whitespace_ and t.i > 0 and t.nbor(-1).whitespace_]
     if len(dashes) != 1 or p.in_quote(dashes[0]):
         return a
@@ -149,13 +144,12 @@ def _after_writer_dash(p: Parsed, a: Attribution) -> Attribution:
     while after and after[0].lower_ in _JOINS:
         after = after[1:]
     quoted = bool(after) and p.quote_at(p.char(after[0])) == Span(p.char(after[0]), first.end)
-    if not after or not (len(a.content) > 1 or quoted) or not any(t.tag_ in _FINITE for t in words if t.i < dash.i):
+    if not after or not (len(a.content) > 1 or quoted) or not any(t.tag_ in TENSED_TAGS for t in words if t.i < dash.i):
         return a
     return replace(a, content=(Span(p.char(after[0]), first.end), *a.content[1:]))
 
 
 _DASH_FORMS = frozenset({"verb", "quote"})
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _before_quoted_aside(p: Parsed, fragment: Span) -> Span:

@@ -250,9 +250,7 @@ def _set_off(between: str) -> bool:
 
 def _content_head(p: Parsed, span: Span) -> Token | None:
     """The word of a content that hangs on a word outside it (its verb, for a clause)."""
-    first = p.token_at(span.start)
-    words = [t for t in p.doc[first.i :] if p.char(t) < span.end] if first is not None else []
-    return next((t for t in words if not span.start <= p.char(t.head) < span.end), None)
+    return next((t for t in p.span_tokens(span) if not span.start <= p.char(t.head) < span.end), None)
 
 
 def _reported_clause(p: Parsed, a: Attribution) -> bool:

@@ -17,7 +17,14 @@ from tracer.datafiles import load_lines
 from tracer.models import CueClass
 from tracer.parse.attribution.cues import NAMING, REPORTING, CueVerb, Lexicon, lexicon
 from tracer.parse.attribution.frames import MAX_SOURCE_TOKENS
-from tracer.parse.attribution.grammar import FINITE_TAGS, OBJECT_DEPS, has_that, quote_left_open, relative_subject
+from tracer.parse.attribution.grammar import (
+    FINITE_TAGS,
+    OBJECT_DEPS,
+    TENSED_TAGS,
+    has_that,
+    quote_left_open,
+    relative_subject,
+)
 from tracer.parse.attribution.phrases import according_idiom, own_owner
 from tracer.parse.attribution.spans import Parsed
 from tracer.parse.attribution.spans import quote_kind as quote_kind_of
@@ -592,7 +599,7 @@ def _stranded_relative(p: Parsed, v: Token) -> Content | None:
     which the product leaves out without quoted words."""
     after = v.nbor(1) if v.i + 1 < len(v.doc) else None
     subject = next((c for c in reversed(list(v.children)) if c.dep_ == "nsubj" and c.i < v.i), None)
-    if after is None or subject is None or after.tag_ not in ("MD", "VBZ", "VBD", "VBP") or after.head.i == v.i:
+    if after is None or subject is None or after.tag_ not in TENSED_TAGS or after.head.i == v.i:
         return None
     if v.dep_ not in ("relcl", "pcomp") or subject.left_edge.i == 0:
         return None

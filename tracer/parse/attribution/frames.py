@@ -12,14 +12,13 @@ import re
 from typing import TYPE_CHECKING
 
 from tracer.parse.attribution.cues import QUOTING, CueVerb, lexicon
-from tracer.parse.attribution.grammar import FINITE_TAGS, particles, referent_of, subject_of, via
+from tracer.parse.attribution.grammar import TENSED_TAGS, particles, referent_of, subject_of, via
 from tracer.parse.attribution.spans import Attribution, Parsed
 from tracer.text import Span
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
     from spacy.tokens import Token
 
-_FINITE = FINITE_TAGS | {"MD"}  # "he will", "she would": a clause of its own too
 _ADVERBIAL = frozenset({"RB", "MD", "VB", "VBD", "VBZ", "VBP", "VBN"})  # "he also has said"
 _QUOTE_END = ",?!—–-…"
 # A quotation right after these words is a name of a work ("an op-ed titled “...”"), never speech.
@@ -121,7 +120,7 @@ def _quote_before(p: Parsed, v: Token) -> tuple[Span, Span] | None:
             return None  # '... of “New York values,” saying the city ...': the sentence's subject says it
         source = _inverted_source(p, v)
         return (quote, source) if source else None
-    if len(words) > MAX_SOURCE_TOKENS or any(t.tag_ in _FINITE for t in words) or _starts_clause(words[0]):
+    if len(words) > MAX_SOURCE_TOKENS or any(t.tag_ in TENSED_TAGS for t in words) or _starts_clause(words[0]):
         return None
     if _beyond_subject(p, v, words, quote):
         return None  # '"Build a wall," referring to the vow, the Tribune reports': not a speaker

@@ -18,6 +18,8 @@ if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
 
 # Tags of a finite verb (a modal, MD, counts too where a user says so).
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# With a modal: a verb with a tense of its own ("he will", "she would"), a clause of its own too.
+TENSED_TAGS = FINITE_TAGS | {"MD"}
 # Dependencies of a verb's object: "endorsed Trump", "is a fan", "called him a liar".
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 # A relative pronoun or "that" as the subject of a relative clause ("a lawmaker who said").

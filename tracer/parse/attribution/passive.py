@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from tracer.datafiles import load_json
 from tracer.models import CueClass
 from tracer.parse.attribution.cues import REPORTING, CueVerb, Lexicon
-from tracer.parse.attribution.grammar import is_passive
+from tracer.parse.attribution.grammar import TENSED_TAGS, is_passive
 from tracer.parse.attribution.spans import Attribution, Parsed
 from tracer.text import Span
 from tracer.words import MONTH_NAMES, WEEKDAYS
@@ -143,7 +143,7 @@ def _question_word(p: Parsed, v: Token) -> Token | None:
             return t
         if t.text in (",", ";", ":") or t.is_quote or p.in_quote(t) or t.lower_ in _ASKED_PREPS or t.lower_ == "to":
             return None  # "asked about ...", "asked to ...": other forms, read elsewhere
-        if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        if t.tag_ in TENSED_TAGS:
             return None
     return None
 

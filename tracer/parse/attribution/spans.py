@@ -288,6 +288,12 @@ class Parsed:
         idx = sorted(t.i for t in tokens)
         return self.span(idx[0], idx[-1]) if idx else None
 
+    def span_tokens(self, span: Span) -> list[Token]:
+        """The tokens of a span that opens on a token's start: that token and those after it
+        starting before the span's end (none when no token starts where it opens)."""
+        first = self.token_at(span.start)
+        return [t for t in self.doc[first.i :] if self.char(t) < span.end] if first is not None else []
+
     def subtree(self, token: Token, without: Iterable[Token] = ()) -> Span | None:
         """A token's subtree, minus the subtrees of `without` that sit at its edges."""
         first, last = token.left_edge.i, token.right_edge.i

@@ -34,6 +34,7 @@ from tracer.parse.attribution.cues import REPORTING, CueVerb, Lexicon
 from tracer.parse.attribution.frames import quote_frame
 from tracer.parse.attribution.grammar import (
     FINITE_TAGS,
+    TENSED_TAGS,
     expletive,
     is_passive,
     modifier_read_as_verb,
@@ -71,7 +72,7 @@ def verb_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
         return True
     if words.isdisjoint(lex.noun_like_forms):
         return False
-    if _document_states().search(sentence) is not None:
+    if not words.isdisjoint(_DOCUMENT_FORMS) and _document_states().search(sentence) is not None:
         return True
     if bool(lex.noun_like_after_subject.search(sentence)) or _title_case_verb(sentence, lex):
         return True
@@ -670,7 +671,7 @@ def _share_finding(p: Parsed, v: Token, verb: CueVerb) -> Attribution | None:
 def _finite_here(t: Token) -> bool:
     """A finite verb that ends the share phrase on its left ("The poll found 43% support ..."),
     but not a participle on the people counted ("the senators surveyed")."""
-    return t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.lower_ not in _POLLED
+    return t.tag_ in TENSED_TAGS and t.lower_ not in _POLLED
 
 
 # What may follow a cue verb that closes its sentence: its inverted subject, adverbs, times.

@@ -50,7 +50,16 @@ from tracer.parse.claims.people import (
     pronoun_leaning,
     role_words,
 )
-from tracer.parse.claims.sources import PLACED_IN, PRONOUNS, SourceRegistry, core, guess_kind, is_first_person, is_place
+from tracer.parse.claims.sources import (
+    PLACED_IN,
+    PRONOUNS,
+    SourceRegistry,
+    core,
+    guess_kind,
+    is_first_person,
+    is_place,
+    place_names,
+)
 from tracer.text import ParagraphIndex, Span, SpanSet, sentences
 from tracer.words import MONTH_NAMES, PERSON_PRONOUNS, WEEKDAYS
 
@@ -274,7 +283,7 @@ _EPITHET = re.compile(r"[Tt]he\s+(?P<mods>(?:[\w“”\"’'-]+\s+){0,5}?)(?P<he
 _EPITHET_HEADS = frozenset(load_lines("epithet_heads.txt"))
 # "the 56-year-old": an age for a head, said of the person in focus too.
 _AGED = re.compile(r"\d{1,3}-year-old")
-_PLACE_NAMES = frozenset(load_lines("place_names.txt"))
+_PLACE_NAMES = place_names()
 _NOT_MODIFIERS = frozenset({"of", "for", "in", "at", "with", "from", "and", "or", "who", "which", "that", "by", "to"})
 MAX_PRONOUN_DISTANCE = 1500  # characters: beyond this a pronoun is not resolved
 _AHEAD = 300  # characters after a pronoun searched for the name it announces

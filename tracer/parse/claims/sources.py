@@ -370,7 +370,7 @@ def _named_body(words: list[str]) -> SourceKind | None:
     words = words[1:] if words[:1] in (["The"], ["the"]) else words  # "the Supreme Court"
     if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words):
         return None
-    if " ".join(words) in _place_names():
+    if " ".join(words) in place_names():
         return SourceKind.GOVERNMENT  # a place speaks through its government, as "Kiev said"
     last = words[-1].lower().strip(".,’'")
     if is_given_name(words[0]) or words[0].lower() in _DETERMINERS:
@@ -380,8 +380,8 @@ def _named_body(words: list[str]) -> SourceKind | None:
 
 
 @cache
-def _place_names() -> frozenset[str]:
-    """Places of two or three capitalised words (place_names.txt), shared with claims/resolve.py."""
+def place_names() -> frozenset[str]:
+    """Places of two or three capitalised words (place_names.txt), read once for guess_kind and claims/resolve.py."""
     return frozenset(load_lines("place_names.txt"))
 
 
