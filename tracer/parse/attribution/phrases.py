@@ -610,7 +610,12 @@ def noun_rule(ctx: Context) -> Iterator[Attribution]:
     clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp") and has_that(c)), None)
     clause = clause or _copula_clause(n)
     if owner is None and clause is not None and n.lower_ not in REPORTS:
-        yield from _unowned_noun(p, n, clause)
+        holder = _stance_holder(p, n, lex)
+        content = p.subtree(clause) if holder is not None else None
+        if holder is not None and content is not None:
+            yield _said_in_noun(p, holder, [n], content, n)
+        else:
+            yield from _unowned_noun(p, n, clause)
         return
     if owner is None or owner.lower_ in lex.non_sources:
         return
@@ -759,6 +764,60 @@ def _said_in_noun(p: Parsed, source: Span, cue: list[Token], content: Span, n: T
         kind=quote_kind(p.text, (content,)),
         lemma=n.lower_,
     )
+
+
+def _stance_holder(p: Parsed, n: Token, lex: Lexicon) -> Span | None:
+    """'Sharpton left no doubt that ...', 'in the hope that ...', 'with an argument that ...': an
+    unowned stance noun in a frame of `held_stances.txt` is held by the subject of its verb."""
+    frames, verb = _held_stances().get(n.lower_), n.head
+    if frames is None:
+        return None
+    if n.dep_ == "pobj":
+        article = next((c.lower_ for c in n.children if c.dep_ == "det"), None)
+        if verb.lower_ not in frames or (verb.lower_ == "with" and article not in ("a", "an")):
+            return None
+        above = _verb_above(verb.head)
+        if above is None:
+            return None
+        verb = above
+    elif n.dep_ != "dobj" or not frames & {verb.lower_, *_lemmas(verb.lower_)}:
+        return None
+    subject = subject_of(p, verb) if verb.tag_.startswith("VB") else None
+    if subject is None or subject.lower_ in _NOT_LIGHT_MAKERS or subject.lower_ in lex.non_sources:
+        return None
+    return p.source_subtree(subject, verb)
+
+
+def _verb_above(t: Token) -> Token | None:
+    """The verb a prepositional phrase belongs to, through the noun phrases the parser hung it on
+    ("returned the case to the lower courts in the hope that ..."): None past a clause's edge."""
+    for _ in range(4):
+        if t.tag_.startswith("VB"):
+            return t
+        if t.dep_ not in ("pobj", "prep", "dobj") or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+@cache
+def _held_stances() -> dict[str, frozenset[str]]:
+    """Stance nouns held by their verb's subject (`held_stances.txt`): noun -> its frames."""
+    return {line.split()[0]: frozenset(line.split()[1:]) for line in load_lines("held_stances.txt")}
+
+
+_HOLDING_FORMS = {
+    "have": ("have", "has", "had", "having"),
+    "hold": ("hold", "holds", "held", "holding"),
+    "leave": ("leave", "leaves", "left", "leaving"),
+    "share": ("share", "shares", "shared", "sharing"),
+    "give": ("give", "gives", "gave", "given", "giving"),
+}
+
+
+def _lemmas(form: str) -> tuple[str, ...]:
+    """The holding verbs (`_HOLDING_FORMS`) a word form is a form of."""
+    return tuple(lemma for lemma, forms in _HOLDING_FORMS.items() if form in forms)
 
 
 def _unowned_noun(p: Parsed, n: Token, clause: Token) -> Iterator[Attribution]:
