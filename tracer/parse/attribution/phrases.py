@@ -768,28 +768,37 @@ def _said_in_noun(p: Parsed, source: Span, cue: list[Token], content: Span, n: T
 
 def _stance_holder(p: Parsed, n: Token, lex: Lexicon) -> Span | None:
     """'Sharpton left no doubt that ...', 'in the hope that ...', 'with an argument that ...': an
-    unowned stance noun in a frame of `held_stances.txt` is held by the subject of its verb."""
+    unowned stance noun in a frame of `held_stances.txt` is held by the subject of its verb. Not
+    in a quotation (the speaker's "they ..., in the hope that" is theirs to tell), nor in a
+    condition ("if you have any doubt that ...": nobody's)."""
     frames, verb = _held_stances().get(n.lower_), n.head
-    if frames is None:
+    if frames is None or p.in_quote(n):
         return None
     if n.dep_ == "pobj":
         article = next((c.lower_ for c in n.children if c.dep_ == "det"), None)
         if verb.lower_ not in frames or (verb.lower_ == "with" and article not in ("a", "an")):
             return None
-        above = _verb_above(verb.head)
-        if above is None:
+        above = _verb_above(verb.head) if verb.lower_ == "in" else verb.head
+        if above is None or (verb.lower_ == "to" and not above.lower_.startswith(("cling", "clung"))):
             return None
         verb = above
     elif n.dep_ != "dobj" or not frames & {verb.lower_, *_lemmas(verb.lower_)}:
         return None
     subject = subject_of(p, verb) if verb.tag_.startswith("VB") else None
-    if subject is None or subject.lower_ in _NOT_LIGHT_MAKERS or subject.lower_ in lex.non_sources:
+    if subject is None or subject.lower_ in (*_NOT_LIGHT_MAKERS, "you") or subject.lower_ in lex.non_sources:
+        return None  # "what", "there", and the generic "you"
+    if _conditional(verb):
         return None
     return p.source_subtree(subject, verb)
 
 
+def _conditional(verb: Token) -> bool:
+    """Whether a verb heads an "if"/"unless" clause: a stance it names is supposed, not held."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+
+
 def _verb_above(t: Token) -> Token | None:
-    """The verb a prepositional phrase belongs to, through the noun phrases the parser hung it on
+    """The verb an "in" phrase belongs to, through the noun phrases the parser hung it on
     ("returned the case to the lower courts in the hope that ..."): None past a clause's edge."""
     for _ in range(4):
         if t.tag_.startswith("VB"):
