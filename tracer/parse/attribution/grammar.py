@@ -272,8 +272,9 @@ def _out_of_reported_clause(head: Token, v: Token) -> Token:
     ... showed that older women turned out, pushing her to victory", no attribution either way)."""
     if v.dep_ != "advcl" or v.i < 2 or not (v.nbor(-1).text == "," or (v.nbor(-1).is_quote and v.nbor(-2).text == ",")):
         return head  # (a comma, or a quotation closing on its comma: 'that he was "maniacal," adding')
-    while _reports_no_speech(head) and (
-        any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children) or _bare_report(head)
+    while wh_report(head) or (
+        _reports_no_speech(head)
+        and (any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children) or _bare_report(head))
     ):
         up = head.head
         while not up.tag_.startswith("VB") and up.dep_ in _NOUN_LINKS and up.head.i != up.i:
@@ -291,6 +292,17 @@ def _bare_report(verb: Token) -> bool:
     pointing or echoing (aside9 audit: PolNeAR train, the participle's source wrong and the
     speaker's right in 13 articles)."""
     return verb.dep_ == "ccomp" and verb.head.i < verb.i and lexicon().verb(verb.head.lower_) is not None
+
+
+def wh_report(verb: Token) -> bool:
+    """A reported question ("questioned why the mayor's wife did not speak, implying ..."): it ends
+    at the comma as a "that" clause does, and its subject was shown as the one implying (source12
+    audit of PolNeAR train), whether or not its verb is a cue ("speak")."""
+    first = verb.doc[verb.left_edge.i]
+    return verb.dep_ == "ccomp" and first.lower_ in _WH_OPENERS and first.head.i == verb.i
+
+
+_WH_OPENERS = frozenset({"why", "how", "whether", "if"})
 
 
 def _reports_no_speech(verb: Token) -> bool:
