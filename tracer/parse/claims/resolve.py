@@ -34,6 +34,7 @@ from tracer.parse.claims.named import (
     heading_name,
     is_description,
     leader_named,
+    marked_as,
     named_for,
     named_next,
     occurrences,
@@ -505,7 +506,7 @@ class Resolver:
                 found.pop(k)  # "Trump campaign" and "the Trump campaign’s": one body, named last here
             found[max([key, *same], key=len)] = (at, candidate)
         if not found and described[1] in _UNMARKED_CLASSES:
-            speaker = self._unmarked_body(span, floor)
+            speaker = self._unmarked_body(span, floor, kinds=_UNMARKED_KINDS.get(described[1], _UNKNOWN_ONLY))
             return self._record(speaker[1], "likely", span, evidence_start=speaker[0]) if speaker else None
         if len(found) > 1:
             found = self._opening_before(found, span)
@@ -981,7 +982,9 @@ class Resolver:
             return None
         return near[-1][0], near[-1][2]
 
-    def _unmarked_body(self, span: Span, floor: int, places: bool = False) -> tuple[int, Source] | None:
+    def _unmarked_body(
+        self, span: Span, floor: int, places: bool = False, kinds: frozenset[SourceKind] = frozenset()
+    ) -> tuple[int, Source] | None:
         """The one speaker from `floor` to the mention whose name carries no mark of its kind and is
         no person's ("In a blog post, Twitter said ... It added that", "Business Insider ...
         acknowledged it had ... '...,' the company said"): the body the text goes on calling "it" or
@@ -989,7 +992,10 @@ class Resolver:
         shown as the origin after such a speaker). Its name said nothing of a body, so the registry
         kept it from every "it". A place speaks as a country ("Israel said ... It added") when
         `places`. Any other body speaking there, marked or not, is a rival ("Hurun lists ..., Forbes
-        says ... The company says": Bloomberg's, neither of them): then, or with none, no guess."""
+        says ... The company says": Bloomberg's, neither of them): then, or with none, no guess. Its
+        kind is unknown, or one of `kinds` that the description's class allows ("Twitter", known as
+        a platform, "Business Insider" as an outlet, are companies too; epithet12 audit of PolNeAR
+        train: "the company" stayed the origin after both)."""
         found = {
             id(source): (at, source)
             for at, _, source in self._issuers_between(floor, span.start)
@@ -998,7 +1004,9 @@ class Resolver:
         if len(found) != 1:
             return None
         at, source = next(iter(found.values()))
-        return (at, source) if source.kind == SourceKind.UNKNOWN and self._unmarked(source.name, places) else None
+        known = source.kind in kinds and not marked_as(source.name, _NOT_COMPANY_CLASSES)
+        fits = source.kind == SourceKind.UNKNOWN or known
+        return (at, source) if fits and self._unmarked(source.name, places) else None
 
     def _unmarked(self, name: str, places: bool) -> bool:
         """Whether a speaker's name is a proper name of no person (nor of a place, unless `places`)."""
@@ -1666,6 +1674,12 @@ _ONE_DESCRIBED = re.compile(
 # class ("Twitter", "Business Insider" for "the company"); a campaign or a party is named after
 # its candidate ("Sanders said ... the campaign said": not Sanders), a government by its place.
 _UNMARKED_CLASSES = frozenset({"company", "organisation", "outlet"})
+# The known kinds, besides unknown, of an unmarked speaker a bare description of the class may stand
+# for: a platform ("Twitter", an organisation) or an outlet ("Business Insider") is a company too.
+_UNMARKED_KINDS = {"company": frozenset({SourceKind.ORGANISATION, SourceKind.OUTLET})}
+_UNKNOWN_ONLY: frozenset[SourceKind] = frozenset()
+# ... unless its name carries the mark of a body of another class ("Democratic National Committee").
+_NOT_COMPANY_CLASSES = ("organisation", "party", "campaign", "government")
 # The speakers that are no rival of a body a bare "it" or "the company" may stand for.
 _NO_RIVAL_BODIES = frozenset({SourceKind.PERSON, SourceKind.DOCUMENT, SourceKind.UNNAMED, SourceKind.SOCIAL_ACCOUNT})
 # Who is never the unnamed issuer of a statement or report: a person (named only in a quote or
