@@ -326,8 +326,9 @@ def _holders(text: str, head: str) -> list[tuple[str, int, list[str]]]:
     ]
 
 
-# A word of a Title-Case line: four letters or more, so that "of", "the", "to" do not count.
-_LONG_WORD = re.compile(r"[A-Za-z][\w’'-]{3,}")
+# A word of a Title-Case line: three letters or more, so that "of", "to", "a" do not count, but a line
+# of names that "and" or "met" joins is no headline ("Nevada Sen. Tom Reyes and Gov. Ana Pike met").
+_LONG_WORD = re.compile(r"[A-Za-z][\w’'-]{2,}")
 _MIN_HEADLINE_WORDS = 4  # fewer long words: a name or a short label, which is capitalised anyway
 
 
