@@ -12,9 +12,8 @@ tried too: PolNeAR's annotators keep them about as often as not, so they stay.)
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
-
 from functools import cache
+from typing import TYPE_CHECKING
 
 from tracer.datafiles import load_lines
 from tracer.models import CueClass
