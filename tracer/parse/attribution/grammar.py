@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from tracer.datafiles import load_json
 from tracer.parse.attribution.cues import inflections, lexicon, source_words
 from tracer.parse.attribution.spans import Citation, Parsed
-from tracer.text import Span
 from tracer.parse.claims.people import given_name_gender
+from tracer.text import Span
 from tracer.words import BE_FORMS, RELATIVE_PRONOUNS
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
@@ -485,7 +485,8 @@ def _person_name(token: Token) -> bool:
 
 def _tensed(verb: Token) -> bool:
     """Whether a verb is tensed, itself or by its auxiliary ("says", "is tied"), not "to use"."""
-    return verb.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in TENSED_TAGS for c in verb.children)
+    auxiliaries = (c for c in verb.children if c.dep_ in ("aux", "auxpass"))
+    return verb.tag_ in FINITE_TAGS or any(c.tag_ in TENSED_TAGS for c in auxiliaries)
 
 
 def _antecedent_of_clause(clause: Token) -> Token:
