@@ -417,12 +417,14 @@ def _own_voice_relayer(ctx: _Context, a: Attribution, speaker: Attribution | Non
     I say experience, I say track record", "We always believed if ..., we could show"), whose
     contents the parser ran over each other: the first person inside them is the one the
     quotation is credited to, not an "I" no one speaks for (pron12 audit of PolNeAR train: ['Deacon',
-    'I?', 'I?'], ['Sherrilyn Ifill', 'We?']). A bounded walk: each step is an enclosing attribution."""
+    'I?', 'I?'], ['Sherrilyn Ifill', 'We?']). A bounded walk: each step is an enclosing attribution.
+    Where no one else speaks them (an op-ed's "I"), the nearest "I" stays the speaker."""
+    holder = speaker
     for _ in range(_OWN_VOICE_STEPS):
-        if speaker is None or not (_first_person(ctx, a) and _first_person(ctx, speaker)):
+        if holder is None or not (_first_person(ctx, a) and _first_person(ctx, holder)):
             break
-        speaker = _relayer(ctx, speaker)
-    return speaker
+        holder = _relayer(ctx, holder)
+    return holder if holder is not None and not _first_person(ctx, holder) else speaker
 
 
 # How many of the speaker's own first-person cues a first-person cue is looked past (the audit's
