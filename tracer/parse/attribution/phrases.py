@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from tracer.datafiles import load_json, load_lines
 from tracer.models import CueClass
 from tracer.parse.attribution.cues import REPORTING, VIEW_NOUNS, Lexicon, lexicon
-from tracer.parse.attribution.grammar import FINITE_TAGS, OBJECT_DEPS, has_that, subject_of, that_marked
+from tracer.parse.attribution.grammar import FINITE_TAGS, OBJECT_DEPS, has_that, referent_of, subject_of, that_marked
 from tracer.parse.attribution.spans import Attribution, Citation, Context, Parsed, quote_kind, trim
 from tracer.text import Span
 from tracer.words import BE_FORMS
@@ -1130,7 +1130,15 @@ def copula_rule(ctx: Context) -> Iterator[Attribution]:
     cue = p.tokens([t, predicate, *([prep] if prep is not None else [])])
     if source and content and cue:
         yield Attribution(
-            source, cue, (content,), p.bounds, cls=CueClass.STANCE, form="copula", kind="np", lemma=predicate.lower_
+            source,
+            cue,
+            (content,),
+            p.bounds,
+            cls=CueClass.STANCE,
+            form="copula",
+            kind="np",
+            lemma=predicate.lower_,
+            referent=referent_of(p, subject),  # "activists who are frustrated with ...": the activists
         )
 
 
