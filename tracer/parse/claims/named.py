@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from tracer.datafiles import load_json
+from tracer.datafiles import load_json, load_lines
 from tracer.parse.claims.people import role_words
 from tracer.text import Span
 
@@ -500,3 +500,86 @@ def _class_heads(kind: str) -> str:
     """The head nouns of class `kind` as one alternation, longest first ("news agency" before "agency")."""
     heads = (re.escape(h) for h, k in _body_table()["heads"].items() if k == kind)
     return "|".join(sorted(heads, key=len, reverse=True))
+
+
+# A person's description, then the name in apposition, in the same noun phrase (issue 14, appos12
+# audit of PolNeAR train: "the other candidate on the stage, former Secretary of State Hillary
+# Clinton," (ten claims shown as the description), "The director of the European Centre, Ina
+# Kirsch,", "A former Republican presidential candidate -- John McCain, who", "Two military
+# analysts, Patrick Megahan and Chris Harman,"). The capital-led appositive after a bare description
+# is read in resolve.py (`_APPOSITIVE`); these are the forms it missed: lower-case words or a title
+# before the name, a dash for the comma, a description with an "of"/"at" phrase, two names joined.
+_APPOSED = re.compile(r"\s*(?:,|--|—|–)\s*(?P<app>[^,;:—–()\[\]\n“”\"]+?)\s*(?:,|--|—|–|$|\s(?:who|which|whose)\b)")
+_COUNT_OPENER = re.compile(r"^(?:two|three|four|five|six|both)\s+", re.IGNORECASE)
+# What ends a description's head words: a preposition or participle opening its modifier
+# ("the head of the Super PAC backing ...", "his best friend at Lehigh").
+_HEAD_END = frozenset({"of", "at", "for", "with", "from", "in", "on", "to", "by", "backing", "behind", "who", "that"})
+# Lower-case words that open a phrase of their own after the comma, not a title's modifier
+# ("like Gary Hufbauer", "led by campaign manager Terry Sullivan", "a rival of Globex").
+_NOT_LEAD = frozenset(
+    {"a", "an", "the", "of", "for", "at", "with", "from", "to", "in", "on", "by", "and", "or", "who", "which"}
+    | {"whose", "that", "said", "says", "like", "including", "such", "as", "especially", "not", "also"}
+    | {"led", "run", "based", "known", "called", "named", "and", "but", "than", "unlike", "plus"}
+)
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z][\w’'-]*|[A-Z]\.|[A-Z][a-z]*\.|[A-Z][a-z]*[’'][A-Z][a-z]+)$")
+_FULL_NAME_TAIL = re.compile(r"(?P<name>(?:[A-Z][a-z][\w’'-]*|[A-Z][’'][A-Z][a-z]+)(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w’'-]*|[A-Z][’'][A-Z][a-z]+)){1,3})$")
+
+
+def apposed_person(description: str, after: str, places: frozenset[str]) -> str | None:
+    """The person(s) an appositive names right after a person's description in the same noun
+    phrase: ", former Secretary of State Hillary Clinton," -> 'Secretary of State Hillary Clinton';
+    ' -- John McCain, who' -> 'John McCain'; two names after a plural head. None when the
+    description's head is no person's role, or the appositive is a phrase of its own."""
+    plural = _person_head(description)
+    match = _APPOSED.match(after)
+    if plural is None or match is None:
+        return None
+    words = match.group("app").split()
+    lead = 0
+    while lead < len(words) and words[lead][:1].islower():
+        if words[lead] in _NOT_LEAD or lead >= 3:
+            return None  # "like Gary Hufbauer", "a rival of Globex": not the description's name
+        lead += 1
+    parts = " ".join(words[lead:]).split(" and ")
+    if (len(parts) > 1) != plural:
+        return None  # "the other candidates -- Jeb Bush, ...": one name of a list is not the group
+    names = [_titled_person(part, places) for part in parts]
+    return " and ".join(n for n in names if n) if all(names) else None
+
+
+def _person_head(description: str) -> bool | None:
+    """Whether a description's head is a noun for people in the plural (True) or singular (False);
+    None when it is none or the mention opens with no determiner, count or owner."""
+    mention = description.strip()
+    opened = _OPENER.sub("", mention) if _OPENER.match(mention) else None
+    opened = opened or (_OWNER.sub("", mention) if _OWNER.match(mention) else None)
+    opened = opened or (_COUNT_OPENER.sub("", mention) if _COUNT_OPENER.match(mention) else None)
+    head = (opened or "").split()
+    cut = next((i for i, w in enumerate(head) if w in _HEAD_END), len(head))
+    word = head[cut - 1] if cut else ""
+    if not word.islower() or word not in _people_nouns():
+        return None
+    return word in ("people", "men", "women") or (word.endswith("s") and not word.endswith("ss"))
+
+
+@cache
+def _people_nouns() -> frozenset[str]:
+    """Nouns for people, singular and plural: the role words, source_kinds.json 'groups' and
+    people_nouns.txt ("candidate", "spokeswoman", "analysts")."""
+    words = (*role_words(), *load_json("source_kinds.json")["groups"], *load_lines("people_nouns.txt"))
+    return frozenset(f for w in words if w.isalpha() for f in (w, w + "s")) | {"people", "men", "women"}
+
+
+def _titled_person(part: str, places: frozenset[str]) -> str | None:
+    """A person's name as an appositive writes it, titles kept as a plain subject keeps them
+    ('Secretary of State Hillary Clinton', 'Indiana Gov. Mike Pence'); after a lower-case role word
+    only the name ('Florida governor Jeb Bush' -> 'Jeb Bush'). None without a full name at its end."""
+    words = part.split()
+    roles = role_words()
+    if not words or not all(_NAME_WORD.match(w) or w in ("of", "de") or w.lower() in roles for w in words):
+        return None
+    tail = _FULL_NAME_TAIL.search(part)
+    if tail is None or tail.group("name") in places or words[0] in ("of", "de"):
+        return None
+    lower = [i for i, w in enumerate(words) if w[:1].islower() and w not in ("of", "de")]
+    return tail.group("name") if lower else part

@@ -25,6 +25,7 @@ from tracer.parse.attribution.cues import lexicon
 from tracer.parse.attribution.spans import Attribution, CoverIndex
 from tracer.parse.claims.named import (
     apposed_end,
+    apposed_person,
     body_candidates,
     body_description,
     body_kind,
@@ -133,7 +134,8 @@ _ROLE_APPOSITIVE = re.compile(
     r",\s+(?:(?!(?:a|an|the|of|for|at|with|from|to|in|on|by|and|or|who|which|whose|said|says)\b)[a-z][\w-]*\s+){1,3}"
     r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][\w’'-]+){1,2})\s*(?:,|$)"
 )
-_ROLE_BEFORE_NAME = re.compile(r"\b[a-z]+\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
+# Not "of" ("Secretary of State Hillary Clinton" is no "State Hillary Clinton").
+_ROLE_BEFORE_NAME = re.compile(r"\b(?!(?:of|for|de)\b)[a-z]+\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
 # A first name and a surname ("Patrick Carlineo"): a lone surname later is that person.
 # A first name, perhaps a middle initial or middle name ("Gustav Lloyd Agerblad": "Agerblad told
 # AFP ... he added" found no person, gold_fresh), then the surname.
@@ -826,6 +828,9 @@ class Resolver:
             role_led = _ROLE_APPOSITIVE.match(words[len(name) :])
             if role_led is not None:  # "Fellow protester, mechanical engineer Richard Weir, 60,"
                 return role_led.group("name")
+        apposed = apposed_person(name, words[len(name) :], _PLACE_NAMES) if words.startswith(name) else None
+        if apposed is not None:  # "the other candidate, former Secretary of State Hillary Clinton,"
+            return apposed
         if not is_description(name):
             return None
         appositive = _APPOSITIVE.match(words[len(name) :]) if words.startswith(name) else None
