@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from tracer.datafiles import load_json, load_lines
-from tracer.parse.claims.people import role_words
+from tracer.parse.claims.people import is_given_name, role_words
 from tracer.text import Span
 
 # A proper name: capitalised words (initials, hyphens and "of"/"de" inside allowed).
@@ -556,6 +556,8 @@ def _person_head(description: str) -> bool | None:
     opened = opened or (_COUNT_OPENER.sub("", mention) if _COUNT_OPENER.match(mention) else None)
     head = (opened or "").split()
     cut = next((i for i, w in enumerate(head) if w in _HEAD_END), len(head))
+    if "and" in head[:cut]:
+        return None  # "The company and France's secretary of state, NAME,": the name is one of two
     word = head[cut - 1] if cut else ""
     if not word.islower() or word not in _people_nouns():
         return None
@@ -582,4 +584,7 @@ def _titled_person(part: str, places: frozenset[str]) -> str | None:
     if tail is None or tail.group("name") in places or words[0] in ("of", "de"):
         return None
     lower = [i for i, w in enumerate(words) if w[:1].islower() and w not in ("of", "de")]
+    named, _, of = part.partition(" of ")
+    if of and is_given_name(words[0]) and len(named.split()) >= 2:
+        return named  # "David Woodard of Clemson University": the body is where the person works
     return tail.group("name") if lower else part
