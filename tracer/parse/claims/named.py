@@ -521,8 +521,11 @@ _NOT_LEAD = frozenset(
     | {"whose", "that", "said", "says", "like", "including", "such", "as", "especially", "not", "also"}
     | {"led", "run", "based", "known", "called", "named", "and", "but", "than", "unlike", "plus"}
 )
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-z][\w’'-]*|[A-Z]\.|[A-Z][a-z]*\.|[A-Z][a-z]*[’'][A-Z][a-z]+)$")
-_FULL_NAME_TAIL = re.compile(r"(?P<name>(?:[A-Z][a-z][\w’'-]*|[A-Z][’'][A-Z][a-z]+)(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w’'-]*|[A-Z][’'][A-Z][a-z]+)){1,3})$")
+# A word of a name: capitalised ("Kirsch", "O'Leary"), an initial or an abbreviated title ("B.", "Gov.").
+_WORD_OF_NAME = r"(?:[A-Z][a-z][\w’'-]*|[A-Z][’'][A-Z][a-z]+)"
+_NAME_WORD = re.compile(rf"^(?:{_WORD_OF_NAME}|[A-Z][a-z]*\.)$")
+# A full name at a phrase's end: two to four words, middle initials allowed ("James B. Comey").
+_FULL_NAME_TAIL = re.compile(rf"(?P<name>{_WORD_OF_NAME}(?:\s+(?:[A-Z]\.|{_WORD_OF_NAME})){{1,3}})$")
 
 
 def apposed_person(description: str, after: str, places: frozenset[str]) -> str | None:
