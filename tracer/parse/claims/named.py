@@ -528,14 +528,22 @@ _NAME_WORD = re.compile(rf"^(?:{_WORD_OF_NAME}|[A-Z][a-z]*\.)$")
 _FULL_NAME_TAIL = re.compile(rf"(?P<name>{_WORD_OF_NAME}(?:\s+(?:[A-Z]\.|{_WORD_OF_NAME})){{1,3}})$")
 
 
-def apposed_person(description: str, after: str, places: frozenset[str]) -> str | None:
+# After a mention the parser closed before its appositive: the appositive is the mention's own only
+# when a relative clause follows it ("included Trump's running mate, Indiana Gov. Mike Pence, who
+# called ..."; "a message from her senior policy advisor, NAME, that read"); else the name after
+# the comma may open the next clause ("According to the lawyer, Smith faces ...").
+_RELATIVE_NEXT = re.compile(r"\s*,\s*(?:who|which|that)\b")
+
+
+def apposed_person(description: str, after: str, places: frozenset[str], outside: bool = False) -> str | None:
     """The person(s) an appositive names right after a person's description in the same noun
     phrase: ", former Secretary of State Hillary Clinton," -> 'Secretary of State Hillary Clinton';
     ' -- John McCain, who' -> 'John McCain'; two names after a plural head. None when the
-    description's head is no person's role, or the appositive is a phrase of its own."""
+    description's head is no person's role, or the appositive is a phrase of its own. `outside`:
+    `after` is the text after the mention's span, not the rest of its words."""
     plural = _person_head(description)
     match = _APPOSED.match(after)
-    if plural is None or match is None:
+    if plural is None or match is None or (outside and not _RELATIVE_NEXT.match(after, match.end("app"))):
         return None
     words = match.group("app").split()
     lead = 0

@@ -828,7 +828,7 @@ class Resolver:
             role_led = _ROLE_APPOSITIVE.match(words[len(name) :])
             if role_led is not None:  # "Fellow protester, mechanical engineer Richard Weir, 60,"
                 return role_led.group("name")
-        apposed = apposed_person(name, words[len(name) :], _PLACE_NAMES) if words.startswith(name) else None
+        apposed = self._person_apposed(words, name, at)
         if apposed is not None:  # "the other candidate, former Secretary of State Hillary Clinton,"
             return apposed
         if not is_description(name):
@@ -840,6 +840,16 @@ class Resolver:
         if found is not None:
             return found.name
         return self._named_nearby(name, at) or named_next(self.text, name, self._sentence_span(at).end)
+
+    def _person_apposed(self, words: str, name: str, at: int) -> str | None:
+        """The person an appositive in the mention's words names (`named.apposed_person`), or,
+        the words being the description alone, one right after it before a relative clause."""
+        if not words.startswith(name):
+            return None
+        if words.strip() != name:
+            return apposed_person(name, words[len(name) :], _PLACE_NAMES)
+        end = at + len(words)
+        return apposed_person(name, self.text[end : end + 160], _PLACE_NAMES, outside=True)
 
     def _named_nearby(self, description: str, at: int) -> str | None:
         """A description the text ties to no name in so many words: an outlet's ("According to
