@@ -126,6 +126,9 @@ _NAMED_BODY_HEADS = frozenset(load_json("source_aliases.json")["named_body_heads
 _ACRONYM = re.compile(r"(?<![A-Z][ \t])\b[A-Z]{3,6}\b(?![ \t][A-Z]{2})")
 # ", Eastvale Water" / ", National Resources Defense Council board member Nicole Lederer" after a description.
 _APPOSITIVE = re.compile(r",\s+(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[\w.&’'-]+){0,8}?)\s*(?:,|$|\s(?:who|which)\b)")
+# A relative clause right after such an appositive: the appositive is the mention's own though the
+# parser closed the mention before it (`named.apposed_person`).
+_RELATIVE_AFTER = re.compile(r"\s*,\s*(?:who|which|that)\b")
 # ", mechanical engineer Richard Weir, 60, from Tynemouth" after a description with no opener
 # ("Fellow protester, ...", "Local resident, ..."): lower-case role words, then a person's full
 # name closed by a comma. Words that start a phrase of their own ("a spokesman for Acme") are not
@@ -848,8 +851,12 @@ class Resolver:
             return None
         if words.strip() != name:
             return apposed_person(name, words[len(name) :], _PLACE_NAMES)
-        end = at + len(words)
-        return apposed_person(name, self.text[end : end + 160], _PLACE_NAMES, outside=True)
+        after = self.text[at + len(words) : at + len(words) + 160]
+        apposed = apposed_person(name, after, _PLACE_NAMES, outside=True)
+        plain = _APPOSITIVE.match(after) if apposed is None and is_description(name) else None
+        if plain is not None and _RELATIVE_AFTER.match(after, plain.end("name")):
+            return _personal(plain.group("name"))  # "Trump's running mate, Indiana Gov. Mike Pence, who"
+        return apposed
 
     def _named_nearby(self, description: str, at: int) -> str | None:
         """A description the text ties to no name in so many words: an outlet's ("According to
