@@ -543,7 +543,8 @@ def apposed_person(description: str, after: str, places: frozenset[str], outside
     ' -- John McCain, who' -> 'John McCain'; two names after a plural head. None when the
     description's head is no person's role, or the appositive is a phrase of its own. `outside`:
     `after` is the text after the mention's span, not the rest of its words."""
-    plural = _person_head(description)
+    strict = _person_head(description)
+    plural = strict if strict is not None else _person_head(description, loose=True)
     match = _APPOSED.match(after) or (_NAME_NEXT.match(after) if outside else None)
     if plural is None or match is None or (outside and not _RELATIVE_NEXT.match(after, match.end("app"))):
         return None
@@ -557,12 +558,21 @@ def apposed_person(description: str, after: str, places: frozenset[str], outside
     if (len(parts) > 1) != plural:
         return None  # "the other candidates -- Jeb Bush, ...": one name of a list is not the group
     names = [_titled_person(part, places) for part in parts]
+    if strict is None and not all(n and _given_named(n) for n in names):
+        return None  # a head known by its ending only: the name must open with a given name
     return " and ".join(n for n in names if n) if all(names) else None
 
 
-def _person_head(description: str) -> bool | None:
+def _given_named(name: str) -> bool:
+    """Whether a name holds a given name followed by a surname ("Agriculture Secretary Tom Vilsack")."""
+    words = name.split()
+    return any(is_given_name(w) for w in words[:-1])
+
+
+def _person_head(description: str, loose: bool = False) -> bool | None:
     """Whether a description's head is a noun for people in the plural (True) or singular (False);
-    None when it is none or the mention opens with no determiner, count or owner."""
+    None when it is none or the mention opens with no determiner, count or owner. `loose`: a
+    noun with an agent's ending counts too."""
     mention = description.strip()
     opened = _OPENER.sub("", mention) if _OPENER.match(mention) else None
     opened = opened or (_OWNER.sub("", mention) if _OWNER.match(mention) else None)
@@ -572,9 +582,19 @@ def _person_head(description: str) -> bool | None:
     if "and" in head[:cut]:
         return None  # "The company and France's secretary of state, NAME,": the name is one of two
     word = head[cut - 1] if cut else ""
-    if not word.islower() or word not in _people_nouns():
+    if word in _HEAD_ACRONYMS:
+        return False
+    if not word.islower() or not (word in _people_nouns() or (loose and _AGENT_SUFFIX.search(word))):
         return None
     return word in ("people", "men", "women") or (word.endswith("s") and not word.endswith("ss"))
+
+
+# A noun for what a person does by its ending ("sociologist", "committeeman", "editor", "advocate"),
+# read only when the appositive's name opens with a given name: the lists of people nouns miss
+# most roles (appos12 audit, PolNeAR train: "an influential Russian sociologist, NAME," "The
+# state's Republican national committeeman, NAME,").
+_AGENT_SUFFIX = re.compile(r"(?:er|or|ist|ian|man|woman|person|ee|ant|ent|ate)s?$|(?:men|women)$")
+_HEAD_ACRONYMS = frozenset({"CEO", "CFO", "COO", "CTO"})
 
 
 @cache
