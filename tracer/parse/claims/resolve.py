@@ -129,6 +129,8 @@ _APPOSITIVE = re.compile(r",\s+(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[\w.&�
 # A relative clause right after such an appositive: the appositive is the mention's own though the
 # parser closed the mention before it (`named.apposed_person`).
 _RELATIVE_AFTER = re.compile(r"\s*,\s*(?:who|which|that)\b")
+# Only a name, every word capitalised ("my cousin, I hadn't realized this, that ..." is an aside).
+_PROPER = re.compile(r"[A-Z][\w.&’'-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w.&’'-]*)*$")
 # ", mechanical engineer Richard Weir, 60, from Tynemouth" after a description with no opener
 # ("Fellow protester, ...", "Local resident, ..."): lower-case role words, then a person's full
 # name closed by a comma. Words that start a phrase of their own ("a spokesman for Acme") are not
@@ -854,7 +856,7 @@ class Resolver:
         after = self.text[at + len(words) : at + len(words) + 160]
         apposed = apposed_person(name, after, _PLACE_NAMES, outside=True)
         plain = _APPOSITIVE.match(after) if apposed is None and is_description(name) else None
-        if plain is not None and _RELATIVE_AFTER.match(after, plain.end("name")):
+        if plain is not None and _RELATIVE_AFTER.match(after, plain.end("name")) and _PROPER.match(plain.group("name")):
             return _personal(plain.group("name"))  # "Trump's running mate, Indiana Gov. Mike Pence, who"
         return apposed
 
