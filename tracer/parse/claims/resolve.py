@@ -25,6 +25,7 @@ from tracer.parse.attribution.cues import lexicon
 from tracer.parse.attribution.spans import Attribution, CoverIndex
 from tracer.parse.claims.named import (
     apposed_end,
+    apposed_person,
     body_candidates,
     body_description,
     body_kind,
@@ -126,6 +127,11 @@ _NAMED_BODY_HEADS = frozenset(load_json("source_aliases.json")["named_body_heads
 _ACRONYM = re.compile(r"(?<![A-Z][ \t])\b[A-Z]{3,6}\b(?![ \t][A-Z]{2})")
 # ", Eastvale Water" / ", National Resources Defense Council board member Nicole Lederer" after a description.
 _APPOSITIVE = re.compile(r",\s+(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[\w.&’'-]+){0,8}?)\s*(?:,|$|\s(?:who|which)\b)")
+# A relative clause right after such an appositive: the appositive is the mention's own though the
+# parser closed the mention before it (`named.apposed_person`).
+_RELATIVE_AFTER = re.compile(r"\s*,\s*(?:who|which|that)\b")
+# Only a name, every word capitalised ("my cousin, I hadn't realized this, that ..." is an aside).
+_PROPER = re.compile(r"[A-Z][\w.&’'-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w.&’'-]*)*$")
 # ", mechanical engineer Richard Weir, 60, from Tynemouth" after a description with no opener
 # ("Fellow protester, ...", "Local resident, ..."): lower-case role words, then a person's full
 # name closed by a comma. Words that start a phrase of their own ("a spokesman for Acme") are not
@@ -134,7 +140,8 @@ _ROLE_APPOSITIVE = re.compile(
     r",\s+(?:(?!(?:a|an|the|of|for|at|with|from|to|in|on|by|and|or|who|which|whose|said|says)\b)[a-z][\w-]*\s+){1,3}"
     r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][\w’'-]+){1,2})\s*(?:,|$)"
 )
-_ROLE_BEFORE_NAME = re.compile(r"\b[a-z]+\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
+# Not "of" ("Secretary of State Hillary Clinton" is no "State Hillary Clinton").
+_ROLE_BEFORE_NAME = re.compile(r"\b(?!(?:of|for|de)\b)[a-z]+\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
 # A first name and a surname ("Patrick Carlineo"): a lone surname later is that person.
 # A first name, perhaps a middle initial or middle name ("Gustav Lloyd Agerblad": "Agerblad told
 # AFP ... he added" found no person, gold_fresh), then the surname.
@@ -845,6 +852,9 @@ class Resolver:
             role_led = _ROLE_APPOSITIVE.match(words[len(name) :])
             if role_led is not None:  # "Fellow protester, mechanical engineer Richard Weir, 60,"
                 return role_led.group("name")
+        apposed = self._person_apposed(words, name, at)
+        if apposed is not None:  # "the other candidate, former Secretary of State Hillary Clinton,"
+            return apposed
         if not is_description(name):
             return None
         appositive = _APPOSITIVE.match(words[len(name) :]) if words.startswith(name) else None
@@ -854,6 +864,20 @@ class Resolver:
         if found is not None:
             return found.name
         return self._named_nearby(name, at) or named_next(self.text, name, self._sentence_span(at).end)
+
+    def _person_apposed(self, words: str, name: str, at: int) -> str | None:
+        """The person an appositive in the mention's words names (`named.apposed_person`), or,
+        the words being the description alone, one right after it before a relative clause."""
+        if not words.startswith(name):
+            return None
+        if words.strip() != name:
+            return apposed_person(name, words[len(name) :], _PLACE_NAMES)
+        after = self.text[at + len(words) : at + len(words) + 160]
+        apposed = apposed_person(name, after, _PLACE_NAMES, outside=True)
+        plain = _APPOSITIVE.match(after) if apposed is None and is_description(name) else None
+        if plain is not None and _RELATIVE_AFTER.match(after, plain.end("name")) and _PROPER.match(plain.group("name")):
+            return _personal(plain.group("name"))  # "Trump's running mate, Indiana Gov. Mike Pence, who"
+        return apposed
 
     def _named_nearby(self, description: str, at: int) -> str | None:
         """A description the text ties to no name in so many words: an outlet's ("According to
