@@ -356,7 +356,7 @@ class Resolver:
             self._mention_ends[span.start] = span.end  # him ...") is no sentence's topic: "He" is not theirs
         if referent is not None:
             return self._record(self._name(referent), "relative", span)
-        if lowered in _NEVER_NAMES:
+        if lowered in _NEVER_NAMES and not words.strip().isupper():  # "WHO" is the health body
             return self._unresolved(words.strip(), span)
         if is_first_person(words):
             return self._record(speaker, "speaker", span) if speaker else self._unresolved(words, span)
