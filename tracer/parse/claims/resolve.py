@@ -919,6 +919,8 @@ class Resolver:
         group = PRONOUNS[word]
         skip = self._in_words(span)
         latest = self.registry.latest(group, span.start, skip=skip)
+        while group == "group" and latest is not None and _no_they(latest[1]):
+            latest = self.registry.latest(group, latest[0], skip=skip)  # "a former defense official"
         if group == "group" and latest is not None and self._one_person(latest[1]):
             latest = self._people_before(latest, skip) or latest  # "Martha added ... They"
         if latest is not None and span.start - latest[0] > MAX_PRONOUN_DISTANCE:
@@ -1792,6 +1794,43 @@ def _named_body(source: Source) -> bool:
     pronoun, it left "he said" unresolved (pron10 audit: 19 claims in 3 PolNeAR train articles).
     A body's description ("the campaign", "the agency") may stand for a spokesperson and counts."""
     return source.kind in _BODY_KINDS and not is_description(source.name)
+
+
+# Singular heads a plural "they" never stands for: one person described ("a former defense
+# official", no_they_heads.txt, source_kinds.json 'person') and a thing, an event or a
+# quality (thing_heads.txt, claim_kinds.json 'events' and 'abstract_things'), besides the
+# pronouns themselves ("a goal they" taken for a name). they12 audit of the 840 PolNeAR train
+# chains: a "they" shown as such a source (e.g. "the confrontation between Mr. Trump and the Khan
+# family", "a former defense official") in about 30 articles.
+_NO_THEY_HEADS = frozenset(
+    word
+    for word in (
+        *load_lines("no_they_heads.txt"),
+        *load_json("source_kinds.json")["person"],
+        *load_lines("thing_heads.txt"),
+        *load_json("claim_kinds.json")["events"],
+        *load_json("claim_kinds.json")["abstract_things"],
+        "they",
+        "it",
+        "that",
+        "which",
+        "this",
+    )
+    if word.isalpha()
+)
+# Where the words of a description before its head end ("the confrontation | between ...").
+_AFTER_HEAD = re.compile(r"\s(?:of|for|at|with|from|in|on|between|among|close|who|that|which|to)\s")
+
+
+def _no_they(source: Source) -> bool:
+    """Whether a source is no "they": its head, lower-case and with no "and" before it, is one
+    person's ("a former defense official") or a thing's ("the confrontation between Mr. Trump
+    and the Khan family"), so a "they" after it means others (or no one it names: unresolved)."""
+    before = _AFTER_HEAD.split(source.name, maxsplit=1)[0]
+    words = before.split()
+    if not words or " and " in before or not words[-1][:1].islower():
+        return False
+    return re.sub(r"[’']s?$", "", words[-1]).strip(".,").lower() in _NO_THEY_HEADS
 
 
 def _plural(source: Source) -> bool:
