@@ -281,6 +281,8 @@ def _check_hops(hops: list[Hop], expected: dict[str, Any], text: str) -> None:
     for key, attr in (("cues", "cue"), ("dates", "date"), ("date_texts", "date_text"), ("relations", "relation")):
         if key in expected:
             assert [getattr(h, attr) for h in hops] == expected[key], key
+    if "flags" in expected:  # "unresolved_source": a pronoun left as it is, flagged
+        assert [sorted(f.value for f in h.flags) for h in hops] == expected["flags"]
     if "kinds" in expected:
         assert [h.source.kind.value for h in hops] == expected["kinds"]
     if "mentions" in expected:
@@ -349,6 +351,7 @@ _CLAIM_KEYS = {
     "relations",
     "kinds",
     "mentions",
+    "flags",
 }
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from tracer.models import CueClass
 from tracer.parse.attribution.cues import NAMING, REPORTING, Lexicon, lexicon
-from tracer.parse.attribution.grammar import FINITE_TAGS, quote_left_open, speaker_like
+from tracer.parse.attribution.grammar import FINITE_TAGS, quote_left_open, speaker_like, wh_report
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
     from spacy.tokens import Token
@@ -166,8 +166,8 @@ def _outer_cue(w: Token, lex: Lexicon, tag: str | None) -> Token | None:
             return None
         below = a
         verb = lex.verb(a.lower_) if a.i < w.i and a.tag_.startswith("VB") else None
-        if verb is None or verb.cls not in REPORTING or (tag is not None and a.tag_ != tag):
-            continue
+        if verb is None or verb.cls not in REPORTING or (tag is not None and a.tag_ != tag) or wh_report(a):
+            continue  # "questioned why X did not speak, implying ...": the asker implies
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
             return a
     return None

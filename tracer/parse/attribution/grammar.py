@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from tracer.datafiles import load_json
 from tracer.parse.attribution.cues import inflections, lexicon, source_words
 from tracer.parse.attribution.spans import Citation, Parsed
+from tracer.parse.claims.people import given_name_gender
 from tracer.text import Span
 from tracer.words import BE_FORMS, RELATIVE_PRONOUNS
 
@@ -272,8 +273,9 @@ def _out_of_reported_clause(head: Token, v: Token) -> Token:
     ... showed that older women turned out, pushing her to victory", no attribution either way)."""
     if v.dep_ != "advcl" or v.i < 2 or not (v.nbor(-1).text == "," or (v.nbor(-1).is_quote and v.nbor(-2).text == ",")):
         return head  # (a comma, or a quotation closing on its comma: 'that he was "maniacal," adding')
-    while _reports_no_speech(head) and (
-        any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children) or _bare_report(head)
+    while wh_report(head) or (
+        _reports_no_speech(head)
+        and (any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children) or _bare_report(head))
     ):
         up = head.head
         while not up.tag_.startswith("VB") and up.dep_ in _NOUN_LINKS and up.head.i != up.i:
@@ -291,6 +293,17 @@ def _bare_report(verb: Token) -> bool:
     pointing or echoing (aside9 audit: PolNeAR train, the participle's source wrong and the
     speaker's right in 13 articles)."""
     return verb.dep_ == "ccomp" and verb.head.i < verb.i and lexicon().verb(verb.head.lower_) is not None
+
+
+def wh_report(verb: Token) -> bool:
+    """A reported question ("questioned why the mayor's wife did not speak, implying ..."): it ends
+    at the comma as a "that" clause does, and its subject was shown as the one implying (source12
+    audit of PolNeAR train), whether or not its verb is a cue ("speak")."""
+    first = verb.doc[verb.left_edge.i]
+    return verb.dep_ == "ccomp" and first.lower_ in _WH_OPENERS and first.head.i == verb.i
+
+
+_WH_OPENERS = frozenset({"why", "how", "whether", "if"})
 
 
 def _reports_no_speech(verb: Token) -> bool:
@@ -432,15 +445,68 @@ def referent_of(p: Parsed, subject: Token) -> Span | None:
     counted = _counted_antecedent(subject)
     if counted is not None:
         return p.subtree(counted, without=[c for c in counted.children if c.dep_ in ("relcl", "appos", "acl", "prep")])
-    clause = _relative_verb(subject.head)
-    if subject.lower_ not in _RELATIVE_SUBJECTS or clause is None:
+    noun = _antecedent(subject) if subject.lower_ in _RELATIVE_SUBJECTS else None
+    if noun is None:
         return None
+    return p.subtree(noun, without=[c for c in noun.children if c.dep_ in ("relcl", "appos", "acl")])
+
+
+def _antecedent(subject: Token) -> Token | None:
+    """The noun a relative-pronoun subject stands for, through an appositive to the name it
+    describes; where the parser linked no relative clause, `_misread_antecedent`."""
+    clause = _relative_verb(subject.head)
+    if clause is None:
+        return _misread_antecedent(subject)
+    noun = _antecedent_of_clause(clause)
+    named = _named_subject_of_copula(noun)  # "Jones is a union leader who ...": Jones
+    return named if named is not None else noun
+
+
+def _misread_antecedent(subject: Token) -> Token | None:
+    """A "who"/"which" whose clause the parser hung elsewhere, so the pronoun was shown as the
+    source (pron12 audit of PolNeAR train: 11 "who" and 6 "which" hops in 13 articles): a second
+    clause joined by "and who" ("a president who authorized the raid that killed X and who hoped",
+    "a group of hackers who officials say is tied to ... and who claimed") stands for what the
+    first "who" stands for; a clause the parser read as reported by the verb in it ("hackers who
+    U.S. officials say is tied") for the noun before it; ", who" right after a person's name read
+    as a verb's complement ("said his friend, Bruce Turry, who ... remembered") for that name."""
+    doc = subject.doc
+    if subject.lower_ not in ("who", "which") or subject.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    head = subject.head
+    if head.dep_ == "ccomp" and head.head.dep_ == "relcl" and subject.i < head.head.i and _tensed(head):
+        return _antecedent_of_clause(head.head)  # not "which some want leaders to use": its object
+    before = doc[subject.i - 1] if subject.i > 0 else None
+    comma = before is not None and before.text == "," and subject.i > 1
+    if comma:
+        before = doc[subject.i - 2]
+    if before is None:
+        return None
+    if before.lower_ in ("and", "but", "or"):
+        earlier = next((t for t in reversed(doc[: before.i]) if t.lower_ == subject.lower_), None)
+        return _antecedent(earlier) if earlier is not None and earlier.dep_ == subject.dep_ else None
+    return before if comma and subject.lower_ == "who" and _person_name(before) else None
+
+
+def _person_name(token: Token) -> bool:
+    """Whether a token ends a person's name the parser did not read as a place's ("Bruce Turry",
+    not "the University of Virginia"): a given name of data/given_names.json before it."""
+    words = [c.text for c in token.children if c.dep_ == "compound" and c.i < token.i] + [token.text]
+    return token.tag_ == "NNP" and token.dep_ != "pobj" and given_name_gender(" ".join(words)) is not None
+
+
+def _tensed(verb: Token) -> bool:
+    """Whether a verb is tensed, itself or by its auxiliary ("says", "is tied"), not "to use"."""
+    auxiliaries = (c for c in verb.children if c.dep_ in ("aux", "auxpass"))
+    return verb.tag_ in FINITE_TAGS or any(c.tag_ in TENSED_TAGS for c in auxiliaries)
+
+
+def _antecedent_of_clause(clause: Token) -> Token:
+    """The noun a relative clause hangs on, through an appositive to the name it describes."""
     noun = clause.head
     while noun.dep_ == "appos" and noun.head.i != noun.i:
         noun = noun.head
-    named = _named_subject_of_copula(noun)  # "Jones is a union leader who ...": Jones
-    noun = named if named is not None else noun
-    return p.subtree(noun, without=[c for c in noun.children if c.dep_ in ("relcl", "appos", "acl")])
+    return noun
 
 
 def _relative_verb(verb: Token) -> Token | None:
@@ -491,11 +557,18 @@ def _counted_antecedent(subject: Token) -> Token | None:
 def _named_subject_of_copula(noun: Token) -> Token | None:
     """'Jones is an Indiana steel union leader who ... accused the president-elect of lying': the
     leader is Jones; the description was shown as the source though the sentence names him
-    (gold_fresh5a). Only a name ("It was a friend who said": the friend stays)."""
+    (gold_fresh5a). Only a name ("It was a friend who said": the friend stays). Also through a list
+    of predicate nouns and a copula joined to the name's own verb ("NAME regularly incites violence
+    and is a serial liar, rampant xenophobe ... and birther who has pledged ...": pron12 audit,
+    "a serial liar" or "rampant xenophobe" shown as the source in 11 PolNeAR train articles)."""
+    while noun.dep_ == "conj" and noun.head.i < noun.i:
+        noun = noun.head
     verb = noun.head
     if noun.dep_ != "attr" or verb.lower_ not in BE_FORMS:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     return subject if subject is not None and subject.tag_ == "NNP" else None
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from tracer.datafiles import load_json, load_lines
 from tracer.models import CueClass
 from tracer.parse.attribution.cues import REPORTING, VIEW_NOUNS, Lexicon, lexicon
-from tracer.parse.attribution.grammar import FINITE_TAGS, OBJECT_DEPS, has_that, subject_of, that_marked
+from tracer.parse.attribution.grammar import FINITE_TAGS, OBJECT_DEPS, has_that, referent_of, subject_of, that_marked
 from tracer.parse.attribution.spans import Attribution, Citation, Context, Parsed, quote_kind, trim
 from tracer.text import Span
 from tracer.words import BE_FORMS
@@ -610,7 +610,12 @@ def noun_rule(ctx: Context) -> Iterator[Attribution]:
     clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp") and has_that(c)), None)
     clause = clause or _copula_clause(n)
     if owner is None and clause is not None and n.lower_ not in REPORTS:
-        yield from _unowned_noun(p, n, clause)
+        holder = _stance_holder(p, n, lex)
+        content = p.subtree(clause) if holder is not None else None
+        if holder is not None and content is not None:
+            yield _said_in_noun(p, holder, [n], content, n)
+        else:
+            yield from _unowned_noun(p, n, clause)
         return
     if owner is None or owner.lower_ in lex.non_sources:
         return
@@ -759,6 +764,69 @@ def _said_in_noun(p: Parsed, source: Span, cue: list[Token], content: Span, n: T
         kind=quote_kind(p.text, (content,)),
         lemma=n.lower_,
     )
+
+
+def _stance_holder(p: Parsed, n: Token, lex: Lexicon) -> Span | None:
+    """'Sharpton left no doubt that ...', 'in the hope that ...', 'with an argument that ...': an
+    unowned stance noun in a frame of `held_stances.txt` is held by the subject of its verb. Not
+    in a quotation (the speaker's "they ..., in the hope that" is theirs to tell), nor in a
+    condition ("if you have any doubt that ...": nobody's)."""
+    frames, verb = _held_stances().get(n.lower_), n.head
+    if frames is None or p.in_quote(n):
+        return None
+    if n.dep_ == "pobj":
+        article = next((c.lower_ for c in n.children if c.dep_ == "det"), None)
+        if verb.lower_ not in frames or (verb.lower_ == "with" and article not in ("a", "an")):
+            return None
+        above = _verb_above(verb.head) if verb.lower_ == "in" else verb.head
+        if above is None or (verb.lower_ == "to" and not above.lower_.startswith(("cling", "clung"))):
+            return None
+        verb = above
+    elif n.dep_ != "dobj" or not frames & {verb.lower_, *_lemmas(verb.lower_)}:
+        return None
+    subject = subject_of(p, verb) if verb.tag_.startswith("VB") else None
+    if subject is None or subject.lower_ in (*_NOT_LIGHT_MAKERS, "you") or subject.lower_ in lex.non_sources:
+        return None  # "what", "there", and the generic "you"
+    if _conditional(verb):
+        return None
+    return p.source_subtree(subject, verb)
+
+
+def _conditional(verb: Token) -> bool:
+    """Whether a verb heads an "if"/"unless" clause: a stance it names is supposed, not held."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+
+
+def _verb_above(t: Token) -> Token | None:
+    """The verb an "in" phrase belongs to, through the noun phrases the parser hung it on
+    ("returned the case to the lower courts in the hope that ..."): None past a clause's edge."""
+    for _ in range(4):
+        if t.tag_.startswith("VB"):
+            return t
+        if t.dep_ not in ("pobj", "prep", "dobj") or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+@cache
+def _held_stances() -> dict[str, frozenset[str]]:
+    """Stance nouns held by their verb's subject (`held_stances.txt`): noun -> its frames."""
+    return {line.split()[0]: frozenset(line.split()[1:]) for line in load_lines("held_stances.txt")}
+
+
+_HOLDING_FORMS = {
+    "have": ("have", "has", "had", "having"),
+    "hold": ("hold", "holds", "held", "holding"),
+    "leave": ("leave", "leaves", "left", "leaving"),
+    "share": ("share", "shares", "shared", "sharing"),
+    "give": ("give", "gives", "gave", "given", "giving"),
+}
+
+
+def _lemmas(form: str) -> tuple[str, ...]:
+    """The holding verbs (`_HOLDING_FORMS`) a word form is a form of."""
+    return tuple(lemma for lemma, forms in _HOLDING_FORMS.items() if form in forms)
 
 
 def _unowned_noun(p: Parsed, n: Token, clause: Token) -> Iterator[Attribution]:
@@ -1062,7 +1130,15 @@ def copula_rule(ctx: Context) -> Iterator[Attribution]:
     cue = p.tokens([t, predicate, *([prep] if prep is not None else [])])
     if source and content and cue:
         yield Attribution(
-            source, cue, (content,), p.bounds, cls=CueClass.STANCE, form="copula", kind="np", lemma=predicate.lower_
+            source,
+            cue,
+            (content,),
+            p.bounds,
+            cls=CueClass.STANCE,
+            form="copula",
+            kind="np",
+            lemma=predicate.lower_,
+            referent=referent_of(p, subject),  # "activists who are frustrated with ...": the activists
         )
 
 

@@ -391,7 +391,7 @@ def _hops(ctx: _Context, a: Attribution) -> list[Hop]:
         if sharer is not None:  # "X said ..., stating that a president ..., noting that ...": X notes it
             hops.append(_main_hop(ctx, a, Resolved(sharer, "name")))
             return [*hops, *(_citation_hop(ctx, a, c) for c in _cited_sources(ctx, a))]
-        speaker = _relayer(ctx, a)
+        speaker = _own_voice_relayer(ctx, a, _relayer(ctx, a))
         speaker_source = _main_source(ctx, speaker) if speaker else None
         if speaker_source is None and speaker is not None and speaker.source is not None and a.quoted:
             # "'He left ... and he said ...,' Deyal told the paper": the speaker comes after the
@@ -410,6 +410,26 @@ def _hops(ctx: _Context, a: Attribution) -> list[Hop]:
             hops += _maker_after(ctx, a, resolved.source)
     hops += [_citation_hop(ctx, a, c) for c in _cited_sources(ctx, a)]
     return hops
+
+
+def _own_voice_relayer(ctx: _Context, a: Attribution, speaker: Attribution | None) -> Attribution | None:
+    """Past the speaker's own "I"/"we" cues that hold a first-person cue ("Somebody might say X -
+    I say experience, I say track record", "We always believed if ..., we could show"), whose
+    contents the parser ran over each other: the first person inside them is the one the
+    quotation is credited to, not an "I" no one speaks for (pron12 audit of PolNeAR train: ['Deacon',
+    'I?', 'I?'], ['Sherrilyn Ifill', 'We?']). A bounded walk: each step is an enclosing attribution.
+    Where no one else speaks them (an op-ed's "I"), the nearest "I" stays the speaker."""
+    holder = speaker
+    for _ in range(_OWN_VOICE_STEPS):
+        if holder is None or not (_first_person(ctx, a) and _first_person(ctx, holder)):
+            break
+        holder = _relayer(ctx, holder)
+    return holder if holder is not None and not _first_person(ctx, holder) else speaker
+
+
+# How many of the speaker's own first-person cues a first-person cue is looked past (the audit's
+# longest run was three "I say" in one quotation).
+_OWN_VOICE_STEPS = 5
 
 
 def _relayer(ctx: _Context, a: Attribution) -> Attribution | None:

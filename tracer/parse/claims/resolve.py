@@ -25,6 +25,7 @@ from tracer.parse.attribution.cues import lexicon
 from tracer.parse.attribution.spans import Attribution, CoverIndex
 from tracer.parse.claims.named import (
     apposed_end,
+    apposed_person,
     body_candidates,
     body_description,
     body_kind,
@@ -34,6 +35,7 @@ from tracer.parse.claims.named import (
     heading_name,
     is_description,
     leader_named,
+    marked_as,
     named_for,
     named_next,
     occurrences,
@@ -125,6 +127,11 @@ _NAMED_BODY_HEADS = frozenset(load_json("source_aliases.json")["named_body_heads
 _ACRONYM = re.compile(r"(?<![A-Z][ \t])\b[A-Z]{3,6}\b(?![ \t][A-Z]{2})")
 # ", Eastvale Water" / ", National Resources Defense Council board member Nicole Lederer" after a description.
 _APPOSITIVE = re.compile(r",\s+(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[\w.&’'-]+){0,8}?)\s*(?:,|$|\s(?:who|which)\b)")
+# A relative clause right after such an appositive: the appositive is the mention's own though the
+# parser closed the mention before it (`named.apposed_person`).
+_RELATIVE_AFTER = re.compile(r"\s*,\s*(?:who|which|that)\b")
+# Only a name, every word capitalised ("my cousin, I hadn't realized this, that ..." is an aside).
+_PROPER = re.compile(r"[A-Z][\w.&’'-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w.&’'-]*)*$")
 # ", mechanical engineer Richard Weir, 60, from Tynemouth" after a description with no opener
 # ("Fellow protester, ...", "Local resident, ..."): lower-case role words, then a person's full
 # name closed by a comma. Words that start a phrase of their own ("a spokesman for Acme") are not
@@ -133,7 +140,8 @@ _ROLE_APPOSITIVE = re.compile(
     r",\s+(?:(?!(?:a|an|the|of|for|at|with|from|to|in|on|by|and|or|who|which|whose|said|says)\b)[a-z][\w-]*\s+){1,3}"
     r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][\w’'-]+){1,2})\s*(?:,|$)"
 )
-_ROLE_BEFORE_NAME = re.compile(r"\b[a-z]+\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
+# Not "of" ("Secretary of State Hillary Clinton" is no "State Hillary Clinton").
+_ROLE_BEFORE_NAME = re.compile(r"\b(?!(?:of|for|de)\b)[a-z]+\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
 # A first name and a surname ("Patrick Carlineo"): a lone surname later is that person.
 # A first name, perhaps a middle initial or middle name ("Gustav Lloyd Agerblad": "Agerblad told
 # AFP ... he added" found no person, gold_fresh), then the surname.
@@ -341,13 +349,15 @@ class Resolver:
     ) -> Resolved:
         """The source for a mention at `span` (a pronoun, a relative "who", a statement, a name);
         `quoted`: the mention is in the speaker's quotation, not in words reported of them."""
-        span = _unfocused(self.text, span)
+        span = _trimmed(self.text, _unfocused(self.text, span))
         words = span.of(self.text)
         lowered = words.lower().strip()
         if speaker is None:  # a nested speaker ("Trump said his nominee, Howard Lutnick, had told
             self._mention_ends[span.start] = span.end  # him ...") is no sentence's topic: "He" is not theirs
         if referent is not None:
             return self._record(self._name(referent), "relative", span)
+        if lowered in _NEVER_NAMES:
+            return self._unresolved(words.strip(), span)
         if is_first_person(words):
             return self._record(speaker, "speaker", span) if speaker else self._unresolved(words, span)
         if lowered in PRONOUNS:
@@ -505,7 +515,7 @@ class Resolver:
                 found.pop(k)  # "Trump campaign" and "the Trump campaign’s": one body, named last here
             found[max([key, *same], key=len)] = (at, candidate)
         if not found and described[1] in _UNMARKED_CLASSES:
-            speaker = self._unmarked_body(span, floor)
+            speaker = self._unmarked_body(span, floor, kinds=_UNMARKED_KINDS.get(described[1], _UNKNOWN_ONLY))
             return self._record(speaker[1], "likely", span, evidence_start=speaker[0]) if speaker else None
         if len(found) > 1:
             found = self._opening_before(found, span)
@@ -575,7 +585,7 @@ class Resolver:
             source = self.registry.resolve(max(holders, key=lambda h: len(h[0]))[0], at=at)
             self.registry.seen(source, span.start)
             return self._record(source, "likely", span, evidence_start=at)
-        said = name_gender(name)  # "the actress": a woman
+        said = name_gender(name) or self._own_pronoun_gender(span)  # "the actress": a woman
         if self._described_before(span):
             return None  # "the Slovenia-born former model delivered ... said the 46-year-old": someone described
         focus = self._focus_person(span)
@@ -592,6 +602,22 @@ class Resolver:
                 return other
         self.registry.seen(focus[1], span.start)
         return self._record(focus[1], "likely", span, evidence_start=focus[0])
+
+    def _own_pronoun_gender(self, span: Span) -> str | None:
+        """The gender an epithet's own clause gives it: a reflexive or possessive pronoun after it,
+        before any capitalised word (a name the pronoun may be that one's: "mocked Trump for calling
+        himself"), in its sentence: "The former secretary of State began her speech", "now finds
+        herself struggling" (epithet12 audit: a man in focus was taken for the woman so described).
+        An object "her" ("told her that", "the president told her.") says nothing; None when no
+        such pronoun comes first."""
+        end = self._sentence_span(span.start).end
+        for match in _OWN_PRONOUN.finditer(self.text, span.end, end):
+            word = match.group("word")
+            if word[:1].isupper():
+                return None
+            if word.lower() in _OWN_PRONOUNS and (word != "her" or _owned(match.group("next"))):
+                return _OWN_PRONOUNS[word.lower()]
+        return None
 
     def _holder_in_window(self, holders: list[tuple[str, int]], span: Span, floor: int) -> Resolved | None:
         """'Governor Kasich' early on, then 'Kasich, like Trump, is ...; the governor implemented':
@@ -699,7 +725,7 @@ class Resolver:
         return source
 
     def _name(self, span: Span) -> Source:
-        span = _unfocused(self.text, span)
+        span = _trimmed(self.text, _unfocused(self.text, span))
         words = span.of(self.text)
         name = core(words)
         kin = _KIN_NAME.match(name)
@@ -826,6 +852,9 @@ class Resolver:
             role_led = _ROLE_APPOSITIVE.match(words[len(name) :])
             if role_led is not None:  # "Fellow protester, mechanical engineer Richard Weir, 60,"
                 return role_led.group("name")
+        apposed = self._person_apposed(words, name, at)
+        if apposed is not None:  # "the other candidate, former Secretary of State Hillary Clinton,"
+            return apposed
         if not is_description(name):
             return None
         appositive = _APPOSITIVE.match(words[len(name) :]) if words.startswith(name) else None
@@ -835,6 +864,20 @@ class Resolver:
         if found is not None:
             return found.name
         return self._named_nearby(name, at) or named_next(self.text, name, self._sentence_span(at).end)
+
+    def _person_apposed(self, words: str, name: str, at: int) -> str | None:
+        """The person an appositive in the mention's words names (`named.apposed_person`), or,
+        the words being the description alone, one right after it before a relative clause."""
+        if not words.startswith(name):
+            return None
+        if words.strip() != name:
+            return apposed_person(name, words[len(name) :], _PLACE_NAMES)
+        after = self.text[at + len(words) : at + len(words) + 160]
+        apposed = apposed_person(name, after, _PLACE_NAMES, outside=True)
+        plain = _APPOSITIVE.match(after) if apposed is None and is_description(name) else None
+        if plain is not None and _RELATIVE_AFTER.match(after, plain.end("name")) and _PROPER.match(plain.group("name")):
+            return _personal(plain.group("name"))  # "Trump's running mate, Indiana Gov. Mike Pence, who"
+        return apposed
 
     def _named_nearby(self, description: str, at: int) -> str | None:
         """A description the text ties to no name in so many words: an outlet's ("According to
@@ -981,7 +1024,9 @@ class Resolver:
             return None
         return near[-1][0], near[-1][2]
 
-    def _unmarked_body(self, span: Span, floor: int, places: bool = False) -> tuple[int, Source] | None:
+    def _unmarked_body(
+        self, span: Span, floor: int, places: bool = False, kinds: frozenset[SourceKind] = frozenset()
+    ) -> tuple[int, Source] | None:
         """The one speaker from `floor` to the mention whose name carries no mark of its kind and is
         no person's ("In a blog post, Twitter said ... It added that", "Business Insider ...
         acknowledged it had ... '...,' the company said"): the body the text goes on calling "it" or
@@ -989,7 +1034,10 @@ class Resolver:
         shown as the origin after such a speaker). Its name said nothing of a body, so the registry
         kept it from every "it". A place speaks as a country ("Israel said ... It added") when
         `places`. Any other body speaking there, marked or not, is a rival ("Hurun lists ..., Forbes
-        says ... The company says": Bloomberg's, neither of them): then, or with none, no guess."""
+        says ... The company says": Bloomberg's, neither of them): then, or with none, no guess. Its
+        kind is unknown, or one of `kinds` that the description's class allows ("Twitter", known as
+        a platform, "Business Insider" as an outlet, are companies too; epithet12 audit of PolNeAR
+        train: "the company" stayed the origin after both)."""
         found = {
             id(source): (at, source)
             for at, _, source in self._issuers_between(floor, span.start)
@@ -998,7 +1046,9 @@ class Resolver:
         if len(found) != 1:
             return None
         at, source = next(iter(found.values()))
-        return (at, source) if source.kind == SourceKind.UNKNOWN and self._unmarked(source.name, places) else None
+        known = source.kind in kinds and not marked_as(source.name, _NOT_COMPANY_CLASSES)
+        fits = source.kind == SourceKind.UNKNOWN or known
+        return (at, source) if fits and self._unmarked(source.name, places) else None
 
     def _unmarked(self, name: str, places: bool) -> bool:
         """Whether a speaker's name is a proper name of no person (nor of a place, unless `places`)."""
@@ -1666,6 +1716,12 @@ _ONE_DESCRIBED = re.compile(
 # class ("Twitter", "Business Insider" for "the company"); a campaign or a party is named after
 # its candidate ("Sanders said ... the campaign said": not Sanders), a government by its place.
 _UNMARKED_CLASSES = frozenset({"company", "organisation", "outlet"})
+# The known kinds, besides unknown, of an unmarked speaker a bare description of the class may stand
+# for: a platform ("Twitter", an organisation) or an outlet ("Business Insider") is a company too.
+_UNMARKED_KINDS = {"company": frozenset({SourceKind.ORGANISATION, SourceKind.OUTLET})}
+_UNKNOWN_ONLY: frozenset[SourceKind] = frozenset()
+# ... unless its name carries the mark of a body of another class ("Democratic National Committee").
+_NOT_COMPANY_CLASSES = ("organisation", "party", "campaign", "government")
 # The speakers that are no rival of a body a bare "it" or "the company" may stand for.
 _NO_RIVAL_BODIES = frozenset({SourceKind.PERSON, SourceKind.DOCUMENT, SourceKind.UNNAMED, SourceKind.SOCIAL_ACCOUNT})
 # Who is never the unnamed issuer of a statement or report: a person (named only in a quote or
@@ -1678,6 +1734,26 @@ _KIND_FITS = {
     "government": frozenset({SourceKind.GOVERNMENT, SourceKind.ORGANISATION}),
     "organisation": frozenset({SourceKind.ORGANISATION}),
 }
+
+
+# A word after an epithet and the word after it: a capitalised word stops the search for its own pronoun.
+_OWN_PRONOUN = re.compile(r"(?P<word>[A-Za-z][\w’'-]*)(?=\s+(?P<next>[\w’'-]+)|)")
+_OWN_PRONOUNS = {"his": "m", "himself": "m", "her": "f", "herself": "f"}
+# What follows an object "her", not a possessive one ("told her that", "asked her to", "gave her a").
+_NOT_OWNED = frozenset(
+    {"to", "that", "the", "a", "an", "and", "or", "in", "on", "at", "for", "with", "about", "as", "if", "whether", "of"}
+)
+
+
+def _owned(after: str | None) -> bool:
+    """Whether the word after a "her" makes it a possessive: a lower-case word, none that follows an
+    object ("began her speech", not "told her that" nor "told her." nor "told her Saeed was free")."""
+    return after is not None and after[:1].islower() and after not in _NOT_OWNED
+
+
+# Titles of more than one word whose middle words a modifier may not hold ("the former secretary of
+# state"): read as one head, a line of data/epithet_heads.txt.
+_JOINED_TITLES = re.compile(r"\bsecretary of state$", re.IGNORECASE)
 
 
 def _epithet_parts(name: str) -> tuple[str, tuple[str, ...]] | None:
@@ -1693,7 +1769,7 @@ def _epithet_parts(name: str) -> tuple[str, tuple[str, ...]] | None:
         return None
     if joined and _epithet_parts(f"the {second}") is None:
         return None
-    match = _EPITHET.fullmatch(first)
+    match = _EPITHET.fullmatch(_JOINED_TITLES.sub(lambda m: m.group(0).replace(" ", "-"), first))
     if match is None:
         return None
     head, modifiers = match.group("head").lower(), tuple(match.group("mods").split())
@@ -1901,6 +1977,12 @@ def _guessed_other(resolved: Resolved, speaker: Source) -> bool:
     return resolved.how in ("unresolved", "likely") and resolved.source is not speaker
 
 
+# Words never a source's name: a relative pronoun whose antecedent the parser lost, and "you",
+# the addressee, whom no rule resolves (pron12 audit of PolNeAR train: "who", "which" and "you"
+# were shown as named sources 36 times in 29 articles); left unresolved, they are flagged.
+_NEVER_NAMES = frozenset({"who", "which", "you"})
+
+
 def speaker_of(found: list[Attribution], a: Attribution, index: CoverIndex | None = None) -> Attribution | None:
     """The attribution whose content holds `a` (its nearest enclosing one), if any.
 
@@ -1918,6 +2000,15 @@ def _is_hearer(source: Source, hearer: str) -> bool:
     said = hearer.lower().replace("’", "'")
     names = [n.lower().replace("’", "'") for n in (source.name, *source.aliases)]
     return any(n == said or n.endswith(" " + said) or said.endswith(" " + n) for n in names)
+
+
+def _trimmed(text: str, span: Span) -> Span:
+    """The mention without the white space at its end: a no-break space after it ("The South
+    Carolina Republican\xa0admitted", in 6 PolNeAR train articles) kept the epithet and body
+    description patterns, which end at the mention's end, from reading it (epithet12 audit)."""
+    words = span.of(text)
+    kept = len(words.rstrip())
+    return Span(span.start, span.start + kept) if 0 < kept < len(words) else span
 
 
 def _unfocused(text: str, span: Span) -> Span:
