@@ -753,13 +753,17 @@ class SourceRegistry:
         "John Hammond" and "Tom John") means the person of that surname: news writing calls people
         by surname, so "John said" is Tom John (the earlier John Hammond took his words, names12
         audit of PolNeAR train). The match by a name's first word stays when no surname fits."""
-        if len(parsed.words) != 1 or not parsed.proper or self._surname_of(parsed.body, exact):
+        if len(parsed.words) != 1 or not parsed.proper or not self._name_part(parsed.body, exact, 0):
+            return exact  # "Christie" for a source once named "Christie" stays with it
+        if self._name_part(parsed.body, exact, -1):
             return exact
-        return next((s for s in candidates if s.kind == SourceKind.PERSON and self._surname_of(parsed.body, s)), exact)
+        return next((s for s in candidates if s.kind == SourceKind.PERSON and self._name_part(parsed.body, s, -1)), exact)
 
-    def _surname_of(self, word: str, source: Source) -> bool:
-        """Whether `word` is the last word of one of a source's full (two-word or longer) names."""
-        return any(n.proper and len(t := _strip_titles(n.body)) > 1 and t[-1] == word for n in self._names[source.id])
+    def _name_part(self, word: str, source: Source, at: int) -> bool:
+        """Whether `word` is the first (`at` 0) or last (-1) word of one of a source's names of two
+        words or more, titles left out; never a name of two people ("Trump and Paul Ryan")."""
+        names = (_strip_titles(n.body) for n in self._names[source.id] if n.proper and " and " not in n.body)
+        return any(len(t) > 1 and t[at] == word for t in names)
 
     def _person_match(self, parsed: Name, source: Source) -> bool:
         mine = _strip_titles(parsed.body)
