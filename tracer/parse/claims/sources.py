@@ -167,11 +167,8 @@ def core(mention: str) -> str:
     if match and match.start() > 0 and _defining(mention, match):
         after = _CUT.search(mention, match.end())
         return _without_locale(mention[: after.start() if after else len(mention)].strip(" ,"))
-    return _without_time(
-        _without_topic(
-            _without_locale(mention[: match.start()].strip(" ,") if match and match.start() > 0 else mention.strip(" ,"))
-        )
-    )
+    kept = mention[: match.start()].strip(" ,") if match and match.start() > 0 else mention.strip(" ,")
+    return _without_time(_without_topic(_without_locale(kept)))
 
 
 # A proper name, then when it was said: "Broaddrick Sunday night", "Sanders during a Sunday",
@@ -757,7 +754,8 @@ class SourceRegistry:
             return exact  # "Christie" for a source once named "Christie" stays with it
         if self._name_part(parsed.body, exact, -1):
             return exact
-        return next((s for s in candidates if s.kind == SourceKind.PERSON and self._name_part(parsed.body, s, -1)), exact)
+        surnamed = (s for s in candidates if s.kind == SourceKind.PERSON and self._name_part(parsed.body, s, -1))
+        return next(surnamed, exact)
 
     def _name_part(self, word: str, source: Source, at: int) -> bool:
         """Whether `word` is the first (`at` 0) or last (-1) word of one of a source's names of two
