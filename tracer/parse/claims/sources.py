@@ -167,9 +167,28 @@ def core(mention: str) -> str:
     if match and match.start() > 0 and _defining(mention, match):
         after = _CUT.search(mention, match.end())
         return _without_locale(mention[: after.start() if after else len(mention)].strip(" ,"))
-    return _without_topic(
-        _without_locale(mention[: match.start()].strip(" ,") if match and match.start() > 0 else mention.strip(" ,"))
-    )
+    kept = mention[: match.start()].strip(" ,") if match and match.start() > 0 else mention.strip(" ,")
+    return _without_time(_without_topic(_without_locale(kept)))
+
+
+# A proper name, then when it was said: "Broaddrick Sunday night", "Sanders during a Sunday",
+# "Reuters today". The capitalised words before a day are the name (names12 audit of PolNeAR train).
+_TIME_TAIL = re.compile(
+    r"^(?P<keep>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:(?:during|on|late|early|last|this)\s+(?:a\s+|the\s+)?)?"
+    rf"(?:{'|'.join(w.capitalize() for w in WEEKDAYS)}|today|yesterday|tonight)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?$"
+)
+# Days named with a word before them: "Super Tuesday", "Black Friday", "Good Friday".
+_DAY_NAMES = frozenset({"super", "black", "good", "cyber", "holy", "ash", "palm", "easter", "giving"})
+
+
+def _without_time(name: str) -> str:
+    """'Broaddrick Sunday night' -> 'Broaddrick': a day after a name says when, not who; shown
+    whole it matched no other mention of the person. Named days ("Super Tuesday") stay."""
+    match = _TIME_TAIL.match(name)
+    if match is None or match.group("keep").split()[-1].lower() in _DAY_NAMES | {"the", "a", "an"}:
+        return name
+    return match.group("keep")
 
 
 # "Martinez of the visit by the SENAIN chief": a proper name, then "of" and a determiner and
@@ -720,11 +739,29 @@ class SourceRegistry:
         candidates = self._candidates(parsed)
         exact = next((s for s in candidates if any(_same_name(parsed, n) for n in self._names[s.id])), None)
         if exact:
-            return exact
+            return self._surname_first(parsed, exact, candidates)
         persons = [s for s in candidates if s.kind == SourceKind.PERSON and self._person_match(parsed, s)]
         if len(persons) == 1:
             return persons[0]
         return self._described(parsed, candidates)
+
+    def _surname_first(self, parsed: Name, exact: Source, candidates: list[Source]) -> Source:
+        """A lone word that is one known person's surname and another's given name ("John" after
+        "John Hammond" and "Tom John") means the person of that surname: news writing calls people
+        by surname, so "John said" is Tom John (the earlier John Hammond took his words, names12
+        audit of PolNeAR train). The match by a name's first word stays when no surname fits."""
+        if len(parsed.words) != 1 or not parsed.proper or not self._name_part(parsed.body, exact, 0):
+            return exact  # "Christie" for a source once named "Christie" stays with it
+        if self._name_part(parsed.body, exact, -1):
+            return exact
+        surnamed = (s for s in candidates if s.kind == SourceKind.PERSON and self._name_part(parsed.body, s, -1))
+        return next(surnamed, exact)
+
+    def _name_part(self, word: str, source: Source, at: int) -> bool:
+        """Whether `word` is the first (`at` 0) or last (-1) word of one of a source's names of two
+        words or more, titles left out; never a name of two people ("Trump and Paul Ryan")."""
+        names = (_strip_titles(n.body) for n in self._names[source.id] if n.proper and " and " not in n.body)
+        return any(len(t) > 1 and t[at] == word for t in names)
 
     def _person_match(self, parsed: Name, source: Source) -> bool:
         mine = _strip_titles(parsed.body)
