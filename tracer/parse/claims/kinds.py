@@ -36,7 +36,7 @@ _ADDRESSED = frozenset({"to", "at"})
 _NEGATED = re.compile(
     r"(?:\bnot|\bnever|n['’]t|\bno\s+longer)\s+(?!only\b)(?:(?:\w+ly|even|yet|ever)\s+){0,2}$", re.IGNORECASE
 )
-_INFINITIVE = re.compile(r"\bto\s+$")
+_INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
 # "asked by Starnes if | he | believed ...": the words before a cue's source when the cue is part of
 # a question put to someone (`asked_question`), not something its source holds.
 _ASKED_IF = re.compile(r"\bask(?:ed|ing|s)?\b[^.;:\"“”]{0,60}\b(?:if|whether)\s+$", re.IGNORECASE)
