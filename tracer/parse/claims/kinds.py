@@ -675,8 +675,9 @@ _QUESTION_OPENING = re.compile(
     r"(?:[\w'’.-]+\s+){1,5}|you\s+)(?:(?:really|honestly|actually|ever|still|also|seriously)\s+)?$",
     re.IGNORECASE,
 )
-# Where the clause of a question starts: a sentence's end, an opening quotation mark, a colon.
-_CLAUSE_START = re.compile(r"[.?!:;“”\"]|(?<!\w)['‘’](?!\w)|^")
+# Where the clause of a question starts: a sentence's end, an opening quotation mark, a colon, or
+# a comma after a fronted clause ("If you had known she had a server, would you have told her ...?").
+_CLAUSE_START = re.compile(r"[.?!:;,“”\"]|(?<!\w)['‘’](?!\w)|^")
 
 
 def _questioned(a: Attribution, text: str) -> bool:
