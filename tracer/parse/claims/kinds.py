@@ -685,8 +685,8 @@ def _questioned(a: Attribution, text: str) -> bool:
     the mayor lied?', 'why would any rational person believe she would change?': a cue verb that is
     the verb of a direct question asks whether its source holds the content; no one asserts it
     (question12 audit of all 840 PolNeAR train articles: such questions made the addressee 'you',
-    'the voters' or 'any rational person' a source in N articles). The question runs from the
-    clause's start to the '?' that ends the cue's sentence."""
+    'the voters' or 'any rational person' a source in 7 articles, all wrong). The question runs
+    from the clause's start to the '?' that ends the cue's sentence."""
     if a.source is None or not any(lexicon().verb(w.lower()) is not None for w in a.cue.of(text).split()):
         return False
     tail = text[a.cue.end : a.sentence.end]
