@@ -120,7 +120,12 @@ def _cut_before(p: Parsed, fragment: Span, w: Token) -> Span:
 def mark_quoted(ctx: Context) -> Iterator[Attribution]:
     """Each attribution marked as inside a quotation or not, with the length of its content's
     leading "that"."""
-    yield from (replace(a, quoted=_quoted(ctx.p, a), mark=_mark(ctx.p, a)) for a in ctx.found)
+    yield from (_marked(a, _quoted(ctx.p, a), _mark(ctx.p, a)) for a in ctx.found)
+
+
+def _marked(a: Attribution, quoted: bool, mark: int) -> Attribution:
+    """The attribution with those marks, copied only when they change (most keep the defaults)."""
+    return a if (quoted, mark) == (a.quoted, a.mark) else replace(a, quoted=quoted, mark=mark)
 
 
 def _mark(p: Parsed, a: Attribution) -> int:

@@ -82,9 +82,9 @@ def read_sentence(ctx: Context, rules: tuple[Rule, ...] = RULES) -> list[Attribu
     come ("X wrote:"). Then the sentence passes run in order.
     """
     steps = plan(rules)
-    for token in ctx.p.doc:
+    for token, word in zip(ctx.p.doc, ctx.p.lowers, strict=True):
         ctx.token = token
-        for rule in steps.by_word.get(token.lower_, steps.fallback):
+        for rule in steps.by_word.get(word, steps.fallback):
             ctx.found.extend(a for a in rule.run(ctx) if a.content or a.pending)
     ctx.token = None
     for rule in steps.sentence:

@@ -78,10 +78,14 @@ def _straight_style(text: str) -> bool:
 
 
 def _swap_line(chars: list[str], line: str, offset: int, following: str, marks: re.Pattern[str]) -> None:
-    """Rewrite one paragraph's single-mark quotations (and the double marks they hold) in `chars`."""
+    """Rewrite one paragraph's single-mark quotations (and the double marks they hold) in `chars`.
+    Most paragraphs have no single-mark pair; their double quotations are then never looked at."""
+    pairs = _single_pairs(line, following, marks)
+    if not pairs:
+        return
     doubles = _double_regions(line)
     starts, ends = [d.start for d in doubles], [d.end for d in doubles]
-    for pair in _single_pairs(line, following, marks):
+    for pair in pairs:
         # the double quotations sharing a character with the pair (they are sorted and disjoint:
         # found by bisection, as a long paragraph may hold thousands of both)
         near = doubles[bisect_right(ends, pair.start) : bisect_left(starts, pair.end)]
@@ -115,8 +119,11 @@ def _double_regions(line: str) -> list[Span]:
 def _single_pairs(line: str, following: str, marks: re.Pattern[str] = _SINGLE) -> list[Span]:
     """The single-mark quotations of a paragraph (`marks`: the single marks that may quote),
     marks included, in text order."""
-    opens = [m.start() for m in marks.finditer(line) if _opens(line, m.start())]
-    closes = [m.start() for m in marks.finditer(line) if _closes(line, m.start())]
+    found = [m.start() for m in marks.finditer(line)]
+    if not found:
+        return []  # most paragraphs
+    opens = [i for i in found if _opens(line, i)]
+    closes = [i for i in found if _closes(line, i)]
     pairs: list[Span] = []
     start: int | None = None
     ordered = sorted({*((i, "open") for i in opens), *((i, "close") for i in closes)})

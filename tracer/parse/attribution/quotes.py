@@ -44,7 +44,9 @@ def widen_quotes(ctx: Context) -> list[Attribution]:
             continue
         content = tuple(_widen(f, a.cue, regions) for f in a.content)
         kind = "quote" if content != a.content or a.kind == "quote" else a.kind
-        out.append(replace(a, content=_merge(content), kind=kind))
+        merged = _merge(content)
+        same = merged == a.content and kind == a.kind  # most: copied only when it changes
+        out.append(a if same else replace(a, content=merged, kind=kind))
     return out
 
 

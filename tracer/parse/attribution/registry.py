@@ -58,9 +58,14 @@ class Example:
     group: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rule:
     """One registered rule (see the module's docstring).
+
+    Rules compare and hash by identity (the registry holds each once; the tests leave one out
+    with `is not`): `plan` and `fast_scan` are cached by their tuple of rules, and hashing every
+    field, examples included, cost 50 µs per look-up, once per parsed sentence (speed12: 0.11 s
+    of a 1.6 s rules-only pass over PolNeAR dev).
 
     `triggers` are the token forms a token rule runs on; `scan_words` the words that make the
     fast scan parse a sentence (by default the triggers), `scan` a further test of the fast scan

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from tracer.models import CueClass
@@ -259,14 +260,15 @@ class Parsed:
         # len(doc.text) would join every token's text again on each call: the last token says it.
         self.length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
         self.bounds = Span(offset, offset + self.length)
-        # One pass over the tokens: which words the sentence has (rules skip work when theirs
-        # are absent) and where each token starts (Doc.char_span is slow in a hot loop).
+        # One pass over the tokens: each token's lower-cased form and the words the sentence has
+        # (rules skip work, or tokens, when theirs are absent), and where each token starts
+        # (Doc.char_span is slow in a hot loop).
         self._starts: dict[int, int] = {}
-        words: set[str] = set()
+        self.lowers: list[str] = []
         for t in doc:
             self._starts[t.idx] = t.i
-            words.add(t.lower_)
-        self.words = frozenset(words)
+            self.lowers.append(t.lower_)
+        self.words = frozenset(self.lowers)
 
     def char(self, token: Token) -> int:
         """Document offset of a token's first character."""
@@ -292,7 +294,10 @@ class Parsed:
         """The tokens of a span that opens on a token's start: that token and those after it
         starting before the span's end (none when no token starts where it opens)."""
         first = self.token_at(span.start)
-        return [t for t in self.doc[first.i :] if self.char(t) < span.end] if first is not None else []
+        if first is None:
+            return []
+        end = span.end - self.offset  # tokens run in text order: those before the end come first
+        return list(takewhile(lambda t: t.idx < end, self.doc[first.i :]))
 
     def subtree(self, token: Token, without: Iterable[Token] = ()) -> Span | None:
         """A token's subtree, minus the subtrees of `without` that sit at its edges."""
