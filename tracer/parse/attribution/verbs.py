@@ -60,6 +60,22 @@ _NOT_SUBJECTS = frozenset({"there", "here", "what", "this", "these"})
 # told, super PACs spent $2.5 million": PolNeAR train, 3 articles, one made "All" a source).
 _IDIOMS = frozenset({("that", "said"), ("all", "told")})
 
+# Punctuation after "you know" that makes it a filler, not a verb with a content ("You know, ...",
+# "You know -- ...", "it happens, you know?").
+_FILLER_AFTER = frozenset({",", "?", "—", "--", "-", "...", "…"})
+
+
+def _addressee_aside(subject: Token, v: Token) -> bool:
+    """'“You know, when I said no boots on the ground, I think ...”', 'replied, “As you know,
+    hearing nice things ...”': 'you know' set off by a comma, or an 'as you know' aside, is a
+    speaker's turn to the hearer that reports nothing; read as a cue it made 'you' the source of the
+    speaker's own words and of every cue inside them (question12 audit of PolNeAR train: 3 articles)."""
+    if subject.lower_ != "you" or v.lower_ not in ("know", "see"):
+        return False
+    if v.i + 1 < len(v.doc) and v.nbor(1).text in _FILLER_AFTER:
+        return True
+    return subject.i > 0 and v.doc[subject.i - 1].lower_ == "as"
+
 
 def verb_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
     """The fast scan of the verb rule beyond its scan forms: "X wrote:" (a colon ends the
@@ -253,6 +269,8 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
         return  # "you can see why ...", "what do you expect?": the generic reader, no source
     if any(c.dep_ == "case" for c in subject.children) and v.tag_ == "VBN":
         return  # "The We Company's recently named executive chair": a possessor misparsed as a subject
+    if _addressee_aside(subject, v):
+        return  # "You know, when I said ...", "As you know, ...": a turn of speech to the hearer
     if (subject.lower_, v.lower_) in _IDIOMS and v.i + 1 < len(v.doc) and v.nbor(1).text == ",":
         return  # "That said, ...", "All told, ...": idioms for "even so", "in all", no attribution
     content = light_content(p, v, verb, light[0]) if light else verb_content(p, v, verb, lex)

@@ -36,7 +36,7 @@ _ADDRESSED = frozenset({"to", "at"})
 _NEGATED = re.compile(
     r"(?:\bnot|\bnever|n['’]t|\bno\s+longer)\s+(?!only\b)(?:(?:\w+ly|even|yet|ever)\s+){0,2}$", re.IGNORECASE
 )
-_INFINITIVE = re.compile(r"\bto\s+$")
+_INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
 # "asked by Starnes if | he | believed ...": the words before a cue's source when the cue is part of
 # a question put to someone (`asked_question`), not something its source holds.
 _ASKED_IF = re.compile(r"\bask(?:ed|ing|s)?\b[^.;:\"“”]{0,60}\b(?:if|whether)\s+$", re.IGNORECASE)
@@ -629,6 +629,8 @@ def _not_asserted(a: Attribution, text: str) -> bool:
         return True
     if _wanted(a, before) or _open_question(a, text) or _expectation_denied(a, text) or _asked_about(a, text):
         return True
+    if _questioned(a, text):
+        return True
     return a.lemma in _table()["directive_verbs"] and _DIRECTIVE.match(a.content[0].of(text)) is not None
 
 
@@ -658,6 +660,52 @@ def _asked_about(a: Attribution, text: str) -> bool:
     if not any(lexicon().verb(w.lower()) is not None for w in words):
         return False
     return _ASKED_IF.search(text, max(0, start - 90), start) is not None
+
+
+# The words of a direct question before its verb, when that verb is the cue: an inverted
+# auxiliary and its subject ("Do you believe", "Did he say", "Would any sensible voter believe"),
+# a question word and a modal before them ("why would any rational person believe", "How will the
+# voters regard"), or the bare 'you' of a question said as a statement ("You think that ...?").
+# Not a question word with a factual 'do' or 'have' ("Why did he say that ...", "Why had he
+# asserted that ..."): that asks why something said was said, and it was.
+_QUESTION_OPENING = re.compile(
+    r"^\s*(?:(?:and|but|so|or|well|now|then)\s*,?\s+)?"
+    r"(?:(?:(?:do|does|did|have|has|had)(?:n['’]t)?|(?:(?:why|how|when|where)\s+)?"
+    r"(?:would|will|could|can|should|shall|might|must)(?:n['’]t)?)\s+(?:not\s+)?"
+    r"(?:[\w'’.-]+\s+){1,5}|you\s+)(?:(?:really|honestly|actually|ever|still|also|seriously)\s+)?$",
+    re.IGNORECASE,
+)
+# Where the clause of a question starts: a sentence's end, an opening quotation mark, a colon, or
+# a comma after a fronted clause ("If you had known she had a server, would you have told her ...?").
+_CLAUSE_START = re.compile(r"[.?!:;,“”\"]|(?<!\w)['‘’](?!\w)|^")
+
+
+def _questioned(a: Attribution, text: str) -> bool:
+    """'Maria asked, “You think that the FBI director would like to indict her?”', 'Do you believe
+    the mayor lied?', 'why would any rational person believe she would change?': a cue verb that is
+    the verb of a direct question asks whether its source holds the content; no one asserts it
+    (question12 audit of all 840 PolNeAR train articles: such questions made the addressee 'you',
+    'the voters' or 'any rational person' a source in 7 articles, all wrong). The question runs
+    from the clause's start to the '?' that ends the cue's sentence."""
+    if a.source is None or not any(lexicon().verb(w.lower()) is not None for w in a.cue.of(text).split()):
+        return False
+    tail = text[a.cue.end : a.sentence.end]
+    mark = tail.find("?")
+    if mark < 0 or any(_ends_sentence(tail, m) for m in re.finditer(r"[.!](?=\s)", tail[:mark])):
+        return False
+    head = text[max(a.sentence.start, a.cue.start - 120) : a.cue.start]
+    starts = [m.end() for m in _CLAUSE_START.finditer(head) if m.group() != "." or _ends_sentence(head, m)]
+    return _QUESTION_OPENING.match(head[starts[-1] :]) is not None
+
+
+def _ends_sentence(tail: str, stop: re.Match[str]) -> bool:
+    """Whether a stop before a question mark ends a sentence, not an abbreviation ('Mr.', 'U.S.')."""
+    word = re.search(r"[\w.]*$", tail[: stop.start()])
+    return stop.group() == "!" or word is None or not (word.group() in _ABBREVIATIONS or "." in word.group())
+
+
+# Titles written with a stop ('Mr. Trump'): the stop ends no sentence.
+_ABBREVIATIONS = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Prof"})
 
 
 def _open_question(a: Attribution, text: str) -> bool:

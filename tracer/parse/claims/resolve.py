@@ -356,6 +356,9 @@ class Resolver:
             self._mention_ends[span.start] = span.end  # him ...") is no sentence's topic: "He" is not theirs
         if referent is not None:
             return self._record(self._name(referent), "relative", span)
+        addressed = self._vocative(span) if lowered == "you" else None
+        if addressed is not None:
+            return self._record(self._name(addressed), "name", span)
         if lowered in _NEVER_NAMES and not words.strip().isupper():  # "WHO" is the health body
             return self._unresolved(words.strip(), span)
         if is_first_person(words):
@@ -385,6 +388,13 @@ class Resolver:
         if owner is not None:
             return owner
         return self._record(self._name(self._unclosed_appositive(span) or span), "name", span)
+
+    def _vocative(self, span: Span) -> Span | None:
+        """'“Mr. Trump, you said earlier today that ...”': a titled name set off by a comma at the
+        start of a sentence or quotation, right before 'you', is the one addressed, and 'you' is
+        that person (question12 audit of PolNeAR train; a bare 'you' stays unresolved)."""
+        match = _VOCATIVE.search(self.text, max(0, span.start - 60), span.start)
+        return Span(match.start("name"), match.end("name")) if match is not None else None
 
     def _speakers_own(self, word: str, span: Span, speaker: Source) -> Resolved | None:
         """The speaker, as the likely referent of a pronoun in words reported of them that nothing
@@ -2040,6 +2050,13 @@ def _guessed_other(resolved: Resolved, speaker: Source) -> bool:
 # be released by Thursday" read as speakers (names12 audit of PolNeAR train: 3 names in 3 articles).
 # Months are left out: "May said" is Theresa May.
 _NEVER_NAMES = frozenset({"who", "which", "you", *WEEKDAYS, "today", "yesterday", "tonight"})
+# A titled name addressed at the start of a sentence or quotation, then a comma, right before
+# 'you' ("“Mr. Trump, you said ...", "Senator Cruz, you have argued ..."): a title keeps a
+# fronted subject or a place ("In Iowa, you see ...") from being read as the one addressed.
+_VOCATIVE = re.compile(
+    r"(?:^|[“\"‘.?!:]\s*|\n\s*)(?P<name>(?:Mr|Mrs|Ms|Dr|Senator|Sen|Governor|Gov|Secretary|President|Mayor"
+    r"|Congressman|Congresswoman|Speaker|General|Director)\.?(?:\s+[A-Z][\w’'-]+){1,2}),\s+$"
+)
 
 
 def speaker_of(found: list[Attribution], a: Attribution, index: CoverIndex | None = None) -> Attribution | None:
