@@ -1027,14 +1027,17 @@ def _headline_subject(p: Parsed, name: list[Token], lead: int) -> int:
     """How many of `name`'s words are the speaker, `lead` being the words before any setting ("on
     Twitter"). In a Title-Case headline ("Trump Addresses Munich Attack: ‘...’", "Clinton Wades In:
     ...") every word is capitalised, so the words before the colon read as one long name that
-    swallows the headline's verb. The longest opening the article repeats below the line is the
-    speaker ("Trump"); a name repeated whole keeps even its "Without" ("Doctors Without Borders");
-    with neither, the rule's cut stands (headline12 audit of PolNeAR train: 6 claims in 2 articles
-    had such a name as their speaker; the same swallowing in other rules is left for later)."""
+    swallows the headline's verb. The longest opening the article repeats below the line, cut before a
+    word that reads as a present-tense verb ("-s"), is the speaker ("Trump"; not "Donald Trump" of
+    "Donald Trump Jr.", nor "Sanders" of "Sanders Campaign Manager"); a name repeated whole keeps
+    even its "Without" ("Doctors Without Borders"); with neither, the rule's cut stands (headline12
+    audit of PolNeAR train: 6 claims in 2 articles had such a name as their speaker; the same
+    swallowing in other rules is left for later)."""
     if len(name) < 2 or not in_headline(p.text, p.char(name[0])):
         return lead
     body = p.text[p.bounds.end :]
-    tried: list[int] = [len(name), *range(lead, 0, -1)]
+    verb = [k for k in range(lead - 1, 0, -1) if name[k].text.endswith("s")]  # "Addresses", "Wades"
+    tried: list[int] = [len(name), lead, *verb]
     repeated = (k for k in tried if re.search(rf"(?<![\w-]){re.escape(_words(p, name[:k]))}(?![\w-])", body))
     return next(repeated, lead)
 
