@@ -1844,6 +1844,8 @@ def _no_they(source: Source) -> bool:
         return True
     before = _AFTER_HEAD.split(source.name, maxsplit=1)[0]
     words = before.split()
+    if len(words) == 1 and words[0].lower() in _NO_THEY_HEADS:
+        return True  # "Polls show that ... They are hungry": a sentence's first word, capitalised
     if not words or " and " in before or not words[-1][:1].islower():
         return False
     return re.sub(r"[’']s?$", "", words[-1]).strip(".,").lower() in _NO_THEY_HEADS
