@@ -1765,9 +1765,12 @@ def _owned(after: str | None) -> bool:
     return after is not None and after[:1].islower() and after not in _NOT_OWNED
 
 
-# Titles of more than one word whose middle words a modifier may not hold ("the former secretary of
-# state"): read as one head, a line of data/epithet_heads.txt.
-_JOINED_TITLES = re.compile(r"\bsecretary of state$", re.IGNORECASE)
+# Titles of more than one word whose middle word is "of" ("the former secretary of state"), written
+# with hyphens in data/epithet_heads.txt ("secretary-of-state"): read as that one head, since a
+# modifier never holds "of".
+_JOINED_TITLES = re.compile(
+    rf"\b(?:{'|'.join(re.escape(h.replace('-', ' ')) for h in sorted(_EPITHET_HEADS) if '-of-' in h)})$", re.IGNORECASE
+)
 
 
 def _epithet_parts(name: str) -> tuple[str, tuple[str, ...]] | None:
