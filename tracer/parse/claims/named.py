@@ -571,7 +571,7 @@ _FULL_NAME_TAIL = re.compile(rf"(?P<name>{_WORD_OF_NAME}(?:\s+(?:[A-Z]\.|{_WORD_
 # when a relative clause follows it ("included Trump's running mate, Indiana Gov. Mike Pence, who
 # called ..."; "a message from her senior policy advisor, NAME, that read"); else the name after
 # the comma may open the next clause ("According to the lawyer, Smith faces ...").
-_RELATIVE_NEXT = re.compile(r"\s*,\s*(?:who|which|that)\b")
+RELATIVE_NEXT = re.compile(r"\s*,\s*(?:who|which|that)\b")
 # Or the name right after the role, no comma ("the conservative radio host Charlie Sykes, who").
 _NAME_NEXT = re.compile(r"[ \t]+(?P<app>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){1,3})(?=\s*,\s*(?:who|which|that)\b)")
 
@@ -585,7 +585,7 @@ def apposed_person(description: str, after: str, places: frozenset[str], outside
     strict = _person_head(description)
     plural = strict if strict is not None else _person_head(description, loose=True)
     match = _APPOSED.match(after) or (_NAME_NEXT.match(after) if outside else None)
-    if plural is None or match is None or (outside and not _RELATIVE_NEXT.match(after, match.end("app"))):
+    if plural is None or match is None or (outside and not RELATIVE_NEXT.match(after, match.end("app"))):
         return None
     words = match.group("app").split()
     lead = 0

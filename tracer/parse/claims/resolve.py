@@ -24,6 +24,7 @@ from tracer.models import Source, SourceKind
 from tracer.parse.attribution.cues import lexicon
 from tracer.parse.attribution.spans import Attribution, CoverIndex
 from tracer.parse.claims.named import (
+    RELATIVE_NEXT,
     apposed_end,
     apposed_person,
     body_candidates,
@@ -127,9 +128,6 @@ _NAMED_BODY_HEADS = frozenset(load_json("source_aliases.json")["named_body_heads
 _ACRONYM = re.compile(r"(?<![A-Z][ \t])\b[A-Z]{3,6}\b(?![ \t][A-Z]{2})")
 # ", Eastvale Water" / ", National Resources Defense Council board member Nicole Lederer" after a description.
 _APPOSITIVE = re.compile(r",\s+(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[\w.&’'-]+){0,8}?)\s*(?:,|$|\s(?:who|which)\b)")
-# A relative clause right after such an appositive: the appositive is the mention's own though the
-# parser closed the mention before it (`named.apposed_person`).
-_RELATIVE_AFTER = re.compile(r"\s*,\s*(?:who|which|that)\b")
 # Only a name, every word capitalised ("my cousin, I hadn't realized this, that ..." is an aside).
 _PROPER = re.compile(r"[A-Z][\w.&’'-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w.&’'-]*)*$")
 # ", mechanical engineer Richard Weir, 60, from Tynemouth" after a description with no opener
@@ -885,7 +883,7 @@ class Resolver:
         after = self.text[at + len(words) : at + len(words) + 160]
         apposed = apposed_person(name, after, _PLACE_NAMES, outside=True)
         plain = _APPOSITIVE.match(after) if apposed is None and is_description(name) else None
-        if plain is not None and _RELATIVE_AFTER.match(after, plain.end("name")) and _PROPER.match(plain.group("name")):
+        if plain is not None and RELATIVE_NEXT.match(after, plain.end("name")) and _PROPER.match(plain.group("name")):
             return _personal(plain.group("name"))  # "Trump's running mate, Indiana Gov. Mike Pence, who"
         return apposed
 
