@@ -100,7 +100,9 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(load_lines("abbreviations.txt"))
 
 
-def _is_abbreviation(text: str, end: int) -> bool:
+def is_abbreviation(text: str, end: int) -> bool:
+    """Whether the stop ending at `end` closes an abbreviation (`abbreviations.txt`, an initial, a
+    dotted word such as "U.S."), not a sentence."""
     match = _ABBREVIATION_WORD.search(text, max(0, end - 20), end)
     if not match:
         return False
@@ -118,7 +120,7 @@ def sentences(text: str, span: Span | None = None) -> list[Span]:
     for para in [span] if span else paragraphs(text):
         start = para.start
         for match in _SENTENCE_END.finditer(text, para.start, para.end):
-            if _is_abbreviation(text, match.end()):
+            if is_abbreviation(text, match.end()):
                 continue
             out.append(Span(start, match.end()))
             start = match.end()

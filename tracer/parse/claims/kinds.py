@@ -19,6 +19,7 @@ from tracer.datafiles import load_json, load_lines
 from tracer.models import ClaimKind, CueClass
 from tracer.parse.attribution.cues import CLAIM_CLASSES, lexicon
 from tracer.parse.attribution.spans import Attribution
+from tracer.text import is_abbreviation
 
 _WH_WORDS = frozenset({"how", "why", "whether", "who", "what", "where", "when", "which"})
 _PREPOSITIONS = frozenset({"of", "about", "on", "over", "regarding", "concerning"})
@@ -700,12 +701,7 @@ def _questioned(a: Attribution, text: str) -> bool:
 
 def _ends_sentence(tail: str, stop: re.Match[str]) -> bool:
     """Whether a stop before a question mark ends a sentence, not an abbreviation ('Mr.', 'U.S.')."""
-    word = re.search(r"[\w.]*$", tail[: stop.start()])
-    return stop.group() == "!" or word is None or not (word.group() in _ABBREVIATIONS or "." in word.group())
-
-
-# Titles written with a stop ('Mr. Trump'): the stop ends no sentence.
-_ABBREVIATIONS = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Prof"})
+    return stop.group() == "!" or not is_abbreviation(tail, stop.end())
 
 
 def _open_question(a: Attribution, text: str) -> bool:
