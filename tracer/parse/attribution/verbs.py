@@ -244,12 +244,9 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
     if inverted is not None:
         yield inverted
         return
-    subject = (
-        misread
-        or _heard_object(v, lex)
-        or subject_of(p, speaker if speaker is not None else v)
-        or stranded_subject(p, v)
-    )
+    subject = misread or _heard_object(v, lex) or subject_of(p, speaker if speaker is not None else v)
+    stranded = stranded_subject(p, v) if subject is None else None
+    subject = subject or stranded
     modified = modifier_read_as_verb(v) if subject is None else None
     subject = subject or modified
     described = _described_subject(v) if subject is None else None
@@ -287,6 +284,10 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
     if expletive(subject, v):
         source = None  # "it's hard to imagine ...": the writer's words, with no source
     fragments, kind, extra_cue = content
+    if stranded is not None:
+        fragments = _past_subject(fragments, source)
+        if not fragments:
+            return
     recaller = _misread_recaller(subject, lex)
     if recaller is not None and fragments:
         source = p.span(recaller.i + 1, subject.right_edge.i) or source
@@ -303,6 +304,16 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
         lemma=verb.lemma,
         pending=kind == "passage",
     )
+
+
+def _past_subject(fragments: tuple[Span, ...], source: Span | None) -> tuple[Span, ...]:
+    """The content fragments but one holding the source: the parser, which left the verb no
+    subject (`stranded_subject`), made the clause holding it a complement before the verb
+    ("Sanders, meanwhile, who sits at zero endorsements, said that ...": "Sanders, meanwhile"
+    read as what he said; cue13 audit of PolNeAR train)."""
+    if source is None:
+        return fragments
+    return tuple(f for f in fragments if not (f.start <= source.start and source.end <= f.end))
 
 
 def _word_in_clause(v: Token, verb: CueVerb) -> list[Token]:
