@@ -395,8 +395,9 @@ def stranded_subject(p: Parsed, v: Token) -> Token | None:
     elsewhere ("In her speech, Merkel, who has adopted ..., warned against ...": Merkel as an
     appositive of "speech"; "About 4 in 10 say ...": a number modifier). The noun phrase that
     ends right before the verb, past adverbs, auxiliaries and the asides set off by commas,
-    dashes or brackets (`_before_asides`), is then the subject; a relative clause ending right
-    before the verb is its noun's (`_relative_host`).
+    dashes or brackets (`_before_asides`), is then the subject; when that phrase is an object, a
+    relative clause ending right before the verb is its noun's (`_relative_host`), and a phrase
+    after a preposition the noun's it qualifies (`_phrase_host`).
     """
     if v.dep_ != "ROOT" or not (v.tag_ in FINITE_TAGS or any(c.dep_ == "aux" for c in v.children)):
         return None
@@ -406,7 +407,16 @@ def stranded_subject(p: Parsed, v: Token) -> Token | None:
     j = _before_asides(doc, v.i - 1)
     if j < 0 or p.in_quote(doc[j]):
         return None
-    head = _relative_host(doc[j]) or _phrase_host(doc[j])
+    for last in (doc[j], _relative_host(doc[j]), _phrase_host(doc[j])):
+        subject = _noun_phrase_head(last, v) if last is not None else None
+        if subject is not None:
+            return subject
+    return None
+
+
+def _noun_phrase_head(last: Token, v: Token) -> Token | None:
+    """The head of the noun phrase `last` ends, if it may be a subject (no object or possessor)."""
+    head = last
     while head.dep_ in _NP_INNER and head.i < head.head.i < v.i:
         head = head.head
     nominal = head.tag_.startswith("NN") or head.tag_ in ("PRP", "CD") or head.lower_ in _QUANTITY_WORDS
@@ -433,7 +443,7 @@ def _before_asides(doc: Doc, j: int) -> int:
         if j < 0 or not _closes_aside(doc[j]):
             return j
         opener = _CLOSERS[doc[j].text]
-        k = next((k for k in range(j - 1, -1, -1) if doc[k].text == opener and _closes_aside(doc[k])), -1)
+        k = next((k for k in range(j - 1, -1, -1) if doc[k].text == opener and doc[k].tag_ != "HYPH"), -1)
         j = _past_adverbs(doc, k - 1)
         if 0 <= j < k - 1 and doc[j].text == ",":
             j = _past_adverbs(doc, j - 1)  # ", meanwhile, who ...": the adverb was an aside too
@@ -447,7 +457,7 @@ def _past_adverbs(doc: Doc, j: int) -> int:
 
 
 def _closes_aside(t: Token) -> bool:
-    """A mark that may close (or open) an aside: not the hyphen inside a word ("12-employee")."""
+    """A mark that may close an aside: not the hyphen inside a word ("12-employee")."""
     return t.text in _CLOSERS and t.tag_ != "HYPH"
 
 

@@ -285,7 +285,7 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
         source = None  # "it's hard to imagine ...": the writer's words, with no source
     fragments, kind, extra_cue = content
     if stranded is not None:
-        fragments = _past_subject(fragments, source)
+        fragments = _past_subject(p.text, fragments, source)
         if not fragments:
             return
     recaller = _misread_recaller(subject, lex)
@@ -306,14 +306,22 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
     )
 
 
-def _past_subject(fragments: tuple[Span, ...], source: Span | None) -> tuple[Span, ...]:
-    """The content fragments but one holding the source: the parser, which left the verb no
-    subject (`stranded_subject`), made the clause holding it a complement before the verb
-    ("Sanders, meanwhile, who sits at zero endorsements, said that ...": "Sanders, meanwhile"
-    read as what he said; cue13 audit of PolNeAR train)."""
+def _past_subject(text: str, fragments: tuple[Span, ...], source: Span | None) -> tuple[Span, ...]:
+    """The content fragments without the source: the parser, which left the verb no subject
+    (`stranded_subject`), made the clause holding it a complement before the verb. A fragment
+    opening with the source is no content at all ("Sanders, meanwhile, who sits at zero
+    endorsements, said that ...": "Sanders, meanwhile" read as what he said); one ending with it
+    is the statement before its source ("Two emails ... were placed in storage, Patrick Kennedy,
+    the undersecretary, wrote in a memo"). cue13 audit of PolNeAR train."""
     if source is None:
         return fragments
-    return tuple(f for f in fragments if not (f.start <= source.start and source.end <= f.end))
+    kept = []
+    for f in fragments:
+        if not (f.start <= source.start and source.end <= f.end):
+            kept.append(f)
+        elif text[f.start : source.start].strip(" ,;:-—–("):
+            kept.append(trim(text, Span(f.start, source.start)))
+    return tuple(kept)
 
 
 def _word_in_clause(v: Token, verb: CueVerb) -> list[Token]:
