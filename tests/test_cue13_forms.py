@@ -109,3 +109,20 @@ def test_a_clause_holding_the_stranded_subject_is_no_content() -> None:
     [(source, cue, content)] = _outer(text)
     assert source is not None and source.startswith("A spokesman for the Harbor Foods chain")
     assert (cue, content) == ("noted", ["that the company offers workers six weeks of paid leave"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2011, under what Ms. Lund called ''the old harbor model,'' the Bay Point Rowing Club, a private "
+        "club 200 miles south of here in Salem Harbor, Ore., charged a $5,000 entry fee, most of it refundable.",
+        "That would probably still be more water than the farm lobby says the old canals can carry without flooding.",
+    ],
+)
+def test_no_source_from_a_quotation_inside_the_sentence_or_a_compared_noun(text: str) -> None:
+    """Guards: a quotation after words of the sentence's own is no statement of the long noun
+    phrase after it (whose verb, with an object, charges a fee); the noun compared before "than
+    the farm lobby says" is no speaker."""
+    found = _outer(text)
+    assert not any(cue == "charged" for _, cue, _ in found)
+    assert not any(source is not None and source.startswith("more water") for source, _, _ in found)

@@ -122,7 +122,7 @@ def _quote_before(p: Parsed, v: Token) -> tuple[Span, Span] | None:
             return None  # '... of “New York values,” saying the city ...': the sentence's subject says it
         source = _inverted_source(p, v)
         return (quote, source) if source else None
-    aside = _name_with_aside(between)
+    aside = _name_with_aside(between) and _opens_sentence(p, quote) and not any(c.dep_ == "dobj" for c in v.children)
     if start - quote.end > _QUOTE_REACH and not aside:
         return None
     if not aside and (len(words) > MAX_SOURCE_TOKENS or any(t.tag_ in TENSED_TAGS for t in words)):
@@ -142,6 +142,13 @@ _ASIDE_MAX_TOKENS = 32
 # Tags an aside after the name may open with: an appositive ("the 2016 GOP frontrunner", "58",
 # "now 81") or a relative clause ("who is chairman of ...").
 _ASIDE_OPENERS = frozenset({"DT", "CD", "RB", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP$", "WP", "WP$"})
+
+
+def _opens_sentence(p: Parsed, quote: Span) -> bool:
+    """Whether a quotation opens its sentence (or began before it): a quotation after words of the
+    sentence's own ("under what Mr. Hedge called ''the prior economy model,'' the Marsh Landing
+    club ... charged a fee") is no statement of whoever follows it."""
+    return not p.text[p.bounds.start : max(p.bounds.start, quote.start)].strip(" \n([“\"'‘")
 
 
 def _name_with_aside(between: list[Token]) -> bool:

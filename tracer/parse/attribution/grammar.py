@@ -471,13 +471,15 @@ def _relative_host(last: Token) -> Token | None:
     return noun if noun is not None and noun.i < clauses[-1].i else None
 
 
-def _phrase_host(last: Token) -> Token:
+def _phrase_host(last: Token) -> Token | None:
     """'A representative for the brand - a business ... - noted': the noun a prepositional phrase
-    ending with `last` qualifies ("representative"), not the phrase's own noun ("brand")."""
+    ending with `last` qualifies ("representative"), not the phrase's own noun ("brand"), when the
+    parser made that noun a subject (of the aside it misread as a clause). Not the noun compared
+    ("more ethanol than the oil industry says ...": "ethanol" is no speaker)."""
     head = last
     while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.tag_.startswith("NN"):
         head = head.head.head
-    return head
+    return head if head.i != last.i and head.dep_ in ("nsubj", "nsubjpass", "appos") else None
 
 
 def modifier_read_as_verb(v: Token) -> Token | None:
