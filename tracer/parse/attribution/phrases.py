@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 
 from tracer.datafiles import load_json, load_lines
 from tracer.models import CueClass
-from tracer.parse.attribution.cues import REPORTING, VIEW_NOUNS, Lexicon, lexicon
+from tracer.parse.attribution.cues import REPORTING, VIEW_NOUNS, Lexicon, inflections, lexicon
 from tracer.parse.attribution.grammar import FINITE_TAGS, OBJECT_DEPS, has_that, referent_of, subject_of, that_marked
 from tracer.parse.attribution.spans import Attribution, Citation, Context, Parsed, quote_kind, trim
 from tracer.parse.claims.named import in_headline
+from tracer.parse.claims.sources import is_place, place_names
 from tracer.text import Span
 from tracer.words import BE_FORMS
 
@@ -347,6 +348,79 @@ def accounts_rule(ctx: Context) -> Iterator[Attribution]:
     source, content = p.span(t.i + 1, end), p.span(end + 2, last)
     if source is not None and content is not None:
         yield _vouched(p, source, [t], (content,), "by account")
+
+
+# "To Sexton, Tuesday marked ...", "But to others, he is ...": a fronted "to" phrase and its comma.
+_TO_VIEW_SCAN = re.compile(r"(?:^|\b(?:but|and|because|that|while|yet)\s+)to\s+[^,;:]{1,80},", re.IGNORECASE)
+# Words before a fronted "to" that still leave it at its clause's opening ("because to him, ...").
+_TO_VIEW_OPENERS = frozenset({"but", "and", "because", "that", "while", "yet"})
+
+
+def to_view_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
+    """The fast scan of the "To X," rule: "to" opening a clause, a comma after a few words."""
+    return "to" in words and _TO_VIEW_SCAN.search(sentence) is not None
+
+
+def to_view_rule(ctx: Context) -> Iterator[Attribution]:
+    """'To Sexton, Tuesday marked a turning point', 'To many, Santilli is a provocateur', 'because
+    to him, liberals pose a threat': a fronted "to" naming people, set off by a comma, gives the
+    clause as their view, as "in Sexton's view" does (prep13 audit of PolNeAR train: 15 such views
+    in 14 articles, 10 marked, none found). Not before a cue verb or a verb whose "to" is its
+    recipient ("To his donors, she wrote ...", `to_recipient_verbs.txt`), nor for a thing ("To
+    date", "To that end", "To win, ...")."""
+    p, t, lex = ctx.p, ctx.t, ctx.lex
+    doc, pobj = t.doc, next((c for c in t.children if c.dep_ == "pobj"), None)
+    end = t.right_edge.i + 1
+    if pobj is None or end + 1 >= len(doc) or doc[end].text != "," or not _clause_opening(t):
+        return
+    host = t.head
+    verb = lex.verb(host.lower_)
+    if not host.tag_.startswith("VB") or host.i < end or (verb is not None and not (verb.clause_only or verb.raising)):
+        return  # "To reporters, he said ...": whom it was said to
+    if host.lower_ in _to_recipient_verbs() or not _holds_views(p, pobj, lex):
+        return
+    last = max(k for k in range(end + 1, host.right_edge.i + 1) if not doc[k].is_punct or k == end + 1)
+    source, content = p.subtree(pobj), p.span(end + 1, last)  # the clause after the comma
+    if source is not None and content is not None:
+        yield Attribution(
+            source, p.tokens([t]) or p.bounds, (content,), p.bounds,
+            cls=CueClass.BELIEF, form="according", kind=quote_kind(p.text, (content,)), lemma="to",
+        )  # fmt: skip
+
+
+def _clause_opening(t: Token) -> bool:
+    """Whether a "to" opens its sentence or a clause ("But to others, ...", "because to him, ...")."""
+    before = [w for w in t.doc[: t.i] if not (w.is_punct or w.is_space)]
+    return not before or all(w.dep_ in ("cc", "advmod") for w in before) or before[-1].lower_ in _TO_VIEW_OPENERS
+
+
+def _holds_views(p: Parsed, pobj: Token, lex: Lexicon) -> bool:
+    """Whether the object of a fronted "to" is people: a name (not a place), a people
+    noun ("White House officials", "her supporters"), or a pronoun or quantifier for people
+    (`view_holders.txt`); "a lot of readers", "many of them" are their "of" object's."""
+    of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if inner is not None and pobj.lower_ in ("lot", "many", "most", "some", "number", "majority"):
+        pobj = inner
+    word = pobj.lower_
+    if word in _view_holders() or word in lex.people or word.rstrip("s") in lex.people:
+        return not (word == "person" and any(c.lower_ == "a" for c in pobj.children))  # "To a person, ..."
+    name = p.subtree(pobj)
+    named = pobj.tag_ in ("NNP", "NNPS") and pobj.text[:1].isupper() and name is not None
+    return named and not (is_place(pobj.text) or name.of(p.text) in place_names())  # not "To Iowa, ..."
+
+
+@cache
+def _view_holders() -> frozenset[str]:
+    """Pronouns and quantifiers whose "To ...," is a view (`view_holders.txt`)."""
+    return frozenset(load_lines("view_holders.txt"))
+
+
+@cache
+def _to_recipient_verbs() -> frozenset[str]:
+    """The forms of the verbs whose fronted "to" is their recipient (`to_recipient_verbs.txt`)."""
+    lines = [line.split() for line in load_lines("to_recipient_verbs.txt")]
+    return frozenset(form for lemma, *irregular in lines for form in (*inflections(lemma), *irregular))
 
 
 def poll_rule(ctx: Context) -> Iterator[Attribution]:

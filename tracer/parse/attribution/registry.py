@@ -272,6 +272,29 @@ RULES: tuple[Rule, ...] = (
         scan=phrases.poll_scan,
     ),
     Rule(
+        "to_view",
+        RuleKind.TOKEN,
+        ("according",),
+        phrases.to_view_rule,
+        (
+            Example(
+                "To Marta Sexton, the vote marked a turning point.",
+                "Marta Sexton",
+                "To",
+                "the vote marked a turning point",
+            ),
+            Example("But to others, he is a reformer.", "others", "to", "he is a reformer"),
+            Example("To many, the mayor is a provocateur.", "many", "To", "the mayor is a provocateur"),
+            Example("To date, the mayor has vetoed four bills.", "date", "To", "the mayor has vetoed four bills", absent=True),
+            Example(
+                "To his donors, the senator sent a letter.", "his donors", "To", "the senator sent a letter", absent=True
+            ),
+        ),
+        triggers=_words("to"),
+        scan_words=_NONE,
+        scan=phrases.to_view_scan,
+    ),
+    Rule(
         "came_from",
         RuleKind.TOKEN,
         ("came_from",),
