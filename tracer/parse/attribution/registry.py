@@ -272,6 +272,30 @@ RULES: tuple[Rule, ...] = (
         scan=phrases.poll_scan,
     ),
     Rule(
+        "words",
+        RuleKind.TOKEN,
+        ("noun",),
+        phrases.words_rule,
+        (
+            Example(
+                "The port was chosen because, in the mayor's words, “it is the busiest on the coast.”",
+                "the mayor",
+                "in the mayor's words",
+                "“it is the busiest on the coast.”",
+            ),
+            Example(
+                "The senator was, in the words of one aide, “a ship without a rudder.”",
+                "one aide",
+                "in the words of one aide",
+                "The senator was | “a ship without a rudder.”",
+            ),
+            Example("In other words, the plan failed.", None, "In other words", "the plan failed", absent=True),
+        ),
+        triggers=_words("words"),
+        scan_words=_NONE,
+        scan=phrases.words_scan,
+    ),
+    Rule(
         "to_view",
         RuleKind.TOKEN,
         ("according",),
