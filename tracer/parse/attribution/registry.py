@@ -286,7 +286,7 @@ RULES: tuple[Rule, ...] = (
             Example(
                 "The senator was, in the words of one aide, “a ship without a rudder.”",
                 "one aide",
-                "in the words of one aide",
+                "in the words",
                 "The senator was | “a ship without a rudder.”",
             ),
             Example("In other words, the plan failed.", None, "In other words", "the plan failed", absent=True),
