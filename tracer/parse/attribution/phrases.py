@@ -352,7 +352,7 @@ def accounts_rule(ctx: Context) -> Iterator[Attribution]:
 
 # "To Sexton, Tuesday marked ...", "But to others, he is ...": a fronted "to" phrase and its comma.
 _TO_VIEW_SCAN = re.compile(r"(?:^|\b(?:but|and|because|that|while|yet)\s+)to\s+[^,;:]{1,80},", re.IGNORECASE)
-# Words before a fronted "to" that still leave it at its clause's opening ("because to him, ...").
+# Words before a fronted "to" that still leave it at its clause's opening ("because to them, ...").
 _TO_VIEW_OPENERS = frozenset({"but", "and", "because", "that", "while", "yet"})
 
 
@@ -362,8 +362,8 @@ def to_view_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
 
 
 def to_view_rule(ctx: Context) -> Iterator[Attribution]:
-    """'To Sexton, Tuesday marked a turning point', 'To many, Santilli is a provocateur', 'because
-    to him, liberals pose a threat': a fronted "to" naming people, set off by a comma, gives the
+    """'To Sexton, Tuesday marked a turning point', 'To many, Santilli is a provocateur', 'But to
+    others, he is a reformer': a fronted "to" naming people, set off by a comma, gives the
     clause as their view, as "in Sexton's view" does (prep13 audit of PolNeAR train: 15 such views
     in 14 articles, 10 marked, none found). Not before a cue verb or a verb whose "to" is its
     recipient ("To his donors, she wrote ...", `to_recipient_verbs.txt`), nor for a thing ("To
@@ -389,30 +389,31 @@ def to_view_rule(ctx: Context) -> Iterator[Attribution]:
 
 
 def _clause_opening(t: Token) -> bool:
-    """Whether a "to" opens its sentence or a clause ("But to others, ...", "because to him, ...")."""
+    """Whether a "to" opens its sentence or a clause ("But to others, ...", "because to many, ...")."""
     before = [w for w in t.doc[: t.i] if not (w.is_punct or w.is_space)]
     return not before or all(w.dep_ in ("cc", "advmod") for w in before) or before[-1].lower_ in _TO_VIEW_OPENERS
 
 
 def _holds_views(p: Parsed, pobj: Token, lex: Lexicon) -> bool:
-    """Whether the object of a fronted "to" is people: a name (not a place), a people
-    noun ("White House officials", "her supporters"), or a pronoun or quantifier for people
-    (`view_holders.txt`); "a lot of readers", "many of them" are their "of" object's."""
+    """Whether the object of a fronted "to" is people: a name (not a place), a people noun ("White
+    House officials", "her supporters"), or a quantifier for people (`view_holders.txt`; no object
+    pronoun: "because to him, ..." went to the wrong man). "A lot of readers" is its noun's."""
     of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    if inner is not None and pobj.lower_ in ("lot", "many", "most", "some", "number", "majority"):
+    if inner is not None and inner.tag_.startswith("NN") and pobj.lower_ in ("lot", "many", "most", "number"):
         pobj = inner
     word = pobj.lower_
     if word in _view_holders() or word in lex.people or word.rstrip("s") in lex.people:
         return not (word == "person" and any(c.lower_ == "a" for c in pobj.children))  # "To a person, ..."
     name = p.subtree(pobj)
-    named = pobj.tag_ in ("NNP", "NNPS") and pobj.text[:1].isupper() and name is not None
-    return named and not (is_place(pobj.text) or name.of(p.text) in place_names())  # not "To Iowa, ..."
+    if name is None or pobj.tag_ not in ("NNP", "NNPS") or not pobj.text[:1].isupper():
+        return False
+    return not (is_place(pobj.text) or name.of(p.text) in place_names())  # not "To Iowa, ..."
 
 
 @cache
 def _view_holders() -> frozenset[str]:
-    """Pronouns and quantifiers whose "To ...," is a view (`view_holders.txt`)."""
+    """Quantifiers for people whose "To ...," is a view (`view_holders.txt`)."""
     return frozenset(load_lines("view_holders.txt"))
 
 
@@ -950,7 +951,7 @@ def words_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
 
 
 def words_rule(ctx: Context) -> Iterator[Attribution]:
-    """"because, in her words, “he knows how to do it”", "was, in the words of a senior adviser,
+    """ "because, in her words, “he knows how to do it”", "was, in the words of a senior adviser,
     ''the torchbearer''": the clause the phrase sets is what its owner said, a quotation with its
     source (prep13 audit of PolNeAR train: 5 such phrases in 5 articles, none found; "in other
     words", with no owner, is the writer's own)."""

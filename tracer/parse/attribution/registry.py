@@ -309,9 +309,19 @@ RULES: tuple[Rule, ...] = (
             ),
             Example("But to others, he is a reformer.", "others", "to", "he is a reformer"),
             Example("To many, the mayor is a provocateur.", "many", "To", "the mayor is a provocateur"),
-            Example("To date, the mayor has vetoed four bills.", "date", "To", "the mayor has vetoed four bills", absent=True),
             Example(
-                "To his donors, the senator sent a letter.", "his donors", "To", "the senator sent a letter", absent=True
+                "To date, the mayor has vetoed four bills.",
+                "date",
+                "To",
+                "the mayor has vetoed four bills",
+                absent=True,
+            ),
+            Example(
+                "To his donors, the senator sent a letter.",
+                "his donors",
+                "To",
+                "the senator sent a letter",
+                absent=True,
             ),
         ),
         triggers=_words("to"),
