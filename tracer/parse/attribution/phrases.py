@@ -955,16 +955,28 @@ def words_rule(ctx: Context) -> Iterator[Attribution]:
     ''the torchbearer''": the clause the phrase sets is what its owner said, a quotation with its
     source (prep13 audit of PolNeAR train: 5 such phrases in 5 articles, none found; "in other
     words", with no owner, is the writer's own)."""
-    n = ctx.t
-    if n.lower_ != "words" or n.dep_ != "pobj" or n.head.lower_ != "in":
-        return
+    n, doc = ctx.t, ctx.t.doc
+    if n.lower_ != "words" or n.dep_ != "pobj" or n.head.lower_ != "in" or not _set_off(n.head):
+        return  # "summed up in the very words of Lincoln": the phrase is no aside
     of = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     owner = next((c for c in n.children if c.dep_ == "poss"), None)
     owner = owner or (next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None)
     for a in _in_view(ctx.p, n, owner, CueClass.SPEECH) if owner is not None else ():
-        kept = tuple(f for f in a.content if not _says_nothing(f.of(ctx.p.text), f.start > a.cue.start))
+        kept = [f for f in a.content if not _says_nothing(f.of(ctx.p.text), f.start > a.cue.start)]
+        quoted = _quotation_after(ctx, doc[n.head.right_edge.i + 1])  # the words themselves, however parsed
+        if quoted is not None and not any(f.start < quoted.end and quoted.start < f.end for f in kept):
+            kept.append(quoted)
         if kept:
-            yield replace(a, content=kept)
+            yield replace(a, content=tuple(kept))
+
+
+def _set_off(prep: Token) -> bool:
+    """Whether a phrase opens its sentence or stands between commas ("was, in her words, ...")."""
+    doc, end, before = prep.doc, prep.right_edge.i + 1, prep.i - 1
+    while before >= 0 and doc[before].text in _QUOTE_MARKS:
+        before -= 1  # '“surprises,” in the words of ...'
+    opens = before < 0 or doc[before].text == "," or doc[before].dep_ in ("cc", "mark")
+    return opens and end < len(doc) and doc[end].text == ","
 
 
 def _says_nothing(fragment: str, after: bool) -> bool:
