@@ -1054,8 +1054,8 @@ class Resolver:
         ("my document was utterly useless because it stated that ...", "The email includes a
         photo ... At the bottom it reads, ...", "Thursday's memo from the panel seemed aimed at
         ... '...,' it stated"). dev6a13 audit of PolNeAR train: 48 "it" sources were left
-        unresolved in 33 articles; this names 10 of them in 6 articles (a letter, memo, email,
-        affidavit, sign), 9 right on reading (the tenth a quotation wrongly carried to "it"), and
+        unresolved in 33 articles; this names 9 of them in 5 articles (a letter, memo, email,
+        affidavit, sign), 8 right on reading (the ninth a quotation wrongly carried to "it"), and
         gold_fresh6a's "it stated" (the migrant's document). Flagged as likely. Two such phrases:
         no guess."""
         inside = self._said.overlaps(span)  # in someone's words, the record may be in them too
