@@ -1,11 +1,17 @@
-"""A link on a short name that leads to a story about the sentence's statement: 'Chinese cities
+"""found13: statements on real pages the tracer made no claim of.
+
+A link on a short name that leads to a story about the sentence's statement: 'Chinese cities
 like <a>Beijing</a> have managed to dramatically improve their air quality' linking
 '.../beijing-air-improves-dramatically-...' (gold_fresh3a miss: the name was read as a topic tag
-and the sentence was no claim). Invented sentences of the same form."""
+and the sentence was no claim). And the names of places that took a question's asker's 'he'
+(PolNeAR train: 'Friendship Park', 'Western Journalism'). Invented sentences of the same form;
+the question forms are chain cases in tests/data/chains/found13_forms.json."""
 
 from __future__ import annotations
 
+from tracer.models import SourceKind
 from tracer.parse.article import parse_claims
+from tracer.parse.claims.sources import guess_kind
 from tracer.parse.links import extract_links
 from tracer.read.document import read_html
 from tracer.urls import is_story_url
@@ -55,3 +61,12 @@ def test_story_urls() -> None:
     assert is_story_url("https://www.thelocal.fr/x/paris-pollution-like-smoking-183-cigarettes")
     assert not is_story_url("https://www.express.co.uk/latest/prince-harry")
     assert not is_story_url("https://www.nytimes.com/topic/person/donald-trump")
+
+
+def test_places_and_outlets_named_like_people_are_no_people() -> None:
+    """A park or a street speaks for no one, and 'Western Journalism' is a site: none of them is
+    the 'he' of the next quotation."""
+    assert guess_kind("Harbor Park") == SourceKind.UNKNOWN
+    assert guess_kind("Western Journalism") == SourceKind.OUTLET
+    assert guess_kind("Ray Dunmore") == SourceKind.PERSON
+    assert guess_kind("Arsenio Hall") == SourceKind.PERSON
