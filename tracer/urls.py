@@ -160,6 +160,21 @@ def _is_government(host: str, table: dict[str, list[str]]) -> bool:
 _ARTICLE_PATH = re.compile(r"/(19|20)\d\d/(0?[1-9]|1[0-2])/|/(news|story|article|articles|politics|world)/|-\d{5,}")
 
 
+# A story's own address: a dated path or a headline slug ("/2019/09/12/", "beijing-air-improves-
+# dramatically-in-last-five-years"); a topic or tag page ("/topic/donald-trump", "/latest/prince-harry")
+# has neither.
+_DATED_PATH = re.compile(r"/(19|20)\d\d/(0?[1-9]|1[0-2])/")
+_SLUG_HYPHENS = 4
+
+
+def is_story_url(url: str) -> bool:
+    """Whether a URL is one story's page, not a section, topic or tag page: a link there on a
+    name ("Chinese cities like <a>Beijing</a> have managed to ...") cites that story, where a link
+    to a topic page only tags the name (gold_fresh3a miss)."""
+    path = urlsplit(url).path.lower()
+    return bool(_DATED_PATH.search(path)) or any(part.count("-") >= _SLUG_HYPHENS for part in path.split("/"))
+
+
 def _looks_like_article(path: str) -> bool:
     """Dated paths, /news/ sections and long slugs are how news sites shape article URLs."""
     slug = path.rstrip("/").rsplit("/", 1)[-1]

@@ -524,5 +524,32 @@ def _left_open(text: str, taken: list[Span]) -> bool:
     left out, and its "according to" lost the paper as its first hop, gold_text). A passage that
     opens with a quotation ends where the quotation closes: the writer's next paragraph ('The firm
     denies it.') is no part of it, even when it opens with a pronoun."""
-    words = text[taken[0].start : taken[-1].end]
-    return words.count("“") > words.count("”") or words.count('"') % 2 == 1
+    open_marks: list[str] = []
+    for p in taken:
+        _follow_marks(text[p.start : p.end], open_marks)
+    return bool(open_marks)
+
+
+def _follow_marks(words: str, open_marks: list[str]) -> None:
+    """Track which quotations are open after one paragraph of a passage. A paragraph that opens
+    with a mark starts the quotation again: news style reopens a quote running over several
+    paragraphs at each one and closes it only at its end ('"A ...' / '"B ...' / '"C."'), so
+    counting straight marks over the whole run read the second paragraph as the close (PolNeAR
+    train: 'Dr. Ward stated:' then three such paragraphs, the last two nobody's). A mark of the
+    other kind inside is a nested quotation ('"... isn't about “Equal Justice” anymore.')."""
+    if words[:1] in '“"':
+        open_marks[:] = [words[0]]
+        words = words[1:]
+    for mark in _MARK_CHARS.findall(words):
+        if mark == "“":
+            open_marks.append(mark)
+        elif mark == "”" and "“" in open_marks:
+            open_marks.pop(len(open_marks) - 1 - open_marks[::-1].index("“"))
+        elif mark == '"':
+            if open_marks and open_marks[-1] == '"':
+                open_marks.pop()
+            else:
+                open_marks.append(mark)
+
+
+_MARK_CHARS = re.compile(r'[“”"]')

@@ -40,6 +40,7 @@ from tracer.parse.claims.dates import find_dates, parse_published
 from tracer.parse.claims.kinds import (
     answered,
     artifacts,
+    asks,
     bare_pronoun,
     cited_as,
     claim_kind,
@@ -743,7 +744,11 @@ def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> 
     claimable = [
         a
         for a in ctx.found
-        if _claimable(a, ctx.text) and a.source is not None and not _no_hop(ctx, a) and not _writers_own(ctx, a)
+        if _claimable(a, ctx.text)
+        and a.source is not None
+        and not _no_hop(ctx, a)
+        and not _writers_own(ctx, a)
+        and not _asked_inside(ctx, a)
     ]
     denied = _denied_antecedents(ctx)
     claimable += [a for a in ctx.found if id(a) in denied and a.source is not None]
@@ -786,6 +791,13 @@ def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> 
                     if not bare_pronoun(statement.of(ctx.text)):
                         claims.append(_claim(ctx, statement, chain, post, kind=kind))
     return claims
+
+
+def _asked_inside(ctx: _Context, a: Attribution) -> bool:
+    """Whether a question with statements after it (`kinds.stated_with_question`) is told in
+    someone else's words ('Smith said the mayor asked him, “Why did you go? You were told not
+    to.”'): the whole exchange stays the teller's claim, as before."""
+    return a.cls == CueClass.QUESTION and _parent(ctx, a) is not None
 
 
 def _passed_on(ctx: _Context, claimable: list[Attribution]) -> dict[int, Attribution]:
@@ -901,11 +913,16 @@ def _quoted_sentences(ctx: _Context, a: Attribution, piece: Span) -> list[Span]:
     claim only the first of them was found (gold_text, gold_fresh). So is a passage the speaker's
     words introduce ("X wrote:", a block quote after "told ... that ...:"), quotation marks or
     none (gold_fresh5a: Dorsey's block quote was one claim). Reported clauses stay whole."""
-    if a.kind not in ("quote", "passage") and ctx.text[piece.start : piece.start + 1] not in _OPENING_QUOTES:
+    opens_quoted = ctx.text[piece.start : piece.start + 1] in _OPENING_QUOTES
+    if a.cls == CueClass.QUESTION and not opens_quoted:
+        return []  # "asked the crowd “...”": the asker's question, see kinds.stated_with_question
+    if a.kind not in ("quote", "passage") and not opens_quoted:
         return [piece]
     parts = [s for s in _sentences_in(ctx, piece) if len(s.of(ctx.text).split()) >= _MIN_QUOTED_WORDS]
-    if a.form == "turn":  # a transcript's question ("WALLACE: ... Is that right?") states nothing
-        return [s for s in parts if not s.of(ctx.text).rstrip("”\"’' ").endswith("?")]
+    if a.form == "turn" or a.cls == CueClass.QUESTION:
+        # a transcript's question ("WALLACE: ... Is that right?") states nothing, nor does the
+        # question an asker's quotation opens with ("“Can we win it?” he asked. “I don't know.”")
+        return [s for s in parts if not asks(s.of(ctx.text))]
     return parts if len(parts) > 1 else [piece]
 
 

@@ -22,6 +22,7 @@ from tracer.parse.claims.kinds import clause_subordinators, document_heads, lead
 from tracer.parse.claims.matching import MATCH_THRESHOLD, similarity, terms_of
 from tracer.parse.claims.sources import SourceRegistry, core, is_first_person
 from tracer.text import ParagraphIndex, SentenceIndex, Span, SpanSet
+from tracer.urls import is_story_url
 
 # How far before a post a sentence it backs may stand (characters): the post follows the
 # sentence it illustrates, at most an introducing sentence or paragraph later.
@@ -378,12 +379,38 @@ def _link_in(text: str, sentence: Span, links: _Links, posts: SpanSet, *, named:
                 return link
             continue
         anchor = link.text.split()
-        if not anchor or link.text.startswith("http") or (len(anchor) <= 4 and all(w[:1].isupper() for w in anchor)):
+        if not anchor or link.text.startswith("http") or _topic_tag(link, anchor, words):
             continue  # a URL written out, or a name linking its topic page ("Donald Trump")
         if anchor[0].lower() in _DETERMINERS and anchor[-1].lower().rstrip("s") in _named_things():
             continue  # "the inspection memo": the sentence is about the page, not leaning on it
         return link
     return None
+
+
+def _topic_tag(link: Link, anchor: list[str], words: str) -> bool:
+    """Whether a link on a short name ("Donald Trump", "Beijing") only tags it: unless it leads to
+    a story whose headline slug shares a word with the sentence beyond the name ("Chinese cities
+    like <a>Beijing</a> have managed to dramatically improve their air quality" linking
+    ".../beijing-air-improves-dramatically-..."), where the sentence leans on that story. A story
+    that only shares the name ("<a>Steyer</a> would regret ..." linking ".../tom-steyer-south-
+    carolina-surge") is about the one named, not this statement (corpus pages, found13 audit)."""
+    if len(anchor) > 4 or not all(w[:1].isupper() for w in anchor):
+        return False
+    return not (is_story_url(link.url) and _slug_shares(link.url, words, link.text))
+
+
+# Words of a headline slug and a sentence compared by their first letters, so that inflections
+# meet ("improves"/"improve", "launches"/"launched"); shorter words are mostly function words
+# ("sich", "with", "from").
+_STEM = 5
+_SLUG_WORD = re.compile(r"[a-z]{5,}")
+
+
+def _slug_shares(url: str, words: str, anchor: str) -> bool:
+    """Whether the URL's path words and the sentence share a word that is not the link's anchor."""
+    named = {w[:_STEM] for w in _SLUG_WORD.findall(anchor.lower())}
+    slug = {w[:_STEM] for w in _SLUG_WORD.findall(urlsplit(url).path.lower())} - named
+    return bool(slug & {w[:_STEM] for w in _SLUG_WORD.findall(words.lower())})
 
 
 def _named_things() -> frozenset[str]:

@@ -395,7 +395,7 @@ def _named_body(words: list[str]) -> SourceKind | None:
     if is_given_name(words[0]) or words[0].lower() in _DETERMINERS:
         return None
     heads: dict[str, list[str]] = load_json("body_name_heads.json")
-    return next((SourceKind(kind) for kind in ("organisation", "government", "outlet") if last in heads[kind]), None)
+    return next((SourceKind(k) for k in ("organisation", "government", "outlet", "unknown") if last in heads[k]), None)
 
 
 @cache
