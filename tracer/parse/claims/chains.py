@@ -743,7 +743,11 @@ def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> 
     claimable = [
         a
         for a in ctx.found
-        if _claimable(a, ctx.text) and a.source is not None and not _no_hop(ctx, a) and not _writers_own(ctx, a)
+        if _claimable(a, ctx.text)
+        and a.source is not None
+        and not _no_hop(ctx, a)
+        and not _writers_own(ctx, a)
+        and not _supposed(ctx, a)
     ]
     denied = _denied_antecedents(ctx)
     claimable += [a for a in ctx.found if id(a) in denied and a.source is not None]
@@ -786,6 +790,23 @@ def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> 
                     if not bare_pronoun(statement.of(ctx.text)):
                         claims.append(_claim(ctx, statement, chain, post, kind=kind))
     return claims
+
+
+def _supposed(ctx: _Context, a: Attribution) -> bool:
+    """Whether `a` is an act only supposed inside another source's words, its source right after
+    "if", "unless" or "whether" ("He says if people think the issues will be addressed by ...,
+    you've got a very good candidate", "even if they criticize you", "asked about whether she had
+    emailed classified information"): nobody did it, so nobody is a second hop, and the words stay
+    whole in the claim of the one who supposed it (invent13 audit of PolNeAR train: "Sanders <-
+    people", "Graham <- they?", "the Post <- their candidate", in 6 articles)."""
+    if a.source is None or a.source.start < 2:
+        return False
+    before = ctx.text[max(0, a.source.start - 12) : a.source.start]
+    return _SUPPOSING.search(before) is not None and _parent(ctx, a) is not None
+
+
+# The words that make the clause after them a supposition, not a report.
+_SUPPOSING = re.compile(r"\b(?:if|unless|whether)\s+$", re.IGNORECASE)
 
 
 def _passed_on(ctx: _Context, claimable: list[Attribution]) -> dict[int, Attribution]:
