@@ -442,7 +442,9 @@ def _relayer(ctx: _Context, a: Attribution) -> Attribution | None:
 
 def _cited_sources(ctx: _Context, a: Attribution) -> list[Citation]:
     """The "citing Y" of an attribution that name a source, not an example or a reason it gives."""
-    return [c for c in a.cites if c.cue.of(ctx.text).lower() not in _CITE_FORMS or not _cited_example(ctx.text, c.source)]
+    return [
+        c for c in a.cites if c.cue.of(ctx.text).lower() not in _CITE_FORMS or not _cited_example(ctx.text, c.source)
+    ]
 
 
 # The forms of "cite" whose object may be an example or a reason rather than a source ("he said,
@@ -479,9 +481,7 @@ def _saying_head(head: str) -> bool:
     ("reporting", "remarks", "testimony")."""
     single = head[:-1] if head.endswith("s") else head
     return (
-        person_head(head)
-        or bool({head, single} & (document_heads() | _MADE | artifacts()))
-        or head in _cited_sayings()
+        person_head(head) or bool({head, single} & (document_heads() | _MADE | artifacts())) or head in _cited_sayings()
     )
 
 
