@@ -469,9 +469,20 @@ def _cited_example(text: str, span: Span) -> bool:
     owned = _OWNED_THING.match(body)
     if owned is not None:  # "Trump's blue-collar appeal": the thing owned decides, not its owner
         return not _saying_head(head_of(owned.group("thing")))
-    if not body or body[:1].isupper() or guess_kind(core(words)) != SourceKind.UNKNOWN:
+    if not body or body[:1].isupper():
         return False
-    return not _saying_head(head_of(body))
+    head = head_of(body)
+    if guess_kind(core(_up_to(body, head))) != SourceKind.UNKNOWN:
+        return False
+    return not _saying_head(head)
+
+
+def _up_to(phrase: str, head: str) -> str:
+    """A phrase up to its head noun: the kind of what is cited is its head's, not that of a word in
+    what modifies it ("several examples of help his charity had received": no organisation,
+    though "charity" is one; invent13 audit of PolNeAR train)."""
+    match = re.search(rf"\b{re.escape(head)}\b", phrase, re.IGNORECASE) if head else None
+    return phrase[: match.end()] if match is not None else phrase
 
 
 def _saying_head(head: str) -> bool:
