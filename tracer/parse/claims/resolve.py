@@ -404,6 +404,11 @@ class Resolver:
         "they", a pronoun left unresolved itself), nor when a person who fits it is named between
         ("Prosecutors argued that although Lazar confessed, he showed ...")."""
         group = PRONOUNS[word]
+        if speaker.name.lower() == word and self._opens_report(span):
+            # "He said he was “truly, gravely concerned ...”": the same unresolved pronoun right after
+            # the cue is the same one speaker, no second hop (invent13 audit of PolNeAR train: 3
+            # chains in 3 articles were [He?, he?]); it stays as unresolved as the speaker is
+            return self._record(speaker, "unresolved", span)
         if speaker.name.lower() in PRONOUNS or is_first_person(speaker.name):
             return None
         if group == "person":
@@ -430,6 +435,12 @@ class Resolver:
         if any(at > floor and self._rival(at, name, word, (said, speaker)) for at, name, _ in named):
             return None
         return self._record(speaker, "likely", span, evidence_start=said)
+
+    def _opens_report(self, span: Span) -> bool:
+        """Whether a mention opens the clause a cue reports, right after the cue and perhaps "that"
+        ("He said he was ...", "She also said she knew ...")."""
+        before = self.text[max(0, span.start - 40) : span.start]
+        return _OPENS_REPORT.search(before) is not None
 
     def _unclosed_appositive(self, span: Span) -> Span | None:
         """'Eric Durr, Director of Public Affairs at New York State Division of Military and Naval
@@ -1868,6 +1879,10 @@ def _lone_name(source: Source) -> bool:
     name = source.name
     lone = " " not in name and name[:1].isupper() and not name.isupper() and not name.endswith("s")
     return source.kind == SourceKind.UNKNOWN and lone
+
+
+# The end of a cue word and an optional "that" right before the clause it reports.
+_OPENS_REPORT = re.compile(r"\b[a-z]+(?:ed|s|d)\s+(?:that\s+)?$")
 
 
 def _one_described(name: str) -> bool:
