@@ -19,7 +19,7 @@ from functools import cache, cached_property
 from itertools import accumulate, pairwise
 from typing import TypeVar
 
-from tracer.datafiles import load_lines
+from tracer.datafiles import load_json, load_lines
 from tracer.models import (
     Claim,
     ClaimKind,
@@ -443,7 +443,14 @@ def _relayer(ctx: _Context, a: Attribution) -> Attribution | None:
 
 def _cited_sources(ctx: _Context, a: Attribution) -> list[Citation]:
     """The "citing Y" of an attribution that name a source, not an example or a reason it gives."""
-    return [c for c in a.cites if c.cue.of(ctx.text).lower() != "citing" or not _cited_example(ctx.text, c.source)]
+    return [
+        c for c in a.cites if c.cue.of(ctx.text).lower() not in _CITE_FORMS or not _cited_example(ctx.text, c.source)
+    ]
+
+
+# The forms of "cite" whose object may be an example or a reason rather than a source ("he said,
+# citing Trump's appeal", "Frank cites the union's support for the act").
+_CITE_FORMS = frozenset({"citing", "cited", "cites", "cite"})
 
 
 # What opens a cited phrase before its first word: a determiner or a quotation mark.
@@ -460,10 +467,50 @@ def _cited_example(text: str, span: Span) -> bool:
     and "citing the Global Fire Emissions Database" stay hops."""
     words = span.of(text)
     body = words[_CITED_OPENING.match(words).end() :]  # type: ignore[union-attr]
-    if not body or body[:1].isupper() or guess_kind(core(words)) != SourceKind.UNKNOWN:
+    owned = _OWNED_THING.match(body)
+    if owned is not None:  # "Trump's blue-collar appeal": the thing owned decides, not its owner
+        return not _saying_head(head_of(owned.group("thing")))
+    if not body or body[:1].isupper():
         return False
     head = head_of(body)
-    return not (person_head(head) or head in document_heads() or head in _MADE)
+    if guess_kind(core(_up_to(body, head))) != SourceKind.UNKNOWN:
+        return False
+    return not _saying_head(head)
+
+
+def _up_to(phrase: str, head: str) -> str:
+    """A phrase up to its head noun: the kind of what is cited is its head's, not that of a word in
+    what modifies it ("several examples of help his charity had received": no organisation,
+    though "charity" is one; invent13 audit of PolNeAR train)."""
+    match = re.search(rf"\b{re.escape(head)}\b", phrase, re.IGNORECASE) if head else None
+    return phrase[: match.end()] if match is not None else phrase
+
+
+def _saying_head(head: str) -> bool:
+    """Whether a cited phrase's head noun can pass words on: a person or body ("official",
+    "lawmakers"), a record or document ("data", "memo", "report"), a thing made to carry words
+    ("statement", "tweet", "book") or one of the sayings in claim_kinds.json 'cited_sayings'
+    ("reporting", "remarks", "testimony")."""
+    single = head[:-1] if head.endswith("s") else head
+    return (
+        person_head(head) or bool({head, single} & (document_heads() | _MADE | artifacts())) or head in _cited_sayings()
+    )
+
+
+@cache
+def _cited_sayings() -> frozenset[str]:
+    """Nouns for what someone said or found, cited as a source (claim_kinds.json 'cited_sayings')."""
+    return frozenset(load_json("claim_kinds.json")["cited_sayings"])
+
+
+# A cited thing with its owner written before it: "Trump's blue-collar appeal", "the United Auto
+# Workers' support for ...", "the council's support": a possessive, then a lower-case thing.
+# The owner is the phrase's opening words, no preposition among them ("a 2013 memo by the FDIC's
+# inspector general" is the memo, owned by no one before it).
+_OWNED_THING = re.compile(
+    r"^(?:(?!(?:by|of|from|in|for|on|at|to|with)\b)[\w.&-]+\s+){0,5}?[\w.&-]+(?:['’]s|s['’])\s+(?P<thing>[a-z0-9].*)$",
+    re.DOTALL,
+)
 
 
 def _maker_after(ctx: _Context, a: Attribution, document: Source) -> list[Hop]:
@@ -749,6 +796,7 @@ def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> 
         and not _no_hop(ctx, a)
         and not _writers_own(ctx, a)
         and not _asked_inside(ctx, a)
+        and not _supposed(ctx, a)
     ]
     denied = _denied_antecedents(ctx)
     claimable += [a for a in ctx.found if id(a) in denied and a.source is not None]
@@ -798,6 +846,23 @@ def _asked_inside(ctx: _Context, a: Attribution) -> bool:
     someone else's words ('Smith said the mayor asked him, “Why did you go? You were told not
     to.”'): the whole exchange stays the teller's claim, as before."""
     return a.cls == CueClass.QUESTION and _parent(ctx, a) is not None
+
+
+def _supposed(ctx: _Context, a: Attribution) -> bool:
+    """Whether `a` is an act only supposed inside another source's words, its source right after
+    "if", "unless" or "whether" ("He says if people think the issues will be addressed by ...,
+    you've got a very good candidate", "even if they criticize you", "asked about whether she had
+    emailed classified information"): nobody did it, so nobody is a second hop, and the words stay
+    whole in the claim of the one who supposed it (invent13 audit of PolNeAR train: "Sanders <-
+    people", "Graham <- they?", "the Post <- their candidate", in 6 articles)."""
+    if a.source is None or a.source.start < 2:
+        return False
+    before = ctx.text[max(0, a.source.start - 12) : a.source.start]
+    return _SUPPOSING.search(before) is not None and _parent(ctx, a) is not None
+
+
+# The words that make the clause after them a supposition, not a report.
+_SUPPOSING = re.compile(r"\b(?:if|unless|whether)\s+$", re.IGNORECASE)
 
 
 def _passed_on(ctx: _Context, claimable: list[Attribution]) -> dict[int, Attribution]:

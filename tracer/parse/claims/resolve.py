@@ -23,6 +23,7 @@ from tracer.datafiles import load_json, load_lines
 from tracer.models import Source, SourceKind
 from tracer.parse.attribution.cues import lexicon
 from tracer.parse.attribution.spans import Attribution, CoverIndex
+from tracer.parse.claims.kinds import head_of, person_head
 from tracer.parse.claims.named import (
     RELATIVE_NEXT,
     apposed_end,
@@ -414,15 +415,26 @@ class Resolver:
         "they", a pronoun left unresolved itself), nor when a person who fits it is named between
         ("Prosecutors argued that although Lazar confessed, he showed ...")."""
         group = PRONOUNS[word]
+        if speaker.name.lower() == word and self._opens_report(span):
+            # "He said he was “truly, gravely concerned ...”": the same unresolved pronoun right after
+            # the cue is the same one speaker, no second hop (invent13 audit of PolNeAR train: 3
+            # chains in 3 articles were [He?, he?]); it stays as unresolved as the speaker is
+            return self._record(speaker, "unresolved", span)
         if speaker.name.lower() in PRONOUNS or is_first_person(speaker.name):
             return None
         if group == "person":
             wanted = PERSON_PRONOUNS[word]
-            person = speaker.kind == SourceKind.PERSON or self._one_person(speaker) or self._named_person(speaker.name)
+            person = (
+                speaker.kind == SourceKind.PERSON
+                or self._one_person(speaker)
+                or self._named_person(speaker.name)
+                or _one_described(speaker.name)
+            )
             leaning = speaker.kind == SourceKind.UNKNOWN and self._leaning(speaker.name) == wanted  # "Bloomberg ... he"
-            fits = (person or leaning) and self._gender(speaker) in (None, wanted)
+            fits = (person or leaning) and self._gender(speaker) in (None, wanted) and not _many_described(speaker.name)
         else:
-            fits = speaker.kind not in (SourceKind.PERSON, SourceKind.SOCIAL_ACCOUNT) and not self._one_person(speaker)
+            body = speaker.kind not in (SourceKind.PERSON, SourceKind.SOCIAL_ACCOUNT) and not self._one_person(speaker)
+            fits = body or _many_described(speaker.name)
         said = self._last_mention(speaker, span.start)
         if not fits or said is None or span.start - said > _AHEAD:
             return None
@@ -434,6 +446,12 @@ class Resolver:
         if any(at > floor and self._rival(at, name, word, (said, speaker)) for at, name, _ in named):
             return None
         return self._record(speaker, "likely", span, evidence_start=said)
+
+    def _opens_report(self, span: Span) -> bool:
+        """Whether a mention opens the clause a cue reports, right after the cue and perhaps "that"
+        ("He said he was ...", "She also said she knew ...")."""
+        before = self.text[max(0, span.start - 40) : span.start]
+        return _OPENS_REPORT.search(before) is not None
 
     def _unclosed_appositive(self, span: Span) -> Span | None:
         """'Eric Durr, Director of Public Affairs at New York State Division of Military and Naval
@@ -1909,6 +1927,45 @@ def _lone_name(source: Source) -> bool:
     return source.kind == SourceKind.UNKNOWN and lone
 
 
+# The end of a cue word and an optional "that" right before the clause it reports.
+_OPENS_REPORT = re.compile(r"\b[a-z]+(?:ed|s|d)\s+(?:that\s+)?$")
+
+
+def _one_described(name: str) -> bool:
+    """Whether a source is one person described by a role and no name ("the retired neurosurgeon",
+    "the intelligence community's inspector general"): a "he" or "she" opening their reported
+    clause is theirs ("... acknowledged that he expected ...": invent13 audit of PolNeAR train,
+    the pronoun was shown as an unresolved second hop). The head is a person's role
+    (`role_words`, the offices of source_kinds.json), singular and not capitalised (no name)."""
+    head = head_of(name)
+    last = name.split()[-1] if name.split() else ""
+    heads = _one_person_heads()
+    compound = any(head.endswith(role) for role in heads if len(role) >= _COMPOUND_ROLE)  # "neurosurgeon"
+    return bool(head) and last[:1].islower() and (head in heads or compound)
+
+
+# A role word this long closes a compound role noun ("neurosurgeon", "co-chairman" are not found
+# whole); shorter ones ("man", "aide") end too many other words.
+_COMPOUND_ROLE = 6
+
+
+def _many_described(name: str) -> bool:
+    """Whether a source is a description of many people or bodies by a plural head and no name
+    ("Mrs. Clinton's campaign strategists", "senior officials"): a "they" opening their reported
+    clause is theirs ("... strategists say they believe ...": the group was typed as people, so
+    "they" was no fit and stayed an unresolved second hop, invent13 audit of PolNeAR train)."""
+    head = head_of(name)
+    last = name.split()[-1] if name.split() else ""
+    plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    return plural and last[:1].islower() and person_head(head)
+
+
+@lru_cache(maxsize=1)
+def _one_person_heads() -> frozenset[str]:
+    """Role nouns of one person: `role_words` and the offices of source_kinds.json ("general")."""
+    return frozenset({*role_words(), *load_json("source_kinds.json")["offices"]})
+
+
 def _plural(source: Source) -> bool:
     """Whether a source of no person kind is a description of many ("lawmakers", "Law enforcement
     sources", "Senate filings"): never a "he" or "she", so no rival speaker for one (the "she told
@@ -2075,12 +2132,15 @@ def _other_person(resolved: Resolved, speaker: Source) -> bool:
     """A person pronoun inside a person's words resolved to someone other than the speaker.
 
     "Trump said that he hopes ...": the pronoun is nearly always the speaker, or someone the
-    sentence names; a person mentioned earlier is a guess the tracer does not make.
+    sentence names; a person mentioned earlier is a guess the tracer does not make. A speaker
+    described by a role is one person too, whatever kind the body in the description gave it
+    ("The intelligence community's inspector general had indicated that he thought": not the
+    senator named a paragraph before, invent13 audit of PolNeAR train).
     """
     return (
         resolved.how == "pronoun"
         and resolved.source.kind == SourceKind.PERSON
-        and speaker.kind in (SourceKind.PERSON, SourceKind.UNKNOWN)
+        and (speaker.kind in (SourceKind.PERSON, SourceKind.UNKNOWN) or _one_described(speaker.name))
         and resolved.source is not speaker
     )
 
