@@ -201,7 +201,7 @@ def _to_sentence_end(p: Parsed, a: Attribution, found: list[Attribution]) -> Att
     if after is not None and said_at(after):
         return a  # "said Obama was the founder of ISIS | on Wednesday at a rally": when it was said
     head = _content_head(p, a.content[0])
-    if after is not None and head is not None and speaker_act(after, head):
+    if after is not None and head is not None and speaker_act(after, head, cue):
         return a  # "vowed to keep abortion legal | and celebrated the ruling": the speaker's next act
     return replace(a, content=(Span(a.content[0].start, end.end),))
 
