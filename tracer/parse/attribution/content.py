@@ -433,9 +433,8 @@ def _clause_complement(p: Parsed, v: Token, verb: CueVerb) -> Content | None:
     # "The agency said X, according to Lee": the parser hangs "according to" on X's verb, but
     # it scopes over the whole sentence and is not part of what the agency said.
     according = "according" in p.words or "per" in p.words
-    spans = [
-        s for s in (_with_lost_subject(p, v, c, p.subtree(c, without=_clause_cuts(c, v, according))) for c in clauses) if s
-    ]
+    cut = [p.subtree(c, without=_clause_cuts(c, v, according)) for c in clauses]
+    spans = [s for s in (_with_lost_subject(p, v, c, span) for c, span in zip(clauses, cut, strict=True)) if s]
     if spans:  # a clause on each side ("A had been building, Medrano said; B"): two fragments
         sides = ([s for s in spans if s.end <= p.char(v)], [s for s in spans if s.end > p.char(v)])
         fragments = tuple(Span(min(s.start for s in f), max(s.end for s in f)) for f in sides if f)
