@@ -806,7 +806,7 @@ def speaker_act(joint: Token, content: Token, cue: Token | None = None) -> bool:
 _PERFECT = frozenset({"has", "have", "'ve"})
 
 
-def _tense(verb: Token) -> str | None:
+def tense(verb: Token) -> str | None:
     """The tense a verb group shows in its first word: "past" ("said", "did not say"), "present"
     ("says", "is"), "perfect" ("has said") or the modal itself ("would"); None for a form with no
     tense of its own ("warn" after "has missed", "to see"), which shares its neighbour's."""
@@ -819,6 +819,14 @@ def _tense(verb: Token) -> str | None:
     return {"VBD": "past", "VBZ": "present", "VBP": "present"}.get(first.tag_)
 
 
+def cue_tense(cue: Token) -> str | None:
+    """The tense of a cue verb's group (`tense`), an infinitive's taken from the verb it hangs on
+    ("continues to insist that ...": "present")."""
+    while cue.dep_ == "xcomp" and cue.tag_ == "VB" and cue.head.i != cue.i:
+        cue = cue.head
+    return tense(cue)
+
+
 def _cue_tense(cue: Token, clause: Token, conj: Token) -> bool:
     """'said he would offer a prayer for the nominee but did not suggest it would be Trump', 'have
     said they said bad things and have apologized', 'continues to insist that he will fight on and
@@ -829,16 +837,14 @@ def _cue_tense(cue: Token, clause: Token, conj: Token) -> bool:
     no cue ("notes that he was the first and has the most experience", "said the executive has no
     speeches scheduled and delivered only ...": 5 of 5 such cuts on PolNeAR train were wrong), an
     "or" ("would not vote or are unsure") and a passive ("would be released and returned")."""
-    while cue.dep_ == "xcomp" and cue.tag_ == "VB" and cue.head.i != cue.i:
-        cue = cue.head  # "continues to insist that ..., and refuses to ...": the tense is the head's
     if conj.i < cue.i or lexicon().verb(conj.lower_) is None or _joint(conj).lower_ == "or":
         return False  # "A won't ... but plans to ..., dos Santos says": the speaker comes after
     if any(c.dep_ in _OWN_CLAUSE_DEPS for c in conj.children) or any(c.dep_ == "auxpass" for c in clause.children):
         return False
     if quote_left_open(conj.doc[clause.i : conj.i]):
         return False
-    said, reported = _tense(cue), _tense(clause)
-    return said is not None and reported is not None and said != reported and _tense(conj) == said
+    said, reported = cue_tense(cue), tense(clause)
+    return said is not None and reported is not None and said != reported and tense(conj) == said
 
 
 def _joint(conj: Token) -> Token:
