@@ -9,8 +9,9 @@ text before the tracer ever ran on them); how each was made is in its `_comment`
 tests/data/chains/gold_fresh.json (10 more pages, annotated the same way) is scored only when named
 with --gold, so that a default run used while tuning never looks at it; so are
 tests/data/chains/gold_fresh3a.json, gold_fresh4a.json and gold_fresh5a.json (development since
-their first runs) and gold_fresh3b.json, gold_fresh4b.json and gold_fresh5b.json (held out: their
-errors have never been printed; score them without --show-errors). Each item names a page,
+their first runs), gold_fresh3b.json, gold_fresh4b.json and gold_fresh5b.json (held out: their
+errors have never been printed; score them without --show-errors) and gold_fresh6a.json and
+gold_fresh6b.json (the sixth set, 11 pages, first run on 2026-12-07). Each item names a page,
 a short phrase of a claim's content, and the chain judged from the article text, nearest source
 first, each hop a list of acceptable names. Pages are traced as `tracer trace FILE --depth 0
 --offline` does (`tracer.run.batch.trace_many`, no fetcher). A gold item is matched to the first

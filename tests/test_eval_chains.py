@@ -131,6 +131,8 @@ HELD_OUT = {
     "gold_fresh4b.json": 5,
     "gold_fresh5a.json": 4,
     "gold_fresh5b.json": 1,
+    "gold_fresh6a.json": 5,
+    "gold_fresh6b.json": 6,
 }
 
 

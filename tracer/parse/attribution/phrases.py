@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 
 from tracer.datafiles import load_json, load_lines
 from tracer.models import CueClass
-from tracer.parse.attribution.cues import REPORTING, VIEW_NOUNS, Lexicon, lexicon
+from tracer.parse.attribution.cues import REPORTING, VIEW_NOUNS, Lexicon, inflections, lexicon
 from tracer.parse.attribution.grammar import FINITE_TAGS, OBJECT_DEPS, has_that, referent_of, subject_of, that_marked
 from tracer.parse.attribution.spans import Attribution, Citation, Context, Parsed, quote_kind, trim
 from tracer.parse.claims.named import in_headline
+from tracer.parse.claims.sources import is_place, place_names
 from tracer.text import Span
 from tracer.words import BE_FORMS
 
@@ -347,6 +348,80 @@ def accounts_rule(ctx: Context) -> Iterator[Attribution]:
     source, content = p.span(t.i + 1, end), p.span(end + 2, last)
     if source is not None and content is not None:
         yield _vouched(p, source, [t], (content,), "by account")
+
+
+# "To Sexton, Tuesday marked ...", "But to others, he is ...": a fronted "to" phrase and its comma.
+_TO_VIEW_SCAN = re.compile(r"(?:^|\b(?:but|and|because|that|while|yet)\s+)to\s+[^,;:]{1,80},", re.IGNORECASE)
+# Words before a fronted "to" that still leave it at its clause's opening ("because to them, ...").
+_TO_VIEW_OPENERS = frozenset({"but", "and", "because", "that", "while", "yet"})
+
+
+def to_view_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
+    """The fast scan of the "To X," rule: "to" opening a clause, a comma after a few words."""
+    return "to" in words and _TO_VIEW_SCAN.search(sentence) is not None
+
+
+def to_view_rule(ctx: Context) -> Iterator[Attribution]:
+    """'To Sexton, Tuesday marked a turning point', 'To many, Santilli is a provocateur', 'But to
+    others, he is a reformer': a fronted "to" naming people, set off by a comma, gives the
+    clause as their view, as "in Sexton's view" does (prep13 audit of PolNeAR train: 15 such views
+    in 14 articles, 10 marked, none found; now 10 claims in 8 articles, all read right). Not
+    before a cue verb or a verb whose "to" is its recipient ("To his donors, she wrote ...",
+    `to_recipient_verbs.txt`), nor for a thing ("To date", "To that end", "To win, ...")."""
+    p, t, lex = ctx.p, ctx.t, ctx.lex
+    doc, pobj = t.doc, next((c for c in t.children if c.dep_ == "pobj"), None)
+    end = t.right_edge.i + 1
+    if pobj is None or end + 1 >= len(doc) or doc[end].text != "," or not _clause_opening(t):
+        return
+    host = t.head
+    verb = lex.verb(host.lower_)
+    if not host.tag_.startswith("VB") or host.i < end or (verb is not None and not (verb.clause_only or verb.raising)):
+        return  # "To reporters, he said ...": whom it was said to
+    if host.lower_ in _to_recipient_verbs() or not _holds_views(p, pobj, lex):
+        return
+    last = max(k for k in range(end + 1, host.right_edge.i + 1) if not doc[k].is_punct or k == end + 1)
+    source, content = p.subtree(pobj), p.span(end + 1, last)  # the clause after the comma
+    if source is not None and content is not None:
+        yield Attribution(
+            source, p.tokens([t]) or p.bounds, (content,), p.bounds,
+            cls=CueClass.BELIEF, form="according", kind=quote_kind(p.text, (content,)), lemma="to",
+        )  # fmt: skip
+
+
+def _clause_opening(t: Token) -> bool:
+    """Whether a "to" opens its sentence or a clause ("But to others, ...", "because to many, ...")."""
+    before = [w for w in t.doc[: t.i] if not (w.is_punct or w.is_space)]
+    return not before or all(w.dep_ in ("cc", "advmod") for w in before) or before[-1].lower_ in _TO_VIEW_OPENERS
+
+
+def _holds_views(p: Parsed, pobj: Token, lex: Lexicon) -> bool:
+    """Whether the object of a fronted "to" is people: a name (not a place), a people noun ("White
+    House officials", "her supporters"), or a quantifier for people (`view_holders.txt`; no object
+    pronoun: "because to him, ..." went to the wrong man). "A lot of readers" is its noun's."""
+    of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if inner is not None and inner.tag_.startswith("NN") and pobj.lower_ in ("lot", "many", "most", "number"):
+        pobj = inner
+    word = pobj.lower_
+    if word in _view_holders() or word in lex.people or word.rstrip("s") in lex.people:
+        return not (word == "person" and any(c.lower_ == "a" for c in pobj.children))  # "To a person, ..."
+    name = p.subtree(pobj)
+    if name is None or pobj.tag_ not in ("NNP", "NNPS") or not pobj.text[:1].isupper():
+        return False
+    return not (is_place(pobj.text) or name.of(p.text) in place_names())  # not "To Iowa, ..."
+
+
+@cache
+def _view_holders() -> frozenset[str]:
+    """Quantifiers for people whose "To ...," is a view (`view_holders.txt`)."""
+    return frozenset(load_lines("view_holders.txt"))
+
+
+@cache
+def _to_recipient_verbs() -> frozenset[str]:
+    """The forms of the verbs whose fronted "to" is their recipient (`to_recipient_verbs.txt`)."""
+    lines = [line.split() for line in load_lines("to_recipient_verbs.txt")]
+    return frozenset(form for lemma, *irregular in lines for form in (*inflections(lemma), *irregular))
 
 
 def poll_rule(ctx: Context) -> Iterator[Attribution]:
@@ -848,12 +923,12 @@ def _unowned_noun(p: Parsed, n: Token, clause: Token) -> Iterator[Attribution]:
         )
 
 
-def _in_view(p: Parsed, n: Token, owner: Token) -> Iterator[Attribution]:
+def _in_view(p: Parsed, n: Token, owner: Token, cls: CueClass = CueClass.BELIEF) -> Iterator[Attribution]:
     """'It is an across-the-board failure, in Bolton's view': the clause the phrase sets is the
-    owner's belief."""
+    owner's belief (or, "in Forbes' words", what the owner said)."""
     prep = n.head
     host = prep.head if prep.head.i != prep.i else prep
-    if owner.dep_ != "poss" or not host.tag_.startswith(("VB", "JJ", "NN")):
+    if owner.dep_ not in ("poss", "pobj") or not host.tag_.startswith(("VB", "JJ", "NN")):
         return
     fragments = _around(p, host, prep.i, prep.right_edge.i)
     source = p.subtree(owner, without=[c for c in owner.children if c.dep_ == "case"])
@@ -863,11 +938,55 @@ def _in_view(p: Parsed, n: Token, owner: Token) -> Iterator[Attribution]:
             p.tokens([prep, n]) or p.bounds,
             fragments,
             p.bounds,
-            cls=CueClass.BELIEF,
+            cls=cls,
             form="noun",
             kind=quote_kind(p.text, fragments),
             lemma=n.lower_,
         )
+
+
+def words_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:
+    """The fast scan of the words rule: "in" and "words"."""
+    return "in" in words and "words" in words
+
+
+def words_rule(ctx: Context) -> Iterator[Attribution]:
+    """ "because, in her words, “he knows how to do it”", "was, in the words of a senior adviser,
+    ''the torchbearer''": the clause the phrase sets is what its owner said, a quotation with its
+    source (prep13 audit of PolNeAR train: 5 such asides in 5 articles, none found; now 3 claims in 3
+    articles, all right; "in other words", with no owner, is the writer's own)."""
+    n, doc = ctx.t, ctx.t.doc
+    if n.lower_ != "words" or n.dep_ != "pobj" or n.head.lower_ != "in" or not _set_off(n.head):
+        return  # "summed up in the very words of Lincoln": the phrase is no aside
+    of = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    owner = next((c for c in n.children if c.dep_ == "poss"), None)
+    owner = owner or (next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None)
+    for a in _in_view(ctx.p, n, owner, CueClass.SPEECH) if owner is not None else ():
+        kept = [f for f in a.content if not _says_nothing(f.of(ctx.p.text), f.start > a.cue.start)]
+        quoted = _quotation_after(ctx, doc[n.head.right_edge.i + 1])  # the words themselves, however parsed
+        if quoted is not None and not any(f.start < quoted.end and quoted.start < f.end for f in kept):
+            kept.append(quoted)
+        if kept:
+            yield replace(a, content=tuple(kept))
+
+
+def _set_off(prep: Token) -> bool:
+    """Whether a phrase opens its sentence or stands between commas ("was, in her words, ...")."""
+    doc, end, before = prep.doc, prep.right_edge.i + 1, prep.i - 1
+    while before >= 0 and doc[before].text in _QUOTE_MARKS:
+        before -= 1  # '“surprises,” in the words of ...'
+    opens = before < 0 or doc[before].text == "," or doc[before].dep_ in ("cc", "mark")
+    return opens and end < len(doc) and doc[end].text == ","
+
+
+def _says_nothing(fragment: str, after: bool) -> bool:
+    """Whether a fragment around a words phrase is not what was said: a lone opener before it
+    ("because, in her words, “...”"), or a clause joined after it by "and"/"but" ("does not like
+    “surprises,” in the words of an aide, and bristled when ...")."""
+    words = re.findall(r"[\w’']+", fragment.lower())
+    if words[:1] and words[0] in ("and", "but") and after:
+        return True
+    return len(words) == 1 and words[0] in _TO_VIEW_OPENERS
 
 
 def _noun_topic(p: Parsed, n: Token, owner: Token) -> Iterator[Attribution]:
