@@ -24,6 +24,8 @@ _QUOTE_END = ",?!—–-…"
 # A quotation right after these words is a name of a work ("an op-ed titled “...”"), never speech.
 _TITLED = re.compile(r"\b(?:titled|entitled|headlined)\s*,?\s*$")
 MAX_SOURCE_TOKENS = 16
+# How far (characters) a quotation may end before its verb; twice as far past a name's aside.
+_QUOTE_REACH = 120
 
 
 def quote_frame(p: Parsed, v: Token, verb: CueVerb, speaker: Token | None = None) -> Attribution | None:
@@ -106,7 +108,7 @@ def _that_clause_after(p: Parsed, v: Token) -> Span | None:
 def _quote_before(p: Parsed, v: Token) -> tuple[Span, Span] | None:
     """A quotation ending just before "X said" or "said X", and the source."""
     start = p.char(v)
-    quote = next((q for q in reversed(p.quotes) if q.end <= start and start - q.end <= 120), None)
+    quote = next((q for q in reversed(p.quotes) if q.end <= start and start - q.end <= 2 * _QUOTE_REACH), None)
     if quote is None or quote.end <= p.bounds.start or not _ends_like_speech(p.text, quote):
         return None
     if _TITLED.search(p.text, max(p.bounds.start, quote.start - 30), quote.start):
@@ -120,14 +122,52 @@ def _quote_before(p: Parsed, v: Token) -> tuple[Span, Span] | None:
             return None  # '... of “New York values,” saying the city ...': the sentence's subject says it
         source = _inverted_source(p, v)
         return (quote, source) if source else None
-    if len(words) > MAX_SOURCE_TOKENS or any(t.tag_ in TENSED_TAGS for t in words) or _starts_clause(words[0]):
+    aside = _name_with_aside(between) and _opens_sentence(p, quote) and not any(c.dep_ == "dobj" for c in v.children)
+    if start - quote.end > _QUOTE_REACH and not aside:
         return None
-    if _beyond_subject(p, v, words, quote):
+    if not aside and (len(words) > MAX_SOURCE_TOKENS or any(t.tag_ in TENSED_TAGS for t in words)):
+        return None
+    if _starts_clause(words[0]) or (not aside and _beyond_subject(p, v, words, quote)):
         return None  # '"Build a wall," referring to the vow, the Tribune reports': not a speaker
     while words and (words[-1].tag_ in ("RB", "MD") or words[-1].tag_.startswith("VB")):
         words.pop()  # "he also said", "she has said"
     source = p.tokens(words) if words else None
     return (quote, source) if source else None
+
+
+# The most words a name and its aside may run to between a quotation and its verb: the longest
+# in the cue13 audit of PolNeAR train was 26 ("Trump, the 2016 GOP presidential frontrunner
+# nationally and current polling leader in South Carolina ... primaries,").
+_ASIDE_MAX_TOKENS = 32
+# Tags an aside after the name may open with: an appositive ("the 2016 GOP frontrunner", "58",
+# "now 81") or a relative clause ("who is chairman of ...").
+_ASIDE_OPENERS = frozenset({"DT", "CD", "RB", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP$", "WP", "WP$"})
+
+
+def _opens_sentence(p: Parsed, quote: Span) -> bool:
+    """Whether a quotation opens its sentence (or began before it): a quotation after words of the
+    sentence's own ("under what Mr. Hedge called ''the prior economy model,'' the Marsh Landing
+    club ... charged a fee") is no statement of whoever follows it."""
+    return not p.text[p.bounds.start : max(p.bounds.start, quote.start)].strip(" \n([“\"'‘")
+
+
+def _name_with_aside(between: list[Token]) -> bool:
+    """'“...,” Mr. Daniloff, now 81 and retired in Cambridge, Mass., said by telephone', '"...,"
+    Katie Packer, who is chairman of Our Principles PAC said in a statement': a name, a comma and an
+    appositive or relative aside right before the verb are its source, however long the aside or
+    whatever verbs it holds (cue13 audit of PolNeAR train: 3 articles lost the statement)."""
+    words = [t for t in between if not t.is_space]
+    comma = next((i for i, t in enumerate(words) if t.text == ","), None)
+    if comma is None or comma == 0 or comma + 1 >= len(words) or len(words) > _ASIDE_MAX_TOKENS:
+        return False
+    name, aside = words[:comma], words[comma + 1 :]
+    if not any(t.tag_ in ("NNP", "NNPS") for t in name) or any(t.tag_.startswith("VB") or t.is_punct for t in name):
+        return False
+    if any(t.is_quote or t.text in ":;" or _cue_word(t) for t in aside):
+        return False  # '“...,” Trump, ..., said when Boyle asked': "asked" is past another cue
+    relative = aside[0].tag_ in ("WP", "WP$")
+    closed = aside[-1].text == "," or relative  # "Packer, who is chairman of the PAC said": no comma
+    return closed and aside[0].tag_ in _ASIDE_OPENERS and aside[0].lower_ not in ("that", "which")
 
 
 # What the words before a quotation may not hold for them to be part of the same statement: a

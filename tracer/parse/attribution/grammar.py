@@ -15,7 +15,7 @@ from tracer.text import Span
 from tracer.words import BE_FORMS, RELATIVE_PRONOUNS
 
 if TYPE_CHECKING:  # spaCy is imported only when a text is parsed (nlp.py)
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # Tags of a finite verb (a modal, MD, counts too where a user says so).
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
@@ -201,14 +201,19 @@ def _series_opening_subject(v: Token) -> Token | None:
     was left the sentence's verb with no subject; so were the verbs joined to it, and the
     statement was lost (recall9 audit of PolNeAR train). A sentence-opening complement of the
     same tense, set off by a comma, before a verb that goes on with a conjunct of its own (a
-    series, not '"The plan failed," reported the BBC') lends its subject."""
-    first = next((c for c in v.children if c.dep_ == "ccomp" and c.i < v.i), None)
+    series, not '"The plan failed," reported the BBC') lends its subject. The parser may make the
+    first verb an adverbial clause with no subordinator instead, and the series may end at the
+    verb ("He pledged to be ... and cast doubt on ..., suggested that ...": the first verb has
+    the conjunct; cue13 audit of PolNeAR train, 2 articles)."""
+    first = next((c for c in v.children if c.dep_ in ("ccomp", "advcl") and c.i < v.i), None)
     if first is None or first.tag_ != v.tag_ or v.tag_ not in _SERIES_TAGS or first.left_edge.i > 0:
         return None
+    if any(c.dep_ == "mark" for c in first.children):
+        return None  # "When the vote came, ...": a clause of its own, not the series' first verb
     between = v.doc[first.right_edge.i + 1 : v.i]
     if not any(t.text == "," for t in between) or not all(t.is_punct for t in between):
         return None
-    if not any(c.dep_ == "conj" for c in v.children):
+    if not any(c.dep_ == "conj" for c in (*v.children, *first.children)):
         return None
     return next((c for c in first.children if c.dep_ == "nsubj"), None)
 
@@ -389,26 +394,92 @@ def stranded_subject(p: Parsed, v: Token) -> Token | None:
     After a long appositive or relative clause the small model often hangs the subject
     elsewhere ("In her speech, Merkel, who has adopted ..., warned against ...": Merkel as an
     appositive of "speech"; "About 4 in 10 say ...": a number modifier). The noun phrase that
-    ends right before the verb, past adverbs, auxiliaries and one parenthetical set off by
-    commas or brackets, is then the subject.
+    ends right before the verb, past adverbs, auxiliaries and the asides set off by commas,
+    dashes or brackets (`_before_asides`), is then the subject; when that phrase is an object, a
+    relative clause ending right before the verb is its noun's (`_relative_host`), and a phrase
+    after a preposition the noun's it qualifies (`_phrase_host`).
     """
     if v.dep_ != "ROOT" or not (v.tag_ in FINITE_TAGS or any(c.dep_ == "aux" for c in v.children)):
         return None
-    doc, j = v.doc, v.i - 1
+    doc = v.doc
     if v.i == 1 and doc[0].is_title and doc[0].tag_ in ("RB", "JJ") and doc[0].lower_ not in lexicon().openers:
         return doc[0]  # "Jolly said ...": a surname the small model reads as an adverb
-    while j >= 0 and (doc[j].tag_ in ("RB", "MD") or doc[j].dep_ in ("aux", "neg")):
-        j -= 1
-    if j >= 0 and doc[j].text in (",", ")", "—", "–"):
-        opener = "(" if doc[j].text == ")" else doc[j].text
-        j = next((k for k in range(j - 1, -1, -1) if doc[k].text == opener), -1) - 1
+    j = _before_asides(doc, v.i - 1)
     if j < 0 or p.in_quote(doc[j]):
         return None
-    head = doc[j]
+    for last in (doc[j], _relative_host(doc[j]), _phrase_host(doc[j])):
+        subject = _noun_phrase_head(last, v) if last is not None else None
+        if subject is not None:
+            return subject
+    return None
+
+
+def _noun_phrase_head(last: Token, v: Token) -> Token | None:
+    """The head of the noun phrase `last` ends, if it may be a subject (no object or possessor)."""
+    head = last
     while head.dep_ in _NP_INNER and head.i < head.head.i < v.i:
         head = head.head
     nominal = head.tag_.startswith("NN") or head.tag_ in ("PRP", "CD") or head.lower_ in _QUANTITY_WORDS
     return head if nominal and head.dep_ not in ("pobj", "dobj", "poss") else None
+
+
+# How many asides may stand between a subject and its verb ("Sanders, meanwhile, who sits at zero
+# endorsements, said"): two in the train audit; a third would be a list, not asides.
+_MAX_ASIDES = 3
+_CLOSERS = {",": ",", ")": "(", "—": "—", "–": "–", "-": "-", "--": "--"}
+
+
+def _before_asides(doc: Doc, j: int) -> int:
+    """Index of the last word before token `j` + 1 that is not an adverb, an auxiliary or an aside.
+
+    An aside is set off by commas, brackets or dashes (a spaced hyphen "-" too, never the hyphen
+    of "12-employee"); an adverb set off by commas before it (", meanwhile,") is one as well.
+    cue13 audit of PolNeAR train: "Sanders, meanwhile, who sits at zero such endorsements, said
+    ...", "A representative for the brand - a 12-employee business pitched as ... - noted that
+    ...": the verb had no subject and the statement was lost.
+    """
+    j = _past_adverbs(doc, j)
+    for _ in range(_MAX_ASIDES):
+        if j < 0 or not _closes_aside(doc[j]):
+            return j
+        opener = _CLOSERS[doc[j].text]
+        k = next((k for k in range(j - 1, -1, -1) if doc[k].text == opener and doc[k].tag_ != "HYPH"), -1)
+        j = _past_adverbs(doc, k - 1)
+        if 0 <= j < k - 1 and doc[j].text == ",":
+            j = _past_adverbs(doc, j - 1)  # ", meanwhile, who ...": the adverb was an aside too
+    return j
+
+
+def _past_adverbs(doc: Doc, j: int) -> int:
+    while j >= 0 and (doc[j].tag_ in ("RB", "MD") or doc[j].dep_ in ("aux", "neg")):
+        j -= 1
+    return j
+
+
+def _closes_aside(t: Token) -> bool:
+    """A mark that may close an aside: not the hyphen inside a word ("12-employee")."""
+    return t.text in _CLOSERS and t.tag_ != "HYPH"
+
+
+def _relative_host(last: Token) -> Token | None:
+    """'a White House official who spoke anonymously to discuss internal strategy said ...', 'a
+    young woman who had been an exchange student in Montana asked Obama ...': the noun of the
+    outermost relative clause that ends with `last`, right before the verb (cue13 audit of
+    PolNeAR train: the parser hung the noun on the opening phrase, and the verb had no subject)."""
+    clauses = [a for a in (last, *last.ancestors) if a.dep_ == "relcl" and a.right_edge.i == last.i]
+    noun = clauses[-1].head if clauses else None
+    return noun if noun is not None and noun.i < clauses[-1].i else None
+
+
+def _phrase_host(last: Token) -> Token | None:
+    """'A representative for the brand - a business ... - noted': the noun a prepositional phrase
+    ending with `last` qualifies ("representative"), not the phrase's own noun ("brand"), when the
+    parser made that noun a subject (of the aside it misread as a clause). Not the noun compared
+    ("more ethanol than the oil industry says ...": "ethanol" is no speaker)."""
+    head = last
+    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.tag_.startswith("NN"):
+        head = head.head.head
+    return head if head.i != last.i and head.dep_ in ("nsubj", "nsubjpass", "appos") else None
 
 
 def modifier_read_as_verb(v: Token) -> Token | None:

@@ -158,6 +158,9 @@ def _going_on(text: str, para: Span, in_para: list[Attribution]) -> Attribution 
         return None
     if in_para[-1].kind == "quote":
         return in_para[-1] if in_para[-1].source else None
+    trailed = _trailed_quote(in_para)
+    if trailed is not None:
+        return trailed
     # the one whose words end last, the earliest cue among ties (the outer one); one pass, as a
     # paragraph read from plain text may hold thousands (tests/test_scaling.py)
     last = min(in_para, key=lambda a: (-max((f.end for f in a.content), default=0), a.cue.start))
@@ -167,6 +170,26 @@ def _going_on(text: str, para: Span, in_para: list[Attribution]) -> Attribution 
         return None
     end = max(f.end for f in last.content)
     return last if last.cue.start < end and not text[end : para.end].strip(" .\"”’'") else None
+
+
+def _trailed_quote(in_para: list[Attribution]) -> Attribution | None:
+    """The paragraph's last quotation when only its speaker's own trailing words follow it:
+    '"...," Ramos said, referring to the Hispanic community.', '..., saying Clinton would
+    "abolish ..."', '... told CNN when asked which candidate she would back.' The trailer is a
+    cue of its own, so the paragraph no longer ended on the quote and the quotation opening the
+    next paragraph (the same speaker going on, as PolNeAR's annotators mark it) was nobody's
+    (dev6a13 audit of PolNeAR train: 3 articles). Anything after the quote in another sentence,
+    or by another speaker, ends the carry as before (`_last_speaker`'s rule, across paragraphs).
+    Only a quotation the cue frames ('"A," X said'): a reported clause holding quoted words
+    followed by a second clause ('Rajoy said that he will "try ..." and insisted that ...') gave
+    a news brief's next headline ("'Stoic' driver identified ...") to Rajoy."""
+    last = next((k for k in range(len(in_para) - 1, -1, -1) if in_para[k].kind == "quote"), None)
+    if last is None or (quote := in_para[last]).source is None or quote.form != "quote":
+        return None  # 'said that he will "try ..." and insisted that ...': a clause quoting words, no quote
+    after = in_para[last + 1 :]
+    if all(a.sentence == quote.sentence and a.source in (None, quote.source) for a in after):
+        return quote
+    return None
 
 
 def _paraphrase(text: str, para: Span, a: Attribution) -> bool:

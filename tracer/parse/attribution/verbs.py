@@ -244,12 +244,9 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
     if inverted is not None:
         yield inverted
         return
-    subject = (
-        misread
-        or _heard_object(v, lex)
-        or subject_of(p, speaker if speaker is not None else v)
-        or stranded_subject(p, v)
-    )
+    subject = misread or _heard_object(v, lex) or subject_of(p, speaker if speaker is not None else v)
+    stranded = stranded_subject(p, v) if subject is None else None
+    subject = subject or stranded
     modified = modifier_read_as_verb(v) if subject is None else None
     subject = subject or modified
     described = _described_subject(v) if subject is None else None
@@ -287,6 +284,10 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
     if expletive(subject, v):
         source = None  # "it's hard to imagine ...": the writer's words, with no source
     fragments, kind, extra_cue = content
+    if stranded is not None:
+        fragments = _past_subject(p.text, fragments, source)
+        if not fragments:
+            return
     recaller = _misread_recaller(subject, lex)
     if recaller is not None and fragments:
         source = p.span(recaller.i + 1, subject.right_edge.i) or source
@@ -303,6 +304,24 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
         lemma=verb.lemma,
         pending=kind == "passage",
     )
+
+
+def _past_subject(text: str, fragments: tuple[Span, ...], source: Span | None) -> tuple[Span, ...]:
+    """The content fragments without the source: the parser, which left the verb no subject
+    (`stranded_subject`), made the clause holding it a complement before the verb. A fragment
+    opening with the source is no content at all ("Sanders, meanwhile, who sits at zero
+    endorsements, said that ...": "Sanders, meanwhile" read as what he said); one ending with it
+    is the statement before its source ("Two emails ... were placed in storage, Patrick Kennedy,
+    the undersecretary, wrote in a memo"). cue13 audit of PolNeAR train."""
+    if source is None:
+        return fragments
+    kept = []
+    for f in fragments:
+        if not (f.start <= source.start and source.end <= f.end):
+            kept.append(f)
+        elif text[f.start : source.start].strip(" ,;:-—–("):
+            kept.append(trim(text, Span(f.start, source.start)))
+    return tuple(kept)
 
 
 def _word_in_clause(v: Token, verb: CueVerb) -> list[Token]:
