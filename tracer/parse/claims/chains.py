@@ -33,7 +33,7 @@ from tracer.models import (
     SourceKind,
     origin_of,
 )
-from tracer.parse.attribution.cues import CLAIM_CLASSES
+from tracer.parse.attribution.cues import CLAIM_CLASSES, lexicon
 from tracer.parse.attribution.spans import Attribution, Citation, CoverIndex
 from tracer.parse.claims.credits import credit_line_claims, dash_credit_claims
 from tracer.parse.claims.dates import find_dates, parse_published
@@ -873,15 +873,35 @@ def _unperformed(ctx: _Context, a: Attribution) -> bool:
     defend themselves"): the speaker talks of the act, does not pass on a judgement someone made,
     so its object ("Trump", "Clinton's honesty") is no claim and its doer no second hop (nested13
     audit of all 840 PolNeAR train articles: 10 such claims in 9 articles, each an invented hop).
-    A stance done ("Clinton noted that Sanders has criticized the president ...") stays a hop."""
+    A stance done stays a hop: "Clinton noted that Sanders has criticized the president ...", and
+    an infinitive that says the act happened, after a verb of going on or beginning ("went on to
+    attack", "began to portray") or an implicative control verb ("prompted Cooper to accuse Bondi of
+    hypocrisy", hops5's guard)."""
     if a.cls != CueClass.STANCE or a.cue.start < 3:
         return False
-    before = ctx.text[max(0, a.cue.start - 24) : a.cue.start]
-    return _INFINITIVE.search(before) is not None and _parent(ctx, a) is not None
+    before = ctx.text[max(0, a.cue.start - 40) : a.cue.start]
+    if _INFINITIVE.search(before[-24:]) is None or _HAPPENED_TO.search(before) is not None:
+        return False
+    return not _implicative_object(ctx.text, a) and _parent(ctx, a) is not None
+
+
+def _implicative_object(text: str, a: Attribution) -> bool:
+    """Whether the stance's source is the object of an implicative control verb ("prompted Cooper
+    to accuse", `control_verbs.txt` +implicative): the act happened."""
+    if a.source is None or a.source.start > a.cue.start:
+        return False
+    words = text[max(0, a.source.start - 20) : a.source.start].split()
+    return bool(words) and lexicon().controllers.get(words[-1].lower()) is True
 
 
 # "to" right before the cue, an adverb between allowed ("to openly criticize").
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# An infinitive that says the act was done: "went on to", "began to", "started to", "continued to".
+_HAPPENED_TO = re.compile(
+    r"\b(?:(?:went|goes|go|going|gone)\s+on|began|begun|begins|begin|started|starts|start|continued|continues)"
+    r"\s+to\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _passed_on(ctx: _Context, claimable: list[Attribution]) -> dict[int, Attribution]:
