@@ -872,7 +872,7 @@ def _unperformed(ctx: _Context, a: Attribution) -> bool:
     attack Obama as a job killer", "a clip of Hassan trying to defend Clinton's honesty", "placed to
     defend themselves"): the speaker talks of the act, does not pass on a judgement someone made,
     so its object ("Trump", "Clinton's honesty") is no claim and its doer no second hop (nested13
-    audit of all 840 PolNeAR train articles: 10 such claims in 9 articles, each an invented hop).
+    audit of all 840 PolNeAR train articles: 9 such claims in 8 articles, each an invented hop).
     A stance done stays a hop: "Clinton noted that Sanders has criticized the president ...", and
     an infinitive that says the act happened, after a verb of going on or beginning ("went on to
     attack", "began to portray") or an implicative control verb ("prompted Cooper to accuse Bondi of
