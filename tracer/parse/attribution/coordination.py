@@ -67,9 +67,12 @@ def _tense(w: Token) -> str:
     """The finite tag a joined verb carries, its auxiliary's when it has one: in "Ryan insists the
     party must change, and has championed an agenda", "has championed" is in the present like
     "insists", and "have been calling" like "believe", so the outer cue of the same tense is found
-    (coord13: PolNeAR train, 3 articles credited the content's subject, "the GOP", "debt relief")."""
+    (coord13: PolNeAR train, 2 articles credited the content's subject, "the GOP", "debt relief").
+    A past perfect is not the speaker's tense but the reported clause's, shifted back ("Bob said he
+    knew the book but had not seen the movie": the annotators keep it in the content), so "had"
+    does not count."""
     aux = next((c for c in w.children if c.dep_ == "aux" and c.i < w.i and c.tag_ in FINITE_TAGS), None)
-    return aux.tag_ if aux is not None else w.tag_
+    return aux.tag_ if aux is not None and aux.lower_ != "had" else w.tag_
 
 
 # Cue classes of a participle that, joined by "and" to a cue participle's content, is the same
