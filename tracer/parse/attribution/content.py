@@ -10,6 +10,7 @@ quote, passage) and words to add to the cue.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,7 @@ from tracer.parse.attribution.grammar import (
     relative_subject,
 )
 from tracer.parse.attribution.phrases import according_idiom, own_owner
-from tracer.parse.attribution.spans import Parsed
+from tracer.parse.attribution.spans import Attribution, Parsed
 from tracer.parse.attribution.spans import quote_kind as quote_kind_of
 from tracer.parse.claims.people import role_words
 from tracer.text import Span
@@ -504,18 +505,55 @@ def clause_around_quote(p: Parsed, v: Token, verb: CueVerb) -> bool:
     return head.endswith(_MARKS)  # '“... shows,” he said, wind up ...'
 
 
+def lead_before_aside(p: Parsed, v: Token, a: Attribution) -> Attribution:
+    """'Sooner or later, the governor told reporters, "it starts to pay off."', 'When the rule
+    takes effect, Dr. Clark added, "it will at least feel like a real job."': a quotation after a
+    cue set off by commas, opening in lowercase, goes on with the words before the cue: they are
+    the first half of what was said, which the parser hung on the cue (so `clause_around_quote`
+    found no host clause) and the quotation frame left out. PolNeAR train (mid13): the lead was
+    lost in N relations of N articles. Stay as they are: a quotation opening with a capital (a
+    sentence of its own), a lead that is only a link ("But, he said, ...": `_lead_words`) or holds
+    a quotation, and a lead that tells of the speaking ("Speaking to reporters, ...")."""
+    if a.form != "quote" or a.source is None or len(a.content) != 1 or a.content[0].start < p.char(v):
+        return a
+    subject, quote = p.token_at(a.source.start), a.content[0]
+    first = next((t.i for t in p.doc if not t.is_space), 0)
+    if subject is None or subject.i - first < 2 or not _opened(p.doc, subject.i):
+        return a
+    lead = p.span(first, subject.i - 1)
+    opening = p.text[quote.start : quote.end].lstrip("'\"“”‘’ ")[:1]
+    if lead is None or not opening.islower() or not _lead_words(p, lead, REPORTING) or _told_of_speaking(p, lead):
+        return a
+    return replace(a, content=(lead, quote))
+
+
+def _told_of_speaking(p: Parsed, lead: Span) -> bool:
+    """Whether a lead holds a quotation or is a phrase about the speaking (`_speakers_own`)."""
+    words = [t for t in p.doc if lead.start <= p.char(t) < lead.end]
+    tops = [t for t in words if not lead.start <= p.char(t.head) < lead.end or t.head.i == t.i]
+    return any(p.in_quote(t) or t.is_quote for t in words) or any(_speakers_own(t) for t in tops)
+
+
 # Tags of words that say something (nouns, pronouns, verbs, adjectives, numbers): "But" or
 # "Instead" before the cue only links the quotation.
 _CONTENT_TAGS = ("NN", "PRP", "VB", "JJ", "CD")
 
 
-def _lead_words(p: Parsed, left: Span) -> bool:
+def _lead_words(p: Parsed, left: Span, classes: frozenset[CueClass] | None = None) -> bool:
     """Whether the words before an inserted cue are part of what was said: they hold a content
     word ("But, he said, “...”" is only a link) and no cue verb with a subject of its own ("...,
-    as Mrs. Clinton echoed the criticism and Ms. Warren, she said, “...”": another attribution)."""
+    as Mrs. Clinton echoed the criticism and Ms. Warren, she said, “...”": another attribution),
+    of the given classes if any ("When the rule takes effect": "take" is a cue only of a stance)."""
     words = [t for t in p.doc if left.start <= p.char(t) < left.end]
-    cue = any(lexicon().verb(t.lower_) is not None and any(c.dep_ == "nsubj" for c in t.children) for t in words)
+    cue = any(_cue_with_subject(t, classes) for t in words)
     return not cue and any(t.tag_.startswith(_CONTENT_TAGS) for t in words)
+
+
+def _cue_with_subject(t: Token, classes: frozenset[CueClass] | None) -> bool:
+    verb = lexicon().verb(t.lower_)
+    if verb is None or (classes is not None and verb.cls not in classes):
+        return False
+    return any(c.dep_ == "nsubj" for c in t.children)
 
 
 def _aside(v: Token, verb: CueVerb) -> tuple[int, int] | None:
@@ -1040,6 +1078,8 @@ def _aside_start(v: Token) -> int:
     first = subject.left_edge.i if subject is not None else v.i
     fronted = [c for c in v.children if c.i < first]
     if first <= v.left_edge.i or not fronted or not _opened(doc, first) or any(_speakers_own(c) for c in fronted):
+        return v.left_edge.i
+    if any(c.dep_ == "mark" for c in v.children):  # "as X reported": an adverbial clause, not an aside
         return v.left_edge.i
     return first
 
