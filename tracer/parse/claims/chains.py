@@ -1290,8 +1290,14 @@ def _same_sentence(ctx: _Context, a: Span, b: Span) -> bool:
     will ...": what follows the colon is a statement of its own, gold_fresh4a). The stop of a
     title in the cue between ("The plan, Mr. Lee said, is dead") ends no sentence (mid13)."""
     gap = ctx.text[a.end : b.start]
-    stops = (m for m in re.finditer(r"[.!?][”\"'’]?\s", gap) if not is_abbreviation(ctx.text, a.end + m.start() + 1))
+    stops = (m for m in re.finditer(r"[.!?][”\"'’]?\s", gap) if not _title_stop(ctx.text, a.end + m.start()))
     return "\n" not in gap and next(stops, None) is None and not re.search(r":[\s“\"‘']*$", gap)
+
+
+def _title_stop(text: str, at: int) -> bool:
+    """Whether the stop at `at` closes a title or an initial ("Mr.", "Dr.", "J."), not a number
+    ending a sentence ('Mr. Trump said on Nov. 8. “I like ...': a new claim, gold)."""
+    return text[at] == "." and text[at - 1 : at].isalpha() and is_abbreviation(text, at + 1)
 
 
 def _claim(
