@@ -513,18 +513,39 @@ def lead_before_aside(p: Parsed, v: Token, a: Attribution) -> Attribution:
     found no host clause) and the quotation frame left out. PolNeAR train (mid13): the lead was
     lost in N relations of N articles. Stay as they are: a quotation opening with a capital (a
     sentence of its own), a lead that is only a link ("But, he said, ...": `_lead_words`) or holds
-    a quotation, and a lead that tells of the speaking ("Speaking to reporters, ...")."""
+    a quotation, a lead that tells of the speaking ("Speaking to reporters, ..."), one whose last
+    word takes the quotation as its object (the author's 'critics, including, he said, "..."'),
+    and a participle or a naming verb ("Minutes later, saying “done.”", "deemed “well qualified”")."""
     if a.form != "quote" or a.source is None or len(a.content) != 1 or a.content[0].start < p.char(v):
         return a
     subject, quote = p.token_at(a.source.start), a.content[0]
-    first = next((t.i for t in p.doc if not t.is_space), 0)
-    if subject is None or subject.i - first < 2 or not _opened(p.doc, subject.i):
+    if subject is None or a.cls not in REPORTING or v.tag_ not in ("VBD", "VBZ", "VBP"):
+        return a
+    first = _lead_start(p.doc, subject.i)
+    if subject.i - first < 2 or not _opened(p.doc, subject.i) or _takes_object(p.doc[subject.i - 2]):
         return a
     lead = p.span(first, subject.i - 1)
     opening = p.text[quote.start : quote.end].lstrip("'\"“”‘’ ")[:1]
     if lead is None or not opening.islower() or not _lead_words(p, lead, REPORTING) or _told_of_speaking(p, lead):
         return a
     return replace(a, content=(lead, quote))
+
+
+def _lead_start(doc: Doc, end: int) -> int:
+    """The first word of a lead ending before `end`: after the last ", and", ", but" or ";" that
+    joins a clause of the author's own before it ('That curiosity prompted Butz to read ..., and
+    coincidentally, he said, "..."'), else the sentence's first word."""
+    first = next((t.i for t in doc if not t.is_space), 0)
+    joins = [
+        t.i + 1 for t in doc[first:end] if t.text == ";" or (t.dep_ == "cc" and t.i > 0 and t.nbor(-1).text == ",")
+    ]
+    return max([first, *joins])
+
+
+def _takes_object(last: Token) -> bool:
+    """Whether a lead's last word wants an object the quotation then is ("including", "of", "the",
+    "and also"): the quotation is an item of the author's sentence, not its second half."""
+    return last.tag_ in ("IN", "TO", "DT", "CC", "VBG") or last.lower_ == "also"
 
 
 def _told_of_speaking(p: Parsed, lead: Span) -> bool:
