@@ -518,17 +518,25 @@ def lead_before_aside(p: Parsed, v: Token, a: Attribution) -> Attribution:
     and a participle or a naming verb ("Minutes later, saying “done.”", "deemed “well qualified”")."""
     if a.form != "quote" or a.source is None or len(a.content) != 1 or a.content[0].start < p.char(v):
         return a
-    subject, quote = p.token_at(a.source.start), a.content[0]
-    if subject is None or a.cls not in REPORTING or v.tag_ not in ("VBD", "VBZ", "VBP"):
+    opens, quote = p.token_at(a.source.start), a.content[0]
+    if opens is None or a.cls not in REPORTING or v.tag_ not in ("VBD", "VBZ", "VBP"):
         return a
-    first = _lead_start(p.doc, subject.i)
-    if subject.i - first < 2 or not _opened(p.doc, subject.i) or _takes_object(p.doc[subject.i - 2]):
+    if not _own_subject(opens, v) or not p.text[: quote.start].rstrip().endswith(","):
+        return a  # 'In his tribute, Elliott said “...”': no aside but the sentence's own subject and verb
+    first = _lead_start(p.doc, opens.i)
+    if opens.i - first < 2 or not _opened(p.doc, opens.i) or _takes_object(p.doc[opens.i - 2]):
         return a
-    lead = p.span(first, subject.i - 1)
+    lead = p.span(first, opens.i - 1)
     opening = p.text[quote.start : quote.end].lstrip("'\"“”‘’ ")[:1]
     if lead is None or not opening.islower() or not _lead_words(p, lead, REPORTING) or _told_of_speaking(p, lead):
         return a
     return replace(a, content=(lead, quote))
+
+
+def _own_subject(opens: Token, v: Token) -> bool:
+    """Whether the source's first word belongs to the verb's own subject ("and deemed him ...":
+    a verb sharing an earlier subject sets off no aside)."""
+    return any(t.dep_ == "nsubj" and t.head.i == v.i for t in (opens, *opens.ancestors))
 
 
 def _lead_start(doc: Doc, end: int) -> int:
