@@ -506,16 +506,18 @@ def clause_around_quote(p: Parsed, v: Token, verb: CueVerb) -> bool:
 
 
 def lead_before_aside(p: Parsed, v: Token, a: Attribution) -> Attribution:
-    """'Sooner or later, the governor told reporters, "it starts to pay off."', 'When the rule
-    takes effect, Dr. Clark added, "it will at least feel like a real job."': a quotation after a
-    cue set off by commas, opening in lowercase, goes on with the words before the cue: they are
-    the first half of what was said, which the parser hung on the cue (so `clause_around_quote`
-    found no host clause) and the quotation frame left out. PolNeAR train (mid13): the lead was
-    lost in N relations of N articles. Stay as they are: a quotation opening with a capital (a
-    sentence of its own), a lead that is only a link ("But, he said, ...": `_lead_words`) or holds
-    a quotation, a lead that tells of the speaking ("Speaking to reporters, ..."), one whose last
-    word takes the quotation as its object (the author's 'critics, including, he said, "..."'),
-    and a participle or a naming verb ("Minutes later, saying “done.”", "deemed “well qualified”")."""
+    """'The streets were deserted, he added, "but people need to connect."', 'When the rule takes
+    effect, Dr. Clark added, "it will at least feel like a real job."': a quotation after a cue
+    set off by commas, opening in lowercase, goes on with the words before the cue: they are the
+    first half of what was said, which the parser hung on the cue (so `clause_around_quote` found
+    no host clause) and the quotation frame left out. PolNeAR train (mid13): 10 relations in 10
+    articles lost the lead (8 of them the annotators' spans). Stay as they are: a quotation
+    opening with a capital (a sentence of its own), a lead that is only a link ("But, he said,
+    ...": `_lead_words`) or holds a quotation, a lead that tells of the speaking ("Speaking to
+    reporters, ..."), one whose last word takes the quotation as its object (the author's
+    'critics, including, he said, "..."'), a cue with no comma after it or sharing an earlier
+    subject ("In his tribute, Elliott said “...”", "and deemed him “well qualified”"), and a
+    participle ("Minutes later, saying “done.”")."""
     if a.form != "quote" or a.source is None or len(a.content) != 1 or a.content[0].start < p.char(v):
         return a
     opens, quote = p.token_at(a.source.start), a.content[0]
@@ -1101,7 +1103,7 @@ def _aside_start(v: Token) -> int:
     inverted "said X"), after the comma that sets it off. Words the speaker is described by stay
     out: a participle of the speaker's act ("Speaking to reporters, ...") or the message or
     occasion the words came in ("In a statement, ..."). PolNeAR train (mid13): the fronted half
-    of the statement was lost in N relations of N articles."""
+    of the statement was lost in 9 relations of 8 articles, now whole (the annotators' spans)."""
     doc = v.doc
     subject = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
     first = subject.left_edge.i if subject is not None else v.i
