@@ -50,16 +50,29 @@ def shared_speaker(w: Token, lex: Lexicon) -> Token | None:
         return None
     if w.dep_ not in _SIDE_DEPS:
         return None
-    if w.dep_ == "conj" and w.tag_ in FINITE_TAGS and verb.cls != CueClass.INTENT:
+    tense = _tense(w)
+    if w.dep_ == "conj" and tense in FINITE_TAGS and verb.cls != CueClass.INTENT:
         if w.head.tag_ != w.tag_ or _voiceless(w, lex) or _spoken_again(w, lex):
-            return _outer_cue(w, lex, w.tag_)
-        outer = _outer_cue(w, lex, w.tag_) if verb.cls == CueClass.SPEECH else None
+            return _outer_cue(w, lex, tense)
+        outer = _outer_cue(w, lex, tense) if verb.cls == CueClass.SPEECH else None
         return outer if outer is not None and _about_self(w.head, outer) else None
     if w.tag_ == "VBG" and verb.cls in REPORTING and _after_comma(w):
         return _outer_cue(w, lex, None)
     if w.tag_ == "VBG" and ((w.dep_ == "conj" and verb.cls in REPORTING) or _joined_participle(w)):
         return _outer_participle(w, lex)
     return None
+
+
+def _tense(w: Token) -> str:
+    """The finite tag a joined verb carries, its auxiliary's when it has one: in "Ryan insists the
+    party must change, and has championed an agenda", "has championed" is in the present like
+    "insists", and "have been calling" like "believe", so the outer cue of the same tense is found
+    (coord13: PolNeAR train, 2 articles credited the content's subject, "the GOP", "debt relief").
+    A past perfect is not the speaker's tense but the reported clause's, shifted back ("Bob said he
+    knew the book but had not seen the movie": the annotators keep it in the content), so "had"
+    does not count."""
+    aux = next((c for c in w.children if c.dep_ == "aux" and c.i < w.i and c.tag_ in FINITE_TAGS), None)
+    return aux.tag_ if aux is not None and aux.lower_ != "had" else w.tag_
 
 
 # Cue classes of a participle that, joined by "and" to a cue participle's content, is the same
