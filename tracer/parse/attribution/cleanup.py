@@ -133,6 +133,8 @@ def _mark(p: Parsed, a: Attribution) -> int:
     first = p.token_at(a.content[0].start) if a.content else None
     if first is None or first.dep_ != "mark" or first.lower_ not in ("that", "whether", "if"):
         return 0
+    if first.lower_ == "if" and len(a.content) > 1:
+        return 0  # 'If the deal fails, the campaign said, the state will pay': a condition, not "asked if"
     nxt = first.nbor(1) if first.i + 1 < len(first.doc) else None
     return (nxt.idx - first.idx) if nxt is not None else 0
 

@@ -23,6 +23,7 @@ from tracer.parse.attribution.content import (
     finding_nouns,
     finding_sources,
     heard_speaker,
+    lead_before_aside,
     light_content,
     opens_passage,
     quote_kind,
@@ -229,7 +230,7 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
         else quote_frame(p, v, verb.with_particles(c.lower_ for c in particles(v)), speaker)
     )
     if framed is not None:
-        yield framed
+        yield lead_before_aside(p, v, framed)
         return
     if verb.framed and not opens_passage(v):
         return  # "The talks began in May": a cue only beside a quotation or before a colon

@@ -63,7 +63,7 @@ from tracer.parse.claims.repeats import pull_quote_claims
 from tracer.parse.claims.resolve import Resolved, Resolver, speaker_of
 from tracer.parse.claims.sources import SourceRegistry, core, guess_kind, is_first_person
 from tracer.read.document import Article
-from tracer.text import ParagraphIndex, SentenceIndex, Span, SpanSet, sentences
+from tracer.text import ParagraphIndex, SentenceIndex, Span, SpanSet, is_abbreviation, sentences
 from tracer.words import MONTH_NAMES, WEEKDAYS
 
 _BASE_CONFIDENCE = {"quote": 0.85, "according": 0.85, "verb": 0.8, "passive": 0.75, "noun": 0.7, "citing": 0.7}
@@ -1326,9 +1326,17 @@ def _claim_spans(ctx: _Context, a: Attribution, reporter: Attribution | None = N
 def _same_sentence(ctx: _Context, a: Span, b: Span) -> bool:
     """Whether two fragments are one sentence's: nothing ends a sentence between them, and the cue
     between does not end on a colon ("Urgent action is required, Al-Kahlot said: Swift intervention
-    will ...": what follows the colon is a statement of its own, gold_fresh4a)."""
+    will ...": what follows the colon is a statement of its own, gold_fresh4a). The stop of a
+    title in the cue between ("The plan, Mr. Lee said, is dead") ends no sentence (mid13)."""
     gap = ctx.text[a.end : b.start]
-    return "\n" not in gap and not re.search(r"[.!?][”\"'’]?\s", gap) and not re.search(r":[\s“\"‘']*$", gap)
+    stops = (m for m in re.finditer(r"[.!?][”\"'’]?\s", gap) if not _title_stop(ctx.text, a.end + m.start()))
+    return "\n" not in gap and next(stops, None) is None and not re.search(r":[\s“\"‘']*$", gap)
+
+
+def _title_stop(text: str, at: int) -> bool:
+    """Whether the stop at `at` closes a title or an initial ("Mr.", "Dr.", "J."), not a number
+    ending a sentence ('Mr. Trump said on Nov. 8. “I like ...': a new claim, gold)."""
+    return text[at] == "." and text[at - 1 : at].isalpha() and is_abbreviation(text, at + 1)
 
 
 def _claim(
