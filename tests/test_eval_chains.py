@@ -179,3 +179,26 @@ def test_coverage_counts_every_gold_statement_found_or_not() -> None:
     assert cov.unnamed_origins == 2  # the water company (named Eastvale Water) and "Many voters"
     assert (cov.produced_hops, cov.invented_hops) == (4, 2)  # the description and "Many voters"
     assert cov.by_kind == {"statement": [3, 3], "stance": [0, 1]}
+
+
+def test_categories_say_why_each_item_was_missed_or_wrong_without_printing_words(tmp_path: Path) -> None:
+    # The held-out sets may only be counted, never read: each item lands in one category.
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Tom Wu said the dam is leaking.\n\nThe mayor resigned on Friday.\n\nHe said the repairs would take a year.\n",
+        encoding="utf-8",
+    )
+    gold = [
+        {"page": "page.txt", "claim_words": "the dam is leaking", "chain": [["Tom Wu"]]},
+        {"page": "page.txt", "claim_words": "the mayor resigned", "chain": [["City Hall"]]},
+        {"page": "page.txt", "claim_words": "a volcano erupted", "chain": [["Tom Wu"]]},
+        {"page": "page.txt", "claim_words": "repairs would take a year", "chain": [["Ana Ruiz"]]},
+    ]
+    counts = EVAL.categorise(tmp_path, gold)
+    assert counts["found: chain exact"] == 1
+    assert counts["not found: no attribution over the words"] == 1
+    assert counts["not found: words not in the document text"] == 1
+    assert counts["found: a wrong name"] == 1  # "He" taken to be Tom Wu, not the gold's Ana Ruiz
+    assert counts["first hop: a name, shown as written: right"] == 1
+    assert counts["first hop: a pronoun, resolved to another name: wrong"] == 1
+    assert sum(v for k, v in counts.items() if not k.startswith("first hop")) == len(gold)
