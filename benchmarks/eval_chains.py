@@ -1,6 +1,6 @@
 """How often the in-document chains name the RIGHT source, on real pages, against a hand-made gold.
 
-Usage: python benchmarks/eval_chains.py [CORPUS_DIR] [--gold FILE ...] [--show-errors] [--by-kind]
+Usage: python benchmarks/eval_chains.py [CORPUS_DIR] [--gold FILE ...] [--show-errors] [--by-kind] [--categories]
 (CORPUS_DIR defaults to $TRACER_CORPUS, else ../shared/corpora/html.)
 
 Gold: tests/data/chains/gold.json (judged from the tracer's claims on 12 pages) and
