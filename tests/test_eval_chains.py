@@ -15,7 +15,7 @@ from types import ModuleType
 import pytest
 
 from tests.conftest import DATA, ROOT
-from tracer.models import Claim, Hop, Source, SourceRef
+from tracer.models import Claim, Hop, HopFlag, Source, SourceRef
 
 
 def _load_scorer() -> ModuleType:
@@ -194,7 +194,7 @@ def test_categories_say_why_each_item_was_missed_or_wrong_without_printing_words
         {"page": "page.txt", "claim_words": "a volcano erupted", "chain": [["Tom Wu"]]},
         {"page": "page.txt", "claim_words": "repairs would take a year", "chain": [["Ana Ruiz"]]},
     ]
-    counts = EVAL.categorise(tmp_path, gold)
+    counts = EVAL.categorise(EVAL.trace_pages(tmp_path, gold))
     assert counts["found: chain exact"] == 1
     assert counts["not found: no attribution over the words"] == 1
     assert counts["not found: words not in the document text"] == 1
@@ -202,3 +202,12 @@ def test_categories_say_why_each_item_was_missed_or_wrong_without_printing_words
     assert counts["first hop: a name, shown as written: right"] == 1
     assert counts["first hop: a pronoun, resolved to another name: wrong"] == 1
     assert sum(v for k, v in counts.items() if not k.startswith("first hop")) == len(gold)
+
+
+def test_only_referent_flags_count_as_a_guessed_name() -> None:
+    # A hop whose sentence links to a page not in the cache is no less sure of its name.
+    source = SourceRef(id="s1", name="Tom Wu")
+    assert EVAL.guessed(Hop(source=source, flags=[HopFlag.LIKELY_REFERENT]))
+    assert EVAL.guessed(Hop(source=source, flags=[HopFlag.NAMED_AFTER]))
+    assert not EVAL.guessed(Hop(source=source, flags=[HopFlag.NOT_CACHED_LINK]))
+    assert not EVAL.guessed(Hop(source=source))
