@@ -157,18 +157,17 @@ def _is_government(host: str, table: dict[str, list[str]]) -> bool:
     return any(host.endswith(suffix) for suffix in table["government_suffixes"])
 
 
-_ARTICLE_PATH = re.compile(r"/(19|20)\d\d/(0?[1-9]|1[0-2])/|/(news|story|article|articles|politics|world)/|-\d{5,}")
-
-
-# A story's own address: a dated path or a headline slug ("/2019/09/12/", "beijing-air-improves-
-# dramatically-in-last-five-years"); a topic or tag page ("/topic/donald-trump", "/latest/prince-harry")
-# has neither.
-_DATED_PATH = re.compile(r"/(19|20)\d\d/(0?[1-9]|1[0-2])/")
+# A dated path ("/2019/09/12/"), the mark of one story's address on most news sites.
+_DATED = r"/(19|20)\d\d/(0?[1-9]|1[0-2])/"
+_DATED_PATH = re.compile(_DATED)
+_ARTICLE_PATH = re.compile(_DATED + r"|/(news|story|article|articles|politics|world)/|-\d{5,}")
+# A headline slug has at least this many hyphens ("beijing-air-improves-dramatically-in-...").
 _SLUG_HYPHENS = 4
 
 
 def is_story_url(url: str) -> bool:
-    """Whether a URL is one story's page, not a section, topic or tag page: a link there on a
+    """Whether a URL is one story's page (a dated path or a headline slug), not a section, topic
+    or tag page ("/topic/donald-trump", "/latest/prince-harry"): a link there on a
     name ("Chinese cities like <a>Beijing</a> have managed to ...") cites that story, where a link
     to a topic page only tags the name (gold_fresh3a miss)."""
     path = urlsplit(url).path.lower()
@@ -178,4 +177,4 @@ def is_story_url(url: str) -> bool:
 def _looks_like_article(path: str) -> bool:
     """Dated paths, /news/ sections and long slugs are how news sites shape article URLs."""
     slug = path.rstrip("/").rsplit("/", 1)[-1]
-    return bool(_ARTICLE_PATH.search(path)) or slug.count("-") >= 4
+    return bool(_ARTICLE_PATH.search(path)) or slug.count("-") >= _SLUG_HYPHENS

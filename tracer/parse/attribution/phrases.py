@@ -350,10 +350,10 @@ def accounts_rule(ctx: Context) -> Iterator[Attribution]:
         yield _vouched(p, source, [t], (content,), "by account")
 
 
-# "To Sexton, Tuesday marked ...", "But to others, he is ...": a fronted "to" phrase and its comma.
-_TO_VIEW_SCAN = re.compile(r"(?:^|\b(?:but|and|because|that|while|yet)\s+)to\s+[^,;:]{1,80},", re.IGNORECASE)
 # Words before a fronted "to" that still leave it at its clause's opening ("because to them, ...").
 _TO_VIEW_OPENERS = frozenset({"but", "and", "because", "that", "while", "yet"})
+# "To Sexton, Tuesday marked ...", "But to others, he is ...": a fronted "to" phrase and its comma.
+_TO_VIEW_SCAN = re.compile(rf"(?:^|\b(?:{'|'.join(sorted(_TO_VIEW_OPENERS))})\s+)to\s+[^,;:]{{1,80}},", re.IGNORECASE)
 
 
 def to_view_scan(sentence: str, words: frozenset[str], lex: Lexicon) -> bool:

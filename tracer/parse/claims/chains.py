@@ -33,11 +33,12 @@ from tracer.models import (
     SourceKind,
     origin_of,
 )
-from tracer.parse.attribution.cues import CLAIM_CLASSES, lexicon
+from tracer.parse.attribution.cues import CLAIM_CLASSES, inflections, lexicon
 from tracer.parse.attribution.spans import Attribution, Citation, CoverIndex
 from tracer.parse.claims.credits import credit_line_claims, dash_credit_claims
 from tracer.parse.claims.dates import find_dates, parse_published
 from tracer.parse.claims.kinds import (
+    OPENING_QUOTES,
     answered,
     artifacts,
     asks,
@@ -158,7 +159,6 @@ _POLL = re.compile(
 _HEDGE_TAIL = re.compile(r"(?:[,;]?\s*(?:given that|given|as|while|because|after|since|and|but|with))?[\s,;]*$")
 _SIGNATURE = re.compile(r"^[—–-]\s*[^\n]{1,80}\(@\w{1,15}\)")
 _Named = TypeVar("_Named", Post, Link)
-_OPENING_QUOTES = frozenset('“"‘«')
 # What ends the words before a nested attribution: a conjunction, "that", punctuation.
 _LEAD_TAIL = re.compile(r"(?:[\s,;:—–-]|\b(?:and|but|or|that|as|because|while|so)\b)*$")
 _MIN_LEAD_WORDS = 4
@@ -450,7 +450,7 @@ def _cited_sources(ctx: _Context, a: Attribution) -> list[Citation]:
 
 # The forms of "cite" whose object may be an example or a reason rather than a source ("he said,
 # citing Trump's appeal", "Frank cites the union's support for the act").
-_CITE_FORMS = frozenset({"citing", "cited", "cites", "cite"})
+_CITE_FORMS = frozenset(inflections("cite"))
 
 
 # What opens a cited phrase before its first word: a determiner or a quotation mark.
@@ -1017,7 +1017,7 @@ def _quoted_sentences(ctx: _Context, a: Attribution, piece: Span) -> list[Span]:
     claim only the first of them was found (gold_text, gold_fresh). So is a passage the speaker's
     words introduce ("X wrote:", a block quote after "told ... that ...:"), quotation marks or
     none (gold_fresh5a: Dorsey's block quote was one claim). Reported clauses stay whole."""
-    opens_quoted = ctx.text[piece.start : piece.start + 1] in _OPENING_QUOTES
+    opens_quoted = ctx.text[piece.start : piece.start + 1] in OPENING_QUOTES
     if a.cls == CueClass.QUESTION and not opens_quoted:
         return []  # "asked the crowd “...”": the asker's question, see kinds.stated_with_question
     if a.kind not in ("quote", "passage") and not opens_quoted:

@@ -177,7 +177,8 @@ _QUOTED_SENTENCE = re.compile(r"[^.?!]+(?:[.?!]+[”\"’']*|$)")
 _ENDED = re.compile(r"[.!][”\"’']*\s*$")
 # Fewer words than this are an answer or an aside ("No.", "Right?"), nothing to trace.
 _MIN_STATED_WORDS = 4
-_QUOTE_OPENERS = '“"‘«'
+# The marks a quotation opens with.
+OPENING_QUOTES = frozenset('“"‘«')
 
 
 def stated_with_question(a: Attribution, text: str) -> bool:
@@ -190,7 +191,7 @@ def stated_with_question(a: Attribution, text: str) -> bool:
     whether ...', 'wondered if “...”' ask, and say nothing)."""
     if a.quoted or a.kind != "quote":
         return False
-    return any(text[f.start : f.start + 1] in _QUOTE_OPENERS and _states_any(f.of(text)) for f in a.content)
+    return any(text[f.start : f.start + 1] in OPENING_QUOTES and _states_any(f.of(text)) for f in a.content)
 
 
 def _states_any(quotation: str) -> bool:
