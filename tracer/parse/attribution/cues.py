@@ -75,6 +75,7 @@ class CueVerb:
     to_content: bool = False  # "the delays were attributed to a shortage": the "to" phrase is content
     opposes: bool = False  # "countered her claims that ...": the claim noun's clause is not the subject's
     weighs: bool = False  # "considering firing him": with a gerund complement, a plan weighed, never a claim
+    perceives: bool = False  # "saw his support collapse": with a bare verb after its object, an event seen
 
     def with_particles(self, words: Iterable[str]) -> CueVerb:
         """The verb as read with its particles: "pointed out" states what "pointed to" only names."""
@@ -188,6 +189,7 @@ def _parse_verb_line(line: str) -> tuple[list[str], CueVerb]:
         "+to" in flags,
         "+opposes" in flags,
         "+weigh" in flags,
+        "+perceive" in flags,
     )
     return [*inflections(lemma), *extra], verb
 

@@ -196,6 +196,8 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
             return
     if verb is None or v.lower_ in CITING or not _verb_like(v):
         return
+    if verb.perceives and _perceived_event(v):
+        return  # "Rubio saw his support collapse": an event seen, no view held (cue_verbs.txt)
     light = [c for c in v.children if c.lower_ in verb.needs] or _word_in_clause(v, verb)
     if verb.needs and not light:
         yield from light_noun_object(p, v, lex)  # "made the case that ...", "took issue with X"
@@ -304,6 +306,29 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
         via=tuple(via(p, v)),
         lemma=verb.lemma,
         pending=kind == "passage",
+    )
+
+
+def _perceived_event(v: Token) -> bool:
+    """'Rubio saw his support collapse', 'went to see the senator speak': the verb's complement is
+    a bare verb with a subject of its own and no "to" or "that", a small clause of perception. What
+    was seen happened; no one is said to hold it true (PolNeAR train, cue14: none of the 7 such
+    "see" relations was annotated). An -ing complement stays ("analysts see prices rising" is a
+    forecast PolNeAR marks). The tagger may take the bare verb for a noun ("saw her support
+    collapse": "collapse" a noun heading a clause); a clause with a noun for its head is that verb.
+    Not under another verb ("would like to see him come around", "want to see prices fall"): a
+    wish or an expectation of the event, which PolNeAR marks."""
+    if v.dep_ == "xcomp":
+        return False
+    return any(
+        c.dep_ in ("ccomp", "xcomp")
+        and c.i > v.i
+        and not any(g.dep_ in ("mark", "aux", "auxpass") for g in c.children)
+        and (
+            (c.tag_ == "VB" and any(g.dep_ == "nsubj" for g in c.children))
+            or (c.dep_ == "ccomp" and c.tag_ in ("NN", "NNS"))
+        )
+        for c in v.children
     )
 
 
