@@ -690,6 +690,41 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "medium_nouns",
+        RuleKind.CLEANUP,
+        ("noun",),
+        cleanup.drop_medium_nouns,
+        (
+            Example(
+                "The union’s chief negotiator Paul Weller says in a statement that the strike will go on.",
+                None,
+                "statement",
+                "that the strike will go on",
+                absent=True,
+            ),
+        ),
+    ),
+    Rule(
+        "attributed_relatives",
+        RuleKind.CLEANUP,
+        ("verb", "quote", "noun", "passive"),
+        cleanup.cut_attributed_relatives,
+        (
+            Example(
+                "The mayor, who has long argued that the bridge is unsafe, said the repairs will start soon.",
+                "The mayor",
+                "said",
+                "the repairs will start soon",
+            ),
+            Example(
+                "“We will rebuild,” said Ortiz, who warned last year that the levee would fail.",
+                "Ortiz",
+                "said",
+                "“We will rebuild,”",
+            ),
+        ),
+    ),
+    Rule(
         "colon_quotes",
         RuleKind.CLEANUP,
         ("verb",),
