@@ -693,14 +693,20 @@ RULES: tuple[Rule, ...] = (
         "medium_nouns",
         RuleKind.CLEANUP,
         ("noun",),
-        cleanup.drop_medium_nouns,
+        cleanup.medium_nouns,
         (
             Example(
-                "The union’s chief negotiator Paul Weller says in a statement that the strike will go on.",
+                "Kasich’s chief strategist John Weaver says in a statement that the race will now be a fight.",
                 None,
                 "statement",
-                "that the strike will go on",
+                "that the race will now be a fight",
                 absent=True,
+            ),
+            Example(
+                "The harbor commission's chief engineer Lena Park says in a statement that the pier will close.",
+                "The harbor commission's chief engineer Lena Park",
+                "statement",
+                "that the pier will close",
             ),
         ),
     ),
