@@ -690,6 +690,47 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "medium_nouns",
+        RuleKind.CLEANUP,
+        ("noun",),
+        cleanup.medium_nouns,
+        (
+            Example(
+                "Kasich’s chief strategist John Weaver says in a statement that the race will now be a fight.",
+                None,
+                "statement",
+                "that the race will now be a fight",
+                absent=True,
+            ),
+            Example(
+                "The harbor commission's chief engineer Lena Park says in a statement that the pier will close.",
+                "The harbor commission's chief engineer Lena Park",
+                "statement",
+                "that the pier will close",
+            ),
+        ),
+    ),
+    Rule(
+        "attributed_relatives",
+        RuleKind.CLEANUP,
+        ("verb", "quote", "noun", "passive"),
+        cleanup.cut_attributed_relatives,
+        (
+            Example(
+                "The mayor, who has long argued that the bridge is unsafe, said the repairs will start soon.",
+                "The mayor",
+                "said",
+                "the repairs will start soon",
+            ),
+            Example(
+                "“We will rebuild,” said Ortiz, who warned last year that the levee would fail.",
+                "Ortiz",
+                "said",
+                "“We will rebuild,”",
+            ),
+        ),
+    ),
+    Rule(
         "colon_quotes",
         RuleKind.CLEANUP,
         ("verb",),
