@@ -685,8 +685,6 @@ def noun_rule(ctx: Context) -> Iterator[Attribution]:
         return  # "announced its assessment that ...": the verb rule reads it
     clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp") and has_that(c)), None)
     clause = clause or _copula_clause(n)
-    if owner is None and clause is not None and _medium_of_verb(n, lex):
-        return  # 'said in a statement that "..."': the verb's own content (the verb rule reads it)
     if owner is None and clause is not None and n.lower_ not in REPORTS:
         holder = _stance_holder(p, n, lex)
         content = p.subtree(clause) if holder is not None else None
@@ -905,22 +903,6 @@ _HOLDING_FORMS = {
 def _lemmas(form: str) -> tuple[str, ...]:
     """The holding verbs (`_HOLDING_FORMS`) a word form is a form of."""
     return tuple(lemma for lemma, forms in _HOLDING_FORMS.items() if form in forms)
-
-
-def _medium_of_verb(n: Token, lex: Lexicon) -> bool:
-    """'Kander said in a statement that "Washington dysfunction has ..."': with a quotation after
-    "that" the parser hangs the clause on the noun naming where the cue verb before it was said;
-    the clause is that verb's content (the verb rule reads it), and the noun makes no second,
-    sourceless relation of the same words. PolNeAR train (cue14): 7 such twins of a sourced
-    verb relation ("statement" 5, "interview" 1), none a gold relation of its own."""
-    prep = n.head
-    return (
-        n.dep_ == "pobj"
-        and prep.dep_ == "prep"
-        and prep.lower_ in ("in", "during")
-        and prep.head.i < n.i
-        and lex.verb(prep.head.lower_) is not None
-    )
 
 
 def _unowned_noun(p: Parsed, n: Token, clause: Token) -> Iterator[Attribution]:
