@@ -127,7 +127,7 @@ def continue_quotes(ctx: Context) -> list[Attribution]:
             and carry is not None
             and opens_quoted
             and not _quoted_heading(layout.text, para)
-            and (carry.kind == "quote" or not layout.text[regions[-1].end : para.end].strip())
+            and (carry.kind == "quote" or _all_quotation(layout.text, para, regions))
         ):  # after a paraphrase, only a paragraph that is all quotation (no cue the parse missed)
             carried.extend(regions)
             continue
@@ -142,6 +142,23 @@ def continue_quotes(ctx: Context) -> list[Attribution]:
     if carry is not None and carried:
         places.replace(carry, replace(carry, content=_merge((*carry.content, *carried))))
     return found
+
+
+def _all_quotation(text: str, para: Span, regions: Quotes) -> bool:
+    """Whether a paragraph holds nothing but quotations: no word outside them, before, between or
+    after. Words between two quotations are a cue the parse missed ('“...,” said Oversight ranking
+    Democrat Elijah Cummings (D-Md.). "They are ..."'): the paragraph's quotations are that
+    speaker's, not those of the group a paraphrase before it named ("Democrats ... blasted
+    Republicans", quotes14 audit of PolNeAR train)."""
+    end = para.start
+    for q in regions:
+        if _LETTER.search(text, end, q.start):
+            return False
+        end = q.end
+    return _LETTER.search(text, end, para.end) is None
+
+
+_LETTER = re.compile(r"\w")
 
 
 def _going_on(text: str, para: Span, in_para: list[Attribution]) -> Attribution | None:
@@ -197,13 +214,34 @@ def _paraphrase(text: str, para: Span, a: Attribution) -> bool:
     U.S. would not leave.'), which a quotation after it may go on with: a statement (speech or
     report) in a clause, with its source or its content opening the sentence. Not a topic ("spoke
     about the need for ...": nobody's words to go on with)."""
+    if a.source is not None and a.form == "verb" and a.kind == "np":
+        return _speaking_act(text, para, a)
     if a.source is None or a.form != "verb" or a.kind != "clause" or a.cls not in (CueClass.SPEECH, CueClass.REPORT):
         return False
     return _opens_sentence(text, para, a.source) or _opens_sentence(text, para, a.content[0])
 
 
-# A short lead before a sentence's subject ("On Monday, ", "In Singapore, ").
-_SHORT_LEAD = re.compile(r"^(?:[\w’'-]+\s+){0,5}[\w’'-]+,\s*$")
+def _speaking_act(text: str, para: Span, a: Attribution) -> bool:
+    """Whether a noun-phrase attribution tells of its source speaking out, in the writer's words,
+    so that the quotation after it is what they said: 'Cruz tweeted a warning.' / '"Missouri: ..."',
+    'Valastro praised Christie's leadership ...' / '“We need someone who ...”' (quotes14 audit of
+    PolNeAR train: such quotations were nobody's; PolNeAR credits the speaker, the verb phrase as
+    the cue). A speech or a stance, its source the subject opening the sentence; not a topic
+    ("spoke about the need for ...", `quote_after_topic`'s), nor a stance on someone's words
+    ("mocked the senator's slogan." / '“Build it now.”' is the slogan)."""
+    if a.cls not in (CueClass.SPEECH, CueClass.STANCE) or a.source is None or not a.content:
+        return False
+    if _TOPIC_PREP.search(text[a.cue.start : a.content[0].start]):
+        return False
+    if _WORDS_NOUN.search(text, a.content[-1].start, a.content[-1].end) and a.cls == CueClass.STANCE:
+        return False
+    return _opens_sentence(text, para, a.source)
+
+
+# A short lead before a sentence's subject ("On Monday, ", "In Singapore, "), or two of them
+# ("Then, in 2017, Kerry said that ...": quotes14 audit of PolNeAR train, the quotation paragraph
+# after it was nobody's).
+_SHORT_LEAD = re.compile(r"^(?:(?:[\w’'-]+\s+){0,5}[\w’'-]+,\s*){1,2}$")
 # A joining word or two before a sentence's subject, no comma ("And then he promised ...": span8
 # audit of PolNeAR train 600-719, the quotation after it was lost).
 _JOINING_LEAD = re.compile(r"^(?:and|but|so|yet|then|also|still|now)(?:\s+(?:then|also|now|still))?\s+$", re.IGNORECASE)
@@ -425,22 +463,76 @@ def _introduced(layout: Layout, found: list[Attribution], quoted: set[tuple[int,
     blockquote) after the colon, never the writer's next words, and none another cue has."""
     text, out = layout.text, []
     taken = {f.start for a in found for f in a.content}
+    cues = sorted(a.cue.start for a in found)
     for a in sorted(found, key=lambda a: a.cue.start):
-        if a.form != "verb" or a.kind == "passage" or a.cls not in _INTRODUCING or a.quoted or not a.content:
+        if a.form != "verb" or a.kind == "passage" or a.quoted or not a.content:
             continue
-        end = a.content[-1].end
-        colon = _COLON_AFTER.match(text, end - 1 if text[end - 1] == ":" else end)
-        if colon is None or ":" not in colon.group(0):
+        colon = _colon_after(text, a, cues)
+        if colon is None or not _introduces(layout, a, colon):
             continue
-        content = _quotation_at(layout, colon.end(), quoted)
+        content = _quotation_at(layout, colon, quoted)
         if content and content[0].start not in taken:
             taken.add(content[0].start)  # "told ... that he thought X:": the outer cue's, read first
-            out.append(replace(a, content=content, kind="passage", mark=0))
+            said = CueClass.SPEECH if a.cls == CueClass.STANCE else a.cls  # the words after a stance's colon are said
+            out.append(replace(a, content=content, kind="passage", mark=0, cls=said))
     return out
 
 
 # Cue classes whose source can go on in its own words after a colon.
 _INTRODUCING = frozenset({CueClass.SPEECH, CueClass.REPORT, CueClass.BELIEF})
+# A short tail of the introducing sentence after the content, up to the colon: a phrase opened by
+# a preposition or an adverb of time or manner ('repeated her criticism | in a statement:', 'slammed
+# the bill | on Tuesday:'), no comma, no sentence end, no quotation mark. Not a clause of its own:
+# '..., and her rival told reporters in the hall:' / "“...”" is not the first speaker's (a tail of
+# any words gave it to them). 60 characters hold the PolNeAR train tails read (the longest, 29).
+_TAIL_TO_COLON = re.compile(
+    r"[ \t]+(?:in|on|at|during|after|before|with|via|from|to|for|again|later|earlier|then|once|too|also|bluntly|simply)"
+    r"\b[^.!?:;,“”\"\n]{0,60}:[ \t]*",
+    re.IGNORECASE,
+)
+# What a stance's object names when the colon after it introduces those words, not its source's
+# ('mocked the senator's slogan:' / '“Build it now.”' is the senator's slogan).
+_WORDS_NOUN = re.compile(
+    r"\b(?:slogans?|mottos?|words?|remarks?|comments?|statements?|tweets?|posts?|messages?|questions?|claims?"
+    r"|lines?|phrases?|headlines?|quotes?|quotations?|promises?|pledges?|answers?|responses?|letters?|ads?)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _introduces(layout: Layout, a: Attribution, colon: int) -> bool:
+    """Whether an attribution's source can be the one whose words a colon after it introduces: a
+    statement or thought ("told ... that he thought X:"), or a stance that ends its sentence on
+    the colon ('..., Cruz called them on it:' / '“The questions asked in this debate ...”': the
+    words are Cruz's way of calling them on it, and were nobody's; PolNeAR credits Cruz with
+    "called them on it:" as the cue). A stance with more words before the colon must have its
+    source open the sentence ('Cruz slammed the bill on Tuesday:'), not sit in a clause of it."""
+    if a.cls in _INTRODUCING:
+        return True
+    if (
+        a.cls != CueClass.STANCE
+        or a.source is None
+        or _WORDS_NOUN.search(layout.text, a.content[-1].start, a.content[-1].end)
+    ):
+        return False
+    if not layout.text[a.content[-1].end : colon].strip(" \t:”\"’'"):
+        return True
+    para = layout.index(a.source.start)
+    return para is not None and _opens_sentence(layout.text, layout.paragraphs[para], a.source)
+
+
+def _colon_after(text: str, a: Attribution, cues: list[int]) -> int | None:
+    """Where the quotation a colon after an attribution's content introduces would open: right
+    after the content ('that he thought Trump's presence was “interesting”:'), or after a short
+    tail of the same sentence that holds no other cue ('repeated his criticism in a statement:';
+    quotes14 audit of PolNeAR train: colon intros whose quotation was nobody's), else None."""
+    end = a.content[-1].end
+    colon = _COLON_AFTER.match(text, end - 1 if text[end - 1] == ":" else end)
+    if colon is not None and ":" in colon.group(0):
+        return colon.end()
+    tail = _TAIL_TO_COLON.match(text, end)
+    if tail is None or tail.end() > a.sentence.end + 1 or _any_between(cues, end, tail.end()):
+        return None
+    return tail.end()
 
 
 def _quotation_at(layout: Layout, start: int, quoted: set[tuple[int, int]]) -> tuple[Span, ...]:

@@ -835,11 +835,26 @@ def _attributed(ctx: _Context, posts: list[Post], post_hops: dict[str, Hop]) -> 
         for fragment in [denied[id(a)]] if id(a) in denied else _claim_spans(ctx, a, passed.get(id(a))):
             # A nested attribution makes its own claim, with this one in its chain; the
             # sentences of a passage that hold none are this source's claims.
+            said = _carried_kind(ctx, a, fragment, kind)
             for piece in _without_nested(ctx, fragment, nested):
                 for statement in _quoted_sentences(ctx, a, piece):
                     if not bare_pronoun(statement.of(ctx.text)):
-                        claims.append(_claim(ctx, statement, chain, post, kind=kind))
+                        claims.append(_claim(ctx, statement, chain, post, kind=said))
     return claims
+
+
+def _carried_kind(ctx: _Context, a: Attribution, fragment: Span, kind: ClaimKind) -> ClaimKind:
+    """The kind of claim a fragment makes: a quotation a noun-phrase act goes on with ('X tweeted
+    a warning. “Remember in November ...”', 'X praised the mayor's leadership.' / '“We need
+    someone ...”', `quotes.continue_quotes`) is what the source said, a statement, whatever the
+    act's own object is (a noun phrase, a stance)."""
+    if (
+        a.kind != "np"
+        or fragment == a.content[0]
+        or ctx.text[fragment.start : fragment.start + 1] not in OPENING_QUOTES
+    ):
+        return kind
+    return ClaimKind.STATEMENT
 
 
 def _asked_inside(ctx: _Context, a: Attribution) -> bool:
