@@ -127,7 +127,7 @@ def continue_quotes(ctx: Context) -> list[Attribution]:
             and carry is not None
             and opens_quoted
             and not _quoted_heading(layout.text, para)
-            and (carry.kind == "quote" or _all_quotation(layout.text, para, regions))
+            and (carry.kind == "quote" or _all_quotation(layout.text, para, regions, carry.source))
         ):  # after a paraphrase, only a paragraph that is all quotation (no cue the parse missed)
             carried.extend(regions)
             continue
@@ -144,18 +144,23 @@ def continue_quotes(ctx: Context) -> list[Attribution]:
     return found
 
 
-def _all_quotation(text: str, para: Span, regions: Quotes) -> bool:
-    """Whether a paragraph holds nothing but quotations: no word outside them, before, between or
-    after. Words between two quotations are a cue the parse missed ('“...,” said Oversight ranking
-    Democrat Elijah Cummings (D-Md.). "They are ..."'): the paragraph's quotations are that
-    speaker's, not those of the group a paraphrase before it named ("Democrats ... blasted
-    Republicans", quotes14 audit of PolNeAR train)."""
-    end = para.start
+def _all_quotation(text: str, para: Span, regions: Quotes, speaker: Span | None) -> bool:
+    """Whether a paragraph holds nothing but quotations, or words outside them that name the
+    speaker going on again. Words that name someone else are a cue the parse missed ('“...,” said
+    Oversight ranking Democrat Elijah Cummings (D-Md.). "They are ..."'): the paragraph's quotations
+    are that speaker's, not those of the group a paraphrase before it named ("Democrats ... blasted
+    Republicans", quotes14 audit of PolNeAR train). The same name is the same speaker, whatever the
+    parse made of the words ('"...," Trump from his desk. "..."' after 'Trump speculated that ...')."""
+    outside, end = [], para.start
     for q in regions:
-        if _LETTER.search(text, end, q.start):
-            return False
+        outside.append(text[end : q.start])
         end = q.end
-    return _LETTER.search(text, end, para.end) is None
+    outside.append(text[end : para.end])
+    words = " ".join(outside)
+    if _LETTER.search(words) is None:
+        return True
+    name = _WORD.findall(text, speaker.start, speaker.end) if speaker is not None else []
+    return bool(name) and re.search(rf"\b{re.escape(name[-1])}\b", words) is not None
 
 
 _LETTER = re.compile(r"\w")
