@@ -737,7 +737,7 @@ class SourceRegistry:
         if not parsed.body or _INDEFINITE.match(parsed.text):
             return None  # "a source", "some officials": never merged
         candidates = self._candidates(parsed)
-        exact = next((s for s in candidates if any(_same_name(parsed, n) for n in self._names[s.id])), None)
+        exact = next((s for s in candidates if any(self._same_name(parsed, n) for n in self._names[s.id])), None)
         if exact:
             return self._surname_first(parsed, exact, candidates)
         persons = [s for s in candidates if s.kind == SourceKind.PERSON and self._person_match(parsed, s)]
@@ -745,17 +745,59 @@ class SourceRegistry:
             return persons[0]
         return self._described(parsed, candidates)
 
+    def _same_name(self, a: Name, b: Name) -> bool:
+        """`_same_name`, save a person's family name and a longer name that opens with it."""
+        return _same_name(a, b) and not self._named_after_person(a, b)
+
+    def _named_after_person(self, a: Name, b: Name) -> bool:
+        """Whether one name is a lone word the text writes after a given name ("Trump" of "Donald
+        Trump") and the other a longer name opening with it ("Trump Supporter" of a title-case
+        headline, "Trump Organization"): a thing named after the person or about them, not the
+        person; joined as "Yonhap" and "Yonhap News Agency" are, every "Trump said" showed "Trump
+        Supporter" (names14 audit of PolNeAR train). The word stays a source of its own."""
+        short, long = sorted((a, b), key=lambda n: len(n.body))
+        word = short.text.strip()
+        return (
+            len(short.words) == 1
+            and word in self.people.family_names
+            and long.body.startswith(short.body + " ")
+            and " and " not in long.body
+        )
+
     def _surname_first(self, parsed: Name, exact: Source, candidates: list[Source]) -> Source:
         """A lone word that is one known person's surname and another's given name ("John" after
         "John Hammond" and "Tom John") means the person of that surname: news writing calls people
         by surname, so "John said" is Tom John (the earlier John Hammond took his words, names12
         audit of PolNeAR train). The match by a name's first word stays when no surname fits."""
-        if len(parsed.words) != 1 or not parsed.proper or not self._name_part(parsed.body, exact, 0):
+        if len(parsed.words) != 1 or not parsed.proper:
+            return exact
+        if self._bare_word(exact) and not is_place(parsed.text):
+            fuller = [s for s in candidates if s.kind == SourceKind.PERSON and self._name_part(parsed.body, s, -1)]
+            return fuller[0] if len(fuller) == 1 and self._only_bearer(parsed.text.strip(), fuller[0]) else exact
+        if not self._name_part(parsed.body, exact, 0):
             return exact  # "Christie" for a source once named "Christie" stays with it
         if self._name_part(parsed.body, exact, -1):
             return exact
         surnamed = (s for s in candidates if s.kind == SourceKind.PERSON and self._name_part(parsed.body, s, -1))
         return next(surnamed, exact)
+
+    def _bare_word(self, source: Source) -> bool:
+        """Whether a source is a lone capitalised word of no kind, never named more fully ("Trump"
+        of a headline "Trump Says He ..."): a later "Trump said" is the one person the text
+        names in full with that surname ("Donald Trump"), whom the headline's word meant too
+        (names14: the headline's "Trump" took every later "Trump" once "Trump Says" no longer
+        joined it, `_named_after_person`)."""
+        return source.kind == SourceKind.UNKNOWN and all(len(n.words) == 1 for n in self._names[source.id] if n.proper)
+
+    def _only_bearer(self, surname: str, person: Source) -> bool:
+        """Whether `person` is the one person the text names with that surname: the only listed
+        given name the text writes before it is the person's ("Donald" of "Donald Trump"). A text
+        that names Bill and Hillary Clinton leaves a lone "Clinton" as written: which one it means
+        the text does not say (names14: a debate's "Clinton" went to Bill Clinton, the one of
+        them named as a source), and "Celebrating Clinton" of a headline has no given name."""
+        given = self.people.family_names.get(surname, set())
+        named = _given_and_family(person.name)
+        return len(given) == 1 and named is not None and named[0] in {g.lower() for g in given}
 
     def _name_part(self, word: str, source: Source, at: int) -> bool:
         """Whether `word` is the first (`at` 0) or last (-1) word of one of a source's names of two
@@ -765,7 +807,7 @@ class SourceRegistry:
 
     def _person_match(self, parsed: Name, source: Source) -> bool:
         mine = _strip_titles(parsed.body)
-        if self._other_gender(parsed, source):
+        if self._other_gender(parsed, source) or self._other_given(parsed, source):
             return False
         for other in self._names[source.id]:
             theirs = _strip_titles(other.body) if other.proper else _personal_name(other.text)
@@ -774,7 +816,25 @@ class SourceRegistry:
             if {name_gender(parsed.text), name_gender(other.text)} == {"m", "f"}:
                 continue  # "Lady Starmer" is not "Sir Keir Starmer"
             small, large = sorted((mine, theirs), key=len)
-            if set(small) <= set(large) and (small[-1] == large[-1] or (len(small) == 1 and small[0] == large[0])):
+            first = _first_name_of(small, large) and small[0].capitalize() not in self.people.family_names
+            if set(small) <= set(large) and (small[-1] == large[-1] or first):
+                return True
+        return False
+
+    def _other_given(self, parsed: Name, source: Source) -> bool:
+        """Whether a full name and one of the source's names share a surname but not a given name
+        ("Hillary Clinton" and "Chelsea Clinton", "Eric Trump" and "Donald Trump"): family members,
+        whom the source's bare surname alias ("Clinton") does not make one person, even of one
+        gender (names14 audit of PolNeAR train: "Hillary Clinton immediately posted" was shown as
+        Chelsea Clinton). A given name that begins the other is a short form ("Ken"/"Kenneth")."""
+        mine = _given_and_family(parsed.text)
+        if mine is None:
+            return False
+        for other in self._names[source.id]:
+            theirs = _given_and_family(other.text) if other.proper else None
+            if theirs is None or theirs[1] != mine[1]:
+                continue
+            if not (theirs[0].startswith(mine[0]) or mine[0].startswith(theirs[0])):
                 return True
         return False
 
@@ -878,6 +938,28 @@ def _personal_name(text: str) -> list[str]:
             break
         tail.insert(0, word.lower().strip(".,"))
     return tail if len(tail) >= 2 and len(tail) < len(words) else []
+
+
+def _given_and_family(name: str) -> tuple[str, str] | None:
+    """A name's given name and its last word, lower-cased: the first listed given name before the
+    last word ("Democratic presidential candidate Hillary Rodham Clinton" -> hillary, clinton).
+    None for a lone surname ("Mr. Brandt") or a name with no listed given name: a capitalised word
+    before a surname is often no given name ("Neither Cruz", "Mr. Vander Plaats")."""
+    words = [w.strip(".,’'") for w in name.split()]
+    if len(words) < 2 or not words[-1][:1].isupper():
+        return None
+    given = next((w for w in words[:-1] if is_given_name(w)), None)
+    return (given.lower(), words[-1].lower()) if given else None
+
+
+def _first_name_of(small: list[str], large: list[str]) -> bool:
+    """Whether a one-word name is the given name another opens with ("Marco" / "Marco Rubio"):
+    only a name of two words or one opening with a listed given name, not a place or a body
+    before a person's title and name ("Cleveland" was shown as "Cleveland Police Chief Calvin
+    Williams", names14 audit of PolNeAR train)."""
+    if len(small) != 1 or small[0] != large[0]:
+        return False
+    return len(large) == 2 or is_given_name(large[0].capitalize())
 
 
 def _fuller(new: Name, current: Name) -> bool:
