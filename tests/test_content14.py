@@ -1,0 +1,61 @@
+"""content14: a reported content never runs over its own source and cue.
+
+A fronted relative or question word is the cue verb's object ("who she dubbed ...", "what the
+mayor has threatened to do"), and the object's span ran from it over the subject and the
+auxiliaries to the verb: contents read "who she", "who he's", "that the two leaders agreed to
+sign ..." (PolNeAR train: 37 contents in 35 articles). The content is the word before the source
+and what follows the cue, as PolNeAR marks it ("what … to do"). Invented sentences of the forms
+found on PolNeAR train (`bounds._without_own_words`)."""
+
+from __future__ import annotations
+
+from tracer.parse.attribution.find import find_attributions
+
+
+def _contents(text: str, cue: str) -> list[list[str]]:
+    """The content fragments of each relation whose cue (or verb group) ends with `cue`."""
+    out = []
+    for a in find_attributions(text):
+        group = a.group or a.cue
+        if text[group.start : group.end].endswith(cue):
+            out.append([text[f.start : f.end] for f in a.content])
+    return out
+
+
+def test_relative_object_pronoun_leaves_out_the_source() -> None:
+    text = 'Mayor Ann Lee mocked the senator, who she dubbed "the little clerk."'
+    assert _contents(text, "dubbed") == [["who"]]
+
+
+def test_relative_object_pronoun_leaves_out_a_contracted_auxiliary() -> None:
+    text = "Senator Tom Hale said he is with Governor Ruiz, who he's supporting in the primary."
+    assert _contents(text, "supporting") == [["who"]]
+
+
+def test_fronted_question_word_and_the_rest_after_the_cue() -> None:
+    text = "Nobody knows what Mayor Ann Lee has threatened to do."
+    assert _contents(text, "threatened") == [["what", "to do"]]
+
+
+def test_relative_that_and_the_infinitive_after_the_cue() -> None:
+    text = "It was a deal that the two leaders agreed to sign when they met in June."
+    assert _contents(text, "agreed") == [["that", "to sign when they met in June"]]
+
+
+def test_guard_content_after_the_cue_is_unchanged() -> None:
+    """Guard: a reported clause after the source and cue is not touched."""
+    text = "Mayor Ann Lee said the company would close two plants."
+    assert _contents(text, "said") == [["the company would close two plants"]]
+
+
+def test_guard_content_before_the_source_is_unchanged() -> None:
+    """Guard: a quotation before the source and cue ends before them already."""
+    text = '"We will close two plants," Mayor Ann Lee said on Monday.'
+    assert _contents(text, "said") == [['"We will close two plants,"']]
+
+
+def test_guard_outer_content_holding_a_nested_source_is_unchanged() -> None:
+    """Guard: the outer relation's content holds the inner relation's source and cue, which are
+    part of what the outer source said; only a relation's own source is left out."""
+    text = "Critics say the plan, which the mayor defended on Monday, is too costly."
+    assert _contents(text, "say") == [["the plan, which the mayor defended on Monday, is too costly"]]
