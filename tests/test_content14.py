@@ -59,3 +59,31 @@ def test_guard_outer_content_holding_a_nested_source_is_unchanged() -> None:
     part of what the outer source said; only a relation's own source is left out."""
     text = "Critics say the plan, which the mayor defended on Monday, is too costly."
     assert _contents(text, "say") == [["the plan, which the mayor defended on Monday, is too costly"]]
+
+
+def _content_of(text: str, cue: str) -> list[list[str]]:
+    """Like `_contents`, for cues matched on their whole verb group."""
+    out = []
+    for a in find_attributions(text):
+        group = a.group or a.cue
+        if text[group.start : group.end] == cue:
+            out.append([text[f.start : f.end] for f in a.content])
+    return out
+
+
+def test_known_for_keeps_what_the_subject_is_known_for() -> None:
+    """'is best known for making Botox': PolNeAR marks the subject and the object of "for"; the
+    content was the subject alone (`passive._KNOWN_FOR`)."""
+    text = "Lakeside Labs is best known for making a popular cough syrup."
+    assert _content_of(text, "is best known") == [["Lakeside Labs", "making a popular cough syrup"]]
+
+
+def test_known_for_after_a_relative_pronoun() -> None:
+    text = "The mayor endorsed Sheriff Dan Ortiz, who is known for his tough stance on parking."
+    assert _content_of(text, "is known") == [["who", "his tough stance on parking"]]
+
+
+def test_guard_known_as_is_unchanged() -> None:
+    """Guard: the "as" label kept its phrase before and still does."""
+    text = "Ortiz is not known as a patient negotiator."
+    assert _content_of(text, "is not known") == [["Ortiz", "as a patient negotiator"]]
