@@ -87,3 +87,33 @@ def test_guard_known_as_is_unchanged() -> None:
     """Guard: the "as" label kept its phrase before and still does."""
     text = "Ortiz is not known as a patient negotiator."
     assert _content_of(text, "is not known") == [["Ortiz", "as a patient negotiator"]]
+
+
+def test_criticism_for_keeps_the_reason_with_the_target() -> None:
+    """'Cruz faced criticism for the loans': PolNeAR marks the target and what the criticism was
+    over; the content was the target alone (`phrases._stance_reason`, `+reason`)."""
+    text = "Councillor Reyes faced criticism for unpaid parking fines."
+    assert _content_of(text, "faced criticism") == [["Councillor Reyes", "unpaid parking fines"]]
+
+
+def test_criticism_over_keeps_the_reason_with_the_target() -> None:
+    text = "The two ministers are facing sharp criticism over their silence on the budget."
+    assert _content_of(text, "facing sharp criticism") == [["The two ministers", "their silence on the budget"]]
+
+
+def test_guard_criticism_for_a_while_is_no_reason() -> None:
+    """Guard: "for years" says how long, not what about."""
+    text = "The mayor has faced criticism for years."
+    assert _content_of(text, "faced criticism") == [["The mayor"]]
+
+
+def test_guard_endorsement_for_is_unchanged() -> None:
+    """Guard: only nouns marked `+reason` take the phrase ("endorsement" was not audited)."""
+    text = "The governor won the endorsement of the teachers union for his school plan."
+    assert _content_of(text, "won the endorsement") == [["The governor"]]
+
+
+def test_guard_known_for_some_time_is_no_label() -> None:
+    """Guard: "known for some time that ..." says how long; the clause is what is known."""
+    text = "While it has been known for some time that the report was in the works, few had read it."
+    assert all("some time" not in " ".join(c) for c in _content_of(text, "been known"))
