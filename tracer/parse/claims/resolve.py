@@ -965,6 +965,7 @@ class Resolver:
         if group == "group" and latest is not None and self._far_body(latest, span) and self._people_first(span):
             return self._one_described(span) or self._unresolved(written, span)
         if group == "person":
+            latest = self._spoken_person(span, skip, latest)
             resolved = self._person_pronoun(written, span, latest)
             if resolved.how != "unresolved" and any(
                 _is_hearer(resolved.source, name) for name in self._hearers(span)
@@ -993,6 +994,39 @@ class Resolver:
         if latest is None:
             return self._unresolved(written, span)
         return self._record(latest[1], "pronoun", span)
+
+    def _spoken_person(
+        self, span: Span, skip: Callable[[int], bool] | None, latest: tuple[int, Source] | None
+    ) -> tuple[int, Source] | None:
+        """The latest person candidate of a "he"/"she": the registry's latest person source, or a
+        speaker recorded after it in this paragraph or the one before whose name carries no kind
+        but whom the text treats as a person (`_person_by_text`: "Fiorina opened by talking about
+        her charitable work ... '...,' she told her audience ... all of whom, she explained"; "Ban
+        demurred. '...,' he said. '...,' he added"). The registry keeps such a lone surname or
+        given name from every person pronoun, so the run of "she"s after it went to a woman named
+        paragraphs before or to no one (refer14 audit of PolNeAR train: 16 of 72 unresolved "he"/
+        "she" a careful reader names had such a speaker last). Rivals named between are weighed as
+        for any candidate (`_person_pronoun`)."""
+        floor = self._window_start(span.start)
+        for at, _, source in reversed(self._issuers_between(floor, span.start)):
+            if latest is not None and at <= latest[0]:
+                break
+            if not (skip and skip(at)) and self._person_by_text(source):
+                return at, source
+        return latest
+
+    def _person_by_text(self, source: Source) -> bool:
+        """Whether a speaker of no listed kind is a person: a name the text gives a person
+        (`_one_person`), or a lone capitalised word, a given name too ("Bob said he first heard"),
+        that the text follows with pronouns of one gender (`_leaning`) and is no place, nor a body's
+        initials."""
+        name = source.name
+        if source.kind != SourceKind.UNKNOWN or not name[:1].isupper() or name.lower() in PRONOUNS:
+            return False
+        if self._one_person(source):
+            return True
+        lone = " " not in name and not name.isupper() and name not in _PLACE_NAMES  # "III" of "G-III": no one
+        return lone and name.lower() not in lexicon().openers and self._leaning(name) is not None
 
     def _far_body(self, latest: tuple[int, Source], span: Span) -> bool:
         """Whether a "they"'s candidate is a body named before the sentence before the pronoun's."""
@@ -1401,7 +1435,8 @@ class Resolver:
         for at, name, _ in self._person_names(span.start, self._in_words(span)):
             if at < floor or not self._rival(at, name, word, None):
                 continue
-            same = [f for f in fitting if name.lower() in f[1].lower() or f[1].lower() in name.lower()]
+            bare = _TITLE_OPENING.sub("", name).lower()  # "Ms. Perino" is the "Dana Perino" named before
+            same = [f for f in fitting if bare in f[1].lower() or _TITLE_OPENING.sub("", f[1]).lower() in name.lower()]
             fitting = [f for f in fitting if f not in same] + [(at, max([name, *(f[1] for f in same)], key=len))]
         return fitting
 
@@ -1619,8 +1654,8 @@ class Resolver:
         for match in _NAME_LIKE.finditer(self.text, start, end):
             name, offset = _without_opener(match.group(0))
             at = match.start() + offset
-            if not name or name.lower() in _TITLES:
-                continue  # "Ms" of "But Ms": a title alone is not a name
+            if not name or name.lower() in _TITLES or _only_titles(name):
+                continue  # "Ms" of "But Ms", "Attorney General": a title alone is not a name
             if name.lower() in WEEKDAYS:
                 continue  # "On Sunday, she disclosed": a day, never who "she" is (aside9 audit: PolNeAR train)
             if skip is not None and skip(at):
@@ -1999,9 +2034,15 @@ def _no_maker(source: Source, head: str) -> bool:
 
 def _person_head(description: str) -> bool:
     """Whether a description's last word is what a person is or the office one holds ("the vice
-    president", "the agency's director")."""
+    president", "the agency's director"), or the plural of one ("the officials", "the committee
+    chairmen": people, never the acronym of a body named before them; refer14 audit of PolNeAR
+    train: "CIA", "FBI" and "NAACP" were shown for such officials)."""
     words = description.lower().split()
-    return bool(words) and (words[-1] in role_words() or words[-1] in _OFFICES)
+    if not words:
+        return False
+    last = words[-1]
+    forms = {last, last.removesuffix("s"), last.removesuffix("es"), re.sub(r"men$", "man", last)}
+    return any(form in role_words() or form in _OFFICES for form in forms)
 
 
 _OFFICES = frozenset(load_json("source_kinds.json")["offices"])
@@ -2019,6 +2060,19 @@ def _no_body_word(name: str) -> bool:
         or is_first_person(name)
         or is_given_name(name)
     )
+
+
+def _only_titles(name: str) -> bool:
+    """Whether capitalised words are titles or role words only ("Attorney General", "Vice
+    President"): no person's name, so no rival of a pronoun's candidate (refer14 audit of PolNeAR
+    train: "Attorney General" of "... the former Attorney General of Delaware" kept "she said"
+    from Clinton)."""
+    words = [w.lower().strip(".,") for w in name.split()]
+    return all(w in _TITLES or w in role_words() for w in words)
+
+
+# A courtesy title opening a name ("Ms. Perino"), cut to compare it with the full name.
+_TITLE_OPENING = re.compile(r"^(?:Mr|Ms|Mrs|Dr)\.\s+")
 
 
 def _titled(name: str) -> bool:
