@@ -1006,12 +1006,16 @@ class Resolver:
         given name from every person pronoun, so the run of "she"s after it went to a woman named
         paragraphs before or to no one (refer14 audit of PolNeAR train: 16 of 72 unresolved "he"/
         "she" a careful reader names had such a speaker last). Rivals named between are weighed as
-        for any candidate (`_person_pronoun`)."""
+        for any candidate (`_person_pronoun`). Not such a speaker named after the latest person in
+        one sentence: there the person named first is the subject, the other a verb's object (refer14
+        review of the train dump: "she" went to Clinton of "... allow Clinton to focus")."""
         floor = self._window_start(span.start)
         for at, _, source in reversed(self._issuers_between(floor, span.start)):
             if latest is not None and at <= latest[0]:
                 break
             if not (skip and skip(at)) and self._person_by_text(source):
+                if latest is not None and self._sentence_span(at).start <= latest[0]:
+                    return latest  # "Nancy Worley pledged her vote to Clinton to allow Clinton to focus": the subject
                 return at, source
         return latest
 
