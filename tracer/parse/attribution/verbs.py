@@ -248,6 +248,7 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
         yield inverted
         return
     subject = misread or _heard_object(v, lex) or subject_of(p, speaker if speaker is not None else v)
+    subject = subject or _name_read_as_modal(v)
     stranded = stranded_subject(p, v) if subject is None else None
     subject = subject or stranded
     modified = modifier_read_as_verb(v) if subject is None else None
@@ -263,7 +264,7 @@ def _verb_rule(ctx: Context, verb: CueVerb | None = None) -> Iterator[Attributio
     if subject is None:
         yield from _tail_cue(p, v, verb)
         return
-    if subject.lower_ in _NOT_SUBJECTS or subject.lower_ in lex.non_sources:
+    if subject.lower_ in _NOT_SUBJECTS or (subject.lower_ in lex.non_sources and not _named_speaker(subject, verb)):
         return
     if subject.lower_ == "you" and not p.in_quote(subject):
         return  # "you can see why ...", "what do you expect?": the generic reader, no source
@@ -756,6 +757,33 @@ _CLOSING_PREPS = frozenset({"in", "on", "at", "by", "during", "after", "before",
 _SUBORDINATORS = frozenset(
     {"when", "as", "if", "because", "after", "before", "while", "although", "though", "since", "until", "once"}
 )
+
+
+def _name_read_as_modal(v: Token) -> Token | None:
+    """'Will wrote that ...', '"...," May told reporters': a surname spelled like a modal is
+    read as the cue's auxiliary (tagged MD, or NNP with the aux relation), so the cue has no
+    subject. A modal never stands before a past
+    tense, so a capitalised "modal" right before a past-tense cue is its speaker's name."""
+    if v.tag_ != "VBD" or v.i == 0:
+        return None
+    before = v.doc[v.i - 1]
+    if before.tag_ not in ("MD", "NNP") or before.dep_ != "aux" or before.head.i != v.i:
+        return None
+    if not before.text[:1].isupper() or before.text.isupper():
+        return None
+    return before
+
+
+def _named_speaker(subject: Token, verb: CueVerb) -> bool:
+    """Whether an idiom word of `non_sources.txt` with words of its own before a speech cue names
+    a speaker: "legend has it", "tradition says" are idioms with no one speaking, but "the NFL
+    legend said", "a legend told" name a person (PolNeAR train). Speech cues only: in the train
+    dump "made it a custom not to support" and "his plan calls for" became wrong stance sources."""
+    return verb.cls == CueClass.SPEECH and any(c.dep_ in _NAMING_MODIFIERS for c in subject.children)
+
+
+# What, hung on a subject's head, makes it a noun phrase naming someone rather than an idiom's word.
+_NAMING_MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod", "appos"})
 
 
 def _tail_cue(p: Parsed, v: Token, verb: CueVerb) -> Iterator[Attribution]:
