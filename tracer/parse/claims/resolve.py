@@ -1355,6 +1355,9 @@ class Resolver:
         bare = _TITLE_OPENING.sub("", name)
         if any(_TITLE_OPENING.sub("", other) not in bare for _, other, _ in names[1:]):
             return []  # "Howard, ... brother of Ron Howard": a longer name may be someone else
+        titled = re.search(r"(\w+)\.\s+$", self.text[max(0, at - 12) : at])
+        if titled is not None and titled.group(1).lower() in _TITLES:
+            return []  # "... candidate Sen. Ted Cruz in November": the full stop is the title's
         if not _opens(self.text, self._sentence_span(at).start, at) or not self._rival(at, name, word, None):
             return []
         return [(at, name)]
