@@ -84,13 +84,29 @@ def test_that_clause_hung_on_an_adjunct_noun_is_the_content(text: str, expected:
     "text",
     [
         "He told reporters at the meeting that he chaired.",
-        "She told Smith at the start of the meeting that the city would not pay.",
-        "He told the board before he spoke to the press that he believed it was time.",
     ],
 )
 def test_a_relative_clause_on_the_adjunct_stays_no_content(text: str) -> None:
     """A clause with no object but "that" may be a relative; the parser's reading stands."""
     assert not any(cue == "told" for _, cue, _ in _outer(text))
+
+
+@pytest.mark.xfail(strict=True, reason="known miss: the rule needs a clause complete without 'that' (speech14b)")
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("She told Smith at the start of the meeting that the city would not pay.", "that the city would not pay"),
+        (
+            "He told the board before he spoke to the press that he believed it was time.",
+            "that he believed it was time",
+        ),
+    ],
+)
+def test_a_that_clause_after_an_adjunct_is_what_was_told(text: str, content: str) -> None:
+    """The right reading of two sentences the first version of this file listed as guards that
+    "told" gets no content: there the clause is no relative (nothing is missing from it), so it is
+    what was told. The tracer misses them today; strict, so the fix that reads them must lift this."""
+    assert any(cue == "told" and found == [content] for _, cue, found in _outer(text))
 
 
 def test_belief_cue_keeps_the_clause_on_its_noun() -> None:

@@ -22,7 +22,7 @@ from tracer.parse.attribution.content import cue_tense, quote_mark, said_at, spe
 from tracer.parse.attribution.coordination import cut_start, own_statement
 from tracer.parse.attribution.cues import NAMING, Lexicon
 from tracer.parse.attribution.frames import MAX_SOURCE_TOKENS
-from tracer.parse.attribution.grammar import quote_left_open, speaker_like, subject_of
+from tracer.parse.attribution.grammar import has_subject, quote_left_open, speaker_like, subject_of
 from tracer.parse.attribution.spans import Attribution, Context, Parsed, quote_kind, trim
 from tracer.text import Span
 from tracer.words import RELATIVE_PRONOUNS
@@ -300,16 +300,14 @@ def _writer_goes_on(joint: Token, cue: Token) -> bool:
     if quote_left_open(joint.doc[joint.sent.start : joint.i]) or any(c.dep_ == "mark" for c in conj.children):
         return False
     said = _PRESENT.get(cue_tense(cue) or "")
-    return said is not None and said == _PRESENT.get(tense(conj) or "") and _has_subject(conj)
+    return said is not None and said == _PRESENT.get(tense(conj) or "") and has_subject(conj, _EXPLETIVE)
 
 
 # Tenses as "and"/"but" clauses share them with a cue: a present perfect is a present ("have said
 # they would support it, but there is ...").
 _PRESENT = {"present": "present", "perfect": "present", "past": "past"}
-
-
-def _has_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+# A joined clause's subject may be an expletive ("... but there is ...").
+_EXPLETIVE = frozenset({"expl"})
 
 
 # Words that open the rest of a statement after a cue inserted in it ("A, the airline said, and

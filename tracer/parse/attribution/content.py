@@ -22,7 +22,10 @@ from tracer.parse.attribution.grammar import (
     FINITE_TAGS,
     OBJECT_DEPS,
     TENSED_TAGS,
+    a_while,
+    has_subject,
     has_that,
+    no_reason,
     quote_left_open,
     relative_subject,
 )
@@ -399,16 +402,15 @@ def _clause_in_adjunct(p: Parsed, v: Token) -> Content | None:
             continue
         if not _complete_clause(clause, without=that) or not _to_sentence_end(clause) or p.in_quote(that):
             continue
-        if any(c.dep_ == "ccomp" and not _has_subject(c) for c in clause.children):
+        if any(c.dep_ == "ccomp" and not has_subject(c, _CLAUSE_SUBJECTS) for c in clause.children):
             continue  # "something that I don't think is controversial": "that" is the inner clause's subject
         span = p.span(that.i, clause.right_edge.i)
         return ((span,), quote_kind(p, span), []) if span else None
     return None
 
 
-def _has_subject(clause: Token) -> bool:
-    """Whether a clause has a subject of its own."""
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children)
+# Subjects a clause can have besides a noun's: "there is ...", "what he said was ...".
+_CLAUSE_SUBJECTS = frozenset({"expl", "csubj"})
 
 
 def _to_sentence_end(clause: Token) -> bool:
@@ -1493,7 +1495,7 @@ def _setting(prep: Token, verb: CueVerb) -> bool:
         return True
     if prep.lower_ == "for":
         spoke_out = any(c.dep_ == "prt" for c in prep.head.children)  # "spoke out for shotgun marriages"
-        return (verb.lemma in _BEHALF_FOR_VERBS and not spoke_out) or _a_while(obj)
+        return (verb.lemma in _BEHALF_FOR_VERBS and not spoke_out) or a_while(obj)
     return prep.lower_ == "on" and _on_setting(obj)
 
 
@@ -1506,13 +1508,6 @@ def _on_setting(obj: Token) -> bool:
 # Verbs of talking whose "for" says on whose behalf, never what about: "She spoke for the union,
 # saying ..." made "the union" her claim (span9's report).
 _BEHALF_FOR_VERBS = frozenset({"speak", "talk", "testify", "chat"})
-_DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "while", "time"})
-
-
-def _a_while(obj: Token) -> bool:
-    """'for an hour', 'for 20 minutes', 'for years': how long, not what about ("He spoke for an
-    hour, saying ..." made "an hour" a claim, span9's report)."""
-    return obj.lemma_.lower() in _DURATIONS
 
 
 def _names_a_programme(obj: Token) -> bool:
@@ -1711,11 +1706,6 @@ def _object_end(v: Token, obj: Token) -> Token:
     return _reason_past_setting(v, _figure_end(v, last))
 
 
-# Objects of "for" that say how long or give an example, never the reason for a stance ("has
-# criticized him for years", "attacked the plan, for example").
-_NOT_REASONS = frozenset({"years", "months", "weeks", "days", "decades", "hours", "now", "example", "instance", "once"})
-
-
 def _reason_past_setting(v: Token, last: Token) -> Token:
     """The "for ..." reason or "as ..." label of a stance verb past a setting or an aside between
     it and the object: "defended himself on Saturday | for bailing on his bill", "chided Obama on
@@ -1730,7 +1720,7 @@ def _reason_past_setting(v: Token, last: Token) -> Token:
     after = (c for c in v.children if c.dep_ == "prep" and c.i > last.right_edge.i)
     prep = next((c for c in after if c.lower_ in ("for", "as")), None)
     target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-    if prep is None or target is None or target.lower_ in _NOT_REASONS or target.tag_ in ("VBN", "VBD"):
+    if prep is None or target is None or no_reason(target) or target.tag_ in ("VBN", "VBD"):
         return last
     settings = [c for c in v.children if last.right_edge.i < c.i < prep.i]
     if not settings and "," not in [t.text for t in last.subtree]:

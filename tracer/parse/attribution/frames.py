@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tracer.parse.attribution.cues import QUOTING, CueVerb, lexicon
-from tracer.parse.attribution.grammar import TENSED_TAGS, particles, referent_of, subject_of, via
+from tracer.parse.attribution.grammar import TENSED_TAGS, has_subject, particles, referent_of, subject_of, via
 from tracer.parse.attribution.spans import Attribution, Parsed
 from tracer.text import Span
 
@@ -199,14 +199,9 @@ def _with_lead(p: Parsed, quote: Span) -> Span:
     first = p.token_from(quote.start)
     opening = first.i if first is not None else len(p.doc)
     near = opening - _LEAD_CUE_REACH - 1
-    if any(_cue_word(t) and (t.i >= near or _has_subject(t)) for t in p.doc[:opening]):
+    if any(_cue_word(t) and (t.i >= near or has_subject(t)) for t in p.doc[:opening]):
         return quote  # "He coined the phrase “...”": an attribution of its own, not to be nested
     return Span(p.bounds.start + opened, quote.end)
-
-
-def _has_subject(t: Token) -> bool:
-    """A verb with a subject of its own heads an attribution of its own, near the quotation or not."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
 
 
 def _cue_word(t: Token) -> bool:

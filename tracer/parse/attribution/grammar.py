@@ -33,6 +33,42 @@ _QUANTITY_WORDS = frozenset(
 _VIA_VERBS = frozenset({"cited", "quoted", "carried", "seen", "obtained", "reviewed", "viewed"})
 
 
+# Nouns that say how long ("for an hour", "for 20 minutes", "for years", "for some time", "for a
+# while", "for ages", "for long"): after "for", a duration, never what about, the reason for a
+# stance, nor what someone is known for. Word forms, not lemmas: the pipeline runs without its
+# lemmatizer (`nlp._EXCLUDED`), so a lemma test never matched.
+_DURATIONS = frozenset(
+    {
+        *(
+            f"{unit}{s}"
+            for unit in ("second", "minute", "hour", "day", "week", "month", "year", "decade")
+            for s in ("", "s")
+        ),
+        *("while", "time", "ages", "long"),
+    }
+)
+# Objects of "for" that say when or give an example, never a reason ("for now", "for example").
+_NOT_REASON_WORDS = frozenset({"now", "example", "instance", "once"})
+
+
+def a_while(obj: Token) -> bool:
+    """Whether a "for" phrase's object says how long ("He spoke for an hour, saying ..." made "an
+    hour" a claim, span9's report; "known for some time that ...")."""
+    return obj.lower_ in _DURATIONS
+
+
+def no_reason(obj: Token) -> bool:
+    """Whether a "for" phrase's object is no reason for a stance: a duration, a time or an example
+    ("has criticized him for years", "attacked the plan, for example", "faced criticism for now")."""
+    return a_while(obj) or obj.lower_ in _NOT_REASON_WORDS
+
+
+def has_subject(t: Token, also: frozenset[str] = frozenset()) -> bool:
+    """Whether a verb has a subject of its own (`also`: more dependency labels that count, an
+    expletive "there" or a clausal subject where a clause's completeness is asked)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") or c.dep_ in also for c in t.children)
+
+
 def is_passive(v: Token) -> bool:
     """Whether a verb is passive ("was reported", "is said to", "a statement cited by ...")."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or (

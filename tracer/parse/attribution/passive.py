@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from tracer.datafiles import load_json
 from tracer.models import CueClass
 from tracer.parse.attribution.cues import REPORTING, CueVerb, Lexicon
-from tracer.parse.attribution.grammar import TENSED_TAGS, is_passive
+from tracer.parse.attribution.grammar import TENSED_TAGS, a_while, is_passive
 from tracer.parse.attribution.spans import Attribution, Parsed
 from tracer.text import Span
 from tracer.words import MONTH_NAMES, WEEKDAYS
@@ -170,8 +170,6 @@ def _question_end(p: Parsed, v: Token, q: Token) -> int | None:
 # object, without "for", as the content. Train (content14): 9 of the 26 "known" contents in 9 articles were the
 # subject alone, each missing its "for" phrase.
 _KNOWN_FOR = frozenset({"know"})
-# Objects of "for" that say how long it has been known ("it has been known for some time that ...").
-_DURATIONS = frozenset({"time", "while", "years", "months", "weeks", "days", "decades", "ages", "long"})
 
 
 def passive_cue(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Iterator[Attribution]:
@@ -191,7 +189,7 @@ def passive_cue(p: Parsed, v: Token, verb: CueVerb, lex: Lexicon) -> Iterator[At
     preps = ("as", "to") if verb.to_content else ("as",)  # "were attributed by the union to a shortage"
     if verb.lemma in _KNOWN_FOR:  # "is known for making Botox": the object of "for", without it
         held_for = [k for c in v.children if c.dep_ == "prep" and c.lower_ == "for" for k in c.children]
-        held_for = [k for k in held_for if k.dep_ in ("pobj", "pcomp") and k.lower_ not in _DURATIONS]
+        held_for = [k for k in held_for if k.dep_ in ("pobj", "pcomp") and not a_while(k)]
         parts += [s for s in (p.subtree(k) for k in held_for) if s]
     parts += [s for s in (p.subtree(c, cut) for c in v.children if c.dep_ == "prep" and c.lower_ in preps) if s]
     held = _agent_complements(source_token, verb)

@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING
 from tracer.datafiles import load_json, load_lines
 from tracer.models import CueClass
 from tracer.parse.attribution.cues import REPORTING, VIEW_NOUNS, Lexicon, inflections, lexicon
-from tracer.parse.attribution.grammar import FINITE_TAGS, OBJECT_DEPS, has_that, referent_of, subject_of, that_marked
+from tracer.parse.attribution.grammar import (
+    FINITE_TAGS,
+    OBJECT_DEPS,
+    has_subject,
+    has_that,
+    no_reason,
+    referent_of,
+    subject_of,
+    that_marked,
+)
 from tracer.parse.attribution.spans import Attribution, Citation, Context, Parsed, quote_kind, trim
 from tracer.parse.claims.named import in_headline
 from tracer.parse.claims.sources import is_place, place_names
@@ -263,12 +272,8 @@ def _closes_relative_in_report(p: Parsed, t: Token, lex: Lexicon) -> Span | None
         return None
     if not any(w.tag_ in ("WDT", "WP", "WP$") for w in t.doc[rel.left_edge.i : rel.i]):
         return None  # "March, when he was self-funding": a time, no relative pronoun
-    reports = any(lex.verb(a.lower_) is not None and _has_subject(a) for a in rel.ancestors)
+    reports = any(lex.verb(a.lower_) is not None and has_subject(a) for a in rel.ancestors)
     return p.span(rel.left_edge.i, rel.right_edge.i) if reports else None
-
-
-def _has_subject(v: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
 
 
 _CITE_VERBS = frozenset({"cited", "quoted", "cites", "quotes"})
@@ -728,13 +733,9 @@ def _received_stance(p: Parsed, n: Token) -> Attribution | None:
     content, cue = p.subtree(target), p.tokens([verb, n])
     if content is None or cue is None or (giver is not None and source is None):
         return None
-    reason = _stance_reason(p, n, verb) if n.lower_ in _reason_stances() else None
+    reason = _stance_reason(p, n, verb) if _reason_stance(n.lower_) else None
     fragments = (content, reason) if reason is not None and reason.start > content.end else (content,)
     return Attribution(source, cue, fragments, p.bounds, cls=CueClass.STANCE, form="noun", kind="np", lemma=n.lower_)
-
-
-# Objects of "for" that say how long, never what the stance was taken over ("for years").
-_NOT_REASONS = frozenset({"years", "months", "weeks", "days", "decades", "hours", "now", "example", "instance", "time"})
 
 
 def _stance_reason(p: Parsed, n: Token, verb: Token) -> Span | None:
@@ -745,7 +746,7 @@ def _stance_reason(p: Parsed, n: Token, verb: Token) -> Span | None:
     subject alone where the annotators' ran on to the reason, and none of those without one."""
     preps = [c for c in (*n.children, *verb.children) if c.dep_ == "prep" and c.lower_ in ("for", "over") and c.i > n.i]
     obj = next((o for prep in preps for o in prep.children if o.dep_ in ("pobj", "pcomp")), None)
-    return p.subtree(obj) if obj is not None and obj.lower_ not in _NOT_REASONS else None
+    return p.subtree(obj) if obj is not None and not no_reason(obj) else None
 
 
 def _stance_giver(n: Token, verb: Token) -> Token | None:
@@ -757,15 +758,20 @@ def _stance_giver(n: Token, verb: Token) -> Token | None:
 
 
 @cache
-def _received_stances() -> dict[str, bool]:
-    """Stance nouns a subject receives (`received_stances.txt`): noun -> a cue with no giver too."""
-    return {line.split()[0]: "+alone" in line.split() for line in load_lines("received_stances.txt")}
+def _stance_flags() -> dict[str, frozenset[str]]:
+    """Stance nouns a subject receives (`received_stances.txt`), each with its flags."""
+    return {words[0]: frozenset(words[1:]) for words in map(str.split, load_lines("received_stances.txt"))}
 
 
 @cache
-def _reason_stances() -> frozenset[str]:
-    """Received stance nouns whose "for"/"over" phrase is part of the content (`+reason`)."""
-    return frozenset(line.split()[0] for line in load_lines("received_stances.txt") if "+reason" in line.split())
+def _received_stances() -> dict[str, bool]:
+    """Stance nouns a subject receives: noun -> a cue with no giver too (`+alone`)."""
+    return {noun: "+alone" in flags for noun, flags in _stance_flags().items()}
+
+
+def _reason_stance(noun: str) -> bool:
+    """Whether a received stance noun's "for"/"over" phrase is part of the content (`+reason`)."""
+    return "+reason" in _stance_flags().get(noun, frozenset())
 
 
 @cache

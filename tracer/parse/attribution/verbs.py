@@ -762,8 +762,8 @@ _SUBORDINATORS = frozenset(
 def _name_read_as_modal(v: Token) -> Token | None:
     """'Will wrote that ...', '"...," May told reporters': a surname spelled like a modal is
     read as the cue's auxiliary (tagged MD, or NNP with the aux relation), so the cue has no
-    subject. A modal never stands before a past
-    tense, so a capitalised "modal" right before a past-tense cue is its speaker's name."""
+    subject. A modal never stands before a past tense, so a capitalised "modal" right before a
+    past-tense cue is its speaker's name."""
     if v.tag_ != "VBD" or v.i == 0:
         return None
     before = v.doc[v.i - 1]

@@ -1345,10 +1345,11 @@ class Resolver:
         possessive antecedent). Two people named there (a longer name after the opening one may be a
         relative: "Grayson's name ... Lolita Grayson filed"), or one who does not open it: none."""
         own = self._sentence_span(span.start).start
-        names = [n for n in self._person_names(span.start, self._in_words(span)) if n[0] >= own]
+        named = self._person_names(span.start, self._in_words(span))
+        names = [n for n in named if n[0] >= own]
         if not names and own > 0:
             before = self._sentence_span(max(0, own - 2)).start
-            names = [n for n in self._person_names(span.start, self._in_words(span)) if before <= n[0] < own]
+            names = [n for n in named if before <= n[0] < own]
         if not names:
             return []
         at, name, _ = names[0]
