@@ -127,3 +127,14 @@ def test_a_duration_after_for_is_no_content() -> None:
     matched and "months" was a content (PolNeAR train: "sparred for" -> "months")."""
     text = "The only rival he spared was the mayor, with whom he had sparred for months."
     assert not any(text[f.start : f.end] == "months" for a in find_attributions(text) for f in a.content)
+
+
+def test_a_record_rule_attribution_carries_its_verbs_lemma() -> None:
+    """'The memo records that ...': the claims stage looks cues up by lemma (`claims.kinds`); the
+    record rule took spaCy's lemma, which the pipeline never computes (its lemmatizer is
+    excluded), so every record attribution had the lemma ""."""
+    for text, lemma in (
+        ("The memo records that the plant failed two checks.", "record"),
+        ("A recording heard by the BBC captures the commander ordering a retreat.", "capture"),
+    ):
+        assert [a.lemma for a in find_attributions(text) if a.form == "record"] == [lemma]

@@ -522,7 +522,12 @@ def came_from_rule(ctx: Context) -> Iterator[Attribution]:
         )
 
 
-RECORD_VERBS = frozenset({"record", "records", "recorded", "capture", "captures", "captured"})
+# Verbs of recording, each form with its lemma (the parse has no lemmas: `nlp._EXCLUDED`).
+_RECORD_LEMMAS = {
+    **dict.fromkeys(("record", "records", "recorded"), "record"),
+    **dict.fromkeys(("capture", "captures", "captured"), "capture"),
+}
+RECORD_VERBS = frozenset(_RECORD_LEMMAS)
 
 
 @cache
@@ -560,7 +565,7 @@ def record_rule(ctx: Context) -> Iterator[Attribution]:
             cls=CueClass.REPORT,
             form="record",
             kind=quote_kind(p.text, (content,)),
-            lemma=v.lemma_,
+            lemma=_RECORD_LEMMAS.get(v.lower_, v.lower_),
         )
 
 

@@ -576,7 +576,7 @@ def _agreeing_tail(v: Token, words: list[Token], document: bool = False) -> bool
     if not (last.tag_.startswith("NN") or misread) or words[0].lower_ == "and" or v.lower_ not in forms:
         return False  # ", the Gulf States.", ", bad voter lists.": nouns, not verbs of finding
     plural = last.tag_ in ("NNS", "NNPS") or misread
-    if v.tag_ == "VBD" or (v.lower_ != v.lemma_ and v.lower_.endswith("ed")):
+    if v.tag_ == "VBD" or v.lower_.endswith("ed"):  # a past form (the parse has no lemmas to compare)
         return True
     return plural != v.lower_.endswith("s")
 
