@@ -269,6 +269,7 @@ def build_claims(article: Article, found: list[Attribution], posts: list[Post], 
         ctx.sentences,
         ctx.paras,
         named=lambda s, k: _holding(ctx, s, k),
+        site_name=article.document.site_name,
     )
     final = {s.id: s.ref() for s in registry.sources}  # a source named properly later gets that name
     out = []

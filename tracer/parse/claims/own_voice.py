@@ -11,16 +11,19 @@ score) or the linked page (relation `link`), kept apart from attributed claims b
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlsplit
 
 from tracer.datafiles import load_lines
-from tracer.models import Claim, ClaimKind, Hop, HopRelation, Link, LinkKind, Post, SourceKind, SourceRef
+from tracer.models import Claim, ClaimKind, Hop, HopRelation, Link, LinkKind, Post, Source, SourceKind, SourceRef
+from tracer.parse.attribution.cues import REPORTING, lexicon
 from tracer.parse.claims.kinds import clause_subordinators, document_heads, lead_openers
 from tracer.parse.claims.matching import MATCH_THRESHOLD, similarity, terms_of
 from tracer.parse.claims.sources import SourceRegistry, core, is_first_person
+from tracer.platforms import parse_permalink
 from tracer.text import ParagraphIndex, SentenceIndex, Span, SpanSet
 from tracer.urls import is_story_url
 
@@ -69,6 +72,7 @@ def own_voice_claims(
     index: SentenceIndex,
     paras: ParagraphIndex,
     named: Named | None = None,
+    site_name: str | None = None,
 ) -> list[Claim]:
     """The claims with own-voice sentences added: hedged claims that carry a link get it as their
     chain, and sentences no claim covers get a claim when a post backs them or a link is in them.
@@ -78,9 +82,10 @@ def own_voice_claims(
     `index` and `paras` are the text's sentences and paragraphs, split once: every step here looks
     up a claim's, post's or sentence's neighbourhood in them (and in `_Claimed`, `_Links` and a
     `SpanSet`) instead of scanning the document, which made a 1 MB text cost its square.
+    `site_name` is the page's own publisher ("Sky"), the name of links to its own site.
     """
     near = _Links(links)
-    out = [_linked_hedge(text, doc_id, c, near, registry, index) for c in claims]
+    out = [_linked_hedge(text, doc_id, c, near, registry, index, site_name) for c in claims]
     claimed = _Claimed(index, out)
     for post in posts:
         claim = _embedded(text, doc_id, claimed, post, post_hops.get(post.id), index, paras)
@@ -93,18 +98,19 @@ def own_voice_claims(
             lead = _linked_lead(text, sentence, claimed, near, in_posts)
             lead = lead or _linked_tail(text, sentence, claimed, near, in_posts)
             if lead is not None:
-                hop = _link_hop(text, doc_id, lead[0], lead[1], registry)
+                hop = _link_hop(text, doc_id, lead[0], lead[1], registry, site_name)
                 out.append(_claim(text, doc_id, lead[0], [hop], ClaimKind.LINK))
                 claimed.add(out[-1])
             continue
         link = _link_in(text, sentence, near, in_posts, named=True)
-        if link is None:
+        if link is None or not _states(sentence.of(text)):
             continue
         chain = _named_hops(text, doc_id, sentence, link, registry, named)
+        chain = chain or _document_subject(text, doc_id, sentence, link, registry)
         if chain:
             out.append(_claim(text, doc_id, sentence, chain, ClaimKind.STATEMENT))
         elif not (link.source_id or link.source_name):
-            hop = _link_hop(text, doc_id, sentence, link, registry)
+            hop = _link_hop(text, doc_id, sentence, link, registry, site_name)
             out.append(_claim(text, doc_id, sentence, [hop], ClaimKind.LINK))
         else:
             continue
@@ -175,7 +181,26 @@ def _credits_inside(held: list[Claim], piece: Span) -> bool:
 
 
 def _own_doing(word: str) -> bool:
+    """Whether a word is the newsroom's own "we", "our", "I", contracted too ("I’ve also been
+    keeping an eye on ...", "We're tracking ...": shown as link claims in the link15 sample)."""
+    word = re.split(r"['’]", word, maxsplit=1)[0]
     return word.lower() in _OWN_DOING and is_first_person(word)
+
+
+def _states(words: str) -> bool:
+    """Whether a sentence with a link states something: not a question ("... still has a chance,
+    no?") and not a call to the reader ("Take a look at ...", "Check out ..."), which point at the
+    linked page rather than lean on it (link15 sample: 3 of 80 link claims)."""
+    words = words.strip()
+    first = words.split(" ", 1)[0]
+    if first[:1].isupper() and first.lower() in _reader_imperatives():
+        return False
+    return not words.rstrip("\"”’')] ").endswith("?")
+
+
+@lru_cache(maxsize=1)
+def _reader_imperatives() -> frozenset[str]:
+    return frozenset(load_lines("reader_imperatives.txt"))
 
 
 def _linked_clause(text: str, piece: Span, link: Link) -> bool:
@@ -337,7 +362,13 @@ def _introducing(text: str, claims: _Claimed, post: Post, index: SentenceIndex) 
 
 
 def _linked_hedge(
-    text: str, doc_id: str, claim: Claim, links: _Links, registry: SourceRegistry, index: SentenceIndex
+    text: str,
+    doc_id: str,
+    claim: Claim,
+    links: _Links,
+    registry: SourceRegistry,
+    index: SentenceIndex,
+    site_name: str | None = None,
 ) -> Claim:
     """'has reportedly been training ...' with 'reportedly' linking The Defense Post: the link's page."""
     if not claim.hedged or claim.chain:
@@ -346,7 +377,7 @@ def _linked_hedge(
     link = _link_in(text, sentence, links, SpanSet([])) if sentence is not None else None
     if sentence is None or link is None or _other_clause(text, link, claim):
         return claim
-    hop = _link_hop(text, doc_id, sentence, link, registry)
+    hop = _link_hop(text, doc_id, sentence, link, registry, site_name)
     return claim.model_copy(update={"chain": [hop], "origin": hop.source, "hedged": False, "kind": ClaimKind.LINK})
 
 
@@ -375,7 +406,7 @@ def _link_in(text: str, sentence: Span, links: _Links, posts: SpanSet, *, named:
         return None  # "Our reporters have asked for the inspection memo": the newsroom's own doing
     for link in links.starting_in(sentence):
         if link.source_id or link.source_name:
-            if named and _LEAD.search(text[sentence.start : link.start]):
+            if named and (_LEAD.search(text[sentence.start : link.start]) or _self_cued(link)):
                 return link
             continue
         anchor = link.text.split()
@@ -428,7 +459,7 @@ def _named_hops(
         return hops  # its own words; the link stays a candidate of the sentence for the trail
     lead = _LEAD.search(text[sentence.start : link.start])
     if lead is None:
-        return []
+        return _self_named(text, doc_id, sentence, link, registry)
     start = sentence.start + lead.start("pre")
     phrase = core(text[start : link.end].rstrip(".,;:"))
     if not phrase:
@@ -447,6 +478,124 @@ def _named_hops(
         _named_hop(text, doc_id, sentence, link, doc.ref(), start),
         _named_hop(text, doc_id, sentence, link, owner.ref(), start, confidence=LINK_CONFIDENCE),
     ]
+
+
+def _document_subject(text: str, doc_id: str, sentence: Span, link: Link, registry: SourceRegistry) -> list[Hop]:
+    """'An internal <a>report</a> on last year's shutdown reveals a confused chain of command',
+    'The story, repeated to me again and again (and, occasionally, <a>online</a>), was that ...':
+    a sentence whose subject is a report or a story and that says what it says is on that
+    thing's word. The link is where it is (its anchor inside the subject) or one place it was
+    repeated; it was shown as the source ("documentcloud.org", "jamesdavisnicoll.com" where
+    gold_fresh and gold_fresh3a give "report" and "story"). Empty unless the subject is such a
+    thing and a cue after it (a finite reporting verb, or 'is/was that') says it speaks."""
+    words = sentence.of(text)
+    lead = len(words) - len(words.lstrip())
+    subject = _doc_subject(words, lead)
+    if subject is None:
+        return []
+    cue = _speaking_cue(words, subject.end())
+    if cue is None:
+        return []
+    start, end = sentence.start + subject.start(), sentence.start + subject.end()
+    document = registry.resolve(text[start:end], SourceKind.DOCUMENT, at=start)
+    if start <= link.start < end:
+        _point(registry, document.id, link.url)  # the anchor is the report itself
+    hop = Hop(
+        source=document.ref(),
+        cue=cue.group(0),
+        source_start=start,
+        source_end=end,
+        cue_start=sentence.start + cue.start(),
+        cue_end=sentence.start + cue.end(),
+        evidence=words,
+        evidence_start=sentence.start,
+        evidence_end=sentence.end,
+        document_id=doc_id,
+        confidence=0.7,
+    )
+    return [hop]
+
+
+def _doc_subject(words: str, at: int) -> re.Match[str] | None:
+    """The determiner and up to two modifiers before a report or story head opening the
+    sentence ("An internal report", "The story"), or None."""
+    for modifiers in range(3):
+        match = _DOC_SUBJECTS[modifiers].match(words, at)
+        if match is None:
+            return None
+        if match.group("head").lower().rstrip("s") in _subject_documents():
+            return match
+    return None
+
+
+_DOC_SUBJECTS = [re.compile(rf"(?:An?|The|This|That|One)\s+(?:[\w’'-]+\s+){{{n}}}(?P<head>[a-z]+)\b") for n in range(3)]
+
+
+def _speaking_cue(words: str, after: int) -> re.Match[str] | None:
+    """The first cue after a subject that says it speaks: 'is/was that', or a finite reporting verb
+    ('reveals', 'found', 'concluded'); None when there is none."""
+    for match in _WORD.finditer(words, after):
+        form = match.group(0).lower()
+        if form in ("is", "was") and words[match.end() :].lstrip().startswith("that "):
+            return match
+        if form in _finite_reporting():
+            return match
+    return None
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=1)
+def _finite_reporting() -> frozenset[str]:
+    """The finite forms of the cue verbs that report what a source said or found ('reveals',
+    'shows', 'found', 'concluded'): a form that is not the lemma, and no '-ing' participle."""
+    return frozenset(
+        form
+        for form, verb in lexicon().verbs.items()
+        if verb.cls in REPORTING and " " not in form and form != verb.lemma and not form.endswith("ing")
+    )
+
+
+@lru_cache(maxsize=1)
+def _subject_documents() -> frozenset[str]:
+    return frozenset(h.rstrip("s") for h in document_heads()) | frozenset(load_lines("subject_documents.txt"))
+
+
+def _self_cued(link: Link) -> bool:
+    """Whether a link's anchor is its source's name with the cue that makes it the source ("By
+    <a>CNN's count</a>, Trump visited ...", "<a>Reuters reported</a>"): the name and more words."""
+    name, anchor = link.source_name, link.text.strip()
+    if not name or not anchor.startswith(name):
+        return False
+    rest = anchor[len(name) :]
+    return bool(rest.strip()) and rest[0] in " '’"
+
+
+def _self_named(text: str, doc_id: str, sentence: Span, link: Link, registry: SourceRegistry) -> list[Hop]:
+    """'By <a>CNN's count</a>, Trump visited one of his golf resorts at least 86 days in 2019 — or
+    <a>more than one day in five</a> — ...': the source the anchor names with its own cue is the
+    sentence's source, its story the link's page; a later link of the sentence ("more than one day
+    in five" linking Axios) is no source of it (gold_fresh6a: shown as "axios.com" for CNN)."""
+    if not _self_cued(link):
+        return []
+    assert link.source_name is not None
+    source = registry.resolve(link.source_name, at=link.start)
+    _point(registry, source.id, link.url)
+    hop = Hop(
+        source=source.ref(),
+        cue=link.text,
+        source_start=link.start,
+        source_end=link.start + len(link.source_name),
+        cue_start=link.start,
+        cue_end=link.end,
+        evidence=sentence.of(text),
+        evidence_start=sentence.start,
+        evidence_end=sentence.end,
+        document_id=doc_id,
+        confidence=0.7,
+    )
+    return [hop]
 
 
 def _point(registry: SourceRegistry, source_id: str, url: str) -> None:
@@ -474,16 +623,15 @@ def _named_hop(
     )
 
 
-def _link_hop(text: str, doc_id: str, sentence: Span, link: Link, registry: SourceRegistry) -> Hop:
-    target = _wrapped_target(link.url)
-    site = _host(target)
-    kind = _LINK_KINDS.get(link.kind, SourceKind.UNKNOWN)
-    named = _names_in(text).get(site.split(".")[0])
-    full = _full_host(target)
-    source = registry.resolve(named or full, kind, at=link.start)
-    for alias in (site, full):
-        if alias != source.name:
-            registry.alias(source, alias)
+def _link_hop(
+    text: str, doc_id: str, sentence: Span, link: Link, registry: SourceRegistry, site_name: str | None = None
+) -> Hop:
+    target = _archived(_wrapped_target(link.url))
+    post = parse_permalink(target)
+    if post is not None and post.handle:
+        source = registry.resolve(f"@{post.handle}", SourceKind.SOCIAL_ACCOUNT, post.handle, at=link.start)
+    else:
+        source = _site_source(text, target, link, registry, site_name)
     if source.url is None:
         source.url = link.url
     return Hop(
@@ -500,6 +648,32 @@ def _link_hop(text: str, doc_id: str, sentence: Span, link: Link, registry: Sour
     )
 
 
+def _site_source(text: str, target: str, link: Link, registry: SourceRegistry, site_name: str | None) -> Source:
+    """The outlet or body whose site a link leads to: by the name the text gives it, else by the
+    page's own publisher name when the link stays on its site, else by the host."""
+    site = _host(target)
+    kind = _LINK_KINDS.get(link.kind, SourceKind.UNKNOWN)
+    label = site.split(".")[0]
+    named = _names_in(text).get(label) or _own_site(label, site_name)
+    full = _full_host(target)
+    source = registry.resolve(named or full, kind, at=link.start)
+    for alias in (site, full):
+        if alias != source.name:
+            registry.alias(source, alias)
+    return source
+
+
+def _own_site(label: str, site_name: str | None) -> str | None:
+    """The page's publisher name ("Sky", "Vox", "The Mercury News") when it names the linked
+    site's label ("sky" of news.sky.com): a link to the publisher's own earlier story is its
+    story, shown as the outlet, not "sky.com" (gold_fresh6a: two such links on a Sky News page
+    were shown as "sky.com"). A site name that does not spell the label ("The i Paper",
+    "Express.co.uk", "Ediciones EL PAÍS S.L.") is no such name; the host stays."""
+    if not site_name or len(site_name.split()) > 4:
+        return None
+    return site_name.strip() if label in _name_keys(site_name.strip()) else None
+
+
 @lru_cache(maxsize=2)
 def _names_in(text: str) -> dict[str, str]:
     """The capitalised names of a text (up to four words) by their letters, lower-cased and run
@@ -510,9 +684,41 @@ def _names_in(text: str) -> dict[str, str]:
     for match in _CAPITALISED.finditer(text):
         words = match.group(0).split()
         for start in range(len(words)):  # "According to Reuters": "Reuters" too
-            name = " ".join(words[start:])
-            out.setdefault(re.sub(r"[^a-z0-9]", "", name.lower()), name)
+            name = _POSSESSIVE.sub("", " ".join(words[start:]))
+            if not _LATIN.fullmatch(_folded(name)):
+                continue  # "NHKニュースが": its Latin letters alone ("nhk") are not the name
+            for key in _name_keys(name):
+                out.setdefault(key, name)
     return out
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")  # "the New York Times’s recent decision": "New York Times"
+_LATIN = re.compile(r"[a-z0-9&’'. -]+")
+
+
+def _name_keys(name: str) -> list[str]:
+    """How a site's label may spell a name: its letters run together ("mediaite", "theguardian"),
+    and for a name of several words its initials ("wsj") or the initials of all but its last word
+    with that word ("nytimes", "latimes": 'the New York Times’s recent decision' linking
+    nytimes.com was shown as "nytimes.com", link15 sample). Initials of fewer than three letters
+    ("ap", "ft") are left out: too many two-word names share them."""
+    folded = _folded(name)
+    letters = re.sub(r"[^a-z0-9]", "", folded)
+    words = [w for w in re.findall(r"[a-z0-9]+", folded) if w != "s"]
+    keys = [letters]
+    if words and words[0] == "the":
+        words = words[1:]
+    if len(words) >= 2:
+        initials = "".join(w[0] for w in words)
+        keys.append(initials[:-1] + words[-1])
+        if len(initials) >= 3:
+            keys.append(initials)
+    return keys
+
+
+def _folded(name: str) -> str:
+    """Lower case without accents: "Libération" spells liberation.fr."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w&’'-]*(?:[ \t]+[A-Z][\w&’'-]*){0,3}\b")
@@ -527,6 +733,16 @@ def _host(url: str) -> str:
         return host  # an address, not a name
     keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL else 2
     return ".".join(labels[-keep:])
+
+
+def _archived(url: str) -> str:
+    """The page a Wayback Machine capture holds ("web.archive.org/web/20190125110512/https://www3.nhk.or.jp/…":
+    NHK's story, not "web.archive.org", link15 sample); any other URL as it is."""
+    match = _WAYBACK.match(url)
+    return match.group(1) if match else url
+
+
+_WAYBACK = re.compile(r"^https?://(?:web\.)?archive\.org/web/[^/]+/(https?://.+)$", re.IGNORECASE)
 
 
 def _wrapped_target(url: str) -> str:
