@@ -141,9 +141,12 @@ def test_a_report_subject_that_only_happens_keeps_the_link() -> None:
         "I’ve also been keeping an eye on "
         '<a href="https://www.wendgazette.co.uk/finance-committee">the twelve-member finance committee</a> '
         "and its votes.",
+        '<a href="https://www.wendgazette.co.uk/news/fever-ferry">Ferry passengers quarantined after rare '
+        "fever outbreak</a> [NEWS]",
     ],
 )
-def test_a_question_a_call_to_the_reader_or_the_writers_own_doing_is_no_link_claim(sentence: str) -> None:
+def test_a_question_a_call_to_the_reader_the_writers_own_doing_or_a_headline_is_no_link_claim(sentence: str) -> None:
+    """A related-story headline has no full stop ('... BUBONIC PLAGUE outbreak [NEWS]')."""
     claims = _claims(f"<p>{sentence}</p>")
     assert not [k for k in claims if "Monday evening" not in k]
 
