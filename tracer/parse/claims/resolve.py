@@ -487,7 +487,7 @@ class Resolver:
             if genders != {wanted} or not (titled or self._named_person(full) or self._named_person(bare)):
                 continue  # "Former Mexican" of "Former Mexican presidents": no one
             if " " not in bare and not titled and not self._surname_of_person(bare):
-                continue  # "Nevada" of "in every corner of Nevada ..., she wrote": a lone word the text never gives in full
+                continue  # "Nevada" of "in every corner of Nevada ..., she wrote": never given in full
             if any(_same_name(full, hearer) for hearer in hearers):
                 continue
             if quoting is not None and self._is_alias(full, (0, quoting)):
