@@ -556,8 +556,8 @@ def _quotation_at(layout: Layout, start: int, quoted: set[tuple[int, int]]) -> t
     if index + 1 >= len(paras):
         return ()
     run = tuple(p for p in paras[index + 1 : index + 1 + MAX_PASSAGE_PARAGRAPHS] if (p.start, p.end) in quoted)
-    if run and run[0] == paras[index + 1] and testimony.first_person(layout.text, run[0]):
-        return testimony.without_notes(layout.text, testimony.testimony_run(layout.text, paras, index + 1, quoted))  # a testimony, however long
+    if run and run[0] == paras[index + 1] and testimony.first_person(layout.text, run[0]):  # a testimony, however long
+        return testimony.without_notes(layout.text, testimony.testimony_run(layout.text, paras, index + 1, quoted))
     if run and run[0] == paras[index + 1]:
         return _leading(run, paras[index + 1 :])
     first = paras[index + 1]

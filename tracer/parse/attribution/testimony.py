@@ -43,7 +43,7 @@ def first_person(text: str, para: Span) -> bool:
     """Whether a paragraph speaks in the first person from its opening words on and is not
     itself a quotation (a blockquote opening with a quotation mark is a pull quote of someone)."""
     words = text[para.start : para.end].split()
-    return not text[para.start : para.end].lstrip()[:1] in _OPENING_MARKS and bool(
+    return text[para.start : para.end].lstrip()[:1] not in _OPENING_MARKS and bool(
         _FIRST_PERSON.search(" ".join(words[:_OPENING_WORDS]))
     )
 
@@ -60,7 +60,7 @@ def _whole_quotation(words: str) -> bool:
     return (
         len(words) > 2
         and words[0] in _OPENING_MARKS
-        and words.rstrip(".")[-1] in "”\"’"
+        and words.rstrip(".")[-1] in '”"’'
         and len(words.split()) <= _PULL_QUOTE_WORDS
     )
 
@@ -203,9 +203,10 @@ def pull_quotes(layout: Layout, found: list[Attribution]) -> list[Attribution]:
     then 'He explained why ...:' and a testimony holding "All we want is a document allowing us
     the freedom to travel": a heading in quotation marks that repeats (or varies) the words of
     the testimony introduced right after it is the interviewee's (gold_fresh6a: both headings
-    were nobody's). Only a paragraph that is one short quotation with no cue of its own, a
-    passage introduced within `_HEADING_REACH` paragraphs, before any other such heading, and
-    most of the heading's words found in the passage."""
+    were nobody's). Only a paragraph that is one short quotation with no cue of its own and no
+    speaker just before it whose quote it might go on with, a passage introduced within
+    `_HEADING_REACH` paragraphs, before any other such heading, and most of the heading's words
+    found in the passage."""
     text, paras, out = layout.text, layout.paragraphs, []
     passages = sorted((a for a in found if a.kind == "passage" and a.source is not None), key=lambda a: a.cue.start)
     cued = {layout.index(a.cue.start) for a in found}
@@ -214,6 +215,8 @@ def pull_quotes(layout: Layout, found: list[Attribution]) -> list[Attribution]:
         words = text[para.start : para.end].strip()
         if i in cued or not _whole_quotation(words) or any(f.start <= para.start < f.end for f in said):
             continue
+        if i > 0 and (i - 1 in cued or text[paras[i - 1].start : paras[i - 1].start + 1] in _OPENING_MARKS):
+            continue  # a quotation going on from a speaker before it (`continue_quotes`' to give)
         nxt = next((a for a in passages if a.cue.start >= para.end), None)
         at = layout.index(nxt.cue.start) if nxt is not None else None
         if nxt is None or at is None or at - i > _HEADING_REACH:
