@@ -116,3 +116,12 @@ def test_first_person_contractions_are_first_person() -> None:
         assert is_first_person(word)
     for word in ("It's", "US", "Ian", "West’s"):
         assert not is_first_person(word)
+
+
+def test_spoke_to_a_listener_gives_the_listener_nothing() -> None:
+    """'Farid Haddad spoke to The Daily Courier ...': the one named after "spoke to" is the
+    listener when the writer's side is not the subject; the blockquote is not the paper's."""
+    page = _INTERVIEW_PAGE.replace(
+        "Our team spoke to Mariam (not her real name)", "Farid Haddad spoke to The Daily Courier"
+    )
+    assert all("The Daily Courier" not in n for n in _names(_trace(page), "a warm room for the children and some food"))

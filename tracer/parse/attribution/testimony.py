@@ -129,6 +129,12 @@ _SPOKE_TO = re.compile(
     r"\b(?:(?:spoke|talked|chatted)\s+(?:to|with)|interviewed)\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)"
 )
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+")
+# Who does the interviewing, before "spoke to": the writer's side ("The France 24 Observers team",
+# "we", "our reporter"). With anyone else as the subject ("Haddad spoke to The Courier:") the one
+# named after the verb is a listener, and the words after are not theirs.
+_WRITERS_SIDE = re.compile(
+    r"\b(?:we|I|our|team|reporters?|journalists?|correspondents?|newsroom|editors?|Observers)\b", re.IGNORECASE
+)
 
 
 def interviewed(layout: Layout, found: list[Attribution], quoted: set[tuple[int, int]]) -> list[Attribution]:
@@ -155,13 +161,16 @@ def interviewed(layout: Layout, found: list[Attribution], quoted: set[tuple[int,
         if not run or run[0].start in taken or not first_person(text, run[0]):
             continue
         name = named[-1]
+        sentence = _sentence(text, para, name.start())
+        if not _WRITERS_SIDE.search(text, sentence.start, name.start()):
+            continue  # "Haddad spoke to The Courier": the listener is no one who testifies
         cue = _cue(text, name)
         out.append(
             Attribution(
                 source=Span(name.start(1), name.end(1)),
                 cue=cue,
                 content=without_notes(text, run),
-                sentence=_sentence(text, para, name.start()),
+                sentence=sentence,
                 cls=CueClass.SPEECH,
                 form="verb",
                 kind="passage",
