@@ -5,8 +5,10 @@ notes inside it are the writer's; a first-person contraction is never a source. 
 from __future__ import annotations
 
 from tracer.models import TraceResult
+from tracer.parse.attribution.testimony import first_person
 from tracer.parse.claims.sources import is_first_person
 from tracer.read.document import read_html
+from tracer.text import Span
 from tracer.trail.trace import trace_article
 
 _HEAD = "<html><head><title>Stuck at the border</title></head><body><article>\n"
@@ -125,3 +127,9 @@ def test_spoke_to_a_listener_gives_the_listener_nothing() -> None:
         "Our team spoke to Mariam (not her real name)", "Farid Haddad spoke to The Daily Courier"
     )
     assert all("The Daily Courier" not in n for n in _names(_trace(page), "a warm room for the children and some food"))
+
+
+def test_us_the_country_is_no_first_person() -> None:
+    """A blockquote opening "US officials said ..." is no testimony in the first person."""
+    for words, expected in (("US officials toured the camp on Monday.", False), ("Then they let us go.", True)):
+        assert first_person(words, Span(0, len(words))) is expected

@@ -5,8 +5,10 @@ An interview story ("He explained why he had decided to protest:", "Our team spo
 an Angolan woman ...") sets the interviewee's own words off in blockquotes, with no quotation
 marks, and breaks them with photo captions; a section heading in quotation marks repeats a line of
 them. The words are the interviewee's throughout (gold_fresh6a, the France 24 Observers page: 15
-of its statements were nobody's). Only blockquotes are read here: in plain text nothing marks
-where a first-person passage ends and the writer's own first person begins.
+of its statements were nobody's). Testimony runs are read only in blockquotes: in plain text
+nothing marks where a first-person passage ends and the writer's own first person begins (PolNeAR
+train has no multi-paragraph testimony after a colon, and an op-ed's own "I" after one). A
+pull-quote heading is matched to any passage by the words they share.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ from tracer.models import CueClass
 from tracer.parse.attribution.spans import Attribution, Layout
 from tracer.text import Span
 
-# A speaker's own first person, contractions included ("I’d rather ...", "we’ve been here").
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|we|us|our|ours)(?:[’'](?:d|m|ve|ll|re|s))?\b", re.IGNORECASE)
+# A speaker's own first person, contractions included ("I’d rather ...", "we’ve been here"); "us"
+# in lower case only ("US officials" is the country).
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]urs?)(?:[’'](?:d|m|ve|ll|re|s))?\b")
 # How many words of a testimony paragraph's opening the first person is looked for in: "Two days
 # after I arrived ...", "Currently, my family and I ...", "If they won’t let us travel ..." (all
 # within 8 on the page that motivated it); a paragraph that only comes to "I" late is the
