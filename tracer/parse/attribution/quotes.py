@@ -13,6 +13,7 @@ from bisect import bisect_left, insort
 from dataclasses import replace
 
 from tracer.models import CueClass
+from tracer.parse.attribution import testimony
 from tracer.parse.attribution.spans import Attribution, Context, Layout, Quotes, trim
 from tracer.text import Span, SpanSet
 
@@ -452,7 +453,9 @@ def fill_passages(ctx: Context) -> list[Attribution]:
         content = _passage(layout.text, a, opened, layout.index(a.sentence.start), quoted)
         if content:
             out.append(replace(a, content=content, kind="passage", pending=False))
-    return out + _introduced(layout, out, quoted)
+    out += _introduced(layout, out, quoted)
+    out += testimony.interviewed(layout, out, quoted)
+    return out + testimony.pull_quotes(layout, out)
 
 
 # A content's end, then a colon: closing quotation marks and spaces may come between.
@@ -553,6 +556,8 @@ def _quotation_at(layout: Layout, start: int, quoted: set[tuple[int, int]]) -> t
     if index + 1 >= len(paras):
         return ()
     run = tuple(p for p in paras[index + 1 : index + 1 + MAX_PASSAGE_PARAGRAPHS] if (p.start, p.end) in quoted)
+    if run and run[0] == paras[index + 1] and testimony.first_person(layout.text, run[0]):  # a testimony, however long
+        return testimony.without_notes(layout.text, testimony.testimony_run(layout.text, paras, index + 1, quoted))
     if run and run[0] == paras[index + 1]:
         return _leading(run, paras[index + 1 :])
     first = paras[index + 1]
@@ -592,13 +597,8 @@ def _passage(
         index = None  # its paragraph is inside a stop
     if index is None or index + 1 >= len(paras) or (first := paras[index + 1]) is None:
         return ()
-    if (first.start, first.end) in quoted:
-        run = []
-        for p in paras[index + 1 :]:
-            if p is None or (p.start, p.end) not in quoted:
-                break
-            run.append(p)
-        return tuple(run)  # an HTML blockquote: exactly its paragraphs
+    if (first.start, first.end) in quoted:  # an HTML blockquote: its paragraphs, and a testimony's next ones
+        return testimony.without_notes(text, testimony.testimony_run(text, paras, index + 1, quoted))
     taken = [first]
     quotation = text[first.start : first.start + 1] in _OPENING_MARKS
     for p in paras[index + 2 : index + 1 + MAX_PASSAGE_PARAGRAPHS]:
