@@ -111,3 +111,8 @@ def test_a_surname_that_is_also_a_nationality_is_who_he_is() -> None:
 def test_a_surname_that_is_also_a_nationality_stays_a_name() -> None:
     text = 'Billionaire investor Mark Cuban spoke in Austin on Friday. "You have to adapt," he said.'
     assert _chain(_claims(text), "You have to adapt") == ["Mark Cuban"]
+
+
+def test_a_headlines_lone_given_name_gives_way_to_the_full_name() -> None:
+    text = "Nora Just Vowed To Stop.\n\nNora Vance promised on Tuesday to stop, saying she had made a poor choice of words."
+    assert _chain(_claims(text), "poor choice of words") == ["Nora Vance"]
