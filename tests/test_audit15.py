@@ -99,6 +99,11 @@ def _he_after(text: str, adjective: str) -> str:
     return Resolver(text, registry).mention(Span(he, he + 2)).source.name
 
 
+def test_the_who_in_capitals_is_the_health_body() -> None:
+    text = "There were 3,248 cases reported worldwide last year, according to the WHO."
+    assert _chain(_claims(text), "3,248 cases") == ["the WHO"]
+
+
 def test_a_nationality_adjective_is_not_who_he_is() -> None:
     assert _he_after("The crowd cheered. But back on American soil, he returned to his lines.", "American") == "he"
 

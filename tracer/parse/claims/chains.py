@@ -331,7 +331,8 @@ def _names_no_one(text: str, a: Attribution) -> bool:
     parser tied to its antecedent (`referent`) is that antecedent's."""
     if a.source is None or a.referent is not None:
         return False
-    return a.source.of(text).strip().lower() in _NO_ONE
+    words = a.source.of(text).strip()
+    return words.lower() in _NO_ONE and not words.isupper()  # "according to WHO": the health body
 
 
 def _continue_citations(ctx: _Context) -> None:
