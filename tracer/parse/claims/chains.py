@@ -304,7 +304,7 @@ def _resolve_all(ctx: _Context, posts: list[Post], registry: SourceRegistry) -> 
     for _, _, item in sorted(events, key=lambda e: (e[0], e[1])):
         if isinstance(item, Post):
             post_hops[item.id] = _post_hop(item, registry, ctx.doc_id)
-        elif inferred_from_thing(item, ctx.text):
+        elif inferred_from_thing(item, ctx.text) or _names_no_one(ctx.text, item):
             # "the transition presents ... And they are hoping ...": a thing read as a sign is
             # no source, so it is not registered as one a later "they" could stand for
             ctx.hops[id(item)] = []
@@ -312,6 +312,28 @@ def _resolve_all(ctx: _Context, posts: list[Post], registry: SourceRegistry) -> 
             ctx.hops[id(item)] = _hops(ctx, item)
     _continue_citations(ctx)
     return post_hops
+
+
+# Words that stand for no one when they are all of a source: a day or a month says when
+# ("Wednesday added one more development to the list", "records released in July, which showed"),
+# the "'s" of "let's" is the writer's own voice ("let's hope it stays that way"), and a relative
+# or demonstrative pronoun the parser left without an antecedent is a clause, not a speaker
+# ("which helps explain why", "That's the consensus of experts ..., saying"). "May" is a name too.
+_NO_ONE = frozenset(
+    {*WEEKDAYS, *(m for m in MONTH_NAMES if m != "may"), "today", "yesterday", "tonight", "'s", "’s"}
+    | {"which", "that", "who", "whom"}
+)
+
+
+def _names_no_one(text: str, a: Attribution) -> bool:
+    """Whether an attribution's whole source is a word that names no one (`_NO_ONE`): shown as a
+    name, or as an unresolved "which", it told a researcher nothing (audit15 of PolNeAR train at
+    e81cbcb: 2 weekdays, a month, 3 "'s", 17 "which"/"that"/"who" hops). A relative pronoun the
+    parser tied to its antecedent (`referent`) is that antecedent's."""
+    if a.source is None or a.referent is not None:
+        return False
+    words = a.source.of(text).strip()
+    return words.lower() in _NO_ONE and not words.isupper()  # "according to WHO": the health body
 
 
 def _continue_citations(ctx: _Context) -> None:

@@ -166,6 +166,10 @@ def name_key(name: str) -> str:
 
 def core(mention: str) -> str:
     """A mention without its appositive or relative clause: "Lee, a lawmaker who ..." -> "Lee"."""
+    return _without_age(_without_wh(_core(mention)))
+
+
+def _core(mention: str) -> str:
     mention = _unglued(_QUOTE_END.sub("", mention))
     match = _CUT.search(mention)
     while match and _PLACE_COMMA.search(mention, 0, match.start()) and _STATE_AFTER.match(mention, match.end()):
@@ -175,6 +179,36 @@ def core(mention: str) -> str:
         return _without_locale(mention[: after.start() if after else len(mention)].strip(" ,"))
     kept = mention[: match.start()].strip(" ,") if match and match.start() > 0 else mention.strip(" ,")
     return _without_time(_without_topic(_without_locale(kept)))
+
+
+# A question word before a source: "how many political experts viewed it", "what a partner at the
+# firm told him", "which many voters believe"; "which" only before a determiner or quantifier (a
+# "which" before a verb is the subject itself: "which get answered").
+_WH_LEAD = re.compile(
+    r"^(?:how|what|why|which(?=\s+(?:the|a|an|many|most|some|several|few|his|her|their|its|our|these|those)\b))"
+    r"\s+(?=\S+\s*\S)"
+)
+
+
+def _without_wh(name: str) -> str:
+    """'how many political experts' -> 'many political experts': the question word opens the
+    clause the source is the subject of ("that's how many political experts viewed ..."), not
+    the source's name (audit15: 11 first hops of PolNeAR train, "how Bernie Sanders" 4 times).
+    Lower case only: "How" and "What" open names ("What Works Clearinghouse")."""
+    return _WH_LEAD.sub("", name, count=1)
+
+
+# An age before a full name: "82-year-old Richard Viguerie", "the 17-year-old Jared Potts".
+_AGE_LEAD = re.compile(r"^(?:(?:the|an?)\s+)?\d{1,3}-year-old\s+(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)+)$")
+
+
+def _without_age(name: str) -> str:
+    """'82-year-old Richard Viguerie' -> 'Richard Viguerie': an age says how old, not who; shown
+    whole it was no name a researcher looks up, and it never matched the person's later mentions
+    (audit15: 36 first hops of PolNeAR train, "82-year-old Richard Viguerie" 26 times). Only before
+    a name of two or more capitalised words: "the 17-year-old Muslim student" stays a description."""
+    match = _AGE_LEAD.match(name)
+    return match.group("name") if match else name
 
 
 # A proper name, then when it was said: "Broaddrick Sunday night", "Sanders during a Sunday",
@@ -651,6 +685,7 @@ class SourceRegistry:
         # PolNeAR train at c412e89: 54 names in 41 articles, on 93 claims). Only here, where the
         # name is stored: the resolver still compares `core`'s output with the raw mention.
         name, full = squash(name), squash(full)
+        name = self._staff_name(name) or name
         parsed = parse_name(name)
         found = self._find(parsed, handle)
         if found is None:
@@ -663,6 +698,24 @@ class SourceRegistry:
         self._seen.append((at, found))
         self._last_seen[found.id] = len(self._seen) - 1
         return found
+
+    def _staff_name(self, name: str) -> str | None:
+        """'Media Research Center’s Bozell' -> 'Brent Bozell III': a body's name, then a surname, is
+        someone of that body whom the text names in full: the one person source with that surname,
+        else the full name the text introduces, else its one given name before the surname. Shown
+        as written, the body's name stood in front of the person's (audit15: 34 first hops of
+        PolNeAR train, "Media Research Center’s Bozell" 30 times, "Purple PAC's Crane" for Ed Crane)."""
+        match = _BODY_SURNAME.match(name)
+        if match is None:
+            return None
+        surname = match.group("surname")
+        sources = [s.name for s in self._sources if s.kind == SourceKind.PERSON and _family_word(s.name) == surname]
+        if len(set(sources)) == 1:
+            return sources[0]
+        if surname in self.people.surnames:
+            return self.people.surnames[surname]
+        given = self.people.family_names.get(surname, set())
+        return f"{next(iter(given))} {surname}" if len(given) == 1 else None
 
     def seen(self, source: Source, at: int) -> None:
         """Record a mention of `source` at `at` that named it by no name of its own (an epithet,
@@ -728,7 +781,8 @@ class SourceRegistry:
         ("the agency" / "the National Intelligence Service"), a person's full name over a surname
         ("Noem" / "Governor Kristi Noem")."""
         current = parse_name(source.name)
-        fuller = source.kind == SourceKind.PERSON and current.proper and _fuller(parsed, current)
+        person = source.kind == SourceKind.PERSON or _lone_given_name(source.name)
+        fuller = person and current.proper and _fuller(parsed, current)
         named = set(_strip_titles(parsed.body)) <= set(_personal_name(source.name))  # "... Joshua Levy" / "Levy"
         if parsed.proper and ((not current.proper and not named) or fuller):
             source.aliases.remove(parsed.text)
@@ -934,6 +988,22 @@ def _description_head(parsed: Name) -> str:
     return words[cut - 1] if cut else ""
 
 
+# A body's capitalised name, its possessive, then one capitalised word: "Purple PAC's Crane".
+_BODY_SURNAME = re.compile(r"^(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*[’']s\s+(?P<surname>[A-Z][a-z][\w-]*)$")
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _family_word(name: str) -> str | None:
+    """The last word of a full name of two or more capitalised words, a suffix aside ("Brent
+    Bozell III" -> "Bozell"); None for one word or a description."""
+    words = [w.strip(",") for w in name.split()]
+    while len(words) > 2 and words[-1].lower().strip(".") in _NAME_SUFFIXES:
+        words = words[:-1]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words[-2:]):
+        return None
+    return words[-1]
+
+
 def _personal_name(text: str) -> list[str]:
     """The capitalised words that end a description ('acting U.S. Attorney for Massachusetts
     Joshua Levy' -> massachusetts, joshua, levy), lower-cased: the name a surname can stand for."""
@@ -966,6 +1036,15 @@ def _first_name_of(small: list[str], large: list[str]) -> bool:
     if len(small) != 1 or small[0] != large[0]:
         return False
     return len(large) == 2 or is_given_name(large[0].capitalize())
+
+
+def _lone_given_name(name: str) -> bool:
+    """'Hillary' of a headline ("Hillary Just Vowed To ..."): a listed given name alone, a person's
+    name whatever kind it was guessed, so the full name the text gives next ("Hillary Clinton
+    promised on Tuesday ...") is shown instead (audit15: "Hillary" stayed the name of the claims of
+    the very sentence that names Hillary Clinton)."""
+    words = name.split()
+    return len(words) == 1 and is_given_name(words[0])
 
 
 def _fuller(new: Name, current: Name) -> bool:
