@@ -81,3 +81,15 @@ def test_article_cited_by_a_campaign_is_no_nested_document() -> None:
     text = "Critics were unconvinced, and an article cited by the Ruiz campaign quoted experts who found no evidence."
     names, _ = _chain(text, "experts who found no evidence")
     assert names[-1] == "an article" and len(names) == 2
+
+
+def test_statement_the_text_never_says_was_issued_stays_the_issuer() -> None:
+    """'X announced its estimate that ... “...,” the official statement said': the text names no
+    statement of X's before, the issuer is only the source just before (the seed's form), so the
+    chain stays [X] as the seed test has it."""
+    text = (
+        "The Harbor Council announced its estimate that more than 300 homes were flooded. "
+        "\u201cWe count about 320 flooded homes,\u201d the official statement said."
+    )
+    names, _ = _chain(text, "about 320 flooded homes")
+    assert names == ["The Harbor Council"]
