@@ -1,8 +1,8 @@
-"""hops15: a document cited in another comes after the citing document and its maker ("a study
-cited in the X report": [the report, X, the study]; "X issued a report revealing": [the report,
-X]), and a statement stays its issuer's when the issuer is the clause's subject ("X released a
-statement saying": X alone). ("the statement said" as [the statement, the issuer], the fresh gold
-sets' convention, is on branch hops15-docs, for the lead to settle against the older chain cases.) More forms are chain cases in tests/data/chains/hops15_forms.json. Invented
+"""hops15: a document that speaks is a hop of its own before its issuer ("the statement said":
+[the statement, the committee]), a document cited in another comes after the citing document and
+its maker ("a study cited in the X report": [the report, X, the study]), and a statement only
+carries its issuer's words when the issuer is the clause's subject ("X released a statement
+saying": X alone). More forms are chain cases in tests/data/chains/hops15_forms.json. Invented
 sentences with the grammatical forms of the gold_fresh, gold_fresh3a and gold_fresh5a misses."""
 
 from __future__ import annotations
@@ -17,6 +17,33 @@ def _chain(text: str, words: str) -> tuple[list[str], list[Source]]:
     claim: Claim = next(c for c in claims if words in c.text)
     by_id = {s.id: s for s in sources}
     return [h.source.name for h in claim.chain], [by_id[h.source.id] for h in claim.chain]
+
+
+def test_statement_said_is_the_statement_then_its_issuer() -> None:
+    text = (
+        "The Harbor Council met on Thursday and said in a statement that the closures were unlawful. "
+        "\u201cThese closures break every agreement we have signed,\u201d the statement said."
+    )
+    names, sources = _chain(text, "break every agreement")
+    assert names == ["the statement", "The Harbor Council"]
+    assert sources[0].kind == SourceKind.DOCUMENT
+    said_in, _ = _chain(text, "the closures were unlawful")
+    assert said_in == ["The Harbor Council"]  # "said in a statement": the medium, no hop
+
+
+def test_two_issuers_statements_stay_apart() -> None:
+    """A later "the statement" is another issuer's: the document is not looked up by its words
+    (registered by name, the second statement took the first one's issuer)."""
+    text = (
+        "The Harbor Council said in a statement that the closures were unlawful. "
+        "\u201cWe will appeal,\u201d the statement said. "
+        "Later, the Ministry of Transport said in a statement that the closures were lawful. "
+        "\u201cThe council has no case,\u201d the statement said."
+    )
+    first, _ = _chain(text, "We will appeal")
+    second, _ = _chain(text, "The council has no case")
+    assert first == ["the statement", "The Harbor Council"]
+    assert second == ["the statement", "the Ministry of Transport"]
 
 
 def test_issuer_own_aside_keeps_the_quotation_whole() -> None:

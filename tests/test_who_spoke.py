@@ -144,7 +144,7 @@ def test_a_document_cited_in_a_report_is_not_the_reports_issuer() -> None:
     )
     chains = _chains(text)
     highlighted = next(v for k, v in chains.items() if "16 per cent lower" in k)
-    assert highlighted == ["The Intergovernmental Panel on Climate Change"]
+    assert highlighted == ["the report", "The Intergovernmental Panel on Climate Change"]  # hops15-docs: gold_fresh5a
     flooding = next(v for k, v in chains.items() if "coastal flooding" in k)
     assert flooding == ["the report", "The Intergovernmental Panel on Climate Change", "another study"]
 

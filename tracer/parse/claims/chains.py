@@ -407,11 +407,7 @@ def _hops(ctx: _Context, a: Attribution) -> list[Hop]:
             return [*hops, *trailing, *(_citation_hop(ctx, a, c) for c in _cited_sources(ctx, a))]
         resolved = ctx.resolver.mention(a.source, speaker=speaker_source, referent=a.referent, quoted=a.quoted)
         ctx.mentions.append((a.source, resolved.source))
-        # "the statement said": the issuer alone, as the chain cases (nouns.json, refs5, doc11,
-        # bodies6, noun11, regress11) and the seed have it; the fresh gold sets write [the
-        # statement, the issuer] (`_issued_document`, used for a document another cites): a
-        # convention for the lead to settle (hops15 report), so not here.
-        hops += _document_in_cue(ctx, a)
+        hops += _issued_document(ctx, a, resolved) or _document_in_cue(ctx, a)
         hops.append(_main_hop(ctx, a, resolved))
         maker = ctx.makers.get(resolved.source.id)
         if maker is not None:  # "according to the report" after "A recent report by X stated"
