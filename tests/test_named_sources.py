@@ -86,7 +86,8 @@ def test_when_where_and_a_quotation_before_are_no_part_of_a_name() -> None:
 
 def test_a_report_its_maker_issued_is_a_hop_before_the_maker() -> None:
     """'The Wrap's report claims' was The Wrap alone; the gold files' convention (a document, then
-    its maker when the sentence names it) makes it two hops. A statement stays its issuer's."""
+    its maker when the sentence names it) makes it two hops. A statement too (hops15-docs: the
+    fresh gold sets' [statement, issuer]; it stood for its issuer alone before)."""
     text = (
         "The Wrap's report today claims that Chris Pine will be back on board the Enterprise.\n"
         "A report by the grid operator said that reserves fell by a third.\n"
@@ -94,7 +95,10 @@ def test_a_report_its_maker_issued_is_a_hop_before_the_maker() -> None:
     )
     assert _text_chain(text, "Chris Pine") == ["The Wrap's report", "The Wrap"]
     assert _text_chain(text, "reserves fell") == ["A report", "the grid operator"]
-    assert _text_chain(text, "ambassador had been recalled") == ["the foreign ministry"]
+    assert _text_chain(text, "ambassador had been recalled") == [
+        "A statement from the foreign ministry",
+        "the foreign ministry",
+    ]
 
 
 def test_the_report_named_again_keeps_its_maker() -> None:

@@ -133,7 +133,9 @@ def test_a_sender_or_the_clause_keeps_the_participle(text: str, cue: str, source
 def test_a_document_cited_in_a_report_is_not_the_reports_issuer() -> None:
     """'According to another study referenced in the report, ... The report highlights that ...':
     "The report" was resolved to the study (its head read as "report"), and the panel's name was
-    cut to "Climate Change" at its lower-case "on" (claims8 audit, gold_fresh5a)."""
+    cut to "Climate Change" at its lower-case "on" (claims8 audit, gold_fresh5a). The study is read
+    in the report, as gold_fresh5a has it: [the report, its maker, the study] (hops15; the phrase
+    was one hop, the study alone, before)."""
     text = (
         "The Intergovernmental Panel on Climate Change released its latest report on Monday. According to "
         "another study referenced in the report, 35 million people in India might face yearly coastal "
@@ -142,9 +144,9 @@ def test_a_document_cited_in_a_report_is_not_the_reports_issuer() -> None:
     )
     chains = _chains(text)
     highlighted = next(v for k, v in chains.items() if "16 per cent lower" in k)
-    assert highlighted == ["The Intergovernmental Panel on Climate Change"]
+    assert highlighted == ["the report", "The Intergovernmental Panel on Climate Change"]  # hops15-docs: gold_fresh5a
     flooding = next(v for k, v in chains.items() if "coastal flooding" in k)
-    assert flooding == ["another study referenced in the report"]
+    assert flooding == ["the report", "The Intergovernmental Panel on Climate Change", "another study"]
 
 
 @pytest.mark.parametrize(

@@ -731,6 +731,13 @@ class SourceRegistry:
             source.aliases.append(words)
             self._add_name(source, parse_name(words))
 
+    def document(self, words: str) -> Source:
+        """A document known only by a description ("the statement", "the report"), never matched by
+        name: a later "the statement" may be another issuer's, and is resolved to its issuer afresh
+        (hops15: registered by name, "The report highlights" after a cited study's report took that
+        report alone, its maker lost, on 2 gold_fresh5a items)."""
+        return self._new(squash(words), SourceKind.DOCUMENT)
+
     def _kind(self, name: str, description: str) -> SourceKind:
         if self.people.is_person(_ARTICLE.sub("", name)):
             return SourceKind.PERSON  # "Claure", introduced earlier as "executive chair Marcelo Claure"
