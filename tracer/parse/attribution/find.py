@@ -21,7 +21,7 @@ from tracer.parse.attribution.nlp import parse
 from tracer.parse.attribution.registry import RULES, Rule, plan
 from tracer.parse.attribution.scan import FastScan, fast_scan
 from tracer.parse.attribution.spans import Attribution, Citation, Context, CoverIndex, Layout, Parsed
-from tracer.text import Span, sentences
+from tracer.text import Span, plain_spaces, sentences
 
 LOGGER = logging.getLogger(__name__)
 
@@ -55,9 +55,11 @@ def find_attributions(
 
     The rules read the text with its single-mark quotations (‘…’, British style) marked as
     double ones (`double_quoted`, same offsets), so they are quotations to every rule and to the
-    parser; the spans returned hold in `text` as given.
+    parser, and with its odd spaces (no-break, thin, zero-width) plain ones (`plain_spaces`, same
+    offsets), so the parser and the rules' patterns read "Donald\xa0Trump" as "Donald Trump"; the
+    spans returned hold in `text` as given.
     """
-    text = double_quoted(text)
+    text = double_quoted(plain_spaces(text))
     lex = lexicon()
     layout = Layout(text)
     spans = sentences(text)
@@ -100,7 +102,7 @@ def parse_candidates(
     attribution of their own); the benchmark reports their share. Without a `layout` the text
     is read as `find_attributions` reads it, its single-mark quotations marked as double ones."""
     if layout is None:
-        text = double_quoted(text)
+        text = double_quoted(plain_spaces(text))
         layout = Layout(text)
     scan = scan or fast_scan()
     all_spans = spans if spans is not None else sentences(text)

@@ -64,7 +64,7 @@ from tracer.parse.claims.repeats import pull_quote_claims
 from tracer.parse.claims.resolve import Resolved, Resolver, speaker_of
 from tracer.parse.claims.sources import SourceRegistry, core, guess_kind, is_first_person
 from tracer.read.document import Article
-from tracer.text import ParagraphIndex, SentenceIndex, Span, SpanSet, is_abbreviation, sentences
+from tracer.text import ParagraphIndex, SentenceIndex, Span, SpanSet, is_abbreviation, plain_spaces, sentences
 from tracer.words import MONTH_NAMES, WEEKDAYS
 
 _BASE_CONFIDENCE = {"quote": 0.85, "according": 0.85, "verb": 0.8, "passive": 0.75, "noun": 0.7, "citing": 0.7}
@@ -245,9 +245,13 @@ def build_claims(article: Article, found: list[Attribution], posts: list[Post], 
         Claims in text order, sources in order of first mention, and the posts and links with
         the ids of the sources they name.
     """
-    registry = SourceRegistry(find_people(article.text))
+    # The people and the pronouns' referents are read with plain spaces, as the attribution rules
+    # read the text (`plain_spaces`, same offsets): the name patterns join words with a plain space,
+    # so "Harold\xa0Brenner" was "Brenner" to them. Claims and evidence quote the text as given.
+    reading = plain_spaces(article.text)
+    registry = SourceRegistry(find_people(reading))
     published = parse_published(article.document.published)
-    resolver = Resolver(article.text, registry, [f for a in found if a.kind != "np" for f in a.content])
+    resolver = Resolver(reading, registry, [f for a in found if a.kind != "np" for f in a.content])
     ctx = _Context(
         article.text, article.document.id, published, resolver, found, article.sentence_index, resolver.paragraphs
     )

@@ -97,9 +97,14 @@ _WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?"
 # Not after a lower-case prefix and hyphen: "anti-Trump", "pro-Clinton" name no one in the
 # sentence (hops8 audit: "the district's anti-Trump lean, Early described it ... “...,” he said"
 # took Trump for a rival of Early, and "he" was left unresolved).
+# An acronym before a titled name ("FBI Director James Comey", "GOP Chairman Reince Priebus") is
+# part of it, as the attribution rules show it: without it the run began at the title, and the
+# speaker a pronoun went to was shown as "Director James Comey", even "Director James" (audit15:
+# 9 PolNeAR train claims). Only before a capitalised word: an all-capitals run is a headline.
+_ACRONYM_OPENING = rf"(?:[A-Z]{{2,6}}[ \t](?={_WORD}))?"
 _NAME_LIKE = re.compile(
     rf"(?<![a-z]-)\b(?:Mr|Ms|Mrs|Dr)\.\s{_WORD}(?:[ -]{_PARTICLE}{_WORD})*\b"
-    rf"|(?<![a-z]-)\b{_WORD}(?:[ -]{_PARTICLE}(?!(?:Mr|Ms|Mrs|Dr)\.){_WORD})*\b"
+    rf"|(?<![a-z]-)\b{_ACRONYM_OPENING}{_WORD}(?:[ -]{_PARTICLE}(?!(?:Mr|Ms|Mrs|Dr)\.){_WORD})*\b"
 )
 # A sentence start, then "On Monday, " (a preposition or time word, up to five words and a comma;
 # not "Sonya Zoghlin, " whose appositive follows) or "The elder " (a determiner and one lower-case
