@@ -66,6 +66,28 @@ def clean_json(value: Any) -> Any:
     return root[0]
 
 
+def _latin_letters(case: str) -> str:
+    """The accented Latin letters of one case: Latin-1, Latin Extended-A/B and Extended Additional."""
+    blocks = (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))
+    return "".join(chr(c) for c in blocks if getattr(chr(c), f"is{case}")())
+
+
+# An upper-case and a lower-case letter of a person's name, as regex classes. Python's `re` has
+# no \p{Lu}, and name patterns written "[A-Z][a-z]+" never matched "López", "Peña Nieto" or
+# "Ngọc", so on international news "he" went to a demonym ("Mexican") instead of "Andrés Manuel
+# López Obrador". Only the accented Latin blocks are added, so ASCII text matches as before.
+NAME_UPPER = f"[A-Z{_latin_letters('upper')}]"
+NAME_LOWER = f"[a-z{_latin_letters('lower')}]"
+
+
+def latin_names(pattern: str) -> str:
+    """Let the "[A-Z]" and "[a-z]" of a NAME pattern match accented letters too ("José Díaz").
+
+    Only for the part of a pattern that matches a name, never cue words or English function words.
+    """
+    return pattern.replace("[A-Z]", NAME_UPPER).replace("[a-z]", NAME_LOWER)
+
+
 def squash(text: str) -> str:
     """Collapse runs of whitespace to one space and trim the ends."""
     return _WS.sub(" ", text).strip()

@@ -13,6 +13,7 @@ from functools import cache
 
 from tracer.datafiles import load_json, load_lines
 from tracer.models import CueClass
+from tracer.text import latin_names
 
 # Classes whose content is a statement about the world: these make claims. The others
 # (stance, intent, topic) are attributions a reader may want to see, but not claims to trace.
@@ -313,8 +314,9 @@ def lexicon() -> Lexicon:
         noun_like_forms=frozenset(noun_like),
         noun_like_after_subject=re.compile(
             r"(?:\b(?:he|she|they|we|I|it|" + "|".join(sorted(people)) + r")"
-            r"|\b(?!(?:The|A|An|His|Her|Their|Its|Our|My|Your|This|That|These|Those)\b)[A-Z][a-z]+)"
-            r"\s+(?:(?:also|then|still|now|again|later|often|never|already|[a-z]+ly)\s+)?"
+            r"|\b(?!(?:The|A|An|His|Her|Their|Its|Our|My|Your|This|That|These|Those)\b)"
+            + latin_names(r"[A-Z][a-z]+)")
+            + r"\s+(?:(?:also|then|still|now|again|later|often|never|already|[a-z]+ly)\s+)?"
             r"(?:" + "|".join(sorted(noun_like)) + r")\b"
         ),
         noun_like_in_clause=_noun_like_in_clause({v.lemma for v in verbs.values() if v.noun_like}),

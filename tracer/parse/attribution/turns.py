@@ -30,7 +30,7 @@ from itertools import pairwise
 from tracer.models import CueClass
 from tracer.parse.attribution.spans import Attribution, Context, trim
 from tracer.parse.claims.people import first_introduced
-from tracer.text import Span, sentences
+from tracer.text import Span, latin_names, sentences
 
 # A paragraph that opens with a speaker label: a name of at most four words (capitalised, a
 # hyphen or an initial inside: "Alex Seitz-Wald", "JAKE TAPPER"), perhaps a party and state in
@@ -171,7 +171,7 @@ def _person_like(text: str, name: str) -> bool:
     text kept up to 256 whole documents alive in a batch."""
     if name.isupper() or " " in name:
         return True
-    return re.search(rf"[a-z,]\s[A-Z][a-z]+ {re.escape(name)}\b", text) is not None
+    return re.search(r"[a-z,]\s" + latin_names(r"[A-Z][a-z]+ ") + rf"{re.escape(name)}\b", text) is not None
 
 
 def _continued(ctx: Context, run: list[_Label]) -> list[_Label]:

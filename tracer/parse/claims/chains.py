@@ -64,7 +64,16 @@ from tracer.parse.claims.repeats import pull_quote_claims
 from tracer.parse.claims.resolve import Resolved, Resolver, speaker_of
 from tracer.parse.claims.sources import SourceRegistry, core, guess_kind, is_first_person
 from tracer.read.document import Article
-from tracer.text import ParagraphIndex, SentenceIndex, Span, SpanSet, is_abbreviation, plain_spaces, sentences
+from tracer.text import (
+    ParagraphIndex,
+    SentenceIndex,
+    Span,
+    SpanSet,
+    is_abbreviation,
+    latin_names,
+    plain_spaces,
+    sentences,
+)
 from tracer.words import MONTH_NAMES, WEEKDAYS
 
 _BASE_CONFIDENCE = {"quote": 0.85, "according": 0.85, "verb": 0.8, "passive": 0.75, "noun": 0.7, "citing": 0.7}
@@ -109,7 +118,9 @@ _MADE_BY = re.compile(
 )
 _MAKER_WHEN = re.compile(r"\s+(?:back|earlier|last)(?:\s.*)?$", re.DOTALL)
 _MAKER_FOR = re.compile(r"\s+for\s+(?P<client>\S.*)$", re.DOTALL)
-_ROLE_BEFORE_NAME = re.compile(r"\b(?P<role>[a-z]+)\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
+_ROLE_BEFORE_NAME = re.compile(
+    r"\b(?P<role>[a-z]+)\s+" + latin_names(r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
+)
 _INDEFINITE_ARTICLE = re.compile(r"^(?:an?)\s+", re.IGNORECASE)
 _WITNESS = frozenset({"seen", "heard", "obtained", "reviewed"})
 # Reports a named maker issued are documents of their own too ("a report by X", "The Wrap's report":

@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 
 from tracer.datafiles import load_json, load_lines
 from tracer.parse.claims.people import is_given_name, role_words
-from tracer.text import Span
+from tracer.text import Span, latin_names
 
 # A proper name: capitalised words (initials, hyphens and "of"/"de" inside allowed).
 _PROPER = r"(?:[A-Z][\w.&’'-]*)(?:[ \t]+(?:of[ \t]+|de[ \t]+|for[ \t]+)?[A-Z][\w.&’'-]*){0,5}"
@@ -31,7 +31,7 @@ _LINKS = (
         rf"(?P<name>{_PROPER})\s+(?:is|was|became|has\s+been|had\s+been|serves\s+as|served\s+as)\s+(?P<desc>{_DESC})\b"
     ),
 )
-_ROLE_NAME = re.compile(r"\b(?P<role>[a-z]+)\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})\b")
+_ROLE_NAME = re.compile(r"\b(?P<role>[a-z]+)\s+" + latin_names(r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})\b"))
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # "Another officer, Wing Commander Vyomika Singh, said": an indefinite opener is a description too;
 # so is a possessive one, "her lawyer, Ana Ruiz," (gold_fresh3a: "his aunt" was shown, not the name).
@@ -156,7 +156,7 @@ def leader_named(text: str, mention: str) -> tuple[str, int, bool] | None:
         return None
     owner = re.escape(match.group("owner"))
     title = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
-    pattern = rf"\b{owner}[’']s\s+(?i:{title})\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{1,2}})\b"
+    pattern = rf"\b{owner}[’']s\s+(?i:{title})\s+" + latin_names(r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})\b")
     found = {(m.group("name"), m.start()) for m in re.finditer(pattern, text)}
     names = {n for n, _ in found}
     if len(names) != 1:
@@ -171,7 +171,8 @@ _INDEFINITE_ROLE = re.compile(r"^(?:a|an)\s+(?!one\b)", re.IGNORECASE)
 # A sentence opening with a full name, perhaps after its role ("Royal commentator Lee Cohen was
 # discussing", "Bill Simmons said", "Rebecca English of the Daily Mail recalled").
 _OPENING_NAME = re.compile(
-    r"[\s“\"]*(?:(?P<role>(?:[A-Z][a-z]+\s+)?[a-z][\w-]*)\s+)?(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4})\b"
+    r"[\s“\"]*(?:(?P<role>(?:[A-Z][a-z]+\s+)?[a-z][\w-]*)\s+)?"
+    + latin_names(r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,4})\b")
 )
 # ", the president of ...", ", a lawyer for ...": an appositive role after the name.
 _ROLE_AFTER = re.compile(
@@ -256,8 +257,7 @@ def _expert_roles() -> frozenset[str]:
 # "the president" / "President Trump": a capitalised title before a name, not "Vice President".
 # A middle initial may stand inside the name ("Judge Emmet G. Sullivan" was read as "Emmet", a second
 # judge beside "Judge Sullivan", and "the judge" went unnamed; epithet12 audit of PolNeAR train).
-_TITLE_NAME = (
-    r"(?<!Vice )(?<!Vice-)(?<!Deputy )\b{title}\s+"
+_TITLE_NAME = r"(?<!Vice )(?<!Vice-)(?<!Deputy )\b{title}\s+" + latin_names(
     r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:[ -][A-Z][a-z]+){{0,2}})\b"
 )
 # An acronym may open the title ("the FBI director" after "FBI Director James Comey"; desc9 audit:
@@ -303,7 +303,7 @@ def body_named_before(text: str, mention: str, at: int, heads: frozenset[str]) -
 # "Florida Sen. Marco Rubio", "Gov. Pat Lee": up to three capitalised words before a title, then a name.
 # A name's words may have a second capital ("Sen. John McCain" was read as "John", then taken for
 # someone else's title; desc9).
-_HOLDER_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?"
+_HOLDER_WORD = latin_names(r"[A-Z][a-z]+(?:[A-Z][a-z]+)?")
 _HOLDER = (
     r"(?P<mods>(?:[A-Z][\w.-]*\s+){{0,3}}){title}\s+"
     rf"(?P<name>{_HOLDER_WORD}(?:[ -]{_HOLDER_WORD}){{{{0,2}}}})\b"
@@ -561,7 +561,7 @@ _NOT_LEAD = frozenset(
     | {"led", "run", "based", "known", "called", "named", "and", "but", "than", "unlike", "plus"}
 )
 # A word of a name: capitalised ("Kirsch", "O'Leary"), an initial or an abbreviated title ("B.", "Gov.").
-_WORD_OF_NAME = r"(?:[A-Z][a-z][\w’'-]*|[A-Z][’'][A-Z][a-z]+)"
+_WORD_OF_NAME = latin_names(r"(?:[A-Z][a-z][\w’'-]*|[A-Z][’'][A-Z][a-z]+)")
 _NAME_WORD = re.compile(rf"^(?:{_WORD_OF_NAME}|[A-Z][a-z]*\.)$")
 # A full name at a phrase's end: two to four words, middle initials allowed ("James B. Comey").
 _FULL_NAME_TAIL = re.compile(rf"(?P<name>{_WORD_OF_NAME}(?:\s+(?:[A-Z]\.|{_WORD_OF_NAME})){{1,3}})$")

@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from tracer.datafiles import load_json
+from tracer.text import latin_names
 from tracer.words import GENDERED_PRONOUNS, MONTHS, WEEKDAYS
 
 # Role words that stand before a full name besides the titles and person keywords of the lexicons.
 _EXTRA_ROLES = frozenset({"chair", "executive", "founder", "cofounder", "co-founder", "head", "leader", "owner"})
-_NAME = r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})\b"
+_NAME = latin_names(r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})\b")
 _NOT_NAMES = frozenset(
     {"the", "a", "an", "new", "north", "south", "east", "west", "united", "san", "los", "las", *MONTHS, *WEEKDAYS}
 )
@@ -79,7 +80,7 @@ def find_people(text: str) -> People:
 # A listed given name, perhaps an initial, then a capitalised word: "Donald Trump", "Donald J. Trump".
 # The family name is looked ahead at, so that "President Barack Obama" still yields "Obama".
 _GIVEN_THEN_WORD = re.compile(
-    r"\b(?P<given>[A-Z][a-z]+)\s+(?=(?:[A-Z]\.\s+)?(?P<family>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)"
+    latin_names(r"\b(?P<given>[A-Z][a-z]+)\s+(?=(?:[A-Z]\.\s+)?(?P<family>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
 )
 
 

@@ -64,7 +64,7 @@ from tracer.parse.claims.sources import (
     is_place,
     place_names,
 )
-from tracer.text import ParagraphIndex, Span, SpanSet, sentences
+from tracer.text import ParagraphIndex, Span, SpanSet, latin_names, sentences
 from tracer.words import MONTH_NAMES, PERSON_PRONOUNS, WEEKDAYS
 
 # Nouns for things that say something on someone's behalf (records such as a memo are documents
@@ -93,7 +93,7 @@ _OWNER = re.compile(r"\b(?:from|by|of)\s+(?P<owner>.+)$|^(?P<poss>.+?)[’']s?\s
 _PARTICLE = r"(?:(?:de|da|di|du|del|della|van|von|der|den|la|le|bin|ibn|al)\s)?"
 # One capitalised word of a name, camel-cased ones too ("DeSantis", "McCarthy"): as "[A-Z][a-z]+"
 # alone they matched nothing, so "DeSantis ... which he suggested" found no subject (gold_fresh3a).
-_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?"
+_WORD = latin_names(r"[A-Z][a-z]+(?:[A-Z][a-z]+)?")
 # Not after a lower-case prefix and hyphen: "anti-Trump", "pro-Clinton" name no one in the
 # sentence (hops8 audit: "the district's anti-Trump lean, Early described it ... “...,” he said"
 # took Trump for a rival of Early, and "he" was left unresolved).
@@ -157,15 +157,19 @@ _PROPER = re.compile(r"[A-Z][\w.&’'-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w.&’'-]*)
 # role words, so the body after them is never taken for the speaker.
 _ROLE_APPOSITIVE = re.compile(
     r",\s+(?:(?!(?:a|an|the|of|for|at|with|from|to|in|on|by|and|or|who|which|whose|said|says)\b)[a-z][\w-]*\s+){1,3}"
-    r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][\w’'-]+){1,2})\s*(?:,|$)"
+    + latin_names(r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][\w’'-]+){1,2})\s*(?:,|$)")
 )
 # Not "of" ("Secretary of State Hillary Clinton" is no "State Hillary Clinton").
-_ROLE_BEFORE_NAME = re.compile(r"\b(?!(?:of|for|de)\b)[a-z]+\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
+_ROLE_BEFORE_NAME = re.compile(
+    r"\b(?!(?:of|for|de)\b)[a-z]+\s+" + latin_names(r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})$")
+)
 # A first name and a surname ("Patrick Carlineo"): a lone surname later is that person.
 # A first name, perhaps a middle initial or middle name ("Gustav Lloyd Agerblad": "Agerblad told
 # AFP ... he added" found no person, gold_fresh), then the surname.
 _FULL_NAME = re.compile(
-    rf"\b(?P<first>[A-Z][a-z]+)(?:\s[A-Z]\.|\s[A-Z][a-z]+(?=\s{_WORD}))?\s(?P<surname>{_WORD}(?:-[A-Z][a-z]+)?)\b"
+    latin_names(
+        rf"\b(?P<first>[A-Z][a-z]+)(?:\s[A-Z]\.|\s[A-Z][a-z]+(?=\s{_WORD}))?\s(?P<surname>{_WORD}(?:-[A-Z][a-z]+)?)\b"
+    )
 )
 # A possessive pronoun, a relation or role in lower case, then a full name: "my colleague
 # Geoffrey Skelley", "her lawyer Ana Ruiz" (the name was shown with "my colleague" in front).
@@ -200,7 +204,9 @@ def _written_bodies(owner: str, body: str) -> re.Pattern[str]:
 
 
 # A given name right before a surname: "Hillary" of "Hillary Clinton’s aides".
-_GIVEN_BEFORE = re.compile(r"(?<![\w’'])(?P<given>[A-Z][a-z]+)[ \t]+$")
+# A capitalised word and a space, before a surname ("Ann " of "Ann Lee").
+_WORD_BEFORE = latin_names(r"\b[A-Z][a-z]+ ")
+_GIVEN_BEFORE = re.compile(latin_names(r"(?<![\w’'])(?P<given>[A-Z][a-z]+)[ \t]+$"))
 _REPLY = re.compile(r"\s+(?:replied|responded|answered|retorted|shot\s+back)\b")
 # Whom a pronoun's own sentence tells or is told by, never the pronoun itself: after it ("he told
 # Hannity, to cheers", "she tells Fox News’ Sean Hannity that"), up to "that" or a stop; before it
@@ -322,7 +328,9 @@ _FRONTED_CLAUSE = re.compile(
     r"\s+(?:[a-z][\w’'-]*\s+){0,2}?(?:[Hh]e|[Ss]he)\b"
 )
 # The main clause after the fronted one: a name, then a verb in lower case ("Morales insisted").
-_CLAUSE_SUBJECT = re.compile(r"\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b")
+_CLAUSE_SUBJECT = re.compile(
+    r"\s+" + latin_names(r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})") + r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b"
+)
 # An epithet: "the", up to five modifiers (proper adjectives and quoted titles too: "the Kentucky
 # Republican", "the billionaire real estate magnate", "the “Bad Romance” singer"), then its head.
 _EPITHET = re.compile(r"[Tt]he\s+(?P<mods>(?:[\w“”\"’'-]+\s+){0,5}?)(?P<head>[\w-]+)")
@@ -943,7 +951,7 @@ class Resolver:
         if " " in name:
             return titled if name.isupper() and is_given_name(titled.split()[0]) else None
         introduced = self.registry.people.surnames.get(titled)
-        written = {m.group(0) for m in re.finditer(rf"\b[A-Z][a-z]+ {re.escape(titled)}\b", self.text)}
+        written = {m.group(0) for m in re.finditer(rf"{_WORD_BEFORE}{re.escape(titled)}\b", self.text)}
         named = {w for w in written if is_given_name(w.split()[0])} | ({introduced} if introduced else set())
         return named.pop() if len(named) == 1 else None
 

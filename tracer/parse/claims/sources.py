@@ -24,7 +24,7 @@ from typing import Any
 from tracer.datafiles import load_json, load_lines
 from tracer.models import Platform, Source, SourceKind, SourceRef
 from tracer.parse.claims.people import People, given_name_gender, is_given_name, name_gender
-from tracer.text import squash
+from tracer.text import latin_names, squash
 from tracer.words import MONTH_NAMES, MONTHS, PERSON_PRONOUNS, WEEKDAYS
 
 _POSSESSIVE = re.compile(r"^(?P<owner>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)[’']s?\s+(?P<rest>.+)$", re.DOTALL)
@@ -996,7 +996,9 @@ def _description_head(parsed: Name) -> str:
 
 
 # A body's capitalised name, its possessive, then one capitalised word: "Purple PAC's Crane".
-_BODY_SURNAME = re.compile(r"^(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*[’']s\s+(?P<surname>[A-Z][a-z][\w-]*)$")
+_BODY_SURNAME = re.compile(
+    r"^(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*[’']s\s+" + latin_names(r"(?P<surname>[A-Z][a-z][\w-]*)$")
+)
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
