@@ -163,3 +163,14 @@ def test_a_sentence_linking_the_post_embedded_after_it_is_backed_by_it() -> None
         "April 25, 2024</a></blockquote>"
     )
     assert _chain(_claims(body), "weak funnel clouds") == ["Ada Wend"]
+
+
+def test_a_sentence_openers_initials_name_no_outlet() -> None:
+    """'As Ben Carson' spells "abc" by its initials, but it opens a sentence and is no outlet's
+    name: a link to abc.net.au keeps its host (review15a)."""
+    body = (
+        "<p>As Ben Carson arrived at the hall, the crowd was already large.</p>"
+        "<p>The old bridge over the Wend was "
+        '<a href="https://www.abc.net.au/news/bridge-closed">closed to lorries last spring</a>.</p>'
+    )
+    assert _chain(_claims(body), "closed to lorries") == ["abc.net.au"]

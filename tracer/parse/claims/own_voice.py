@@ -745,13 +745,17 @@ def _name_keys(name: str) -> list[str]:
     and for a name of several words its initials ("wsj") or the initials of all but its last word
     with that word ("nytimes", "latimes": 'the New York Times’s recent decision' linking
     nytimes.com was shown as "nytimes.com", link15 sample). Initials of fewer than three letters
-    ("ap", "ft") are left out: too many two-word names share them."""
+    ("ap", "ft") are left out: too many two-word names share them, and so are the initials of a
+    run that opens with a sentence opener ("As Ben Carson arrived" spelled "abc": abc.net.au was
+    shown as "As Ben Carson"; "But Bernie Cooper", "bbc")."""
     folded = _folded(name)
     letters = re.sub(r"[^a-z0-9]", "", folded)
     words = [w for w in re.findall(r"[a-z0-9]+", folded) if w != "s"]
     keys = [letters]
     if words and words[0] == "the":
         words = words[1:]
+    elif words and words[0] in lexicon().openers:
+        return keys
     if len(words) >= 2:
         initials = "".join(w[0] for w in words)
         keys.append(initials[:-1] + words[-1])
