@@ -14,12 +14,13 @@ pull-quote heading is matched to any passage by the words they share.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
 from tracer.models import CueClass
 from tracer.parse.attribution.spans import Attribution, Layout
-from tracer.text import Span
+from tracer.text import Span, SpanSet
 
 # A speaker's own first person, contractions included ("I’d rather ...", "we’ve been here"); "us"
 # in lower case only ("US officials" is the country).
@@ -221,15 +222,17 @@ def pull_quotes(layout: Layout, found: list[Attribution]) -> list[Attribution]:
     found in the passage."""
     text, paras, out = layout.text, layout.paragraphs, []
     passages = sorted((a for a in found if a.kind == "passage" and a.source is not None), key=lambda a: a.cue.start)
+    cue_starts = [a.cue.start for a in passages]
     cued = {layout.index(a.cue.start) for a in found}
-    said = [f for a in found for f in a.content]
+    said = SpanSet(f for a in found for f in a.content)  # one bisection per paragraph, not a scan
     for i, para in enumerate(paras):
         words = text[para.start : para.end].strip()
-        if i in cued or not _whole_quotation(words) or any(f.start <= para.start < f.end for f in said):
+        if i in cued or not _whole_quotation(words) or said.overlaps(Span(para.start, para.start + 1)):
             continue
         if i > 0 and (i - 1 in cued or text[paras[i - 1].start : paras[i - 1].start + 1] in _OPENING_MARKS):
             continue  # a quotation going on from a speaker before it (`continue_quotes`' to give)
-        nxt = next((a for a in passages if a.cue.start >= para.end), None)
+        after = bisect_left(cue_starts, para.end)
+        nxt = passages[after] if after < len(passages) else None
         at = layout.index(nxt.cue.start) if nxt is not None else None
         if nxt is None or at is None or at - i > _HEADING_REACH:
             continue
