@@ -32,9 +32,10 @@ _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]urs?)(?:[�
 _OPENING_WORDS = 12
 # A photo or video credit closing a caption: "(One of the protestors sent our team this photo.)",
 # "(Video sent to our team by one of the protesters)", "(Video by Lorena)." — furniture between
-# two blockquotes of one testimony, not the writer's narration resuming.
+# two blockquotes of one testimony, not the writer's narration resuming. The word is looked for
+# ahead, so an unclosed "(" before many such words is read once, not once per word.
 _CREDIT = re.compile(
-    r"\([^()]*\b(?:photos?|videos?|images?|pictures?|footage|screenshots?|screengrabs?)\b[^()]*\)[\s.]*$",
+    r"\((?=[^()]*\b(?:photos?|videos?|images?|pictures?|footage|screenshots?|screengrabs?)\b)[^()]*\)[\s.]*$",
     re.IGNORECASE,
 )
 _OPENING_MARKS = '“"‘'
@@ -100,7 +101,8 @@ def testimony_run(text: str, paras: Sequence[Span | None], start: int, quoted: s
 # An editor's note set in brackets inside the testimony ("[Editor’s note: The Observers also
 # spoke to other migrants who described ...]"): the writer's words, not the speaker's, so a cue
 # inside it is no nested cue of the speaker's (gold_fresh6a).
-_EDITORS_NOTE = re.compile(r"\[\s*(?:editor[’']?s?[’']?\s+note|ed\.\s*note|note)\b[^\]]*\]", re.IGNORECASE)
+# A note runs to its "]" with no "[" inside: each "[" then starts one read of the text, not one to the end.
+_EDITORS_NOTE = re.compile(r"\[\s*(?:editor[’']?s?[’']?\s+note|ed\.\s*note|note)\b[^\[\]]*\]", re.IGNORECASE)
 
 
 def without_notes(text: str, run: Sequence[Span]) -> tuple[Span, ...]:
