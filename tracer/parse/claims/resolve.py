@@ -487,7 +487,11 @@ class Resolver:
             seen.append((back, key, bool(opens or speaks)))
             last[key] = at
         given = {name.split()[0].lower(): _surname_key(name) for _, name, _ in mentions if len(name.split()) > 1}
-        for key in [k for k in weights if k in given and given[k] != k and given[k] in weights]:
+        # Only a key named by lone words ("Alan"): "Ryan" of "Paul Ryan" is a surname, not the given
+        # name of "Ryan Zinke", and with "Rand Paul" too the merges chained into a key already merged
+        # away (KeyError, review15b). A merge target is a full name's surname, so it is never merged.
+        lone = [k for k in weights if all(" " not in n for n in names[k])]
+        for key in [k for k in lone if k in given and given[k] != k and given[k] in weights]:
             weights[given[key]] += weights.pop(key)  # "Alan" of "Alan Grayson"
             names[given[key]] += names.pop(key)
             last[given[key]] = max(last[given[key]], last.pop(key))
