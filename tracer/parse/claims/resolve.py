@@ -375,6 +375,7 @@ class Resolver:
         self._genders: dict[str, str | None] = {}  # by source id
         self._name_genders: dict[str, str | None] = {}  # by name, for the names between
         self._leanings: dict[str, str | None] = {}  # by lone word, see `_speaking_word`
+        self._text_genders: dict[str, str | None] = {}  # by name, see `_text_gender`
         # Each name's kind, guessed once: every person pronoun rescans the names of its paragraph
         # and the one before, and in one 1.3 MB text (fuzz hang nul_utf8-corpus49745-380512791)
         # 89 pronouns made 476k `guess_kind` calls (24 of 62 s profiled).
@@ -486,7 +487,11 @@ class Resolver:
             seen.append((back, key, bool(opens or speaks)))
             last[key] = at
         given = {name.split()[0].lower(): _surname_key(name) for _, name, _ in mentions if len(name.split()) > 1}
-        for key in [k for k in weights if k in given and given[k] != k and given[k] in weights]:
+        # Only a key named by lone words ("Alan"): "Ryan" of "Paul Ryan" is a surname, not the given
+        # name of "Ryan Zinke", and with "Rand Paul" too the merges chained into a key already merged
+        # away (KeyError, review15b). A merge target is a full name's surname, so it is never merged.
+        lone = [k for k in weights if all(" " not in n for n in names[k])]
+        for key in [k for k in lone if k in given and given[k] != k and given[k] in weights]:
             weights[given[key]] += weights.pop(key)  # "Alan" of "Alan Grayson"
             names[given[key]] += names.pop(key)
             last[given[key]] = max(last[given[key]], last.pop(key))
@@ -549,8 +554,14 @@ class Resolver:
 
     def _text_gender(self, name: str) -> str | None:
         """A name's gender by its own words, else by the pronouns the text puts after it, not by
-        the pronouns the resolver gave it (a guess must not feed the next guess)."""
-        return self._marked_gender(name) or pronoun_gender(self.text, name)
+        the pronouns the resolver gave it (a guess must not feed the next guess). Kept by name:
+        `pronoun_gender` reads every sentence naming the surname, and each unresolved "he" asked
+        it again for every name of its two paragraphs, so a text that keeps naming two people
+        cost its pronouns times their namings (60 "Senator ... he said" paragraphs: 241 calls).
+        Unlike `_name_genders`, which the resolver's own choices write into, nothing here does."""
+        if name not in self._text_genders:
+            self._text_genders[name] = self._marked_gender(name) or pronoun_gender(self.text, name)
+        return self._text_genders[name]
 
     def _vocative(self, span: Span) -> Span | None:
         """'“Mr. Trump, you said earlier today that ...”': a titled name set off by a comma at the
