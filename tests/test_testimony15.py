@@ -179,3 +179,10 @@ def test_caption_and_note_patterns_are_linear() -> None:
     assert not _interruption(caption, Span(0, len(caption)))
     assert without_notes(notes, [Span(0, len(notes))]) == (Span(0, len(notes)),)
     assert time.perf_counter() - started < 1.0
+
+
+def test_spoke_to_a_titled_interviewee_keeps_the_title_and_name() -> None:
+    """'Our team spoke to Dr. Amina Sow': the interviewee is "Dr. Amina Sow", not "Dr" (the name
+    stopped at the title's stop, and the sentence split there too; review15a)."""
+    page = _INTERVIEW_PAGE.replace("Our team spoke to Mariam (not her real name)", "Our team spoke to Dr. Amina Sow")
+    assert _names(_trace(page), "a warm room for the children and some food") == [["Dr. Amina Sow"]]

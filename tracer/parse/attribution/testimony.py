@@ -18,9 +18,10 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
+from tracer.datafiles import load_lines
 from tracer.models import CueClass
 from tracer.parse.attribution.spans import Attribution, Layout
-from tracer.text import Span, SpanSet
+from tracer.text import Span, SpanSet, latin_names, sentences
 
 # A speaker's own first person, contractions included ("I’d rather ...", "we’ve been here"); "us"
 # in lower case only ("US officials" is the country).
@@ -131,10 +132,13 @@ def _block(paras: Sequence[Span | None], start: int, quoted: set[tuple[int, int]
 
 # "Our team spoke to Lorena (not her real name), ...", "talked with Amadou", "interviewed Sara
 # Diallo": the interviewee named right after the verb, one to four capitalised words.
+# A title with its stop may open the name ("spoke to Dr. Amina Sow": the name was "Dr"; review15a):
+# the dotted words of `abbreviations.txt`, the list the sentence splitter reads.
+_TITLE = "|".join(re.escape(word.capitalize()) for word in load_lines("abbreviations.txt") if word.isalpha())
 _SPOKE_TO = re.compile(
-    r"\b(?:(?:spoke|talked|chatted)\s+(?:to|with)|interviewed)\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)"
+    r"\b(?:(?:spoke|talked|chatted)\s+(?:to|with)|interviewed)\s+"
+    + latin_names(rf"((?:(?:{_TITLE})\.\s+)?(?:[A-Z][\w’'-]+\s+){{0,3}}[A-Z][\w’'-]+)")
 )
-_SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+")
 # Who does the interviewing, before "spoke to": the writer's side ("The France 24 Observers team",
 # "we", "our reporter"). With anyone else as the subject ("Haddad spoke to The Courier:") the one
 # named after the verb is a listener, and the words after are not theirs.
@@ -195,12 +199,9 @@ def _cue(text: str, name: re.Match[str]) -> Span:
 
 
 def _sentence(text: str, para: Span, at: int) -> Span:
-    """The sentence of a paragraph that holds offset `at`."""
-    start = para.start
-    for m in _SENTENCE_END.finditer(text, para.start, at):
-        start = m.end()
-    end = _SENTENCE_END.search(text, at, para.end)
-    return Span(start, end.start() + 1 if end else para.end)
+    """The sentence of a paragraph that holds offset `at` (the shared splitter: a title's stop
+    ends no sentence)."""
+    return next((s for s in sentences(text, para) if s.start <= at < s.end), para)
 
 
 # Words a pull quote and the testimony must share to be one speaker's: those of four letters or
