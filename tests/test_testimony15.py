@@ -101,7 +101,9 @@ def test_pull_quote_heading_is_the_interviewees() -> None:
 def test_a_quoted_heading_unlike_the_testimony_is_nobodys() -> None:
     """A quoted heading whose words the testimony after it does not hold stays unattributed."""
     page = _INTERVIEW_PAGE.replace("We would like, at least, a warm room for the children", "Borders kill dreams")
-    assert all("Mariam" not in n for n in _names(_trace(page), "Borders kill dreams"))
+    result = _trace(page)
+    assert _names(result, "a warm room for the children and some food") == [["Mariam"]]  # her testimony stays
+    assert all("Mariam" not in n for n in _names(result, "Borders kill dreams"))
 
 
 def test_spoke_to_before_a_blockquote_in_the_third_person_gives_nothing() -> None:
@@ -109,6 +111,7 @@ def test_spoke_to_before_a_blockquote_in_the_third_person_gives_nothing() -> Non
     page = _INTERVIEW_PAGE.replace(
         "If they will not let us move on, we would like", "The families who are not allowed to move on would like"
     )
+    assert _names(_trace(_INTERVIEW_PAGE), "let us move on") == [["Mariam"]]  # in the first person: hers
     assert all("Mariam" not in n for n in _names(_trace(page), "allowed to move on"))
 
 
