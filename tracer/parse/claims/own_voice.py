@@ -15,6 +15,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from tracer.datafiles import load_lines
@@ -32,6 +33,9 @@ from tracer.urls import is_story_url
 EMBED_WINDOW = 500
 # A link is a weaker tie than a post whose words were matched: the linked page is not read here.
 LINK_CONFIDENCE = 0.5
+# A source the sentence names with a noun cue ("per X", "By X's count", "A report ... found"):
+# chains.py's base confidence of a noun-cue attribution.
+NOUN_CUE_CONFIDENCE = 0.7
 MIN_WORDS = 5  # shorter "sentences" (captions, labels) are no statements
 # "Watch: ...", "Video: ..." right before a post: the sentence says the post shows it. The tie is
 # stated, not measured, so it gets the claim matcher's threshold as its confidence.
@@ -539,18 +543,17 @@ def _document_subject(text: str, doc_id: str, sentence: Span, link: Link, regist
     document = registry.resolve(text[start:end], SourceKind.DOCUMENT, at=start)
     if start <= link.start < end:
         _point(registry, document.id, link.url)  # the anchor is the report itself
-    hop = Hop(
+    hop = _sentence_hop(
+        text,
+        doc_id,
+        sentence,
         source=document.ref(),
         cue=cue.group(0),
         source_start=start,
         source_end=end,
         cue_start=sentence.start + cue.start(),
         cue_end=sentence.start + cue.end(),
-        evidence=words,
-        evidence_start=sentence.start,
-        evidence_end=sentence.end,
-        document_id=doc_id,
-        confidence=0.7,
+        confidence=NOUN_CUE_CONFIDENCE,
     )
     return [hop]
 
@@ -626,44 +629,53 @@ def _self_named(text: str, doc_id: str, sentence: Span, link: Link, registry: So
     assert link.source_name is not None
     source = registry.resolve(link.source_name, at=link.start)
     _point(registry, source.id, link.url)
-    hop = Hop(
+    hop = _sentence_hop(
+        text,
+        doc_id,
+        sentence,
         source=source.ref(),
         cue=link.text,
         source_start=link.start,
         source_end=link.start + len(link.source_name),
         cue_start=link.start,
         cue_end=link.end,
-        evidence=sentence.of(text),
-        evidence_start=sentence.start,
-        evidence_end=sentence.end,
-        document_id=doc_id,
-        confidence=0.7,
+        confidence=NOUN_CUE_CONFIDENCE,
     )
     return [hop]
 
 
 def _point(registry: SourceRegistry, source_id: str, url: str) -> None:
+    """Give a source the link's address unless it has one: the first link naming it is its page."""
     source = registry.get(source_id)
     if source.url is None:
         source.url = url
 
 
-def _named_hop(
-    text: str, doc_id: str, sentence: Span, link: Link, ref: SourceRef, start: int, confidence: float = 0.7
-) -> Hop:
-    """A hop to the source a lead cue names ("per X"): confidence of a noun cue (0.7, as chains.py's)."""
-    lead = _LEAD.search(text[sentence.start : link.start])
-    cue = lead.group(0)[: lead.start("pre") - lead.start()].strip() if lead else link.text
+def _sentence_hop(text: str, doc_id: str, sentence: Span, **fields: Any) -> Hop:
+    """A hop whose evidence is the whole sentence the link sits in (every own-voice hop's is)."""
     return Hop(
-        source=ref,
-        cue=cue,
-        source_start=start,
-        source_end=link.end,
         evidence=sentence.of(text),
         evidence_start=sentence.start,
         evidence_end=sentence.end,
         document_id=doc_id,
-        confidence=confidence,
+        **fields,
+    )
+
+
+def _named_hop(
+    text: str,
+    doc_id: str,
+    sentence: Span,
+    link: Link,
+    ref: SourceRef,
+    start: int,
+    confidence: float = NOUN_CUE_CONFIDENCE,
+) -> Hop:
+    """A hop to the source a lead cue names ("per X"), at a noun cue's confidence by default."""
+    lead = _LEAD.search(text[sentence.start : link.start])
+    cue = lead.group(0)[: lead.start("pre") - lead.start()].strip() if lead else link.text
+    return _sentence_hop(
+        text, doc_id, sentence, source=ref, cue=cue, source_start=start, source_end=link.end, confidence=confidence
     )
 
 
@@ -676,17 +688,15 @@ def _link_hop(
         source = registry.resolve(f"@{post.handle}", SourceKind.SOCIAL_ACCOUNT, post.handle, at=link.start)
     else:
         source = _site_source(text, target, link, registry, site_name)
-    if source.url is None:
-        source.url = link.url
-    return Hop(
+    _point(registry, source.id, link.url)
+    return _sentence_hop(
+        text,
+        doc_id,
+        sentence,
         source=source.ref(),
         cue=link.text,
         cue_start=link.start,
         cue_end=link.end,
-        evidence=sentence.of(text),
-        evidence_start=sentence.start,
-        evidence_end=sentence.end,
-        document_id=doc_id,
         confidence=LINK_CONFIDENCE,
         relation=HopRelation.LINK,
     )
